@@ -1,0 +1,15 @@
+import { BASE64_MARKERS } from './base64.js';
+import { MARKER } from './kinds.js';
+
+/** Every literal that any detectable key (plain or base64-encoded) must contain. */
+export const PREFILTER_LITERALS: readonly string[] = [MARKER, ...BASE64_MARKERS];
+
+/**
+ * True when the bytes or text may hold a key. Text with no candidate costs one search per literal
+ * (Buffer.indexOf is a memmem over the raw bytes: no decoding, no regex).
+ */
+export function mayContainKey(data: Uint8Array | string): boolean {
+  if (typeof data === 'string') return PREFILTER_LITERALS.some((l) => data.includes(l));
+  const buf = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  return PREFILTER_LITERALS.some((l) => buf.indexOf(l, 0, 'latin1') !== -1);
+}

@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * A whole key, held so that it cannot be printed by accident: string conversion, JSON and
+ * util.inspect all give the redacted form. Only `reveal()` gives the key, for masking
+ * (core.setSecret), liveness checks and hashing.
+ */
+export class SecretValue {
+  readonly #value: string;
+  readonly redacted: string;
+  readonly fingerprint: string;
+
+  constructor(value: string) {
+    this.#value = value;
+    this.redacted = redact(value);
+    this.fingerprint = fingerprint(value);
+  }
+
+  reveal(): string {
+    return this.#value;
+  }
+
+  toString(): string {
+    return this.redacted;
+  }
+
+  toJSON(): string {
+    return this.redacted;
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return `SecretValue(${this.redacted})`;
+  }
+}
+
+/**
+ * A stable hash of the whole key: the same key gives the same fingerprint in every run, repo and
+ * tool (`printf %s "$KEY" | sha256sum | cut -c1-32`). 128 bits of SHA-256 keep it short in issue
+ * titles; the key itself has 200+ bits of entropy, so the hash gives nothing away.
+ */
+export function fingerprint(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 32);
+}
+
+/** `sk-proj-…a1B2`: the kind's prefix and the last four characters, never more. */
+export function redact(key: string): string {
+  const prefix = /^sk-(?:(?:proj|svcacct|admin|None|service)-)?/.exec(key)?.[0] ?? key.slice(0, 3);
+  return `${prefix}…${key.slice(-4)}`;
+}
