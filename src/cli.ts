@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigurationError, errorMessage } from './errors.js';
+import { consoleLogger } from './logger.js';
+import { renderJson } from './output/json.js';
+import { renderSarif } from './output/sarif.js';
+import { renderText } from './output/text.js';
+import { shouldFail } from './scan/finding.js';
+import { scanWorktree } from './scan/run.js';
+import { resolveScanOptions } from './settings.js';
+import pkg from '../package.json' with { type: 'json' };
+
+const USAGE = `keyguard ${pkg.version}: find leaked OpenAI API keys
+
+Usage:
+  keyguard scan [PATH] [options]
+
+Options:
+  --format text|json|sarif   output format (default text)
+  --output FILE              write the report to FILE instead of stdout
+  --fail-on none|any         exit 1 when keys are found (default any)
+  --config FILE              config file (default PATH/.keyguard.yml)
+  --max-file-size SIZE       skip larger files, e.g. 10MiB (default from config, 10MiB)
+  -h, --help                 this help
+  -v, --version              the version
+
+Exit codes: 0 nothing to fail on, 1 keys found (per --fail-on), 2 usage, config or runtime error.
+`;
+
+/** Runs the CLI; returns the exit code. Streams are parameters so tests can run it in-process. */
+export async function main(argv: string[], stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WriteStream = process.stderr): Promise<number> {
+  const logger = consoleLogger(stderr);
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string' },
+        output: { type: 'string' },
+        'fail-on': { type: 'string' },
+        config: { type: 'string' },
+        'max-file-size': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+    if (values.version) {
+      stdout.write(`${pkg.version}\n`);
+      return 0;
+    }
+    const [command, target, ...extra] = positionals;
+    if (values.help || !command) {
+      (values.help ? stdout : stderr).write(USAGE);
+      return values.help ? 0 : 2;
+    }
+    if (command !== 'scan') throw new ConfigurationError(`unknown command "${command}" (expected: scan)`);
+    if (extra.length > 0) throw new ConfigurationError(`unexpected argument "${extra[0]}": scan takes one PATH`);
+    const { format, output, config } = values;
+    const options = await resolveScanOptions({ format, output, config, 'fail-on': values['fail-on'], 'max-file-size': values['max-file-size'], path: target }, (k) => `--${k}`);
+    const st = await stat(options.root).catch(() => undefined);
+    if (!st?.isDirectory()) throw new ConfigurationError(`PATH ${target ?? '.'} is not a directory`);
+
+    const result = await scanWorktree({ root: options.root, config: options.config }, { logger });
+    const rendered = options.format === 'json' ? renderJson(result) : options.format === 'sarif' ? renderSarif(result) : renderText(result);
+    if (options.output) {
+      await mkdir(path.dirname(path.resolve(options.output)), { recursive: true });
+      await writeFile(options.output, rendered);
+      logger.info(`keyguard: ${result.findings.length} findings in ${result.stats.filesScanned} files; report written to ${options.output}`);
+    } else {
+      stdout.write(rendered);
+    }
+    return shouldFail(result, options.failOn) ? 1 : 0;
+  } catch (e) {
+    const usage = e instanceof ConfigurationError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    logger.error(`${errorMessage(e)}${usage ? '\nRun keyguard --help for usage.' : ''}`);
+    return 2;
+  }
+}
+
+// Run only as the entry, not when imported by tests.
+if (process.argv[1] && /(?:cli\.ts|cli[/\\]index\.js|keyguard)$/.test(process.argv[1])) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (e: unknown) => {
+      process.stderr.write(`keyguard: internal error: ${errorMessage(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

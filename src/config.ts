@@ -1,0 +1,127 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
+import { z } from 'zod';
+import { ConfigurationError } from './errors.js';
+
+export const CONFIG_FILE = '.keyguard.yml';
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+
+const UNITS: Record<string, number> = { '': 1, b: 1, kb: 1e3, mb: 1e6, gb: 1e9, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 };
+
+/** `10485760`, `10MiB`, `500 KB`: a byte count for limits, from YAML or a flag. */
+export const byteSize = z.union([
+  z.number().int().positive(),
+  z
+    .string()
+    .regex(/^\s*\d+(\.\d+)?\s*(b|kb|mb|gb|kib|mib|gib)?\s*$/i, 'a size such as 10485760, "500KB" or "10MiB"')
+    .transform((s) => {
+      const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(s)!;
+      return Math.round(Number(m[1]) * (UNITS[m[2]!.toLowerCase()] ?? 1));
+    }),
+]);
+
+const fingerprintSchema = z
+  .string()
+  .regex(/^[0-9a-f]{32}$/, 'a 32-character lowercase hex fingerprint, as keyguard prints it (never the key itself)');
+
+/** `.keyguard.yml`: every field optional; unknown keys are errors so typos do not pass silently. */
+export const ConfigSchema = z.strictObject({
+  allow: z
+    .strictObject({
+      /** gitignore-style patterns of paths never reported (test fixtures, vendored docs). */
+      paths: z.array(z.string().min(1)).default([]),
+      /** Fingerprints of keys already known and handled (revoked, or accepted test keys). */
+      fingerprints: z.array(fingerprintSchema).default([]),
+    })
+    .prefault({}),
+  scan: z
+    .strictObject({
+      /** Files larger than this are skipped and reported as skipped. */
+      maxFileSize: byteSize.default(DEFAULT_MAX_FILE_SIZE),
+    })
+    .prefault({}),
+});
+
+export type Config = z.output<typeof ConfigSchema>;
+
+export const DEFAULT_CONFIG: Config = ConfigSchema.parse({});
+
+/** Where a YAML path sits in the file, for error messages. */
+function locate(doc: Document, lines: LineCounter, at: readonly PropertyKey[], key?: string): string {
+  let node = doc.getIn(at as unknown[], true) as unknown;
+  if (key !== undefined && isMap(node)) {
+    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+    node = pair?.key ?? node;
+  }
+  const range = (node as { range?: [number, number, number] } | undefined)?.range ?? (doc.contents as { range?: [number] } | null)?.range;
+  if (!range) return '1:1';
+  const pos = lines.linePos(range[0]);
+  return `${pos.line}:${pos.col}`;
+}
+
+function dotted(p: readonly PropertyKey[]): string {
+  return p.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${String(k)}`)).join('') || '(top level)';
+}
+
+/**
+ * Parses config text. Errors name the file, line and column, the setting, and the form expected;
+ * they never echo the value (a user may have pasted a key where a fingerprint belongs).
+ */
+export function parseConfig(text: string, file: string): Config {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    const pos = lines.linePos(yamlError.pos[0]);
+    throw new ConfigurationError(`${file}:${pos.line}:${pos.col}: not valid YAML (${yamlError.code})`);
+  }
+  const raw = doc.toJS() ?? {};
+  const result = ConfigSchema.safeParse(raw);
+  if (result.success) return result.data;
+  const messages = result.error.issues.map((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      const key = issue.keys[0]!;
+      const known = Object.keys(knownShape(issue.path)).join(', ');
+      return `${file}:${locate(doc, lines, issue.path, key)}: unknown setting ${dotted([...issue.path, key])}${known ? ` (expected one of: ${known})` : ''}`;
+    }
+    return `${file}:${locate(doc, lines, issue.path)}: ${dotted(issue.path)}: expected ${expectedForm(issue)}`;
+  });
+  throw new ConfigurationError(messages.join('\n'));
+}
+
+function expectedForm(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type') return issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`;
+  if (issue.code === 'invalid_union') return 'a size such as 10485760, "500KB" or "10MiB"';
+  return issue.message.replace(/^Invalid string: must match pattern .*$/, 'a valid value');
+}
+
+function knownShape(at: readonly PropertyKey[]): Record<string, unknown> {
+  let schema: z.ZodType = ConfigSchema;
+  for (const key of at) {
+    const inner = unwrap(schema);
+    if (!(inner instanceof z.ZodObject)) return {};
+    schema = inner.shape[key as string];
+  }
+  const inner = unwrap(schema);
+  return inner instanceof z.ZodObject ? inner.shape : {};
+}
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  let s: z.ZodType = schema;
+  while ('unwrap' in s && typeof s.unwrap === 'function') s = s.unwrap() as z.ZodType;
+  return s;
+}
+
+/** Loads `.keyguard.yml` (or an explicit file); a missing default file means the defaults. */
+export async function loadConfig(root: string, explicit?: string): Promise<{ config: Config; file?: string }> {
+  const file = explicit ? path.resolve(explicit) : path.join(root, CONFIG_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    if (!explicit && (e as NodeJS.ErrnoException).code === 'ENOENT') return { config: DEFAULT_CONFIG };
+    throw new ConfigurationError(`cannot read config file ${explicit ?? CONFIG_FILE}: ${(e as NodeJS.ErrnoException).code ?? e}`);
+  }
+  return { config: parseConfig(text, explicit ?? CONFIG_FILE), file };
+}

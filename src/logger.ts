@@ -1,0 +1,42 @@
+/**
+ * How the core and the adapters speak: built once per entry (Actions or console) and passed in,
+ * so tests can record every message and assert that none holds a key.
+ */
+export interface Logger {
+  info(message: string): void;
+  warning(message: string): void;
+  error(message: string): void;
+  /** Registers a value that must never be printed (core.setSecret on Actions). */
+  mask(secret: string): void;
+  /** Transient progress for long work; a no-op when nobody is watching. */
+  progress(message: string): void;
+}
+
+export const silentLogger: Logger = {
+  info() {},
+  warning() {},
+  error() {},
+  mask() {},
+  progress() {},
+};
+
+/** Logs to stderr, so stdout stays the report. Progress only when stderr is a terminal. */
+export function consoleLogger(stream: NodeJS.WriteStream = process.stderr): Logger {
+  const tty = stream.isTTY === true;
+  let progressShown = false;
+  const clear = () => {
+    if (progressShown) stream.write('\r\x1b[K');
+    progressShown = false;
+  };
+  return {
+    info: (m) => (clear(), stream.write(`${m}\n`)),
+    warning: (m) => (clear(), stream.write(`warning: ${m}\n`)),
+    error: (m) => (clear(), stream.write(`error: ${m}\n`)),
+    mask() {},
+    progress(m) {
+      if (!tty) return;
+      stream.write(`\r\x1b[K${m}`);
+      progressShown = true;
+    },
+  };
+}

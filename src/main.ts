@@ -1,0 +1,68 @@
+import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import * as core from '@actions/core';
+import { actionsLogger } from './action/logger.js';
+import { kindLabel } from './detect/index.js';
+import { ConfigurationError, errorMessage } from './errors.js';
+import { renderJson } from './output/json.js';
+import { renderSarif } from './output/sarif.js';
+import { renderSummary } from './output/summary.js';
+import { shouldFail, type ScanResult } from './scan/finding.js';
+import { scanWorktree } from './scan/run.js';
+import { resolveScanOptions } from './settings.js';
+
+const MODES = ['scan'] as const;
+
+export type ActionResult =
+  | { readonly ok: true; readonly result: ScanResult; readonly failed: boolean }
+  | { readonly ok: false; readonly error: string };
+
+/** The action: inputs in, outputs, annotations and summary out. The only reader of core.getInput. */
+export async function run(): Promise<ActionResult> {
+  const logger = actionsLogger();
+  try {
+    const mode = core.getInput('mode') || 'scan';
+    if (!(MODES as readonly string[]).includes(mode)) throw new ConfigurationError(`input mode: expected one of ${MODES.join(', ')}, got "${mode}"`);
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+    const input = (name: string) => core.getInput(name) || undefined;
+    const options = await resolveScanOptions(
+      { path: input('path'), config: input('config'), 'fail-on': input('fail-on'), 'max-file-size': input('max-file-size') },
+      (k) => `input ${k}`,
+      workspace,
+    );
+    const result = await scanWorktree({ root: options.root, config: options.config }, { logger });
+
+    // Annotations and SARIF name paths from the repository root, whatever sub-directory was scanned.
+    const rel = path.relative(workspace, options.root).split(path.sep).join('/');
+    const prefix = rel && !rel.startsWith('..') ? `${rel}/` : '';
+    for (const f of result.findings) {
+      core.error(`OpenAI ${kindLabel(f.kind)} ${f.redacted} is committed here (fingerprint ${f.fingerprint}). Revoke it and read the key from a secret instead.`, {
+        title: 'Leaked OpenAI key',
+        file: prefix + f.file,
+        startLine: f.line,
+        startColumn: f.column,
+        endColumn: f.endColumn,
+      });
+    }
+    const outDir = process.env.RUNNER_TEMP || os.tmpdir();
+    const sarifFile = input('sarif-file') ?? path.join(outDir, 'keyguard.sarif');
+    const jsonFile = path.join(outDir, 'keyguard.json');
+    await writeFile(sarifFile, renderSarif(result, prefix));
+    await writeFile(jsonFile, renderJson(result));
+    await core.summary.addRaw(renderSummary(result, prefix)).write();
+
+    core.setOutput('findings', result.findings.length);
+    core.setOutput('keys', new Set(result.findings.map((f) => f.fingerprint)).size);
+    core.setOutput('sarif-file', sarifFile);
+    core.setOutput('json-file', jsonFile);
+    const failed = shouldFail(result, options.failOn);
+    if (failed) core.setFailed(`keyguard found ${result.findings.length} OpenAI key finding(s); see the annotations and the job summary.`);
+    else core.info(`keyguard: ${result.findings.length} findings in ${result.stats.filesScanned} files.`);
+    return { ok: true, result, failed };
+  } catch (e) {
+    const message = e instanceof ConfigurationError ? `${e.message}\nSee the inputs in the README.` : `keyguard failed: ${errorMessage(e)}`;
+    core.setFailed(message);
+    return { ok: false, error: message };
+  }
+}

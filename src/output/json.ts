@@ -1,0 +1,24 @@
+import type { ScanResult } from '../scan/finding.js';
+
+/** The JSON contract of DESIGN.md; fields are picked one by one so no secret can slip in. */
+export function renderJson(result: ScanResult): string {
+  return `${JSON.stringify(
+    {
+      findings: result.findings.map((f) => ({
+        file: f.file,
+        line: f.line,
+        column: f.column,
+        commit: f.commit,
+        kind: f.kind,
+        fingerprint: f.fingerprint,
+        redacted: f.redacted,
+        status: f.status,
+        encoding: f.encoding,
+      })),
+      skipped: result.skipped,
+      stats: result.stats,
+    },
+    null,
+    2,
+  )}\n`;
+}

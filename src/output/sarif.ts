@@ -1,0 +1,62 @@
+import { KEY_KINDS, kindLabel, kindPrefix, type KeyKind } from '../detect/index.js';
+import type { ScanResult } from '../scan/finding.js';
+import pkg from '../../package.json' with { type: 'json' };
+
+/** Stable rule ids (code scanning keys alerts on them): one per key kind. */
+export function ruleId(kind: KeyKind): string {
+  return `openai-${kind.replace('_', '-')}-key`;
+}
+
+const SEVERITY: Record<KeyKind, string> = { admin: '10.0', service_account: '9.0', project: '9.0', user: '9.0', legacy: '9.0' };
+
+/**
+ * SARIF 2.1.0 as GitHub code scanning accepts it. `pathPrefix` makes paths relative to the
+ * repository root when a sub-directory was scanned. No snippet and no key in any message: only the
+ * redacted form and the fingerprint.
+ */
+export function renderSarif(result: ScanResult, pathPrefix = ''): string {
+  const rules = KEY_KINDS.map((kind) => ({
+    id: ruleId(kind),
+    name: `OpenAI${kind.replace(/(^|_)(\w)/g, (_m, _u, c: string) => c.toUpperCase())}KeyLeak`,
+    shortDescription: { text: `OpenAI ${kindLabel(kind)} committed` },
+    fullDescription: { text: `An OpenAI ${kindLabel(kind)} (${kindPrefix(kind)}…) is present in the repository. Anyone who can read the repository can use it.` },
+    help: {
+      text: 'Revoke the key in the OpenAI dashboard, replace it with a new one stored as a secret and read from the environment (OPENAI_API_KEY), and remove it from git history.',
+      markdown: 'Revoke the key in the OpenAI dashboard, replace it with a new one stored as a secret and read from the environment (`OPENAI_API_KEY`), and remove it from git history (`git filter-repo`).',
+    },
+    defaultConfiguration: { level: 'error' },
+    properties: { tags: ['security', 'secret', 'openai'], precision: 'very-high', 'security-severity': SEVERITY[kind] },
+  }));
+  const results = result.findings.map((f) => ({
+    ruleId: ruleId(f.kind),
+    ruleIndex: KEY_KINDS.indexOf(f.kind),
+    level: 'error',
+    message: { text: `OpenAI ${kindLabel(f.kind)} ${f.redacted} (fingerprint ${f.fingerprint})${f.encoding === 'base64' ? ', base64-encoded' : ''}` },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: pathPrefix + f.file, uriBaseId: '%SRCROOT%' },
+          region: { startLine: f.line, startColumn: f.column, endColumn: f.endColumn },
+        },
+      },
+    ],
+    // The key's hash, not the line's: the alert follows the key when lines around it move.
+    partialFingerprints: { 'keyguardKey/v1': `${f.fingerprint}:${pathPrefix + f.file}` },
+    properties: { fingerprint: f.fingerprint, kind: f.kind, ...(f.commit ? { commit: f.commit } : {}) },
+  }));
+  return `${JSON.stringify(
+    {
+      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+      version: '2.1.0',
+      runs: [
+        {
+          tool: { driver: { name: 'keyguard', semanticVersion: pkg.version, rules } },
+          results,
+          columnKind: 'utf16CodeUnits',
+        },
+      ],
+    },
+    null,
+    2,
+  )}\n`;
+}

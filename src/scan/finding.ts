@@ -1,0 +1,51 @@
+import type { KeyKind, SecretValue } from '../detect/index.js';
+import type { SkipReason } from '../sources/worktree.js';
+
+/** Liveness of a found key; `unverified` until a later stage checks it. */
+export type KeyStatus = 'unverified';
+
+/** One place a key was found. `secret` prints redacted; renderers pick fields explicitly. */
+export interface Finding {
+  /** Relative to the scanned path, with `/`. */
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endColumn: number;
+  /** The commit that holds it; null for the working tree. */
+  readonly commit: string | null;
+  readonly kind: KeyKind;
+  readonly fingerprint: string;
+  readonly redacted: string;
+  readonly encoding: 'plain' | 'base64';
+  readonly status: KeyStatus;
+  readonly secret: SecretValue;
+}
+
+export interface SkippedFile {
+  readonly path: string;
+  readonly reason: SkipReason;
+  readonly detail?: string;
+}
+
+export interface ScanStats {
+  readonly filesScanned: number;
+  readonly bytesScanned: number;
+  readonly filesSkipped: number;
+  /** Findings dropped by allow.paths, allow.fingerprints or a keyguard:allow comment. */
+  readonly allowed: number;
+  readonly durationMs: number;
+}
+
+export interface ScanResult {
+  readonly target: string;
+  readonly findings: readonly Finding[];
+  readonly skipped: readonly SkippedFile[];
+  readonly stats: ScanStats;
+}
+
+export type FailOn = 'none' | 'any';
+
+/** The exit decision of DESIGN.md: 1 when findings reach `fail-on`, else 0. */
+export function shouldFail(result: ScanResult, failOn: FailOn): boolean {
+  return failOn === 'any' && result.findings.length > 0;
+}

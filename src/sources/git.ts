@@ -1,0 +1,46 @@
+import { spawn } from 'node:child_process';
+
+/** Runs git and returns its stdout; a non-zero exit becomes an error naming the command and stderr. */
+export async function git(cwd: string, args: readonly string[]): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of gitStream(cwd, args)) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Streams git's stdout; throws after the stream ends when git failed. */
+export async function* gitStream(cwd: string, args: readonly string[]): AsyncGenerator<Buffer> {
+  const child = spawn('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr = (stderr + d).slice(-4000)));
+  const exit = new Promise<number>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => resolve(code ?? 1));
+  });
+  try {
+    for await (const chunk of child.stdout) yield chunk as Buffer;
+  } finally {
+    if (child.exitCode === null) child.kill();
+  }
+  const code = await exit;
+  if (code !== 0) throw new Error(`git ${args[0]} failed (exit ${code}): ${stderr.trim().split('\n').slice(-3).join(' ')}`);
+}
+
+/** Splits a NUL-separated stream into its entries. */
+export async function* nulSeparated(stream: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  let rest = '';
+  for await (const chunk of stream) {
+    const parts = (rest + chunk.toString('utf8')).split('\0');
+    rest = parts.pop() ?? '';
+    yield* parts;
+  }
+  if (rest) yield rest;
+}
+
+/** The top of the work tree holding `dir`, or undefined when it is not in a git repository. */
+export async function gitTopLevel(dir: string): Promise<string | undefined> {
+  try {
+    return (await git(dir, ['rev-parse', '--show-toplevel'])).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
