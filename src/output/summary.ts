@@ -13,7 +13,7 @@ export function renderSummary(result: ScanResult, pathPrefix = ''): string {
     out.push(`:rotating_light: **${findings.length} OpenAI key finding${findings.length === 1 ? '' : 's'}** (${keys} distinct key${keys === 1 ? '' : 's'}) in ${stats.filesScanned} files.`, '');
     out.push('| Location | Kind | Key | Fingerprint |', '| --- | --- | --- | --- |');
     for (const f of findings) {
-      out.push(`| ${code(`${pathPrefix}${f.file}:${f.line}`)} | ${escapeMarkdown(kindLabel(f.kind))}${f.encoding === 'base64' ? ' (base64)' : ''} | ${code(f.redacted)} | ${code(f.fingerprint.slice(0, 12))} |`);
+      out.push(`| ${code(`${pathPrefix}${f.file}:${f.line}`)} | ${kindLabel(f.kind)}${f.encoding === 'base64' ? ' (base64)' : ''} | ${code(f.redacted)} | ${code(f.fingerprint.slice(0, 12))} |`);
     }
     out.push('', 'Revoke each key, replace it with a secret read from the environment, and remove it from history. Keys are shown redacted; the fingerprint is a hash of the whole key.');
   }

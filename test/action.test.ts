@@ -1,0 +1,77 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { oneOfEach } from './helpers/keygen.js';
+import { expectNoKey } from './helpers/leaks.js';
+import { gitRepo, tempDir } from './helpers/repo.js';
+import { runAction } from './helpers/run.js';
+
+/** The files and variables the runner provides to a step. */
+function runner(workspace: string) {
+  const temp = tempDir('keyguard-runner-');
+  const files = { output: path.join(temp, 'output'), summary: path.join(temp, 'summary.md') };
+  writeFileSync(files.output, '');
+  writeFileSync(files.summary, '');
+  const env = { GITHUB_WORKSPACE: workspace, RUNNER_TEMP: temp, GITHUB_OUTPUT: files.output, GITHUB_STEP_SUMMARY: files.summary, GITHUB_ACTIONS: 'true' };
+  const outputs = () => {
+    const text = readFileSync(files.output, 'utf8');
+    const out: Record<string, string> = {};
+    // The runner's heredoc format: name<<DELIM \n value \n DELIM
+    for (const m of text.matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) out[m[1]!] = m[3]!;
+    return out;
+  };
+  return { env, files, outputs };
+}
+
+describe('the bundled action, as the runner starts it', () => {
+  it('annotates each finding, writes summary, SARIF and outputs, masks first and fails the step', () => {
+    const planted = oneOfEach();
+    const keys = planted.map((p) => p.key);
+    const ws = gitRepo(Object.fromEntries(planted.map(({ key }, i) => [`app/conf${i}.py`, `\n\nclient = OpenAI(api_key="${key}")\n`])));
+    const r0 = runner(ws);
+    const r = runAction({ path: 'app' }, r0.env);
+    expect(r.code).toBe(1);
+
+    // Every key is masked before anything else mentions it.
+    const lines = r.stdout.split('\n');
+    const firstAnnotation = lines.findIndex((l) => l.startsWith('::error'));
+    for (const key of keys) {
+      const maskAt = lines.indexOf(`::add-mask::${key}`);
+      expect(maskAt, 'mask line present').toBeGreaterThanOrEqual(0);
+      expect(maskAt).toBeLessThan(firstAnnotation);
+    }
+    const annotations = lines.filter((l) => l.startsWith('::error title=Leaked OpenAI key'));
+    expect(annotations).toHaveLength(keys.length);
+    expect(annotations[0]).toMatch(/file=app\/conf0\.py,line=3,col=26,endColumn=77::OpenAI .* sk-…/);
+    expect(r.stdout).toMatch(/::error::keyguard found 8 OpenAI key finding/);
+
+    const outputs = r0.outputs();
+    expect(outputs).toMatchObject({ findings: '8', keys: '8' });
+    const sarif = JSON.parse(readFileSync(outputs['sarif-file']!, 'utf8'));
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('app/conf0.py');
+    const json = JSON.parse(readFileSync(outputs['json-file']!, 'utf8'));
+    expect(json.findings).toHaveLength(8);
+    const summary = readFileSync(r0.files.summary, 'utf8');
+    expect(summary).toContain('**8 OpenAI key findings** (8 distinct keys)');
+    expect(summary).toContain('| `app/conf0.py:3` |');
+
+    expectNoKey(keys, { stdout: r.stdout, stderr: r.stderr, summary, sarif: JSON.stringify(sarif), json: JSON.stringify(json), outputs: readFileSync(r0.files.output, 'utf8') });
+  });
+
+  it('passes on a clean workspace and reports with fail-on none', () => {
+    const ws = gitRepo({ 'a.py': 'import os\n' });
+    const r0 = runner(ws);
+    const r = runAction({ 'fail-on': 'none' }, r0.env);
+    expect(r.code).toBe(0);
+    expect(r0.outputs()).toMatchObject({ findings: '0', keys: '0' });
+    expect(readFileSync(r0.files.summary, 'utf8')).toContain('No OpenAI keys found in 1 files');
+  });
+
+  it('fails with one clear message on a bad input', () => {
+    const ws = gitRepo({ 'a.py': 'x\n' });
+    const r = runAction({ 'fail-on': 'sometimes' }, runner(ws).env);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('::error::input fail-on: expected one of none, any, got "sometimes"');
+    expect(runAction({ mode: 'nap' }, runner(ws).env).stdout).toContain('input mode: expected one of scan, got "nap"');
+  });
+});

@@ -1,0 +1,42 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from './helpers/run.js';
+
+/** The pure core may import only itself and node:crypto (hashing, no I/O). */
+const PURE = { dir: 'src/detect', allowed: [/^\.\.?\//, /^node:crypto$/] };
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm)].map((m) => m[1] ?? m[2] ?? m[3]!);
+}
+
+describe('module boundaries', () => {
+  it(`${PURE.dir} is pure: no I/O, network, clock or Actions imports`, () => {
+    const dir = path.join(REPO_ROOT, PURE.dir);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+    expect(files.length).toBeGreaterThan(3);
+    for (const f of files) {
+      const text = readFileSync(path.join(dir, f), 'utf8');
+      for (const spec of importsOf(path.join(dir, f))) {
+        expect(PURE.allowed.some((re) => re.test(spec)), `${f} imports ${spec}`).toBe(true);
+        if (spec.startsWith('.')) expect(path.resolve(dir, spec).startsWith(dir), `${f} imports ${spec} outside ${PURE.dir}`).toBe(true);
+      }
+      expect(text, `${f} reads the clock`).not.toMatch(/\bDate\.now\(|new Date\(|performance\.now\(/);
+      expect(text, `${f} touches process`).not.toMatch(/\bprocess\./);
+    }
+  });
+
+  it('only the entries read Actions inputs or fail the step', () => {
+    const offenders: string[] = [];
+    const walk = (d: string) => {
+      for (const e of readdirSync(d, { withFileTypes: true })) {
+        const p = path.join(d, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (/core\.(getInput|setFailed)\(/.test(readFileSync(p, 'utf8'))) offenders.push(path.relative(REPO_ROOT, p));
+      }
+    };
+    walk(path.join(REPO_ROOT, 'src'));
+    expect(offenders).toEqual(['src/main.ts']);
+  });
+});

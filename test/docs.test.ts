@@ -1,0 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import { expect, it } from 'vitest';
+import { REPO_ROOT } from './helpers/run.js';
+
+it('README inputs and outputs match action.yml', () => {
+  const r = spawnSync(process.execPath, ['scripts/docs.ts', '--check'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+});

@@ -1,0 +1,102 @@
+import { symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, parseConfig } from '../src/config.js';
+import { silentLogger } from '../src/logger.js';
+import { scanWorktree } from '../src/scan/run.js';
+import { makeKey, shapeByName } from './helpers/keygen.js';
+import { git, gitRepo, tempDir, write } from './helpers/repo.js';
+
+const scan = (root: string, config = DEFAULT_CONFIG) => scanWorktree({ root, config }, { logger: silentLogger });
+const legacy = () => makeKey(shapeByName('legacy 51'));
+
+describe('git working tree', () => {
+  it('scans tracked and untracked files, not ignored ones, binaries, large files or links out', async () => {
+    const keys = { tracked: legacy(), untracked: legacy(), ignored: legacy(), binary: legacy(), large: legacy(), outside: legacy(), nested: legacy() };
+    const root = gitRepo({
+      '.gitignore': 'secret.env\n',
+      'src/app.py': `openai.api_key = "${keys.tracked}"\n`,
+      'sub dir/deep/ä file.txt': `k=${keys.nested}\n`,
+      'deleted.txt': `k=${legacy()}\n`,
+    });
+    write(root, 'notes.md', `key ${keys.untracked}\n`);
+    write(root, 'secret.env', `OPENAI_API_KEY=${keys.ignored}\n`);
+    write(root, 'image.bin', Buffer.concat([Buffer.from([0x89, 0x50, 0, 1]), Buffer.from(keys.binary)]));
+    write(root, 'big.log', `${'x'.repeat(2000)}\n${keys.large}\n`);
+    const outside = tempDir();
+    write(outside, 'leak.txt', keys.outside);
+    symlinkSync(path.join(outside, 'leak.txt'), path.join(root, 'link.txt'));
+    git(root, 'rm', '-q', '--cached', 'deleted.txt');
+    git(root, 'commit', '-qm', 'rm');
+    // Deleted from the index but still in the work tree as an untracked file: still scanned.
+    const config = parseConfig('scan:\n  maxFileSize: 1KB\n', '.keyguard.yml');
+
+    const result = await scan(root, config);
+    const found = result.findings.map((f) => [f.file, f.secret.reveal()]);
+    expect(found).toEqual([
+      ['deleted.txt', expect.any(String)],
+      ['notes.md', keys.untracked],
+      ['src/app.py', keys.tracked],
+      ['sub dir/deep/ä file.txt', keys.nested],
+    ]);
+    expect(result.findings.every((f) => f.commit === null && f.status === 'unverified')).toBe(true);
+    expect(result.skipped).toEqual([
+      { path: 'big.log', reason: 'too-large', detail: expect.stringMatching(/bytes$/) },
+      { path: 'image.bin', reason: 'binary' },
+      { path: 'link.txt', reason: 'symlink' },
+    ]);
+  });
+
+  it('gives paths relative to a scanned sub-directory', async () => {
+    const root = gitRepo({ 'pkg/a/config.json': `{"k":"${legacy()}"}`, 'other.txt': legacy() });
+    const result = await scan(path.join(root, 'pkg'));
+    expect(result.findings.map((f) => f.file)).toEqual(['a/config.json']);
+  });
+
+  it('skips a file git lists but the work tree no longer has', async () => {
+    const root = gitRepo({ 'gone.txt': legacy(), 'kept.txt': 'nothing' });
+    git(root, 'rm', '-q', '--cached', 'kept.txt');
+    const { rmSync } = await import('node:fs');
+    rmSync(path.join(root, 'gone.txt'));
+    const result = await scan(root);
+    expect(result.findings).toEqual([]);
+    expect(result.skipped).toEqual([]);
+  });
+});
+
+describe('plain directory', () => {
+  it('walks every file, honouring nested .gitignore files', async () => {
+    const root = tempDir();
+    const k = { top: legacy(), deep: legacy(), ignoredTop: legacy(), ignoredDeep: legacy() };
+    write(root, '.gitignore', 'build/\n*.log\n');
+    write(root, 'a.txt', k.top);
+    write(root, 'build/out.js', k.ignoredTop);
+    write(root, 'x.log', k.ignoredTop);
+    write(root, 'lib/.gitignore', 'local.cfg\n');
+    write(root, 'lib/local.cfg', k.ignoredDeep);
+    write(root, 'lib/src/b.ts', k.deep);
+    const result = await scan(root);
+    expect(result.findings.map((f) => [f.file, f.secret.reveal()])).toEqual([
+      ['a.txt', k.top],
+      ['lib/src/b.ts', k.deep],
+    ]);
+  });
+});
+
+describe('allowlists', () => {
+  it('drops allowed paths, allowed fingerprints and inline keyguard:allow lines, and counts them', async () => {
+    const [fixture, known, inline, real] = [legacy(), legacy(), legacy(), legacy()];
+    const root = gitRepo({
+      'test/fixtures/keys.txt': fixture,
+      'docs/known.md': known,
+      'src/a.ts': `const k = "${inline}"; // keyguard:allow\nconst j = "${real}";\n`,
+    });
+    const result = await scan(root);
+    expect(result.findings).toHaveLength(3); // the inline allow needs no config
+    const { fingerprint } = await import('../src/detect/index.js');
+    const config = parseConfig(`allow:\n  paths: ["test/fixtures/"]\n  fingerprints: ["${fingerprint(known)}"]\n`, '.keyguard.yml');
+    const allowed = await scan(root, config);
+    expect(allowed.findings.map((f) => f.secret.reveal())).toEqual([real]);
+    expect(allowed.stats.allowed).toBe(2);
+  });
+});
