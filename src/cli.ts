@@ -63,7 +63,7 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     const st = await stat(options.root).catch(() => undefined);
     if (!st?.isDirectory()) throw new ConfigurationError(`PATH ${target ?? '.'} is not a directory`);
 
-    const result = await scanWorktree({ root: options.root, config: options.config }, { logger });
+    const result = await scanWorktree({ root: options.root, config: options.config, threads: 'auto' }, { logger });
     const rendered = options.format === 'json' ? renderJson(result) : options.format === 'sarif' ? renderSarif(result) : renderText(result);
     if (options.output) {
       await mkdir(path.dirname(path.resolve(options.output)), { recursive: true });

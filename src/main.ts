@@ -31,7 +31,7 @@ export async function run(): Promise<ActionResult> {
       (k) => `input ${k}`,
       workspace,
     );
-    const result = await scanWorktree({ root: options.root, config: options.config }, { logger });
+    const result = await scanWorktree({ root: options.root, config: options.config, threads: 'auto' }, { logger });
 
     // Annotations and SARIF name paths from the repository root, whatever sub-directory was scanned.
     const rel = path.relative(workspace, options.root).split(path.sep).join('/');

@@ -1,7 +1,10 @@
-import { detectKeys, mayContainKey } from '../detect/index.js';
+import { availableParallelism } from 'node:os';
+import { SecretValue } from '../detect/index.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
-import { listWorktree, readListed } from '../sources/worktree.js';
+import { FileReader, listWorktree } from '../sources/worktree.js';
+import { scanBatch, type BatchResult } from './file-scan.js';
+import { BATCH, scanInPool } from './pool.js';
 import type { Finding, ScanResult, SkippedFile } from './finding.js';
 import { allowlistFrom } from './triage.js';
 
@@ -9,8 +12,11 @@ export interface ScanSettings {
   /** The directory scanned; findings' paths are relative to it. */
   readonly root: string;
   readonly config: Config;
-  /** Files read at once. */
-  readonly concurrency?: number;
+  /**
+   * Worker threads that read and search; 0 scans on this thread. The entries use one per core
+   * (`'auto'`); in-process tests use 0, the bundled CLI and action the threads.
+   */
+  readonly threads?: number | 'auto';
 }
 
 export interface ScanDeps {
@@ -33,52 +39,53 @@ export async function scanWorktree(settings: ScanSettings, deps: ScanDeps): Prom
   let allowed = 0;
   let lastProgress = started;
 
-  const paths = listWorktree(settings.root);
-  const worker = async () => {
-    for (;;) {
-      const next = await paths.next();
-      if (next.done) return;
-      const rel = next.value;
-      if (allow.pathAllowed(rel)) continue;
-      const read = await readListed(settings.root, rel, settings.config.scan.maxFileSize);
-      if (read.kind === 'gone') continue;
-      if (read.kind === 'skipped') {
-        skipped.push({ path: read.path, reason: read.reason, ...(read.detail ? { detail: read.detail } : {}) });
+  const onBatch = (batch: BatchResult) => {
+    filesScanned += batch.filesScanned;
+    bytesScanned += batch.bytesScanned;
+    for (const o of batch.notable) {
+      if (o.kind === 'skipped') {
+        skipped.push({ path: o.path, reason: o.reason, ...(o.detail ? { detail: o.detail } : {}) });
         continue;
       }
-      filesScanned++;
-      bytesScanned += read.data.length;
-      if (mayContainKey(read.data)) {
-        for (const m of detectKeys(read.data.toString('utf8'))) {
-          // Mask first: nothing about this key may be logged before the runner knows to hide it.
-          logger.mask(m.secret.reveal());
-          if (m.allowedInline || allow.fingerprintAllowed(m.secret.fingerprint)) {
-            allowed++;
-            continue;
-          }
-          findings.push({
-            file: rel,
-            line: m.line,
-            column: m.column,
-            endColumn: m.endColumn,
-            commit: null,
-            kind: m.kind,
-            fingerprint: m.secret.fingerprint,
-            redacted: m.secret.redacted,
-            encoding: m.encoding,
-            status: 'unverified',
-            secret: m.secret,
-          });
+      for (const { key, ...m } of o.matches) {
+        // Mask first: nothing about this key may be logged before the runner knows to hide it.
+        logger.mask(key);
+        const secret = new SecretValue(key);
+        if (m.allowedInline || allow.fingerprintAllowed(secret.fingerprint)) {
+          allowed++;
+          continue;
         }
-      }
-      const t = now();
-      if (t - lastProgress >= PROGRESS_EVERY_MS) {
-        lastProgress = t;
-        logger.progress(`keyguard: ${filesScanned} files, ${(bytesScanned / 1e6).toFixed(1)} MB, ${findings.length} findings`);
+        findings.push({
+          file: o.path,
+          line: m.line,
+          column: m.column,
+          endColumn: m.endColumn,
+          commit: null,
+          kind: m.kind,
+          fingerprint: secret.fingerprint,
+          redacted: secret.redacted,
+          encoding: m.encoding,
+          status: 'unverified',
+          secret,
+        });
       }
     }
+    if (now() - lastProgress >= PROGRESS_EVERY_MS) {
+      lastProgress = now();
+      logger.progress(`keyguard: ${filesScanned} files, ${(bytesScanned / 1e6).toFixed(1)} MB, ${findings.length} findings`);
+    }
   };
-  await Promise.all(Array.from({ length: settings.concurrency ?? 16 }, worker));
+
+  const listed = filterAllowed(listWorktree(settings.root), (rel) => allow.pathAllowed(rel));
+  const threads = settings.threads === 'auto' ? Math.min(availableParallelism(), 8) : (settings.threads ?? 0);
+  if (threads > 0) {
+    await scanInPool(listed, threads, { root: settings.root, maxFileSize: settings.config.scan.maxFileSize }, onBatch);
+  } else {
+    const reader = new FileReader(settings.root, settings.config.scan.maxFileSize);
+    for await (const listedBatch of listed) {
+      for (let i = 0; i < listedBatch.length; i += BATCH) onBatch(scanBatch(reader, listedBatch.slice(i, i + BATCH)));
+    }
+  }
 
   findings.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : a.file < b.file ? -1 : 1));
   skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
@@ -88,4 +95,8 @@ export async function scanWorktree(settings: ScanSettings, deps: ScanDeps): Prom
     skipped,
     stats: { filesScanned, bytesScanned, filesSkipped: skipped.length, allowed, durationMs: now() - started },
   };
+}
+
+async function* filterAllowed(batches: AsyncIterable<string[]>, allowed: (rel: string) => boolean): AsyncGenerator<string[]> {
+  for await (const batch of batches) yield batch.filter((p) => !allowed(p));
 }

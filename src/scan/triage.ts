@@ -11,7 +11,8 @@ export function allowlistFrom(config: Config): Allowlist {
   const paths = ignore().add(config.allow.paths);
   const fingerprints = new Set(config.allow.fingerprints);
   return {
-    pathAllowed: (file) => paths.ignores(file),
+    // `ignore` caches every path it is asked about: skip it entirely when there are no patterns.
+    pathAllowed: config.allow.paths.length === 0 ? () => false : (file) => paths.ignores(file),
     fingerprintAllowed: (fp) => fingerprints.has(fp),
   };
 }

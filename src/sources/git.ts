@@ -25,15 +25,21 @@ export async function* gitStream(cwd: string, args: readonly string[]): AsyncGen
   if (code !== 0) throw new Error(`git ${args[0]} failed (exit ${code}): ${stderr.trim().split('\n').slice(-3).join(' ')}`);
 }
 
-/** Splits a NUL-separated stream into its entries. */
-export async function* nulSeparated(stream: AsyncIterable<Buffer>): AsyncGenerator<string> {
-  let rest = '';
+/** Splits a NUL-separated stream into its entries, a batch per chunk read. */
+export async function* nulSeparated(stream: AsyncIterable<Buffer>): AsyncGenerator<string[]> {
+  let rest: Buffer = Buffer.alloc(0);
   for await (const chunk of stream) {
-    const parts = (rest + chunk.toString('utf8')).split('\0');
-    rest = parts.pop() ?? '';
-    yield* parts;
+    // Split on bytes, not after decoding: a chunk may end inside a multi-byte character.
+    const buf = rest.length ? Buffer.concat([rest, chunk]) : chunk;
+    const end = buf.lastIndexOf(0);
+    if (end === -1) {
+      rest = buf;
+      continue;
+    }
+    yield buf.toString('utf8', 0, end).split('\0');
+    rest = buf.subarray(end + 1);
   }
-  if (rest) yield rest;
+  if (rest.length) yield [rest.toString('utf8')];
 }
 
 /** The top of the work tree holding `dir`, or undefined when it is not in a git repository. */

@@ -1,0 +1,7 @@
+// `npm run bench`: each case prints keyguard's numbers beside a baseline run on the same data in
+// the same script, as a ratio, so the figures survive a noisy machine. Runs the committed bundle.
+import { benchWorktree } from './worktree.ts';
+
+const only = process.argv[2];
+const cases: Record<string, () => void> = { worktree: benchWorktree };
+for (const [name, run] of Object.entries(cases)) if (!only || only === name) run();
