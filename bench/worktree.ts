@@ -61,7 +61,7 @@ export function benchWorktree(): void {
   console.log(`worktree: tree of ${FILES} files, ~${TARGET_BYTES >> 20} MB, ${planted.length} planted keys at ${TREE} (ready in ${fmt((Date.now() - t0) / 1000, 1)} s)`);
 
   const out = path.join(tmpdir(), 'keyguard-bench-worktree.json');
-  const kg = median(3, () => timed(process.execPath, ['dist/cli/index.js', 'scan', TREE, '--format', 'json', '--output', out, '--fail-on', 'none']));
+  const kg = median(5, () => timed(process.execPath, ['dist/cli/index.js', 'scan', TREE, '--format', 'json', '--output', out, '--fail-on', 'none']));
   if (kg.status !== 0) throw new Error(`keyguard failed: ${kg.stderr}`);
   const report = JSON.parse(readFileSync(out, 'utf8')) as { findings: { fingerprint: string }[]; stats: { bytesScanned: number; filesScanned: number } };
   const found = new Set(report.findings.map((f) => f.fingerprint));
@@ -82,7 +82,7 @@ export function benchWorktree(): void {
     const enc = Buffer.concat([Buffer.alloc(align), Buffer.from(MARKER)]).toString('base64');
     return enc.slice(Math.ceil((align * 8) / 6), Math.floor(((align + MARKER.length) * 8) / 6));
   });
-  const rg = median(3, () => timed('rg', ['--no-config', '-c', '-e', plain, ...b64.flatMap((p) => ['-e', p]), TREE]));
+  const rg = median(5, () => timed('rg', ['--no-config', '-c', '-e', plain, ...b64.flatMap((p) => ['-e', p]), TREE]));
   console.log(`  ripgrep   ${fmt(rg.seconds)} s  ${fmt(mb / rg.seconds, 0)} MB/s  peak RSS ${rg.maxRssMb ? `${fmt(rg.maxRssMb, 0)} MB` : 'n/a'}  files with matches ${rg.stdout.trim().split('\n').filter(Boolean).length}`);
   console.log(`  ratio keyguard/ripgrep: ${fmt(kg.seconds / rg.seconds)}x (goal: within 3x)`);
   if (missed > 0) process.exitCode = 1;

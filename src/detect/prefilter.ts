@@ -11,5 +11,7 @@ export const PREFILTER_LITERALS: readonly string[] = [MARKER, ...BASE64_MARKERS]
 export function mayContainKey(data: Uint8Array | string): boolean {
   if (typeof data === 'string') return PREFILTER_LITERALS.some((l) => data.includes(l));
   const buf = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  return PREFILTER_LITERALS.some((l) => buf.indexOf(l, 0, 'latin1') !== -1);
+  return LITERAL_BYTES.some((l) => buf.indexOf(l) !== -1);
 }
+
+const LITERAL_BYTES = PREFILTER_LITERALS.map((l) => Buffer.from(l, 'latin1'));
