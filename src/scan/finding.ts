@@ -19,6 +19,26 @@ export interface Finding {
   readonly encoding: 'plain' | 'base64';
   readonly status: KeyStatus;
   readonly secret: SecretValue;
+  /** For history, range and staged scans: where and how often git saw the key. */
+  readonly git?: GitFacts;
+}
+
+export interface GitLocation {
+  readonly commit: string | null;
+  readonly file: string;
+}
+
+export interface GitFacts {
+  /** Author date of the first commit that added the key (ISO 8601); null for staged changes. */
+  readonly authorDate: string | null;
+  /** How many times commits added it (every commit and file). */
+  readonly occurrences: number;
+  /** Where it was added, oldest not guaranteed first; at most 50. */
+  readonly locations: readonly GitLocation[];
+  /** Whether the key is still in the tip (HEAD for history, the range's end). */
+  readonly presentAtTip: boolean;
+  /** Where it is at the tip, when it is there. */
+  readonly atTip: { readonly file: string; readonly line: number; readonly column: number } | null;
 }
 
 export interface SkippedFile {
@@ -33,6 +53,8 @@ export interface ScanStats {
   readonly filesSkipped: number;
   /** Findings dropped by allow.paths, allow.fingerprints or a keyguard:allow comment. */
   readonly allowed: number;
+  /** Commits read, for history and range scans. */
+  readonly commitsScanned?: number;
   readonly durationMs: number;
 }
 
