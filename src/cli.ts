@@ -8,14 +8,20 @@ import { renderJson } from './output/json.js';
 import { renderSarif } from './output/sarif.js';
 import { renderText } from './output/text.js';
 import { shouldFail } from './scan/finding.js';
-import { scanWorktree } from './scan/run.js';
+import { renderBaseline } from './scan/baseline.js';
+import { runScan } from './scan/index.js';
 import { resolveScanOptions } from './settings.js';
 import pkg from '../package.json' with { type: 'json' };
 
 const USAGE = `keyguard ${pkg.version}: find leaked OpenAI API keys
 
 Usage:
-  keyguard scan [PATH] [options]
+  keyguard scan [PATH] [--history | --range A..B | --staged] [options]
+
+What to scan (default: the files of the working tree):
+  --history                  every commit reachable from any ref
+  --range A..B               what the commits of A..B add (A.. means up to HEAD)
+  --staged                   what git diff --cached adds (for a pre-commit hook)
 
 Options:
   --format text|json|sarif   output format (default text)
@@ -23,6 +29,8 @@ Options:
   --fail-on none|any         exit 1 when keys are found (default any)
   --config FILE              config file (default PATH/.keyguard.yml)
   --max-file-size SIZE       skip larger files, e.g. 10MiB (default from config, 10MiB)
+  --baseline FILE            do not report keys recorded in FILE
+  --write-baseline FILE      record the keys found (fingerprints, never keys) in FILE
   -h, --help                 this help
   -v, --version              the version
 
@@ -43,6 +51,11 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
         'fail-on': { type: 'string' },
         config: { type: 'string' },
         'max-file-size': { type: 'string' },
+        history: { type: 'boolean' },
+        range: { type: 'string' },
+        staged: { type: 'boolean' },
+        baseline: { type: 'string' },
+        'write-baseline': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -58,12 +71,22 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     }
     if (command !== 'scan') throw new ConfigurationError(`unknown command "${command}" (expected: scan)`);
     if (extra.length > 0) throw new ConfigurationError(`unexpected argument "${extra[0]}": scan takes one PATH`);
-    const { format, output, config } = values;
-    const options = await resolveScanOptions({ format, output, config, 'fail-on': values['fail-on'], 'max-file-size': values['max-file-size'], path: target }, (k) => `--${k}`);
+    const scopes = (['history', 'range', 'staged'] as const).filter((k) => values[k] !== undefined && values[k] !== false);
+    if (scopes.length > 1) throw new ConfigurationError(`--${scopes[0]} and --${scopes[1]} cannot be combined: choose one scope`);
+    const { format, output, config, range, baseline } = values;
+    const options = await resolveScanOptions(
+      { format, output, config, range, baseline, 'fail-on': values['fail-on'], 'max-file-size': values['max-file-size'], 'write-baseline': values['write-baseline'], 'scan-scope': scopes[0] ?? 'worktree', path: target },
+      (k) => `--${k}`,
+    );
     const st = await stat(options.root).catch(() => undefined);
     if (!st?.isDirectory()) throw new ConfigurationError(`PATH ${target ?? '.'} is not a directory`);
 
-    const result = await scanWorktree({ root: options.root, config: options.config, threads: 'auto' }, { logger });
+    if (options.scope.type === 'event') throw new ConfigurationError('--range needs a range such as main..HEAD');
+    const result = await runScan({ root: options.root, config: options.config, scope: options.scope, baseline: options.baseline }, { logger });
+    if (options.writeBaseline) {
+      await writeFile(options.writeBaseline, renderBaseline(result));
+      logger.info(`keyguard: baseline of ${new Set(result.findings.map((f) => f.fingerprint)).size} keys written to ${options.writeBaseline}`);
+    }
     const rendered = options.format === 'json' ? renderJson(result) : options.format === 'sarif' ? renderSarif(result) : renderText(result);
     if (options.output) {
       await mkdir(path.dirname(path.resolve(options.output)), { recursive: true });
@@ -72,7 +95,8 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     } else {
       stdout.write(rendered);
     }
-    return shouldFail(result, options.failOn) ? 1 : 0;
+    // Recording a baseline is the point of that run, not a failure.
+    return !options.writeBaseline && shouldFail(result, options.failOn) ? 1 : 0;
   } catch (e) {
     const usage = e instanceof ConfigurationError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     logger.error(`${errorMessage(e)}${usage ? '\nRun keyguard --help for usage.' : ''}`);

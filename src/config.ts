@@ -35,6 +35,8 @@ export const ConfigSchema = z.strictObject({
       fingerprints: z.array(fingerprintSchema).default([]),
     })
     .prefault({}),
+  /** A baseline file (from --write-baseline), relative to the config file: its keys are not reported. */
+  baseline: z.string().min(1).optional(),
   scan: z
     .strictObject({
       /** Files larger than this are skipped and reported as skipped. */

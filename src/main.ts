@@ -2,14 +2,17 @@ import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
+import { context } from '@actions/github';
 import { actionsLogger } from './action/logger.js';
+import { scopeForEvent } from './action/scope.js';
 import { kindLabel } from './detect/index.js';
 import { ConfigurationError, errorMessage } from './errors.js';
 import { renderJson } from './output/json.js';
 import { renderSarif } from './output/sarif.js';
 import { renderSummary } from './output/summary.js';
+import { gitNote } from './output/text.js';
 import { shouldFail, type ScanResult } from './scan/finding.js';
-import { scanWorktree } from './scan/run.js';
+import { describeScope, runScan, type ScanScope } from './scan/index.js';
 import { resolveScanOptions } from './settings.js';
 
 const MODES = ['scan'] as const;
@@ -27,22 +30,45 @@ export async function run(): Promise<ActionResult> {
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     const input = (name: string) => core.getInput(name) || undefined;
     const options = await resolveScanOptions(
-      { path: input('path'), config: input('config'), 'fail-on': input('fail-on'), 'max-file-size': input('max-file-size') },
+      {
+        path: input('path'),
+        config: input('config'),
+        'fail-on': input('fail-on'),
+        'max-file-size': input('max-file-size'),
+        'scan-scope': input('scan-scope') ?? 'auto',
+        baseline: input('baseline'),
+      },
       (k) => `input ${k}`,
       workspace,
     );
-    const result = await scanWorktree({ root: options.root, config: options.config, threads: 'auto' }, { logger });
+    const notes: string[] = [];
+    let scope: ScanScope | undefined;
+    if (options.scope.type === 'event') {
+      const requested = (input('scan-scope') ?? 'auto') as 'auto' | 'range';
+      const choice = await scopeForEvent(requested, context.eventName, context.payload, options.root, logger);
+      if (choice.note) notes.push(choice.note);
+      if (!choice.scope && requested === 'range') throw new ConfigurationError(choice.note);
+      scope = choice.scope;
+    } else {
+      scope = options.scope;
+    }
+    const result: ScanResult = scope
+      ? await runScan({ root: options.root, config: options.config, scope, baseline: options.baseline }, { logger })
+      : { target: options.root, findings: [], skipped: [], stats: { filesScanned: 0, bytesScanned: 0, filesSkipped: 0, allowed: 0, baselined: 0, durationMs: 0 } };
+    core.info(`keyguard: scanned the ${scope ? describeScope(scope) : 'nothing'}`);
 
     // Annotations and SARIF name paths from the repository root, whatever sub-directory was scanned.
     const rel = path.relative(workspace, options.root).split(path.sep).join('/');
     const prefix = rel && !rel.startsWith('..') ? `${rel}/` : '';
     for (const f of result.findings) {
-      core.error(`OpenAI ${kindLabel(f.kind)} ${f.redacted} is committed here (fingerprint ${f.fingerprint}). Revoke it and read the key from a secret instead.`, {
+      // Annotate where the key is now when it still is; else where it was first committed.
+      const at = f.git?.atHead ?? f;
+      core.error(`OpenAI ${kindLabel(f.kind)} ${f.redacted} is committed here (fingerprint ${f.fingerprint}${gitNote(f).replace(/^ +/, '; ')}). Revoke it and read the key from a secret instead.`, {
         title: 'Leaked OpenAI key',
-        file: prefix + f.file,
-        startLine: f.line,
-        startColumn: f.column,
-        endColumn: f.endColumn,
+        file: prefix + at.file,
+        startLine: at.line,
+        startColumn: at.column,
+        endColumn: at.column + (f.endColumn - f.column),
       });
     }
     const outDir = process.env.RUNNER_TEMP || os.tmpdir();
@@ -50,7 +76,7 @@ export async function run(): Promise<ActionResult> {
     const jsonFile = path.join(outDir, 'keyguard.json');
     await writeFile(sarifFile, renderSarif(result, prefix));
     await writeFile(jsonFile, renderJson(result));
-    await core.summary.addRaw(renderSummary(result, prefix)).write();
+    await core.summary.addRaw(renderSummary(result, prefix, scope ? describeScope(scope) : 'nothing', notes)).write();
 
     core.setOutput('findings', result.findings.length);
     core.setOutput('keys', new Set(result.findings.map((f) => f.fingerprint)).size);

@@ -2,7 +2,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { byteSize, loadConfig, type Config } from './config.js';
 import { ConfigurationError } from './errors.js';
+import { readBaseline } from './scan/baseline.js';
 import type { FailOn } from './scan/finding.js';
+import type { ScanScope } from './scan/index.js';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
@@ -18,12 +20,25 @@ export interface ScanOptions {
   readonly failOn: FailOn;
   readonly config: Config;
   readonly configFile: string | undefined;
+  /** `event`: the action derives the scope from the triggering event (push and pull_request ranges). */
+  readonly scope: ScanScope | { readonly type: 'event' };
+  readonly baseline: ReadonlySet<string> | undefined;
+  /** Write the fingerprints of what is found to this file. */
+  readonly writeBaseline: string | undefined;
+}
+
+/** `A..B`, `A..` (up to HEAD) or `..B`; the two commits of a range. */
+export function parseRange(text: string, name: string): { base: string | undefined; head: string } {
+  const m = /^([^.\s][^\s]*?)?\.\.([^.\s][^\s]*)?$/.exec(text.trim());
+  if (!m || (!m[1] && !m[2])) throw new ConfigurationError(`${name}: expected a commit range such as main..HEAD or abc123..def456, got "${text}"`);
+  return { base: m[1], head: m[2] ?? 'HEAD' };
 }
 
 const fields = {
   format: { schema: z.enum(['text', 'json', 'sarif']).default('text'), expected: 'one of text, json, sarif' },
   'fail-on': { schema: z.enum(['none', 'any']).default('any'), expected: 'one of none, any' },
   'max-file-size': { schema: byteSize.optional(), expected: 'a size such as 10485760, "500KB" or "10MiB"' },
+  'scan-scope': { schema: z.enum(['auto', 'worktree', 'range', 'history', 'staged']).default('worktree'), expected: 'one of auto, worktree, range, history, staged' },
 };
 
 /** Validates one raw option; the error names it the way the user wrote it (`--fail-on`, input `fail-on`). */
@@ -40,6 +55,21 @@ export async function resolveScanOptions(raw: RawOptions, name: (k: string) => s
   const maxFileSize = field(raw, 'max-file-size', name);
   const root = path.resolve(cwd, raw.path?.trim() || '.');
   const { config, file } = await loadConfig(root, raw.config?.trim() ? path.resolve(cwd, raw.config.trim()) : undefined);
+  const scopeName = field(raw, 'scan-scope', name);
+  const scope: ScanOptions['scope'] =
+    scopeName === 'auto'
+      ? { type: 'event' }
+      : scopeName === 'range'
+        ? raw.range?.trim()
+          ? { type: 'range', ...parseRange(raw.range, name('range')) }
+          : { type: 'event' }
+        : { type: scopeName };
+  const writeBaseline = raw['write-baseline']?.trim() || undefined;
+  // The baseline: the flag or input wins; else `baseline:` in the config, relative to that file.
+  const baselinePath = raw.baseline?.trim() ? path.resolve(cwd, raw.baseline.trim()) : config.baseline && file ? path.resolve(path.dirname(file), config.baseline) : undefined;
+  const baselineShown = raw.baseline?.trim() || config.baseline;
+  // Writing a baseline records everything found today, so an older baseline must not hide keys.
+  const baseline = baselinePath && !writeBaseline ? await readBaseline(baselinePath, baselineShown) : undefined;
   return {
     root,
     format,
@@ -47,5 +77,8 @@ export async function resolveScanOptions(raw: RawOptions, name: (k: string) => s
     failOn,
     config: maxFileSize === undefined ? config : { ...config, scan: { ...config.scan, maxFileSize } },
     configFile: file,
+    scope,
+    baseline,
+    writeBaseline,
   };
 }

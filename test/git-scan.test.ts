@@ -45,11 +45,11 @@ describe('history', () => {
     const result = await scan(root);
     const byKey = new Map(result.findings.map((f) => [f.secret.reveal(), f]));
     expect(byKey.size).toBe(4);
-    expect(byKey.get(k.deleted)).toMatchObject({ file: 'config/app.env', line: 2, column: 16, commit: c1, git: { occurrences: 1, presentAtTip: false, atTip: null, authorDate: '2023-11-14T22:13:20.000Z' } });
-    expect(byKey.get(k.repeated)).toMatchObject({ file: 'src/main.py', line: 3, commit: c1, git: { occurrences: 2, presentAtTip: true } });
+    expect(byKey.get(k.deleted)).toMatchObject({ file: 'config/app.env', line: 2, column: 16, commit: c1, git: { occurrences: 1, presentAtHead: false, atHead: null, authorDate: '2023-11-14T22:13:20.000Z' } });
+    expect(byKey.get(k.repeated)).toMatchObject({ file: 'src/main.py', line: 3, commit: c1, git: { occurrences: 2, presentAtHead: true } });
     expect(byKey.get(k.repeated)?.git?.locations).toHaveLength(2);
-    expect(byKey.get(k.kept)).toMatchObject({ file: 'notes.md', line: 3, commit: c3, git: { presentAtTip: true, atTip: { file: 'notes.md', line: 3 } } });
-    expect(byKey.get(k.branch)).toMatchObject({ file: 'feature.ts', commit: c4, git: { presentAtTip: false } });
+    expect(byKey.get(k.kept)).toMatchObject({ file: 'notes.md', line: 3, commit: c3, git: { presentAtHead: true, atHead: { file: 'notes.md', line: 3 } } });
+    expect(byKey.get(k.branch)).toMatchObject({ file: 'feature.ts', commit: c4, git: { presentAtHead: false } });
     expect(result.stats.commitsScanned).toBe(4);
   });
 
@@ -85,7 +85,7 @@ describe('history', () => {
     const byKey = new Map(result.findings.map((f) => [f.secret.reveal(), f]));
     expect(byKey.get(k.evil)).toMatchObject({ file: 'base.txt', line: 2, git: { occurrences: 1 } });
     expect(byKey.get(k.merged)).toMatchObject({ file: 'side.txt', git: { occurrences: 1 } });
-    expect(byKey.get(k.renamed)).toMatchObject({ file: 'old name.txt', git: { occurrences: 1, atTip: { file: 'new name.txt' } } });
+    expect(byKey.get(k.renamed)).toMatchObject({ file: 'old name.txt', git: { occurrences: 1, atHead: { file: 'new name.txt' } } });
     expect(byKey.get(k.latin1)).toMatchObject({ file: 'latin1.txt', line: 1 });
     expect(byKey.get(k.odd)).toMatchObject({ file: 'dir/tab\there "quoted" é.txt', line: 1 });
     expect(byKey.get(k.huge)).toMatchObject({ file: 'big.txt', line: 250_001 });
@@ -105,7 +105,7 @@ describe('range and staged', () => {
     git(root, 'commit', '-qm', 'add');
     const result = await scan(root, { type: 'range', base: a, head: 'HEAD' });
     expect(result.findings.map((f) => [f.secret.reveal(), f.file, f.line])).toEqual([[added, 'b.txt', 2]]);
-    expect(result.findings[0]?.git?.presentAtTip).toBe(true);
+    expect(result.findings[0]?.git?.presentAtHead).toBe(true);
   });
 
   it('--staged reports what the next commit would add, with index line numbers', async () => {
@@ -122,7 +122,7 @@ describe('range and staged', () => {
     const [inside, outside] = [legacy(), legacy()];
     const root = gitRepo({ 'pkg/x/a.txt': `k=${inside}\n`, 'other/b.txt': `k=${outside}\n` });
     const result = await scan(`${root}/pkg`);
-    expect(result.findings.map((f) => [f.secret.reveal(), f.file, f.line, f.git?.presentAtTip])).toEqual([[inside, 'x/a.txt', 1, true]]);
+    expect(result.findings.map((f) => [f.secret.reveal(), f.file, f.line, f.git?.presentAtHead])).toEqual([[inside, 'x/a.txt', 1, true]]);
   });
 });
 

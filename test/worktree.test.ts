@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, parseConfig } from '../src/config.js';
 import { silentLogger } from '../src/logger.js';
-import { scanWorktree } from '../src/scan/run.js';
+import { scanWorktree } from '../src/scan/worktree-scan.js';
 import { makeKey, shapeByName } from './helpers/keygen.js';
 import { git, gitRepo, tempDir, write } from './helpers/repo.js';
 

@@ -14,6 +14,15 @@ export function renderJson(result: ScanResult): string {
         redacted: f.redacted,
         status: f.status,
         encoding: f.encoding,
+        ...(f.git
+          ? {
+              date: f.git.authorDate,
+              occurrences: f.git.occurrences,
+              presentAtHead: f.git.presentAtHead,
+              atHead: f.git.atHead,
+              locations: f.git.locations,
+            }
+          : {}),
       })),
       skipped: result.skipped,
       stats: result.stats,

@@ -1,5 +1,6 @@
 import { KEY_KINDS, kindLabel, kindPrefix, type KeyKind } from '../detect/index.js';
 import type { ScanResult } from '../scan/finding.js';
+import { gitNote } from './text.js';
 import pkg from '../../package.json' with { type: 'json' };
 
 /** Stable rule ids (code scanning keys alerts on them): one per key kind. */
@@ -27,23 +28,28 @@ export function renderSarif(result: ScanResult, pathPrefix = ''): string {
     defaultConfiguration: { level: 'error' },
     properties: { tags: ['security', 'secret', 'openai'], precision: 'very-high', 'security-severity': SEVERITY[kind] },
   }));
-  const results = result.findings.map((f) => ({
+  const results = result.findings.map((f) => {
+    // Code scanning shows files as they are at the analysed commit: point there while the key is.
+    const loc = f.git?.atHead ?? { file: f.file, line: f.line, column: f.column };
+    const end = f.git?.atHead ? loc.column + (f.endColumn - f.column) : f.endColumn;
+    return {
     ruleId: ruleId(f.kind),
     ruleIndex: KEY_KINDS.indexOf(f.kind),
     level: 'error',
-    message: { text: `OpenAI ${kindLabel(f.kind)} ${f.redacted} (fingerprint ${f.fingerprint})${f.encoding === 'base64' ? ', base64-encoded' : ''}` },
+    message: { text: `OpenAI ${kindLabel(f.kind)} ${f.redacted} (fingerprint ${f.fingerprint})${f.encoding === 'base64' ? ', base64-encoded' : ''}${gitNote(f).replace(/^ +/, '; ')}` },
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: pathPrefix + f.file, uriBaseId: '%SRCROOT%' },
-          region: { startLine: f.line, startColumn: f.column, endColumn: f.endColumn },
+          artifactLocation: { uri: pathPrefix + loc.file, uriBaseId: '%SRCROOT%' },
+          region: { startLine: Math.max(1, loc.line), startColumn: Math.max(1, loc.column), endColumn: Math.max(2, end) },
         },
       },
     ],
     // The key's hash, not the line's: the alert follows the key when lines around it move.
     partialFingerprints: { 'keyguardKey/v1': `${f.fingerprint}:${pathPrefix + f.file}` },
-    properties: { fingerprint: f.fingerprint, kind: f.kind, ...(f.commit ? { commit: f.commit } : {}) },
-  }));
+    properties: { fingerprint: f.fingerprint, kind: f.kind, ...(f.commit ? { commit: f.commit, firstSeen: f.git?.authorDate, occurrences: f.git?.occurrences, presentAtHead: f.git?.presentAtHead } : {}) },
+    };
+  });
   return `${JSON.stringify(
     {
       $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

@@ -3,17 +3,24 @@ import type { ScanResult } from '../scan/finding.js';
 import { code, escapeMarkdown } from './markdown.js';
 
 /** The job summary: a headline and a table of redacted findings. */
-export function renderSummary(result: ScanResult, pathPrefix = ''): string {
+export function renderSummary(result: ScanResult, pathPrefix = '', scope = 'working tree', notes: readonly string[] = []): string {
   const { findings, stats } = result;
   const keys = new Set(findings.map((f) => f.fingerprint)).size;
-  const out: string[] = ['## keyguard scan', ''];
+  const what = stats.commitsScanned !== undefined ? `${stats.commitsScanned} commits` : `${stats.filesScanned} files`;
+  const out: string[] = ['## keyguard scan', '', `Scanned: ${escapeMarkdown(scope)}.`, ''];
+  for (const note of notes) out.push(`> ${escapeMarkdown(note)}`, '');
   if (findings.length === 0) {
-    out.push(`No OpenAI keys found in ${stats.filesScanned} files (${(stats.bytesScanned / 1e6).toFixed(1)} MB).`);
+    out.push(`No OpenAI keys found in ${what} (${(stats.bytesScanned / 1e6).toFixed(1)} MB).`);
   } else {
-    out.push(`:rotating_light: **${findings.length} OpenAI key finding${findings.length === 1 ? '' : 's'}** (${keys} distinct key${keys === 1 ? '' : 's'}) in ${stats.filesScanned} files.`, '');
-    out.push('| Location | Kind | Key | Fingerprint |', '| --- | --- | --- | --- |');
+    out.push(`:rotating_light: **${findings.length} OpenAI key finding${findings.length === 1 ? '' : 's'}** (${keys} distinct key${keys === 1 ? '' : 's'}) in ${what}.`, '');
+    const fromGit = findings.some((f) => f.git);
+    out.push(`| Location | Kind | Key | Fingerprint |${fromGit ? ' First seen | Added | Still present |' : ''}`, `| --- | --- | --- | --- |${fromGit ? ' --- | --- | --- |' : ''}`);
     for (const f of findings) {
-      out.push(`| ${code(`${pathPrefix}${f.file}:${f.line}`)} | ${kindLabel(f.kind)}${f.encoding === 'base64' ? ' (base64)' : ''} | ${code(f.redacted)} | ${code(f.fingerprint.slice(0, 12))} |`);
+      const row = `| ${code(`${pathPrefix}${f.file}:${f.line}`)} | ${kindLabel(f.kind)}${f.encoding === 'base64' ? ' (base64)' : ''} | ${code(f.redacted)} | ${code(f.fingerprint.slice(0, 12))} |`;
+      const git = f.git
+        ? ` ${f.commit ? `${code(f.commit.slice(0, 12))}${f.git.authorDate ? ` ${f.git.authorDate.slice(0, 10)}` : ''}` : 'staged'} | ${f.git.occurrences}× | ${f.git.presentAtHead ? 'yes' : 'no'} |`
+        : fromGit ? ' | | |' : '';
+      out.push(row + git);
     }
     out.push('', 'Revoke each key, replace it with a secret read from the environment, and remove it from history. Keys are shown redacted; the fingerprint is a hash of the whole key.');
   }
@@ -24,5 +31,6 @@ export function renderSummary(result: ScanResult, pathPrefix = ''): string {
     out.push('', '</details>');
   }
   if (stats.allowed > 0) out.push('', `${stats.allowed} finding${stats.allowed === 1 ? '' : 's'} allowed by configuration.`);
+  if (stats.baselined > 0) out.push('', `${stats.baselined} finding${stats.baselined === 1 ? '' : 's'} of keys already in the baseline.`);
   return `${out.join('\n')}\n`;
 }

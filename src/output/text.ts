@@ -1,19 +1,27 @@
 import { kindLabel } from '../detect/index.js';
-import type { ScanResult } from '../scan/finding.js';
+import type { Finding, ScanResult } from '../scan/finding.js';
+
+/** `  first in abc1234 (2024-05-01), added 3 times, removed since`, for findings from git. */
+export function gitNote(f: Finding): string {
+  if (!f.git) return '';
+  const where = f.commit ? `first in ${f.commit.slice(0, 12)}${f.git.authorDate ? ` (${f.git.authorDate.slice(0, 10)})` : ''}` : 'staged';
+  const times = f.git.occurrences > 1 ? `, added ${f.git.occurrences} times` : '';
+  const head = f.commit ? (f.git.presentAtHead ? ', still present' : ', removed since') : '';
+  return `  ${where}${times}${head}`;
+}
 
 /** One line a finding, for terminals and logs: `path:line:col  kind  redacted  fingerprint`. */
 export function renderText(result: ScanResult): string {
-  const lines = result.findings.map(
-    (f) => `${f.file}:${f.line}:${f.column}  ${kindLabel(f.kind)}${f.encoding === 'base64' ? ' (base64)' : ''}  ${f.redacted}  ${f.fingerprint}`,
-  );
+  const lines = result.findings.map((f) => `${f.file}:${f.line}:${f.column}  ${kindLabel(f.kind)}${f.encoding === 'base64' ? ' (base64)' : ''}  ${f.redacted}  ${f.fingerprint}${gitNote(f)}`);
   for (const s of result.skipped.filter((s) => s.reason === 'too-large' || s.reason === 'unreadable')) {
     lines.push(`skipped ${s.path}: ${s.reason}${s.detail ? ` (${s.detail})` : ''}`);
   }
   const { stats } = result;
   const keys = new Set(result.findings.map((f) => f.fingerprint)).size;
   lines.push(
-    `${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} (${keys} distinct key${keys === 1 ? '' : 's'}) in ${stats.filesScanned} files, ` +
-      `${(stats.bytesScanned / 1e6).toFixed(1)} MB, ${stats.filesSkipped} skipped, ${stats.allowed} allowed, ${(stats.durationMs / 1000).toFixed(2)} s`,
+    `${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} (${keys} distinct key${keys === 1 ? '' : 's'}) in ` +
+      (stats.commitsScanned !== undefined ? `${stats.commitsScanned} commits` : `${stats.filesScanned} files`) +
+      `, ${(stats.bytesScanned / 1e6).toFixed(1)} MB, ${stats.filesSkipped} skipped, ${stats.allowed} allowed, ${stats.baselined} in baseline, ${(stats.durationMs / 1000).toFixed(2)} s`,
   );
   return `${lines.join('\n')}\n`;
 }

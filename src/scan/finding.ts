@@ -36,9 +36,9 @@ export interface GitFacts {
   /** Where it was added, oldest not guaranteed first; at most 50. */
   readonly locations: readonly GitLocation[];
   /** Whether the key is still in the tip (HEAD for history, the range's end). */
-  readonly presentAtTip: boolean;
+  readonly presentAtHead: boolean;
   /** Where it is at the tip, when it is there. */
-  readonly atTip: { readonly file: string; readonly line: number; readonly column: number } | null;
+  readonly atHead: { readonly file: string; readonly line: number; readonly column: number } | null;
 }
 
 export interface SkippedFile {
@@ -53,6 +53,8 @@ export interface ScanStats {
   readonly filesSkipped: number;
   /** Findings dropped by allow.paths, allow.fingerprints or a keyguard:allow comment. */
   readonly allowed: number;
+  /** Findings of keys in the baseline. */
+  readonly baselined: number;
   /** Commits read, for history and range scans. */
   readonly commitsScanned?: number;
   readonly durationMs: number;

@@ -5,7 +5,7 @@ import { BlobReader } from '../sources/cat-file.js';
 import { DiffStreamScanner, type AddedLine } from '../sources/diff-stream.js';
 import { git, gitStream } from '../sources/git.js';
 import type { Finding, GitLocation, ScanResult } from './finding.js';
-import { allowlistFrom } from './triage.js';
+import { triageFrom } from './triage.js';
 
 /** What part of a repository's git data to scan. */
 export type GitTarget =
@@ -19,6 +19,8 @@ export type GitTarget =
 export interface GitScanSettings {
   readonly root: string;
   readonly config: Config;
+  /** Fingerprints of known keys (a baseline file): counted, not reported. */
+  readonly baseline?: ReadonlySet<string>;
   readonly target: GitTarget;
 }
 
@@ -61,9 +63,10 @@ export async function scanGit(settings: GitScanSettings, deps: { logger: Logger;
   const { logger } = deps;
   const now = deps.now ?? Date.now;
   const started = now();
-  const allow = allowlistFrom(settings.config);
+  const allow = triageFrom(settings.config, settings.baseline);
   const keys = new Map<string, KeyState>();
   let allowed = 0;
+  let baselined = 0;
   let bytesScanned = 0;
   let commitsScanned = 0;
   let lastProgress = started;
@@ -73,8 +76,10 @@ export async function scanGit(settings: GitScanSettings, deps: { logger: Logger;
     for (const m of detectKeys(line.text)) {
       // Mask first: nothing about this key may be logged before the runner knows to hide it.
       logger.mask(m.secret.reveal());
-      if (m.allowedInline || allow.fingerprintAllowed(m.secret.fingerprint)) {
-        allowed++;
+      const verdict = allow.verdict(m.secret.fingerprint, m.allowedInline);
+      if (verdict !== 'report') {
+        if (verdict === 'allowed') allowed++;
+        else baselined++;
         continue;
       }
       const at = { commit: line.commit?.sha ?? null, authorTime: line.commit?.authorTime ?? 0, file: line.file };
@@ -107,13 +112,13 @@ export async function scanGit(settings: GitScanSettings, deps: { logger: Logger;
   const blobs = new BlobReader(settings.root);
   try {
     const tip = settings.target.type === 'history' ? 'HEAD' : settings.target.type === 'range' ? settings.target.head : undefined;
-    const atTip = tip ? await keysAtTip(settings.root, tip, blobs) : undefined;
+    const atHead = tip ? await keysAtHead(settings.root, tip, blobs) : undefined;
     const findings = await Promise.all(
       [...keys.values()].map(async (k): Promise<Finding> => {
         const spec = `${k.first.commit ?? ''}:./${k.first.file}`;
         const pos = await locate(blobs, spec, k.secret.fingerprint);
         if (!pos) logger.warning(`keyguard: could not find ${k.secret.redacted} again in ${k.first.file} at ${k.first.commit ?? 'the index'}; line unknown`);
-        const tipAt = atTip?.get(k.secret.fingerprint);
+        const tipAt = atHead?.get(k.secret.fingerprint);
         return {
           file: k.first.file,
           line: pos?.line ?? 0,
@@ -130,8 +135,8 @@ export async function scanGit(settings: GitScanSettings, deps: { logger: Logger;
             authorDate: k.first.commit ? new Date(k.first.authorTime * 1000).toISOString() : null,
             occurrences: k.occurrences,
             locations: k.locations,
-            atTip: tipAt ?? null,
-            presentAtTip: tip ? tipAt !== undefined : true,
+            atHead: tipAt ?? null,
+            presentAtHead: tip ? tipAt !== undefined : true,
           },
         };
       }),
@@ -141,7 +146,7 @@ export async function scanGit(settings: GitScanSettings, deps: { logger: Logger;
       target: settings.root,
       findings,
       skipped: [],
-      stats: { filesScanned: 0, bytesScanned, filesSkipped: 0, allowed, commitsScanned, durationMs: now() - started },
+      stats: { filesScanned: 0, bytesScanned, filesSkipped: 0, allowed, baselined, commitsScanned, durationMs: now() - started },
     };
   } finally {
     blobs.close();
@@ -159,7 +164,7 @@ async function locate(blobs: BlobReader, spec: string, fingerprint: string) {
  * The keys present at `tip` and where: `git grep` for the markers (not secret, so safe on a command
  * line) finds the candidate files quickly, and only those are read and detected.
  */
-async function keysAtTip(root: string, tip: string, blobs: BlobReader): Promise<Map<string, { file: string; line: number; column: number }>> {
+async function keysAtHead(root: string, tip: string, blobs: BlobReader): Promise<Map<string, { file: string; line: number; column: number }>> {
   const out = new Map<string, { file: string; line: number; column: number }>();
   let listing: string;
   try {

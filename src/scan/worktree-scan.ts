@@ -6,12 +6,14 @@ import { FileReader, listWorktree } from '../sources/worktree.js';
 import { scanBatch, type BatchResult } from './file-scan.js';
 import { BATCH, scanInPool } from './pool.js';
 import type { Finding, ScanResult, SkippedFile } from './finding.js';
-import { allowlistFrom } from './triage.js';
+import { triageFrom } from './triage.js';
 
 export interface ScanSettings {
   /** The directory scanned; findings' paths are relative to it. */
   readonly root: string;
   readonly config: Config;
+  /** Fingerprints of known keys (a baseline file): counted, not reported. */
+  readonly baseline?: ReadonlySet<string>;
   /**
    * Worker threads that read and search; 0 scans on this thread. The entries use one per core
    * (`'auto'`); in-process tests use 0, the bundled CLI and action the threads.
@@ -31,12 +33,13 @@ export async function scanWorktree(settings: ScanSettings, deps: ScanDeps): Prom
   const { logger } = deps;
   const now = deps.now ?? Date.now;
   const started = now();
-  const allow = allowlistFrom(settings.config);
+  const allow = triageFrom(settings.config, settings.baseline);
   const findings: Finding[] = [];
   const skipped: SkippedFile[] = [];
   let filesScanned = 0;
   let bytesScanned = 0;
   let allowed = 0;
+  let baselined = 0;
   let lastProgress = started;
 
   const onBatch = (batch: BatchResult) => {
@@ -51,8 +54,10 @@ export async function scanWorktree(settings: ScanSettings, deps: ScanDeps): Prom
         // Mask first: nothing about this key may be logged before the runner knows to hide it.
         logger.mask(key);
         const secret = new SecretValue(key);
-        if (m.allowedInline || allow.fingerprintAllowed(secret.fingerprint)) {
-          allowed++;
+        const verdict = allow.verdict(secret.fingerprint, m.allowedInline);
+        if (verdict !== 'report') {
+          if (verdict === 'allowed') allowed++;
+          else baselined++;
           continue;
         }
         findings.push({
@@ -93,7 +98,7 @@ export async function scanWorktree(settings: ScanSettings, deps: ScanDeps): Prom
     target: settings.root,
     findings,
     skipped,
-    stats: { filesScanned, bytesScanned, filesSkipped: skipped.length, allowed, durationMs: now() - started },
+    stats: { filesScanned, bytesScanned, filesSkipped: skipped.length, allowed, baselined, durationMs: now() - started },
   };
 }
 

@@ -1,0 +1,40 @@
+import type { Config } from '../config.js';
+import { ConfigurationError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { gitTopLevel } from '../sources/git.js';
+import { prepareRange } from '../sources/range.js';
+import type { ScanResult } from './finding.js';
+import { scanGit, type GitTarget } from './git-scan.js';
+import { scanWorktree } from './worktree-scan.js';
+
+/** What a scan reads: the files as they are, or what git says commits added. */
+export type ScanScope = { readonly type: 'worktree' } | GitTarget;
+
+export interface ScanRequest {
+  readonly root: string;
+  readonly config: Config;
+  readonly scope: ScanScope;
+  readonly baseline?: ReadonlySet<string>;
+}
+
+export function describeScope(scope: ScanScope): string {
+  switch (scope.type) {
+    case 'worktree':
+      return 'working tree';
+    case 'history':
+      return 'full git history';
+    case 'staged':
+      return 'staged changes';
+    case 'range':
+      return scope.base ? `commits ${scope.base.slice(0, 12)}..${scope.head.slice(0, 12)}` : `history of ${scope.head.slice(0, 12)}`;
+  }
+}
+
+/** Runs one scan of any scope; the entries call only this. */
+export async function runScan(request: ScanRequest, deps: { logger: Logger }): Promise<ScanResult> {
+  const { root, config, baseline, scope } = request;
+  if (scope.type === 'worktree') return scanWorktree({ root, config, baseline, threads: 'auto' }, deps);
+  if (!(await gitTopLevel(root))) throw new ConfigurationError(`${describeScope(scope)} needs a git repository, and ${root} is not in one`);
+  if (scope.type === 'range') await prepareRange(root, scope.base, scope.head, deps.logger);
+  return scanGit({ root, config, baseline, target: scope }, deps);
+}
