@@ -1,26 +1,12 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { oneOfEach } from './helpers/keygen.js';
 import { expectNoKey } from './helpers/leaks.js';
 import { gitRepo, tempDir } from './helpers/repo.js';
-import { runAction } from './helpers/run.js';
+import { runAction, runnerFiles } from './helpers/run.js';
 
-/** The files and variables the runner provides to a step. */
 function runner(workspace: string) {
-  const temp = tempDir('keyguard-runner-');
-  const files = { output: path.join(temp, 'output'), summary: path.join(temp, 'summary.md') };
-  writeFileSync(files.output, '');
-  writeFileSync(files.summary, '');
-  const env = { GITHUB_WORKSPACE: workspace, RUNNER_TEMP: temp, GITHUB_OUTPUT: files.output, GITHUB_STEP_SUMMARY: files.summary, GITHUB_ACTIONS: 'true' };
-  const outputs = () => {
-    const text = readFileSync(files.output, 'utf8');
-    const out: Record<string, string> = {};
-    // The runner's heredoc format: name<<DELIM \n value \n DELIM
-    for (const m of text.matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) out[m[1]!] = m[3]!;
-    return out;
-  };
-  return { env, files, outputs };
+  return runnerFiles(workspace, tempDir('keyguard-runner-'));
 }
 
 describe('the bundled action, as the runner starts it', () => {

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,4 +30,31 @@ export function runAction(inputs: Record<string, string>, env: Record<string, st
   const inputEnv = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v]));
   const r = spawnSync(process.execPath, [ACTION], { cwd: env.GITHUB_WORKSPACE, encoding: 'utf8', env: runnerEnv({ ...env, ...inputEnv }), maxBuffer: 64 << 20 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The files and variables the runner provides to a step, and readers for what the step wrote. */
+export function runnerFiles(workspace: string, tempDir: string) {
+  const files = { output: `${tempDir}/output`, summary: `${tempDir}/summary.md`, event: `${tempDir}/event.json` };
+  writeFileSync(files.output, '');
+  writeFileSync(files.summary, '');
+  writeFileSync(files.event, '{}');
+  const env: Record<string, string> = {
+    GITHUB_WORKSPACE: workspace,
+    RUNNER_TEMP: tempDir,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_EVENT_PATH: files.event,
+    GITHUB_ACTIONS: 'true',
+  };
+  const outputs = () => {
+    const out: Record<string, string> = {};
+    // The runner's heredoc format: name<<DELIM \n value \n DELIM
+    for (const m of readFileSync(files.output, 'utf8').matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) out[m[1]!] = m[3]!;
+    return out;
+  };
+  const event = (name: string, payload: object) => {
+    writeFileSync(files.event, JSON.stringify(payload));
+    env.GITHUB_EVENT_NAME = name;
+  };
+  return { env, files, outputs, event, summary: () => readFileSync(files.summary, 'utf8') };
 }
