@@ -58,6 +58,12 @@ export interface ScanStats {
   /** Commits read, for history and range scans. */
   readonly commitsScanned?: number;
   readonly durationMs: number;
+  /** The largest resident memory of this process so far (worker threads included, git not). */
+  readonly peakRssMb?: number;
+}
+
+export function peakRssMb(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
 export interface ScanResult {

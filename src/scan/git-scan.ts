@@ -6,6 +6,7 @@ import { DiffStreamScanner, type AddedLine } from '../sources/diff-stream.js';
 import { git, gitStream } from '../sources/git.js';
 import type { Finding, GitLocation, ScanResult } from './finding.js';
 import { triageFrom } from './triage.js';
+import { peakRssMb } from './finding.js';
 
 /** What part of a repository's git data to scan. */
 export type GitTarget =
@@ -146,7 +147,7 @@ export async function scanGit(settings: GitScanSettings, deps: { logger: Logger;
       target: settings.root,
       findings,
       skipped: [],
-      stats: { filesScanned: 0, bytesScanned, filesSkipped: 0, allowed, baselined, commitsScanned, durationMs: now() - started },
+      stats: { filesScanned: 0, bytesScanned, filesSkipped: 0, allowed, baselined, commitsScanned, durationMs: now() - started, peakRssMb: peakRssMb() },
     };
   } finally {
     blobs.close();

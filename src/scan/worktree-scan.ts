@@ -7,6 +7,7 @@ import { scanBatch, type BatchResult } from './file-scan.js';
 import { BATCH, scanInPool } from './pool.js';
 import type { Finding, ScanResult, SkippedFile } from './finding.js';
 import { triageFrom } from './triage.js';
+import { peakRssMb } from './finding.js';
 
 export interface ScanSettings {
   /** The directory scanned; findings' paths are relative to it. */
@@ -98,7 +99,7 @@ export async function scanWorktree(settings: ScanSettings, deps: ScanDeps): Prom
     target: settings.root,
     findings,
     skipped,
-    stats: { filesScanned, bytesScanned, filesSkipped: skipped.length, allowed, baselined, durationMs: now() - started },
+    stats: { filesScanned, bytesScanned, filesSkipped: skipped.length, allowed, baselined, durationMs: now() - started, peakRssMb: peakRssMb() },
   };
 }
 
