@@ -1,0 +1,13 @@
+import { detectKeys } from './detect.js';
+import { mayContainKey } from './prefilter.js';
+
+/**
+ * Replaces every key in a text by its redacted form. For text keyguard did not write itself
+ * (error messages from an API, a server's response) before it is logged or shown.
+ */
+export function scrubSecrets(text: string): string {
+  if (!mayContainKey(text)) return text;
+  let out = text;
+  for (const m of detectKeys(text)) out = out.split(m.secret.reveal()).join(m.secret.redacted);
+  return out;
+}

@@ -1,0 +1,215 @@
+import OpenAI from 'openai';
+import pLimit from 'p-limit';
+import type { Logger } from '../logger.js';
+import { ApiError, call } from './errors.js';
+import type { AdminKeyRecord, Inventory, KeyOwner, ProjectKeyRecord, ProjectRecord, ServiceAccountRecord } from './types.js';
+
+export interface AdminClientOptions {
+  readonly adminKey: string;
+  /** The SDK's base URL (`OPENAI_BASE_URL`); default `https://api.openai.com/v1`. */
+  readonly baseURL?: string;
+  /** Per request; default 30 s. */
+  readonly timeoutMs?: number;
+  /** Retries on 408, 409, 429 and 5xx with backoff, honouring `retry-after`; default 3. */
+  readonly maxRetries?: number;
+  /** Projects read at once; default 8. */
+  readonly concurrency?: number;
+  readonly logger: Logger;
+}
+
+type Sdk = InstanceType<typeof OpenAI>;
+
+/** Unix seconds: start inclusive, end exclusive, as the usage and costs APIs take them. */
+export interface TimeRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface UsageBucket {
+  readonly start: number;
+  readonly end: number;
+  readonly results: readonly { projectId: string | null; model: string | null; apiKeyId: string | null; inputTokens: number; outputTokens: number; cachedTokens: number; requests: number }[];
+}
+
+export interface CostBucket {
+  readonly start: number;
+  readonly end: number;
+  readonly results: readonly { projectId: string | null; lineItem: string | null; apiKeyId: string | null; usd: number; currency: string }[];
+}
+
+/**
+ * The organization API through the `openai` SDK's typed admin methods. The admin key lives in a
+ * private field and in the SDK instance, which this class never exposes.
+ */
+export class OpenAIAdmin {
+  readonly #sdk: Sdk;
+  readonly #adminKey: string;
+  readonly #concurrency: number;
+  readonly #logger: Logger;
+  #requests = 0;
+
+  constructor(options: AdminClientOptions) {
+    this.#adminKey = options.adminKey;
+    this.#concurrency = options.concurrency ?? 8;
+    this.#logger = options.logger;
+    this.#sdk = new OpenAI({
+      adminAPIKey: options.adminKey,
+      // The SDK would otherwise also read OPENAI_API_KEY; admin calls need only the admin key.
+      apiKey: null,
+      baseURL: options.baseURL ?? process.env.OPENAI_BASE_URL ?? 'https://api.openai.com/v1',
+      timeout: options.timeoutMs ?? 30_000,
+      maxRetries: options.maxRetries ?? 3,
+      fetch: (url, init) => {
+        this.#requests++;
+        return fetch(url, init);
+      },
+    });
+  }
+
+  /** HTTP requests sent so far, retries included. */
+  get requests(): number {
+    return this.#requests;
+  }
+
+  /** Whether `secret` is the admin key this client uses (it must never revoke itself). */
+  isOwnKey(secret: string): boolean {
+    return secret === this.#adminKey;
+  }
+
+  async projects(): Promise<ProjectRecord[]> {
+    return call('GET /organization/projects', async () => {
+      const out: ProjectRecord[] = [];
+      for await (const p of this.#sdk.admin.organization.projects.list({ limit: 100, include_archived: true })) {
+        out.push({ id: p.id, name: p.name ?? null, createdAt: p.created_at, archived: p.archived_at != null || p.status === 'archived' });
+      }
+      return out;
+    });
+  }
+
+  /** Every enabled key of a project, including those of owners who lost access (`owner_project_access=any`). */
+  async projectKeys(projectId: string): Promise<ProjectKeyRecord[]> {
+    return call(`GET /organization/projects/${projectId}/api_keys`, async () => {
+      const out: ProjectKeyRecord[] = [];
+      for await (const k of this.#sdk.admin.organization.projects.apiKeys.list(projectId, { limit: 100, owner_project_access: 'any' })) {
+        const owner: KeyOwner =
+          k.owner.type === 'service_account' && k.owner.service_account
+            ? { type: 'service_account', id: k.owner.service_account.id, name: k.owner.service_account.name }
+            : { type: 'user', id: k.owner.user?.id ?? '', name: k.owner.user?.name ?? '', email: k.owner.user?.email ?? '' };
+        out.push({ type: 'project_key', id: k.id, projectId, name: k.name, redactedValue: k.redacted_value, owner, ownerHasAccess: k.owner_project_access !== 'inactive', createdAt: k.created_at, lastUsedAt: k.last_used_at });
+      }
+      return out;
+    });
+  }
+
+  async serviceAccounts(projectId: string): Promise<ServiceAccountRecord[]> {
+    return call(`GET /organization/projects/${projectId}/service_accounts`, async () => {
+      const out: ServiceAccountRecord[] = [];
+      for await (const s of this.#sdk.admin.organization.projects.serviceAccounts.list(projectId, { limit: 100 })) out.push({ id: s.id, projectId, name: s.name });
+      return out;
+    });
+  }
+
+  async adminKeys(): Promise<AdminKeyRecord[]> {
+    return call('GET /organization/admin_api_keys', async () => {
+      const out: AdminKeyRecord[] = [];
+      for await (const k of this.#sdk.admin.organization.adminAPIKeys.list({ limit: 100 })) {
+        out.push({ type: 'admin_key', id: k.id, name: k.name ?? null, redactedValue: k.redacted_value, ownerName: k.owner.name ?? null, createdAt: k.created_at, lastUsedAt: k.last_used_at ?? null, expiresAt: k.expires_at });
+      }
+      return out;
+    });
+  }
+
+  /**
+   * Every project (archived included), every project key, service account and admin key. Projects
+   * are read `concurrency` at a time: an org of 1,000 projects is not 1,000 round trips in a row.
+   */
+  async inventory(): Promise<Inventory> {
+    const before = this.#requests;
+    const [projects, adminKeys] = await Promise.all([this.projects(), this.adminKeys()]);
+    const limit = pLimit(this.#concurrency);
+    let done = 0;
+    const perProject = await Promise.all(
+      projects.map((p) =>
+        limit(async () => {
+          // The API answers 400 for the service accounts of an archived project.
+          const [keys, accounts] = await Promise.all([this.projectKeys(p.id), p.archived ? Promise.resolve([]) : this.serviceAccounts(p.id)]);
+          if (++done % 50 === 0) this.#logger.progress(`keyguard: read ${done}/${projects.length} projects`);
+          return { keys, accounts };
+        }),
+      ),
+    );
+    return {
+      projects,
+      projectKeys: perProject.flatMap((p) => p.keys),
+      serviceAccounts: perProject.flatMap((p) => p.accounts),
+      adminKeys,
+      requests: this.#requests - before,
+    };
+  }
+
+  /**
+   * Usage buckets of one day each, every page: these endpoints page with `page`/`next_page` and
+   * their `limit` counts buckets (at most 31 a page for `1d`), so the loop is ours.
+   */
+  async usage(kind: 'completions' | 'embeddings', range: TimeRange, groupBy: ('project_id' | 'model' | 'api_key_id' | 'user_id')[]): Promise<UsageBucket[]> {
+    const endpoint = `GET /organization/usage/${kind}`;
+    const out: UsageBucket[] = [];
+    let page: string | undefined;
+    do {
+      const query = { start_time: range.start, end_time: range.end, bucket_width: '1d' as const, group_by: groupBy, limit: 31, ...(page ? { page } : {}) };
+      const res = await call(endpoint, () => (kind === 'completions' ? this.#sdk.admin.organization.usage.completions(query) : this.#sdk.admin.organization.usage.embeddings(query)));
+      for (const b of res.data) {
+        out.push({
+          start: b.start_time,
+          end: b.end_time,
+          results: b.results.map((r) => {
+            const x = r as unknown as Record<string, unknown>;
+            const n = (k: string) => (typeof x[k] === 'number' ? (x[k] as number) : 0);
+            const s = (k: string) => (typeof x[k] === 'string' ? (x[k] as string) : null);
+            return { projectId: s('project_id'), model: s('model'), apiKeyId: s('api_key_id'), inputTokens: n('input_tokens'), outputTokens: n('output_tokens'), cachedTokens: n('input_cached_tokens'), requests: n('num_model_requests') };
+          }),
+        });
+      }
+      page = res.next_page ?? undefined;
+    } while (page);
+    return out;
+  }
+
+  /** Cost buckets (USD) of one day each, every page (at most 180 buckets a page). */
+  async costs(range: TimeRange, groupBy: ('project_id' | 'line_item' | 'api_key_id')[]): Promise<CostBucket[]> {
+    const out: CostBucket[] = [];
+    let page: string | undefined;
+    do {
+      const query = { start_time: range.start, end_time: range.end, bucket_width: '1d' as const, group_by: groupBy, limit: 180, ...(page ? { page } : {}) };
+      const res = await call('GET /organization/costs', () => this.#sdk.admin.organization.usage.costs(query));
+      for (const b of res.data) {
+        out.push({
+          start: b.start_time,
+          end: b.end_time,
+          results: b.results.map((r) => {
+            const x = r as { amount?: { value?: number; currency?: string }; project_id?: string | null; line_item?: string | null; api_key_id?: string | null };
+            return { projectId: x.project_id ?? null, lineItem: x.line_item ?? null, apiKeyId: x.api_key_id ?? null, usd: x.amount?.value ?? 0, currency: x.amount?.currency ?? 'usd' };
+          }),
+        });
+      }
+      page = res.next_page ?? undefined;
+    } while (page);
+    return out;
+  }
+
+  deleteProjectKey(projectId: string, keyId: string) {
+    return call(`DELETE /organization/projects/${projectId}/api_keys/${keyId}`, () => this.#sdk.admin.organization.projects.apiKeys.delete(keyId, { project_id: projectId }));
+  }
+
+  deleteServiceAccount(projectId: string, serviceAccountId: string) {
+    return call(`DELETE /organization/projects/${projectId}/service_accounts/${serviceAccountId}`, () =>
+      this.#sdk.admin.organization.projects.serviceAccounts.delete(serviceAccountId, { project_id: projectId }),
+    );
+  }
+
+  deleteAdminKey(keyId: string) {
+    return call(`DELETE /organization/admin_api_keys/${keyId}`, () => this.#sdk.admin.organization.adminAPIKeys.delete(keyId));
+  }
+}
+
+export { ApiError };

@@ -1,0 +1,34 @@
+import type { KeyKind } from '../detect/index.js';
+import type { Inventory, KeyMatch, KeyRecord } from './types.js';
+
+/**
+ * The visible parts of a `redacted_value`. OpenAI documents only examples (`sk-abc...def`,
+ * `sk-admin...def`), not how many characters are shown, so this reads whatever is there: the
+ * text before the mask (`...`, `…` or a run of `*`) and the text after it.
+ */
+export function parseRedacted(value: string): { prefix: string; suffix: string } | undefined {
+  const m = /^(.*?)(?:\.{3,}|…|\*{2,})(.*)$/.exec(value);
+  if (!m) return undefined;
+  return { prefix: m[1]!.replace(/[*.…]+$/, ''), suffix: m[2]!.replace(/^[*.…]+/, '') };
+}
+
+/** Which records a key of this kind can belong to: admin keys only among admin keys, and so on. */
+function candidates(kind: KeyKind, inventory: Inventory): readonly KeyRecord[] {
+  if (kind === 'admin') return inventory.adminKeys;
+  const wantsServiceAccount = kind === 'service_account';
+  return inventory.projectKeys.filter((k) => (k.owner.type === 'service_account') === wantsServiceAccount);
+}
+
+/**
+ * Finds the record of a found key. No endpoint takes a secret, so the key is compared with each
+ * record's visible prefix and suffix; more than one record that fits is `ambiguous`, never a guess.
+ */
+export function matchKey(secret: string, kind: KeyKind, inventory: Inventory): KeyMatch {
+  const fits = candidates(kind, inventory).filter((r) => {
+    const shown = parseRedacted(r.redactedValue);
+    return shown !== undefined && shown.suffix.length > 0 && secret.startsWith(shown.prefix) && secret.endsWith(shown.suffix);
+  });
+  if (fits.length === 0) return { type: 'not-found' };
+  if (fits.length === 1) return { type: 'matched', record: fits[0]! };
+  return { type: 'ambiguous', records: fits };
+}

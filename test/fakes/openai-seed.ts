@@ -1,0 +1,74 @@
+/*
+ * Seeds a fake OpenAI organization: projects (some archived), users and service accounts, keys of
+ * every owner kind and age (fresh, old, idle, never used, owner without access), admin keys, and
+ * usage and cost buckets. Secrets are generated at run time from their shapes (never committed).
+ * Deterministic apart from the secrets, for a given `now` and sizes.
+ */
+import { makeKey, shapeByName } from '../helpers/keygen.ts';
+import type { FakeAdminKey, FakeCost, FakeOrganization, FakeProject, FakeProjectKey, FakeServiceAccount, FakeUsage, FakeUser } from './openai-server.ts';
+
+const DAY = 86_400;
+
+export interface SeedOptions {
+  projects?: number;
+  /** Days of usage and costs before `now`. */
+  days?: number;
+  now?: number;
+}
+
+export const MODELS = ['gpt-4o', 'gpt-4o-mini', 'text-embedding-3-small'];
+
+export function seedOrganization(options: SeedOptions = {}): FakeOrganization {
+  const now = options.now ?? Math.floor(Date.now() / 1000);
+  const nProjects = options.projects ?? 4;
+  const days = options.days ?? 30;
+  const today = Math.floor(now / DAY) * DAY;
+  const users: FakeUser[] = [
+    { id: 'user_owner', name: 'Olga Owner', email: 'olga@example.test', role: 'owner', created_at: now - 400 * DAY },
+    { id: 'user_dev', name: 'Dev Eloper', email: 'dev@example.test', role: 'member', created_at: now - 300 * DAY },
+    { id: 'user_gone', name: 'Former Member', email: 'gone@example.test', role: 'member', created_at: now - 500 * DAY },
+  ];
+  const projects: FakeProject[] = [];
+  const serviceAccounts: FakeServiceAccount[] = [];
+  const keys: FakeProjectKey[] = [];
+  const usage: FakeUsage[] = [];
+  const costs: FakeCost[] = [];
+  for (let i = 0; i < nProjects; i++) {
+    const id = `proj_${String(i).padStart(4, '0')}`;
+    projects.push({ id, name: i === 0 ? 'Default project' : `project ${i}`, created_at: now - (200 + i) * DAY, archived_at: i % 10 === 9 ? now - 10 * DAY : null, members: i % 7 === 6 ? [] : ['user_owner', 'user_dev'] });
+    const sa = { id: `svc_acct_${i}`, project_id: id, name: `deploy-${i}`, role: 'member' as const, created_at: now - 100 * DAY };
+    serviceAccounts.push(sa);
+    const mk = (n: number, shape: string, owner: FakeProjectKey['owner'], createdDaysAgo: number, lastUsedDaysAgo: number | null, access: 'active' | 'inactive' = 'active'): FakeProjectKey => ({
+      id: `key_${id}_${n}`,
+      project_id: id,
+      name: `key ${n} of ${id}`,
+      secret: makeKey(shapeByName(shape)),
+      owner,
+      owner_project_access: access,
+      created_at: now - createdDaysAgo * DAY,
+      last_used_at: lastUsedDaysAgo === null ? null : now - lastUsedDaysAgo * DAY,
+      state: 'live',
+    });
+    keys.push(
+      mk(1, 'project 164', { type: 'user', user_id: 'user_dev' }, 10, 1),
+      mk(2, 'project 164', { type: 'user', user_id: 'user_owner' }, 200, 60),
+      mk(3, 'service account 167', { type: 'service_account', service_account_id: sa.id }, 30, 0),
+      mk(4, 'project 164', { type: 'user', user_id: 'user_gone' }, 150, 100, 'inactive'),
+      mk(5, 'project 164', { type: 'user', user_id: 'user_dev' }, 20, null),
+    );
+    for (let d = days; d >= 1; d--) {
+      const day = today - d * DAY;
+      for (const [m, model] of MODELS.entries()) {
+        const base = (i + 1) * (m + 1) * 1000 + d * 10;
+        const key = keys[keys.length - 5 + (d % 3)]!;
+        usage.push({ kind: model.startsWith('text-embedding') ? 'embeddings' : 'completions', day, project_id: id, api_key_id: key.id, user_id: key.owner.type === 'user' ? key.owner.user_id : null, model, input_tokens: base * 3, output_tokens: model.startsWith('text-embedding') ? 0 : base, input_cached_tokens: base, num_model_requests: base / 100 });
+        costs.push({ day, project_id: id, api_key_id: key.id, line_item: `${model}, input`, usd: Math.round(base * 0.0003 * 100) / 100 });
+      }
+    }
+  }
+  const adminKeys: FakeAdminKey[] = [
+    { id: 'key_admin_ci', name: 'keyguard CI', secret: makeKey(shapeByName('admin 133')), owner_user_id: 'user_owner', created_at: now - 40 * DAY, last_used_at: now - DAY, expires_at: null, state: 'live' },
+    { id: 'key_admin_old', name: 'old script', secret: makeKey(shapeByName('admin 133')), owner_user_id: 'user_owner', created_at: now - 400 * DAY, last_used_at: null, expires_at: null, state: 'live' },
+  ];
+  return { users, projects, serviceAccounts, keys, adminKeys, usage, costs };
+}
