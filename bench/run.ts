@@ -1,8 +1,9 @@
 // `npm run bench`: each case prints keyguard's numbers beside a baseline run on the same data in
 // the same script, as a ratio, so the figures survive a noisy machine. Runs the committed bundle.
 import { benchHistory } from './history.ts';
+import { benchOpenAI } from './openai.ts';
 import { benchWorktree } from './worktree.ts';
 
 const only = process.argv[2];
-const cases: Record<string, () => void> = { worktree: benchWorktree, history: benchHistory };
-for (const [name, run] of Object.entries(cases)) if (!only || only === name) run();
+const cases: Record<string, () => void | Promise<void>> = { worktree: benchWorktree, history: benchHistory, openai: benchOpenAI };
+for (const [name, run] of Object.entries(cases)) if (!only || only === name) await run();

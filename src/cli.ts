@@ -2,15 +2,15 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigurationError, errorMessage } from './errors.js';
-import { consoleLogger } from './logger.js';
-import { renderJson } from './output/json.js';
-import { renderSarif } from './output/sarif.js';
-import { renderText } from './output/text.js';
-import { shouldFail } from './scan/finding.js';
-import { renderBaseline } from './scan/baseline.js';
-import { runScan } from './scan/index.js';
-import { resolveScanOptions } from './settings.js';
+import { ConfigurationError, errorMessage } from './errors.ts';
+import { consoleLogger } from './logger.ts';
+import { renderJson } from './output/json.ts';
+import { renderSarif } from './output/sarif.ts';
+import { renderText } from './output/text.ts';
+import { shouldFail } from './scan/finding.ts';
+import { renderBaseline } from './scan/baseline.ts';
+import { runScan } from './scan/index.ts';
+import { resolveScanOptions } from './settings.ts';
 import pkg from '../package.json' with { type: 'json' };
 
 const USAGE = `keyguard ${pkg.version}: find leaked OpenAI API keys

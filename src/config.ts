@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
-import { ConfigurationError } from './errors.js';
+import { ConfigurationError } from './errors.ts';
 
 export const CONFIG_FILE = '.keyguard.yml';
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;

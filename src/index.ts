@@ -1,4 +1,4 @@
 /** The action's entry, bundled to dist/index.js. */
-import { run } from './main.js';
+import { run } from './main.ts';
 
 await run();

@@ -3,17 +3,17 @@ import os from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { context } from '@actions/github';
-import { actionsLogger } from './action/logger.js';
-import { scopeForEvent } from './action/scope.js';
-import { kindLabel } from './detect/index.js';
-import { ConfigurationError, errorMessage } from './errors.js';
-import { renderJson } from './output/json.js';
-import { renderSarif } from './output/sarif.js';
-import { renderSummary } from './output/summary.js';
-import { gitNote } from './output/text.js';
-import { shouldFail, type ScanResult } from './scan/finding.js';
-import { describeScope, runScan, type ScanScope } from './scan/index.js';
-import { resolveScanOptions } from './settings.js';
+import { actionsLogger } from './action/logger.ts';
+import { scopeForEvent } from './action/scope.ts';
+import { kindLabel } from './detect/index.ts';
+import { ConfigurationError, errorMessage } from './errors.ts';
+import { renderJson } from './output/json.ts';
+import { renderSarif } from './output/sarif.ts';
+import { renderSummary } from './output/summary.ts';
+import { gitNote } from './output/text.ts';
+import { shouldFail, type ScanResult } from './scan/finding.ts';
+import { describeScope, runScan, type ScanScope } from './scan/index.ts';
+import { resolveScanOptions } from './settings.ts';
 
 const MODES = ['scan'] as const;
 

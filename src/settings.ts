@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { byteSize, loadConfig, type Config } from './config.js';
-import { ConfigurationError } from './errors.js';
-import { readBaseline } from './scan/baseline.js';
-import type { FailOn } from './scan/finding.js';
-import type { ScanScope } from './scan/index.js';
+import { byteSize, loadConfig, type Config } from './config.ts';
+import { ConfigurationError } from './errors.ts';
+import { readBaseline } from './scan/baseline.ts';
+import type { FailOn } from './scan/finding.ts';
+import type { ScanScope } from './scan/index.ts';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 

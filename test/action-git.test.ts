@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { makeKey, shapeByName } from './helpers/keygen.js';
-import { expectNoKey } from './helpers/leaks.js';
-import { git, gitRepo, tempDir, write } from './helpers/repo.js';
-import { runAction, runnerFiles } from './helpers/run.js';
+import { makeKey, shapeByName } from './helpers/keygen.ts';
+import { expectNoKey } from './helpers/leaks.ts';
+import { git, gitRepo, tempDir, write } from './helpers/repo.ts';
+import { runAction, runnerFiles } from './helpers/run.ts';
 
 const legacy = () => makeKey(shapeByName('legacy 51'));
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { oneOfEach } from './helpers/keygen.js';
-import { expectNoKey } from './helpers/leaks.js';
-import { gitRepo, tempDir } from './helpers/repo.js';
-import { runAction, runnerFiles } from './helpers/run.js';
+import { oneOfEach } from './helpers/keygen.ts';
+import { expectNoKey } from './helpers/leaks.ts';
+import { gitRepo, tempDir } from './helpers/repo.ts';
+import { runAction, runnerFiles } from './helpers/run.ts';
 
 function runner(workspace: string) {
   return runnerFiles(workspace, tempDir('keyguard-runner-'));

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from './helpers/run.js';
+import { REPO_ROOT } from './helpers/run.ts';
 
 /** The pure core may import only itself and node:crypto (hashing, no I/O). */
 const PURE = { dir: 'src/detect', allowed: [/^\.\.?\//, /^node:crypto$/] };

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fingerprint } from '../src/detect/index.js';
-import { makeKey, shapeByName } from './helpers/keygen.js';
-import { expectNoKey } from './helpers/leaks.js';
-import { git, gitRepo, tempDir, write } from './helpers/repo.js';
-import { runCli } from './helpers/run.js';
+import { fingerprint } from '../src/detect/index.ts';
+import { makeKey, shapeByName } from './helpers/keygen.ts';
+import { expectNoKey } from './helpers/leaks.ts';
+import { git, gitRepo, tempDir, write } from './helpers/repo.ts';
+import { runCli } from './helpers/run.ts';
 
 const legacy = () => makeKey(shapeByName('legacy 51'));
 

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fingerprint } from '../src/detect/index.js';
-import { makeKey, oneOfEach, redacted, shapeByName } from './helpers/keygen.js';
-import { expectNoKey } from './helpers/leaks.js';
-import { gitRepo, tempDir, write } from './helpers/repo.js';
-import { runCli } from './helpers/run.js';
+import { fingerprint } from '../src/detect/index.ts';
+import { makeKey, oneOfEach, redacted, shapeByName } from './helpers/keygen.ts';
+import { expectNoKey } from './helpers/leaks.ts';
+import { gitRepo, tempDir, write } from './helpers/repo.ts';
+import { runCli } from './helpers/run.ts';
 
 function plantedRepo() {
   const planted = oneOfEach();

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectKeys, fingerprint, mayContainKey, redact } from '../src/detect/index.js';
-import { MARKER, SHAPES, makeKey, oneOfEach, randomString, shapeByName } from './helpers/keygen.js';
+import { detectKeys, fingerprint, mayContainKey, redact } from '../src/detect/index.ts';
+import { MARKER, SHAPES, makeKey, oneOfEach, randomString, shapeByName } from './helpers/keygen.ts';
 
 const keysIn = (text: string) => detectKeys(text).map((m) => m.secret.reveal());
 

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { expect, it } from 'vitest';
-import { REPO_ROOT } from './helpers/run.js';
+import { REPO_ROOT } from './helpers/run.ts';
 
 it('README inputs and outputs match action.yml', () => {
   const r = spawnSync(process.execPath, ['scripts/docs.ts', '--check'], { cwd: REPO_ROOT, encoding: 'utf8' });

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../src/config.js';
-import { silentLogger } from '../src/logger.js';
-import { scanGit, type GitTarget } from '../src/scan/git-scan.js';
-import { DiffStreamScanner } from '../src/sources/diff-stream.js';
-import { makeKey, shapeByName } from './helpers/keygen.js';
-import { git, gitRepo, tempDir, write } from './helpers/repo.js';
+import { DEFAULT_CONFIG } from '../src/config.ts';
+import { silentLogger } from '../src/logger.ts';
+import { scanGit, type GitTarget } from '../src/scan/git-scan.ts';
+import { DiffStreamScanner } from '../src/sources/diff-stream.ts';
+import { makeKey, shapeByName } from './helpers/keygen.ts';
+import { git, gitRepo, tempDir, write } from './helpers/repo.ts';
 
 const legacy = () => makeKey(shapeByName('legacy 51'));
 const project = () => makeKey(shapeByName('project 164'));

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { makeKey, shapeByName } from './helpers/keygen.js';
-import { expectNoKey } from './helpers/leaks.js';
-import { gitRepo, write } from './helpers/repo.js';
-import { CLI, REPO_ROOT } from './helpers/run.js';
+import { makeKey, shapeByName } from './helpers/keygen.ts';
+import { expectNoKey } from './helpers/leaks.ts';
+import { gitRepo, write } from './helpers/repo.ts';
+import { CLI, REPO_ROOT } from './helpers/run.ts';
 
 describe('pre-commit hooks', () => {
   it('a plain git hook running `keyguard scan --staged` blocks a commit that adds a key', () => {

@@ -1,15 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { SecretValue } from '../src/detect/index.js';
-import type { Logger } from '../src/logger.js';
-import { OpenAIAdmin } from '../src/openai/admin-client.js';
-import { ApiError } from '../src/openai/errors.js';
-import { checkLiveness } from '../src/openai/liveness.js';
-import { matchKey, parseRedacted } from '../src/openai/match.js';
-import { OpenAIRevoker } from '../src/openai/revoke.js';
-import type { Inventory } from '../src/openai/types.js';
-import { startFakeOpenAI, type FakeKnobs, type FakeOpenAI, type FakeOrganization } from './fakes/openai-server.js';
-import { seedOrganization } from './fakes/openai-seed.js';
-import { makeKey, shapeByName } from './helpers/keygen.js';
+import { SecretValue } from '../src/detect/index.ts';
+import type { Logger } from '../src/logger.ts';
+import { OpenAIAdmin } from '../src/openai/admin-client.ts';
+import { ApiError } from '../src/openai/errors.ts';
+import { checkLiveness } from '../src/openai/liveness.ts';
+import { matchKey, parseRedacted } from '../src/openai/match.ts';
+import { OpenAIRevoker } from '../src/openai/revoke.ts';
+import type { Inventory } from '../src/openai/types.ts';
+import { startFakeOpenAI, type FakeKnobs, type FakeOpenAI, type FakeOrganization } from './fakes/openai-server.ts';
+import { seedOrganization } from './fakes/openai-seed.ts';
+import { makeKey, shapeByName } from './helpers/keygen.ts';
 
 const NOW = 1_790_000_000;
 const messages: string[] = [];

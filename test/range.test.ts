@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { rangeFromEvent } from '../src/action/event.js';
-import { DEFAULT_CONFIG } from '../src/config.js';
-import { silentLogger } from '../src/logger.js';
-import { runScan } from '../src/scan/index.js';
-import { prepareRange } from '../src/sources/range.js';
-import { makeKey, shapeByName } from './helpers/keygen.js';
-import { git, gitRepo, tempDir, write } from './helpers/repo.js';
+import { rangeFromEvent } from '../src/action/event.ts';
+import { DEFAULT_CONFIG } from '../src/config.ts';
+import { silentLogger } from '../src/logger.ts';
+import { runScan } from '../src/scan/index.ts';
+import { prepareRange } from '../src/sources/range.ts';
+import { makeKey, shapeByName } from './helpers/keygen.ts';
+import { git, gitRepo, tempDir, write } from './helpers/repo.ts';
 
 const Z = '0'.repeat(40);
 const legacy = () => makeKey(shapeByName('legacy 51'));

@@ -1,11 +1,11 @@
 import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, parseConfig } from '../src/config.js';
-import { silentLogger } from '../src/logger.js';
-import { scanWorktree } from '../src/scan/worktree-scan.js';
-import { makeKey, shapeByName } from './helpers/keygen.js';
-import { git, gitRepo, tempDir, write } from './helpers/repo.js';
+import { DEFAULT_CONFIG, parseConfig } from '../src/config.ts';
+import { silentLogger } from '../src/logger.ts';
+import { scanWorktree } from '../src/scan/worktree-scan.ts';
+import { makeKey, shapeByName } from './helpers/keygen.ts';
+import { git, gitRepo, tempDir, write } from './helpers/repo.ts';
 
 const scan = (root: string, config = DEFAULT_CONFIG) => scanWorktree({ root, config }, { logger: silentLogger });
 const legacy = () => makeKey(shapeByName('legacy 51'));
@@ -93,10 +93,25 @@ describe('allowlists', () => {
     });
     const result = await scan(root);
     expect(result.findings).toHaveLength(3); // the inline allow needs no config
-    const { fingerprint } = await import('../src/detect/index.js');
+    const { fingerprint } = await import('../src/detect/index.ts');
     const config = parseConfig(`allow:\n  paths: ["test/fixtures/"]\n  fingerprints: ["${fingerprint(known)}"]\n`, '.keyguard.yml');
     const allowed = await scan(root, config);
     expect(allowed.findings.map((f) => f.secret.reveal())).toEqual([real]);
     expect(allowed.stats.allowed).toBe(2);
+  });
+});
+
+describe('worker threads', () => {
+  it('give the same findings and counts as one thread', async () => {
+    const keys = Array.from({ length: 40 }, legacy);
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 700; i++) files[`d${i % 9}/f${i}.txt`] = i % 17 === 0 ? `k=${keys[i % 40]}\n` : `line ${i}\n`;
+    const root = gitRepo(files);
+    write(root, 'bin.dat', Buffer.from([0, 1, 2]));
+    const one = await scanWorktree({ root, config: DEFAULT_CONFIG, threads: 0 }, { logger: silentLogger });
+    const pool = await scanWorktree({ root, config: DEFAULT_CONFIG, threads: 2 }, { logger: silentLogger });
+    const view = (r: typeof one) => ({ findings: r.findings.map((f) => `${f.file}:${f.line}:${f.fingerprint}`), skipped: r.skipped, files: r.stats.filesScanned, bytes: r.stats.bytesScanned });
+    expect(view(pool)).toEqual(view(one));
+    expect(one.findings).toHaveLength(42);
   });
 });

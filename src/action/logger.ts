@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../logger.ts';
 
 const PROGRESS_EVERY_MS = 10_000;
 

@@ -1,8 +1,8 @@
-import type { Logger } from '../logger.js';
-import type { ScanScope } from '../scan/index.js';
-import { git } from '../sources/git.js';
-import { haveCommit, remoteBranch } from '../sources/range.js';
-import { rangeFromEvent } from './event.js';
+import type { Logger } from '../logger.ts';
+import type { ScanScope } from '../scan/index.ts';
+import { git } from '../sources/git.ts';
+import { haveCommit, remoteBranch } from '../sources/range.ts';
+import { rangeFromEvent } from './event.ts';
 
 export type ScopeChoice = { readonly scope: ScanScope; readonly note?: string } | { readonly scope: undefined; readonly note: string };
 

@@ -1,4 +1,4 @@
-import { MARKER } from './kinds.js';
+import { MARKER } from './kinds.ts';
 
 /**
  * The base64 text that encodes MARKER at each of the three byte alignments, keeping only the

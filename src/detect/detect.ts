@@ -1,8 +1,8 @@
-import { decodeAround } from './base64.js';
-import { BASE64_MARKERS } from './base64.js';
-import { KIND_SPECS, MARKER, type KeyKind } from './kinds.js';
-import { placeholderReason } from './placeholder.js';
-import { SecretValue } from './secret.js';
+import { decodeAround } from './base64.ts';
+import { BASE64_MARKERS } from './base64.ts';
+import { KIND_SPECS, MARKER, type KeyKind } from './kinds.ts';
+import { placeholderReason } from './placeholder.ts';
+import { SecretValue } from './secret.ts';
 
 /** One key found in a text. Holds the key only inside `secret`, which never prints whole. */
 export interface Match {
@@ -111,7 +111,10 @@ class LineIndex {
   #line = 1;
   #lineStart = 0;
   #pos = 0;
-  constructor(private readonly text: string) {}
+  readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
   at(offset: number): { line: number; column: number; lineStart: number } {
     if (offset < this.#pos) {
       this.#line = 1;

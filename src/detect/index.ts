@@ -1,6 +1,6 @@
-export { detectKeys, type Match } from './detect.js';
-export { mayContainKey, PREFILTER_LITERALS } from './prefilter.js';
-export { SecretValue, fingerprint, redact } from './secret.js';
-export { KEY_KINDS, KIND_SPECS, MARKER, kindLabel, kindPrefix, type KeyKind } from './kinds.js';
-export { placeholderReason, ENTROPY_MIN, RUN_MIN } from './placeholder.js';
-export { scrubSecrets } from './scrub.js';
+export { detectKeys, type Match } from './detect.ts';
+export { mayContainKey, PREFILTER_LITERALS } from './prefilter.ts';
+export { SecretValue, fingerprint, redact } from './secret.ts';
+export { KEY_KINDS, KIND_SPECS, MARKER, kindLabel, kindPrefix, type KeyKind } from './kinds.ts';
+export { placeholderReason, ENTROPY_MIN, RUN_MIN } from './placeholder.ts';
+export { scrubSecrets } from './scrub.ts';

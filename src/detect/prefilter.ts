@@ -1,5 +1,5 @@
-import { BASE64_MARKERS } from './base64.js';
-import { MARKER } from './kinds.js';
+import { BASE64_MARKERS } from './base64.ts';
+import { MARKER } from './kinds.ts';
 
 /** Every literal that any detectable key (plain or base64-encoded) must contain. */
 export const PREFILTER_LITERALS: readonly string[] = [MARKER, ...BASE64_MARKERS];

@@ -1,5 +1,5 @@
-import { detectKeys } from './detect.js';
-import { mayContainKey } from './prefilter.js';
+import { detectKeys } from './detect.ts';
+import { mayContainKey } from './prefilter.ts';
 
 /**
  * Replaces every key in a text by its redacted form. For text keyguard did not write itself

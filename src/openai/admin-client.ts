@@ -1,8 +1,8 @@
 import OpenAI from 'openai';
 import pLimit from 'p-limit';
-import type { Logger } from '../logger.js';
-import { ApiError, call } from './errors.js';
-import type { AdminKeyRecord, Inventory, KeyOwner, ProjectKeyRecord, ProjectRecord, ServiceAccountRecord } from './types.js';
+import type { Logger } from '../logger.ts';
+import { ApiError, call } from './errors.ts';
+import type { AdminKeyRecord, Inventory, KeyOwner, ProjectKeyRecord, ProjectRecord, ServiceAccountRecord } from './types.ts';
 
 export interface AdminClientOptions {
   readonly adminKey: string;

@@ -1,5 +1,5 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
-import { scrubSecrets } from '../detect/index.js';
+import { scrubSecrets } from '../detect/index.ts';
 
 /** An OpenAI HTTP failure: which endpoint, what status and request id, and OpenAI's message. */
 export class ApiError extends Error {

@@ -1,7 +1,7 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
-import type { KeyKind, SecretValue } from '../detect/index.js';
-import { scrubSecrets } from '../detect/index.js';
-import type { Liveness } from './types.js';
+import type { KeyKind, SecretValue } from '../detect/index.ts';
+import { scrubSecrets } from '../detect/index.ts';
+import type { Liveness } from './types.ts';
 
 /** OpenAI's 429 codes for a key that works but has no credit (retrying does not help). */
 const QUOTA_CODES = new Set(['insufficient_quota', 'credit_balance_exhausted', 'organization_spend_limit_exceeded', 'project_spend_limit_exceeded', 'organization_usage_limit_exceeded']);

@@ -1,5 +1,5 @@
-import type { KeyKind } from '../detect/index.js';
-import type { Inventory, KeyMatch, KeyRecord } from './types.js';
+import type { KeyKind } from '../detect/index.ts';
+import type { Inventory, KeyMatch, KeyRecord } from './types.ts';
 
 /**
  * The visible parts of a `redacted_value`. OpenAI documents only examples (`sk-abc...def`,

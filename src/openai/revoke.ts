@@ -1,6 +1,6 @@
-import type { OpenAIAdmin } from './admin-client.js';
-import { ApiError } from './errors.js';
-import type { Inventory, KeyMatch, ProjectKeyRecord, RevokeOutcome } from './types.js';
+import type { OpenAIAdmin } from './admin-client.ts';
+import { ApiError } from './errors.ts';
+import type { Inventory, KeyMatch, ProjectKeyRecord, RevokeOutcome } from './types.ts';
 
 /** Revokes one found key: the narrow interface leak response uses, so tests can keep state in memory. */
 export interface KeyRevoker {

@@ -1,4 +1,4 @@
-import type { KeyKind } from '../detect/index.js';
+import type { KeyKind } from '../detect/index.ts';
 
 /** What keyguard keeps of the organization's keys: ids, redacted values, owners, times. Never secrets. */
 export interface ProjectRecord {

@@ -1,4 +1,4 @@
-import type { ScanResult } from '../scan/finding.js';
+import type { ScanResult } from '../scan/finding.ts';
 
 /** The JSON contract of DESIGN.md; fields are picked one by one so no secret can slip in. */
 export function renderJson(result: ScanResult): string {

@@ -1,6 +1,6 @@
-import { KEY_KINDS, kindLabel, kindPrefix, type KeyKind } from '../detect/index.js';
-import type { ScanResult } from '../scan/finding.js';
-import { gitNote } from './text.js';
+import { KEY_KINDS, kindLabel, kindPrefix, type KeyKind } from '../detect/index.ts';
+import type { ScanResult } from '../scan/finding.ts';
+import { gitNote } from './text.ts';
 import pkg from '../../package.json' with { type: 'json' };
 
 /** Stable rule ids (code scanning keys alerts on them): one per key kind. */

@@ -1,6 +1,6 @@
-import { kindLabel } from '../detect/index.js';
-import type { ScanResult } from '../scan/finding.js';
-import { code, escapeMarkdown } from './markdown.js';
+import { kindLabel } from '../detect/index.ts';
+import type { ScanResult } from '../scan/finding.ts';
+import { code, escapeMarkdown } from './markdown.ts';
 
 /** The job summary: a headline and a table of redacted findings. */
 export function renderSummary(result: ScanResult, pathPrefix = '', scope = 'working tree', notes: readonly string[] = []): string {

@@ -1,5 +1,5 @@
-import { kindLabel } from '../detect/index.js';
-import type { Finding, ScanResult } from '../scan/finding.js';
+import { kindLabel } from '../detect/index.ts';
+import type { Finding, ScanResult } from '../scan/finding.ts';
 
 /** `  first in abc1234 (2024-05-01), added 3 times, removed since`, for findings from git. */
 export function gitNote(f: Finding): string {

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { KEY_KINDS } from '../detect/index.js';
-import { ConfigurationError } from '../errors.js';
-import type { ScanResult } from './finding.js';
+import { KEY_KINDS } from '../detect/index.ts';
+import { ConfigurationError } from '../errors.ts';
+import type { ScanResult } from './finding.ts';
 
 /**
  * A baseline records the keys known today — by fingerprint, never the key — with where they were,

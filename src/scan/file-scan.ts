@@ -1,5 +1,5 @@
-import { detectKeys, mayContainKey, type Match } from '../detect/index.js';
-import type { FileReader, SkipReason } from '../sources/worktree.js';
+import { detectKeys, mayContainKey, type Match } from '../detect/index.ts';
+import type { FileReader, SkipReason } from '../sources/worktree.ts';
 
 /** A match as it crosses a thread boundary: structured clone keeps fields, not SecretValue. */
 export type WireMatch = Omit<Match, 'secret'> & { readonly key: string };

@@ -1,5 +1,5 @@
-import type { KeyKind, SecretValue } from '../detect/index.js';
-import type { SkipReason } from '../sources/worktree.js';
+import type { KeyKind, SecretValue } from '../detect/index.ts';
+import type { SkipReason } from '../sources/worktree.ts';
 
 /** Liveness of a found key; `unverified` until a later stage checks it. */
 export type KeyStatus = 'unverified';

@@ -1,12 +1,12 @@
-import { detectKeys, PREFILTER_LITERALS, SecretValue, type Match } from '../detect/index.js';
-import type { Config } from '../config.js';
-import type { Logger } from '../logger.js';
-import { BlobReader } from '../sources/cat-file.js';
-import { DiffStreamScanner, type AddedLine } from '../sources/diff-stream.js';
-import { git, gitStream } from '../sources/git.js';
-import type { Finding, GitLocation, ScanResult } from './finding.js';
-import { triageFrom } from './triage.js';
-import { peakRssMb } from './finding.js';
+import { detectKeys, PREFILTER_LITERALS, SecretValue, type Match } from '../detect/index.ts';
+import type { Config } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import { BlobReader } from '../sources/cat-file.ts';
+import { DiffStreamScanner, type AddedLine } from '../sources/diff-stream.ts';
+import { git, gitStream } from '../sources/git.ts';
+import type { Finding, GitLocation, ScanResult } from './finding.ts';
+import { triageFrom } from './triage.ts';
+import { peakRssMb } from './finding.ts';
 
 /** What part of a repository's git data to scan. */
 export type GitTarget =

@@ -1,11 +1,11 @@
-import type { Config } from '../config.js';
-import { ConfigurationError } from '../errors.js';
-import type { Logger } from '../logger.js';
-import { gitTopLevel } from '../sources/git.js';
-import { prepareRange } from '../sources/range.js';
-import type { ScanResult } from './finding.js';
-import { scanGit, type GitTarget } from './git-scan.js';
-import { scanWorktree } from './worktree-scan.js';
+import type { Config } from '../config.ts';
+import { ConfigurationError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import { gitTopLevel } from '../sources/git.ts';
+import { prepareRange } from '../sources/range.ts';
+import type { ScanResult } from './finding.ts';
+import { scanGit, type GitTarget } from './git-scan.ts';
+import { scanWorktree } from './worktree-scan.ts';
 
 /** What a scan reads: the files as they are, or what git says commits added. */
 export type ScanScope = { readonly type: 'worktree' } | GitTarget;

@@ -1,17 +1,21 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { BatchResult } from './file-scan.js';
-import type { WorkerInit } from './worker.js';
+import type { BatchResult } from './file-scan.ts';
+import type { WorkerInit } from './worker.ts';
 
 /** Paths per message, and messages queued per worker: enough that workers never wait on this thread. */
 export const BATCH = 256;
 const DEPTH = 2;
 
 /**
- * The worker's bundle, which `npm run bundle` writes beside each entry bundle. Named through a
- * join so ncc's asset relocator leaves it alone (it would copy the TypeScript source instead).
+ * The worker's bundle, which `npm run bundle` writes beside each entry bundle; run from source
+ * (Node 24 strips types), the worker's own module. Named through joins so ncc's asset relocator
+ * leaves them alone (it would copy the TypeScript source into dist/).
  */
 export function workerUrl(base: string | URL = import.meta.url): URL {
-  return new URL(['.', 'scan-worker.js'].join('/'), base);
+  const bundled = new URL(['.', 'scan-worker.js'].join('/'), base);
+  return existsSync(fileURLToPath(bundled)) ? bundled : new URL(['.', 'worker.ts'].join('/'), base);
 }
 
 interface Lane {

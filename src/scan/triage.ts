@@ -1,5 +1,5 @@
 import ignore from 'ignore';
-import type { Config } from '../config.js';
+import type { Config } from '../config.ts';
 
 export type Verdict = 'report' | 'allowed' | 'baselined';
 

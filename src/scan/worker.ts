@@ -4,8 +4,8 @@
  * tree scan near ripgrep's speed (see README, Benchmarks).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { FileReader } from '../sources/worktree.js';
-import { scanBatch } from './file-scan.js';
+import { FileReader } from '../sources/worktree.ts';
+import { scanBatch } from './file-scan.ts';
 
 export interface WorkerInit {
   readonly root: string;

@@ -1,13 +1,13 @@
 import { availableParallelism } from 'node:os';
-import { SecretValue } from '../detect/index.js';
-import type { Config } from '../config.js';
-import type { Logger } from '../logger.js';
-import { FileReader, listWorktree } from '../sources/worktree.js';
-import { scanBatch, type BatchResult } from './file-scan.js';
-import { BATCH, scanInPool } from './pool.js';
-import type { Finding, ScanResult, SkippedFile } from './finding.js';
-import { triageFrom } from './triage.js';
-import { peakRssMb } from './finding.js';
+import { SecretValue } from '../detect/index.ts';
+import type { Config } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import { FileReader, listWorktree } from '../sources/worktree.ts';
+import { scanBatch, type BatchResult } from './file-scan.ts';
+import { BATCH, scanInPool } from './pool.ts';
+import type { Finding, ScanResult, SkippedFile } from './finding.ts';
+import { triageFrom } from './triage.ts';
+import { peakRssMb } from './finding.ts';
 
 export interface ScanSettings {
   /** The directory scanned; findings' paths are relative to it. */

@@ -1,4 +1,4 @@
-import { PREFILTER_LITERALS } from '../detect/index.js';
+import { PREFILTER_LITERALS } from '../detect/index.ts';
 
 /**
  * Reads the output of `git log -p -U0 --format=%x00%H %at %P` (or `git diff -U0`) as it streams and

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { ConfigurationError } from '../errors.js';
-import type { Logger } from '../logger.js';
-import { git } from './git.js';
+import { ConfigurationError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import { git } from './git.ts';
 
 /** Depths tried, in turn, when a shallow clone lacks the commits a range needs. */
 const DEEPEN_STEPS = [50, 250, 1000, 5000];

@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { gitStream, gitTopLevel, nulSeparated } from './git.js';
+import { gitStream, gitTopLevel, nulSeparated } from './git.ts';
 
 export type SkipReason = 'too-large' | 'binary' | 'symlink' | 'not-a-file' | 'unreadable';
 
@@ -70,7 +70,13 @@ const BINARY_SNIFF = 8192;
 export class FileReader {
   #scratch = Buffer.allocUnsafe(256 << 10);
 
-  constructor(private readonly root: string, private readonly maxFileSize: number) {}
+  readonly root: string;
+  readonly maxFileSize: number;
+
+  constructor(root: string, maxFileSize: number) {
+    this.root = root;
+    this.maxFileSize = maxFileSize;
+  }
 
   read(rel: string): FileRead {
     const abs = path.join(this.root, rel);
