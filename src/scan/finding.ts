@@ -1,8 +1,25 @@
 import type { KeyKind, SecretValue } from '../detect/index.ts';
+import type { RevokeOutcome } from '../openai/types.ts';
 import type { SkipReason } from '../sources/worktree.ts';
 
-/** Liveness of a found key; `unverified` until a later stage checks it. */
-export type KeyStatus = 'unverified';
+/** Liveness of a found key; `unverified` until leak response checks it. */
+export type KeyStatus = 'unverified' | 'live' | 'revoked' | 'unknown';
+
+/** The found key against the organization's records, without the records' secrets (they have none). */
+export type MatchSummary =
+  | { readonly type: 'matched'; readonly recordType: 'project_key' | 'admin_key'; readonly keyId: string; readonly projectId: string | null; readonly projectName: string | null; readonly owner: string }
+  | { readonly type: 'ambiguous'; readonly keyIds: readonly string[] }
+  | { readonly type: 'not-found' };
+
+export type IssueAction = 'created' | 'updated' | 'commented' | 'unchanged' | 'deferred' | 'failed';
+
+/** What leak response did about one key (every finding of the key carries the same). */
+export interface KeyResponse {
+  readonly liveness?: { readonly status: 'live' | 'revoked' | 'unknown'; readonly rule: string; readonly reason?: string };
+  readonly match?: MatchSummary;
+  readonly revocation?: RevokeOutcome;
+  readonly issue?: { readonly number: number | null; readonly url: string | null; readonly action: IssueAction; readonly error?: string };
+}
 
 /** One place a key was found. `secret` prints redacted; renderers pick fields explicitly. */
 export interface Finding {
@@ -21,6 +38,8 @@ export interface Finding {
   readonly secret: SecretValue;
   /** For history, range and staged scans: where and how often git saw the key. */
   readonly git?: GitFacts;
+  /** Set by leak response (verification, matching, revocation, issues). */
+  readonly response?: KeyResponse;
 }
 
 export interface GitLocation {

@@ -1,0 +1,51 @@
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { Octokit } from '@octokit/rest';
+import Bottleneck from 'bottleneck/light.js';
+import type { Logger } from '../logger.ts';
+
+/** One Octokit stack for the action and the CLI: REST methods, GitHub's throttling, bounded retries. */
+export const KeyguardOctokit = Octokit.plugin(throttling, retry);
+export type GitHubClient = InstanceType<typeof KeyguardOctokit>;
+
+export interface OctokitOptions {
+  readonly token: string;
+  /** `GITHUB_API_URL` on Actions (GitHub Enterprise Server has its own). */
+  readonly baseUrl?: string;
+  readonly logger: Logger;
+  /**
+   * Pause between content-creating requests. GitHub asks for writes one at a time and about a
+   * second apart (at most 80 a minute); the throttling plugin's write group does exactly that.
+   * Only tests against the loopback fake shorten it.
+   */
+  readonly writeIntervalMs?: number;
+}
+
+const MAX_RATE_LIMIT_RETRIES = 2;
+
+export function createOctokit(options: OctokitOptions): GitHubClient {
+  const { logger } = options;
+  return new KeyguardOctokit({
+    auth: options.token,
+    baseUrl: options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
+    userAgent: 'keyguard',
+    log: { debug() {}, info() {}, warn: (m: string) => logger.warning(m), error: (m: string) => logger.warning(m) },
+    throttle: {
+      ...(options.writeIntervalMs !== undefined ? { write: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.writeIntervalMs }) } : {}),
+      onRateLimit: (retryAfter: number, req: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+        logger.warning(`GitHub rate limit reached on ${req.method} ${req.url}; ${retryCount < MAX_RATE_LIMIT_RETRIES ? `retrying in ${retryAfter} s` : 'giving up'}`);
+        return retryCount < MAX_RATE_LIMIT_RETRIES;
+      },
+      onSecondaryRateLimit: (retryAfter: number, req: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+        logger.warning(`GitHub secondary rate limit on ${req.method} ${req.url}; ${retryCount < MAX_RATE_LIMIT_RETRIES ? `retrying in ${retryAfter} s` : 'giving up'}`);
+        return retryCount < MAX_RATE_LIMIT_RETRIES;
+      },
+    },
+    retry: {
+      // Server errors and network failures are retried; answers that a retry cannot change are
+      // not: bad request, bad credentials, not found, gone, validation failed, legal block. 403
+      // and 429 are left to the throttling plugin, which knows rate limits from permissions.
+      doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
+    },
+  });
+}

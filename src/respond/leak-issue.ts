@@ -1,0 +1,144 @@
+import { createHash } from 'node:crypto';
+import { kindLabel, type KeyKind } from '../detect/index.ts';
+import { markerLine } from '../github/issue-tracker.ts';
+import { code, escapeMarkdown } from '../output/markdown.ts';
+import type { Finding, KeyResponse } from '../scan/finding.ts';
+
+/** Where a report's links point: `GITHUB_SERVER_URL`, `GITHUB_REPOSITORY` and, for the working tree, `GITHUB_SHA`. */
+export interface RepoContext {
+  readonly serverUrl: string;
+  readonly repository: string;
+  readonly sha: string | undefined;
+}
+
+/** One leaked key: every place it was found in this run, and what was done about it. */
+export interface LeakGroup {
+  readonly fingerprint: string;
+  readonly kind: KeyKind;
+  readonly redacted: string;
+  readonly findings: readonly Finding[];
+  readonly response: KeyResponse;
+}
+
+interface Place {
+  readonly id: string;
+  readonly line: string;
+}
+
+const section = (name: string, text: string) => `<!-- keyguard:v1 ${name} -->\n${text}\n<!-- /keyguard:v1 ${name} -->`;
+
+function sectionOf(body: string, name: string): string | undefined {
+  const start = `<!-- keyguard:v1 ${name} -->\n`;
+  const a = body.indexOf(start);
+  const b = body.indexOf(`\n<!-- /keyguard:v1 ${name} -->`, a);
+  return a === -1 || b === -1 ? undefined : body.slice(a + start.length, b);
+}
+
+/** A link to a file at a commit, with every path segment encoded (paths are untrusted). */
+function permalink(ctx: RepoContext, commit: string, file: string, line: number): string {
+  const path = file
+    .split('/')
+    .map((s) => encodeURIComponent(s).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
+  return `${ctx.serverUrl}/${ctx.repository}/blob/${commit}/${path}${line > 0 ? `#L${line}` : ''}`;
+}
+
+function placesOf(group: LeakGroup, ctx: RepoContext): Place[] {
+  const out = new Map<string, Place>();
+  for (const f of group.findings) {
+    const commit = f.commit ?? ctx.sha;
+    const id = createHash('sha256').update(`${f.commit ?? ''}\0${f.file}\0${f.line}`).digest('hex').slice(0, 12);
+    const where = commit ? `[${code(`${f.file}:${f.line}`)}](${permalink(ctx, commit, f.file, f.line)})` : code(`${f.file}:${f.line}`);
+    const detail = f.commit ? ` in commit ${code(f.commit.slice(0, 12))}${f.git?.authorDate ? ` (${f.git.authorDate.slice(0, 10)})` : ''}${f.git && f.git.occurrences > 1 ? `, added ${f.git.occurrences} times` : ''}` : ' in the working tree';
+    out.set(id, { id, line: `- ${where}${detail}` });
+  }
+  return [...out.values()];
+}
+
+export function describeLiveness(r: KeyResponse): string {
+  if (!r.liveness) return 'not checked';
+  const l = r.liveness;
+  return `**${l.status}** (${escapeMarkdown(l.rule)}${l.reason ? `: ${escapeMarkdown(l.reason)}` : ''})`;
+}
+
+export function describeMatch(r: KeyResponse): string {
+  const m = r.match;
+  if (!m) return 'not looked up (no admin key)';
+  if (m.type === 'not-found') return 'no key of the organization matches';
+  if (m.type === 'ambiguous') return `ambiguous: ${m.keyIds.map((k) => code(k)).join(', ')} all match`;
+  const project = m.projectId ? `${m.projectName ? `${escapeMarkdown(m.projectName)} ` : ''}(${code(m.projectId)}), ` : '';
+  return `${project}${m.recordType === 'admin_key' ? 'admin key' : 'key'} ${code(m.keyId)}, owner ${escapeMarkdown(m.owner)}`;
+}
+
+export function describeRevocation(r: KeyResponse): string {
+  const o = r.revocation;
+  if (!o) return 'nothing: revocation is off (`revoke: off`)';
+  switch (o.type) {
+    case 'revoked':
+      return `**revoked** (${escapeMarkdown(o.action)})`;
+    case 'already-gone':
+      return `nothing: already revoked (${escapeMarkdown(o.action)})`;
+    case 'would-revoke':
+      return `dry run: would ${escapeMarkdown(o.action)}`;
+    case 'refused':
+      return `not revoked: ${escapeMarkdown(o.reason)}`;
+    case 'failed':
+      return `revocation **failed**: ${escapeMarkdown(o.error)}`;
+  }
+}
+
+const TODO = [
+  '- [ ] Create a replacement key and update every place that used this one (GitHub secrets, deployment environments).',
+  '- [ ] Revoke this key in the OpenAI dashboard, unless keyguard revoked it above.',
+  '- [ ] Remove it from git history (`git filter-repo --replace-text`), force-push, and ask collaborators to re-clone.',
+  '- [ ] Review the usage of its project from when it was first committed until it was revoked.',
+].join('\n');
+
+/**
+ * The issue for one leaked key. On a later run `previous` is the issue's body: its list of places,
+ * checklist (ticks and all) and seen-places are kept; new places are appended and returned so the
+ * caller can comment on them.
+ */
+export function renderLeakIssue(group: LeakGroup, ctx: RepoContext, mention: string | undefined, previous?: string): { title: string; body: string; newPlaces: string[] } {
+  const first = [...group.findings].filter((f) => f.commit).sort((a, b) => (a.git?.authorDate ?? '').localeCompare(b.git?.authorDate ?? ''))[0];
+  const still = group.findings.some((f) => (f.git ? f.git.presentAtHead : true));
+  const r = group.response;
+  const state = [
+    `## :rotating_light: Leaked OpenAI ${kindLabel(group.kind)} ${code(group.redacted)}`,
+    '',
+    ...(mention ? [`cc ${mention}`, ''] : []),
+    '| | |',
+    '| --- | --- |',
+    `| Key | ${code(group.redacted)} (${kindLabel(group.kind)}; the whole key is never shown) |`,
+    `| Fingerprint | ${code(group.fingerprint)} |`,
+    `| Live | ${describeLiveness(r)} |`,
+    `| OpenAI record | ${describeMatch(r)} |`,
+    ...(first?.commit ? [`| First committed | ${code(first.commit.slice(0, 12))}${first.git?.authorDate ? ` on ${first.git.authorDate.slice(0, 10)}` : ''} |`] : []),
+    `| Still in the repository | ${still ? 'yes' : 'no, removed since (it stays in git history)'} |`,
+    `| keyguard did | ${describeRevocation(r)} |`,
+  ].join('\n');
+
+  const places = placesOf(group, ctx);
+  const seenBefore = new Set((previous ? /<!-- keyguard:v1 seen ([0-9a-f,]*) -->/.exec(previous)?.[1] ?? '' : '').split(',').filter(Boolean));
+  const fresh = places.filter((p) => !seenBefore.has(p.id));
+  const oldWhere = previous ? sectionOf(previous, 'where') : undefined;
+  const where = [oldWhere, ...fresh.map((p) => p.line)].filter((x) => x !== undefined && x !== '').join('\n');
+  const seen = [...new Set([...seenBefore, ...places.map((p) => p.id)])];
+  const body = [
+    markerLine('leak', group.fingerprint),
+    section('state', state),
+    '',
+    '### Where it was found',
+    section('where', where),
+    '',
+    '### What to do',
+    section('todo', (previous ? sectionOf(previous, 'todo') : undefined) ?? TODO),
+    '',
+    `<!-- keyguard:v1 seen ${seen.join(',')} -->`,
+  ].join('\n');
+  return {
+    title: `Leaked OpenAI ${kindLabel(group.kind)} ${group.redacted} (${group.fingerprint.slice(0, 8)})`,
+    body,
+    newPlaces: previous ? fresh.map((p) => p.line) : [],
+  };
+}

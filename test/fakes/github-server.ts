@@ -1,0 +1,318 @@
+/*
+ * A loopback fake of the GitHub REST routes keyguard uses: issues (list with labels/state and
+ * `Link` pagination, create, update), issue comments (pull request conversation comments are issue
+ * comments), labels, and org repositories. Shapes follow GitHub's OpenAPI description as
+ * @octokit/openapi-types carries it; errors are `{"message","documentation_url","status"}`.
+ *
+ * Knobs: rate-limit headers on every answer, a secondary rate limit (403 with `retry-after`) for
+ * the next N writes, and a request log with bodies, for asserting what was sent.
+ * Erasable TypeScript only, so `node scripts/demo.ts` can run it directly.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FakeLabel {
+  id: number;
+  name: string;
+  color: string;
+  description: string | null;
+}
+
+export interface FakeIssue {
+  id: number;
+  number: number;
+  title: string;
+  body: string;
+  state: 'open' | 'closed';
+  labels: string[];
+  assignees: string[];
+  isPullRequest: boolean;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+export interface FakeComment {
+  id: number;
+  issue: number;
+  body: string;
+  user: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FakeRepo {
+  owner: string;
+  name: string;
+  labels: FakeLabel[];
+  issues: FakeIssue[];
+  comments: FakeComment[];
+}
+
+export interface FakeOrgRepo {
+  name: string;
+  archived: boolean;
+  fork: boolean;
+  private: boolean;
+  default_branch: string;
+}
+
+export interface GitHubKnobs {
+  /** Answer the next N content-creating requests with a secondary rate limit (403). */
+  secondaryLimitNext: number;
+  retryAfterSeconds: number;
+  latencyMs: number;
+}
+
+export interface GitHubRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  status: number;
+  body: string;
+}
+
+export interface FakeGitHub {
+  readonly url: string;
+  readonly token: string;
+  readonly repos: Map<string, FakeRepo>;
+  readonly orgs: Map<string, FakeOrgRepo[]>;
+  readonly knobs: GitHubKnobs;
+  readonly log: GitHubRequest[];
+  repo(fullName: string): FakeRepo;
+  close(): Promise<void>;
+}
+
+class HttpError extends Error {
+  readonly status: number;
+  readonly body: unknown;
+  readonly headers: Record<string, string>;
+  constructor(status: number, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+    super(message);
+    this.status = status;
+    this.body = { message, documentation_url: 'https://docs.github.com/rest', status: String(status), ...extra };
+    this.headers = headers;
+  }
+}
+
+const BOT = 'github-actions[bot]';
+const user = (login: string) => ({ login, id: login.length * 1000 + 7, node_id: `U_${login}`, type: login.endsWith('[bot]') ? 'Bot' : 'User', site_admin: false, url: `https://api.github.test/users/${encodeURIComponent(login)}`, html_url: `https://github.test/${encodeURIComponent(login)}` });
+
+export async function startFakeGitHub(options: { token?: string; repos?: string[]; knobs?: Partial<GitHubKnobs> } = {}): Promise<FakeGitHub> {
+  const token = options.token ?? 'ghs_fakeinstallationtoken';
+  const knobs: GitHubKnobs = { secondaryLimitNext: 0, retryAfterSeconds: 1, latencyMs: 0, ...options.knobs };
+  const repos = new Map<string, FakeRepo>();
+  const orgs = new Map<string, FakeOrgRepo[]>();
+  const log: GitHubRequest[] = [];
+  let nextId = 1000;
+  let url = '';
+  const repo = (fullName: string) => {
+    let r = repos.get(fullName);
+    if (!r) {
+      const [owner, name] = fullName.split('/');
+      r = { owner: owner!, name: name!, labels: [], issues: [], comments: [] };
+      repos.set(fullName, r);
+    }
+    return r;
+  };
+  for (const r of options.repos ?? []) repo(r);
+  const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+
+  const labelJson = (r: FakeRepo, l: FakeLabel) => ({ id: l.id, node_id: `LA_${l.id}`, url: `${url}/repos/${r.owner}/${r.name}/labels/${encodeURIComponent(l.name)}`, name: l.name, description: l.description, color: l.color, default: false });
+  const issueJson = (r: FakeRepo, i: FakeIssue) => ({
+    id: i.id,
+    node_id: `I_${i.id}`,
+    url: `${url}/repos/${r.owner}/${r.name}/issues/${i.number}`,
+    repository_url: `${url}/repos/${r.owner}/${r.name}`,
+    labels_url: `${url}/repos/${r.owner}/${r.name}/issues/${i.number}/labels{/name}`,
+    comments_url: `${url}/repos/${r.owner}/${r.name}/issues/${i.number}/comments`,
+    events_url: `${url}/repos/${r.owner}/${r.name}/issues/${i.number}/events`,
+    html_url: `https://github.test/${r.owner}/${r.name}/${i.isPullRequest ? 'pull' : 'issues'}/${i.number}`,
+    number: i.number,
+    state: i.state,
+    state_reason: i.state === 'closed' ? 'completed' : null,
+    title: i.title,
+    body: i.body,
+    user: user(BOT),
+    labels: i.labels.map((n) => labelJson(r, r.labels.find((l) => l.name === n) ?? { id: 0, name: n, color: 'ededed', description: null })),
+    assignee: i.assignees[0] ? user(i.assignees[0]) : null,
+    assignees: i.assignees.map(user),
+    milestone: null,
+    locked: false,
+    active_lock_reason: null,
+    comments: r.comments.filter((c) => c.issue === i.number).length,
+    ...(i.isPullRequest ? { pull_request: { url: `${url}/repos/${r.owner}/${r.name}/pulls/${i.number}`, html_url: `https://github.test/${r.owner}/${r.name}/pull/${i.number}`, diff_url: null, patch_url: null } } : {}),
+    closed_at: i.closed_at,
+    created_at: i.created_at,
+    updated_at: i.updated_at,
+    author_association: 'NONE',
+  });
+  const commentJson = (r: FakeRepo, c: FakeComment) => ({
+    id: c.id,
+    node_id: `IC_${c.id}`,
+    url: `${url}/repos/${r.owner}/${r.name}/issues/comments/${c.id}`,
+    html_url: `https://github.test/${r.owner}/${r.name}/issues/${c.issue}#issuecomment-${c.id}`,
+    body: c.body,
+    user: user(c.user),
+    created_at: c.created_at,
+    updated_at: c.updated_at,
+    issue_url: `${url}/repos/${r.owner}/${r.name}/issues/${c.issue}`,
+    author_association: 'NONE',
+  });
+
+  /** GitHub's pages: `per_page` (max 100, default 30) and `page`, with a `Link` header. */
+  function paginate<T>(items: T[], query: Record<string, string>, path: string, res: { headers: Record<string, string> }): T[] {
+    const perPage = Math.min(Number(query.per_page ?? 30) || 30, 100);
+    const page = Math.max(Number(query.page ?? 1) || 1, 1);
+    const last = Math.max(1, Math.ceil(items.length / perPage));
+    const link = (p: number, rel: string) => {
+      const q = new URLSearchParams({ ...query, per_page: String(perPage), page: String(p) });
+      return `<${url}${path}?${q}>; rel="${rel}"`;
+    };
+    const links = [];
+    if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'));
+    if (page > 1) links.push(link(1, 'first'), link(page - 1, 'prev'));
+    if (links.length) res.headers.link = links.join(', ');
+    return items.slice((page - 1) * perPage, page * perPage);
+  }
+
+  function json(body: string): Record<string, unknown> {
+    try {
+      return JSON.parse(body || '{}') as Record<string, unknown>;
+    } catch {
+      throw new HttpError(400, 'Problems parsing JSON');
+    }
+  }
+
+  function route(method: string, parts: string[], query: Record<string, string>, body: string, path: string, out: { headers: Record<string, string>; status: number }): unknown {
+    if (parts[0] === 'orgs' && parts[2] === 'repos' && method === 'GET') {
+      const all = orgs.get(parts[1]!);
+      if (!all) throw new HttpError(404, 'Not Found');
+      const type = query.type ?? 'all';
+      const list = all.filter((r) => type === 'all' || (type === 'forks' ? r.fork : type === 'sources' ? !r.fork : type === 'public' ? !r.private : type === 'private' ? r.private : true));
+      return paginate(list, query, path, out).map((r, i) => ({ id: 5000 + i, node_id: `R_${r.name}`, name: r.name, full_name: `${parts[1]}/${r.name}`, private: r.private, fork: r.fork, archived: r.archived, disabled: false, default_branch: r.default_branch, owner: user(parts[1]!), html_url: `https://github.test/${parts[1]}/${r.name}` }));
+    }
+    if (parts[0] !== 'repos' || parts.length < 4) throw new HttpError(404, 'Not Found');
+    const r = repos.get(`${parts[1]}/${parts[2]}`);
+    if (!r) throw new HttpError(404, 'Not Found');
+    const [, , , a, b, c] = parts;
+    if (a === 'labels' && !b && method === 'POST') {
+      const input = json(body);
+      if (typeof input.name !== 'string' || !input.name) throw new HttpError(422, 'Validation Failed', { errors: [{ resource: 'Label', code: 'missing_field', field: 'name' }] });
+      if (r.labels.some((l) => l.name.toLowerCase() === (input.name as string).toLowerCase())) throw new HttpError(422, 'Validation Failed', { errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }] });
+      const label = { id: nextId++, name: input.name, color: typeof input.color === 'string' ? input.color : 'ededed', description: typeof input.description === 'string' ? input.description : null };
+      r.labels.push(label);
+      out.status = 201;
+      return labelJson(r, label);
+    }
+    if (a === 'labels' && b && method === 'GET') {
+      const label = r.labels.find((l) => l.name.toLowerCase() === decodeURIComponent(b).toLowerCase());
+      if (!label) throw new HttpError(404, 'Not Found');
+      return labelJson(r, label);
+    }
+    if (a === 'issues' && !b && method === 'GET') {
+      const state = query.state ?? 'open';
+      const labels = query.labels ? query.labels.split(',') : [];
+      const list = r.issues
+        .filter((i) => (state === 'all' || i.state === state) && labels.every((l) => i.labels.includes(l)))
+        .sort((x, y) => (query.direction === 'asc' ? x.number - y.number : y.number - x.number));
+      return paginate(list, query, path, out).map((i) => issueJson(r, i));
+    }
+    if (a === 'issues' && !b && method === 'POST') {
+      const input = json(body);
+      if (typeof input.title !== 'string' || !input.title) throw new HttpError(422, 'Validation Failed', { errors: [{ resource: 'Issue', code: 'missing_field', field: 'title' }] });
+      const labels = (input.labels as string[] | undefined) ?? [];
+      // Creating an issue with an unknown label creates the label, as GitHub does for writers.
+      for (const l of labels) if (!r.labels.some((x) => x.name === l)) r.labels.push({ id: nextId++, name: l, color: 'ededed', description: null });
+      const issue: FakeIssue = { id: nextId++, number: r.issues.length + 1, title: input.title, body: (input.body as string) ?? '', state: 'open', labels, assignees: (input.assignees as string[] | undefined) ?? [], isPullRequest: false, created_at: now(), updated_at: now(), closed_at: null };
+      r.issues.push(issue);
+      out.status = 201;
+      return issueJson(r, issue);
+    }
+    if (a === 'issues' && b === 'comments' && c && method === 'PATCH') {
+      const comment = r.comments.find((x) => x.id === Number(c));
+      if (!comment) throw new HttpError(404, 'Not Found');
+      const input = json(body);
+      comment.body = String(input.body ?? comment.body);
+      comment.updated_at = now();
+      return commentJson(r, comment);
+    }
+    if (a === 'issues' && b && /^\d+$/.test(b)) {
+      const issue = r.issues.find((i) => i.number === Number(b));
+      if (!issue) throw new HttpError(404, 'Not Found');
+      if (!c && method === 'GET') return issueJson(r, issue);
+      if (!c && method === 'PATCH') {
+        const input = json(body);
+        if (typeof input.title === 'string') issue.title = input.title;
+        if (typeof input.body === 'string') issue.body = input.body;
+        if (input.state === 'open' || input.state === 'closed') {
+          issue.state = input.state;
+          issue.closed_at = input.state === 'closed' ? now() : null;
+        }
+        if (Array.isArray(input.labels)) issue.labels = input.labels as string[];
+        if (Array.isArray(input.assignees)) issue.assignees = input.assignees as string[];
+        issue.updated_at = now();
+        return issueJson(r, issue);
+      }
+      if (c === 'comments' && method === 'GET') return paginate(r.comments.filter((x) => x.issue === issue.number), query, path, out).map((x) => commentJson(r, x));
+      if (c === 'comments' && method === 'POST') {
+        const input = json(body);
+        if (typeof input.body !== 'string' || !input.body) throw new HttpError(422, 'Validation Failed', { errors: [{ resource: 'IssueComment', code: 'missing_field', field: 'body' }] });
+        const comment: FakeComment = { id: nextId++, issue: issue.number, body: input.body, user: BOT, created_at: now(), updated_at: now() };
+        r.comments.push(comment);
+        out.status = 201;
+        return commentJson(r, comment);
+      }
+    }
+    throw new HttpError(404, 'Not Found');
+  }
+
+  let used = 0;
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    let body = '';
+    req.on('data', (d: Buffer) => (body += d.toString()));
+    req.on('end', () => {
+      const u = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const method = req.method ?? 'GET';
+      const query = Object.fromEntries(u.searchParams);
+      const out = { headers: {} as Record<string, string>, status: 200 };
+      let payload: unknown;
+      used++;
+      const rate = { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': String(5000 - used), 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600), 'x-ratelimit-used': String(used), 'x-ratelimit-resource': 'core' };
+      try {
+        if (req.headers.authorization !== `token ${token}` && req.headers.authorization !== `Bearer ${token}`) throw new HttpError(401, 'Bad credentials');
+        if (method !== 'GET' && knobs.secondaryLimitNext > 0) {
+          knobs.secondaryLimitNext--;
+          throw new HttpError(403, 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID.', {}, { 'retry-after': String(knobs.retryAfterSeconds) });
+        }
+        payload = route(method, u.pathname.split('/').filter(Boolean).map(decodeURIComponent), query, body, u.pathname, out);
+      } catch (e) {
+        if (!(e instanceof HttpError)) throw e;
+        out.status = e.status;
+        payload = e.body;
+        Object.assign(out.headers, e.headers);
+      }
+      log.push({ method, path: u.pathname, query, status: out.status, body });
+      setTimeout(() => {
+        res.writeHead(out.status, { 'content-type': 'application/json; charset=utf-8', 'x-github-request-id': `FAKE:${log.length}`, ...rate, ...out.headers });
+        res.end(JSON.stringify(payload));
+      }, knobs.latencyMs);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    token,
+    repos,
+    orgs,
+    knobs,
+    log,
+    repo,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
