@@ -10,7 +10,9 @@ import { renderText } from './output/text.ts';
 import { shouldFail } from './scan/finding.ts';
 import { renderBaseline } from './scan/baseline.ts';
 import { runScan } from './scan/index.ts';
-import { resolveScanOptions } from './settings.ts';
+import { runLeakResponse } from './respond/wire.ts';
+import { resolveRespondOptions, resolveScanOptions } from './settings.ts';
+import { git } from './sources/git.ts';
 import pkg from '../package.json' with { type: 'json' };
 
 const USAGE = `keyguard ${pkg.version}: find leaked OpenAI API keys
@@ -30,6 +32,11 @@ Options:
   --config FILE              config file (default PATH/.keyguard.yml)
   --max-file-size SIZE       skip larger files, e.g. 10MiB (default from config, 10MiB)
   --baseline FILE            do not report keys recorded in FILE
+  --verify                   check whether each key found is live (GET /v1/models; no tokens spent)
+  --revoke off|live|all      revoke found keys through the OpenAI admin key in OPENAI_ADMIN_KEY
+                             (live: only keys found live; default off)
+  --dry-run                  with --revoke, say what would be revoked and revoke nothing
+  --issues                   open one GitHub issue per key in GITHUB_REPOSITORY (token: GITHUB_TOKEN)
   --write-baseline FILE      record the keys found (fingerprints, never keys) in FILE
   -h, --help                 this help
   -v, --version              the version
@@ -56,6 +63,10 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
         staged: { type: 'boolean' },
         baseline: { type: 'string' },
         'write-baseline': { type: 'string' },
+        verify: { type: 'boolean' },
+        revoke: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        issues: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -82,12 +93,28 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     if (!st?.isDirectory()) throw new ConfigurationError(`PATH ${target ?? '.'} is not a directory`);
 
     if (options.scope.type === 'event') throw new ConfigurationError('--range needs a range such as main..HEAD');
-    const result = await runScan({ root: options.root, config: options.config, scope: options.scope, baseline: options.baseline }, { logger });
+    let result = await runScan({ root: options.root, config: options.config, scope: options.scope, baseline: options.baseline }, { logger });
+    const respondOptions = resolveRespondOptions(
+      { verify: String(values.verify ?? false), revoke: values.revoke, 'dry-run': String(values['dry-run'] ?? false), issues: String(values.issues ?? false) },
+      (k) => `--${k}`,
+      { adminKey: process.env.OPENAI_ADMIN_KEY || undefined, githubToken: process.env.GITHUB_TOKEN || undefined, repository: process.env.GITHUB_REPOSITORY || undefined },
+      options.config,
+      { verify: false },
+    );
+    const responded = await runLeakResponse(result, respondOptions, {
+      logger,
+      repo: { serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com', repository: process.env.GITHUB_REPOSITORY || undefined, sha: process.env.GITHUB_SHA || (await headSha(options.root)) },
+      githubApiUrl: process.env.GITHUB_API_URL || undefined,
+    });
+    if (responded) {
+      result = responded.result;
+      for (const note of responded.summary.notes) logger.warning(note);
+    }
     if (options.writeBaseline) {
       await writeFile(options.writeBaseline, renderBaseline(result));
       logger.info(`keyguard: baseline of ${new Set(result.findings.map((f) => f.fingerprint)).size} keys written to ${options.writeBaseline}`);
     }
-    const rendered = options.format === 'json' ? renderJson(result) : options.format === 'sarif' ? renderSarif(result) : renderText(result);
+    const rendered = options.format === 'json' ? renderJson(result, responded?.summary) : options.format === 'sarif' ? renderSarif(result) : renderText(result);
     if (options.output) {
       await mkdir(path.dirname(path.resolve(options.output)), { recursive: true });
       await writeFile(options.output, rendered);
@@ -101,6 +128,14 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     const usage = e instanceof ConfigurationError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     logger.error(`${errorMessage(e)}${usage ? '\nRun keyguard --help for usage.' : ''}`);
     return 2;
+  }
+}
+
+async function headSha(root: string): Promise<string | undefined> {
+  try {
+    return (await git(root, ['rev-parse', 'HEAD'])).trim();
+  } catch {
+    return undefined;
   }
 }
 

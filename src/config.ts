@@ -37,6 +37,17 @@ export const ConfigSchema = z.strictObject({
     .prefault({}),
   /** A baseline file (from --write-baseline), relative to the config file: its keys are not reported. */
   baseline: z.string().min(1).optional(),
+  /** Leak issues: how they are labelled and who hears of them. */
+  issues: z
+    .strictObject({
+      labels: z.array(z.string().min(1).max(50)).min(1).default(['keyguard', 'leaked-secret']),
+      assignees: z.array(z.string().regex(/^[A-Za-z0-9-]+$/, 'a GitHub login such as octocat')).default([]),
+      /** A user or team to mention in each new leak issue: `@octocat` or `@org/team`. */
+      mention: z.string().regex(/^@[A-Za-z0-9-]+(\/[A-Za-z0-9._-]+)?$/, 'a mention such as @octocat or @org/security').optional(),
+      /** New issues opened at most per run; the rest wait for the next run (GitHub limits content creation). */
+      maxPerRun: z.number().int().min(1).max(100).default(20),
+    })
+    .prefault({}),
   scan: z
     .strictObject({
       /** Files larger than this are skipped and reported as skipped. */

@@ -7,13 +7,20 @@ import { actionsLogger } from './action/logger.ts';
 import { scopeForEvent } from './action/scope.ts';
 import { kindLabel } from './detect/index.ts';
 import { ConfigurationError, errorMessage } from './errors.ts';
+import { upsertPullRequestComment } from './github/issue-tracker.ts';
+import { createOctokit } from './github/octokit.ts';
+import type { Logger } from './logger.ts';
 import { renderJson } from './output/json.ts';
 import { renderSarif } from './output/sarif.ts';
 import { renderSummary } from './output/summary.ts';
 import { gitNote } from './output/text.ts';
+import { renderPullRequestComment } from './respond/pr-comment.ts';
+import type { RespondSummary } from './respond/respond.ts';
+import { runLeakResponse } from './respond/wire.ts';
 import { shouldFail, type ScanResult } from './scan/finding.ts';
 import { describeScope, runScan, type ScanScope } from './scan/index.ts';
-import { resolveScanOptions } from './settings.ts';
+import { resolveRespondOptions, resolveScanOptions } from './settings.ts';
+import { git } from './sources/git.ts';
 
 const MODES = ['scan'] as const;
 
@@ -21,38 +28,88 @@ export type ActionResult =
   | { readonly ok: true; readonly result: ScanResult; readonly failed: boolean }
   | { readonly ok: false; readonly error: string };
 
+interface PullRequestPayload {
+  number?: number;
+  head?: { sha?: string; repo?: { full_name?: string; fork?: boolean } | null };
+  base?: { repo?: { full_name?: string } };
+}
+
+/**
+ * Why a run must not use secrets or write to GitHub. A pull request from a fork (or from
+ * Dependabot) runs with a read-only token and no secrets: keyguard still scans, annotates and
+ * fails, but verifying, revoking, issues and comments cannot work and are skipped, saying so.
+ */
+function untrustedReason(): string | undefined {
+  const pr = context.payload.pull_request as PullRequestPayload | undefined;
+  if (!pr || context.eventName !== 'pull_request') return undefined;
+  const head = pr.head?.repo?.full_name;
+  if (pr.head?.repo?.fork || (head && head !== pr.base?.repo?.full_name)) return 'this pull request comes from a fork, so the run has no secrets and a read-only token';
+  if (context.actor === 'dependabot[bot]') return 'Dependabot pull requests run without the repository secrets';
+  return undefined;
+}
+
+/**
+ * `pull_request_target` runs with secrets and a write token on the base branch. A workflow that
+ * checks out the pull request's head there hands both to code the PR author controls (a "pwn
+ * request"); keyguard refuses to take part rather than to look like a safe step in it.
+ */
+async function refusePwnRequest(root: string): Promise<void> {
+  if (context.eventName !== 'pull_request_target') return;
+  const headSha = (context.payload.pull_request as PullRequestPayload | undefined)?.head?.sha;
+  const checkedOut = await git(root, ['rev-parse', 'HEAD']).then((s) => s.trim(), () => undefined);
+  if (headSha && checkedOut === headSha) {
+    throw new ConfigurationError(
+      'pull_request_target with the pull request head checked out: untrusted code would run with secrets and a write token. Use the pull_request event to scan pull requests.',
+    );
+  }
+}
+
 /** The action: inputs in, outputs, annotations and summary out. The only reader of core.getInput. */
 export async function run(): Promise<ActionResult> {
   const logger = actionsLogger();
   try {
-    const mode = core.getInput('mode') || 'scan';
+    const input = (name: string) => core.getInput(name) || undefined;
+    const mode = input('mode') ?? 'scan';
     if (!(MODES as readonly string[]).includes(mode)) throw new ConfigurationError(`input mode: expected one of ${MODES.join(', ')}, got "${mode}"`);
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-    const input = (name: string) => core.getInput(name) || undefined;
+    const name = (k: string) => `input ${k}`;
     const options = await resolveScanOptions(
-      {
-        path: input('path'),
-        config: input('config'),
-        'fail-on': input('fail-on'),
-        'max-file-size': input('max-file-size'),
-        'scan-scope': input('scan-scope') ?? 'auto',
-        baseline: input('baseline'),
-      },
-      (k) => `input ${k}`,
+      { path: input('path'), config: input('config'), 'fail-on': input('fail-on'), 'max-file-size': input('max-file-size'), 'scan-scope': input('scan-scope') ?? 'auto', baseline: input('baseline') },
+      name,
       workspace,
     );
+    const untrusted = untrustedReason();
+    const respondOptions = resolveRespondOptions(
+      {
+        verify: input('verify'),
+        revoke: input('revoke'),
+        'dry-run': input('dry-run'),
+        issues: input('issues'),
+        'issue-repository': input('issue-repository'),
+        'issue-labels': input('issue-labels'),
+        'issue-assignees': input('issue-assignees'),
+        'issue-mention': input('issue-mention'),
+        'max-issues': input('max-issues'),
+        'openai-base-url': input('openai-base-url') ?? process.env.OPENAI_BASE_URL,
+      },
+      name,
+      { adminKey: input('openai-admin-key'), githubToken: input('github-token') ?? process.env.GITHUB_TOKEN, repository: process.env.GITHUB_REPOSITORY },
+      options.config,
+      { verify: true },
+    );
+    if (respondOptions.adminKey) core.setSecret(respondOptions.adminKey);
+    await refusePwnRequest(options.root);
+
     const notes: string[] = [];
-    let scope: ScanScope | undefined;
+    let scope: ScanScope | undefined = options.scope.type === 'event' ? undefined : options.scope;
     if (options.scope.type === 'event') {
       const requested = (input('scan-scope') ?? 'auto') as 'auto' | 'range';
       const choice = await scopeForEvent(requested, context.eventName, context.payload, options.root, logger);
       if (choice.note) notes.push(choice.note);
       if (!choice.scope && requested === 'range') throw new ConfigurationError(choice.note);
       scope = choice.scope;
-    } else {
-      scope = options.scope;
     }
-    const result: ScanResult = scope
+    let result: ScanResult = scope
       ? await runScan({ root: options.root, config: options.config, scope, baseline: options.baseline }, { logger })
       : { target: options.root, findings: [], skipped: [], stats: { filesScanned: 0, bytesScanned: 0, filesSkipped: 0, allowed: 0, baselined: 0, durationMs: 0 } };
     core.info(`keyguard: scanned the ${scope ? describeScope(scope) : 'nothing'}`);
@@ -60,6 +117,25 @@ export async function run(): Promise<ActionResult> {
     // Annotations and SARIF name paths from the repository root, whatever sub-directory was scanned.
     const rel = path.relative(workspace, options.root).split(path.sep).join('/');
     const prefix = rel && !rel.startsWith('..') ? `${rel}/` : '';
+
+    let summary: RespondSummary | undefined;
+    if (untrusted) {
+      if (result.findings.length > 0) notes.push(`Verification, revocation, issues and the pull request comment were skipped: ${untrusted}.`);
+    } else {
+      const responded = await runLeakResponse(result, respondOptions, {
+        logger,
+        repo: { serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com', repository: process.env.GITHUB_REPOSITORY || undefined, sha: process.env.GITHUB_SHA || undefined },
+        githubApiUrl: process.env.GITHUB_API_URL || undefined,
+        writeIntervalMs: writeInterval(),
+      });
+      if (responded) {
+        result = responded.result;
+        summary = responded.summary;
+        notes.push(...summary.notes);
+      }
+      await commentOnPullRequest(result, prefix, input('pr-comment') !== 'false', input('github-token') ?? process.env.GITHUB_TOKEN, logger, notes);
+    }
+
     for (const f of result.findings) {
       // Annotate where the key is now when it still is; else where it was first committed.
       const at = f.git?.atHead ?? f;
@@ -75,20 +151,49 @@ export async function run(): Promise<ActionResult> {
     const sarifFile = input('sarif-file') ?? path.join(outDir, 'keyguard.sarif');
     const jsonFile = path.join(outDir, 'keyguard.json');
     await writeFile(sarifFile, renderSarif(result, prefix));
-    await writeFile(jsonFile, renderJson(result));
+    await writeFile(jsonFile, renderJson(result, summary));
     await core.summary.addRaw(renderSummary(result, prefix, scope ? describeScope(scope) : 'nothing', notes)).write();
 
     core.setOutput('findings', result.findings.length);
     core.setOutput('keys', new Set(result.findings.map((f) => f.fingerprint)).size);
+    core.setOutput('live', summary?.live ?? 0);
+    core.setOutput('revoked', summary?.revoked ?? 0);
+    core.setOutput('issues-opened', summary?.issuesOpened ?? 0);
     core.setOutput('sarif-file', sarifFile);
     core.setOutput('json-file', jsonFile);
     const failed = shouldFail(result, options.failOn);
     if (failed) core.setFailed(`keyguard found ${result.findings.length} OpenAI key finding(s); see the annotations and the job summary.`);
-    else core.info(`keyguard: ${result.findings.length} findings in ${result.stats.filesScanned} files.`);
+    else core.info(`keyguard: ${result.findings.length} findings.`);
     return { ok: true, result, failed };
   } catch (e) {
     const message = e instanceof ConfigurationError ? `${e.message}\nSee the inputs in the README.` : `keyguard failed: ${errorMessage(e)}`;
     core.setFailed(message);
     return { ok: false, error: message };
+  }
+}
+
+/** GitHub asks for ~1 s between writes; only runs against the loopback fakes shorten it. */
+function writeInterval(): number | undefined {
+  const v = Number(process.env.KEYGUARD_GITHUB_WRITE_INTERVAL_MS);
+  return Number.isFinite(v) && v >= 0 && process.env.KEYGUARD_GITHUB_WRITE_INTERVAL_MS ? v : undefined;
+}
+
+/** On a pull request: one comment, created when keys are found and updated in place after. */
+async function commentOnPullRequest(result: ScanResult, prefix: string, enabled: boolean, token: string | undefined, logger: Logger, notes: string[]): Promise<void> {
+  const pr = context.payload.pull_request as PullRequestPayload | undefined;
+  if (!enabled || context.eventName !== 'pull_request' || !pr?.number || !token || !process.env.GITHUB_REPOSITORY) return;
+  const [owner, repo] = process.env.GITHUB_REPOSITORY.split('/') as [string, string];
+  try {
+    const octokit = createOctokit({ token, baseUrl: process.env.GITHUB_API_URL || undefined, logger, writeIntervalMs: writeInterval() });
+    if (result.findings.length === 0) {
+      // Quiet on clean pull requests; only an earlier warning gets updated to say it is resolved.
+      const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: pr.number, per_page: 100 });
+      if (!comments.some((c) => c.body?.startsWith(`<!-- keyguard:v1 pr ${pr.number} -->`))) return;
+    }
+    await upsertPullRequestComment(octokit, { owner, repo }, pr.number, renderPullRequestComment(result, pr.number, prefix));
+  } catch (e) {
+    // A token without pull-requests: write cannot comment; the check and annotations still say it all.
+    notes.push(`The pull request comment could not be written: ${errorMessage(e)}`);
+    logger.warning(`keyguard: could not comment on the pull request: ${errorMessage(e)}`);
   }
 }

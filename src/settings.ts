@@ -82,3 +82,71 @@ export async function resolveScanOptions(raw: RawOptions, name: (k: string) => s
     writeBaseline,
   };
 }
+
+export type RevokePolicy = 'off' | 'live' | 'all';
+
+/** Leak response settings: what to do about what a scan found. */
+export interface RespondOptions {
+  readonly verify: boolean;
+  readonly revoke: RevokePolicy;
+  readonly dryRun: boolean;
+  /** OpenAI admin key (`OPENAI_ADMIN_KEY`): matching found keys to projects, and revocation. */
+  readonly adminKey: string | undefined;
+  readonly openaiBaseUrl: string | undefined;
+  readonly issues: { readonly repository: string; readonly token: string; readonly labels: readonly string[]; readonly assignees: readonly string[]; readonly mention: string | undefined; readonly maxNew: number } | null;
+}
+
+const bool = (raw: string | undefined, name: string, fallback: boolean): boolean => {
+  const v = raw?.trim().toLowerCase();
+  if (!v) return fallback;
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  throw new ConfigurationError(`${name}: expected true or false, got "${raw}"`);
+};
+
+const list = (raw: string | undefined) =>
+  raw
+    ?.split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/**
+ * Validates leak-response options. Combinations that cannot work fail here, with one message:
+ * revocation without an admin key, issues without a token or repository.
+ */
+export function resolveRespondOptions(
+  raw: RawOptions,
+  name: (k: string) => string,
+  secrets: { adminKey: string | undefined; githubToken: string | undefined; repository: string | undefined },
+  config: Config,
+  defaults: { verify: boolean },
+): RespondOptions {
+  const revoke = (raw.revoke?.trim() || 'off') as RevokePolicy;
+  if (!['off', 'live', 'all'].includes(revoke)) throw new ConfigurationError(`${name('revoke')}: expected one of off, live, all, got "${raw.revoke}"`);
+  const verify = bool(raw.verify, name('verify'), defaults.verify);
+  const dryRun = bool(raw['dry-run'], name('dry-run'), false);
+  const wantIssues = bool(raw.issues, name('issues'), false);
+  if (revoke !== 'off' && !secrets.adminKey) {
+    throw new ConfigurationError(`${name('revoke')} ${revoke} needs an OpenAI admin key (${name('openai-admin-key')}, or OPENAI_ADMIN_KEY): revocation goes through the organization API`);
+  }
+  if (revoke === 'live' && !verify) throw new ConfigurationError(`${name('revoke')} live needs ${name('verify')} true: only keys found live are revoked`);
+  let issues: RespondOptions['issues'] = null;
+  if (wantIssues) {
+    const repository = raw['issue-repository']?.trim() || secrets.repository;
+    if (!repository || !/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(repository)) throw new ConfigurationError(`${name('issue-repository')}: expected owner/name, got "${repository ?? ''}"`);
+    if (!secrets.githubToken) throw new ConfigurationError(`${name('issues')} true needs a GitHub token with issues: write (${name('github-token')}, or GITHUB_TOKEN)`);
+    const mention = raw['issue-mention']?.trim() || config.issues.mention;
+    if (mention && !/^@[A-Za-z0-9-]+(\/[A-Za-z0-9._-]+)?$/.test(mention)) throw new ConfigurationError(`${name('issue-mention')}: expected @user or @org/team, got "${mention}"`);
+    const max = raw['max-issues']?.trim() ? Number(raw['max-issues']) : config.issues.maxPerRun;
+    if (!Number.isInteger(max) || max < 1 || max > 100) throw new ConfigurationError(`${name('max-issues')}: expected a whole number from 1 to 100, got "${raw['max-issues']}"`);
+    issues = {
+      repository,
+      token: secrets.githubToken,
+      labels: list(raw['issue-labels']) ?? config.issues.labels,
+      assignees: list(raw['issue-assignees']) ?? config.issues.assignees,
+      mention,
+      maxNew: max,
+    };
+  }
+  return { verify, revoke, dryRun, adminKey: secrets.adminKey, openaiBaseUrl: raw['openai-base-url']?.trim() || undefined, issues };
+}

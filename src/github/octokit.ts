@@ -31,7 +31,10 @@ export function createOctokit(options: OctokitOptions): GitHubClient {
     userAgent: 'keyguard',
     log: { debug() {}, info() {}, warn: (m: string) => logger.warning(m), error: (m: string) => logger.warning(m) },
     throttle: {
-      ...(options.writeIntervalMs !== undefined ? { write: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.writeIntervalMs }) } : {}),
+      // Issues and comments also go through the plugin's notifications group (3 s apart).
+      ...(options.writeIntervalMs !== undefined
+        ? { write: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.writeIntervalMs }), notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.writeIntervalMs }) }
+        : {}),
       onRateLimit: (retryAfter: number, req: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
         logger.warning(`GitHub rate limit reached on ${req.method} ${req.url}; ${retryCount < MAX_RATE_LIMIT_RETRIES ? `retrying in ${retryAfter} s` : 'giving up'}`);
         return retryCount < MAX_RATE_LIMIT_RETRIES;

@@ -1,7 +1,8 @@
+import type { RespondSummary } from '../respond/respond.ts';
 import type { ScanResult } from '../scan/finding.ts';
 
 /** The JSON contract of DESIGN.md; fields are picked one by one so no secret can slip in. */
-export function renderJson(result: ScanResult): string {
+export function renderJson(result: ScanResult, response?: RespondSummary): string {
   return `${JSON.stringify(
     {
       findings: result.findings.map((f) => ({
@@ -23,9 +24,18 @@ export function renderJson(result: ScanResult): string {
               locations: f.git.locations,
             }
           : {}),
+        ...(f.response
+          ? {
+              liveness: f.response.liveness ?? null,
+              match: f.response.match ?? null,
+              revocation: f.response.revocation ?? null,
+              issue: f.response.issue ?? null,
+            }
+          : {}),
       })),
       skipped: result.skipped,
       stats: result.stats,
+      ...(response ? { response } : {}),
     },
     null,
     2,

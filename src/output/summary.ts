@@ -1,5 +1,6 @@
 import { kindLabel } from '../detect/index.ts';
 import type { ScanResult } from '../scan/finding.ts';
+import { describeRevocation } from '../respond/leak-issue.ts';
 import { code, escapeMarkdown } from './markdown.ts';
 
 /** The job summary: a headline and a table of redacted findings. */
@@ -14,13 +15,21 @@ export function renderSummary(result: ScanResult, pathPrefix = '', scope = 'work
   } else {
     out.push(`:rotating_light: **${findings.length} OpenAI key finding${findings.length === 1 ? '' : 's'}** (${keys} distinct key${keys === 1 ? '' : 's'}) in ${what}.`, '');
     const fromGit = findings.some((f) => f.git);
-    out.push(`| Location | Kind | Key | Fingerprint |${fromGit ? ' First seen | Added | Still present |' : ''}`, `| --- | --- | --- | --- |${fromGit ? ' --- | --- | --- |' : ''}`);
+    const responded = findings.some((f) => f.response);
+    out.push(
+      `| Location | Kind | Key | Fingerprint |${fromGit ? ' First seen | Added | Still present |' : ''}${responded ? ' Live | Revocation | Issue |' : ''}`,
+      `| --- | --- | --- | --- |${fromGit ? ' --- | --- | --- |' : ''}${responded ? ' --- | --- | --- |' : ''}`,
+    );
     for (const f of findings) {
       const row = `| ${code(`${pathPrefix}${f.file}:${f.line}`)} | ${kindLabel(f.kind)}${f.encoding === 'base64' ? ' (base64)' : ''} | ${code(f.redacted)} | ${code(f.fingerprint.slice(0, 12))} |`;
       const git = f.git
         ? ` ${f.commit ? `${code(f.commit.slice(0, 12))}${f.git.authorDate ? ` ${f.git.authorDate.slice(0, 10)}` : ''}` : 'staged'} | ${f.git.occurrences}× | ${f.git.presentAtHead ? 'yes' : 'no'} |`
         : fromGit ? ' | | |' : '';
-      out.push(row + git);
+      const r = f.response;
+      const resp = responded
+        ? ` ${r?.liveness ? r.liveness.status : 'not checked'} | ${r ? describeRevocation(r) : ''} | ${r?.issue?.url ? `[#${r.issue.number}](${r.issue.url}) ${r.issue.action}` : (r?.issue?.action ?? '')} |`
+        : '';
+      out.push(row + git + resp);
     }
     out.push('', 'Revoke each key, replace it with a secret read from the environment, and remove it from history. Keys are shown redacted; the fingerprint is a hash of the whole key.');
   }

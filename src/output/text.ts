@@ -1,6 +1,20 @@
 import { kindLabel } from '../detect/index.ts';
 import type { Finding, ScanResult } from '../scan/finding.ts';
 
+/** `  [live; revoked: delete project key …; issue #12]`, after leak response. */
+export function responseNote(f: Finding): string {
+  const r = f.response;
+  if (!r) return '';
+  const parts: string[] = [];
+  if (r.liveness) parts.push(r.liveness.status);
+  if (r.match?.type === 'matched') parts.push(`${r.match.projectId ? `${r.match.projectId}/` : ''}${r.match.keyId}`);
+  if (r.match?.type === 'ambiguous') parts.push(`ambiguous: ${r.match.keyIds.length} keys match`);
+  const o = r.revocation;
+  if (o) parts.push(o.type === 'refused' ? `not revoked: ${o.reason}` : o.type === 'failed' ? `revocation failed: ${o.error}` : `${o.type}: ${o.action}`);
+  if (r.issue) parts.push(r.issue.number ? `issue #${r.issue.number} ${r.issue.action}` : `issue ${r.issue.action}`);
+  return parts.length ? `  [${parts.join('; ')}]` : '';
+}
+
 /** `  first in abc1234 (2024-05-01), added 3 times, removed since`, for findings from git. */
 export function gitNote(f: Finding): string {
   if (!f.git) return '';
@@ -12,7 +26,7 @@ export function gitNote(f: Finding): string {
 
 /** One line a finding, for terminals and logs: `path:line:col  kind  redacted  fingerprint`. */
 export function renderText(result: ScanResult): string {
-  const lines = result.findings.map((f) => `${f.file}:${f.line}:${f.column}  ${kindLabel(f.kind)}${f.encoding === 'base64' ? ' (base64)' : ''}  ${f.redacted}  ${f.fingerprint}${gitNote(f)}`);
+  const lines = result.findings.map((f) => `${f.file}:${f.line}:${f.column}  ${kindLabel(f.kind)}${f.encoding === 'base64' ? ' (base64)' : ''}  ${f.redacted}  ${f.fingerprint}${gitNote(f)}${responseNote(f)}`);
   for (const s of result.skipped.filter((s) => s.reason === 'too-large' || s.reason === 'unreadable')) {
     lines.push(`skipped ${s.path}: ${s.reason}${s.detail ? ` (${s.detail})` : ''}`);
   }

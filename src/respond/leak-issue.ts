@@ -7,7 +7,8 @@ import type { Finding, KeyResponse } from '../scan/finding.ts';
 /** Where a report's links point: `GITHUB_SERVER_URL`, `GITHUB_REPOSITORY` and, for the working tree, `GITHUB_SHA`. */
 export interface RepoContext {
   readonly serverUrl: string;
-  readonly repository: string;
+  /** owner/name; without it places are not linked. */
+  readonly repository: string | undefined;
   readonly sha: string | undefined;
 }
 
@@ -48,7 +49,7 @@ function placesOf(group: LeakGroup, ctx: RepoContext): Place[] {
   for (const f of group.findings) {
     const commit = f.commit ?? ctx.sha;
     const id = createHash('sha256').update(`${f.commit ?? ''}\0${f.file}\0${f.line}`).digest('hex').slice(0, 12);
-    const where = commit ? `[${code(`${f.file}:${f.line}`)}](${permalink(ctx, commit, f.file, f.line)})` : code(`${f.file}:${f.line}`);
+    const where = commit && ctx.repository ? `[${code(`${f.file}:${f.line}`)}](${permalink(ctx, commit, f.file, f.line)})` : code(`${f.file}:${f.line}`);
     const detail = f.commit ? ` in commit ${code(f.commit.slice(0, 12))}${f.git?.authorDate ? ` (${f.git.authorDate.slice(0, 10)})` : ''}${f.git && f.git.occurrences > 1 ? `, added ${f.git.occurrences} times` : ''}` : ' in the working tree';
     out.set(id, { id, line: `- ${where}${detail}` });
   }

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,11 +25,28 @@ export function runnerEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...base, ...extra };
 }
 
+const inputEnv = (inputs: Record<string, string>) => Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v]));
+
 /** Runs the bundled action the way the runner starts it: `node dist/index.js` with INPUT_* variables. */
 export function runAction(inputs: Record<string, string>, env: Record<string, string>): Ran {
-  const inputEnv = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v]));
-  const r = spawnSync(process.execPath, [ACTION], { cwd: env.GITHUB_WORKSPACE, encoding: 'utf8', env: runnerEnv({ ...env, ...inputEnv }), maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [ACTION], { cwd: env.GITHUB_WORKSPACE, encoding: 'utf8', env: runnerEnv({ ...env, ...inputEnv(inputs) }), maxBuffer: 64 << 20 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * The same, without blocking this process: needed when the fakes the action talks to run in
+ * this process too (a blocking spawn would starve them).
+ */
+export function runActionAsync(inputs: Record<string, string>, env: Record<string, string>): Promise<Ran> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [ACTION], { cwd: env.GITHUB_WORKSPACE, env: runnerEnv({ ...env, ...inputEnv(inputs) }) });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
 }
 
 /** The files and variables the runner provides to a step, and readers for what the step wrote. */
@@ -45,6 +62,8 @@ export function runnerFiles(workspace: string, tempDir: string) {
     GITHUB_STEP_SUMMARY: files.summary,
     GITHUB_EVENT_PATH: files.event,
     GITHUB_ACTIONS: 'true',
+    // Verification is on by default: tests point it at a closed loopback port unless a fake is given.
+    OPENAI_BASE_URL: 'http://127.0.0.1:9/v1',
   };
   const outputs = () => {
     const out: Record<string, string> = {};

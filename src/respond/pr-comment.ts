@@ -1,0 +1,26 @@
+import { kindLabel } from '../detect/index.ts';
+import { markerLine } from '../github/issue-tracker.ts';
+import { code } from '../output/markdown.ts';
+import type { ScanResult } from '../scan/finding.ts';
+
+/** The one keyguard comment on a pull request, updated in place on every run. */
+export function renderPullRequestComment(result: ScanResult, pullNumber: number, pathPrefix = ''): string {
+  const marker = markerLine('pr', String(pullNumber));
+  if (result.findings.length === 0) return `${marker}\n### :white_check_mark: keyguard: no OpenAI keys in this pull request any more\n`;
+  const keys = new Set(result.findings.map((f) => f.fingerprint)).size;
+  const rows = result.findings.map((f) => {
+    const at = f.git?.atHead ?? f;
+    return `| ${code(`${pathPrefix}${at.file}:${at.line}`)} | ${kindLabel(f.kind)} | ${code(f.redacted)} | ${f.response?.liveness?.status ?? 'not checked'} |`;
+  });
+  return [
+    marker,
+    `### :rotating_light: keyguard: ${keys} OpenAI key${keys === 1 ? '' : 's'} in this pull request`,
+    '',
+    '| Where | Kind | Key | Live |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    '',
+    'Remove the key from the branch (rewrite its commits: a later commit that deletes it leaves it in history), revoke it, and read keys from a secret or `OPENAI_API_KEY` instead. Keys are shown redacted.',
+    '',
+  ].join('\n');
+}

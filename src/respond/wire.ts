@@ -1,0 +1,50 @@
+import { createOctokit } from '../github/octokit.ts';
+import { GitHubIssueTracker } from '../github/issue-tracker.ts';
+import type { Logger } from '../logger.ts';
+import { OpenAIAdmin } from '../openai/admin-client.ts';
+import { checkLiveness } from '../openai/liveness.ts';
+import { OpenAIRevoker } from '../openai/revoke.ts';
+import type { ScanResult } from '../scan/finding.ts';
+import type { RespondOptions } from '../settings.ts';
+import type { RepoContext } from './leak-issue.ts';
+import { respond, type RespondDeps, type RespondSummary } from './respond.ts';
+
+/** Builds leak response's adapters from validated options (the same for the action and the CLI). */
+export async function runLeakResponse(
+  result: ScanResult,
+  options: RespondOptions,
+  ctx: { logger: Logger; repo: RepoContext; githubApiUrl?: string; writeIntervalMs?: number },
+): Promise<{ result: ScanResult; summary: RespondSummary } | undefined> {
+  const { logger } = ctx;
+  const enabled = options.verify || options.adminKey || options.issues;
+  if (!enabled || result.findings.length === 0) return undefined;
+  if (options.adminKey) logger.mask(options.adminKey);
+  if (options.issues) logger.mask(options.issues.token);
+  const admin = options.adminKey ? new OpenAIAdmin({ adminKey: options.adminKey, baseURL: options.openaiBaseUrl, logger }) : undefined;
+  const [owner, repo] = options.issues ? options.issues.repository.split('/') : [];
+  const deps: RespondDeps = {
+    logger,
+    ...(options.verify ? { liveness: (s, k) => checkLiveness(s, k, { baseURL: options.openaiBaseUrl }) } : {}),
+    ...(admin ? { openai: { inventory: () => admin.inventory(), revoker: (inv) => new OpenAIRevoker(admin, inv) } } : {}),
+    ...(options.issues
+      ? {
+          tracker: new GitHubIssueTracker(
+            createOctokit({ token: options.issues.token, baseUrl: ctx.githubApiUrl, logger, writeIntervalMs: ctx.writeIntervalMs }),
+            { owner: owner!, repo: repo! },
+            options.issues.labels[0]!,
+          ),
+        }
+      : {}),
+  };
+  return respond(
+    result,
+    {
+      verify: options.verify,
+      revoke: options.revoke,
+      dryRun: options.dryRun,
+      issues: options.issues ? { labels: options.issues.labels, assignees: options.issues.assignees, mention: options.issues.mention, maxNew: options.issues.maxNew } : null,
+      repo: ctx.repo,
+    },
+    deps,
+  );
+}
