@@ -1,64 +1,135 @@
-// `npm run demo`: the whole flow on an embedded example. Builds a small repository with keys of
-// every format planted at run time (plus placeholders and other vendors' keys that must NOT be
-// reported), then runs the bundled CLI and the bundled action on it, the way users and the
-// Actions runner do, and prints what happened.
-import { execFileSync, spawnSync } from 'node:child_process';
+// `npm run demo`: the whole flow on an embedded example, against the loopback fakes of OpenAI's
+// organization API and of GitHub. It builds a repository whose history leaks keys of a seeded
+// organization (planted at run time), runs the bundled action as the Actions runner does, twice,
+// then the CLI, and prints what happened. Nothing leaves this machine.
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { MARKER, oneOfEach, randomString } from '../test/helpers/keygen.ts';
+import { startFakeGitHub } from '../test/fakes/github-server.ts';
+import { startFakeOpenAI } from '../test/fakes/openai-server.ts';
+import { seedOrganization } from '../test/fakes/openai-seed.ts';
+import { MARKER, makeKey, randomString, shapeByName } from '../test/helpers/keygen.ts';
 
-const repo = mkdtempSync(path.join(tmpdir(), 'keyguard-demo-'));
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const work = mkdtempSync(path.join(tmpdir(), 'keyguard-demo-'));
+const repo = path.join(work, 'repo');
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd = repo): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
 const put = (rel: string, text: string) => {
   mkdirSync(path.dirname(path.join(repo, rel)), { recursive: true });
   writeFileSync(path.join(repo, rel), text);
 };
+const gitc = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Demo', '-c', 'user.email=demo@example.test', ...args], { cwd: repo, stdio: 'pipe' });
+
+const org = seedOrganization({ projects: 4 });
+const openai = await startFakeOpenAI(org);
+const github = await startFakeGitHub({ repos: ['acme/app'] });
 try {
-  const planted = oneOfEach();
-  planted.forEach(({ shape, key }, i) => put(`services/svc${i}/.env.production`, `# ${shape.name}\nOPENAI_API_KEY=${key}\n`));
-  put('deploy/secret.yaml', `apiVersion: v1\nkind: Secret\ndata:\n  OPENAI_API_KEY: ${Buffer.from(planted[3]!.key).toString('base64')}\n`);
-  put('docs/setup.md', 'Set `OPENAI_API_KEY=sk-...` or `sk-proj-XXXX…` in your shell.\n');
-  put('docs/fake.md', `sk-proj-${'a'.repeat(74)}${MARKER}${'a'.repeat(74)}\n`);
-  put('other/vendors.txt', `sk-ant-api03-${randomString(95, 'abcdefghijklmnopqrstuvwxyz0123456789')}\nsk-or-v1-${randomString(64, '0123456789abcdef')}\n`);
-  put('src/app.py', 'import os\nfrom openai import OpenAI\nclient = OpenAI(api_key=os.environ["OPENAI_API_KEY"])\n');
+  const liveKey = org.keys.find((k) => k.id === 'key_proj_0001_1')!;
+  const saKey = org.keys.find((k) => k.id === 'key_proj_0002_3')!;
+  const deadKey = makeKey(shapeByName('legacy 51'));
+  const adminKey = org.adminKeys[0]!.secret;
+
+  mkdirSync(repo);
   execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: repo });
-  execFileSync('git', ['add', '-A'], { cwd: repo });
-  execFileSync('git', ['-c', 'user.name=demo', '-c', 'user.email=demo@example.test', 'commit', '-qm', 'demo'], { cwd: repo });
+  put('README.md', '# app\n\nSet `OPENAI_API_KEY=sk-...` in your shell.\n');
+  put('src/app.py', 'import os\nfrom openai import OpenAI\nclient = OpenAI(api_key=os.environ["OPENAI_API_KEY"])\n');
+  put('docs/fake.md', `not a key: sk-proj-${'a'.repeat(74)}${MARKER}${'a'.repeat(74)}\nnor: sk-ant-api03-${randomString(90, 'abcdefghij0123456789')}\n`);
+  gitc('add', '-A');
+  gitc('commit', '-qm', 'initial');
+  put('.env.production', `OPENAI_API_KEY=${liveKey.secret}\n`);
+  put('deploy/secret.yaml', `apiVersion: v1\nkind: Secret\ndata:\n  OPENAI_API_KEY: ${Buffer.from(saKey.secret).toString('base64')}\n`);
+  put('notes.txt', `old key, long revoked: ${deadKey}\n`);
+  gitc('add', '-A');
+  gitc('commit', '-qm', 'config for prod');
+  rmSync(path.join(repo, '.env.production'));
+  gitc('add', '-A');
+  gitc('commit', '-qm', 'remove the env file (the key stays in history)');
 
-  console.log(`Demo repository: ${planted.length} keys planted (one per format) and one base64-encoded in a Kubernetes Secret;`);
-  console.log('placeholders, a no-entropy key shape and other vendors\' sk- keys that must not be reported.\n');
+  console.log('Demo: a repository whose history leaks three keys, against loopback fakes of OpenAI and GitHub.');
+  console.log(`  - a live project key of the organization (in a commit, deleted since)`);
+  console.log(`  - a live service-account key, base64-encoded in a Kubernetes Secret`);
+  console.log(`  - an old legacy key that no longer works`);
+  console.log('  plus placeholders and another vendor\'s sk- key, which must not be reported.\n');
 
-  console.log('$ keyguard scan <demo repo>');
-  const cli = spawnSync(process.execPath, ['dist/cli/index.js', 'scan', repo], { encoding: 'utf8' });
-  process.stdout.write(cli.stdout + cli.stderr);
-  console.log(`(exit code ${cli.status}: 1 means keys were found)\n`);
+  const runnerEnv = (temp: string) => {
+    mkdirSync(temp, { recursive: true });
+    for (const f of ['output', 'summary.md']) writeFileSync(path.join(temp, f), '');
+    writeFileSync(path.join(temp, 'event.json'), '{}');
+    return {
+      PATH: process.env.PATH,
+      HOME: work,
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKSPACE: repo,
+      RUNNER_TEMP: temp,
+      GITHUB_OUTPUT: path.join(temp, 'output'),
+      GITHUB_STEP_SUMMARY: path.join(temp, 'summary.md'),
+      GITHUB_EVENT_NAME: 'workflow_dispatch',
+      GITHUB_EVENT_PATH: path.join(temp, 'event.json'),
+      GITHUB_REPOSITORY: 'acme/app',
+      GITHUB_SERVER_URL: 'https://github.test',
+      GITHUB_API_URL: github.url,
+      GITHUB_SHA: execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repo, encoding: 'utf8' }).trim(),
+      OPENAI_BASE_URL: openai.baseURL,
+      KEYGUARD_GITHUB_WRITE_INTERVAL_MS: '0',
+      INPUT_ISSUES: 'true',
+      INPUT_REVOKE: 'live',
+      'INPUT_OPENAI-ADMIN-KEY': adminKey,
+      'INPUT_GITHUB-TOKEN': github.token,
+      'INPUT_ISSUE-MENTION': '@acme/security',
+    };
+  };
+  const outputsOf = (temp: string) =>
+    Object.fromEntries([...readFileSync(path.join(temp, 'output'), 'utf8').matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)].map((m) => [m[1]!, m[3]!]));
 
-  console.log('$ the action, as the runner starts it (node dist/index.js with INPUT_* variables)');
-  const runnerTemp = mkdtempSync(path.join(tmpdir(), 'keyguard-demo-runner-'));
-  const outputFile = path.join(runnerTemp, 'output');
-  const summaryFile = path.join(runnerTemp, 'summary.md');
-  writeFileSync(outputFile, '');
-  writeFileSync(summaryFile, '');
-  const action = spawnSync(process.execPath, ['dist/index.js'], {
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH, GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: repo, RUNNER_TEMP: runnerTemp, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, INPUT_MODE: 'scan', 'INPUT_FAIL-ON': 'any' },
-  });
-  // The runner hides ::add-mask:: lines; so does the demo.
-  const visible = action.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::'));
-  console.log(visible.slice(0, 4).join('\n'));
-  if (visible.length > 5) console.log(`… ${visible.length - 4} more lines`);
-  console.log(`(step ${action.status === 0 ? 'passed' : 'failed'}, as it should with keys present)\n`);
-  const outputs = [...readFileSync(outputFile, 'utf8').matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)].map((m) => `${m[1]}=${m[3]}`);
-  console.log(`Outputs: ${outputs.join('  ')}`);
-  console.log('\nJob summary:\n' + readFileSync(summaryFile, 'utf8'));
+  const shown: string[] = [];
+  for (const [n, label] of [[1, 'first run'], [2, 'second run, nothing changed']] as const) {
+    const temp = path.join(work, `runner${n}`);
+    const deletesBefore = openai.log.filter((r) => r.method === 'DELETE').length;
+    const issuesBefore = github.repo('acme/app').issues.length;
+    const r = await run(process.execPath, [path.join(root, 'dist/index.js')], runnerEnv(temp));
+    // The runner hides ::add-mask:: lines; so does the demo.
+    const visible = r.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::'));
+    shown.push(visible.join('\n'), readFileSync(path.join(temp, 'summary.md'), 'utf8'));
+    console.log(`$ the action, ${label} (workflow_dispatch: full history; verify, revoke: live, issues: true)`);
+    for (const line of visible.filter((l) => l.startsWith('keyguard:') || l.startsWith('::error title'))) console.log(`  ${line.length > 150 ? `${line.slice(0, 147)}...` : line}`);
+    console.log(`  outputs: ${JSON.stringify(outputsOf(temp))}`);
+    console.log(`  step ${r.code === 0 ? 'passed' : 'failed'}; OpenAI DELETE requests this run: ${openai.log.filter((x) => x.method === 'DELETE').length - deletesBefore}; issues opened this run: ${github.repo('acme/app').issues.length - issuesBefore}\n`);
+    if (n === 1) {
+      console.log('Job summary of the first run:\n');
+      console.log(readFileSync(path.join(temp, 'summary.md'), 'utf8').replace(/^/gm, '  '));
+    }
+  }
+  const issues = github.repo('acme/app').issues;
+  console.log(`Issues in acme/app (${issues.length}):`);
+  for (const i of issues) console.log(`  #${i.number} ${i.title} [${i.labels.join(', ')}]`);
+  console.log('\nThe first issue, as the security team reads it:\n');
+  console.log(issues[0]!.body.replace(/^/gm, '  '));
 
-  const everything = cli.stdout + cli.stderr + visible.join('\n') + readFileSync(summaryFile, 'utf8');
-  const leaked = planted.filter(({ key }) => everything.includes(key)).length;
-  const expected = planted.length + 1;
-  const found = (cli.stdout.match(/^\S+:\d+:\d+ /gm) ?? []).length;
-  console.log(`Found ${found} of ${expected} planted findings; whole keys printed: ${leaked}.`);
-  rmSync(runnerTemp, { recursive: true, force: true });
-  process.exitCode = found === expected && leaked === 0 && cli.status === 1 ? 0 : 1;
+  console.log('$ keyguard scan --history (the CLI, same engine)');
+  const cli = await run(process.execPath, [path.join(root, 'dist/cli/index.js'), 'scan', repo, '--history'], { PATH: process.env.PATH });
+  console.log(cli.stdout.replace(/^/gm, '  '));
+  shown.push(cli.stdout, cli.stderr, JSON.stringify(issues), JSON.stringify(github.log), openai.log.map((x) => x.body).join('\n'));
+
+  const secrets = [liveKey.secret, saKey.secret, deadKey, adminKey];
+  const leaked = secrets.filter((s) => shown.some((t) => t.includes(s))).length;
+  const ok = issues.length === 3 && openai.log.filter((x) => x.method === 'DELETE').length >= 1 && leaked === 0 && cli.code === 1;
+  console.log(`Checks: 3 issues (one per key) ${issues.length === 3 ? 'yes' : 'NO'}; live keys revoked once ${liveKey.state === 'revoked' && saKey.state === 'revoked' ? 'yes' : 'NO'}; whole keys printed anywhere: ${leaked}.`);
+  process.exitCode = ok ? 0 : 1;
 } finally {
-  rmSync(repo, { recursive: true, force: true });
+  await openai.close();
+  await github.close();
+  rmSync(work, { recursive: true, force: true });
 }

@@ -169,7 +169,7 @@ describe('revocation', () => {
     expect(await revoke(key.secret, 'project')).toEqual({ type: 'revoked', action: 'delete project key key_proj_0001_1 of proj_0001' });
     expect(key.state).toBe('revoked');
     expect(await checkLiveness(new SecretValue(key.secret), 'project', { baseURL: fake.baseURL })).toMatchObject({ status: 'revoked' });
-    expect(await revoke(key.secret, 'project')).toEqual({ type: 'already-gone', action: 'delete project key key_proj_0001_1 of proj_0001' });
+    expect(await revoke(key.secret, 'project')).toEqual({ type: 'already-gone', action: 'delete project key key_proj_0001_1 of proj_0001 answered 404: already revoked' });
   });
 
   it('deletes a service account only when the API refuses the key and the account has no other key', async () => {

@@ -77,8 +77,11 @@ describe('leak response', () => {
     expect(second.summary).toMatchObject({ revoked: 0, issuesOpened: 0 });
     expect(deletes()).toBe(1);
     expect(tracker.issues).toHaveLength(2);
-    expect(second.result.findings.find((f) => f.file === 'config/app.env')!.response).toMatchObject({ revocation: { type: 'already-gone' }, issue: { action: 'updated' } });
+    expect(second.result.findings.find((f) => f.file === 'config/app.env')!.response).toMatchObject({ revocation: { type: 'already-gone' }, issue: { action: 'unchanged' } });
 
+    // The issue still says whose key it was and that keyguard revoked it, though the record is gone now.
+    expect(tracker.issues[0]!.body).toContain('| keyguard did | **revoked** (delete project key key_proj_0001_1 of proj_0001) |');
+    expect(tracker.issues[0]!.body).toContain('| OpenAI record | project 1 (`proj_0001`), key `key_proj_0001_1`, owner Dev Eloper (user) |');
     const third = await respond(await scan(root), settings(), deps(tracker));
     expect(third.result.findings.map((f) => f.response?.issue?.action)).toEqual(['unchanged', 'unchanged']);
     expectNoKey([live.secret, stranger], { issues: JSON.stringify(tracker.issues), logs: logged.join('\n'), requests: JSON.stringify(fake.log) });

@@ -69,7 +69,7 @@ export class OpenAIRevoker implements KeyRevoker {
       await fn();
       return { type: 'revoked', action };
     } catch (e) {
-      if (gone(e)) return { type: 'already-gone', action };
+      if (gone(e)) return { type: 'already-gone', action: `${action} answered 404: already revoked` };
       throw e;
     }
   }

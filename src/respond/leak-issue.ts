@@ -78,7 +78,7 @@ export function describeRevocation(r: KeyResponse): string {
     case 'revoked':
       return `**revoked** (${escapeMarkdown(o.action)})`;
     case 'already-gone':
-      return `nothing: already revoked (${escapeMarkdown(o.action)})`;
+      return `nothing to do: ${escapeMarkdown(o.action)}`;
     case 'would-revoke':
       return `dry run: would ${escapeMarkdown(o.action)}`;
     case 'refused':
@@ -95,15 +95,46 @@ const TODO = [
   '- [ ] Review the usage of its project from when it was first committed until it was revoked.',
 ].join('\n');
 
+/** What an issue remembers of earlier runs, in a hidden line (base64 JSON: no text can break out). */
+type Facts = Pick<KeyResponse, 'liveness' | 'match' | 'revocation'>;
+
+function factsOf(body: string | undefined): Facts | undefined {
+  const m = body ? /^<!-- keyguard:v1 facts ([A-Za-z0-9_-]+) -->$/m.exec(body) : null;
+  if (!m) return undefined;
+  try {
+    return JSON.parse(Buffer.from(m[1]!, 'base64url').toString('utf8')) as Facts;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Today's response, without forgetting what earlier runs learnt: once keyguard revoked a key, its
+ * record is gone from the organization and a rerun sees only "not found, not live"; the issue
+ * must still say whose key it was and that keyguard revoked it.
+ */
+export function mergeFacts(previous: Facts | undefined, now: KeyResponse): KeyResponse {
+  if (!previous) return now;
+  const keepMatch = previous.match?.type === 'matched' && (!now.match || now.match.type === 'not-found');
+  const keepRevocation = previous.revocation?.type === 'revoked' && now.revocation?.type !== 'revoked';
+  const sameStatus = previous.liveness && now.liveness && previous.liveness.status === now.liveness.status;
+  return {
+    ...now,
+    ...(sameStatus ? { liveness: previous.liveness } : {}),
+    ...(keepMatch ? { match: previous.match } : {}),
+    ...(keepRevocation ? { revocation: previous.revocation } : {}),
+  };
+}
+
 /**
  * The issue for one leaked key. On a later run `previous` is the issue's body: its list of places,
- * checklist (ticks and all) and seen-places are kept; new places are appended and returned so the
- * caller can comment on them.
+ * checklist (ticks and all), seen-places and facts are kept; new places are appended and returned
+ * so the caller can comment on them.
  */
 export function renderLeakIssue(group: LeakGroup, ctx: RepoContext, mention: string | undefined, previous?: string): { title: string; body: string; newPlaces: string[] } {
   const first = [...group.findings].filter((f) => f.commit).sort((a, b) => (a.git?.authorDate ?? '').localeCompare(b.git?.authorDate ?? ''))[0];
   const still = group.findings.some((f) => (f.git ? f.git.presentAtHead : true));
-  const r = group.response;
+  const r = mergeFacts(factsOf(previous), group.response);
   const state = [
     `## :rotating_light: Leaked OpenAI ${kindLabel(group.kind)} ${code(group.redacted)}`,
     '',
@@ -136,6 +167,7 @@ export function renderLeakIssue(group: LeakGroup, ctx: RepoContext, mention: str
     section('todo', (previous ? sectionOf(previous, 'todo') : undefined) ?? TODO),
     '',
     `<!-- keyguard:v1 seen ${seen.join(',')} -->`,
+    `<!-- keyguard:v1 facts ${Buffer.from(JSON.stringify({ liveness: r.liveness, match: r.match, revocation: r.revocation } satisfies Facts)).toString('base64url')} -->`,
   ].join('\n');
   return {
     title: `Leaked OpenAI ${kindLabel(group.kind)} ${group.redacted} (${group.fingerprint.slice(0, 8)})`,

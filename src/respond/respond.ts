@@ -94,7 +94,7 @@ export async function respond(result: ScanResult, settings: RespondSettings, dep
         response = { ...response, match: summarize(match, inv) };
         const eligible = settings.revoke === 'all' || (settings.revoke === 'live' && response.liveness?.status === 'live');
         if (settings.revoke !== 'off' && response.liveness?.status === 'revoked') {
-          response = { ...response, revocation: { type: 'already-gone', action: 'nothing to revoke: the key no longer works' } };
+          response = { ...response, revocation: { type: 'already-gone', action: 'the key no longer works' } };
         } else if (eligible) {
           const outcome = await deps.openai.revoker(inv).revoke(secret.reveal(), match, { dryRun: settings.dryRun });
           response = { ...response, revocation: outcome };
