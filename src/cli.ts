@@ -8,6 +8,9 @@ import { renderJson } from './output/json.ts';
 import { renderSarif } from './output/sarif.ts';
 import { renderText } from './output/text.ts';
 import { shouldFail } from './scan/finding.ts';
+import { auditCommand, parseAuditFailOn } from './audit/command.ts';
+import { auditShouldFail } from './audit/finding.ts';
+import { renderAuditJson, renderAuditSarif, renderAuditText } from './audit/render.ts';
 import { renderBaseline } from './scan/baseline.ts';
 import { runScan } from './scan/index.ts';
 import { runLeakResponse } from './respond/wire.ts';
@@ -19,6 +22,7 @@ const USAGE = `keyguard ${pkg.version}: find leaked OpenAI API keys
 
 Usage:
   keyguard scan [PATH] [--history | --range A..B | --staged] [options]
+  keyguard audit [PATH] [--format text|json|sarif] [--output FILE] [--fail-on none|any|critical|high|medium|low] [--issues]
 
 What to scan (default: the files of the working tree):
   --history                  every commit reachable from any ref
@@ -41,7 +45,11 @@ Options:
   -h, --help                 this help
   -v, --version              the version
 
-Exit codes: 0 nothing to fail on, 1 keys found (per --fail-on), 2 usage, config or runtime error.
+audit checks how the repository handles keys (literal keys, clients given literals, tracked .env
+files, .gitignore, workflows) and, with OPENAI_ADMIN_KEY, the organization's keys (age, use,
+owners, projects, admin keys). Its --fail-on defaults to high.
+
+Exit codes: 0 nothing to fail on, 1 findings at or above --fail-on, 2 usage, config or runtime error.
 `;
 
 /** Runs the CLI; returns the exit code. Streams are parameters so tests can run it in-process. */
@@ -80,8 +88,9 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
       (values.help ? stdout : stderr).write(USAGE);
       return values.help ? 0 : 2;
     }
-    if (command !== 'scan') throw new ConfigurationError(`unknown command "${command}" (expected: scan)`);
-    if (extra.length > 0) throw new ConfigurationError(`unexpected argument "${extra[0]}": scan takes one PATH`);
+    if (extra.length > 0) throw new ConfigurationError(`unexpected argument "${extra[0]}": ${command} takes one PATH`);
+    if (command === 'audit') return await audit(values, target, stdout, logger);
+    if (command !== 'scan') throw new ConfigurationError(`unknown command "${command}" (expected: scan, audit)`);
     const scopes = (['history', 'range', 'staged'] as const).filter((k) => values[k] !== undefined && values[k] !== false);
     if (scopes.length > 1) throw new ConfigurationError(`--${scopes[0]} and --${scopes[1]} cannot be combined: choose one scope`);
     const { format, output, config, range, baseline } = values;
@@ -129,6 +138,36 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     logger.error(`${errorMessage(e)}${usage ? '\nRun keyguard --help for usage.' : ''}`);
     return 2;
   }
+}
+
+/** `keyguard audit [PATH]`: repository rules always; organization rules with OPENAI_ADMIN_KEY. */
+async function audit(values: { format?: string; output?: string; config?: string; 'fail-on'?: string; issues?: boolean }, target: string | undefined, stdout: NodeJS.WritableStream, logger: ReturnType<typeof consoleLogger>): Promise<number> {
+  const failOn = parseAuditFailOn(values['fail-on'], '--fail-on');
+  const options = await resolveScanOptions({ format: values.format, output: values.output, config: values.config, path: target }, (k) => `--${k}`);
+  const st = await stat(options.root).catch(() => undefined);
+  if (!st?.isDirectory()) throw new ConfigurationError(`PATH ${target ?? '.'} is not a directory`);
+  const repository = process.env.GITHUB_REPOSITORY;
+  if (values.issues && (!process.env.GITHUB_TOKEN || !repository)) throw new ConfigurationError('--issues needs GITHUB_TOKEN and GITHUB_REPOSITORY');
+  const { result, issue } = await auditCommand(
+    {
+      root: options.root,
+      config: options.config,
+      adminKey: process.env.OPENAI_ADMIN_KEY || undefined,
+      openaiBaseUrl: process.env.OPENAI_BASE_URL || undefined,
+      now: Math.floor(Date.now() / 1000),
+      issue: values.issues ? { token: process.env.GITHUB_TOKEN!, repository: repository!, apiUrl: process.env.GITHUB_API_URL || undefined, labels: ['keyguard-audit'] } : null,
+    },
+    logger,
+  );
+  if (issue && issue.action !== 'none') logger.info(`keyguard: audit issue #${issue.number} ${issue.action}`);
+  const rendered = options.format === 'json' ? renderAuditJson(result) : options.format === 'sarif' ? renderAuditSarif(result) : renderAuditText(result);
+  if (options.output) {
+    await mkdir(path.dirname(path.resolve(options.output)), { recursive: true });
+    await writeFile(options.output, rendered);
+  } else {
+    stdout.write(rendered);
+  }
+  return auditShouldFail(result.findings, failOn) ? 1 : 0;
 }
 
 async function headSha(root: string): Promise<string | undefined> {

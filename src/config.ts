@@ -48,6 +48,18 @@ export const ConfigSchema = z.strictObject({
       maxPerRun: z.number().int().min(1).max(100).default(20),
     })
     .prefault({}),
+  /** Key hygiene policy for `keyguard audit`. */
+  audit: z
+    .strictObject({
+      maxKeyAgeDays: z.number().int().positive().default(90),
+      maxIdleDays: z.number().int().positive().default(30),
+      /** A key never used is flagged once it is older than this. */
+      neverUsedGraceDays: z.number().int().nonnegative().default(7),
+      maxAdminKeys: z.number().int().nonnegative().default(2),
+      /** Project ids or names whose keys should belong to service accounts. */
+      productionProjects: z.array(z.string().min(1)).default([]),
+    })
+    .prefault({}),
   scan: z
     .strictObject({
       /** Files larger than this are skipped and reported as skipped. */

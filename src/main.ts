@@ -5,6 +5,10 @@ import * as core from '@actions/core';
 import { context } from '@actions/github';
 import { actionsLogger } from './action/logger.ts';
 import { scopeForEvent } from './action/scope.ts';
+import { auditCommand, parseAuditFailOn } from './audit/command.ts';
+import { auditShouldFail } from './audit/finding.ts';
+import { renderAuditJson, renderAuditSarif, renderAuditSummary } from './audit/render.ts';
+import type { AuditResult } from './audit/run.ts';
 import { kindLabel } from './detect/index.ts';
 import { ConfigurationError, errorMessage } from './errors.ts';
 import { upsertPullRequestComment } from './github/issue-tracker.ts';
@@ -22,10 +26,11 @@ import { describeScope, runScan, type ScanScope } from './scan/index.ts';
 import { resolveRespondOptions, resolveScanOptions } from './settings.ts';
 import { git } from './sources/git.ts';
 
-const MODES = ['scan'] as const;
+const MODES = ['scan', 'audit'] as const;
 
 export type ActionResult =
-  | { readonly ok: true; readonly result: ScanResult; readonly failed: boolean }
+  | { readonly ok: true; readonly mode: 'scan'; readonly result: ScanResult; readonly failed: boolean }
+  | { readonly ok: true; readonly mode: 'audit'; readonly audit: AuditResult; readonly failed: boolean }
   | { readonly ok: false; readonly error: string };
 
 interface PullRequestPayload {
@@ -73,6 +78,7 @@ export async function run(): Promise<ActionResult> {
     if (!(MODES as readonly string[]).includes(mode)) throw new ConfigurationError(`input mode: expected one of ${MODES.join(', ')}, got "${mode}"`);
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     const name = (k: string) => `input ${k}`;
+    if (mode === 'audit') return await runAuditMode(input, workspace, logger);
     const options = await resolveScanOptions(
       { path: input('path'), config: input('config'), 'fail-on': input('fail-on'), 'max-file-size': input('max-file-size'), 'scan-scope': input('scan-scope') ?? 'auto', baseline: input('baseline') },
       name,
@@ -164,12 +170,53 @@ export async function run(): Promise<ActionResult> {
     const failed = shouldFail(result, options.failOn);
     if (failed) core.setFailed(`keyguard found ${result.findings.length} OpenAI key finding(s); see the annotations and the job summary.`);
     else core.info(`keyguard: ${result.findings.length} findings.`);
-    return { ok: true, result, failed };
+    return { ok: true, mode: 'scan', result, failed };
   } catch (e) {
     const message = e instanceof ConfigurationError ? `${e.message}\nSee the inputs in the README.` : `keyguard failed: ${errorMessage(e)}`;
     core.setFailed(message);
     return { ok: false, error: message };
   }
+}
+
+/** `mode: audit`: the repository's key handling, and the organization's keys with an admin key. */
+async function runAuditMode(input: (name: string) => string | undefined, workspace: string, logger: Logger): Promise<ActionResult> {
+  const failOn = parseAuditFailOn(input('fail-on'), 'input fail-on');
+  const options = await resolveScanOptions({ path: input('path'), config: input('config') }, (k) => `input ${k}`, workspace);
+  const adminKey = input('openai-admin-key');
+  if (adminKey) core.setSecret(adminKey);
+  const wantIssue = input('issues') === 'true';
+  const repository = input('issue-repository') ?? process.env.GITHUB_REPOSITORY;
+  const token = input('github-token') ?? process.env.GITHUB_TOKEN;
+  if (wantIssue && (!repository || !token)) throw new ConfigurationError('input issues true needs input github-token (issues: write) and a repository');
+  const { result, issue } = await auditCommand(
+    {
+      root: options.root,
+      config: options.config,
+      adminKey,
+      openaiBaseUrl: input('openai-base-url') ?? process.env.OPENAI_BASE_URL,
+      now: Math.floor(Date.now() / 1000),
+      issue: wantIssue ? { token: token!, repository: repository!, apiUrl: process.env.GITHUB_API_URL || undefined, labels: input('issue-labels')?.split(',').map((l) => l.trim()).filter(Boolean) ?? ['keyguard-audit'], writeIntervalMs: writeInterval() } : null,
+    },
+    logger,
+  );
+  const rel = path.relative(workspace, options.root).split(path.sep).join('/');
+  const prefix = rel && !rel.startsWith('..') ? `${rel}/` : '';
+  for (const f of result.findings) {
+    const annotate = f.severity === 'critical' || f.severity === 'high' ? core.error : f.severity === 'medium' ? core.warning : core.notice;
+    annotate(`${f.message} Fix: ${f.fix}`, { title: `keyguard-audit/${f.rule}`, ...(f.file ? { file: prefix + f.file, startLine: f.line ?? 1 } : {}) });
+  }
+  const outDir = process.env.RUNNER_TEMP || os.tmpdir();
+  const sarifFile = input('sarif-file') ?? path.join(outDir, 'keyguard-audit.sarif');
+  const jsonFile = path.join(outDir, 'keyguard-audit.json');
+  await writeFile(sarifFile, renderAuditSarif(result, prefix));
+  await writeFile(jsonFile, renderAuditJson(result));
+  await core.summary.addRaw(renderAuditSummary(result) + (issue && issue.action !== 'none' ? `\nAudit issue #${issue.number}: ${issue.action}.\n` : '')).write();
+  core.setOutput('findings', result.findings.length);
+  core.setOutput('sarif-file', sarifFile);
+  core.setOutput('json-file', jsonFile);
+  const failed = auditShouldFail(result.findings, failOn);
+  if (failed) core.setFailed(`keyguard audit: ${result.findings.length} finding(s), some at or above ${failOn}; see the job summary.`);
+  return { ok: true, mode: 'audit', audit: result, failed };
 }
 
 /** GitHub asks for ~1 s between writes; only runs against the loopback fakes shorten it. */
