@@ -20,7 +20,7 @@ function lineAt(text: string, offset: number): number {
   return n;
 }
 
-/** `apiKey: "…"`, `OpenAI(api_key="…")`, `openai.api_key = "…"`: a client given a string literal. */
+/** A JS/TS `apiKey` property, a Python client's `api_key` argument, or `openai.api_key`, given a string literal. */
 const LITERAL_PATTERNS: readonly RegExp[] = [
   /\bapiKey\s*:\s*(["'`])((?:(?!\1)[^\\\n]|\\.)*)\1/g,
   /\b(?:Async|Azure)?OpenAI\s*\([^)]*?\bapi_key\s*=\s*(["'])((?:(?!\1)[^\\\n]|\\.)*)\1/g,
@@ -33,8 +33,9 @@ export function clientLiteralRule(file: string, text: string): AuditFinding[] {
   for (const re of LITERAL_PATTERNS) {
     for (const m of text.matchAll(re)) {
       const value = m[2]!;
-      // Empty strings and template literals that read the environment are not literals of a key.
-      if (value === '' || value.includes('${')) continue;
+      // Empty strings, template literals that read the environment and bare ellipses (documentation)
+      // are not literals of a key.
+      if (value === '' || value.includes('${') || /^(?:\.{3}|…)$/.test(value)) continue;
       const line = lineAt(text, m.index!);
       const isKey = detectKeys(value).length > 0;
       out.push({

@@ -5,6 +5,7 @@ import type { Inventory } from '../openai/types.ts';
 import { scanWorktree } from '../scan/worktree-scan.ts';
 import { git, gitTopLevel } from '../sources/git.ts';
 import { FileReader, listWorktree } from '../sources/worktree.ts';
+import { triageFrom } from '../scan/triage.ts';
 import { sortFindings, type AuditFinding } from './finding.ts';
 import { auditOrganization } from './org-rules.ts';
 import { clientLiteralRule, gitignoreEnvRule, isCodeFile, isWorkflowFile, trackedEnvFileRule, workflowRules } from './repo-rules.ts';
@@ -43,12 +44,14 @@ export async function runAudit(settings: { root: string; config: Config; now: nu
     findings.push({ rule: 'literal-key', severity: 'critical', target: `${f.file}:${f.line}`, file: f.file, line: f.line, message: `An OpenAI ${kindLabel(f.kind)} ${f.redacted} is committed (fingerprint ${f.fingerprint}).`, fix: 'Revoke it, store the new key as a secret, read it from OPENAI_API_KEY, and purge it from history (keyguard scan --history).' });
   }
 
+  const allowed = triageFrom(config);
   const inGit = (await gitTopLevel(root)) !== undefined;
   const reader = new FileReader(root, config.scan.maxFileSize);
   let filesChecked = 0;
   let workflows = 0;
   for await (const batch of listWorktree(root)) {
     for (const file of batch) {
+      if (allowed.pathAllowed(file)) continue;
       const code = isCodeFile(file);
       const workflow = isWorkflowFile(file);
       const env = /(?:^|\/)\.env(?:\.[^/]*)?$/.test(file);
