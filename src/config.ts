@@ -60,6 +60,19 @@ export const ConfigSchema = z.strictObject({
       productionProjects: z.array(z.string().min(1)).default([]),
     })
     .prefault({}),
+  /** Usage and cost reports. */
+  report: z
+    .strictObject({
+      /** USD per report period, by project id or name. */
+      budgets: z.record(z.string().min(1), z.number().nonnegative()).default({}),
+      /** A rise of cost or tokens above this percentage, on a non-trivial base, is a spike. */
+      spikePercent: z.number().positive().default(50),
+      minSpikeBaseUsd: z.number().nonnegative().default(1),
+      minSpikeBaseTokens: z.number().int().nonnegative().default(100_000),
+      /** Flag spend from keys the audit would flag (reads the keys of projects that spent). */
+      flagKeys: z.boolean().default(true),
+    })
+    .prefault({}),
   scan: z
     .strictObject({
       /** Files larger than this are skipped and reported as skipped. */

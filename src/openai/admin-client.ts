@@ -119,6 +119,17 @@ export class OpenAIAdmin {
     });
   }
 
+  /** Project id → member user ids, from the organization's users (each lists its projects). */
+  async projectMembers(): Promise<Map<string, string[]>> {
+    return call('GET /organization/users', async () => {
+      const members = new Map<string, string[]>();
+      for await (const u of this.#sdk.admin.organization.users.list({ limit: 100 })) {
+        for (const p of u.projects?.data ?? []) if (p.id) (members.get(p.id) ?? members.set(p.id, []).get(p.id)!).push(u.id);
+      }
+      return members;
+    });
+  }
+
   /**
    * Every project (archived included), every project key, service account and admin key. Projects
    * are read `concurrency` at a time: an org of 1,000 projects is not 1,000 round trips in a row.

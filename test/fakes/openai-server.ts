@@ -381,6 +381,19 @@ export async function startFakeOpenAI(org: FakeOrganization, knobs: Partial<Fake
       const p = project(c);
       return list(org.users.filter((u) => p.members.includes(u.id)), ctx, (u) => ({ object: 'organization.project.user', id: u.id, name: u.name, email: u.email, role: u.role, added_at: u.created_at }));
     }
+    if (b === 'users' && !c && ctx.method === 'GET') {
+      // Each user lists the projects they belong to: project membership for the whole organization
+      // in a few pages, without a request per project.
+      return list(org.users, ctx, (u) => ({
+        object: 'organization.user',
+        id: u.id,
+        name: u.name,
+        email: u.email,
+        role: u.role,
+        added_at: u.created_at,
+        projects: { object: 'list', data: org.projects.filter((p) => p.members.includes(u.id)).map((p) => ({ id: p.id, name: p.name, role: 'member' })) },
+      }));
+    }
     if (b === 'admin_api_keys') {
       if (!c && ctx.method === 'GET') return list(org.adminKeys.filter((x) => x.state !== 'revoked'), ctx, adminJson, ctx.query.order?.[0] === 'desc' ? 'desc' : 'asc');
       const key = org.adminKeys.find((x) => x.id === c && x.state !== 'revoked');

@@ -1,0 +1,67 @@
+import pLimit from 'p-limit';
+import { auditOrganization } from '../audit/org-rules.ts';
+import type { Config } from '../config.ts';
+import { markerLine, type IssueTracker } from '../github/issue-tracker.ts';
+import type { Logger } from '../logger.ts';
+import type { OpenAIAdmin } from '../openai/admin-client.ts';
+import type { ProjectKeyRecord } from '../openai/types.ts';
+import { aggregate, type Report } from './aggregate.ts';
+import { describePeriod, periodId, previousPeriod, type Period } from './period.ts';
+import { renderReportMarkdown } from './render.ts';
+
+/**
+ * Reads what a report needs with as few requests as grouping allows: projects and members (a few
+ * pages each), costs by project and usage by project and model over both periods (one page each
+ * for up to 31 days), and, to flag spend from keys the audit flags, the keys of projects that spent.
+ */
+export async function buildReport(admin: OpenAIAdmin, period: Period, config: Config, now: number, logger: Logger): Promise<{ report: Report; requests: number }> {
+  const before = admin.requests;
+  const previous = previousPeriod(period);
+  const span = { start: previous.start, end: period.end };
+  const [projects, members, costs, completions, embeddings, keyUsage] = await Promise.all([
+    admin.projects(),
+    admin.projectMembers(),
+    admin.costs(span, ['project_id']),
+    admin.usage('completions', span, ['project_id', 'model']),
+    admin.usage('embeddings', span, ['project_id', 'model']),
+    config.report.flagKeys ? admin.usage('completions', { start: period.start, end: period.end }, ['project_id', 'api_key_id']) : Promise.resolve([]),
+  ]);
+  let flaggedKeys: Set<string> | undefined;
+  if (config.report.flagKeys) {
+    const spent = [...new Set(keyUsage.flatMap((b) => b.results.filter((r) => r.requests > 0 && r.projectId).map((r) => r.projectId!)))].filter((id) => projects.some((p) => p.id === id));
+    const limit = pLimit(8);
+    const keys: ProjectKeyRecord[] = (await Promise.all(spent.map((id) => limit(() => admin.projectKeys(id))))).flat();
+    const findings = auditOrganization({ projects, projectKeys: keys, serviceAccounts: [], adminKeys: [], requests: 0 }, config.audit, now);
+    flaggedKeys = new Set(findings.filter((f) => f.target.includes('/')).map((f) => f.target.split('/')[1]!));
+    logger.info(`keyguard: checked the keys of ${spent.length} project(s) that spent`);
+  }
+  const report = aggregate(
+    { period, previous, usage: [...completions, ...embeddings], costs, keyUsage, projects, members, flaggedKeys },
+    { budgets: config.report.budgets, spikePercent: config.report.spikePercent, minSpikeBaseUsd: config.report.minSpikeBaseUsd, minSpikeBaseTokens: config.report.minSpikeBaseTokens },
+  );
+  return { report, requests: admin.requests - before };
+}
+
+/** One issue per period, found again by its marker and updated in place; optionally closes the previous period's. */
+export async function fileReportIssue(report: Report, tracker: IssueTracker, options: { labels: readonly string[]; closePrevious: boolean }): Promise<{ number: number; action: 'created' | 'updated' | 'unchanged'; closedPrevious?: number }> {
+  const marker = markerLine('report', periodId(report.period));
+  const title = `OpenAI usage and cost: ${describePeriod(report.period)}`;
+  const body = renderReportMarkdown(report, { marker: true });
+  for (const l of options.labels) await tracker.ensureLabel(l, '0e8a16', 'keyguard usage and cost report');
+  const existing = await tracker.findByMarker(marker);
+  let result: { number: number; action: 'created' | 'updated' | 'unchanged' };
+  if (!existing) result = { number: (await tracker.create({ title, body, labels: options.labels, assignees: [] })).number, action: 'created' };
+  else if (existing.body === body && existing.title === title) result = { number: existing.number, action: 'unchanged' };
+  else {
+    await tracker.update(existing.number, { title, body });
+    result = { number: existing.number, action: 'updated' };
+  }
+  if (options.closePrevious) {
+    const prev = await tracker.findByMarker(markerLine('report', periodId(report.previousPeriod)));
+    if (prev && prev.state === 'open') {
+      await tracker.update(prev.number, { state: 'closed' });
+      return { ...result, closedPrevious: prev.number };
+    }
+  }
+  return result;
+}

@@ -1,0 +1,122 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, parseConfig } from '../src/config.ts';
+import type { Logger } from '../src/logger.ts';
+import { OpenAIAdmin } from '../src/openai/admin-client.ts';
+import { buildReport, fileReportIssue } from '../src/report/command.ts';
+import { customPeriod, lastFullPeriod, periodId, previousPeriod } from '../src/report/period.ts';
+import { change, formatUsd, renderReportJson, renderReportMarkdown } from '../src/report/render.ts';
+import { startFakeOpenAI, type FakeOpenAI } from './fakes/openai-server.ts';
+import { seedOrganization } from './fakes/openai-seed.ts';
+import { MemoryTracker } from './helpers/memory-tracker.ts';
+
+const logger: Logger = { info() {}, warning() {}, error() {}, mask() {}, progress() {} };
+const DAY = 86_400;
+// Thursday 2026-11-26 15:00 UTC.
+const NOW = Date.UTC(2026, 10, 26, 15) / 1000;
+let fake: FakeOpenAI | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+describe('periods', () => {
+  it('last full day, week (Monday to Sunday) and month, in UTC, and the one before', () => {
+    const iso = (t: number) => new Date(t * 1000).toISOString().slice(0, 10);
+    const day = lastFullPeriod('day', NOW);
+    expect([iso(day.start), iso(day.end)]).toEqual(['2026-11-25', '2026-11-26']);
+    const week = lastFullPeriod('week', NOW);
+    expect([iso(week.start), iso(week.end)]).toEqual(['2026-11-16', '2026-11-23']);
+    expect(periodId(week)).toBe('week-2026-11-16');
+    const prevWeek = previousPeriod(week);
+    expect([iso(prevWeek.start), iso(prevWeek.end)]).toEqual(['2026-11-09', '2026-11-16']);
+    const month = lastFullPeriod('month', NOW);
+    expect([iso(month.start), iso(month.end)]).toEqual(['2026-10-01', '2026-11-01']);
+    const prevMonth = previousPeriod(month);
+    expect([iso(prevMonth.start), iso(prevMonth.end)]).toEqual(['2026-09-01', '2026-10-01']);
+    expect(() => customPeriod('2026-11-08', '2026-11-01')).toThrow(/must be after/);
+    expect(() => customPeriod('yesterday', '2026-11-01')).toThrow(/--since: expected a date such as 2026-11-01/);
+  });
+});
+
+async function org(projects = 8) {
+  const o = seedOrganization({ now: NOW, projects, days: 40 });
+  fake = await startFakeOpenAI(o, {}, () => NOW);
+  return { o, admin: new OpenAIAdmin({ adminKey: o.adminKeys[0]!.secret, baseURL: fake.baseURL, logger }) };
+}
+
+describe('report', () => {
+  it('per-project numbers match what was seeded, with change, flags and top models', async () => {
+    const { o, admin } = await org();
+    const week = lastFullPeriod('week', NOW);
+    // A spike in project 3 and a budget for project 1.
+    for (const c of o.costs) if (c.project_id === 'proj_0003' && c.day >= week.start) c.usd *= 3;
+    const config = parseConfig('report:\n  budgets: { proj_0001: 5, "project 2": 100000 }\n', '.keyguard.yml');
+    const { report, requests } = await buildReport(admin, week, config, NOW, logger);
+
+    const inWeek = (d: number, p: { start: number; end: number }) => d >= p.start && d < p.end;
+    for (const p of report.projects) {
+      const cost = o.costs.filter((c) => c.project_id === p.id && inWeek(c.day, week)).reduce((n, c) => n + c.usd, 0);
+      const prevCost = o.costs.filter((c) => c.project_id === p.id && inWeek(c.day, previousPeriod(week))).reduce((n, c) => n + c.usd, 0);
+      const tokens = o.usage.filter((u) => u.project_id === p.id && inWeek(u.day, week)).reduce((n, u) => n + u.input_tokens, 0);
+      expect(p.costUsd).toBeCloseTo(cost, 2);
+      expect(p.previous.costUsd).toBeCloseTo(prevCost, 2);
+      expect(p.inputTokens).toBe(tokens);
+    }
+    expect(report.projects.map((p) => p.costUsd)).toEqual([...report.projects.map((p) => p.costUsd)].sort((a, b) => b - a));
+    const byId = Object.fromEntries(report.projects.map((p) => [p.id, p]));
+    expect(byId.proj_0001!.flags).toContainEqual({ type: 'over-budget', budgetUsd: 5 });
+    expect(byId.proj_0002!.flags.some((f) => f.type === 'over-budget')).toBe(false);
+    expect(byId.proj_0003!.flags).toContainEqual({ type: 'spike', metric: 'cost', percent: expect.any(Number) });
+    expect(byId.proj_0006!.flags).toContainEqual({ type: 'no-members' });
+    // The seed's usage comes from keys 1-3; key 2 is 200 days old, which the audit flags.
+    expect(byId.proj_0000!.flags).toContainEqual({ type: 'flagged-keys', keyIds: ['key_proj_0000_2'] });
+    expect(byId.proj_0000!.topModels.map((m) => m.model)).toEqual(['text-embedding-3-small', 'gpt-4o-mini', 'gpt-4o']);
+    expect(report.daily).toHaveLength(7);
+    expect(report.totals.costUsd).toBeCloseTo(report.projects.reduce((n, p) => n + p.costUsd, 0), 2);
+    // Projects, users, costs, 2 usage kinds, key usage: one page each; then keys of projects that spent.
+    expect(requests).toBe(6 + report.projects.length);
+
+    const md = renderReportMarkdown(report);
+    expect(md).toMatch(/^## OpenAI usage and cost: 2026-11-16 to 2026-11-22\n\n\*\*\$[\d,]+\.\d\d\*\* across 8 active project\(s\), [+-]\d+\.\d%/);
+    expect(md).toContain('```mermaid\nxychart-beta\n  title "Cost per project (USD)"');
+    expect(md).toContain('  title "Daily cost (USD)"');
+    const row = md.split('\n').find((l) => l.includes('`proj_0003`'))!;
+    expect(row).toContain(formatUsd(byId.proj_0003!.costUsd));
+    expect(row).toContain('cost spike +');
+    const json = JSON.parse(renderReportJson(report));
+    expect(json.period).toEqual({ start: '2026-11-16T00:00:00.000Z', end: '2026-11-23T00:00:00.000Z', kind: 'week' });
+    expect(json.projects[0]).toMatchObject({ id: expect.any(String), name: expect.any(String), costUsd: expect.any(Number), requests: expect.any(Number), inputTokens: expect.any(Number), outputTokens: expect.any(Number), previous: expect.any(Object), flags: expect.any(Array) });
+  });
+
+  it('renders an empty period, zero costs and 1,000 projects sensibly', async () => {
+    const { admin } = await org(3);
+    const empty = await buildReport(admin, customPeriod('2020-01-01', '2020-01-08'), DEFAULT_CONFIG, NOW, logger);
+    expect(renderReportMarkdown(empty.report)).toContain('No usage and no cost in this period or the one before');
+    await fake!.close();
+    const big = await org(1000);
+    const { report, requests } = await buildReport(big.admin, lastFullPeriod('day', NOW), parseConfig('report:\n  flagKeys: false\n', 'x'), NOW, logger);
+    expect(report.projects).toHaveLength(1000);
+    expect(requests).toBe(10 + 1 + 1 + 1 + 1); // projects: 10 pages of 100; users; costs; usage x2
+    const md = renderReportMarkdown(report);
+    expect(md).toContain('"990 others"');
+    expect(md).toContain('| … 800 more projects (see the JSON report) |');
+    expect(change(0, 0)).toBe('–');
+    expect(change(5, 0)).toBe('new');
+    expect(formatUsd(1234567.891)).toBe('$1,234,567.89');
+  });
+
+  it('one issue per period, updated in place; closes the previous period\'s', async () => {
+    const { admin } = await org(3);
+    const tracker = new MemoryTracker();
+    const prev = await buildReport(admin, previousPeriod(lastFullPeriod('week', NOW)), DEFAULT_CONFIG, NOW, logger);
+    expect(await fileReportIssue(prev.report, tracker, { labels: ['keyguard-report'], closePrevious: false })).toMatchObject({ number: 1, action: 'created' });
+    const cur = await buildReport(admin, lastFullPeriod('week', NOW), DEFAULT_CONFIG, NOW, logger);
+    expect(await fileReportIssue(cur.report, tracker, { labels: ['keyguard-report'], closePrevious: true })).toEqual({ number: 2, action: 'created', closedPrevious: 1 });
+    expect(await fileReportIssue(cur.report, tracker, { labels: ['keyguard-report'], closePrevious: true })).toEqual({ number: 2, action: 'unchanged' });
+    expect(tracker.issues.map((i) => [i.title, i.state])).toEqual([
+      ['OpenAI usage and cost: 2026-11-09 to 2026-11-15', 'closed'],
+      ['OpenAI usage and cost: 2026-11-16 to 2026-11-22', 'open'],
+    ]);
+    expect(tracker.issues[1]!.body.split('\n')[0]).toBe('<!-- keyguard:v1 report week-2026-11-16 -->');
+  });
+});
