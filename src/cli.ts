@@ -11,6 +11,9 @@ import { shouldFail } from './scan/finding.ts';
 import { auditCommand, parseAuditFailOn } from './audit/command.ts';
 import { auditShouldFail } from './audit/finding.ts';
 import { renderAuditJson, renderAuditSarif, renderAuditText } from './audit/render.ts';
+import { loadConfig } from './config.ts';
+import { reportCommand } from './report/command.ts';
+import { renderReportJson, renderReportMarkdown } from './report/render.ts';
 import { renderBaseline } from './scan/baseline.ts';
 import { runScan } from './scan/index.ts';
 import { runLeakResponse } from './respond/wire.ts';
@@ -23,6 +26,7 @@ const USAGE = `keyguard ${pkg.version}: find leaked OpenAI API keys
 Usage:
   keyguard scan [PATH] [--history | --range A..B | --staged] [options]
   keyguard audit [PATH] [--format text|json|sarif] [--output FILE] [--fail-on none|any|critical|high|medium|low] [--issues]
+  keyguard report [--period day|week|month | --since DATE --until DATE] [--format markdown|json] [--output FILE] [--issue [--close-previous]]
 
 What to scan (default: the files of the working tree):
   --history                  every commit reachable from any ref
@@ -48,6 +52,9 @@ Options:
 audit checks how the repository handles keys (literal keys, clients given literals, tracked .env
 files, .gitignore, workflows) and, with OPENAI_ADMIN_KEY, the organization's keys (age, use,
 owners, projects, admin keys). Its --fail-on defaults to high.
+
+report reads per-project usage and cost (OPENAI_ADMIN_KEY) for the last full UTC day, week
+(default) or month, or --since/--until (until exclusive), against the period before.
 
 Exit codes: 0 nothing to fail on, 1 findings at or above --fail-on, 2 usage, config or runtime error.
 `;
@@ -75,6 +82,11 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
         revoke: { type: 'string' },
         'dry-run': { type: 'boolean' },
         issues: { type: 'boolean' },
+        issue: { type: 'boolean' },
+        period: { type: 'string' },
+        since: { type: 'string' },
+        until: { type: 'string' },
+        'close-previous': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -90,7 +102,8 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     }
     if (extra.length > 0) throw new ConfigurationError(`unexpected argument "${extra[0]}": ${command} takes one PATH`);
     if (command === 'audit') return await audit(values, target, stdout, logger);
-    if (command !== 'scan') throw new ConfigurationError(`unknown command "${command}" (expected: scan, audit)`);
+    if (command === 'report') return await report(values, target, stdout, logger);
+    if (command !== 'scan') throw new ConfigurationError(`unknown command "${command}" (expected: scan, audit, report)`);
     const scopes = (['history', 'range', 'staged'] as const).filter((k) => values[k] !== undefined && values[k] !== false);
     if (scopes.length > 1) throw new ConfigurationError(`--${scopes[0]} and --${scopes[1]} cannot be combined: choose one scope`);
     const { format, output, config, range, baseline } = values;
@@ -168,6 +181,44 @@ async function audit(values: { format?: string; output?: string; config?: string
     stdout.write(rendered);
   }
   return auditShouldFail(result.findings, failOn) ? 1 : 0;
+}
+
+/** `keyguard report`: per-project usage and cost for a period, as Markdown or JSON, and optionally an issue. */
+async function report(
+  values: { format?: string; output?: string; config?: string; period?: string; since?: string; until?: string; issue?: boolean; 'close-previous'?: boolean },
+  target: string | undefined,
+  stdout: NodeJS.WritableStream,
+  logger: ReturnType<typeof consoleLogger>,
+): Promise<number> {
+  if (target) throw new ConfigurationError(`unexpected argument "${target}": report takes no PATH`);
+  const format = values.format ?? 'markdown';
+  if (format !== 'markdown' && format !== 'json') throw new ConfigurationError(`--format: expected one of markdown, json, got "${format}"`);
+  const { config } = await loadConfig(process.cwd(), values.config ? path.resolve(values.config) : undefined);
+  const repository = process.env.GITHUB_REPOSITORY;
+  if (values.issue && (!process.env.GITHUB_TOKEN || !repository)) throw new ConfigurationError('--issue needs GITHUB_TOKEN and GITHUB_REPOSITORY');
+  const { report: r, requests, issue } = await reportCommand(
+    {
+      period: values.period,
+      since: values.since,
+      until: values.until,
+      adminKey: process.env.OPENAI_ADMIN_KEY || undefined,
+      openaiBaseUrl: process.env.OPENAI_BASE_URL || undefined,
+      config,
+      now: Math.floor(Date.now() / 1000),
+      issue: values.issue ? { token: process.env.GITHUB_TOKEN!, repository: repository!, apiUrl: process.env.GITHUB_API_URL || undefined, labels: ['keyguard-report'], closePrevious: values['close-previous'] === true } : null,
+    },
+    (k) => `--${k}`,
+    logger,
+  );
+  logger.info(`keyguard: report built with ${requests} requests${issue ? `; issue #${issue.number} ${issue.action}${issue.closedPrevious ? `, closed #${issue.closedPrevious}` : ''}` : ''}`);
+  const rendered = format === 'json' ? renderReportJson(r) : renderReportMarkdown(r);
+  if (values.output) {
+    await mkdir(path.dirname(path.resolve(values.output)), { recursive: true });
+    await writeFile(values.output, rendered);
+  } else {
+    stdout.write(rendered);
+  }
+  return 0;
 }
 
 async function headSha(root: string): Promise<string | undefined> {

@@ -9,6 +9,10 @@ import { auditCommand, parseAuditFailOn } from './audit/command.ts';
 import { auditShouldFail } from './audit/finding.ts';
 import { renderAuditJson, renderAuditSarif, renderAuditSummary } from './audit/render.ts';
 import type { AuditResult } from './audit/run.ts';
+import { loadConfig } from './config.ts';
+import type { Report } from './report/aggregate.ts';
+import { reportCommand } from './report/command.ts';
+import { renderReportJson, renderReportMarkdown } from './report/render.ts';
 import { kindLabel } from './detect/index.ts';
 import { ConfigurationError, errorMessage } from './errors.ts';
 import { upsertPullRequestComment } from './github/issue-tracker.ts';
@@ -26,11 +30,12 @@ import { describeScope, runScan, type ScanScope } from './scan/index.ts';
 import { resolveRespondOptions, resolveScanOptions } from './settings.ts';
 import { git } from './sources/git.ts';
 
-const MODES = ['scan', 'audit'] as const;
+const MODES = ['scan', 'audit', 'report'] as const;
 
 export type ActionResult =
   | { readonly ok: true; readonly mode: 'scan'; readonly result: ScanResult; readonly failed: boolean }
   | { readonly ok: true; readonly mode: 'audit'; readonly audit: AuditResult; readonly failed: boolean }
+  | { readonly ok: true; readonly mode: 'report'; readonly report: Report; readonly failed: false }
   | { readonly ok: false; readonly error: string };
 
 interface PullRequestPayload {
@@ -79,6 +84,7 @@ export async function run(): Promise<ActionResult> {
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     const name = (k: string) => `input ${k}`;
     if (mode === 'audit') return await runAuditMode(input, workspace, logger);
+    if (mode === 'report') return await runReportMode(input, workspace, logger);
     const options = await resolveScanOptions(
       { path: input('path'), config: input('config'), 'fail-on': input('fail-on'), 'max-file-size': input('max-file-size'), 'scan-scope': input('scan-scope') ?? 'auto', baseline: input('baseline') },
       name,
@@ -217,6 +223,45 @@ async function runAuditMode(input: (name: string) => string | undefined, workspa
   const failed = auditShouldFail(result.findings, failOn);
   if (failed) core.setFailed(`keyguard audit: ${result.findings.length} finding(s), some at or above ${failOn}; see the job summary.`);
   return { ok: true, mode: 'audit', audit: result, failed };
+}
+
+/** `mode: report`: per-project usage and cost for the period, in the job summary and optionally an issue. */
+async function runReportMode(input: (name: string) => string | undefined, workspace: string, logger: Logger): Promise<ActionResult> {
+  const { config } = await loadConfig(workspace, input('config') ? path.resolve(workspace, input('config')!) : undefined);
+  const wantIssue = input('issues') === 'true';
+  const repository = input('issue-repository') ?? process.env.GITHUB_REPOSITORY;
+  const token = input('github-token') ?? process.env.GITHUB_TOKEN;
+  if (wantIssue && (!repository || !token)) throw new ConfigurationError('input issues true needs input github-token (issues: write) and a repository');
+  const { report, requests, issue } = await reportCommand(
+    {
+      period: input('period'),
+      since: input('since'),
+      until: input('until'),
+      adminKey: input('openai-admin-key'),
+      openaiBaseUrl: input('openai-base-url') ?? process.env.OPENAI_BASE_URL,
+      config,
+      now: Math.floor(Date.now() / 1000),
+      issue: wantIssue
+        ? { token: token!, repository: repository!, apiUrl: process.env.GITHUB_API_URL || undefined, labels: input('issue-labels')?.split(',').map((l) => l.trim()).filter(Boolean) ?? ['keyguard-report'], closePrevious: input('close-previous') === 'true', writeIntervalMs: writeInterval() }
+        : null,
+    },
+    (k) => `input ${k}`,
+    logger,
+  );
+  const outDir = process.env.RUNNER_TEMP || os.tmpdir();
+  const reportFile = path.join(outDir, 'keyguard-report.md');
+  const jsonFile = path.join(outDir, 'keyguard-report.json');
+  const markdown = renderReportMarkdown(report);
+  await writeFile(reportFile, markdown);
+  await writeFile(jsonFile, renderReportJson(report));
+  await core.summary.addRaw(markdown + (issue ? `\nReport issue #${issue.number}: ${issue.action}${issue.closedPrevious ? `; closed the previous period's #${issue.closedPrevious}` : ''}.\n` : '')).write();
+  core.info(`keyguard: report of ${report.projects.length} projects from ${requests} requests`);
+  core.setOutput('cost-usd', report.totals.costUsd.toFixed(2));
+  core.setOutput('projects', report.projects.length);
+  core.setOutput('report-file', reportFile);
+  core.setOutput('json-file', jsonFile);
+  if (issue) core.setOutput('issue-number', issue.number);
+  return { ok: true, mode: 'report', report, failed: false };
 }
 
 /** GitHub asks for ~1 s between writes; only runs against the loopback fakes shorten it. */

@@ -120,3 +120,46 @@ describe('report', () => {
     expect(tracker.issues[1]!.body.split('\n')[0]).toBe('<!-- keyguard:v1 report week-2026-11-16 -->');
   });
 });
+
+describe('keyguard report (bundled CLI and action)', () => {
+  it('CLI prints Markdown or JSON; the action writes the summary and one issue per period', async () => {
+    const { spawn } = await import('node:child_process');
+    const { CLI, runActionAsync, runnerFiles } = await import('./helpers/run.ts');
+    const { tempDir } = await import('./helpers/repo.ts');
+    const { startFakeGitHub } = await import('./fakes/github-server.ts');
+    const now = Math.floor(Date.now() / 1000);
+    const o = seedOrganization({ now, projects: 4, days: 20 });
+    fake = await startFakeOpenAI(o);
+    const run = (args: string[], env: NodeJS.ProcessEnv) =>
+      new Promise<{ code: number; out: string; err: string }>((resolve) => {
+        const c = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, ...env }, cwd: tempDir() });
+        let out = '';
+        let err = '';
+        c.stdout.on('data', (d: Buffer) => (out += d.toString()));
+        c.stderr.on('data', (d: Buffer) => (err += d.toString()));
+        c.on('close', (code) => resolve({ code: code ?? -1, out, err }));
+      });
+    const env = { OPENAI_ADMIN_KEY: o.adminKeys[0]!.secret, OPENAI_BASE_URL: fake.baseURL };
+    const md = await run(['report', '--period', 'week'], env);
+    expect(md.code).toBe(0);
+    expect(md.out).toMatch(/^## OpenAI usage and cost: \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d/);
+    const json = await run(['report', '--since', '2026-01-01', '--until', '2026-01-02', '--format', 'json'], env);
+    expect(JSON.parse(json.out).period).toEqual({ start: '2026-01-01T00:00:00.000Z', end: '2026-01-02T00:00:00.000Z', kind: 'custom' });
+    expect((await run(['report'], {})).err).toContain('the report needs an OpenAI admin key');
+
+    const gh = await startFakeGitHub({ repos: ['acme/finance'] });
+    try {
+      for (let i = 0; i < 2; i++) {
+        const r0 = runnerFiles(tempDir(), tempDir());
+        const r = await runActionAsync({ mode: 'report', period: 'week', issues: 'true', 'openai-admin-key': o.adminKeys[0]!.secret, 'github-token': gh.token }, { ...r0.env, OPENAI_BASE_URL: fake.baseURL, GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: 'acme/finance', KEYGUARD_GITHUB_WRITE_INTERVAL_MS: '0' });
+        expect(r.code).toBe(0);
+        expect(r0.summary()).toContain('```mermaid');
+        expect(r0.outputs()).toMatchObject({ projects: '4', 'issue-number': '1' });
+      }
+      expect(gh.repo('acme/finance').issues).toHaveLength(1);
+      expect(gh.repo('acme/finance').issues[0]!.labels).toEqual(['keyguard-report']);
+    } finally {
+      await gh.close();
+    }
+  });
+});

@@ -162,12 +162,12 @@ export class OpenAIAdmin {
    * Usage buckets of one day each, every page: these endpoints page with `page`/`next_page` and
    * their `limit` counts buckets (at most 31 a page for `1d`), so the loop is ours.
    */
-  async usage(kind: 'completions' | 'embeddings', range: TimeRange, groupBy: ('project_id' | 'model' | 'api_key_id' | 'user_id')[]): Promise<UsageBucket[]> {
+  async usage(kind: 'completions' | 'embeddings', range: TimeRange, groupBy: ('project_id' | 'model' | 'api_key_id' | 'user_id')[], projectIds?: string[]): Promise<UsageBucket[]> {
     const endpoint = `GET /organization/usage/${kind}`;
     const out: UsageBucket[] = [];
     let page: string | undefined;
     do {
-      const query = { start_time: range.start, end_time: range.end, bucket_width: '1d' as const, group_by: groupBy, limit: 31, ...(page ? { page } : {}) };
+      const query = { start_time: range.start, end_time: range.end, bucket_width: '1d' as const, group_by: groupBy, limit: 31, ...(projectIds ? { project_ids: projectIds } : {}), ...(page ? { page } : {}) };
       const res = await call(endpoint, () => (kind === 'completions' ? this.#sdk.admin.organization.usage.completions(query) : this.#sdk.admin.organization.usage.embeddings(query)));
       for (const b of res.data) {
         out.push({
@@ -187,11 +187,11 @@ export class OpenAIAdmin {
   }
 
   /** Cost buckets (USD) of one day each, every page (at most 180 buckets a page). */
-  async costs(range: TimeRange, groupBy: ('project_id' | 'line_item' | 'api_key_id')[]): Promise<CostBucket[]> {
+  async costs(range: TimeRange, groupBy: ('project_id' | 'line_item' | 'api_key_id')[], projectIds?: string[]): Promise<CostBucket[]> {
     const out: CostBucket[] = [];
     let page: string | undefined;
     do {
-      const query = { start_time: range.start, end_time: range.end, bucket_width: '1d' as const, group_by: groupBy, limit: 180, ...(page ? { page } : {}) };
+      const query = { start_time: range.start, end_time: range.end, bucket_width: '1d' as const, group_by: groupBy, limit: 180, ...(projectIds ? { project_ids: projectIds } : {}), ...(page ? { page } : {}) };
       const res = await call('GET /organization/costs', () => this.#sdk.admin.organization.usage.costs(query));
       for (const b of res.data) {
         out.push({

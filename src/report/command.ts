@@ -1,4 +1,9 @@
 import pLimit from 'p-limit';
+import { ConfigurationError } from '../errors.ts';
+import { GitHubIssueTracker } from '../github/issue-tracker.ts';
+import { createOctokit } from '../github/octokit.ts';
+import { OpenAIAdmin as AdminClient } from '../openai/admin-client.ts';
+import { customPeriod, lastFullPeriod } from './period.ts';
 import { auditOrganization } from '../audit/org-rules.ts';
 import type { Config } from '../config.ts';
 import { markerLine, type IssueTracker } from '../github/issue-tracker.ts';
@@ -64,4 +69,41 @@ export async function fileReportIssue(report: Report, tracker: IssueTracker, opt
     }
   }
   return result;
+}
+
+export interface ReportSettings {
+  readonly period: string | undefined;
+  readonly since: string | undefined;
+  readonly until: string | undefined;
+  readonly adminKey: string | undefined;
+  readonly openaiBaseUrl: string | undefined;
+  readonly config: Config;
+  readonly now: number;
+  readonly issue: { token: string; repository: string; apiUrl: string | undefined; labels: readonly string[]; closePrevious: boolean; writeIntervalMs?: number } | null;
+}
+
+/** Which period: `--since`/`--until` (both), or `--period` (default the last full week). */
+export function choosePeriod(settings: Pick<ReportSettings, 'period' | 'since' | 'until' | 'now'>, name: (k: string) => string): Period {
+  if (settings.since || settings.until) {
+    if (!settings.since || !settings.until) throw new ConfigurationError(`${name('since')} and ${name('until')} go together`);
+    if (settings.period) throw new ConfigurationError(`${name('period')} or ${name('since')}/${name('until')}, not both`);
+    return customPeriod(settings.since, settings.until);
+  }
+  const kind = settings.period?.trim() || 'week';
+  if (kind !== 'day' && kind !== 'week' && kind !== 'month') throw new ConfigurationError(`${name('period')}: expected one of day, week, month, got "${settings.period}"`);
+  return lastFullPeriod(kind, settings.now);
+}
+
+/** The report as both entries run it. */
+export async function reportCommand(settings: ReportSettings, name: (k: string) => string, logger: Logger): Promise<{ report: Report; requests: number; issue?: { number: number; action: string; closedPrevious?: number } }> {
+  const period = choosePeriod(settings, name);
+  if (!settings.adminKey) throw new ConfigurationError(`the report needs an OpenAI admin key (${name('openai-admin-key')}, or OPENAI_ADMIN_KEY): usage and costs come from the organization API`);
+  logger.mask(settings.adminKey);
+  const admin = new AdminClient({ adminKey: settings.adminKey, baseURL: settings.openaiBaseUrl, logger });
+  const { report, requests } = await buildReport(admin, period, settings.config, settings.now, logger);
+  if (!settings.issue) return { report, requests };
+  const [owner, repo] = settings.issue.repository.split('/') as [string, string];
+  const tracker = new GitHubIssueTracker(createOctokit({ token: settings.issue.token, baseUrl: settings.issue.apiUrl, logger, writeIntervalMs: settings.issue.writeIntervalMs }), { owner, repo }, settings.issue.labels[0]!);
+  const issue = await fileReportIssue(report, tracker, { labels: settings.issue.labels, closePrevious: settings.issue.closePrevious });
+  return { report, requests, issue };
 }
