@@ -12,6 +12,10 @@ import { auditCommand, parseAuditFailOn } from './audit/command.ts';
 import { auditShouldFail } from './audit/finding.ts';
 import { renderAuditJson, renderAuditSarif, renderAuditText } from './audit/render.ts';
 import { loadConfig } from './config.ts';
+import { GitHubIssueTracker } from './github/issue-tracker.ts';
+import { createOctokit } from './github/octokit.ts';
+import { aggregateIssues, readScanReports } from './org/aggregate.ts';
+import { discover } from './org/discover.ts';
 import { reportCommand } from './report/command.ts';
 import { renderReportJson, renderReportMarkdown } from './report/render.ts';
 import { renderBaseline } from './scan/baseline.ts';
@@ -27,6 +31,8 @@ Usage:
   keyguard scan [PATH] [--history | --range A..B | --staged] [options]
   keyguard audit [PATH] [--format text|json|sarif] [--output FILE] [--fail-on none|any|critical|high|medium|low] [--issues]
   keyguard report [--period day|week|month | --since DATE --until DATE] [--format markdown|json] [--output FILE] [--issue [--close-previous]]
+  keyguard discover --org NAME [--include-archived] [--include-forks]
+  keyguard aggregate DIR [--issues]
 
 What to scan (default: the files of the working tree):
   --history                  every commit reachable from any ref
@@ -52,6 +58,9 @@ Options:
 audit checks how the repository handles keys (literal keys, clients given literals, tracked .env
 files, .gitignore, workflows) and, with OPENAI_ADMIN_KEY, the organization's keys (age, use,
 owners, projects, admin keys). Its --fail-on defaults to high.
+
+discover lists an organization's repositories as GitHub Actions job matrices (256 jobs each);
+aggregate files one issue per key, in GITHUB_REPOSITORY, from the JSON reports of an org-wide run.
 
 report reads per-project usage and cost (OPENAI_ADMIN_KEY) for the last full UTC day, week
 (default) or month, or --since/--until (until exclusive), against the period before.
@@ -87,6 +96,9 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
         since: { type: 'string' },
         until: { type: 'string' },
         'close-previous': { type: 'boolean' },
+        org: { type: 'string' },
+        'include-archived': { type: 'boolean' },
+        'include-forks': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -103,7 +115,9 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     if (extra.length > 0) throw new ConfigurationError(`unexpected argument "${extra[0]}": ${command} takes one PATH`);
     if (command === 'audit') return await audit(values, target, stdout, logger);
     if (command === 'report') return await report(values, target, stdout, logger);
-    if (command !== 'scan') throw new ConfigurationError(`unknown command "${command}" (expected: scan, audit, report)`);
+    if (command === 'discover') return await discoverCommand(values, target, stdout);
+    if (command === 'aggregate') return await aggregateCommand(values, target, stdout, logger);
+    if (command !== 'scan') throw new ConfigurationError(`unknown command "${command}" (expected: scan, audit, report, discover, aggregate)`);
     const scopes = (['history', 'range', 'staged'] as const).filter((k) => values[k] !== undefined && values[k] !== false);
     if (scopes.length > 1) throw new ConfigurationError(`--${scopes[0]} and --${scopes[1]} cannot be combined: choose one scope`);
     const { format, output, config, range, baseline } = values;
@@ -219,6 +233,38 @@ async function report(
     stdout.write(rendered);
   }
   return 0;
+}
+
+function githubFromEnv(logger: ReturnType<typeof consoleLogger>, what: string) {
+  const token = process.env.GITHUB_TOKEN;
+  if (!token) throw new ConfigurationError(`${what} needs GITHUB_TOKEN (a token that can read the organization's repositories)`);
+  return createOctokit({ token, baseUrl: process.env.GITHUB_API_URL || undefined, logger });
+}
+
+/** `keyguard discover --org NAME`: the org's repositories as job matrices of at most 256. */
+async function discoverCommand(values: { org?: string; 'include-archived'?: boolean; 'include-forks'?: boolean }, target: string | undefined, stdout: NodeJS.WritableStream): Promise<number> {
+  if (target) throw new ConfigurationError(`unexpected argument "${target}": discover takes --org NAME`);
+  if (!values.org || !/^[A-Za-z0-9-]+$/.test(values.org)) throw new ConfigurationError(`--org: expected an organization login such as acme, got "${values.org ?? ''}"`);
+  const logger = consoleLogger();
+  const found = await discover(githubFromEnv(logger, 'discover'), { org: values.org, includeArchived: values['include-archived'] === true, includeForks: values['include-forks'] === true });
+  stdout.write(`${JSON.stringify({ repositories: found.repositories.length, skipped: found.skipped, matrices: found.matrices }, null, 2)}\n`);
+  return 0;
+}
+
+/** `keyguard aggregate DIR --issues`: one issue per key from an org-wide run's scan reports. */
+async function aggregateCommand(values: { issues?: boolean }, dir: string | undefined, stdout: NodeJS.WritableStream, logger: ReturnType<typeof consoleLogger>): Promise<number> {
+  if (!dir) throw new ConfigurationError('aggregate takes the directory holding the scan reports (JSON)');
+  const { groups, reports } = await readScanReports(path.resolve(dir));
+  stdout.write(`${reports} reports, ${groups.length} distinct keys\n`);
+  if (!values.issues) return groups.length > 0 ? 1 : 0;
+  const repository = process.env.GITHUB_REPOSITORY;
+  if (!repository) throw new ConfigurationError('--issues needs GITHUB_REPOSITORY (the security team\'s repository)');
+  const { config } = await loadConfig(process.cwd());
+  const [owner, repo] = repository.split('/') as [string, string];
+  const tracker = new GitHubIssueTracker(githubFromEnv(logger, 'aggregate --issues'), { owner, repo }, config.issues.labels[0]!);
+  const out = await aggregateIssues(groups, tracker, { labels: config.issues.labels, assignees: config.issues.assignees, mention: config.issues.mention, maxNew: config.issues.maxPerRun, repo: { serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com', repository: undefined, sha: undefined } }, logger);
+  stdout.write(`issues: ${out.opened} opened, ${out.updated} updated, ${out.deferred} deferred\n`);
+  return groups.length > 0 ? 1 : 0;
 }
 
 async function headSha(root: string): Promise<string | undefined> {

@@ -29,13 +29,18 @@ import { shouldFail, type ScanResult } from './scan/finding.ts';
 import { describeScope, runScan, type ScanScope } from './scan/index.ts';
 import { resolveRespondOptions, resolveScanOptions } from './settings.ts';
 import { git } from './sources/git.ts';
+import { GitHubIssueTracker } from './github/issue-tracker.ts';
+import { code } from './output/markdown.ts';
+import { aggregateIssues, readScanReports } from './org/aggregate.ts';
+import { discover } from './org/discover.ts';
 
-const MODES = ['scan', 'audit', 'report'] as const;
+const MODES = ['scan', 'audit', 'report', 'discover', 'aggregate'] as const;
 
 export type ActionResult =
   | { readonly ok: true; readonly mode: 'scan'; readonly result: ScanResult; readonly failed: boolean }
   | { readonly ok: true; readonly mode: 'audit'; readonly audit: AuditResult; readonly failed: boolean }
   | { readonly ok: true; readonly mode: 'report'; readonly report: Report; readonly failed: false }
+  | { readonly ok: true; readonly mode: 'discover' | 'aggregate'; readonly failed: boolean }
   | { readonly ok: false; readonly error: string };
 
 interface PullRequestPayload {
@@ -85,6 +90,8 @@ export async function run(): Promise<ActionResult> {
     const name = (k: string) => `input ${k}`;
     if (mode === 'audit') return await runAuditMode(input, workspace, logger);
     if (mode === 'report') return await runReportMode(input, workspace, logger);
+    if (mode === 'discover') return await runDiscoverMode(input, logger);
+    if (mode === 'aggregate') return await runAggregateMode(input, workspace, logger);
     const options = await resolveScanOptions(
       { path: input('path'), config: input('config'), 'fail-on': input('fail-on'), 'max-file-size': input('max-file-size'), 'scan-scope': input('scan-scope') ?? 'auto', baseline: input('baseline') },
       name,
@@ -112,6 +119,9 @@ export async function run(): Promise<ActionResult> {
     if (respondOptions.adminKey) core.setSecret(respondOptions.adminKey);
     await refusePwnRequest(options.root);
 
+    // Org-wide runs scan another repository than the workflow's own: input repository names it.
+    const scanned = input('repository') ?? process.env.GITHUB_REPOSITORY;
+    const scannedSha = input('repository') ? await git(options.root, ['rev-parse', 'HEAD']).then((s) => s.trim(), () => undefined) : process.env.GITHUB_SHA || undefined;
     const notes: string[] = [];
     let scope: ScanScope | undefined = options.scope.type === 'event' ? undefined : options.scope;
     if (options.scope.type === 'event') {
@@ -136,7 +146,7 @@ export async function run(): Promise<ActionResult> {
     } else {
       const responded = await runLeakResponse(result, respondOptions, {
         logger,
-        repo: { serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com', repository: process.env.GITHUB_REPOSITORY || undefined, sha: process.env.GITHUB_SHA || undefined },
+        repo: { serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com', repository: scanned, sha: scannedSha },
         githubApiUrl: process.env.GITHUB_API_URL || undefined,
         writeIntervalMs: writeInterval(),
       });
@@ -163,7 +173,7 @@ export async function run(): Promise<ActionResult> {
     const sarifFile = input('sarif-file') ?? path.join(outDir, 'keyguard.sarif');
     const jsonFile = path.join(outDir, 'keyguard.json');
     await writeFile(sarifFile, renderSarif(result, prefix));
-    await writeFile(jsonFile, renderJson(result, summary));
+    await writeFile(jsonFile, renderJson(result, summary, scanned));
     await core.summary.addRaw(renderSummary(result, prefix, scope ? describeScope(scope) : 'nothing', notes)).write();
 
     core.setOutput('findings', result.findings.length);
@@ -262,6 +272,48 @@ async function runReportMode(input: (name: string) => string | undefined, worksp
   core.setOutput('json-file', jsonFile);
   if (issue) core.setOutput('issue-number', issue.number);
   return { ok: true, mode: 'report', report, failed: false };
+}
+
+/**
+ * `mode: discover`: the organization's repositories as job matrices. Output `matrix` is a JSON
+ * array of matrices of at most 256 jobs (GitHub's limit); `chunks` says how many, so a workflow
+ * can skip empty ones (an empty matrix fails its job).
+ */
+async function runDiscoverMode(input: (name: string) => string | undefined, logger: Logger): Promise<ActionResult> {
+  const org = input('org');
+  if (!org || !/^[A-Za-z0-9-]+$/.test(org)) throw new ConfigurationError(`input org: expected an organization login such as acme, got "${org ?? ''}"`);
+  const token = input('github-token') ?? process.env.GITHUB_TOKEN;
+  if (!token) throw new ConfigurationError('input github-token: discover needs a token that can read the organization (a GitHub App installation token or a fine-grained token)');
+  const found = await discover(createOctokit({ token, baseUrl: process.env.GITHUB_API_URL || undefined, logger }), { org, includeArchived: input('include-archived') === 'true', includeForks: input('include-forks') === 'true' });
+  core.setOutput('matrix', JSON.stringify(found.matrices));
+  core.setOutput('chunks', found.matrices.length);
+  core.setOutput('repositories', found.repositories.length);
+  await core.summary
+    .addRaw(`## keyguard discover\n\n${found.repositories.length} repositories of ${code(org)} in ${found.matrices.length} matri${found.matrices.length === 1 ? 'x' : 'ces'} (skipped ${found.skipped.archived} archived, ${found.skipped.forks} forks).\n`)
+    .write();
+  return { ok: true, mode: 'discover', failed: false };
+}
+
+/** `mode: aggregate`: one issue per key, in this repository, from the scan reports of an org-wide run. */
+async function runAggregateMode(input: (name: string) => string | undefined, workspace: string, logger: Logger): Promise<ActionResult> {
+  const dir = path.resolve(workspace, input('reports') ?? 'keyguard-reports');
+  const { groups, reports } = await readScanReports(dir);
+  const { config } = await loadConfig(workspace, input('config') ? path.resolve(workspace, input('config')!) : undefined);
+  const respondOptions = resolveRespondOptions(
+    { issues: 'true', verify: 'false', 'issue-repository': input('issue-repository'), 'issue-labels': input('issue-labels'), 'issue-assignees': input('issue-assignees'), 'issue-mention': input('issue-mention'), 'max-issues': input('max-issues') },
+    (k) => `input ${k}`,
+    { adminKey: undefined, githubToken: input('github-token') ?? process.env.GITHUB_TOKEN, repository: process.env.GITHUB_REPOSITORY },
+    config,
+    { verify: false },
+  );
+  const issues = respondOptions.issues!;
+  const [owner, repo] = issues.repository.split('/') as [string, string];
+  const tracker = new GitHubIssueTracker(createOctokit({ token: issues.token, baseUrl: process.env.GITHUB_API_URL || undefined, logger, writeIntervalMs: writeInterval() }), { owner, repo }, issues.labels[0]!);
+  const out = await aggregateIssues(groups, tracker, { ...issues, repo: { serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com', repository: undefined, sha: undefined } }, logger);
+  core.setOutput('keys', groups.length);
+  core.setOutput('issues-opened', out.opened);
+  await core.summary.addRaw(`## keyguard aggregate\n\n${reports} scan reports, ${groups.length} distinct leaked keys: ${out.opened} issues opened, ${out.updated} updated${out.deferred ? `, ${out.deferred} deferred to the next run` : ''}.\n`).write();
+  return { ok: true, mode: 'aggregate', failed: false };
 }
 
 /** GitHub asks for ~1 s between writes; only runs against the loopback fakes shorten it. */

@@ -58,6 +58,6 @@ describe('the bundled action, as the runner starts it', () => {
     const r = runAction({ 'fail-on': 'sometimes' }, runner(ws).env);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('::error::input fail-on: expected one of none, any, got "sometimes"');
-    expect(runAction({ mode: 'nap' }, runner(ws).env).stdout).toContain('input mode: expected one of scan, audit, report, got "nap"');
+    expect(runAction({ mode: 'nap' }, runner(ws).env).stdout).toContain('input mode: expected one of scan, audit, report, discover, aggregate, got "nap"');
   });
 });

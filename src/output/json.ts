@@ -2,9 +2,10 @@ import type { RespondSummary } from '../respond/respond.ts';
 import type { ScanResult } from '../scan/finding.ts';
 
 /** The JSON contract of DESIGN.md; fields are picked one by one so no secret can slip in. */
-export function renderJson(result: ScanResult, response?: RespondSummary): string {
+export function renderJson(result: ScanResult, response?: RespondSummary, repository?: string): string {
   return `${JSON.stringify(
     {
+      ...(repository ? { repository } : {}),
       findings: result.findings.map((f) => ({
         file: f.file,
         line: f.line,

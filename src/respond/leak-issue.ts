@@ -12,12 +12,15 @@ export interface RepoContext {
   readonly sha: string | undefined;
 }
 
+/** Where a key was found; `repository` when the places span several repositories (org-wide runs). */
+export type LeakPlace = Pick<Finding, 'file' | 'line' | 'commit' | 'git'> & { readonly repository?: string };
+
 /** One leaked key: every place it was found in this run, and what was done about it. */
 export interface LeakGroup {
   readonly fingerprint: string;
   readonly kind: KeyKind;
   readonly redacted: string;
-  readonly findings: readonly Finding[];
+  readonly findings: readonly LeakPlace[];
   readonly response: KeyResponse;
 }
 
@@ -36,20 +39,22 @@ function sectionOf(body: string, name: string): string | undefined {
 }
 
 /** A link to a file at a commit, with every path segment encoded (paths are untrusted). */
-function permalink(ctx: RepoContext, commit: string, file: string, line: number): string {
+function permalink(ctx: RepoContext, repository: string, commit: string, file: string, line: number): string {
   const path = file
     .split('/')
     .map((s) => encodeURIComponent(s).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
     .join('/');
-  return `${ctx.serverUrl}/${ctx.repository}/blob/${commit}/${path}${line > 0 ? `#L${line}` : ''}`;
+  return `${ctx.serverUrl}/${repository}/blob/${commit}/${path}${line > 0 ? `#L${line}` : ''}`;
 }
 
 function placesOf(group: LeakGroup, ctx: RepoContext): Place[] {
   const out = new Map<string, Place>();
   for (const f of group.findings) {
-    const commit = f.commit ?? ctx.sha;
-    const id = createHash('sha256').update(`${f.commit ?? ''}\0${f.file}\0${f.line}`).digest('hex').slice(0, 12);
-    const where = commit && ctx.repository ? `[${code(`${f.file}:${f.line}`)}](${permalink(ctx, commit, f.file, f.line)})` : code(`${f.file}:${f.line}`);
+    const repository = f.repository ?? ctx.repository;
+    const commit = f.commit ?? (f.repository && f.repository !== ctx.repository ? undefined : ctx.sha);
+    const id = createHash('sha256').update(`${f.repository ?? ''}\0${f.commit ?? ''}\0${f.file}\0${f.line}`).digest('hex').slice(0, 12);
+    const shown = `${f.repository ? `${f.repository}: ` : ''}${f.file}:${f.line}`;
+    const where = commit && repository ? `[${code(shown)}](${permalink(ctx, repository, commit, f.file, f.line)})` : code(shown);
     const detail = f.commit ? ` in commit ${code(f.commit.slice(0, 12))}${f.git?.authorDate ? ` (${f.git.authorDate.slice(0, 10)})` : ''}${f.git && f.git.occurrences > 1 ? `, added ${f.git.occurrences} times` : ''}` : ' in the working tree';
     out.set(id, { id, line: `- ${where}${detail}` });
   }

@@ -130,7 +130,7 @@ export async function respond(result: ScanResult, settings: RespondSettings, dep
   return { result: { ...result, findings }, summary: { keys: groups.size, live, revoked, issuesOpened: opened, issuesDeferred: deferred, notes } };
 }
 
-async function fileIssue(tracker: IssueTracker, group: LeakGroup, settings: RespondSettings, mayOpen: () => boolean, logger: Logger): Promise<NonNullable<KeyResponse['issue']>> {
+export async function fileIssue(tracker: IssueTracker, group: LeakGroup, settings: Pick<RespondSettings, 'issues' | 'repo'>, mayOpen: () => boolean, logger: Logger): Promise<NonNullable<KeyResponse['issue']>> {
   const issues = settings.issues!;
   try {
     const marker = renderLeakIssue(group, settings.repo, issues.mention).body.split('\n', 1)[0]!;
