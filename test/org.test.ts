@@ -99,12 +99,13 @@ describe('org-wide runs', () => {
   it('the reusable workflow fans out one scan job per repository in chunks and aggregates once', () => {
     const wf = parse(readFileSync(path.join(REPO_ROOT, '.github/workflows/org-scan.yml'), 'utf8')) as { on: { workflow_call: { inputs: Record<string, unknown>; secrets: Record<string, unknown> } }; jobs: Record<string, { if?: string; needs?: string | string[]; strategy?: { matrix: string }; steps: { uses?: string; with?: Record<string, unknown> }[]; permissions?: Record<string, string> }> };
     expect(Object.keys(wf.on.workflow_call.inputs)).toEqual(expect.arrayContaining(['org', 'keyguard-repository', 'keyguard-ref']));
-    expect(Object.keys(wf.on.workflow_call.secrets)).toEqual(['token', 'openai-admin-key']);
+    expect(Object.keys(wf.on.workflow_call.secrets)).toEqual(['app-private-key', 'token', 'openai-admin-key']);
     for (let i = 0; i < 4; i++) {
       const job = wf.jobs[`scan-${i}`]!;
       expect(job.if).toBe(`fromJSON(needs.discover.outputs.chunks) > ${i}`);
       expect(job.strategy!.matrix).toBe(`\${{ fromJSON(needs.discover.outputs.matrix)[${i}] }}`);
       expect(job.steps.find((s) => s.uses === './.keyguard-action')!.with).toMatchObject({ repository: '${{ matrix.repository }}', 'scan-scope': 'history', 'fail-on': 'none' });
+      expect(job.steps[0]).toMatchObject({ id: 'app', uses: 'actions/create-github-app-token@v2' });
       expect(job.permissions).toEqual({ contents: 'read' });
     }
     expect(wf.jobs.aggregate!.needs).toEqual(['discover', 'scan-0', 'scan-1', 'scan-2', 'scan-3']);
