@@ -27,6 +27,18 @@ describe('module boundaries', () => {
     }
   });
 
+  it('the pure parts of audit/ and report/ (rules, aggregation, rendering) do no I/O and read no clock', () => {
+    const pure = ['src/audit/org-rules.ts', 'src/audit/repo-rules.ts', 'src/audit/render.ts', 'src/report/aggregate.ts', 'src/report/period.ts', 'src/report/render.ts', 'src/respond/leak-issue.ts', 'src/respond/pr-comment.ts'];
+    for (const rel of pure) {
+      const file = path.join(REPO_ROOT, rel);
+      const text = readFileSync(file, 'utf8');
+      for (const spec of importsOf(file)) {
+        expect(/^(?:@actions\/|openai$|@octokit\/|node:(?:fs|child_process|http|https|net|worker_threads))/.test(spec), `${rel} imports ${spec}`).toBe(false);
+      }
+      expect(text, `${rel} reads the clock`).not.toMatch(/\bDate\.now\(|new Date\(\)|performance\.now\(/);
+    }
+  });
+
   it('only the entries read Actions inputs or fail the step', () => {
     const offenders: string[] = [];
     const walk = (d: string) => {
