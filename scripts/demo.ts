@@ -2,7 +2,7 @@
 // organization API and of GitHub. It builds a repository whose history leaks keys of a seeded
 // organization (planted at run time), runs the bundled action as the Actions runner does, twice,
 // then the CLI, and prints what happened. Nothing leaves this machine.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,22 +10,13 @@ import { startFakeGitHub } from '../test/fakes/github-server.ts';
 import { startFakeOpenAI } from '../test/fakes/openai-server.ts';
 import { seedOrganization } from '../test/fakes/openai-seed.ts';
 import { MARKER, makeKey, randomString, shapeByName } from '../test/helpers/keygen.ts';
+import { spawnAsync } from '../test/helpers/run.ts';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const work = mkdtempSync(path.join(tmpdir(), 'keyguard-demo-'));
 const repo = path.join(work, 'repo');
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd = repo): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv) => spawnAsync(cmd, args, { cwd: repo, env });
 
 const put = (rel: string, text: string) => {
   mkdirSync(path.dirname(path.join(repo, rel)), { recursive: true });

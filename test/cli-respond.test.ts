@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import { afterEach, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from './fakes/github-server.ts';
 import { startFakeOpenAI, type FakeOpenAI } from './fakes/openai-server.ts';
 import { seedOrganization } from './fakes/openai-seed.ts';
 import { expectNoKey } from './helpers/leaks.ts';
 import { gitRepo } from './helpers/repo.ts';
-import { CLI } from './helpers/run.ts';
+import { runCliAsync } from './helpers/run.ts';
 
 let openai: FakeOpenAI | undefined;
 let github: FakeGitHub | undefined;
@@ -14,17 +13,7 @@ afterEach(async () => {
   await github?.close();
 });
 
-/** The CLI in a child process that does not block this one (the fakes live here). */
-function cli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const cli = runCliAsync;
 
 it('keyguard scan --verify --revoke live --issues: the same leak response as the action', async () => {
   const org = seedOrganization({ now: Math.floor(Date.now() / 1000) });

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,7 +6,7 @@ import { startFakeGitHub, type FakeGitHub } from './fakes/github-server.ts';
 import { makeKey, shapeByName } from './helpers/keygen.ts';
 import { expectNoKey } from './helpers/leaks.ts';
 import { gitRepo, tempDir } from './helpers/repo.ts';
-import { CLI, REPO_ROOT, runActionAsync, runnerFiles } from './helpers/run.ts';
+import { REPO_ROOT, runActionAsync, runCliAsync, runnerFiles } from './helpers/run.ts';
 
 let gh: FakeGitHub | undefined;
 afterEach(async () => {
@@ -25,16 +24,7 @@ async function bigOrg() {
   return gh;
 }
 
-function cli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const c = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, ...env }, cwd: tempDir() });
-    let stdout = '';
-    let stderr = '';
-    c.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    c.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    c.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const cli = (args: string[], env: NodeJS.ProcessEnv) => runCliAsync(args, env, tempDir());
 
 describe('org-wide runs', () => {
   it('discover lists every page of repositories and splits them into matrices of 256', async () => {

@@ -123,22 +123,16 @@ describe('report', () => {
 
 describe('keyguard report (bundled CLI and action)', () => {
   it('CLI prints Markdown or JSON; the action writes the summary and one issue per period', async () => {
-    const { spawn } = await import('node:child_process');
-    const { CLI, runActionAsync, runnerFiles } = await import('./helpers/run.ts');
+    const { runActionAsync, runCliAsync, runnerFiles } = await import('./helpers/run.ts');
     const { tempDir } = await import('./helpers/repo.ts');
     const { startFakeGitHub } = await import('./fakes/github-server.ts');
     const now = Math.floor(Date.now() / 1000);
     const o = seedOrganization({ now, projects: 4, days: 20 });
     fake = await startFakeOpenAI(o);
-    const run = (args: string[], env: NodeJS.ProcessEnv) =>
-      new Promise<{ code: number; out: string; err: string }>((resolve) => {
-        const c = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, ...env }, cwd: tempDir() });
-        let out = '';
-        let err = '';
-        c.stdout.on('data', (d: Buffer) => (out += d.toString()));
-        c.stderr.on('data', (d: Buffer) => (err += d.toString()));
-        c.on('close', (code) => resolve({ code: code ?? -1, out, err }));
-      });
+    const run = async (args: string[], env: NodeJS.ProcessEnv) => {
+      const r = await runCliAsync(args, env, tempDir());
+      return { code: r.code, out: r.stdout, err: r.stderr };
+    };
     const env = { OPENAI_ADMIN_KEY: o.adminKeys[0]!.secret, OPENAI_BASE_URL: fake.baseURL };
     const md = await run(['report', '--period', 'week'], env);
     expect(md.code).toBe(0);

@@ -66,8 +66,6 @@ export async function scanGit(settings: GitScanSettings, deps: { logger: Logger;
   const started = now();
   const allow = triageFrom(settings.config, settings.baseline);
   const keys = new Map<string, KeyState>();
-  let allowed = 0;
-  let baselined = 0;
   let bytesScanned = 0;
   let commitsScanned = 0;
   let lastProgress = started;
@@ -77,12 +75,7 @@ export async function scanGit(settings: GitScanSettings, deps: { logger: Logger;
     for (const m of detectKeys(line.text)) {
       // Mask first: nothing about this key may be logged before the runner knows to hide it.
       logger.mask(m.secret.reveal());
-      const verdict = allow.verdict(m.secret.fingerprint, m.allowedInline);
-      if (verdict !== 'report') {
-        if (verdict === 'allowed') allowed++;
-        else baselined++;
-        continue;
-      }
+      if (!allow.admit(m.secret.fingerprint, m.allowedInline)) continue;
       const at = { commit: line.commit?.sha ?? null, authorTime: line.commit?.authorTime ?? 0, file: line.file };
       const state = keys.get(m.secret.fingerprint);
       if (!state) {
@@ -147,7 +140,7 @@ export async function scanGit(settings: GitScanSettings, deps: { logger: Logger;
       target: settings.root,
       findings,
       skipped: [],
-      stats: { filesScanned: 0, bytesScanned, filesSkipped: 0, allowed, baselined, commitsScanned, durationMs: now() - started, peakRssMb: peakRssMb() },
+      stats: { filesScanned: 0, bytesScanned, filesSkipped: 0, ...allow.counts, commitsScanned, durationMs: now() - started, peakRssMb: peakRssMb() },
     };
   } finally {
     blobs.close();

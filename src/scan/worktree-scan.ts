@@ -39,8 +39,6 @@ export async function scanWorktree(settings: ScanSettings, deps: ScanDeps): Prom
   const skipped: SkippedFile[] = [];
   let filesScanned = 0;
   let bytesScanned = 0;
-  let allowed = 0;
-  let baselined = 0;
   let lastProgress = started;
 
   const onBatch = (batch: BatchResult) => {
@@ -55,12 +53,7 @@ export async function scanWorktree(settings: ScanSettings, deps: ScanDeps): Prom
         // Mask first: nothing about this key may be logged before the runner knows to hide it.
         logger.mask(key);
         const secret = new SecretValue(key);
-        const verdict = allow.verdict(secret.fingerprint, m.allowedInline);
-        if (verdict !== 'report') {
-          if (verdict === 'allowed') allowed++;
-          else baselined++;
-          continue;
-        }
+        if (!allow.admit(secret.fingerprint, m.allowedInline)) continue;
         findings.push({
           file: o.path,
           line: m.line,
@@ -99,7 +92,7 @@ export async function scanWorktree(settings: ScanSettings, deps: ScanDeps): Prom
     target: settings.root,
     findings,
     skipped,
-    stats: { filesScanned, bytesScanned, filesSkipped: skipped.length, allowed, baselined, durationMs: now() - started, peakRssMb: peakRssMb() },
+    stats: { filesScanned, bytesScanned, filesSkipped: skipped.length, ...allow.counts, durationMs: now() - started, peakRssMb: peakRssMb() },
   };
 }
 

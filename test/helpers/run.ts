@@ -38,12 +38,22 @@ export function runAction(inputs: Record<string, string>, env: Record<string, st
  * this process too (a blocking spawn would starve them).
  */
 export function runActionAsync(inputs: Record<string, string>, env: Record<string, string>): Promise<Ran> {
+  return spawnAsync(process.execPath, [ACTION], { cwd: env.GITHUB_WORKSPACE, env: runnerEnv({ ...env, ...inputEnv(inputs) }) });
+}
+
+/** The bundled CLI, without blocking this process; only PATH and `env` from the environment. */
+export function runCliAsync(args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): Promise<Ran> {
+  return spawnAsync(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, ...env }, ...(cwd ? { cwd } : {}) });
+}
+
+/** A child process, collected: exit code, stdout and stderr. */
+export function spawnAsync(cmd: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv }): Promise<Ran> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [ACTION], { cwd: env.GITHUB_WORKSPACE, env: runnerEnv({ ...env, ...inputEnv(inputs) }) });
+    const child = spawn(cmd, args, options);
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
