@@ -8,19 +8,8 @@ import { renderJson } from './output/json.ts';
 import { renderSarif } from './output/sarif.ts';
 import { renderText } from './output/text.ts';
 import { shouldFail } from './scan/finding.ts';
-import { auditCommand, parseAuditFailOn } from './audit/command.ts';
-import { auditShouldFail } from './audit/finding.ts';
-import { renderAuditJson, renderAuditSarif, renderAuditText } from './audit/render.ts';
-import { loadConfig } from './config.ts';
-import { GitHubIssueTracker } from './github/issue-tracker.ts';
-import { createOctokit } from './github/octokit.ts';
-import { aggregateIssues, readScanReports } from './org/aggregate.ts';
-import { discover } from './org/discover.ts';
-import { reportCommand } from './report/command.ts';
-import { renderReportJson, renderReportMarkdown } from './report/render.ts';
 import { renderBaseline } from './scan/baseline.ts';
 import { runScan } from './scan/index.ts';
-import { runLeakResponse } from './respond/wire.ts';
 import { resolveRespondOptions, resolveScanOptions } from './settings.ts';
 import { git } from './sources/git.ts';
 import pkg from '../package.json' with { type: 'json' };
@@ -113,10 +102,12 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
       return values.help ? 0 : 2;
     }
     if (extra.length > 0) throw new ConfigurationError(`unexpected argument "${extra[0]}": ${command} takes one PATH`);
-    if (command === 'audit') return await audit(values, target, stdout, logger);
-    if (command === 'report') return await report(values, target, stdout, logger);
-    if (command === 'discover') return await discoverCommand(values, target, stdout);
-    if (command === 'aggregate') return await aggregateCommand(values, target, stdout, logger);
+    // The other commands load the OpenAI and GitHub clients; a plain scan (a pre-commit hook)
+    // starts without them, which halves its start-up time.
+    if (command === 'audit') return await (await import('./cli-commands.ts')).audit(values, target, stdout, logger);
+    if (command === 'report') return await (await import('./cli-commands.ts')).report(values, target, stdout, logger);
+    if (command === 'discover') return await (await import('./cli-commands.ts')).discoverCommand(values, target, stdout);
+    if (command === 'aggregate') return await (await import('./cli-commands.ts')).aggregateCommand(values, target, stdout, logger);
     if (command !== 'scan') throw new ConfigurationError(`unknown command "${command}" (expected: scan, audit, report, discover, aggregate)`);
     const scopes = (['history', 'range', 'staged'] as const).filter((k) => values[k] !== undefined && values[k] !== false);
     if (scopes.length > 1) throw new ConfigurationError(`--${scopes[0]} and --${scopes[1]} cannot be combined: choose one scope`);
@@ -137,7 +128,10 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
       options.config,
       { verify: false },
     );
-    const responded = await runLeakResponse(result, respondOptions, {
+    const responding = respondOptions.verify || respondOptions.adminKey !== undefined || respondOptions.issues !== null;
+    const responded = !responding
+      ? undefined
+      : await (await import('./respond/wire.ts')).runLeakResponse(result, respondOptions, {
       logger,
       repo: { serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com', repository: process.env.GITHUB_REPOSITORY || undefined, sha: process.env.GITHUB_SHA || (await headSha(options.root)) },
       githubApiUrl: process.env.GITHUB_API_URL || undefined,
@@ -165,106 +159,6 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     logger.error(`${errorMessage(e)}${usage ? '\nRun keyguard --help for usage.' : ''}`);
     return 2;
   }
-}
-
-/** `keyguard audit [PATH]`: repository rules always; organization rules with OPENAI_ADMIN_KEY. */
-async function audit(values: { format?: string; output?: string; config?: string; 'fail-on'?: string; issues?: boolean }, target: string | undefined, stdout: NodeJS.WritableStream, logger: ReturnType<typeof consoleLogger>): Promise<number> {
-  const failOn = parseAuditFailOn(values['fail-on'], '--fail-on');
-  const options = await resolveScanOptions({ format: values.format, output: values.output, config: values.config, path: target }, (k) => `--${k}`);
-  const st = await stat(options.root).catch(() => undefined);
-  if (!st?.isDirectory()) throw new ConfigurationError(`PATH ${target ?? '.'} is not a directory`);
-  const repository = process.env.GITHUB_REPOSITORY;
-  if (values.issues && (!process.env.GITHUB_TOKEN || !repository)) throw new ConfigurationError('--issues needs GITHUB_TOKEN and GITHUB_REPOSITORY');
-  const { result, issue } = await auditCommand(
-    {
-      root: options.root,
-      config: options.config,
-      adminKey: process.env.OPENAI_ADMIN_KEY || undefined,
-      openaiBaseUrl: process.env.OPENAI_BASE_URL || undefined,
-      now: Math.floor(Date.now() / 1000),
-      issue: values.issues ? { token: process.env.GITHUB_TOKEN!, repository: repository!, apiUrl: process.env.GITHUB_API_URL || undefined, labels: ['keyguard-audit'] } : null,
-    },
-    logger,
-  );
-  if (issue && issue.action !== 'none') logger.info(`keyguard: audit issue #${issue.number} ${issue.action}`);
-  const rendered = options.format === 'json' ? renderAuditJson(result) : options.format === 'sarif' ? renderAuditSarif(result) : renderAuditText(result);
-  if (options.output) {
-    await mkdir(path.dirname(path.resolve(options.output)), { recursive: true });
-    await writeFile(options.output, rendered);
-  } else {
-    stdout.write(rendered);
-  }
-  return auditShouldFail(result.findings, failOn) ? 1 : 0;
-}
-
-/** `keyguard report`: per-project usage and cost for a period, as Markdown or JSON, and optionally an issue. */
-async function report(
-  values: { format?: string; output?: string; config?: string; period?: string; since?: string; until?: string; issue?: boolean; 'close-previous'?: boolean },
-  target: string | undefined,
-  stdout: NodeJS.WritableStream,
-  logger: ReturnType<typeof consoleLogger>,
-): Promise<number> {
-  if (target) throw new ConfigurationError(`unexpected argument "${target}": report takes no PATH`);
-  const format = values.format ?? 'markdown';
-  if (format !== 'markdown' && format !== 'json') throw new ConfigurationError(`--format: expected one of markdown, json, got "${format}"`);
-  const { config } = await loadConfig(process.cwd(), values.config ? path.resolve(values.config) : undefined);
-  const repository = process.env.GITHUB_REPOSITORY;
-  if (values.issue && (!process.env.GITHUB_TOKEN || !repository)) throw new ConfigurationError('--issue needs GITHUB_TOKEN and GITHUB_REPOSITORY');
-  const { report: r, requests, issue } = await reportCommand(
-    {
-      period: values.period,
-      since: values.since,
-      until: values.until,
-      adminKey: process.env.OPENAI_ADMIN_KEY || undefined,
-      openaiBaseUrl: process.env.OPENAI_BASE_URL || undefined,
-      config,
-      now: Math.floor(Date.now() / 1000),
-      issue: values.issue ? { token: process.env.GITHUB_TOKEN!, repository: repository!, apiUrl: process.env.GITHUB_API_URL || undefined, labels: ['keyguard-report'], closePrevious: values['close-previous'] === true } : null,
-    },
-    (k) => `--${k}`,
-    logger,
-  );
-  logger.info(`keyguard: report built with ${requests} requests${issue ? `; issue #${issue.number} ${issue.action}${issue.closedPrevious ? `, closed #${issue.closedPrevious}` : ''}` : ''}`);
-  const rendered = format === 'json' ? renderReportJson(r) : renderReportMarkdown(r);
-  if (values.output) {
-    await mkdir(path.dirname(path.resolve(values.output)), { recursive: true });
-    await writeFile(values.output, rendered);
-  } else {
-    stdout.write(rendered);
-  }
-  return 0;
-}
-
-function githubFromEnv(logger: ReturnType<typeof consoleLogger>, what: string) {
-  const token = process.env.GITHUB_TOKEN;
-  if (!token) throw new ConfigurationError(`${what} needs GITHUB_TOKEN (a token that can read the organization's repositories)`);
-  return createOctokit({ token, baseUrl: process.env.GITHUB_API_URL || undefined, logger });
-}
-
-/** `keyguard discover --org NAME`: the org's repositories as job matrices of at most 256. */
-async function discoverCommand(values: { org?: string; 'include-archived'?: boolean; 'include-forks'?: boolean }, target: string | undefined, stdout: NodeJS.WritableStream): Promise<number> {
-  if (target) throw new ConfigurationError(`unexpected argument "${target}": discover takes --org NAME`);
-  if (!values.org || !/^[A-Za-z0-9-]+$/.test(values.org)) throw new ConfigurationError(`--org: expected an organization login such as acme, got "${values.org ?? ''}"`);
-  const logger = consoleLogger();
-  const found = await discover(githubFromEnv(logger, 'discover'), { org: values.org, includeArchived: values['include-archived'] === true, includeForks: values['include-forks'] === true });
-  stdout.write(`${JSON.stringify({ repositories: found.repositories.length, skipped: found.skipped, matrices: found.matrices }, null, 2)}\n`);
-  return 0;
-}
-
-/** `keyguard aggregate DIR --issues`: one issue per key from an org-wide run's scan reports. */
-async function aggregateCommand(values: { issues?: boolean }, dir: string | undefined, stdout: NodeJS.WritableStream, logger: ReturnType<typeof consoleLogger>): Promise<number> {
-  if (!dir) throw new ConfigurationError('aggregate takes the directory holding the scan reports (JSON)');
-  const { groups, reports } = await readScanReports(path.resolve(dir));
-  stdout.write(`${reports} reports, ${groups.length} distinct keys\n`);
-  if (!values.issues) return groups.length > 0 ? 1 : 0;
-  const repository = process.env.GITHUB_REPOSITORY;
-  if (!repository) throw new ConfigurationError('--issues needs GITHUB_REPOSITORY (the security team\'s repository)');
-  const { config } = await loadConfig(process.cwd());
-  const [owner, repo] = repository.split('/') as [string, string];
-  const tracker = new GitHubIssueTracker(githubFromEnv(logger, 'aggregate --issues'), { owner, repo }, config.issues.labels[0]!);
-  const out = await aggregateIssues(groups, tracker, { labels: config.issues.labels, assignees: config.issues.assignees, mention: config.issues.mention, maxNew: config.issues.maxPerRun, repo: { serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com', repository: undefined, sha: undefined } }, logger);
-  stdout.write(`issues: ${out.opened} opened, ${out.updated} updated, ${out.deferred} deferred\n`);
-  return groups.length > 0 ? 1 : 0;
 }
 
 async function headSha(root: string): Promise<string | undefined> {

@@ -1,0 +1,1038 @@
+export const id = 427;
+export const ids = [427];
+export const modules = {
+
+/***/ 1427:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  aggregateCommand: () => (/* binding */ aggregateCommand),
+  audit: () => (/* binding */ audit),
+  discoverCommand: () => (/* binding */ discoverCommand),
+  report: () => (/* binding */ report)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/github/issue-tracker.ts
+var issue_tracker = __webpack_require__(6969);
+// EXTERNAL MODULE: ./src/github/octokit.ts
+var octokit = __webpack_require__(6702);
+// EXTERNAL MODULE: ./src/openai/admin-client.ts
+var admin_client = __webpack_require__(7005);
+;// CONCATENATED MODULE: ./src/audit/finding.ts
+/** Audit severities, most serious first. */
+const SEVERITIES = ['critical', 'high', 'medium', 'low'];
+function auditShouldFail(findings, failOn) {
+    if (failOn === 'none')
+        return false;
+    if (failOn === 'any')
+        return findings.length > 0;
+    const limit = SEVERITIES.indexOf(failOn);
+    return findings.some((f) => SEVERITIES.indexOf(f.severity) <= limit);
+}
+function sortFindings(findings) {
+    return findings.sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.rule.localeCompare(b.rule) || a.target.localeCompare(b.target));
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/output/markdown.ts
+var markdown = __webpack_require__(8548);
+;// CONCATENATED MODULE: ./src/audit/render.ts
+
+
+
+
+const findingId = (f) => (0,external_node_crypto_.createHash)('sha256').update(`${f.rule}\0${f.target}`).digest('hex').slice(0, 12);
+function counts(findings) {
+    const parts = SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0);
+    return parts.length ? parts.map(([s, n]) => `${n} ${s}`).join(', ') : 'none';
+}
+function renderAuditText(result) {
+    const lines = result.findings.map((f) => `${f.severity.padEnd(8)} ${f.rule}  ${f.target}\n         ${f.message}\n         fix: ${f.fix}`);
+    const org = result.stats.organization;
+    lines.push(`${result.findings.length} audit findings (${counts(result.findings)}); ${result.stats.filesChecked} files and ${result.stats.workflows} workflows checked; ` +
+        (org ? `organization: ${org.projects} projects, ${org.keys} project keys, ${org.adminKeys} admin keys` : 'organization rules skipped (no OPENAI_ADMIN_KEY)'));
+    return `${lines.join('\n')}\n`;
+}
+/** DESIGN.md's audit JSON: `{"findings":[{"rule","severity","target","message"}]}`, plus the fix and stats. */
+function renderAuditJson(result) {
+    return `${JSON.stringify({ findings: result.findings.map((f) => ({ rule: f.rule, severity: f.severity, target: f.target, message: f.message, fix: f.fix, ...(f.file ? { file: f.file } : {}), ...(f.line ? { line: f.line } : {}) })), stats: result.stats }, null, 2)}\n`;
+}
+const SARIF_LEVEL = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
+const SARIF_SEVERITY = { critical: '9.5', high: '7.5', medium: '5.0', low: '2.0' };
+/** SARIF for code scanning. Only findings with a file: organization findings have no place in a repository. */
+function renderAuditSarif(result, pathPrefix = '') {
+    const located = result.findings.filter((f) => f.file);
+    const ruleIds = [...new Set(located.map((f) => f.rule))].sort();
+    const rules = ruleIds.map((id) => {
+        const f = located.find((x) => x.rule === id);
+        return { id: `keyguard-audit/${id}`, name: id, shortDescription: { text: id.replace(/-/g, ' ') }, help: { text: f.fix }, defaultConfiguration: { level: SARIF_LEVEL[f.severity] }, properties: { tags: ['security', 'openai'], 'security-severity': SARIF_SEVERITY[f.severity] } };
+    });
+    const results = located.map((f) => ({
+        ruleId: `keyguard-audit/${f.rule}`,
+        ruleIndex: ruleIds.indexOf(f.rule),
+        level: SARIF_LEVEL[f.severity],
+        message: { text: `${f.message} Fix: ${f.fix}` },
+        locations: [{ physicalLocation: { artifactLocation: { uri: pathPrefix + f.file, uriBaseId: '%SRCROOT%' }, region: { startLine: f.line ?? 1 } } }],
+        partialFingerprints: { 'keyguardAudit/v1': findingId(f) },
+    }));
+    return `${JSON.stringify({ $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [{ tool: { driver: { name: 'keyguard-audit', rules } }, results }] }, null, 2)}\n`;
+}
+function row(f) {
+    return `| ${f.severity} | ${(0,markdown/* code */.a)(f.rule)} | ${(0,markdown/* code */.a)(f.target)} | ${(0,markdown/* escapeMarkdown */.F)(f.message)} | ${(0,markdown/* escapeMarkdown */.F)(f.fix)} | <!-- k:${findingId(f)} -->`;
+}
+function table(findings) {
+    return ['| Severity | Rule | Target | Finding | Fix | |', '| --- | --- | --- | --- | --- | --- |', ...findings.map(row)];
+}
+function renderAuditSummary(result) {
+    const out = ['## keyguard audit', '', `${result.findings.length} findings: ${counts(result.findings)}.`, ''];
+    if (result.findings.length)
+        out.push(...table(result.findings), '');
+    if (!result.stats.organization)
+        out.push('Organization rules were skipped: no OpenAI admin key was given.', '');
+    return `${out.join('\n')}\n`;
+}
+/**
+ * The one audit issue of a repository, kept up to date in place: what is open now, and what was
+ * fixed since the last run (rows of the previous body that are gone).
+ */
+function renderAuditIssue(result, repoId, previous) {
+    const ids = new Set(result.findings.map(findingId));
+    const fixed = (previous ?? '')
+        .split('\n')
+        .filter((l) => /^\| (?:critical|high|medium|low) \|.*<!-- k:([0-9a-f]{12}) -->$/.test(l))
+        .filter((l) => !ids.has(/<!-- k:([0-9a-f]{12}) -->$/.exec(l)[1]))
+        .map((l) => l.replace(/ \| <!-- k:[0-9a-f]{12} -->$/, ' |'));
+    const body = [
+        (0,issue_tracker/* markerLine */.B_)('audit', repoId),
+        `## keyguard audit: ${result.findings.length ? `${result.findings.length} open (${counts(result.findings)})` : 'nothing open'}`,
+        '',
+        ...(result.findings.length ? table(result.findings) : ['No open findings.']),
+        '',
+        ...(fixed.length ? ['### Fixed since the last run', '', '| Severity | Rule | Target | Finding | Fix |', '| --- | --- | --- | --- | --- |', ...fixed, ''] : []),
+        result.stats.organization ? `Organization: ${result.stats.organization.projects} projects, ${result.stats.organization.keys} project keys, ${result.stats.organization.adminKeys} admin keys.` : 'Organization rules skipped: no OpenAI admin key.',
+    ].join('\n');
+    return { title: `keyguard audit: ${result.findings.length ? `${result.findings.length} open key-hygiene findings` : 'no open findings'}`, body };
+}
+
+// EXTERNAL MODULE: ./src/detect/index.ts + 7 modules
+var detect = __webpack_require__(9029);
+// EXTERNAL MODULE: ./src/scan/worktree-scan.ts + 5 modules
+var worktree_scan = __webpack_require__(6348);
+// EXTERNAL MODULE: ./src/sources/git.ts
+var git = __webpack_require__(8022);
+// EXTERNAL MODULE: ./src/sources/worktree.ts
+var worktree = __webpack_require__(7821);
+// EXTERNAL MODULE: ./src/scan/triage.ts
+var triage = __webpack_require__(1713);
+;// CONCATENATED MODULE: ./src/audit/org-rules.ts
+const DAY = 86_400;
+const days = (seconds) => Math.floor(seconds / DAY);
+/**
+ * Hygiene rules over the organization's keys. Pure: the inventory and the clock come in.
+ * Each key is judged on age, use, owner and project; admin keys on count, age and use.
+ */
+function auditOrganization(inv, policy, now) {
+    const out = [];
+    const projects = new Map(inv.projects.map((p) => [p.id, p]));
+    const production = (id) => {
+        const p = projects.get(id);
+        return policy.productionProjects.includes(id) || (p?.name != null && policy.productionProjects.includes(p.name));
+    };
+    for (const k of inv.projectKeys) {
+        const project = projects.get(k.projectId);
+        const target = `${k.projectId}/${k.id}`;
+        const who = k.owner.type === 'user' ? `${k.owner.name || k.owner.id} (user)` : `${k.owner.name} (service account)`;
+        const age = days(now - k.createdAt);
+        if (project?.archived) {
+            out.push({ rule: 'key-in-archived-project', severity: 'high', target, message: `Key "${k.name}" of ${who} is still enabled in archived project ${project.name ?? k.projectId}.`, fix: 'Delete the key; an archived project should hold no usable keys.' });
+        }
+        if (!k.ownerHasAccess) {
+            out.push({ rule: 'key-owner-without-access', severity: 'high', target, message: `Key "${k.name}" belongs to ${who}, who no longer has access to the project, yet the key is enabled.`, fix: 'Delete the key, or move the workload to a service account.' });
+        }
+        if (k.owner.type === 'user' && production(k.projectId)) {
+            out.push({ rule: 'user-key-in-production', severity: 'medium', target, message: `Production project ${project?.name ?? k.projectId} uses key "${k.name}" owned by a person (${who}).`, fix: 'Use a service-account key, so the workload does not depend on one person\'s account.' });
+        }
+        if (age > policy.maxKeyAgeDays) {
+            out.push({ rule: 'key-too-old', severity: 'medium', target, message: `Key "${k.name}" of ${who} is ${age} days old (policy: rotate within ${policy.maxKeyAgeDays}).`, fix: 'Create a new key, switch the secret, delete this one.' });
+        }
+        if (k.lastUsedAt === null) {
+            if (age > policy.neverUsedGraceDays)
+                out.push({ rule: 'key-never-used', severity: 'low', target, message: `Key "${k.name}" of ${who} was created ${age} days ago and never used.`, fix: 'Delete it: an unused key is only risk.' });
+        }
+        else if (days(now - k.lastUsedAt) > policy.maxIdleDays) {
+            out.push({ rule: 'key-idle', severity: 'low', target, message: `Key "${k.name}" of ${who} was last used ${days(now - k.lastUsedAt)} days ago (policy: ${policy.maxIdleDays}).`, fix: 'Delete it if nothing needs it any more.' });
+        }
+    }
+    if (inv.adminKeys.length > policy.maxAdminKeys) {
+        out.push({ rule: 'too-many-admin-keys', severity: 'high', target: 'organization', message: `The organization has ${inv.adminKeys.length} admin keys (policy: at most ${policy.maxAdminKeys}): ${inv.adminKeys.map((k) => k.id).join(', ')}.`, fix: 'Delete admin keys that no automation needs; each one can manage every key of the organization.' });
+    }
+    for (const k of inv.adminKeys) {
+        const target = `admin key ${k.id}`;
+        const age = days(now - k.createdAt);
+        if (age > policy.maxKeyAgeDays)
+            out.push({ rule: 'admin-key-too-old', severity: 'high', target, message: `Admin key "${k.name ?? k.id}" is ${age} days old (policy: ${policy.maxKeyAgeDays}).`, fix: 'Rotate it: create a new admin key, update the secret, delete this one.' });
+        if (k.lastUsedAt === null ? age > policy.neverUsedGraceDays : days(now - k.lastUsedAt) > policy.maxIdleDays) {
+            out.push({ rule: 'admin-key-unused', severity: 'medium', target, message: `Admin key "${k.name ?? k.id}" ${k.lastUsedAt === null ? 'has never been used' : `was last used ${days(now - k.lastUsedAt)} days ago`}.`, fix: 'Delete it if no automation needs it.' });
+        }
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/audit/repo-rules.ts
+
+
+/*
+ * Repository rules: how code and workflows get their OpenAI keys. Pure: file text in, findings
+ * out. Messages never quote the literal: it may be a key.
+ */
+const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|ipynb)$/i;
+const ENV_FILE = /(?:^|\/)\.env(?:\.[^/]*)?$/;
+const ENV_EXAMPLE = /\.(?:example|sample|template|dist|defaults?)$/i;
+const isCodeFile = (path) => CODE_FILE.test(path);
+const isWorkflowFile = (path) => /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path);
+function lineAt(text, offset) {
+    let n = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
+        n++;
+    return n;
+}
+/** A JS/TS `apiKey` property, a Python client's `api_key` argument, or `openai.api_key`, given a string literal. */
+const LITERAL_PATTERNS = [
+    /\bapiKey\s*:\s*(["'`])((?:(?!\1)[^\\\n]|\\.)*)\1/g,
+    /\b(?:Async|Azure)?OpenAI\s*\([^)]*?\bapi_key\s*=\s*(["'])((?:(?!\1)[^\\\n]|\\.)*)\1/g,
+    /\bopenai\.api_key\s*=\s*(["'])((?:(?!\1)[^\\\n]|\\.)*)\1/g,
+];
+function clientLiteralRule(file, text) {
+    if (!/openai/i.test(text))
+        return [];
+    const out = [];
+    for (const re of LITERAL_PATTERNS) {
+        for (const m of text.matchAll(re)) {
+            const value = m[2];
+            // Empty strings, template literals that read the environment and bare ellipses (documentation)
+            // are not literals of a key.
+            if (value === '' || value.includes('${') || /^(?:\.{3}|…)$/.test(value))
+                continue;
+            const line = lineAt(text, m.index);
+            const isKey = (0,detect/* detectKeys */.c8)(value).length > 0;
+            out.push({
+                rule: 'client-literal-api-key',
+                severity: isKey ? 'critical' : 'medium',
+                target: `${file}:${line}`,
+                file,
+                line,
+                message: isKey ? 'An OpenAI client is built with a literal key.' : 'An OpenAI client is built with a literal string as its API key (a placeholder today is a key tomorrow).',
+                fix: 'Read the key from the environment: OpenAI() with no apiKey reads OPENAI_API_KEY (Python: os.environ["OPENAI_API_KEY"]); set it from a secret.',
+            });
+        }
+    }
+    return out;
+}
+function trackedEnvFileRule(file, text) {
+    if (!ENV_FILE.test(file) || ENV_EXAMPLE.test(file))
+        return [];
+    const assigns = /^\s*(?:export\s+)?OPENAI_[A-Z_]*KEY\s*=\s*['"]?[^\s'"#]+/m.exec(text);
+    return [
+        {
+            rule: 'env-file-tracked',
+            severity: assigns ? 'high' : 'medium',
+            target: file,
+            file,
+            ...(assigns ? { line: lineAt(text, assigns.index) } : {}),
+            message: assigns ? `${file} is tracked by git and sets an OpenAI key.` : `${file} is tracked by git; .env files hold secrets.`,
+            fix: `git rm --cached ${file}, add it to .gitignore, and keep a ${file}.example with empty values instead.`,
+        },
+    ];
+}
+function gitignoreEnvRule(envIgnored) {
+    if (envIgnored)
+        return [];
+    return [{ rule: 'gitignore-missing-env', severity: 'medium', target: '.gitignore', file: '.gitignore', message: '.gitignore does not ignore .env files, so a local .env can be committed by accident.', fix: 'Add the line `.env*` (and `!.env.example`) to .gitignore.' }];
+}
+const SECRET_EXPR = /\$\{\{\s*secrets\.[A-Za-z0-9_]+\s*\}\}/;
+/** Workflow rules: literal keys in env and inputs, secrets echoed in `run:`, pwn requests. */
+function workflowRules(file, text) {
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines });
+    if (doc.errors.length > 0)
+        return [];
+    const out = [];
+    const lineOf = (n) => (n?.range ? lines.linePos(n.range[0]).line : 1);
+    const push = (f) => out.push({ ...f, target: `${file}:${f.line}`, file });
+    // Names of environment variables set from secrets anywhere in the workflow.
+    const secretVars = new Set();
+    const visit = (node, key, under) => {
+        if ((0,dist/* isMap */.jh)(node)) {
+            for (const pair of node.items) {
+                if (!(0,dist/* isPair */.tO)(pair) || !(0,dist/* isScalar */.jn)(pair.key))
+                    continue;
+                visit(pair.value, String(pair.key.value), [...under, String(pair.key.value)]);
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(node)) {
+            node.items.forEach((item) => visit(item, key, under));
+        }
+        else if ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'string' && key) {
+            const value = node.value;
+            const parent = under.at(-2);
+            const keyish = /openai.*(?:key|token)|api[_-]?key/i.test(key);
+            if ((parent === 'env' || parent === 'with') && keyish && value.trim() !== '' && !value.includes('${{')) {
+                const isKey = (0,detect/* detectKeys */.c8)(value).length > 0;
+                push({ rule: 'workflow-literal-key', severity: isKey ? 'critical' : 'high', line: lineOf(node), message: `${key} is set to a literal in the workflow, not from a secret.`, fix: `Store the key as a repository or organization secret and use ${'${{ secrets.OPENAI_API_KEY }}'}.` });
+            }
+            if (parent === 'env' && SECRET_EXPR.test(value))
+                secretVars.add(key);
+            if (key === 'run') {
+                const runLine = lineOf(node);
+                value.split('\n').forEach((l, i) => {
+                    const echoes = /\b(?:echo|printf|print|cat\s*<<)\b/.test(l);
+                    const mentionsSecret = SECRET_EXPR.test(l) || [...secretVars].some((v) => new RegExp(`\\$\\{?${v}\\b`).test(l));
+                    if (echoes && mentionsSecret && !/>>\s*"?\$GITHUB_(?:ENV|OUTPUT)/.test(l) && !/::add-mask::/.test(l)) {
+                        push({ rule: 'workflow-echoes-secret', severity: 'high', line: runLine + i + (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED' ? 1 : 0), message: 'A run step prints a secret; masking hides exact matches only, and transformed values leak.', fix: 'Do not print secrets; pass them to the program through env: and let it read them.' });
+                    }
+                });
+            }
+        }
+    };
+    const root = doc.contents;
+    // Collect env secrets first (a step may echo a variable defined later in the file).
+    visit(root, undefined, []);
+    out.length = 0;
+    visit(root, undefined, []);
+    // pull_request_target runs with secrets; checking out the PR head there runs untrusted code with them.
+    const on = doc.get('on');
+    const triggers = (0,dist/* isMap */.jh)(on) ? on.items.map((p) => String(p.key?.value)) : (0,dist/* isSeq */.oP)(on) ? on.items.map((i) => String(i.value)) : [String(on ?? '')];
+    if (triggers.includes('pull_request_target')) {
+        const headRef = /\$\{\{\s*github\.(?:event\.pull_request\.head\.(?:sha|ref)|head_ref)\s*\}\}|refs\/pull\//;
+        const checkout = /uses:\s*actions\/checkout@[\s\S]*?ref:\s*([^\n]+)/g;
+        for (const m of text.matchAll(checkout)) {
+            if (!headRef.test(m[1]))
+                continue;
+            if (!/secrets\.[A-Za-z0-9_]*OPENAI|OPENAI_[A-Z_]*KEY/i.test(text))
+                continue;
+            push({ rule: 'pwn-request', severity: 'critical', line: lineAt(text, m.index), message: 'A pull_request_target workflow checks out the pull request head and exposes an OpenAI secret: the PR author\'s code runs with it.', fix: 'Use the pull_request event for untrusted code, or never check out the head in pull_request_target; keep secrets out of that job.' });
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/audit/run.ts
+
+
+
+
+
+
+
+
+/** Whether git (or, outside a repository, the root .gitignore) ignores a `.env` file. */
+async function envIgnored(root, inGit, reader) {
+    if (inGit) {
+        try {
+            await (0,git/* git */.$Y)(root, ['check-ignore', '-q', '--no-index', '.env']);
+            return true;
+        }
+        catch {
+            return false;
+        }
+    }
+    const read = reader.read('.gitignore');
+    if (read.kind !== 'file')
+        return false;
+    const { default: ignore } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 298, 23));
+    return ignore().add(read.data.toString('utf8')).ignores('.env');
+}
+/**
+ * The audit: repository rules always (literal keys, clients given literals, tracked .env files,
+ * .gitignore, workflows), organization rules when an inventory source is given (an admin key).
+ */
+async function runAudit(settings, deps) {
+    const { root, config } = settings;
+    const findings = [];
+    const scan = await (0,worktree_scan/* scanWorktree */.X)({ root, config, threads: 'auto' }, deps);
+    for (const f of scan.findings) {
+        findings.push({ rule: 'literal-key', severity: 'critical', target: `${f.file}:${f.line}`, file: f.file, line: f.line, message: `An OpenAI ${(0,detect/* kindLabel */.tf)(f.kind)} ${f.redacted} is committed (fingerprint ${f.fingerprint}).`, fix: 'Revoke it, store the new key as a secret, read it from OPENAI_API_KEY, and purge it from history (keyguard scan --history).' });
+    }
+    const allowed = (0,triage/* triageFrom */.b)(config);
+    const inGit = (await (0,git/* gitTopLevel */.oB)(root)) !== undefined;
+    const reader = new worktree/* FileReader */.q(root, config.scan.maxFileSize);
+    let filesChecked = 0;
+    let workflows = 0;
+    for await (const batch of (0,worktree/* listWorktree */.S)(root)) {
+        for (const file of batch) {
+            if (allowed.pathAllowed(file))
+                continue;
+            const code = isCodeFile(file);
+            const workflow = isWorkflowFile(file);
+            const env = /(?:^|\/)\.env(?:\.[^/]*)?$/.test(file);
+            if (!code && !workflow && !env)
+                continue;
+            const read = reader.read(file);
+            if (read.kind !== 'file')
+                continue;
+            const text = read.data.toString('utf8');
+            filesChecked++;
+            if (code)
+                findings.push(...clientLiteralRule(file, text));
+            if (env && inGit)
+                findings.push(...trackedEnvFileRule(file, text));
+            if (workflow) {
+                workflows++;
+                findings.push(...workflowRules(file, text));
+            }
+        }
+    }
+    findings.push(...gitignoreEnvRule(await envIgnored(root, inGit, reader)));
+    let organization = null;
+    if (deps.inventory) {
+        const inv = await deps.inventory();
+        findings.push(...auditOrganization(inv, config.audit, settings.now));
+        organization = { projects: inv.projects.length, keys: inv.projectKeys.length, adminKeys: inv.adminKeys.length, requests: inv.requests };
+    }
+    return { findings: sortFindings(findings), stats: { filesChecked, workflows, organization } };
+}
+
+;// CONCATENATED MODULE: ./src/audit/command.ts
+
+
+
+
+
+
+
+function parseAuditFailOn(raw, name) {
+    const v = raw?.trim() || 'high';
+    if (v === 'none' || v === 'any' || SEVERITIES.includes(v))
+        return v;
+    throw new errors/* ConfigurationError */.j(`${name}: expected one of none, any, ${SEVERITIES.join(', ')}, got "${raw}"`);
+}
+/** Keeps the repository's one audit issue up to date: created when there is something to say, closed when all is fixed. */
+async function fileAuditIssue(result, target) {
+    const existing = await target.tracker.findByMarker((0,issue_tracker/* markerLine */.B_)('audit', target.repoId));
+    const { title, body } = renderAuditIssue(result, target.repoId, existing?.body);
+    if (!existing) {
+        if (result.findings.length === 0)
+            return { number: 0, action: 'none' };
+        for (const l of target.labels)
+            await target.tracker.ensureLabel(l, 'fbca04', 'keyguard key-hygiene audit');
+        const created = await target.tracker.create({ title, body, labels: target.labels, assignees: [] });
+        return { number: created.number, action: 'created' };
+    }
+    const state = result.findings.length ? 'open' : 'closed';
+    if (existing.body === body && existing.title === title && existing.state === state)
+        return { number: existing.number, action: 'unchanged' };
+    await target.tracker.update(existing.number, { title, body, state });
+    return { number: existing.number, action: 'updated' };
+}
+/** The audit as both entries run it: repository rules, organization rules with an admin key, the issue. */
+async function auditCommand(settings, logger) {
+    if (settings.adminKey)
+        logger.mask(settings.adminKey);
+    const admin = settings.adminKey ? new admin_client/* OpenAIAdmin */.K({ adminKey: settings.adminKey, baseURL: settings.openaiBaseUrl, logger }) : undefined;
+    const result = await runAudit({ root: settings.root, config: settings.config, now: settings.now }, { logger, ...(admin ? { inventory: () => admin.inventory() } : {}) });
+    if (!settings.issue)
+        return { result };
+    const [owner, repo] = settings.issue.repository.split('/');
+    const tracker = new issue_tracker/* GitHubIssueTracker */.zo((0,octokit/* createOctokit */.Q)({ token: settings.issue.token, baseUrl: settings.issue.apiUrl, logger, writeIntervalMs: settings.issue.writeIntervalMs }), { owner, repo }, settings.issue.labels[0]);
+    const issue = await fileAuditIssue(result, { tracker, repoId: settings.issue.repository.replace('/', ':'), labels: settings.issue.labels });
+    return { result, issue };
+}
+
+// EXTERNAL MODULE: ./src/config.ts
+var src_config = __webpack_require__(2973);
+// EXTERNAL MODULE: ./src/logger.ts
+var src_logger = __webpack_require__(6999);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
+var schemas = __webpack_require__(8816);
+// EXTERNAL MODULE: ./src/respond/respond.ts + 2 modules
+var respond = __webpack_require__(7496);
+;// CONCATENATED MODULE: ./src/org/aggregate.ts
+
+
+
+
+
+
+/** The fields of a scan's JSON report that aggregation reads (the report holds no key). */
+const ReportSchema = schemas/* object */.Ikc({
+    repository: schemas/* string */.YjP().optional(),
+    findings: schemas/* array */.YOg(schemas/* object */.Ikc({
+        file: schemas/* string */.YjP(),
+        line: schemas/* number */.aig(),
+        commit: schemas/* string */.YjP().nullable(),
+        kind: schemas/* enum */.k5n(detect/* KEY_KINDS */.A3),
+        fingerprint: schemas/* string */.YjP().regex(/^[0-9a-f]{32}$/),
+        redacted: schemas/* string */.YjP(),
+        date: schemas/* string */.YjP().nullable().optional(),
+        occurrences: schemas/* number */.aig().optional(),
+        presentAtHead: schemas/* boolean */.zMY().optional(),
+        liveness: schemas/* object */.Ikc({ status: schemas/* enum */.k5n(['live', 'revoked', 'unknown']), rule: schemas/* string */.YjP(), reason: schemas/* string */.YjP().optional() }).nullable().optional(),
+        match: schemas/* any */.bzn().optional(),
+        revocation: schemas/* any */.bzn().optional(),
+    })),
+});
+async function jsonFiles(dir) {
+    const out = [];
+    for (const e of await (0,promises_.readdir)(dir, { withFileTypes: true })) {
+        const p = external_node_path_default().join(dir, e.name);
+        if (e.isDirectory())
+            out.push(...(await jsonFiles(p)));
+        else if (e.name.endsWith('.json'))
+            out.push(p);
+    }
+    return out.sort();
+}
+/** Reads every scan report under `dir` (artifacts of an org-wide run) and groups findings by key. */
+async function readScanReports(dir) {
+    let files;
+    try {
+        files = await jsonFiles(dir);
+    }
+    catch (e) {
+        throw new errors/* ConfigurationError */.j(`cannot read reports from ${dir}: ${e.code ?? e}`);
+    }
+    const groups = new Map();
+    for (const file of files) {
+        let parsed;
+        try {
+            parsed = ReportSchema.safeParse(JSON.parse(await (0,promises_.readFile)(file, 'utf8')));
+        }
+        catch (e) {
+            throw new errors/* ConfigurationError */.j(`${file}: not JSON (${e.message})`);
+        }
+        if (!parsed.success)
+            throw new errors/* ConfigurationError */.j(`${file}: not a keyguard scan report (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`);
+        for (const f of parsed.data.findings) {
+            const g = groups.get(f.fingerprint) ?? groups.set(f.fingerprint, { kind: f.kind, redacted: f.redacted, places: [], response: {} }).get(f.fingerprint);
+            g.places.push({
+                file: f.file,
+                line: f.line,
+                commit: f.commit,
+                ...(parsed.data.repository ? { repository: parsed.data.repository } : {}),
+                ...(f.occurrences !== undefined ? { git: { authorDate: f.date ?? null, occurrences: f.occurrences, presentAtHead: f.presentAtHead ?? true, atHead: null, locations: [] } } : {}),
+            });
+            // What any repository's job learnt about the key (it is the same key everywhere).
+            if (f.liveness && (!g.response.liveness || f.liveness.status === 'live'))
+                g.response = { ...g.response, liveness: f.liveness };
+            if (f.match && (!g.response.match || g.response.match.type !== 'matched'))
+                g.response = { ...g.response, match: f.match };
+            if (f.revocation && (!g.response.revocation || f.revocation.type === 'revoked'))
+                g.response = { ...g.response, revocation: f.revocation };
+        }
+    }
+    return { groups: [...groups].map(([fingerprint, g]) => ({ fingerprint, kind: g.kind, redacted: g.redacted, findings: g.places, response: g.response })), reports: files.length };
+}
+/** Files one issue per key for an org-wide run, in the security team's repository. */
+async function aggregateIssues(groups, tracker, options, logger) {
+    for (const l of options.labels)
+        await tracker.ensureLabel(l, 'b60205', 'Raised by keyguard: a leaked OpenAI API key');
+    let opened = 0;
+    let deferred = 0;
+    let updated = 0;
+    for (const group of groups) {
+        const issue = await (0,respond/* fileIssue */.y)(tracker, group, { issues: { labels: options.labels, assignees: options.assignees, mention: options.mention, maxNew: options.maxNew }, repo: options.repo }, () => opened < options.maxNew, logger);
+        if (issue.action === 'created')
+            opened++;
+        else if (issue.action === 'deferred')
+            deferred++;
+        else if (issue.action === 'updated' || issue.action === 'commented')
+            updated++;
+    }
+    if (deferred)
+        logger.warning(`keyguard: ${deferred} issue(s) deferred to the next run (at most ${options.maxNew} new issues a run)`);
+    return { opened, deferred, updated };
+}
+
+;// CONCATENATED MODULE: ./src/org/discover.ts
+/** GitHub Actions runs at most 256 jobs from one matrix. */
+const MAX_MATRIX_JOBS = 256;
+/** Lists an organization's repositories (every page) and splits them into job matrices. */
+async function discover(octokit, options) {
+    const repos = await octokit.paginate(octokit.rest.repos.listForOrg, { org: options.org, type: 'all', per_page: 100 });
+    let archived = 0;
+    let forks = 0;
+    const kept = [];
+    for (const r of repos) {
+        if (r.archived && !options.includeArchived)
+            archived++;
+        else if (r.fork && !options.includeForks)
+            forks++;
+        else
+            kept.push(r.full_name);
+    }
+    kept.sort((a, b) => a.localeCompare(b));
+    const matrices = [];
+    for (let i = 0; i < kept.length; i += MAX_MATRIX_JOBS)
+        matrices.push({ include: kept.slice(i, i + MAX_MATRIX_JOBS).map((repository) => ({ repository })) });
+    return { repositories: kept, skipped: { archived, forks }, matrices };
+}
+
+// EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
+var p_limit = __webpack_require__(370);
+;// CONCATENATED MODULE: ./src/report/period.ts
+
+const period_DAY = 86_400;
+const midnight = (t) => Math.floor(t / period_DAY) * period_DAY;
+/**
+ * The last full period before `now`, in UTC: yesterday, last Monday-to-Sunday week, or last
+ * calendar month. Pure: the clock comes in.
+ */
+function lastFullPeriod(kind, now) {
+    const today = midnight(now);
+    if (kind === 'day')
+        return { kind, start: today - period_DAY, end: today };
+    if (kind === 'week') {
+        const weekday = (new Date(today * 1000).getUTCDay() + 6) % 7; // Monday = 0
+        const thisMonday = today - weekday * period_DAY;
+        return { kind, start: thisMonday - 7 * period_DAY, end: thisMonday };
+    }
+    const d = new Date(today * 1000);
+    const end = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / 1000;
+    const start = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1) / 1000;
+    return { kind, start, end };
+}
+/** `--since 2026-11-01 --until 2026-11-08`: whole UTC days, `until` exclusive. */
+function customPeriod(since, until) {
+    const parse = (s, name) => {
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(s))
+            throw new errors/* ConfigurationError */.j(`${name}: expected a date such as 2026-11-01, got "${s}"`);
+        const t = Date.parse(`${s}T00:00:00Z`) / 1000;
+        if (!Number.isFinite(t))
+            throw new errors/* ConfigurationError */.j(`${name}: ${s} is not a date`);
+        return t;
+    };
+    const start = parse(since, '--since');
+    const end = parse(until, '--until');
+    if (end <= start)
+        throw new errors/* ConfigurationError */.j(`--until (${until}) must be after --since (${since})`);
+    return { kind: 'custom', start, end };
+}
+/** The period of the same length just before. */
+function previousPeriod(p) {
+    if (p.kind === 'month') {
+        const d = new Date(p.start * 1000);
+        return { kind: 'month', start: Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1) / 1000, end: p.start };
+    }
+    return { kind: p.kind, start: p.start - (p.end - p.start), end: p.start };
+}
+const isoDay = (t) => new Date(t * 1000).toISOString().slice(0, 10);
+/** `week-2026-11-16`: names the period in issue markers (safe characters only). */
+function periodId(p) {
+    return `${p.kind}-${isoDay(p.start)}${p.kind === 'custom' ? `-${isoDay(p.end)}` : ''}`;
+}
+function describePeriod(p) {
+    const last = isoDay(p.end - period_DAY);
+    return p.end - p.start === period_DAY ? isoDay(p.start) : `${isoDay(p.start)} to ${last}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/aggregate.ts
+const zero = () => ({ costUsd: 0, requests: 0, inputTokens: 0, outputTokens: 0, cachedTokens: 0 });
+const round2 = (n) => Math.round(n * 100) / 100;
+/**
+ * Per-project usage and cost for a period and the one before, with flags. Pure: buckets and
+ * policy in, report out. Projects with no activity in either period are left out; deleted
+ * projects that still show in usage are kept by id.
+ */
+function aggregate(input, policy) {
+    const { period, previous } = input;
+    const cur = new Map();
+    const prev = new Map();
+    const models = new Map();
+    const daily = new Map();
+    const slot = (t) => (t >= period.start && t < period.end ? cur : t >= previous.start && t < previous.end ? prev : undefined);
+    const get = (m, id) => m.get(id) ?? m.set(id, zero()).get(id);
+    for (const b of input.costs) {
+        const target = slot(b.start);
+        for (const r of b.results) {
+            if (!target || !r.projectId)
+                continue;
+            get(target, r.projectId).costUsd += r.usd;
+            if (target === cur)
+                daily.set(Math.floor(b.start / 86_400) * 86_400, (daily.get(Math.floor(b.start / 86_400) * 86_400) ?? 0) + r.usd);
+        }
+    }
+    for (const b of input.usage) {
+        const target = slot(b.start);
+        for (const r of b.results) {
+            if (!target || !r.projectId)
+                continue;
+            const t = get(target, r.projectId);
+            t.requests += r.requests;
+            t.inputTokens += r.inputTokens;
+            t.outputTokens += r.outputTokens;
+            t.cachedTokens += r.cachedTokens;
+            if (target === cur && r.model) {
+                const pm = models.get(r.projectId) ?? models.set(r.projectId, new Map()).get(r.projectId);
+                const m = pm.get(r.model) ?? pm.set(r.model, { requests: 0, tokens: 0 }).get(r.model);
+                m.requests += r.requests;
+                m.tokens += r.inputTokens + r.outputTokens;
+            }
+        }
+    }
+    const spenders = new Map();
+    for (const b of input.keyUsage ?? []) {
+        if (slot(b.start) !== cur)
+            continue;
+        for (const r of b.results)
+            if (r.projectId && r.apiKeyId && r.requests > 0)
+                (spenders.get(r.projectId) ?? spenders.set(r.projectId, new Set()).get(r.projectId)).add(r.apiKeyId);
+    }
+    const known = new Map(input.projects.map((p) => [p.id, p]));
+    const ids = [...new Set([...cur.keys(), ...prev.keys()])];
+    const projects = ids.map((id) => {
+        const c = cur.get(id) ?? zero();
+        const p = prev.get(id) ?? zero();
+        const project = known.get(id);
+        const flags = [];
+        const budget = policy.budgets[id] ?? (project?.name ? policy.budgets[project.name] : undefined);
+        if (budget !== undefined && c.costUsd > budget)
+            flags.push({ type: 'over-budget', budgetUsd: budget });
+        const rise = (now, before) => (before > 0 ? ((now - before) / before) * 100 : 0);
+        if (p.costUsd >= policy.minSpikeBaseUsd && rise(c.costUsd, p.costUsd) > policy.spikePercent)
+            flags.push({ type: 'spike', metric: 'cost', percent: Math.round(rise(c.costUsd, p.costUsd)) });
+        else if (p.inputTokens + p.outputTokens >= policy.minSpikeBaseTokens && rise(c.inputTokens + c.outputTokens, p.inputTokens + p.outputTokens) > policy.spikePercent) {
+            flags.push({ type: 'spike', metric: 'tokens', percent: Math.round(rise(c.inputTokens + c.outputTokens, p.inputTokens + p.outputTokens)) });
+        }
+        const spent = c.costUsd > 0 || c.requests > 0;
+        if (spent && input.members && (input.members.get(id)?.length ?? 0) === 0)
+            flags.push({ type: 'no-members' });
+        const flaggedSpenders = [...(spenders.get(id) ?? [])].filter((k) => input.flaggedKeys?.has(k)).sort();
+        if (flaggedSpenders.length)
+            flags.push({ type: 'flagged-keys', keyIds: flaggedSpenders });
+        const topModels = [...(models.get(id) ?? new Map())].map(([model, m]) => ({ model, ...m })).sort((a, b) => b.tokens - a.tokens).slice(0, 3);
+        return { id, name: project?.name ?? null, archived: project?.archived ?? false, ...c, costUsd: round2(c.costUsd), topModels, previous: { ...p, costUsd: round2(p.costUsd) }, flags };
+    });
+    projects.sort((a, b) => b.costUsd - a.costUsd || b.requests - a.requests || a.id.localeCompare(b.id));
+    const sum = (list) => list.reduce((t, x) => ({ costUsd: t.costUsd + x.costUsd, requests: t.requests + x.requests, inputTokens: t.inputTokens + x.inputTokens, outputTokens: t.outputTokens + x.outputTokens, cachedTokens: t.cachedTokens + x.cachedTokens }), zero());
+    const total = sum(projects);
+    const totalPrev = sum(projects.map((p) => p.previous));
+    const days = [];
+    for (let d = Math.floor(period.start / 86_400) * 86_400; d < period.end; d += 86_400)
+        days.push({ day: d, costUsd: round2(daily.get(d) ?? 0) });
+    return { period, previousPeriod: previous, projects, totals: { ...total, costUsd: round2(total.costUsd), previous: { ...totalPrev, costUsd: round2(totalPrev.costUsd) } }, daily: days };
+}
+
+;// CONCATENATED MODULE: ./src/report/render.ts
+
+
+
+const render_int = new Intl.NumberFormat('en-US');
+const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const formatUsd = (n) => usd.format(n);
+const formatInt = (n) => render_int.format(Math.round(n));
+/** `+12.5%`, `-3.0%`, `new` (nothing before), `–` (nothing either time). */
+function change(now, before) {
+    if (before === 0)
+        return now === 0 ? '–' : 'new';
+    const pct = ((now - before) / before) * 100;
+    return `${pct >= 0 ? '+' : ''}${pct.toFixed(1)}%`;
+}
+function flagText(f) {
+    switch (f.type) {
+        case 'over-budget':
+            return `over budget (${formatUsd(f.budgetUsd)})`;
+        case 'spike':
+            return `${f.metric} spike +${f.percent}%`;
+        case 'no-members':
+            return 'spend with no members';
+        case 'flagged-keys':
+            return `spend from keys the audit flags (${f.keyIds.join(', ')})`;
+    }
+}
+const projectLabel = (p) => p.name ?? p.id;
+/** Mermaid strings are quoted: no quotes, brackets or newlines may get through, and labels stay short. */
+function mermaidLabel(s) {
+    const clean = s.replace(/["`[\]{}<>\\;#]/g, ' ').replace(/\s+/g, ' ').trim();
+    return clean.length > 24 ? `${clean.slice(0, 23)}…` : clean || '?';
+}
+const CHART_PROJECTS = 10;
+function charts(report) {
+    const spenders = report.projects.filter((p) => p.costUsd > 0);
+    if (spenders.length === 0)
+        return [];
+    const top = spenders.slice(0, CHART_PROJECTS);
+    const rest = spenders.slice(CHART_PROJECTS).reduce((n, p) => n + p.costUsd, 0);
+    const bars = [...top.map((p) => ({ label: mermaidLabel(projectLabel(p)), value: p.costUsd })), ...(rest > 0 ? [{ label: `${spenders.length - CHART_PROJECTS} others`, value: Math.round(rest * 100) / 100 }] : [])];
+    const max = Math.max(...bars.map((b) => b.value), ...report.daily.map((d) => d.costUsd));
+    const out = [
+        '```mermaid',
+        'xychart-beta',
+        '  title "Cost per project (USD)"',
+        `  x-axis [${bars.map((b) => `"${b.label}"`).join(', ')}]`,
+        `  y-axis "USD" 0 --> ${Math.ceil(max * 1.1) || 1}`,
+        `  bar [${bars.map((b) => b.value.toFixed(2)).join(', ')}]`,
+        '```',
+    ];
+    if (report.daily.length > 1) {
+        out.push('', '```mermaid', 'xychart-beta', '  title "Daily cost (USD)"', `  x-axis [${report.daily.map((d) => `"${isoDay(d.day).slice(5)}"`).join(', ')}]`, `  y-axis "USD" 0 --> ${Math.ceil(Math.max(...report.daily.map((d) => d.costUsd)) * 1.1) || 1}`, `  line [${report.daily.map((d) => d.costUsd.toFixed(2)).join(', ')}]`, '```');
+    }
+    return out;
+}
+const totalsCells = (t, prev) => `${formatUsd(t.costUsd)} | ${change(t.costUsd, prev.costUsd)} | ${formatInt(t.requests)} | ${formatInt(t.inputTokens)} | ${formatInt(t.outputTokens)} | ${formatInt(t.cachedTokens)}`;
+/** The report for people: a summary line, charts, then the table sorted by cost. */
+function renderReportMarkdown(report, options = {}) {
+    const { totals } = report;
+    const flagged = report.projects.filter((p) => p.flags.length > 0);
+    const out = [];
+    if (options.marker)
+        out.push((0,issue_tracker/* markerLine */.B_)('report', periodId(report.period)));
+    out.push(`## OpenAI usage and cost: ${describePeriod(report.period)}`, '');
+    if (report.projects.length === 0) {
+        out.push(`No usage and no cost in this period or the one before (${describePeriod(report.previousPeriod)}).`, '');
+        return `${out.join('\n')}\n`;
+    }
+    out.push(`**${formatUsd(totals.costUsd)}** across ${report.projects.filter((p) => p.costUsd > 0 || p.requests > 0).length} active project(s), ${change(totals.costUsd, totals.previous.costUsd)} against ${describePeriod(report.previousPeriod)} (${formatUsd(totals.previous.costUsd)}); ${formatInt(totals.requests)} requests. ${flagged.length ? `:warning: ${flagged.length} project(s) flagged.` : 'No flags.'}`, '', ...charts(report), '', '| Project | Cost | Change | Requests | Input tokens | Output tokens | Cached tokens | Top models | Flags |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |');
+    const rows = report.projects.slice(0, options.maxRows ?? 200);
+    for (const p of rows) {
+        const name = `${p.name ? (0,markdown/* escapeMarkdown */.F)(p.name) : (0,markdown/* code */.a)(p.id)}${p.name ? ` ${(0,markdown/* code */.a)(p.id)}` : ''}${p.archived ? ' (archived)' : ''}`;
+        out.push(`| ${name} | ${totalsCells(p, p.previous)} | ${p.topModels.map((m) => (0,markdown/* code */.a)(m.model)).join(', ')} | ${p.flags.map(flagText).map(markdown/* escapeMarkdown */.F).join('; ')} |`);
+    }
+    if (report.projects.length > rows.length)
+        out.push(`| … ${report.projects.length - rows.length} more projects (see the JSON report) | | | | | | | | |`);
+    out.push(`| **Total** | ${totalsCells(totals, totals.previous)} | | |`, '');
+    return `${out.join('\n')}\n`;
+}
+/** DESIGN.md's report JSON. */
+function renderReportJson(report) {
+    return `${JSON.stringify({
+        period: { start: new Date(report.period.start * 1000).toISOString(), end: new Date(report.period.end * 1000).toISOString(), kind: report.period.kind },
+        previousPeriod: { start: new Date(report.previousPeriod.start * 1000).toISOString(), end: new Date(report.previousPeriod.end * 1000).toISOString() },
+        projects: report.projects,
+        totals: report.totals,
+        daily: report.daily.map((d) => ({ day: isoDay(d.day), costUsd: d.costUsd })),
+    }, null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/command.ts
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Reads what a report needs with as few requests as grouping allows: projects and members (a few
+ * pages each), costs by project and usage by project and model over both periods (one page each
+ * for up to 31 days), and, to flag spend from keys the audit flags, the keys of projects that spent.
+ */
+async function buildReport(admin, period, config, now, logger) {
+    const before = admin.requests;
+    const previous = previousPeriod(period);
+    const span = { start: previous.start, end: period.end };
+    const [projects, members, costs, completions, embeddings, keyUsage] = await Promise.all([
+        admin.projects(),
+        admin.projectMembers(),
+        admin.costs(span, ['project_id']),
+        admin.usage('completions', span, ['project_id', 'model']),
+        admin.usage('embeddings', span, ['project_id', 'model']),
+        config.report.flagKeys ? admin.usage('completions', { start: period.start, end: period.end }, ['project_id', 'api_key_id']) : Promise.resolve([]),
+    ]);
+    let flaggedKeys;
+    if (config.report.flagKeys) {
+        const spent = [...new Set(keyUsage.flatMap((b) => b.results.filter((r) => r.requests > 0 && r.projectId).map((r) => r.projectId)))].filter((id) => projects.some((p) => p.id === id));
+        const limit = (0,p_limit/* default */.A)(8);
+        const keys = (await Promise.all(spent.map((id) => limit(() => admin.projectKeys(id))))).flat();
+        const findings = auditOrganization({ projects, projectKeys: keys, serviceAccounts: [], adminKeys: [], requests: 0 }, config.audit, now);
+        flaggedKeys = new Set(findings.filter((f) => f.target.includes('/')).map((f) => f.target.split('/')[1]));
+        logger.info(`keyguard: checked the keys of ${spent.length} project(s) that spent`);
+    }
+    const report = aggregate({ period, previous, usage: [...completions, ...embeddings], costs, keyUsage, projects, members, flaggedKeys }, { budgets: config.report.budgets, spikePercent: config.report.spikePercent, minSpikeBaseUsd: config.report.minSpikeBaseUsd, minSpikeBaseTokens: config.report.minSpikeBaseTokens });
+    return { report, requests: admin.requests - before };
+}
+/** One issue per period, found again by its marker and updated in place; optionally closes the previous period's. */
+async function fileReportIssue(report, tracker, options) {
+    const marker = (0,issue_tracker/* markerLine */.B_)('report', periodId(report.period));
+    const title = `OpenAI usage and cost: ${describePeriod(report.period)}`;
+    const body = renderReportMarkdown(report, { marker: true });
+    for (const l of options.labels)
+        await tracker.ensureLabel(l, '0e8a16', 'keyguard usage and cost report');
+    const existing = await tracker.findByMarker(marker);
+    let result;
+    if (!existing)
+        result = { number: (await tracker.create({ title, body, labels: options.labels, assignees: [] })).number, action: 'created' };
+    else if (existing.body === body && existing.title === title)
+        result = { number: existing.number, action: 'unchanged' };
+    else {
+        await tracker.update(existing.number, { title, body });
+        result = { number: existing.number, action: 'updated' };
+    }
+    if (options.closePrevious) {
+        const prev = await tracker.findByMarker((0,issue_tracker/* markerLine */.B_)('report', periodId(report.previousPeriod)));
+        if (prev && prev.state === 'open') {
+            await tracker.update(prev.number, { state: 'closed' });
+            return { ...result, closedPrevious: prev.number };
+        }
+    }
+    return result;
+}
+/** Which period: `--since`/`--until` (both), or `--period` (default the last full week). */
+function choosePeriod(settings, name) {
+    if (settings.since || settings.until) {
+        if (!settings.since || !settings.until)
+            throw new errors/* ConfigurationError */.j(`${name('since')} and ${name('until')} go together`);
+        if (settings.period)
+            throw new errors/* ConfigurationError */.j(`${name('period')} or ${name('since')}/${name('until')}, not both`);
+        return customPeriod(settings.since, settings.until);
+    }
+    const kind = settings.period?.trim() || 'week';
+    if (kind !== 'day' && kind !== 'week' && kind !== 'month')
+        throw new errors/* ConfigurationError */.j(`${name('period')}: expected one of day, week, month, got "${settings.period}"`);
+    return lastFullPeriod(kind, settings.now);
+}
+/** The report as both entries run it. */
+async function reportCommand(settings, name, logger) {
+    const period = choosePeriod(settings, name);
+    if (!settings.adminKey)
+        throw new errors/* ConfigurationError */.j(`the report needs an OpenAI admin key (${name('openai-admin-key')}, or OPENAI_ADMIN_KEY): usage and costs come from the organization API`);
+    logger.mask(settings.adminKey);
+    const admin = new admin_client/* OpenAIAdmin */.K({ adminKey: settings.adminKey, baseURL: settings.openaiBaseUrl, logger });
+    const { report, requests } = await buildReport(admin, period, settings.config, settings.now, logger);
+    if (!settings.issue)
+        return { report, requests };
+    const [owner, repo] = settings.issue.repository.split('/');
+    const tracker = new issue_tracker/* GitHubIssueTracker */.zo((0,octokit/* createOctokit */.Q)({ token: settings.issue.token, baseUrl: settings.issue.apiUrl, logger, writeIntervalMs: settings.issue.writeIntervalMs }), { owner, repo }, settings.issue.labels[0]);
+    const issue = await fileReportIssue(report, tracker, { labels: settings.issue.labels, closePrevious: settings.issue.closePrevious });
+    return { report, requests, issue };
+}
+
+// EXTERNAL MODULE: ./src/settings.ts
+var settings = __webpack_require__(8750);
+;// CONCATENATED MODULE: ./src/cli-commands.ts
+// The CLI's sub-commands other than scan, loaded on demand by cli.ts (they bring the OpenAI and
+// GitHub clients, which a plain scan does not need).
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** `keyguard audit [PATH]`: repository rules always; organization rules with OPENAI_ADMIN_KEY. */
+async function audit(values, target, stdout, logger) {
+    const failOn = parseAuditFailOn(values['fail-on'], '--fail-on');
+    const options = await (0,settings/* resolveScanOptions */.Sm)({ format: values.format, output: values.output, config: values.config, path: target }, (k) => `--${k}`);
+    const st = await (0,promises_.stat)(options.root).catch(() => undefined);
+    if (!st?.isDirectory())
+        throw new errors/* ConfigurationError */.j(`PATH ${target ?? '.'} is not a directory`);
+    const repository = process.env.GITHUB_REPOSITORY;
+    if (values.issues && (!process.env.GITHUB_TOKEN || !repository))
+        throw new errors/* ConfigurationError */.j('--issues needs GITHUB_TOKEN and GITHUB_REPOSITORY');
+    const { result, issue } = await auditCommand({
+        root: options.root,
+        config: options.config,
+        adminKey: process.env.OPENAI_ADMIN_KEY || undefined,
+        openaiBaseUrl: process.env.OPENAI_BASE_URL || undefined,
+        now: Math.floor(Date.now() / 1000),
+        issue: values.issues ? { token: process.env.GITHUB_TOKEN, repository: repository, apiUrl: process.env.GITHUB_API_URL || undefined, labels: ['keyguard-audit'] } : null,
+    }, logger);
+    if (issue && issue.action !== 'none')
+        logger.info(`keyguard: audit issue #${issue.number} ${issue.action}`);
+    const rendered = options.format === 'json' ? renderAuditJson(result) : options.format === 'sarif' ? renderAuditSarif(result) : renderAuditText(result);
+    if (options.output) {
+        await (0,promises_.mkdir)(external_node_path_default().dirname(external_node_path_default().resolve(options.output)), { recursive: true });
+        await (0,promises_.writeFile)(options.output, rendered);
+    }
+    else {
+        stdout.write(rendered);
+    }
+    return auditShouldFail(result.findings, failOn) ? 1 : 0;
+}
+/** `keyguard report`: per-project usage and cost for a period, as Markdown or JSON, and optionally an issue. */
+async function report(values, target, stdout, logger) {
+    if (target)
+        throw new errors/* ConfigurationError */.j(`unexpected argument "${target}": report takes no PATH`);
+    const format = values.format ?? 'markdown';
+    if (format !== 'markdown' && format !== 'json')
+        throw new errors/* ConfigurationError */.j(`--format: expected one of markdown, json, got "${format}"`);
+    const { config } = await (0,src_config/* loadConfig */.Z9)(process.cwd(), values.config ? external_node_path_default().resolve(values.config) : undefined);
+    const repository = process.env.GITHUB_REPOSITORY;
+    if (values.issue && (!process.env.GITHUB_TOKEN || !repository))
+        throw new errors/* ConfigurationError */.j('--issue needs GITHUB_TOKEN and GITHUB_REPOSITORY');
+    const { report: r, requests, issue } = await reportCommand({
+        period: values.period,
+        since: values.since,
+        until: values.until,
+        adminKey: process.env.OPENAI_ADMIN_KEY || undefined,
+        openaiBaseUrl: process.env.OPENAI_BASE_URL || undefined,
+        config,
+        now: Math.floor(Date.now() / 1000),
+        issue: values.issue ? { token: process.env.GITHUB_TOKEN, repository: repository, apiUrl: process.env.GITHUB_API_URL || undefined, labels: ['keyguard-report'], closePrevious: values['close-previous'] === true } : null,
+    }, (k) => `--${k}`, logger);
+    logger.info(`keyguard: report built with ${requests} requests${issue ? `; issue #${issue.number} ${issue.action}${issue.closedPrevious ? `, closed #${issue.closedPrevious}` : ''}` : ''}`);
+    const rendered = format === 'json' ? renderReportJson(r) : renderReportMarkdown(r);
+    if (values.output) {
+        await (0,promises_.mkdir)(external_node_path_default().dirname(external_node_path_default().resolve(values.output)), { recursive: true });
+        await (0,promises_.writeFile)(values.output, rendered);
+    }
+    else {
+        stdout.write(rendered);
+    }
+    return 0;
+}
+function githubFromEnv(logger, what) {
+    const token = process.env.GITHUB_TOKEN;
+    if (!token)
+        throw new errors/* ConfigurationError */.j(`${what} needs GITHUB_TOKEN (a token that can read the organization's repositories)`);
+    return (0,octokit/* createOctokit */.Q)({ token, baseUrl: process.env.GITHUB_API_URL || undefined, logger });
+}
+/** `keyguard discover --org NAME`: the org's repositories as job matrices of at most 256. */
+async function discoverCommand(values, target, stdout) {
+    if (target)
+        throw new errors/* ConfigurationError */.j(`unexpected argument "${target}": discover takes --org NAME`);
+    if (!values.org || !/^[A-Za-z0-9-]+$/.test(values.org))
+        throw new errors/* ConfigurationError */.j(`--org: expected an organization login such as acme, got "${values.org ?? ''}"`);
+    const logger = (0,src_logger/* consoleLogger */.k)();
+    const found = await discover(githubFromEnv(logger, 'discover'), { org: values.org, includeArchived: values['include-archived'] === true, includeForks: values['include-forks'] === true });
+    stdout.write(`${JSON.stringify({ repositories: found.repositories.length, skipped: found.skipped, matrices: found.matrices }, null, 2)}\n`);
+    return 0;
+}
+/** `keyguard aggregate DIR --issues`: one issue per key from an org-wide run's scan reports. */
+async function aggregateCommand(values, dir, stdout, logger) {
+    if (!dir)
+        throw new errors/* ConfigurationError */.j('aggregate takes the directory holding the scan reports (JSON)');
+    const { groups, reports } = await readScanReports(external_node_path_default().resolve(dir));
+    stdout.write(`${reports} reports, ${groups.length} distinct keys\n`);
+    if (!values.issues)
+        return groups.length > 0 ? 1 : 0;
+    const repository = process.env.GITHUB_REPOSITORY;
+    if (!repository)
+        throw new errors/* ConfigurationError */.j('--issues needs GITHUB_REPOSITORY (the security team\'s repository)');
+    const { config } = await (0,src_config/* loadConfig */.Z9)(process.cwd());
+    const [owner, repo] = repository.split('/');
+    const tracker = new issue_tracker/* GitHubIssueTracker */.zo(githubFromEnv(logger, 'aggregate --issues'), { owner, repo }, config.issues.labels[0]);
+    const out = await aggregateIssues(groups, tracker, { labels: config.issues.labels, assignees: config.issues.assignees, mention: config.issues.mention, maxNew: config.issues.maxPerRun, repo: { serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com', repository: undefined, sha: undefined } }, logger);
+    stdout.write(`issues: ${out.opened} opened, ${out.updated} updated, ${out.deferred} deferred\n`);
+    return groups.length > 0 ? 1 : 0;
+}
+
+
+/***/ })
+
+};

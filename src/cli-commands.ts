@@ -1,0 +1,118 @@
+// The CLI's sub-commands other than scan, loaded on demand by cli.ts (they bring the OpenAI and
+// GitHub clients, which a plain scan does not need).
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { auditCommand, parseAuditFailOn } from './audit/command.ts';
+import { auditShouldFail } from './audit/finding.ts';
+import { renderAuditJson, renderAuditSarif, renderAuditText } from './audit/render.ts';
+import { loadConfig } from './config.ts';
+import { ConfigurationError } from './errors.ts';
+import { GitHubIssueTracker } from './github/issue-tracker.ts';
+import { createOctokit } from './github/octokit.ts';
+import { consoleLogger } from './logger.ts';
+import { aggregateIssues, readScanReports } from './org/aggregate.ts';
+import { discover } from './org/discover.ts';
+import { reportCommand } from './report/command.ts';
+import { renderReportJson, renderReportMarkdown } from './report/render.ts';
+import { resolveScanOptions } from './settings.ts';
+
+/** `keyguard audit [PATH]`: repository rules always; organization rules with OPENAI_ADMIN_KEY. */
+export async function audit(values: { format?: string; output?: string; config?: string; 'fail-on'?: string; issues?: boolean }, target: string | undefined, stdout: NodeJS.WritableStream, logger: ReturnType<typeof consoleLogger>): Promise<number> {
+  const failOn = parseAuditFailOn(values['fail-on'], '--fail-on');
+  const options = await resolveScanOptions({ format: values.format, output: values.output, config: values.config, path: target }, (k) => `--${k}`);
+  const st = await stat(options.root).catch(() => undefined);
+  if (!st?.isDirectory()) throw new ConfigurationError(`PATH ${target ?? '.'} is not a directory`);
+  const repository = process.env.GITHUB_REPOSITORY;
+  if (values.issues && (!process.env.GITHUB_TOKEN || !repository)) throw new ConfigurationError('--issues needs GITHUB_TOKEN and GITHUB_REPOSITORY');
+  const { result, issue } = await auditCommand(
+    {
+      root: options.root,
+      config: options.config,
+      adminKey: process.env.OPENAI_ADMIN_KEY || undefined,
+      openaiBaseUrl: process.env.OPENAI_BASE_URL || undefined,
+      now: Math.floor(Date.now() / 1000),
+      issue: values.issues ? { token: process.env.GITHUB_TOKEN!, repository: repository!, apiUrl: process.env.GITHUB_API_URL || undefined, labels: ['keyguard-audit'] } : null,
+    },
+    logger,
+  );
+  if (issue && issue.action !== 'none') logger.info(`keyguard: audit issue #${issue.number} ${issue.action}`);
+  const rendered = options.format === 'json' ? renderAuditJson(result) : options.format === 'sarif' ? renderAuditSarif(result) : renderAuditText(result);
+  if (options.output) {
+    await mkdir(path.dirname(path.resolve(options.output)), { recursive: true });
+    await writeFile(options.output, rendered);
+  } else {
+    stdout.write(rendered);
+  }
+  return auditShouldFail(result.findings, failOn) ? 1 : 0;
+}
+
+/** `keyguard report`: per-project usage and cost for a period, as Markdown or JSON, and optionally an issue. */
+export async function report(
+  values: { format?: string; output?: string; config?: string; period?: string; since?: string; until?: string; issue?: boolean; 'close-previous'?: boolean },
+  target: string | undefined,
+  stdout: NodeJS.WritableStream,
+  logger: ReturnType<typeof consoleLogger>,
+): Promise<number> {
+  if (target) throw new ConfigurationError(`unexpected argument "${target}": report takes no PATH`);
+  const format = values.format ?? 'markdown';
+  if (format !== 'markdown' && format !== 'json') throw new ConfigurationError(`--format: expected one of markdown, json, got "${format}"`);
+  const { config } = await loadConfig(process.cwd(), values.config ? path.resolve(values.config) : undefined);
+  const repository = process.env.GITHUB_REPOSITORY;
+  if (values.issue && (!process.env.GITHUB_TOKEN || !repository)) throw new ConfigurationError('--issue needs GITHUB_TOKEN and GITHUB_REPOSITORY');
+  const { report: r, requests, issue } = await reportCommand(
+    {
+      period: values.period,
+      since: values.since,
+      until: values.until,
+      adminKey: process.env.OPENAI_ADMIN_KEY || undefined,
+      openaiBaseUrl: process.env.OPENAI_BASE_URL || undefined,
+      config,
+      now: Math.floor(Date.now() / 1000),
+      issue: values.issue ? { token: process.env.GITHUB_TOKEN!, repository: repository!, apiUrl: process.env.GITHUB_API_URL || undefined, labels: ['keyguard-report'], closePrevious: values['close-previous'] === true } : null,
+    },
+    (k) => `--${k}`,
+    logger,
+  );
+  logger.info(`keyguard: report built with ${requests} requests${issue ? `; issue #${issue.number} ${issue.action}${issue.closedPrevious ? `, closed #${issue.closedPrevious}` : ''}` : ''}`);
+  const rendered = format === 'json' ? renderReportJson(r) : renderReportMarkdown(r);
+  if (values.output) {
+    await mkdir(path.dirname(path.resolve(values.output)), { recursive: true });
+    await writeFile(values.output, rendered);
+  } else {
+    stdout.write(rendered);
+  }
+  return 0;
+}
+
+function githubFromEnv(logger: ReturnType<typeof consoleLogger>, what: string) {
+  const token = process.env.GITHUB_TOKEN;
+  if (!token) throw new ConfigurationError(`${what} needs GITHUB_TOKEN (a token that can read the organization's repositories)`);
+  return createOctokit({ token, baseUrl: process.env.GITHUB_API_URL || undefined, logger });
+}
+
+/** `keyguard discover --org NAME`: the org's repositories as job matrices of at most 256. */
+export async function discoverCommand(values: { org?: string; 'include-archived'?: boolean; 'include-forks'?: boolean }, target: string | undefined, stdout: NodeJS.WritableStream): Promise<number> {
+  if (target) throw new ConfigurationError(`unexpected argument "${target}": discover takes --org NAME`);
+  if (!values.org || !/^[A-Za-z0-9-]+$/.test(values.org)) throw new ConfigurationError(`--org: expected an organization login such as acme, got "${values.org ?? ''}"`);
+  const logger = consoleLogger();
+  const found = await discover(githubFromEnv(logger, 'discover'), { org: values.org, includeArchived: values['include-archived'] === true, includeForks: values['include-forks'] === true });
+  stdout.write(`${JSON.stringify({ repositories: found.repositories.length, skipped: found.skipped, matrices: found.matrices }, null, 2)}\n`);
+  return 0;
+}
+
+/** `keyguard aggregate DIR --issues`: one issue per key from an org-wide run's scan reports. */
+export async function aggregateCommand(values: { issues?: boolean }, dir: string | undefined, stdout: NodeJS.WritableStream, logger: ReturnType<typeof consoleLogger>): Promise<number> {
+  if (!dir) throw new ConfigurationError('aggregate takes the directory holding the scan reports (JSON)');
+  const { groups, reports } = await readScanReports(path.resolve(dir));
+  stdout.write(`${reports} reports, ${groups.length} distinct keys\n`);
+  if (!values.issues) return groups.length > 0 ? 1 : 0;
+  const repository = process.env.GITHUB_REPOSITORY;
+  if (!repository) throw new ConfigurationError('--issues needs GITHUB_REPOSITORY (the security team\'s repository)');
+  const { config } = await loadConfig(process.cwd());
+  const [owner, repo] = repository.split('/') as [string, string];
+  const tracker = new GitHubIssueTracker(githubFromEnv(logger, 'aggregate --issues'), { owner, repo }, config.issues.labels[0]!);
+  const out = await aggregateIssues(groups, tracker, { labels: config.issues.labels, assignees: config.issues.assignees, mention: config.issues.mention, maxNew: config.issues.maxPerRun, repo: { serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com', repository: undefined, sha: undefined } }, logger);
+  stdout.write(`issues: ${out.opened} opened, ${out.updated} updated, ${out.deferred} deferred\n`);
+  return groups.length > 0 ? 1 : 0;
+}
+
