@@ -98,7 +98,11 @@ export async function run(): Promise<ActionResult> {
       workspace,
     );
     const untrusted = untrustedReason();
-    const respondOptions = resolveRespondOptions(
+    // Fork pull requests get no secrets, so a workflow's `revoke: live` arrives without its admin
+    // key there: leak-response settings are not even read, rather than failing every fork PR.
+    const respondOptions = untrusted
+      ? undefined
+      : resolveRespondOptions(
       {
         verify: input('verify'),
         revoke: input('revoke'),
@@ -116,7 +120,7 @@ export async function run(): Promise<ActionResult> {
       options.config,
       { verify: true },
     );
-    if (respondOptions.adminKey) core.setSecret(respondOptions.adminKey);
+    if (respondOptions?.adminKey) core.setSecret(respondOptions.adminKey);
     await refusePwnRequest(options.root);
 
     // Org-wide runs scan another repository than the workflow's own: input repository names it.
@@ -141,7 +145,7 @@ export async function run(): Promise<ActionResult> {
     const prefix = rel && !rel.startsWith('..') ? `${rel}/` : '';
 
     let summary: RespondSummary | undefined;
-    if (untrusted) {
+    if (!respondOptions) {
       if (result.findings.length > 0) notes.push(`Verification, revocation, issues and the pull request comment were skipped: ${untrusted}.`);
     } else {
       const responded = await runLeakResponse(result, respondOptions, {

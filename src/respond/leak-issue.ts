@@ -162,6 +162,8 @@ export function renderLeakIssue(group: LeakGroup, ctx: RepoContext, mention: str
   const where = [oldWhere, ...fresh.map((p) => p.line)].filter((x) => x !== undefined && x !== '').join('\n');
   const seen = [...new Set([...seenBefore, ...places.map((p) => p.id)])];
   const body = [
+    // The marker holds the fingerprint, a hash: anyone who can read the repository reads the
+    // issue, and the hash still finds the same key again across runs and repositories.
     markerLine('leak', group.fingerprint),
     section('state', state),
     '',
