@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar } from 'yaml';
 import { detectKeys } from '../detect/index.ts';
 import type { AuditFinding } from './finding.ts';
 
@@ -84,42 +84,44 @@ export function workflowRules(file: string, text: string): AuditFinding[] {
   const lineOf = (n: Node | null | undefined) => (n?.range ? lines.linePos(n.range[0]).line : 1);
   const push = (f: Omit<AuditFinding, 'target' | 'file'> & { line: number }) => out.push({ ...f, target: `${file}:${f.line}`, file });
 
-  // Names of environment variables set from secrets anywhere in the workflow.
-  const secretVars = new Set<string>();
-  const visit = (node: unknown, key: string | undefined, under: string[]) => {
+  /** Calls `onValue` for every string value with its key and the path of keys above it. */
+  const walk = (node: unknown, key: string | undefined, under: string[], onValue: (node: Scalar<string>, key: string, under: string[]) => void) => {
     if (isMap(node)) {
       for (const pair of node.items) {
         if (!isPair(pair) || !isScalar(pair.key)) continue;
-        visit(pair.value, String(pair.key.value), [...under, String(pair.key.value)]);
+        walk(pair.value, String(pair.key.value), [...under, String(pair.key.value)], onValue);
       }
     } else if (isSeq(node)) {
-      node.items.forEach((item) => visit(item, key, under));
+      node.items.forEach((item) => walk(item, key, under, onValue));
     } else if (isScalar(node) && typeof node.value === 'string' && key) {
-      const value = node.value;
-      const parent = under.at(-2);
-      const keyish = /openai.*(?:key|token)|api[_-]?key/i.test(key);
-      if ((parent === 'env' || parent === 'with') && keyish && value.trim() !== '' && !value.includes('${{')) {
-        const isKey = detectKeys(value).length > 0;
-        push({ rule: 'workflow-literal-key', severity: isKey ? 'critical' : 'high', line: lineOf(node), message: `${key} is set to a literal in the workflow, not from a secret.`, fix: `Store the key as a repository or organization secret and use ${'${{ secrets.OPENAI_API_KEY }}'}.` });
-      }
-      if (parent === 'env' && SECRET_EXPR.test(value)) secretVars.add(key);
-      if (key === 'run') {
-        const runLine = lineOf(node);
-        value.split('\n').forEach((l, i) => {
-          const echoes = /\b(?:echo|printf|print|cat\s*<<)\b/.test(l);
-          const mentionsSecret = SECRET_EXPR.test(l) || [...secretVars].some((v) => new RegExp(`\\$\\{?${v}\\b`).test(l));
-          if (echoes && mentionsSecret && !/>>\s*"?\$GITHUB_(?:ENV|OUTPUT)/.test(l) && !/::add-mask::/.test(l)) {
-            push({ rule: 'workflow-echoes-secret', severity: 'high', line: runLine + i + (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED' ? 1 : 0), message: 'A run step prints a secret; masking hides exact matches only, and transformed values leak.', fix: 'Do not print secrets; pass them to the program through env: and let it read them.' });
-          }
-        });
-      }
+      onValue(node as Scalar<string>, key, under);
     }
   };
-  const root = doc.contents;
-  // Collect env secrets first (a step may echo a variable defined later in the file).
-  visit(root, undefined, []);
-  out.length = 0;
-  visit(root, undefined, []);
+  // Names of environment variables set from secrets anywhere in the workflow (a step may echo a
+  // variable that a job-level env defines further down the file).
+  const secretVars = new Set<string>();
+  walk(doc.contents, undefined, [], (node, key, under) => {
+    if (under.at(-2) === 'env' && SECRET_EXPR.test(node.value)) secretVars.add(key);
+  });
+  walk(doc.contents, undefined, [], (node, key, under) => {
+    const value = node.value;
+    const parent = under.at(-2);
+    const keyish = /openai.*(?:key|token)|api[_-]?key/i.test(key);
+    if ((parent === 'env' || parent === 'with') && keyish && value.trim() !== '' && !value.includes('${{')) {
+      const isKey = detectKeys(value).length > 0;
+      push({ rule: 'workflow-literal-key', severity: isKey ? 'critical' : 'high', line: lineOf(node), message: `${key} is set to a literal in the workflow, not from a secret.`, fix: `Store the key as a repository or organization secret and use ${'${{ secrets.OPENAI_API_KEY }}'}.` });
+    }
+    if (key === 'run') {
+      const runLine = lineOf(node);
+      value.split('\n').forEach((l, i) => {
+        const echoes = /\b(?:echo|printf|print|cat\s*<<)\b/.test(l);
+        const mentionsSecret = SECRET_EXPR.test(l) || [...secretVars].some((v) => new RegExp(`\\$\\{?${v}\\b`).test(l));
+        if (echoes && mentionsSecret && !/>>\s*"?\$GITHUB_(?:ENV|OUTPUT)/.test(l) && !/::add-mask::/.test(l)) {
+          push({ rule: 'workflow-echoes-secret', severity: 'high', line: runLine + i + (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED' ? 1 : 0), message: 'A run step prints a secret; masking hides exact matches only, and transformed values leak.', fix: 'Do not print secrets; pass them to the program through env: and let it read them.' });
+        }
+      });
+    }
+  });
 
   // pull_request_target runs with secrets; checking out the PR head there runs untrusted code with them.
   const on = doc.get('on');
