@@ -68,21 +68,21 @@ describe('report', () => {
     expect(byId.proj_0002!.flags.some((f) => f.type === 'over-budget')).toBe(false);
     expect(byId.proj_0003!.flags).toContainEqual({ type: 'spike', metric: 'cost', percent: expect.any(Number) });
     expect(byId.proj_0006!.flags).toContainEqual({ type: 'no-members' });
-    // The seed's usage comes from keys 1-3; key 2 is 200 days old, which the audit flags.
+    // In every fifth project the seed's usage comes partly from key 2, 200 days old, which the audit flags.
     expect(byId.proj_0000!.flags).toContainEqual({ type: 'flagged-keys', keyIds: ['key_proj_0000_2'] });
     expect(byId.proj_0000!.topModels.map((m) => m.model)).toEqual(['text-embedding-3-small', 'gpt-4o-mini', 'gpt-4o']);
     expect(report.daily).toHaveLength(7);
     expect(report.totals.costUsd).toBeCloseTo(report.projects.reduce((n, p) => n + p.costUsd, 0), 2);
-    // Projects, users, costs, 2 usage kinds, key usage: one page each; then keys of projects that spent.
-    expect(requests).toBe(6 + report.projects.length);
+    // Projects, users, costs, 2 usage kinds, 2 usage kinds by key and user: one page each; then keys of projects that spent.
+    expect(requests).toBe(7 + report.projects.length);
 
     const md = renderReportMarkdown(report);
-    expect(md).toMatch(/^## OpenAI usage and cost: 2026-11-16 to 2026-11-22\n\n\*\*\$[\d,]+\.\d\d\*\* across 8 active project\(s\), [+-]\d+\.\d%/);
-    expect(md).toContain('```mermaid\nxychart-beta\n  title "Cost per project (USD)"');
-    expect(md).toContain('  title "Daily cost (USD)"');
-    const row = md.split('\n').find((l) => l.includes('`proj_0003`'))!;
+    expect(md).toMatch(/^## OpenAI usage and cost: 2026-11-16 to 2026-11-22\n\n\*\*\$[\d,]+\.\d\d\*\*, [+-]\d+\.\d% against 2026-11-09 to 2026-11-15 \(\$[\d,.]+\) · 8 active projects/);
+    expect(md).toContain('xychart-beta horizontal\n  title "Top 8 projects by cost (USD)"');
+    expect(md).toContain('  title "Daily cost per project (USD)"');
+    const row = md.split('\n').find((l) => l.startsWith('| project 3 |'))!;
     expect(row).toContain(formatUsd(byId.proj_0003!.costUsd));
-    expect(row).toContain('cost spike +');
+    expect(row).toContain('spike +');
     const json = JSON.parse(renderReportJson(report));
     expect(json.period).toEqual({ start: '2026-11-16T00:00:00.000Z', end: '2026-11-23T00:00:00.000Z', kind: 'week' });
     expect(json.projects[0]).toMatchObject({ id: expect.any(String), name: expect.any(String), costUsd: expect.any(Number), requests: expect.any(Number), inputTokens: expect.any(Number), outputTokens: expect.any(Number), previous: expect.any(Object), flags: expect.any(Array) });
@@ -96,10 +96,10 @@ describe('report', () => {
     const big = await org(1000);
     const { report, requests } = await buildReport(big.admin, lastFullPeriod('day', NOW), parseConfig('report:\n  flagKeys: false\n', 'x'), NOW, logger);
     expect(report.projects).toHaveLength(1000);
-    expect(requests).toBe(10 + 1 + 1 + 1 + 1); // projects: 10 pages of 100; users; costs; usage x2
+    expect(requests).toBe(10 + 1 + 1 + 2 + 2); // projects: 10 pages of 100; users; costs; usage x2; usage by key and user x2
     const md = renderReportMarkdown(report);
-    expect(md).toContain('"990 others"');
-    expect(md).toContain('| … 800 more projects (see the JSON report) |');
+    expect(md).toContain('The other 992 projects spent $');
+    expect(md).toContain('| … 900 more projects (see the JSON report) |');
     expect(change(0, 0)).toBe('–');
     expect(change(5, 0)).toBe('new');
     expect(formatUsd(1234567.891)).toBe('$1,234,567.89');

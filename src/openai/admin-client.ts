@@ -28,7 +28,7 @@ export interface TimeRange {
 export interface UsageBucket {
   readonly start: number;
   readonly end: number;
-  readonly results: readonly { projectId: string | null; model: string | null; apiKeyId: string | null; inputTokens: number; outputTokens: number; cachedTokens: number; requests: number }[];
+  readonly results: readonly { projectId: string | null; model: string | null; apiKeyId: string | null; userId: string | null; inputTokens: number; outputTokens: number; cachedTokens: number; requests: number }[];
 }
 
 export interface CostBucket {
@@ -119,14 +119,16 @@ export class OpenAIAdmin {
     });
   }
 
-  /** Project id → member user ids, from the organization's users (each lists its projects). */
-  async projectMembers(): Promise<Map<string, string[]>> {
+  /** Project id → member user ids, and user id → name, from the organization's users (each lists its projects). */
+  async projectMembers(): Promise<{ members: Map<string, string[]>; userNames: Map<string, string> }> {
     return call('GET /organization/users', async () => {
       const members = new Map<string, string[]>();
+      const userNames = new Map<string, string>();
       for await (const u of this.#sdk.admin.organization.users.list({ limit: 100 })) {
+        if (u.name) userNames.set(u.id, u.name);
         for (const p of u.projects?.data ?? []) if (p.id) (members.get(p.id) ?? members.set(p.id, []).get(p.id)!).push(u.id);
       }
-      return members;
+      return { members, userNames };
     });
   }
 
@@ -177,7 +179,7 @@ export class OpenAIAdmin {
             const x = r as unknown as Record<string, unknown>;
             const n = (k: string) => (typeof x[k] === 'number' ? (x[k] as number) : 0);
             const s = (k: string) => (typeof x[k] === 'string' ? (x[k] as string) : null);
-            return { projectId: s('project_id'), model: s('model'), apiKeyId: s('api_key_id'), inputTokens: n('input_tokens'), outputTokens: n('output_tokens'), cachedTokens: n('input_cached_tokens'), requests: n('num_model_requests') };
+            return { projectId: s('project_id'), model: s('model'), apiKeyId: s('api_key_id'), userId: s('user_id'), inputTokens: n('input_tokens'), outputTokens: n('output_tokens'), cachedTokens: n('input_cached_tokens'), requests: n('num_model_requests') };
           }),
         });
       }

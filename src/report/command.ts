@@ -10,38 +10,45 @@ import { markerLine, type IssueTracker } from '../github/issue-tracker.ts';
 import type { Logger } from '../logger.ts';
 import type { OpenAIAdmin } from '../openai/admin-client.ts';
 import type { ProjectKeyRecord } from '../openai/types.ts';
-import { aggregate, type Report } from './aggregate.ts';
+import { aggregate, type KeyLabel, type Report } from './aggregate.ts';
 import { describePeriod, periodId, previousPeriod, type Period } from './period.ts';
 import { renderReportMarkdown } from './render.ts';
 
 /**
  * Reads what a report needs with as few requests as grouping allows: projects and members (a few
  * pages each), costs by project and usage by project and model over both periods (one page each
- * for up to 31 days), and, to flag spend from keys the audit flags, the keys of projects that spent.
+ * for up to 31 days), usage of the period by project, API key and user (one page per endpoint, for
+ * every project at once), and, to name keys and flag spend from keys the audit flags, the keys of
+ * projects that spent.
  */
 export async function buildReport(admin: OpenAIAdmin, period: Period, config: Config, now: number, logger: Logger): Promise<{ report: Report; requests: number }> {
   const before = admin.requests;
   const previous = previousPeriod(period);
   const span = { start: previous.start, end: period.end };
-  const [projects, members, costs, completions, embeddings, keyUsage] = await Promise.all([
+  const bySpender = ['project_id', 'api_key_id', 'user_id'] as const;
+  const [projects, { members, userNames }, costs, completions, embeddings, keyCompletions, keyEmbeddings] = await Promise.all([
     admin.projects(),
     admin.projectMembers(),
     admin.costs(span, ['project_id']),
     admin.usage('completions', span, ['project_id', 'model']),
     admin.usage('embeddings', span, ['project_id', 'model']),
-    config.report.flagKeys ? admin.usage('completions', { start: period.start, end: period.end }, ['project_id', 'api_key_id']) : Promise.resolve([]),
+    admin.usage('completions', period, [...bySpender]),
+    admin.usage('embeddings', period, [...bySpender]),
   ]);
+  const keyUsage = [...keyCompletions, ...keyEmbeddings];
   let flaggedKeys: Set<string> | undefined;
+  let keyLabels: Map<string, KeyLabel> | undefined;
   if (config.report.flagKeys) {
     const spent = [...new Set(keyUsage.flatMap((b) => b.results.filter((r) => r.requests > 0 && r.projectId).map((r) => r.projectId!)))].filter((id) => projects.some((p) => p.id === id));
     const limit = pLimit(8);
     const keys: ProjectKeyRecord[] = (await Promise.all(spent.map((id) => limit(() => admin.projectKeys(id))))).flat();
+    keyLabels = new Map(keys.map((k) => [k.id, { name: k.name, redacted: k.redactedValue }]));
     const findings = auditOrganization({ projects, projectKeys: keys, serviceAccounts: [], adminKeys: [], requests: 0 }, config.audit, now);
     flaggedKeys = new Set(findings.filter((f) => f.target.includes('/')).map((f) => f.target.split('/')[1]!));
     logger.info(`keyguard: checked the keys of ${spent.length} project(s) that spent`);
   }
   const report = aggregate(
-    { period, previous, usage: [...completions, ...embeddings], costs, keyUsage, projects, members, flaggedKeys },
+    { period, previous, usage: [...completions, ...embeddings], costs, keyUsage, keyLabels, userNames, projects, members, flaggedKeys },
     { budgets: config.report.budgets, spikePercent: config.report.spikePercent, minSpikeBaseUsd: config.report.minSpikeBaseUsd, minSpikeBaseTokens: config.report.minSpikeBaseTokens },
   );
   return { report, requests: admin.requests - before };
