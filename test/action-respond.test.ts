@@ -104,7 +104,7 @@ describe('leak response end to end (bundled action, both fakes)', () => {
       expect(r.code).toBe(1);
     }
     expect(repo.comments).toHaveLength(1);
-    expect(repo.comments[0]!.body).toMatch(/^<!-- keyguard:v1 pr 7 -->\n### :rotating_light: keyguard: 1 OpenAI key in this pull request/);
+    expect(repo.comments[0]!.body).toMatch(/^<!-- keyguard:v1 pr 7 -->\n### :rotating_light: keyguard: 1 OpenAI key in this pull request\n\n\*\*Do not merge as is\.\*\* Revoke the key/);
     expect(github.log.filter((r) => r.method === 'PATCH' && r.path.includes('/issues/comments/'))).toHaveLength(1);
 
     const requests = github.log.length + openai.log.length;

@@ -8,12 +8,14 @@ export function renderSummary(result: ScanResult, pathPrefix = '', scope = 'work
   const { findings, stats } = result;
   const keys = new Set(findings.map((f) => f.fingerprint)).size;
   const what = stats.commitsScanned !== undefined ? `${stats.commitsScanned} commits` : `${stats.filesScanned} files`;
-  const out: string[] = ['## keyguard scan', '', `Scanned: ${escapeMarkdown(scope)}.`, ''];
-  for (const note of notes) out.push(`> ${escapeMarkdown(note)}`, '');
+  // The decision first (keys or none), then what was scanned and the notes, then the details.
+  const out: string[] = ['## keyguard scan', ''];
   if (findings.length === 0) {
-    out.push(`No OpenAI keys found in ${what} (${(stats.bytesScanned / 1e6).toFixed(1)} MB).`);
+    out.push(`:white_check_mark: No OpenAI keys found in ${what} (${(stats.bytesScanned / 1e6).toFixed(1)} MB).`, '', `Scanned: ${escapeMarkdown(scope)}.`);
+    for (const note of notes) out.push('', `> ${escapeMarkdown(note)}`);
   } else {
-    out.push(`:rotating_light: **${findings.length} OpenAI key finding${findings.length === 1 ? '' : 's'}** (${keys} distinct key${keys === 1 ? '' : 's'}) in ${what}.`, '');
+    out.push(`:rotating_light: **${findings.length} OpenAI key finding${findings.length === 1 ? '' : 's'}** (${keys} distinct key${keys === 1 ? '' : 's'}) in ${what}. Revoke each key, replace it with a secret read from the environment, and remove it from history.`, '', `Scanned: ${escapeMarkdown(scope)}.`, '');
+    for (const note of notes) out.push(`> ${escapeMarkdown(note)}`, '');
     const fromGit = findings.some((f) => f.git);
     const responded = findings.some((f) => f.response);
     out.push(
@@ -31,7 +33,7 @@ export function renderSummary(result: ScanResult, pathPrefix = '', scope = 'work
         : '';
       out.push(row + git + resp);
     }
-    out.push('', 'Revoke each key, replace it with a secret read from the environment, and remove it from history. Keys are shown redacted; the fingerprint is a hash of the whole key.');
+    out.push('', 'Keys are shown redacted; the fingerprint is a hash of the whole key.');
   }
   const notable = result.skipped.filter((s) => s.reason === 'too-large' || s.reason === 'unreadable');
   if (notable.length > 0) {
