@@ -105,6 +105,63 @@ describe('report', () => {
     expect(formatUsd(1234567.891)).toBe('$1,234,567.89');
   });
 
+  it('the first screen names each flagged project and why; the table has six columns; ids and models are folded', async () => {
+    const { admin } = await org(12);
+    const config = parseConfig('report:\n  budgets: { "project 5": 60 }\n', '.keyguard.yml');
+    const { report } = await buildReport(admin, lastFullPeriod('week', NOW), config, NOW, logger);
+    const md = renderReportMarkdown(report, { marker: true });
+    const firstScreen = md.slice(0, md.indexOf('```mermaid'));
+    expect(firstScreen).toMatch(/^- \*\*project 3\*\*: cost spike \+5\d% \(\$[\d.]+, was \$[\d.]+\)$/m);
+    expect(firstScreen).toMatch(/^- \*\*project 5\*\*: over budget: \$[\d.]+ of \$60\.00; spend from keys the audit flags: key 2 of proj_0005 `sk-proj-.{3}\.\.\..{3}`$/m);
+    expect(firstScreen).toContain('- **project 6**: spend with no members');
+    expect(firstScreen).toContain('### :warning: 6 projects need attention');
+    // The rest of the projects is a sentence, not a bar that dwarfs the others.
+    expect(md).toMatch(/\nThe other 4 projects spent \$[\d,.]+ together \(\d+% of the total\)\.\n/);
+    expect(md).toContain('%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#0969da, #bc4c00');
+    // The daily chart draws the spiking project first, whatever its rank by cost.
+    expect(md).toMatch(/title "Daily cost per project \(USD\)"\n.*\n.*\n  line "project 3" \[/);
+    const [main] = md.split('<details>');
+    const table = main!.split('\n').filter((l) => l.startsWith('|'));
+    for (const row of table) expect(row.split(' | ').length, row).toBe(6);
+    expect(main).not.toMatch(/proj_\d{4}`? \|/);
+    expect(md).toContain('| project 3 | `proj_0003` |');
+  });
+
+  it('top API keys and users of each project from one grouped read, named and redacted, never whole', async () => {
+    const { o, admin } = await org(30);
+    const week = lastFullPeriod('week', NOW);
+    const { report } = await buildReport(admin, week, DEFAULT_CONFIG, NOW, logger);
+    const grouped = fake!.log.filter((r) => r.path.startsWith('/v1/organization/usage/') && r.query.group_by?.includes('api_key_id'));
+    expect(grouped.map((r) => [r.path, r.query.group_by])).toEqual(expect.arrayContaining([['/v1/organization/usage/completions', ['project_id', 'api_key_id', 'user_id']], ['/v1/organization/usage/embeddings', ['project_id', 'api_key_id', 'user_id']]]));
+    expect(grouped).toHaveLength(2); // one page each for 30 projects, not one per project
+    const p0 = report.projects.find((p) => p.id === 'proj_0000')!;
+    const seeded = (keyId: string) => o.usage.filter((u) => u.api_key_id === keyId && u.day >= week.start && u.day < week.end).reduce((n, u) => ({ requests: n.requests + u.num_model_requests, tokens: n.tokens + u.input_tokens + u.output_tokens }), { requests: 0, tokens: 0 });
+    expect(p0.topKeys.map((k) => k.id)).toEqual(['key_proj_0000_1', 'key_proj_0000_3', 'key_proj_0000_2']);
+    for (const k of p0.topKeys) expect(k).toMatchObject({ ...seeded(k.id!), name: `key ${k.id!.at(-1)} of proj_0000`, redacted: expect.stringMatching(/^sk-(proj|svcacct)-.{3}\.\.\..{3}$/) });
+    expect(p0.topUsers).toEqual([
+      { id: 'user_dev', name: 'Dev Eloper', ...seeded('key_proj_0000_1') },
+      { id: null, name: null, ...seeded('key_proj_0000_3') },
+      { id: 'user_owner', name: 'Olga Owner', ...seeded('key_proj_0000_2') },
+    ]);
+    const md = renderReportMarkdown(report);
+    const folded = md.slice(md.indexOf('<summary>Top API keys and users of each project'));
+    expect(folded).toMatch(/\| project 25 \| key 1 of proj_0025 `sk-proj-.{3}\.\.\..{3}` \| [\d,]+ \| [\d.]+[KM] \|/);
+    expect(folded).toContain('| no user (service account keys) |');
+    expect(folded).toContain('(the first 25 by cost)');
+    for (const k of o.keys) expect(md).not.toContain(k.secret);
+  });
+
+  it('1,000 projects with long names full of Markdown stay within an issue body (65,536 characters)', async () => {
+    const { o, admin } = await org(1000);
+    for (const p of o.projects) p.name = `${p.id} <b>|</b> & [link](x) @team ${'ü'.repeat(200)}`;
+    for (const c of o.costs) if (Number(c.project_id.slice(5)) % 2 === 0) c.usd *= 3; // every other project spikes: 500 flags
+    const { report } = await buildReport(admin, lastFullPeriod('week', NOW), DEFAULT_CONFIG, NOW, logger);
+    const md = renderReportMarkdown(report, { marker: true });
+    expect(md.length).toBeLessThan(65_536);
+    expect(md).toContain('- and ');
+    expect(md).not.toMatch(/<b>|@team/);
+  });
+
   it('one issue per period, updated in place; closes the previous period\'s', async () => {
     const { admin } = await org(3);
     const tracker = new MemoryTracker();
