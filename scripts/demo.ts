@@ -135,6 +135,7 @@ try {
     mkdirSync(bodies, { recursive: true });
     const live = issues.find((i) => i.body.includes('**live**')) ?? issues[0]!;
     for (const [name, issue] of [['leak-issue', live], ['audit-issue', auditIssue], ['report-issue', reportIssue]] as const) writeFileSync(path.join(bodies, `${name}.md`), `# ${issue!.title}\n\n${issue!.body}`);
+    writeFileSync(path.join(bodies, 'scan-summary.md'), shown[1]!);
   }
 
   const secrets = [liveKey.secret, saKey.secret, deadKey, adminKey];

@@ -154,7 +154,7 @@ describe('keyguard audit', () => {
     expect(third.action).toBe('updated');
     const body = tracker.issues[0]!.body;
     const fixed = body.split('<summary>Fixed since the last run (2)</summary>')[1]!;
-    expect(fixed).toMatch(/\| \u{1F7E0} \*\*high\*\* \| `env-file-tracked` \| `\.env` \|/u);
+    expect(fixed).toMatch(/\| \u{1F7E0}\u00a0\*\*high\*\* \| `env-file-tracked` \| `\.env` \|/u);
     expect(fixed).toMatch(/`gitignore-missing-env`/);
     // The decision first: the headline, then one row per rule with its fix; every finding folded below.
     const [head, folded] = body.split('<details>');
@@ -177,7 +177,7 @@ describe('the audit issue a person reads', () => {
     const findings = Array.from({ length: 5000 }, (_, i) => finding(i));
     const { body } = renderAuditIssue({ findings, stats }, 'acme:app');
     expect(body.length).toBeLessThan(65_536);
-    expect(body).toContain('| \u{26AA} low | 1667 | `key-idle`: Delete it. |');
+    expect(body).toContain('| \u{26AA}\u00a0low | 1667 | `key-idle`: Delete it. |');
     expect(body).toContain('<summary>All 5000 findings (the first 150 here; every one in the JSON report)</summary>');
     expect(body.split('\n').filter((l) => l.includes('<!-- k:'))).toHaveLength(150);
   });

@@ -51,7 +51,7 @@ export function renderAuditSarif(result: AuditResult, pathPrefix = ''): string {
 /** Rows of the full list at most: 5,000 findings of a large organization stay well within an issue's 65,536 characters. */
 const MAX_ROWS = 150;
 const SEVERITY_MARK = { critical: '\u{1F534}', high: '\u{1F7E0}', medium: '\u{1F7E1}', low: '\u{26AA}' } as const; // red, orange, yellow, white circles
-const severityCell = (s: AuditFinding['severity']) => `${SEVERITY_MARK[s]} ${s === 'critical' || s === 'high' ? `**${s}**` : s}`;
+const severityCell = (s: AuditFinding['severity']) => `${SEVERITY_MARK[s]}\u00a0${s === 'critical' || s === 'high' ? `**${s}**` : s}`;
 
 /** One row of the full list; the hidden id in its last cell finds it again in the next run's body. */
 function row(f: AuditFinding): string {

@@ -209,8 +209,9 @@ function spenders(report: Report): string[] {
 export function renderReportMarkdown(report: Report, options: { marker?: boolean; maxRows?: number } = {}): string {
   const { totals } = report;
   const out: string[] = [];
+  // In an issue the title already says it: the body starts with the numbers.
   if (options.marker) out.push(markerLine('report', periodId(report.period)));
-  out.push(`## OpenAI usage and cost: ${describePeriod(report.period)}`, '');
+  else out.push(`## OpenAI usage and cost: ${describePeriod(report.period)}`, '');
   if (report.projects.length === 0) {
     out.push(`No usage and no cost in this period or the one before (${describePeriod(report.previousPeriod)}).`, '');
     return `${out.join('\n')}\n`;
