@@ -35,6 +35,12 @@ describe('every Mermaid block keyguard writes parses with Mermaid itself', () =>
     await expect(mermaid.parse('xychart-beta\n  x-axis ["a", "b]\n  bar [1, 2]\n')).rejects.toThrow();
   });
 
+  it('a month counts days on its axis (31 labels of MM-DD collide at 900 px)', () => {
+    const md = renderReportMarkdown(report(customPeriod('2026-10-01', '2026-11-01'), ['one', 'two'], (i) => i + 1));
+    expect(md).toContain('  x-axis "Day of the period (day 1 is 2026-10-01)" 1 --> 31');
+    expect(md).toMatch(/All projects together: \$3\.00 to \$3\.00 a day, most on 2026-10-01\./);
+  });
+
   const cases: [string, () => string][] = [
     ['a week of 30 projects with hostile names', () => renderReportMarkdown(report(lastFullPeriod('week', NOW), Array.from({ length: 30 }, (_, i) => NASTY[i % NASTY.length]!), (i, t) => (i + 1) * (t >= lastFullPeriod('week', NOW).start + 3 * DAY && i === 4 ? 3 : 1)))],
     ['a month (31 daily labels)', () => renderReportMarkdown(report(customPeriod('2026-10-01', '2026-11-01'), ['one', 'two', null], (i) => i + 0.5))],

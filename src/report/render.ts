@@ -136,23 +136,33 @@ function charts(report: Report): string[] {
     const spiking = report.projects.filter((p) => p.flags.some((f) => f.type === 'spike'));
     const lines = [...new Set([...spiking, ...top])].slice(0, LIMITS.dailyLines);
     const max = Math.max(...lines.flatMap((p) => p.dailyCostUsd));
-    // Day of month only once the period is longer than a week: 31 labels of `MM-DD` collide.
-    const day = (t: number) => (report.daily.length > 8 ? isoDay(t).slice(8) : isoDay(t).slice(5));
+    // A week reads best as `MM-DD` labels; past that they collide, so the axis counts days instead.
+    const xAxis =
+      report.daily.length > 8
+        ? `  x-axis "Day of the period (day 1 is ${isoDay(report.daily[0]!.day)})" 1 --> ${report.daily.length}`
+        : `  x-axis [${report.daily.map((d) => `"${isoDay(d.day).slice(5)}"`).join(', ')}]`;
     out.push(
       '```mermaid',
       init(lines.map((_, i) => PALETTE[i]![0])),
       'xychart-beta',
       '  title "Daily cost per project (USD)"',
-      `  x-axis [${report.daily.map((d) => `"${day(d.day)}"`).join(', ')}]`,
+      xAxis,
       `  y-axis "USD" 0 --> ${axisTop(max)}`,
       ...chartLabels(lines).map((label, i) => `  line "${label}" [${lines[i]!.dailyCostUsd.map((c) => c.toFixed(2)).join(', ')}]`),
       '```',
       '',
-      `Lines: ${lines.map((p, i) => `${PALETTE[i]![1]} ${escapeMarkdown(truncate(projectLabel(p), LIMITS.nameChars))}`).join(' · ')}. All projects together: ${report.daily.map((d) => formatUsd(d.costUsd)).join(', ')} a day.`,
+      `Lines: ${lines.map((p, i) => `${PALETTE[i]![1]} ${escapeMarkdown(truncate(projectLabel(p), LIMITS.nameChars))}`).join(' · ')}. All projects together: ${dailyRange(report.daily)}.`,
       '',
     );
   }
   return out;
+}
+
+/** `$141.48 to $148.77 a day, most on 2026-11-19`: the whole organization's days in a phrase. */
+function dailyRange(daily: Report['daily']): string {
+  const costs = daily.map((d) => d.costUsd);
+  const top = daily.reduce((a, b) => (b.costUsd > a.costUsd ? b : a));
+  return `${formatUsd(Math.min(...costs))} to ${formatUsd(Math.max(...costs))} a day, most on ${isoDay(top.day)}`;
 }
 
 /** What needs attention, first: each flagged project by name with its reasons. */
