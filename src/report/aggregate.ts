@@ -138,7 +138,6 @@ export function aggregate(input: ReportInput, policy: ReportPolicy): Report {
       }
     }
   }
-  const spenders = new Map<string, Set<string>>();
   // project → key or user id → requests and tokens ('' stands for usage of no user).
   const byKey = new Map<string, Map<string, { requests: number; tokens: number }>>();
   const byUser = new Map<string, Map<string, { requests: number; tokens: number }>>();
@@ -152,7 +151,6 @@ export function aggregate(input: ReportInput, policy: ReportPolicy): Report {
     if (slot(b.start) !== cur) continue;
     for (const r of b.results) {
       if (!r.projectId || (r.requests === 0 && r.inputTokens + r.outputTokens === 0)) continue;
-      if (r.apiKeyId) (spenders.get(r.projectId) ?? spenders.set(r.projectId, new Set()).get(r.projectId)!).add(r.apiKeyId);
       if (r.apiKeyId) add(byKey, r.projectId, r.apiKeyId, r.requests, r.inputTokens + r.outputTokens);
       add(byUser, r.projectId, r.userId ?? '', r.requests, r.inputTokens + r.outputTokens);
     }
@@ -183,7 +181,7 @@ export function aggregate(input: ReportInput, policy: ReportPolicy): Report {
     }
     const spent = c.costUsd > 0 || c.requests > 0;
     if (spent && input.members && (input.members.get(id)?.length ?? 0) === 0) flags.push({ type: 'no-members' });
-    const flaggedSpenders = [...(spenders.get(id) ?? [])].filter((k) => input.flaggedKeys?.has(k)).sort();
+    const flaggedSpenders = [...(byKey.get(id)?.keys() ?? [])].filter((k) => input.flaggedKeys?.has(k)).sort();
     if (flaggedSpenders.length) flags.push({ type: 'flagged-keys', keyIds: flaggedSpenders });
     const topModels = [...(models.get(id) ?? new Map<string, { requests: number; tokens: number }>())].map(([model, m]) => ({ model, ...m })).sort((a, b) => b.tokens - a.tokens).slice(0, 3);
     const topKeys = top(byKey.get(id), keyLabel);

@@ -42,11 +42,9 @@ const projectLabel = (p: ProjectReport) => p.name || p.id;
 const projectCell = (p: ProjectReport) => `${p.name ? escapeMarkdown(truncate(p.name, LIMITS.nameChars)) : code(p.id)}${p.archived ? ' (archived)' : ''}`;
 const tokens = (t: Totals) => t.inputTokens + t.outputTokens;
 
-function keyCell(k: Spender, labels: Report['keyLabels']): string {
-  const label = k.id ? labels.get(k.id) : undefined;
-  const name = k.name ?? label?.name ?? null;
-  const redacted = k.redacted ?? label?.redacted ?? null;
-  return [name ? escapeMarkdown(truncate(name, LIMITS.nameChars)) : undefined, redacted ? code(redacted) : undefined].filter(Boolean).join(' ') || code(k.id ?? '?');
+/** A key by name and the redacted value the API lists (never the key), else by id. */
+function keyCell(k: { id: string | null; name?: string | null; redacted?: string | null }): string {
+  return [k.name ? escapeMarkdown(truncate(k.name, LIMITS.nameChars)) : undefined, k.redacted ? code(k.redacted) : undefined].filter(Boolean).join(' ') || code(k.id ?? '?');
 }
 
 /** The short form, for the table's Flags column. */
@@ -75,7 +73,7 @@ function flagReason(f: Flag, p: ProjectReport, report: Report): string {
     case 'no-members':
       return 'spend with no members';
     case 'flagged-keys': {
-      const shown = f.keyIds.slice(0, 3).map((id) => keyCell({ id, name: null, requests: 0, tokens: 0 }, report.keyLabels));
+      const shown = f.keyIds.slice(0, 3).map((id) => keyCell({ id, ...report.keyLabels.get(id) }));
       return `spend from keys the audit flags: ${shown.join(', ')}${f.keyIds.length > 3 ? ` and ${f.keyIds.length - 3} more` : ''}`;
     }
   }
@@ -203,7 +201,7 @@ function spenders(report: Report): string[] {
   ];
   const more = report.projects.filter((p) => p.topKeys.length > 0).length - shown.length;
   return details(`Top API keys and users of each project${more > 0 ? ` (the first ${shown.length} by cost)` : ''}`, [
-    ...table('API key', (p) => p.topKeys, (k) => keyCell(k, report.keyLabels)),
+    ...table('API key', (p) => p.topKeys, keyCell),
     '',
     ...table('User', (p) => p.topUsers, (u) => (u.id ? (u.name ? escapeMarkdown(truncate(u.name, LIMITS.nameChars)) : code(u.id)) : 'no user (service account keys)')),
     '',
