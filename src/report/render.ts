@@ -23,9 +23,9 @@ export function change(now: number, before: number): string {
 const LIMITS = { chartProjects: 8, dailyLines: 5, attention: 10, rows: 100, spenderProjects: 25, nameChars: 32, labelChars: 22 };
 
 /**
- * Chart colours, set through Mermaid's init directive: GitHub's own blue, orange, green, purple,
- * red and grey, which keep their contrast on white and on the dark theme; the legend under the
- * daily chart names them in words, since not every Mermaid version draws a legend.
+ * Chart colours, set through Mermaid's init directive (Mermaid's defaults include pale ones that
+ * vanish on white): GitHub's own blue, orange, green, purple and red. The legend under the daily
+ * chart names them in words, since not every Mermaid version draws a legend.
  */
 const PALETTE = [
   ['#0969da', 'blue'],
@@ -33,7 +33,6 @@ const PALETTE = [
   ['#1a7f37', 'green'],
   ['#8250df', 'purple'],
   ['#cf222e', 'red'],
-  ['#6e7781', 'grey'],
 ] as const;
 
 const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
