@@ -115,7 +115,6 @@ function charts(report: Report): string[] {
   const top = spenders.slice(0, LIMITS.chartProjects);
   const rest = spenders.slice(LIMITS.chartProjects);
   const restUsd = rest.reduce((n, p) => n + p.costUsd, 0);
-  const share = (n: number) => (report.totals.costUsd > 0 ? `${Math.round((n / report.totals.costUsd) * 100)}%` : '–');
   const out = [
     '```mermaid',
     init([PALETTE[0][0]], ', "xyChart": {"showDataLabel": true}'),
@@ -127,7 +126,7 @@ function charts(report: Report): string[] {
     '```',
     '',
   ];
-  if (rest.length > 0) out.push(`The other ${rest.length} project${rest.length === 1 ? '' : 's'} spent ${formatUsd(restUsd)} together (${share(restUsd)} of the total).`, '');
+  if (rest.length > 0) out.push(`The other ${rest.length} project${rest.length === 1 ? '' : 's'} spent ${formatUsd(restUsd)} together (${Math.round((restUsd / report.totals.costUsd) * 100)}% of the total).`, '');
   if (report.daily.length > 1) {
     // Spiking projects first, wherever they rank by cost: the chart is there to show change.
     const spiking = report.projects.filter((p) => p.flags.some((f) => f.type === 'spike'));
@@ -191,15 +190,15 @@ function idsAndModels(rows: readonly ProjectReport[]): string[] {
 
 /** Each project's top API keys and users by tokens and requests, folded. */
 function spenders(report: Report): string[] {
-  const shown = report.projects.filter((p) => p.topKeys.length > 0 || p.topUsers.length > 0).slice(0, LIMITS.spenderProjects);
+  const metered = report.projects.filter((p) => p.topKeys.length > 0 || p.topUsers.length > 0);
+  const shown = metered.slice(0, LIMITS.spenderProjects);
   if (shown.length === 0) return [];
   const table = (head: string, pick: (p: ProjectReport) => readonly Spender[], cell: (s: Spender) => string) => [
     `| Project | ${head} | Requests | Tokens |`,
     '| --- | --- | ---: | ---: |',
     ...shown.flatMap((p) => pick(p).map((s, i) => `| ${i === 0 ? projectCell(p) : ''} | ${cell(s)} | ${formatInt(s.requests)} | ${formatCompact(s.tokens)} |`)),
   ];
-  const more = report.projects.filter((p) => p.topKeys.length > 0).length - shown.length;
-  return details(`Top API keys and users of each project${more > 0 ? ` (the first ${shown.length} by cost)` : ''}`, [
+  return details(`Top API keys and users of each project${metered.length > shown.length ? ` (the first ${shown.length} by cost)` : ''}`, [
     ...table('API key', (p) => p.topKeys, keyCell),
     '',
     ...table('User', (p) => p.topUsers, (u) => (u.id ? (u.name ? escapeMarkdown(truncate(u.name, LIMITS.nameChars)) : code(u.id)) : 'no user (service account keys)')),
