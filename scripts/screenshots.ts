@@ -42,11 +42,14 @@ mermaid.initialize({ startOnLoad: false });
 mermaid.run().then(() => {
   const article = document.querySelector('article');
   const height = Math.ceil(article.getBoundingClientRect().bottom) + 8;
+  // How far down the report's list of what needs attention ends: it belongs on the first screen.
+  const attention = [...article.querySelectorAll('h3')].find((h) => /need/.test(h.textContent))?.nextElementSibling;
+  const attentionEnds = attention ? Math.ceil(attention.getBoundingClientRect().bottom) : null;
   for (const d of document.querySelectorAll('details')) d.open = true;
   const wide = [...article.querySelectorAll('table, pre, svg')].filter((e) => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > article.getBoundingClientRect().right + 1).map((e) => e.tagName + ': ' + e.textContent.slice(0, 60));
   if (document.documentElement.scrollWidth > window.innerWidth) wide.push('page');
   for (const d of document.querySelectorAll('details')) d.open = false;
-  document.getElementById('measure').textContent = JSON.stringify({ height, wide });
+  document.getElementById('measure').textContent = JSON.stringify({ height, wide, attentionEnds });
 });
 </script></body></html>`;
 }
@@ -70,10 +73,10 @@ try {
       const dom = chrome([`--window-size=${width},3000`, '--dump-dom', `file://${html}`]);
       const measured = /<pre id="measure">(.*?)<\/pre>/s.exec(dom)?.[1];
       if (!measured) throw new Error(`${name}: the page did not finish rendering`);
-      const { height, wide } = JSON.parse(measured.replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>')) as { height: number; wide: string[] };
+      const { height, wide, attentionEnds } = JSON.parse(measured.replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>')) as { height: number; wide: string[]; attentionEnds: number | null };
       const png = path.join(out, `${name}${widths.length > 1 ? `-${width}` : ''}.png`);
       chrome([`--window-size=${width},${height}`, `--screenshot=${png}`, `file://${html}`]);
-      console.log(`${path.relative(root, png)}: ${width}x${height}, ${Math.round(statSync(png).size / 1024)} KB${wide.length ? `; scrolls sideways: ${wide.join('; ')}` : ''}`);
+      console.log(`${path.relative(root, png)}: ${width}x${height}, ${Math.round(statSync(png).size / 1024)} KB${attentionEnds ? `; what needs attention ends ${attentionEnds} px down` : ''}${wide.length ? `; scrolls sideways: ${wide.join('; ')}` : ''}`);
       if (wide.length) failed = true;
     }
   }
