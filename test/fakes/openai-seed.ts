@@ -61,7 +61,7 @@ export function seedOrganization(options: SeedOptions = {}): FakeOrganization {
       for (const [m, model] of MODELS.entries()) {
         const base = (i + 1) * (m + 1) * 1000 + d * 10;
         const key = keys[keys.length - 5 + (d % 3)]!;
-        usage.push({ kind: model.startsWith('text-embedding') ? 'embeddings' : 'completions', day, project_id: id, api_key_id: key.id, user_id: key.owner.type === 'user' ? key.owner.user_id : null, model, input_tokens: base * 3, output_tokens: model.startsWith('text-embedding') ? 0 : base, input_cached_tokens: base, num_model_requests: base / 100 });
+        usage.push({ kind: model.startsWith('text-embedding') ? 'embeddings' : 'completions', day, project_id: id, api_key_id: key.id, user_id: key.owner.type === 'user' ? key.owner.user_id : null, model, input_tokens: base * 3, output_tokens: model.startsWith('text-embedding') ? 0 : base, input_cached_tokens: base, num_model_requests: Math.round(base / 100) });
         costs.push({ day, project_id: id, api_key_id: key.id, line_item: `${model}, input`, usd: Math.round(base * 0.0003 * 100) / 100 });
       }
     }

@@ -112,6 +112,13 @@ export interface FakeKnobs {
   serviceAccountKeyDelete: 'refuse' | 'allow';
   /** How `redacted_value` shows a key (the real count of visible characters is not documented). */
   redact: (secret: string) => string;
+  /**
+   * Fields the description lets be absent or null, as `object.field` (`organization.user.projects`):
+   * `omit` leaves them out of every answer, `nullify` sends them as null. The contract tests refuse
+   * either for a field the description requires.
+   */
+  omit: string[];
+  nullify: string[];
 }
 
 export interface RequestRecord {
@@ -122,6 +129,10 @@ export interface RequestRecord {
   /** Which credential was used: a key id, never the key. */
   auth: string;
   body: string;
+  /** The query string as sent (`query` folds `a[]` into `a`). */
+  search: string;
+  /** The JSON answered, for the contract tests. */
+  response: unknown;
 }
 
 /** `sk-abc...def`, as in the OpenAPI examples: the kind's prefix and three characters each side. */
@@ -175,7 +186,7 @@ export interface FakeOpenAI {
 }
 
 export async function startFakeOpenAI(org: FakeOrganization, knobs: Partial<FakeKnobs> = {}, now: () => number = () => Math.floor(Date.now() / 1000)): Promise<FakeOpenAI> {
-  const k: FakeKnobs = { latencyMs: 0, faultRate: 0, rateLimitNext: 0, retryAfterSeconds: 1, serviceAccountKeyDelete: 'refuse', redact: redactLikeExamples, ...knobs };
+  const k: FakeKnobs = { latencyMs: 0, faultRate: 0, rateLimitNext: 0, retryAfterSeconds: 1, serviceAccountKeyDelete: 'refuse', redact: redactLikeExamples, omit: [], nullify: [], ...knobs };
   const log: RequestRecord[] = [];
   let seed = 12345;
   const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
@@ -437,8 +448,9 @@ export async function startFakeOpenAI(org: FakeOrganization, knobs: Partial<Fake
           headers = err.headers;
         }
       }
+      if (k.omit.length || k.nullify.length) payload = leaveOut(payload, k.omit, k.nullify);
       const authId = org.keys.find((x) => x.secret === token)?.id ?? org.adminKeys.find((x) => x.secret === token)?.id ?? (token ? 'unknown-key' : 'none');
-      log.push({ method: ctx.method, path: url.pathname, query: ctx.query, status, auth: authId, body });
+      log.push({ method: ctx.method, path: url.pathname, query: ctx.query, status, auth: authId, body, search: url.search, response: payload });
       setTimeout(() => {
         res.writeHead(status, { 'content-type': 'application/json', 'x-request-id': `req_${randomUUID().replace(/-/g, '')}`, ...headers });
         res.end(JSON.stringify(payload));
@@ -464,4 +476,17 @@ export async function startFakeOpenAI(org: FakeOrganization, knobs: Partial<Fake
 function maskForMessage(token: string | undefined): string {
   if (!token) return '(none)';
   return `${token.slice(0, 8)}***...${token.slice(-4)}`;
+}
+
+/** The answer with the `object.field`s named left out or set to null, at any depth. */
+function leaveOut(node: unknown, omit: readonly string[], nullify: readonly string[]): unknown {
+  if (Array.isArray(node)) return node.map((x) => leaveOut(x, omit, nullify));
+  if (!node || typeof node !== 'object') return node;
+  const type = (node as { object?: unknown }).object;
+  const out: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(node)) {
+    if (omit.includes(`${type}.${field}`)) continue;
+    out[field] = nullify.includes(`${type}.${field}`) ? null : leaveOut(value, omit, nullify);
+  }
+  return out;
 }
