@@ -42,8 +42,7 @@ const OPENAI_ROUTES = [
   'GET /organization/admin_api_keys/{key_id}',
   'DELETE /organization/admin_api_keys/{key_id}',
   'GET /organization/costs',
-  'GET /organization/usage/completions',
-  'GET /organization/usage/embeddings',
+  ...['audio_speeches', 'audio_transcriptions', 'code_interpreter_sessions', 'completions', 'embeddings', 'file_search_calls', 'images', 'moderations', 'vector_stores', 'web_search_calls'].map((e) => `GET /organization/usage/${e}`),
 ];
 const GITHUB_ROUTES = [
   'GET /orgs/{org}/repos',
