@@ -13,7 +13,7 @@ import type { Logger } from '../src/logger.ts';
 import { OpenAIAdmin } from '../src/openai/admin-client.ts';
 import { checkLiveness } from '../src/openai/liveness.ts';
 import { discover } from '../src/org/discover.ts';
-import { DEFAULT_CONFIG } from '../src/config.ts';
+import { DEFAULT_CONFIG, parseConfig } from '../src/config.ts';
 import { buildReport } from '../src/report/command.ts';
 import { customPeriod } from '../src/report/period.ts';
 import { startFakeGitHub, type FakeGitHub, type GitHubRequest } from './fakes/github-server.ts';
@@ -192,5 +192,61 @@ describe('the contract tests catch a drifting fake', () => {
     expect(github.checkResponse({ ...created, response: noUser }).join('\n')).toMatch(/must have required property 'user'/);
     expect(github.checkRequest({ ...created, body: JSON.stringify({ title: 'x', labels: 'keyguard' }) }).join('\n')).toMatch(/body: \/labels must be array/);
     expect(github.checkRequest({ ...created, path: '/repos/acme/app/secrets' })).toEqual(['POST /repos/acme/app/secrets: no such operation in github.json']);
+  });
+});
+
+/** `object.field` for every field the description lets be absent (and whether it may be null), by the object's `object` tag. */
+function optionalFields(contract: Contract): { field: string; nullable: boolean }[] {
+  const out = new Map<string, { field: string; nullable: boolean }>();
+  for (const schema of Object.values((contract.doc.components as { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> }).schemas)) {
+    const tag = (schema.properties?.object as { enum?: string[] } | undefined)?.enum;
+    if (!schema.properties || tag?.length !== 1) continue;
+    for (const [name, p] of Object.entries(schema.properties)) if (!schema.required?.includes(name)) out.set(`${tag[0]}.${name}`, { field: `${tag[0]}.${name}`, nullable: JSON.stringify(p).includes('"null"') });
+  }
+  return [...out.values()];
+}
+
+describe('fields the description makes optional', () => {
+  it('left out, or null where allowed: keyguard reads the same keys and the same totals, to the cent', async () => {
+    const run = async (knobs: Partial<FakeKnobs>) => {
+      const org = seedOrganization({ now: NOW, projects: 3, days: 10 });
+      const fake = await startFakeOpenAI(org, knobs, () => NOW);
+      try {
+        const admin = new OpenAIAdmin({ adminKey: org.adminKeys[0]!.secret, baseURL: fake.baseURL, logger, maxRetries: 0 });
+        const inventory = await admin.inventory();
+        const { report } = await buildReport(admin, customPeriod('2026-11-16', '2026-11-23'), parseConfig('report:\n  flagKeys: false\n', 'x'), NOW, logger);
+        const sent = new Set<string>();
+        const visit = (n: unknown): void => {
+          if (Array.isArray(n)) n.forEach(visit);
+          else if (n && typeof n === 'object') for (const [k, v] of Object.entries(n)) (sent.add(`${(n as { object?: string }).object}.${k}`), visit(v));
+        };
+        fake.log.forEach((r) => visit(r.response));
+        return {
+          keys: [...inventory.projectKeys, ...inventory.adminKeys].map((k) => k.id).sort(),
+          totals: { cents: Math.round(report.totals.costUsd * 100), requests: report.totals.requests, unattributedCents: Math.round(report.unattributed.costUsd * 100) + report.projects.reduce((n, p) => n + Math.round(p.costUsd * 100), 0) - Math.round(report.totals.costUsd * 100) },
+          noMembers: report.projects.filter((p) => p.flags.some((f) => f.type === 'no-members')).map((p) => p.id),
+          problems: check(openai, fake.log.map(openaiExchange), OPENAI_ROUTES).problems,
+          sent,
+        };
+      } finally {
+        await fake.close();
+      }
+    };
+    const base = await run({});
+    // Only fields the fake sends can be left out; a cost's amount carries the cost itself. An admin
+    // key's owner is tagged `organization.user` too, with fields that may not be null.
+    const fields = optionalFields(openai).filter((f) => base.sent.has(f.field) && f.field !== 'organization.costs.result.amount').map((f) => (f.field.startsWith('organization.user.') ? { ...f, nullable: false } : f));
+    expect(fields.length).toBeGreaterThan(20);
+    for (const { field, nullable } of fields) {
+      for (const knobs of [{ omit: [field] }, ...(nullable ? [{ nullify: [field] }] : [])]) {
+        const r = await run(knobs);
+        const what = `${JSON.stringify(knobs)}`;
+        expect(r.problems, what).toEqual([]);
+        expect(r.keys, what).toEqual(base.keys);
+        expect(r.totals.cents, what).toBe(base.totals.cents);
+        expect(r.totals.requests, what).toBe(base.totals.requests);
+        expect(r.noMembers, what).toEqual(base.noMembers);
+      }
+    }
   });
 });
