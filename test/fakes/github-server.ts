@@ -62,6 +62,27 @@ export interface GitHubKnobs {
   secondaryLimitNext: number;
   retryAfterSeconds: number;
   latencyMs: number;
+  /**
+   * Fields the description lets be absent or null, as `schema.field` of the object a route
+   * answers (`issue.body`, `issue-comment.body`, `label.description`, `minimal-repository.archived`):
+   * `omit` leaves them out, `nullify` sends null.
+   */
+  omit: string[];
+  nullify: string[];
+}
+
+/** The description's schema of the objects a successful answer to this path carries. */
+function schemaOf(parts: string[]): string | undefined {
+  if (parts[0] === 'orgs') return 'minimal-repository';
+  if (parts.includes('comments')) return 'issue-comment';
+  if (parts[3] === 'labels') return 'label';
+  if (parts[3] === 'issues') return 'issue';
+  return undefined;
+}
+
+function leaveOut(payload: unknown, schema: string | undefined, knobs: GitHubKnobs): unknown {
+  const one = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([k]) => !knobs.omit.includes(`${schema}.${k}`)).map(([k, v]) => [k, knobs.nullify.includes(`${schema}.${k}`) ? null : v]));
+  return Array.isArray(payload) ? payload.map(one) : one(payload as Record<string, unknown>);
 }
 
 export interface GitHubRequest {
@@ -124,7 +145,7 @@ const REPO_URLS = ['archive', 'assignees', 'blobs', 'branches', 'collaborators',
 
 export async function startFakeGitHub(options: { token?: string; repos?: string[]; knobs?: Partial<GitHubKnobs> } = {}): Promise<FakeGitHub> {
   const token = options.token ?? 'ghs_fakeinstallationtoken';
-  const knobs: GitHubKnobs = { secondaryLimitNext: 0, retryAfterSeconds: 1, latencyMs: 0, ...options.knobs };
+  const knobs: GitHubKnobs = { secondaryLimitNext: 0, retryAfterSeconds: 1, latencyMs: 0, omit: [], nullify: [], ...options.knobs };
   const repos = new Map<string, FakeRepo>();
   const orgs = new Map<string, FakeOrgRepo[]>();
   const log: GitHubRequest[] = [];
@@ -312,7 +333,9 @@ export async function startFakeGitHub(options: { token?: string; repos?: string[
           knobs.secondaryLimitNext--;
           throw new HttpError(403, 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID.', {}, { 'retry-after': String(knobs.retryAfterSeconds) });
         }
-        payload = route(method, u.pathname.split('/').filter(Boolean).map(decodeURIComponent), query, body, u.pathname, out);
+        const parts = u.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+        payload = route(method, parts, query, body, u.pathname, out);
+        if (knobs.omit.length || knobs.nullify.length) payload = leaveOut(payload, schemaOf(parts), knobs);
       } catch (e) {
         if (!(e instanceof HttpError)) throw e;
         out.status = e.status;
