@@ -29,19 +29,28 @@ export interface TimeRange {
 export const USAGE_ENDPOINTS = ['completions', 'embeddings', 'moderations', 'images', 'audio_speeches', 'audio_transcriptions', 'vector_stores', 'code_interpreter_sessions', 'file_search_calls', 'web_search_calls'] as const;
 export type UsageEndpoint = (typeof USAGE_ENDPOINTS)[number];
 
-/** Each endpoint's SDK method, and the result field that counts in the endpoint's own unit (none where tokens are the unit). */
-const ENDPOINT: Record<UsageEndpoint, { method: 'completions' | 'embeddings' | 'moderations' | 'images' | 'audioSpeeches' | 'audioTranscriptions' | 'vectorStores' | 'codeInterpreterSessions' | 'fileSearchCalls' | 'webSearchCalls'; quantity: string | null }> = {
-  completions: { method: 'completions', quantity: null },
-  embeddings: { method: 'embeddings', quantity: null },
-  moderations: { method: 'moderations', quantity: null },
-  images: { method: 'images', quantity: 'images' },
-  audio_speeches: { method: 'audioSpeeches', quantity: 'characters' },
-  audio_transcriptions: { method: 'audioTranscriptions', quantity: 'seconds' },
-  vector_stores: { method: 'vectorStores', quantity: 'usage_bytes' },
-  code_interpreter_sessions: { method: 'codeInterpreterSessions', quantity: 'num_sessions' },
-  file_search_calls: { method: 'fileSearchCalls', quantity: 'num_requests' },
-  web_search_calls: { method: 'webSearchCalls', quantity: 'num_requests' },
+export type UsageGrouping = 'project_id' | 'model' | 'api_key_id' | 'user_id';
+const BY_USER: readonly UsageGrouping[] = ['project_id', 'user_id', 'api_key_id', 'model'];
+
+/**
+ * Each endpoint's SDK method, the groupings it takes (of those keyguard uses), and the result field
+ * that counts in the endpoint's own unit (none where tokens are the unit).
+ */
+const ENDPOINT: Record<UsageEndpoint, { method: 'completions' | 'embeddings' | 'moderations' | 'images' | 'audioSpeeches' | 'audioTranscriptions' | 'vectorStores' | 'codeInterpreterSessions' | 'fileSearchCalls' | 'webSearchCalls'; groupBy: readonly UsageGrouping[]; quantity: string | null }> = {
+  completions: { method: 'completions', groupBy: BY_USER, quantity: null },
+  embeddings: { method: 'embeddings', groupBy: BY_USER, quantity: null },
+  moderations: { method: 'moderations', groupBy: BY_USER, quantity: null },
+  images: { method: 'images', groupBy: BY_USER, quantity: 'images' },
+  audio_speeches: { method: 'audioSpeeches', groupBy: BY_USER, quantity: 'characters' },
+  audio_transcriptions: { method: 'audioTranscriptions', groupBy: BY_USER, quantity: 'seconds' },
+  vector_stores: { method: 'vectorStores', groupBy: ['project_id'], quantity: 'usage_bytes' },
+  code_interpreter_sessions: { method: 'codeInterpreterSessions', groupBy: ['project_id'], quantity: 'num_sessions' },
+  file_search_calls: { method: 'fileSearchCalls', groupBy: ['project_id', 'user_id', 'api_key_id'], quantity: 'num_requests' },
+  web_search_calls: { method: 'webSearchCalls', groupBy: BY_USER, quantity: 'num_requests' },
 };
+
+/** Whether an endpoint's usage can be grouped by `grouping` (vector stores and code interpreter: by project only). */
+export const groupsBy = (endpoint: UsageEndpoint, grouping: UsageGrouping) => ENDPOINT[endpoint].groupBy.includes(grouping);
 
 export interface UsageResult {
   readonly projectId: string | null;
@@ -208,9 +217,9 @@ export class OpenAIAdmin {
   /**
    * Usage buckets of one day each, every page: these endpoints page with `page`/`next_page` and
    * their `limit` counts buckets (at most 31 a page for `1d`), so the loop is ours. `groupBy` takes
-   * only the groupings the endpoint has (vector stores and code interpreter: `project_id` alone).
+   * only the groupings the endpoint has (see `groupsBy`).
    */
-  async usage(endpoint: UsageEndpoint, range: TimeRange, groupBy: ('project_id' | 'model' | 'api_key_id' | 'user_id')[], projectIds?: string[]): Promise<UsageBucket[]> {
+  async usage(endpoint: UsageEndpoint, range: TimeRange, groupBy: UsageGrouping[], projectIds?: string[]): Promise<UsageBucket[]> {
     const { method, quantity } = ENDPOINT[endpoint];
     const out: UsageBucket[] = [];
     let page: string | undefined;

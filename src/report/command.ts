@@ -8,7 +8,7 @@ import { auditOrganization } from '../audit/org-rules.ts';
 import type { Config } from '../config.ts';
 import { markerLine, type IssueTracker } from '../github/issue-tracker.ts';
 import type { Logger } from '../logger.ts';
-import { USAGE_ENDPOINTS, type OpenAIAdmin, type UsageEndpoint } from '../openai/admin-client.ts';
+import { groupsBy, USAGE_ENDPOINTS, type OpenAIAdmin } from '../openai/admin-client.ts';
 import type { ProjectKeyRecord } from '../openai/types.ts';
 import { aggregate, type Report } from './aggregate.ts';
 import { describePeriod, periodId, previousPeriod, type Period } from './period.ts';
@@ -29,7 +29,7 @@ export async function buildReport(admin: OpenAIAdmin, period: Period, config: Co
     admin.projects(),
     admin.projectMembers(),
     admin.costs(span, ['project_id']),
-    Promise.all(USAGE_ENDPOINTS.map((e) => admin.usage(e, span, PROJECT_ONLY.has(e) ? ['project_id'] : ['project_id', 'model']))).then((b) => b.flat()),
+    Promise.all(USAGE_ENDPOINTS.map((e) => admin.usage(e, span, groupsBy(e, 'model') ? ['project_id', 'model'] : ['project_id']))).then((b) => b.flat()),
     config.report.flagKeys ? admin.usage('completions', { start: period.start, end: period.end }, ['project_id', 'api_key_id']) : Promise.resolve([]),
   ]);
   const limit = pLimit(8);
@@ -52,9 +52,6 @@ export async function buildReport(admin: OpenAIAdmin, period: Period, config: Co
   }
   return { report: aggregate({ ...input, members }, policy), requests: admin.requests - before };
 }
-
-/** Endpoints whose usage groups by project only. */
-const PROJECT_ONLY = new Set<UsageEndpoint>(['vector_stores', 'code_interpreter_sessions', 'file_search_calls']);
 
 /** One issue per period, found again by its marker and updated in place; optionally closes the previous period's. */
 export async function fileReportIssue(report: Report, tracker: IssueTracker, options: { labels: readonly string[]; closePrevious: boolean }): Promise<{ number: number; action: 'created' | 'updated' | 'unchanged'; closedPrevious?: number }> {
