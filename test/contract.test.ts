@@ -20,6 +20,7 @@ import { startFakeGitHub, type FakeGitHub, type GitHubRequest } from './fakes/gi
 import { startFakeOpenAI, type FakeKnobs, type FakeOpenAI, type RequestRecord } from './fakes/openai-server.ts';
 import { seedOrganization } from './fakes/openai-seed.ts';
 import { Contract, type Exchange } from './helpers/contract.ts';
+import { subset } from '../scripts/vendor-openapi.ts';
 
 const logger: Logger = { info() {}, warning() {}, error() {}, mask() {}, progress() {} };
 const NOW = Date.UTC(2026, 10, 26, 15) / 1000;
@@ -309,5 +310,33 @@ describe('GitHub fields the description makes optional', () => {
         expect(r.state, JSON.stringify(knobs)).toEqual(expected);
       }
     }
+  });
+});
+
+describe('scripts/vendor-openapi.ts', () => {
+  it('keeps the paths asked for and every component they reach, transitively, and no documentation-only keys', () => {
+    const doc = {
+      openapi: '3.1.0',
+      info: { title: 'T', version: '1' },
+      paths: {
+        '/a': { get: { responses: { '200': { $ref: '#/components/responses/Ok' } }, 'x-oaiMeta': { examples: {} } } },
+        '/b': { get: { responses: { '200': { description: 'unused path' } } } },
+      },
+      components: {
+        responses: { Ok: { content: { 'application/json': { schema: { $ref: '#/components/schemas/A' } } } } },
+        schemas: {
+          A: { type: 'object', properties: { b: { $ref: '#/components/schemas/B' }, example: { type: 'string' } }, example: { b: {} } },
+          B: { type: 'array', items: { $ref: '#/components/schemas/A' } },
+          Unused: { type: 'string' },
+        },
+      },
+    };
+    const out = subset(doc, ['/a'], { file: 't.yaml' }) as { paths: object; components: { schemas: Record<string, { properties?: object; example?: unknown }> } };
+    expect(Object.keys(out.paths)).toEqual(['/a']);
+    expect(Object.keys(out.components.schemas)).toEqual(['A', 'B']);
+    expect(out.components.schemas.A!.example).toBeUndefined();
+    expect(Object.keys(out.components.schemas.A!.properties!)).toEqual(['b', 'example']);
+    expect(JSON.stringify(out)).not.toContain('x-oaiMeta');
+    expect(() => subset(doc, ['/missing'], { file: 't.yaml' })).toThrow('t.yaml: no path /missing');
   });
 });
