@@ -16,6 +16,7 @@ import { discover } from '../src/org/discover.ts';
 import { DEFAULT_CONFIG, parseConfig } from '../src/config.ts';
 import { buildReport } from '../src/report/command.ts';
 import { customPeriod } from '../src/report/period.ts';
+import { renderReportMarkdown } from '../src/report/render.ts';
 import { startFakeGitHub, type FakeGitHub, type GitHubRequest } from './fakes/github-server.ts';
 import { startFakeOpenAI, type FakeKnobs, type FakeOpenAI, type RequestRecord } from './fakes/openai-server.ts';
 import { seedOrganization } from './fakes/openai-seed.ts';
@@ -226,6 +227,10 @@ describe('fields the description makes optional', () => {
           keys: [...inventory.projectKeys, ...inventory.adminKeys].map((k) => k.id).sort(),
           totals: { cents: Math.round(report.totals.costUsd * 100), requests: report.totals.requests, unattributedCents: Math.round(report.unattributed.costUsd * 100) + report.projects.reduce((n, p) => n + Math.round(p.costUsd * 100), 0) - Math.round(report.totals.costUsd * 100) },
           noMembers: report.projects.filter((p) => p.flags.some((f) => f.type === 'no-members')).map((p) => p.id),
+          withoutAmount: report.costRowsWithoutAmount,
+          warned: renderReportMarkdown(report).includes(`:warning: ${report.costRowsWithoutAmount} cost row(s) of the period came without an amount and are not in these totals.`),
+          // The report reads costs grouped by project: one row per project and day.
+          costRows: new Set(org.costs.filter((c) => c.day >= report.period.start && c.day < report.period.end).map((c) => `${c.project_id}/${c.day}`)).size,
           problems: check(openai, fake.log.map(openaiExchange), OPENAI_ROUTES).problems,
           sent,
         };
@@ -234,9 +239,9 @@ describe('fields the description makes optional', () => {
       }
     };
     const base = await run({});
-    // Only fields the fake sends can be left out; a cost's amount carries the cost itself. An admin
-    // key's owner is tagged `organization.user` too, with fields that may not be null.
-    const fields = optionalFields(openai).filter((f) => base.sent.has(f.field) && f.field !== 'organization.costs.result.amount').map((f) => (f.field.startsWith('organization.user.') ? { ...f, nullable: false } : f));
+    // Only fields the fake sends can be left out. An admin key's owner is tagged `organization.user`
+    // too, with fields that may not be null.
+    const fields = optionalFields(openai).filter((f) => base.sent.has(f.field)).map((f) => (f.field.startsWith('organization.user.') ? { ...f, nullable: false } : f));
     expect(fields.length).toBeGreaterThan(20);
     for (const { field, nullable } of fields) {
       for (const knobs of [{ omit: [field] }, ...(nullable ? [{ nullify: [field] }] : [])]) {
@@ -244,7 +249,9 @@ describe('fields the description makes optional', () => {
         const what = `${JSON.stringify(knobs)}`;
         expect(r.problems, what).toEqual([]);
         expect(r.keys, what).toEqual(base.keys);
-        expect(r.totals.cents, what).toBe(base.totals.cents);
+        // Without its amount a cost cannot be counted: the report says how many rows it missed.
+        if (field === 'organization.costs.result.amount') expect([r.totals.cents, r.withoutAmount, r.warned], what).toEqual([0, base.costRows, true]);
+        else expect([r.totals.cents, r.withoutAmount], what).toEqual([base.totals.cents, 0]);
         expect(r.totals.requests, what).toBe(base.totals.requests);
         expect(r.noMembers, what).toEqual(base.noMembers);
       }

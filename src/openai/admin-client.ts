@@ -75,7 +75,8 @@ export interface UsageBucket {
 export interface CostBucket {
   readonly start: number;
   readonly end: number;
-  readonly results: readonly { projectId: string | null; lineItem: string | null; apiKeyId: string | null; usd: number; currency: string }[];
+  /** `usd` null: the row came without an amount (the description makes it optional). */
+  readonly results: readonly { projectId: string | null; lineItem: string | null; apiKeyId: string | null; usd: number | null; currency: string }[];
 }
 
 /**
@@ -257,7 +258,7 @@ export class OpenAIAdmin {
           end: b.end_time,
           results: b.results.map((r) => {
             const x = r as { amount?: { value?: number; currency?: string }; project_id?: string | null; line_item?: string | null; api_key_id?: string | null };
-            return { projectId: x.project_id ?? null, lineItem: x.line_item ?? null, apiKeyId: x.api_key_id ?? null, usd: x.amount?.value ?? 0, currency: x.amount?.currency ?? 'usd' };
+            return { projectId: x.project_id ?? null, lineItem: x.line_item ?? null, apiKeyId: x.api_key_id ?? null, usd: x.amount?.value ?? null, currency: x.amount?.currency ?? 'usd' };
           }),
         });
       }

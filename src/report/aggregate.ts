@@ -69,6 +69,8 @@ export interface Report {
   readonly totals: Totals & { readonly previous: Totals };
   /** Usage per endpoint in the period, in each endpoint's own unit; endpoints with none are left out. */
   readonly usage: readonly EndpointUsage[];
+  /** Cost rows of the period that came without an amount: the totals cannot include them. */
+  readonly costRowsWithoutAmount: number;
   /** Total cost per day of the period, for the trend chart. */
   readonly daily: readonly { readonly day: number; readonly costUsd: number }[];
 }
@@ -117,10 +119,15 @@ export function aggregate(input: ReportInput, policy: ReportPolicy): Report {
   const get = (m: Map<string, ReturnType<typeof zero>>, id: string) => m.get(id) ?? m.set(id, zero()).get(id)!;
 
   const endpoints = new Map<UsageEndpoint, { -readonly [K in keyof EndpointUsage]: EndpointUsage[K] }>();
+  let withoutAmount = 0;
   for (const b of input.costs) {
     const target = slot(b.start);
     for (const r of b.results) {
       if (!target) continue;
+      if (r.usd === null) {
+        if (target === cur) withoutAmount++;
+        continue;
+      }
       get(target, r.projectId ?? NO_PROJECT).costUsd += r.usd;
       if (target === cur) daily.set(Math.floor(b.start / 86_400) * 86_400, (daily.get(Math.floor(b.start / 86_400) * 86_400) ?? 0) + r.usd);
     }
@@ -192,6 +199,7 @@ export function aggregate(input: ReportInput, policy: ReportPolicy): Report {
     unattributed: withPrevious(cur.get(NO_PROJECT) ?? zero(), prev.get(NO_PROJECT) ?? zero()),
     totals: withPrevious(sum(cur.values()), sum(prev.values())),
     usage: USAGE_ORDER.flatMap((e) => endpoints.get(e) ?? []),
+    costRowsWithoutAmount: withoutAmount,
     daily: days,
   };
 }

@@ -117,6 +117,7 @@ export function renderReportMarkdown(report: Report, options: { marker?: boolean
     return `${out.join('\n')}\n`;
   }
   out.push(
+    ...(report.costRowsWithoutAmount ? [`:warning: ${report.costRowsWithoutAmount} cost row(s) of the period came without an amount and are not in these totals.`, ''] : []),
     `**${formatUsd(totals.costUsd)}** across ${report.projects.filter((p) => p.costUsd > 0 || p.requests > 0).length} active project(s), ${change(totals.costUsd, totals.previous.costUsd)} against ${describePeriod(report.previousPeriod)} (${formatUsd(totals.previous.costUsd)}); ${formatInt(totals.requests)} requests. ${flagged.length ? `:warning: ${flagged.length} project(s) flagged.` : 'No flags.'}`,
     '',
     ...charts(report),
@@ -145,6 +146,7 @@ export function renderReportJson(report: Report): string {
       unattributed: report.unattributed,
       totals: report.totals,
       usage: report.usage,
+      costRowsWithoutAmount: report.costRowsWithoutAmount,
       daily: report.daily.map((d) => ({ day: isoDay(d.day), costUsd: d.costUsd })),
     },
     null,
