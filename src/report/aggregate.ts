@@ -153,7 +153,7 @@ export function aggregate(input: ReportInput, policy: ReportPolicy): Report {
       if (target === cur && r.model && r.projectId) {
         const pm = models.get(r.projectId) ?? models.set(r.projectId, new Map()).get(r.projectId)!;
         const m = pm.get(r.model) ?? pm.set(r.model, { requests: 0, tokens: 0 }).get(r.model)!;
-        m.requests += r.requests;
+        m.requests += requests;
         m.tokens += r.inputTokens + r.outputTokens;
       }
     }
