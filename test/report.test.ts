@@ -72,9 +72,9 @@ describe('report', () => {
     expect(byId.proj_0000!.flags).toContainEqual({ type: 'flagged-keys', keyIds: ['key_proj_0000_2'] });
     expect(byId.proj_0000!.topModels.map((m) => m.model)).toEqual(['text-embedding-3-small', 'gpt-4o-mini', 'gpt-4o']);
     expect(report.daily).toHaveLength(7);
-    expect(report.totals.costUsd).toBeCloseTo(report.projects.reduce((n, p) => n + p.costUsd, 0), 2);
-    // Projects, users, costs, 2 usage kinds, key usage: one page each; then keys of projects that spent.
-    expect(requests).toBe(6 + report.projects.length);
+    expect(report.totals.costUsd).toBeCloseTo(report.projects.reduce((n, p) => n + p.costUsd, report.unattributed.costUsd), 2);
+    // Projects, users, costs, 10 usage endpoints, key usage: one page each; then keys of projects that spent.
+    expect(requests).toBe(14 + report.projects.length);
 
     const md = renderReportMarkdown(report);
     expect(md).toMatch(/^## OpenAI usage and cost: 2026-11-16 to 2026-11-22\n\n\*\*\$[\d,]+\.\d\d\*\* across 8 active project\(s\), [+-]\d+\.\d%/);
@@ -96,13 +96,71 @@ describe('report', () => {
     const big = await org(1000);
     const { report, requests } = await buildReport(big.admin, lastFullPeriod('day', NOW), parseConfig('report:\n  flagKeys: false\n', 'x'), NOW, logger);
     expect(report.projects).toHaveLength(1000);
-    expect(requests).toBe(10 + 1 + 1 + 1 + 1); // projects: 10 pages of 100; users; costs; usage x2
+    expect(requests).toBe(10 + 1 + 1 + 10); // projects: 10 pages of 100; users; costs; 10 usage endpoints
     const md = renderReportMarkdown(report);
     expect(md).toContain('"990 others"');
     expect(md).toContain('| … 800 more projects (see the JSON report) |');
     expect(change(0, 0)).toBe('–');
     expect(change(5, 0)).toBe('new');
     expect(formatUsd(1234567.891)).toBe('$1,234,567.89');
+  });
+
+  it('totals match the bill to the cent: unattributed costs and every usage endpoint, each in its unit', async () => {
+    const o = seedOrganization({ now: NOW, projects: 5, days: 20 });
+    fake = await startFakeOpenAI(o, {}, () => NOW);
+    const admin = new OpenAIAdmin({ adminKey: o.adminKeys[0]!.secret, baseURL: fake.baseURL, logger });
+    const week = lastFullPeriod('week', NOW);
+    const { report, requests } = await buildReport(admin, week, parseConfig('report:\n  flagKeys: false\n', 'x'), NOW, logger);
+    const inWeek = (d: number) => d >= week.start && d < week.end;
+    const cents = (usd: number) => Math.round(usd * 100);
+    const costs = o.costs.filter((c) => inWeek(c.day));
+    expect(costs.some((c) => c.project_id === null)).toBe(true);
+    expect(cents(report.totals.costUsd)).toBe(cents(costs.reduce((n, c) => n + c.usd, 0)));
+    expect(cents(report.unattributed.costUsd)).toBe(cents(costs.filter((c) => c.project_id === null).reduce((n, c) => n + c.usd, 0)));
+    const usage = o.usage.filter((u) => inWeek(u.day));
+    const requestKinds = ['completions', 'embeddings', 'moderations', 'images', 'audio_speeches', 'audio_transcriptions'];
+    expect(new Set(usage.map((u) => u.kind)).size).toBe(10);
+    expect(report.totals.requests).toBe(usage.filter((u) => requestKinds.includes(u.kind)).reduce((n, u) => n + u.num_model_requests, 0));
+    expect(report.totals.inputTokens).toBe(usage.reduce((n, u) => n + u.input_tokens, 0));
+    expect(report.totals.outputTokens).toBe(usage.reduce((n, u) => n + u.output_tokens, 0));
+    const seeded = (kind: string, f: 'quantity' | 'num_model_requests') => usage.filter((u) => u.kind === kind).reduce((n, u) => n + (u[f] ?? 0), 0);
+    expect(Object.fromEntries(report.usage.map((u) => [u.endpoint, [u.unit, u.unit === 'tokens' ? u.inputTokens : u.quantity]]))).toEqual({
+      completions: ['tokens', usage.filter((u) => u.kind === 'completions').reduce((n, u) => n + u.input_tokens, 0)],
+      embeddings: ['tokens', usage.filter((u) => u.kind === 'embeddings').reduce((n, u) => n + u.input_tokens, 0)],
+      moderations: ['tokens', usage.filter((u) => u.kind === 'moderations').reduce((n, u) => n + u.input_tokens, 0)],
+      images: ['images', seeded('images', 'quantity')],
+      audio_speeches: ['characters', seeded('audio_speeches', 'quantity')],
+      audio_transcriptions: ['seconds', seeded('audio_transcriptions', 'quantity')],
+      vector_stores: ['byte-days', seeded('vector_stores', 'quantity')],
+      code_interpreter_sessions: ['sessions', seeded('code_interpreter_sessions', 'quantity')],
+      file_search_calls: ['calls', seeded('file_search_calls', 'quantity')],
+      web_search_calls: ['calls', seeded('web_search_calls', 'quantity')],
+    });
+    expect(report.usage.find((u) => u.endpoint === 'images')!.requests).toBe(seeded('images', 'num_model_requests'));
+    // Still one page per endpoint: O(pages), not O(projects) or O(days).
+    expect(requests).toBe(1 + 1 + 1 + 10);
+
+    const md = renderReportMarkdown(report);
+    expect(md).toContain(`| *Not attributed to a project* | ${formatUsd(report.unattributed.costUsd)} |`);
+    expect(md).toContain(`| **Total** | ${formatUsd(report.totals.costUsd)} |`);
+    expect(md).toContain(`| Images | ${seeded('images', 'num_model_requests')} |  |  | ${seeded('images', 'quantity')} images |`);
+    expect(md).toContain(`| Vector stores |  |  |  | ${(seeded('vector_stores', 'quantity') / 2 ** 30).toFixed(2)} GiB-days |`);
+    expect(JSON.parse(renderReportJson(report)).unattributed.costUsd).toBe(report.unattributed.costUsd);
+  });
+
+  it('users without their projects (optional, or null): members are read per project that spent, and only the memberless are flagged', async () => {
+    for (const knobs of [{ omit: ['organization.user.projects'] }, { nullify: ['organization.user.projects'] }]) {
+      const o = seedOrganization({ now: NOW, projects: 8, days: 20 });
+      fake = await startFakeOpenAI(o, knobs, () => NOW);
+      const admin = new OpenAIAdmin({ adminKey: o.adminKeys[0]!.secret, baseURL: fake.baseURL, logger });
+      const { report, requests } = await buildReport(admin, lastFullPeriod('week', NOW), parseConfig('report:\n  flagKeys: false\n', 'x'), NOW, logger);
+      const noMembers = report.projects.filter((p) => p.flags.some((f) => f.type === 'no-members')).map((p) => p.id);
+      expect(noMembers).toEqual(['proj_0006']);
+      expect(fake.log.filter((r) => /\/projects\/[^/]+\/users$/.test(r.path))).toHaveLength(report.projects.length);
+      expect(requests).toBe(13 + report.projects.length);
+      await fake.close();
+      fake = undefined;
+    }
   });
 
   it('one issue per period, updated in place; closes the previous period\'s', async () => {

@@ -8,7 +8,7 @@ import { auditOrganization } from '../audit/org-rules.ts';
 import type { Config } from '../config.ts';
 import { markerLine, type IssueTracker } from '../github/issue-tracker.ts';
 import type { Logger } from '../logger.ts';
-import type { OpenAIAdmin } from '../openai/admin-client.ts';
+import { groupsBy, USAGE_ENDPOINTS, type OpenAIAdmin } from '../openai/admin-client.ts';
 import type { ProjectKeyRecord } from '../openai/types.ts';
 import { aggregate, type Report } from './aggregate.ts';
 import { describePeriod, periodId, previousPeriod, type Period } from './period.ts';
@@ -16,35 +16,41 @@ import { renderReportMarkdown } from './render.ts';
 
 /**
  * Reads what a report needs with as few requests as grouping allows: projects and members (a few
- * pages each), costs by project and usage by project and model over both periods (one page each
- * for up to 31 days), and, to flag spend from keys the audit flags, the keys of projects that spent.
+ * pages each), costs by project and usage of every usage endpoint by project (and model, where
+ * the endpoint has models) over both periods (one page each for up to 31 days), and, to flag spend
+ * from keys the audit flags, the keys of projects that spent. When the users come without their
+ * projects, the members of the projects that spent are read from each project's users instead.
  */
 export async function buildReport(admin: OpenAIAdmin, period: Period, config: Config, now: number, logger: Logger): Promise<{ report: Report; requests: number }> {
   const before = admin.requests;
   const previous = previousPeriod(period);
   const span = { start: previous.start, end: period.end };
-  const [projects, members, costs, completions, embeddings, keyUsage] = await Promise.all([
+  const [projects, fromUsers, costs, usage, keyUsage] = await Promise.all([
     admin.projects(),
     admin.projectMembers(),
     admin.costs(span, ['project_id']),
-    admin.usage('completions', span, ['project_id', 'model']),
-    admin.usage('embeddings', span, ['project_id', 'model']),
+    Promise.all(USAGE_ENDPOINTS.map((e) => admin.usage(e, span, groupsBy(e, 'model') ? ['project_id', 'model'] : ['project_id']))).then((b) => b.flat()),
     config.report.flagKeys ? admin.usage('completions', { start: period.start, end: period.end }, ['project_id', 'api_key_id']) : Promise.resolve([]),
   ]);
+  const limit = pLimit(8);
   let flaggedKeys: Set<string> | undefined;
   if (config.report.flagKeys) {
     const spent = [...new Set(keyUsage.flatMap((b) => b.results.filter((r) => r.requests > 0 && r.projectId).map((r) => r.projectId!)))].filter((id) => projects.some((p) => p.id === id));
-    const limit = pLimit(8);
     const keys: ProjectKeyRecord[] = (await Promise.all(spent.map((id) => limit(() => admin.projectKeys(id))))).flat();
     const findings = auditOrganization({ projects, projectKeys: keys, serviceAccounts: [], adminKeys: [], requests: 0 }, config.audit, now);
     flaggedKeys = new Set(findings.filter((f) => f.target.includes('/')).map((f) => f.target.split('/')[1]!));
     logger.info(`keyguard: checked the keys of ${spent.length} project(s) that spent`);
   }
-  const report = aggregate(
-    { period, previous, usage: [...completions, ...embeddings], costs, keyUsage, projects, members, flaggedKeys },
-    { budgets: config.report.budgets, spikePercent: config.report.spikePercent, minSpikeBaseUsd: config.report.minSpikeBaseUsd, minSpikeBaseTokens: config.report.minSpikeBaseTokens },
-  );
-  return { report, requests: admin.requests - before };
+  const input = { period, previous, usage, costs, keyUsage, projects, flaggedKeys };
+  const policy = { budgets: config.report.budgets, spikePercent: config.report.spikePercent, minSpikeBaseUsd: config.report.minSpikeBaseUsd, minSpikeBaseTokens: config.report.minSpikeBaseTokens };
+  let members = fromUsers;
+  if (!members) {
+    // Only projects that spent can be flagged for having no members: read those (deleted ones have none to read).
+    const spent = aggregate(input, policy).projects.filter((p) => (p.costUsd > 0 || p.requests > 0) && projects.some((x) => x.id === p.id));
+    members = new Map(await Promise.all(spent.map((p) => limit(async () => [p.id, await admin.projectUsers(p.id)] as const))));
+    logger.info(`keyguard: the organization's users came without their projects; read the members of ${spent.length} project(s) that spent`);
+  }
+  return { report: aggregate({ ...input, members }, policy), requests: admin.requests - before };
 }
 
 /** One issue per period, found again by its marker and updated in place; optionally closes the previous period's. */

@@ -1,6 +1,6 @@
 import { markerLine } from '../github/issue-tracker.ts';
 import { code, escapeMarkdown } from '../output/markdown.ts';
-import type { Flag, ProjectReport, Report, Totals } from './aggregate.ts';
+import { ENDPOINT_UNITS, type EndpointUsage, type Flag, type ProjectReport, type Report, type Totals } from './aggregate.ts';
 import { describePeriod, isoDay, periodId } from './period.ts';
 
 const int = new Intl.NumberFormat('en-US');
@@ -72,6 +72,39 @@ function charts(report: Report): string[] {
 
 const totalsCells = (t: Totals, prev: Totals) => `${formatUsd(t.costUsd)} | ${change(t.costUsd, prev.costUsd)} | ${formatInt(t.requests)} | ${formatInt(t.inputTokens)} | ${formatInt(t.outputTokens)} | ${formatInt(t.cachedTokens)}`;
 
+const hasActivity = (t: Totals & { previous: Totals }) => [t, t.previous].some((x) => x.costUsd !== 0 || x.requests > 0 || x.inputTokens > 0 || x.outputTokens > 0);
+
+const ENDPOINT_NAMES: Record<EndpointUsage['endpoint'], string> = {
+  completions: 'Completions',
+  embeddings: 'Embeddings',
+  moderations: 'Moderations',
+  images: 'Images',
+  audio_speeches: 'Audio speeches',
+  audio_transcriptions: 'Audio transcriptions',
+  vector_stores: 'Vector stores',
+  code_interpreter_sessions: 'Code interpreter',
+  file_search_calls: 'File search',
+  web_search_calls: 'Web search',
+};
+
+/** An endpoint's own unit: `1,024 images`, `3.50 GiB-days` (storage is billed by the GB-day). */
+function quantity(u: EndpointUsage): string {
+  if (u.unit === 'tokens') return '';
+  if (u.unit === 'byte-days') return `${(u.quantity / 2 ** 30).toFixed(2)} GiB-days`;
+  return `${formatInt(u.quantity)} ${u.unit}`;
+}
+
+/** Usage per endpoint, each in its own unit where tokens do not apply. */
+function usageTable(report: Report): string[] {
+  if (report.usage.length === 0) return [];
+  return [
+    '| Usage by endpoint | Requests | Input tokens | Output tokens | Other units |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...report.usage.map((u) => `| ${ENDPOINT_NAMES[u.endpoint]} | ${ENDPOINT_UNITS[u.endpoint].requests ? formatInt(u.requests) : ''} | ${u.unit === 'tokens' ? formatInt(u.inputTokens) : ''} | ${u.endpoint === 'completions' ? formatInt(u.outputTokens) : ''} | ${quantity(u)} |`),
+    '',
+  ];
+}
+
 /** The report for people: a summary line, charts, then the table sorted by cost. */
 export function renderReportMarkdown(report: Report, options: { marker?: boolean; maxRows?: number } = {}): string {
   const { totals } = report;
@@ -79,11 +112,12 @@ export function renderReportMarkdown(report: Report, options: { marker?: boolean
   const out: string[] = [];
   if (options.marker) out.push(markerLine('report', periodId(report.period)));
   out.push(`## OpenAI usage and cost: ${describePeriod(report.period)}`, '');
-  if (report.projects.length === 0) {
+  if (report.projects.length === 0 && !hasActivity(report.unattributed)) {
     out.push(`No usage and no cost in this period or the one before (${describePeriod(report.previousPeriod)}).`, '');
     return `${out.join('\n')}\n`;
   }
   out.push(
+    ...(report.costRowsWithoutAmount ? [`:warning: ${report.costRowsWithoutAmount} cost row(s) of the period came without an amount and are not in these totals.`, ''] : []),
     `**${formatUsd(totals.costUsd)}** across ${report.projects.filter((p) => p.costUsd > 0 || p.requests > 0).length} active project(s), ${change(totals.costUsd, totals.previous.costUsd)} against ${describePeriod(report.previousPeriod)} (${formatUsd(totals.previous.costUsd)}); ${formatInt(totals.requests)} requests. ${flagged.length ? `:warning: ${flagged.length} project(s) flagged.` : 'No flags.'}`,
     '',
     ...charts(report),
@@ -97,7 +131,8 @@ export function renderReportMarkdown(report: Report, options: { marker?: boolean
     out.push(`| ${name} | ${totalsCells(p, p.previous)} | ${p.topModels.map((m) => code(m.model)).join(', ')} | ${p.flags.map(flagText).map(escapeMarkdown).join('; ')} |`);
   }
   if (report.projects.length > rows.length) out.push(`| … ${report.projects.length - rows.length} more projects (see the JSON report) | | | | | | | | |`);
-  out.push(`| **Total** | ${totalsCells(totals, totals.previous)} | | |`, '');
+  if (hasActivity(report.unattributed)) out.push(`| *Not attributed to a project* | ${totalsCells(report.unattributed, report.unattributed.previous)} | | |`);
+  out.push(`| **Total** | ${totalsCells(totals, totals.previous)} | | |`, '', ...usageTable(report));
   return `${out.join('\n')}\n`;
 }
 
@@ -108,7 +143,10 @@ export function renderReportJson(report: Report): string {
       period: { start: new Date(report.period.start * 1000).toISOString(), end: new Date(report.period.end * 1000).toISOString(), kind: report.period.kind },
       previousPeriod: { start: new Date(report.previousPeriod.start * 1000).toISOString(), end: new Date(report.previousPeriod.end * 1000).toISOString() },
       projects: report.projects,
+      unattributed: report.unattributed,
       totals: report.totals,
+      usage: report.usage,
+      costRowsWithoutAmount: report.costRowsWithoutAmount,
       daily: report.daily.map((d) => ({ day: isoDay(d.day), costUsd: d.costUsd })),
     },
     null,

@@ -62,6 +62,27 @@ export interface GitHubKnobs {
   secondaryLimitNext: number;
   retryAfterSeconds: number;
   latencyMs: number;
+  /**
+   * Fields the description lets be absent or null, as `schema.field` of the object a route
+   * answers (`issue.body`, `issue-comment.body`, `label.description`, `minimal-repository.archived`):
+   * `omit` leaves them out, `nullify` sends null.
+   */
+  omit: string[];
+  nullify: string[];
+}
+
+/** The description's schema of the objects a successful answer to this path carries. */
+function schemaOf(parts: string[]): string | undefined {
+  if (parts[0] === 'orgs') return 'minimal-repository';
+  if (parts.includes('comments')) return 'issue-comment';
+  if (parts[3] === 'labels') return 'label';
+  if (parts[3] === 'issues') return 'issue';
+  return undefined;
+}
+
+function leaveOut(payload: unknown, schema: string | undefined, knobs: GitHubKnobs): unknown {
+  const one = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([k]) => !knobs.omit.includes(`${schema}.${k}`)).map(([k, v]) => [k, knobs.nullify.includes(`${schema}.${k}`) ? null : v]));
+  return Array.isArray(payload) ? payload.map(one) : one(payload as Record<string, unknown>);
 }
 
 export interface GitHubRequest {
@@ -70,6 +91,8 @@ export interface GitHubRequest {
   query: Record<string, string>;
   status: number;
   body: string;
+  /** The JSON answered, for the contract tests. */
+  response: unknown;
 }
 
 export interface FakeGitHub {
@@ -90,17 +113,39 @@ class HttpError extends Error {
   constructor(status: number, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
     super(message);
     this.status = status;
-    this.body = { message, documentation_url: 'https://docs.github.com/rest', status: String(status), ...extra };
+    // GitHub's description gives `status` to `basic-error` but not to `validation-error` (422).
+    this.body = { message, documentation_url: 'https://docs.github.com/rest', ...(status === 422 ? {} : { status: String(status) }), ...extra };
     this.headers = headers;
   }
 }
 
 const BOT = 'github-actions[bot]';
-const user = (login: string) => ({ login, id: login.length * 1000 + 7, node_id: `U_${login}`, type: login.endsWith('[bot]') ? 'Bot' : 'User', site_admin: false, url: `https://api.github.test/users/${encodeURIComponent(login)}`, html_url: `https://github.test/${encodeURIComponent(login)}` });
+/** A `simple-user`, every required field of GitHub's description. */
+const user = (login: string) => {
+  const api = `https://api.github.test/users/${encodeURIComponent(login)}`;
+  return {
+    login,
+    id: login.length * 1000 + 7,
+    node_id: `U_${login}`,
+    avatar_url: `https://avatars.github.test/u/${login.length * 1000 + 7}?v=4`,
+    gravatar_id: '',
+    url: api,
+    html_url: `https://github.test/${encodeURIComponent(login)}`,
+    ...Object.fromEntries(['followers', 'subscriptions', 'organizations', 'repos', 'received_events'].map((f) => [`${f}_url`, `${api}/${f}`])),
+    following_url: `${api}/following{/other_user}`,
+    gists_url: `${api}/gists{/gist_id}`,
+    starred_url: `${api}/starred{/owner}{/repo}`,
+    events_url: `${api}/events{/privacy}`,
+    type: login.endsWith('[bot]') ? 'Bot' : 'User',
+    site_admin: false,
+  };
+};
+/** The `…_url` fields a `minimal-repository` requires (templates left out: only their shape is checked). */
+const REPO_URLS = ['archive', 'assignees', 'blobs', 'branches', 'collaborators', 'comments', 'commits', 'compare', 'contents', 'contributors', 'deployments', 'downloads', 'events', 'forks', 'git_commits', 'git_refs', 'git_tags', 'hooks', 'issue_comment', 'issue_events', 'issues', 'keys', 'labels', 'languages', 'merges', 'milestones', 'notifications', 'pulls', 'releases', 'stargazers', 'statuses', 'subscribers', 'subscription', 'tags', 'teams', 'trees'];
 
 export async function startFakeGitHub(options: { token?: string; repos?: string[]; knobs?: Partial<GitHubKnobs> } = {}): Promise<FakeGitHub> {
   const token = options.token ?? 'ghs_fakeinstallationtoken';
-  const knobs: GitHubKnobs = { secondaryLimitNext: 0, retryAfterSeconds: 1, latencyMs: 0, ...options.knobs };
+  const knobs: GitHubKnobs = { secondaryLimitNext: 0, retryAfterSeconds: 1, latencyMs: 0, omit: [], nullify: [], ...options.knobs };
   const repos = new Map<string, FakeRepo>();
   const orgs = new Map<string, FakeOrgRepo[]>();
   const log: GitHubRequest[] = [];
@@ -190,7 +235,10 @@ export async function startFakeGitHub(options: { token?: string; repos?: string[
       if (!all) throw new HttpError(404, 'Not Found');
       const type = query.type ?? 'all';
       const list = all.filter((r) => type === 'all' || (type === 'forks' ? r.fork : type === 'sources' ? !r.fork : type === 'public' ? !r.private : type === 'private' ? r.private : true));
-      return paginate(list, query, path, out).map((r, i) => ({ id: 5000 + i, node_id: `R_${r.name}`, name: r.name, full_name: `${parts[1]}/${r.name}`, private: r.private, fork: r.fork, archived: r.archived, disabled: false, default_branch: r.default_branch, owner: user(parts[1]!), html_url: `https://github.test/${parts[1]}/${r.name}` }));
+      return paginate(list, query, path, out).map((r, i) => {
+        const api = `${url}/repos/${parts[1]}/${r.name}`;
+        return { id: 5000 + i, node_id: `R_${r.name}`, name: r.name, full_name: `${parts[1]}/${r.name}`, private: r.private, fork: r.fork, archived: r.archived, disabled: false, default_branch: r.default_branch, description: null, owner: user(parts[1]!), html_url: `https://github.test/${parts[1]}/${r.name}`, url: api, ...Object.fromEntries(REPO_URLS.map((f) => [`${f}_url`, `${api}/${f}`])) };
+      });
     }
     if (parts[0] !== 'repos' || parts.length < 4) throw new HttpError(404, 'Not Found');
     const r = repos.get(`${parts[1]}/${parts[2]}`);
@@ -285,14 +333,16 @@ export async function startFakeGitHub(options: { token?: string; repos?: string[
           knobs.secondaryLimitNext--;
           throw new HttpError(403, 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID.', {}, { 'retry-after': String(knobs.retryAfterSeconds) });
         }
-        payload = route(method, u.pathname.split('/').filter(Boolean).map(decodeURIComponent), query, body, u.pathname, out);
+        const parts = u.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+        payload = route(method, parts, query, body, u.pathname, out);
+        if (knobs.omit.length || knobs.nullify.length) payload = leaveOut(payload, schemaOf(parts), knobs);
       } catch (e) {
         if (!(e instanceof HttpError)) throw e;
         out.status = e.status;
         payload = e.body;
         Object.assign(out.headers, e.headers);
       }
-      log.push({ method, path: u.pathname, query, status: out.status, body });
+      log.push({ method, path: u.pathname, query, status: out.status, body, response: payload });
       setTimeout(() => {
         res.writeHead(out.status, { 'content-type': 'application/json; charset=utf-8', 'x-github-request-id': `FAKE:${log.length}`, ...rate, ...out.headers });
         res.end(JSON.stringify(payload));
