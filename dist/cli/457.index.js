@@ -164,7 +164,9 @@ function createOctokit(options) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ OpenAIAdmin)
+/* harmony export */   G_: () => (/* binding */ groupsBy),
+/* harmony export */   Kd: () => (/* binding */ OpenAIAdmin),
+/* harmony export */   lk: () => (/* binding */ USAGE_ENDPOINTS)
 /* harmony export */ });
 /* harmony import */ var openai__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8193);
 /* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(370);
@@ -172,6 +174,27 @@ function createOctokit(options) {
 
 
 
+/** The usage endpoints of the organization API (`/organization/usage/{endpoint}`). */
+const USAGE_ENDPOINTS = ['completions', 'embeddings', 'moderations', 'images', 'audio_speeches', 'audio_transcriptions', 'vector_stores', 'code_interpreter_sessions', 'file_search_calls', 'web_search_calls'];
+const BY_USER = ['project_id', 'user_id', 'api_key_id', 'model'];
+/**
+ * Each endpoint's SDK method, the groupings it takes (of those keyguard uses), and the result field
+ * that counts in the endpoint's own unit (none where tokens are the unit).
+ */
+const ENDPOINT = {
+    completions: { method: 'completions', groupBy: BY_USER, quantity: null },
+    embeddings: { method: 'embeddings', groupBy: BY_USER, quantity: null },
+    moderations: { method: 'moderations', groupBy: BY_USER, quantity: null },
+    images: { method: 'images', groupBy: BY_USER, quantity: 'images' },
+    audio_speeches: { method: 'audioSpeeches', groupBy: BY_USER, quantity: 'characters' },
+    audio_transcriptions: { method: 'audioTranscriptions', groupBy: BY_USER, quantity: 'seconds' },
+    vector_stores: { method: 'vectorStores', groupBy: ['project_id'], quantity: 'usage_bytes' },
+    code_interpreter_sessions: { method: 'codeInterpreterSessions', groupBy: ['project_id'], quantity: 'num_sessions' },
+    file_search_calls: { method: 'fileSearchCalls', groupBy: ['project_id', 'user_id', 'api_key_id'], quantity: 'num_requests' },
+    web_search_calls: { method: 'webSearchCalls', groupBy: BY_USER, quantity: 'num_requests' },
+};
+/** Whether an endpoint's usage can be grouped by `grouping` (vector stores and code interpreter: by project only). */
+const groupsBy = (endpoint, grouping) => ENDPOINT[endpoint].groupBy.includes(grouping);
 /**
  * The organization API through the `openai` SDK's typed admin methods. The admin key lives in a
  * private field and in the SDK instance, which this class never exposes.
@@ -246,16 +269,32 @@ class OpenAIAdmin {
             return out;
         });
     }
-    /** Project id → member user ids, from the organization's users (each lists its projects). */
+    /**
+     * Project id → member user ids, from the organization's users (each lists its projects), or
+     * `undefined` when a user comes without `projects`: the description makes the field optional
+     * ("if included"), and a missing list is not an empty one.
+     */
     async projectMembers() {
         return (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .call */ .T1)('GET /organization/users', async () => {
             const members = new Map();
+            let complete = true;
             for await (const u of this.#sdk.admin.organization.users.list({ limit: 100 })) {
+                if (!u.projects)
+                    complete = false;
                 for (const p of u.projects?.data ?? [])
                     if (p.id)
                         (members.get(p.id) ?? members.set(p.id, []).get(p.id)).push(u.id);
             }
-            return members;
+            return complete ? members : undefined;
+        });
+    }
+    /** The user ids of one project's members. */
+    async projectUsers(projectId) {
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .call */ .T1)(`GET /organization/projects/${projectId}/users`, async () => {
+            const out = [];
+            for await (const u of this.#sdk.admin.organization.projects.users.list(projectId, { limit: 100 }))
+                out.push(u.id);
+            return out;
         });
     }
     /**
@@ -284,24 +323,26 @@ class OpenAIAdmin {
     }
     /**
      * Usage buckets of one day each, every page: these endpoints page with `page`/`next_page` and
-     * their `limit` counts buckets (at most 31 a page for `1d`), so the loop is ours.
+     * their `limit` counts buckets (at most 31 a page for `1d`), so the loop is ours. `groupBy` takes
+     * only the groupings the endpoint has (see `groupsBy`).
      */
-    async usage(kind, range, groupBy, projectIds) {
-        const endpoint = `GET /organization/usage/${kind}`;
+    async usage(endpoint, range, groupBy, projectIds) {
+        const { method, quantity } = ENDPOINT[endpoint];
         const out = [];
         let page;
         do {
             const query = { start_time: range.start, end_time: range.end, bucket_width: '1d', group_by: groupBy, limit: 31, ...(projectIds ? { project_ids: projectIds } : {}), ...(page ? { page } : {}) };
-            const res = await (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .call */ .T1)(endpoint, () => (kind === 'completions' ? this.#sdk.admin.organization.usage.completions(query) : this.#sdk.admin.organization.usage.embeddings(query)));
+            const res = await (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .call */ .T1)(`GET /organization/usage/${endpoint}`, () => this.#sdk.admin.organization.usage[method](query));
             for (const b of res.data) {
                 out.push({
+                    endpoint,
                     start: b.start_time,
                     end: b.end_time,
                     results: b.results.map((r) => {
                         const x = r;
-                        const n = (k) => (typeof x[k] === 'number' ? x[k] : 0);
+                        const n = (k) => (k !== null && typeof x[k] === 'number' ? x[k] : 0);
                         const s = (k) => (typeof x[k] === 'string' ? x[k] : null);
-                        return { projectId: s('project_id'), model: s('model'), apiKeyId: s('api_key_id'), inputTokens: n('input_tokens'), outputTokens: n('output_tokens'), cachedTokens: n('input_cached_tokens'), requests: n('num_model_requests') };
+                        return { projectId: s('project_id'), model: s('model'), apiKeyId: s('api_key_id'), inputTokens: n('input_tokens'), outputTokens: n('output_tokens'), cachedTokens: n('input_cached_tokens'), requests: n('num_model_requests'), quantity: n(quantity) };
                     }),
                 });
             }
@@ -322,7 +363,7 @@ class OpenAIAdmin {
                     end: b.end_time,
                     results: b.results.map((r) => {
                         const x = r;
-                        return { projectId: x.project_id ?? null, lineItem: x.line_item ?? null, apiKeyId: x.api_key_id ?? null, usd: x.amount?.value ?? 0, currency: x.amount?.currency ?? 'usd' };
+                        return { projectId: x.project_id ?? null, lineItem: x.line_item ?? null, apiKeyId: x.api_key_id ?? null, usd: x.amount?.value ?? null, currency: x.amount?.currency ?? 'usd' };
                     }),
                 });
             }

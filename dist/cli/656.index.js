@@ -178,7 +178,7 @@ async function runLeakResponse(result, options, ctx) {
         logger.mask(options.adminKey);
     if (options.issues)
         logger.mask(options.issues.token);
-    const admin = options.adminKey ? new admin_client/* OpenAIAdmin */.K({ adminKey: options.adminKey, baseURL: options.openaiBaseUrl, logger }) : undefined;
+    const admin = options.adminKey ? new admin_client/* OpenAIAdmin */.Kd({ adminKey: options.adminKey, baseURL: options.openaiBaseUrl, logger }) : undefined;
     const [owner, repo] = options.issues ? options.issues.repository.split('/') : [];
     const deps = {
         logger,
