@@ -4,7 +4,7 @@ import { startFakeOpenAI, type FakeOpenAI } from './fakes/openai-server.ts';
 import { seedOrganization } from './fakes/openai-seed.ts';
 import { makeKey, shapeByName } from './helpers/keygen.ts';
 import { expectNoKey } from './helpers/leaks.ts';
-import { git, gitRepo, tempDir, write } from './helpers/repo.ts';
+import { commitFile, git, gitRepo, tempDir, write } from './helpers/repo.ts';
 import { runActionAsync as runAction, runnerFiles } from './helpers/run.ts';
 
 let openai: FakeOpenAI | undefined;
@@ -84,11 +84,7 @@ describe('leak response end to end (bundled action, both fakes)', () => {
     const { org, openai, github } = await fakes();
     const key = makeKey(shapeByName('project 164'));
     const src = gitRepo({ 'README.md': '# app\n' });
-    const base = git(src, 'rev-parse', 'HEAD').trim();
-    write(src, 'app.py', `key = "${key}"\n`);
-    git(src, 'add', '-A');
-    git(src, 'commit', '-qm', 'leak');
-    const head = git(src, 'rev-parse', 'HEAD').trim();
+    const { before: base, after: head } = commitFile(src, 'app.py', `key = "${key}"\n`, 'leak');
     const pr = (fork: boolean) => ({
       number: 7,
       head: { sha: head, repo: { full_name: fork ? 'someone/app' : 'acme/app', fork } },

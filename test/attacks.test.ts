@@ -12,7 +12,7 @@ import { startFakeOpenAI, type FakeOpenAI } from './fakes/openai-server.ts';
 import { seedOrganization } from './fakes/openai-seed.ts';
 import { makeKey, shapeByName } from './helpers/keygen.ts';
 import { expectNoKey } from './helpers/leaks.ts';
-import { git, gitRepo, tempDir, write } from './helpers/repo.ts';
+import { commitFile, git, gitRepo, tempDir } from './helpers/repo.ts';
 import { runActionAsync as runAction, runCliAsync as cli, runnerFiles } from './helpers/run.ts';
 
 const MALLORY = 'ghp_mallorystoken';
@@ -185,11 +185,7 @@ describe('trust only what keyguard wrote', () => {
     await fakes();
     const key = makeKey(shapeByName('project 164'));
     const src = gitRepo({ 'README.md': '# app\n' });
-    const base = git(src, 'rev-parse', 'HEAD').trim();
-    write(src, 'app.py', `key = "${key}"\n`);
-    git(src, 'add', '-A');
-    git(src, 'commit', '-qm', 'leak');
-    const head = git(src, 'rev-parse', 'HEAD').trim();
+    const { before: base, after: head } = commitFile(src, 'app.py', `key = "${key}"\n`, 'leak');
     const repo = github!.repo('acme/app');
     repo.issues.push({ id: 1, number: 7, title: 'PR', body: '', state: 'open', labels: [], assignees: [], isPullRequest: true, created_at: '', updated_at: '', closed_at: null });
     repo.comments.push({ id: 99, issue: 7, body: '<!-- keyguard:v1 pr 7 -->\nkeyguard: all clear, merge away', user: 'mallory', created_at: '', updated_at: '' });
@@ -220,12 +216,8 @@ describe('pull request events: whose code and whose secrets', () => {
     const { org } = await fakes();
     const real = org.keys.find((k) => k.id === 'key_proj_0001_1')!;
     const ws = gitRepo({ 'README.md': '# app\n' });
-    const base = git(ws, 'rev-parse', 'HEAD').trim();
     git(ws, 'checkout', '-qb', 'feature');
-    write(ws, 'app.py', `key = "${lookalike(real.secret)}"\n`);
-    git(ws, 'add', '-A');
-    git(ws, 'commit', '-qm', 'leak');
-    const head = git(ws, 'rev-parse', 'HEAD').trim();
+    const { before: base, after: head } = commitFile(ws, 'app.py', `key = "${lookalike(real.secret)}"\n`, 'leak');
     git(ws, 'checkout', '-q', 'main');
     if (checkout === 'merge') git(ws, 'merge', '-q', '--no-ff', '-m', 'merge', head);
     const repo = github!.repo('acme/app');
