@@ -257,7 +257,7 @@ async function runReportMode(input: (name: string) => string | undefined, worksp
   const markdown = renderReportMarkdown(report);
   await writeFile(reportFile, markdown);
   await writeFile(jsonFile, renderReportJson(report));
-  await core.summary.addRaw(markdown + (issue ? `\nReport issue #${issue.number}: ${issue.action}${issue.closedPrevious ? `; closed the previous period's #${issue.closedPrevious}` : ''}.\n` : '')).write();
+  await core.summary.addRaw(fitSummary(markdown) + (issue ? `\nReport issue #${issue.number}: ${issue.action}${issue.closedPrevious ? `; closed the previous period's #${issue.closedPrevious}` : ''}.\n` : '')).write();
   core.info(`keyguard: report of ${report.projects.length} projects from ${requests} requests`);
   core.setOutput('cost-usd', report.totals.costUsd.toFixed(2));
   core.setOutput('projects', report.projects.length);
