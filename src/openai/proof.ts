@@ -35,7 +35,7 @@ export async function proveRecord(candidates: readonly KeyRecord[], probe: Probe
   if (candidates.length === 0) return { type: 'unproven', reason: 'no key of the organization shows its visible characters', confirm: 'nothing to confirm: it is not a key of this organization' };
   if (candidates[0]!.type === 'admin_key') return proveAdminKey(candidates, probe);
   const projects = [...new Set(candidates.map((c) => (c.type === 'project_key' ? c.projectId : '')))];
-  const confirm = `call \`GET /v1/models\` with the key and the header \`OpenAI-Project: ${projects[0]}\`${projects.length > 1 ? ' (and each other project listed)' : ''}: 200 means it is a key of that project; then find it by its visible characters and last use in that project's API keys and revoke it there`;
+  const confirm = `call \`GET /v1/models\` with the key and the header \`OpenAI-Project: ${projects.slice(0, MAX_PROJECT_PROBES).join('` (or `')}${projects.length > MAX_PROJECT_PROBES ? ', …' : ''}\`: 200 means it is a key of that project; then find it by its visible characters and last use in that project's API keys and revoke it there`;
   if (projects.length > MAX_PROJECT_PROBES) return { type: 'unproven', reason: `${projects.length} projects hold keys with its visible characters, more than the ${MAX_PROJECT_PROBES} keyguard probes`, confirm };
   const answering: string[] = [];
   for (const projectId of projects) {
