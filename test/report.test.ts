@@ -191,11 +191,12 @@ describe('keyguard report (bundled CLI and action)', () => {
       const r = await runCliAsync(args, env, tempDir());
       return { code: r.code, out: r.stdout, err: r.stderr };
     };
-    const env = { OPENAI_ADMIN_KEY: o.adminKeys[0]!.secret, OPENAI_BASE_URL: fake.baseURL };
-    const md = await run(['report', '--period', 'week'], env);
+    const env = { OPENAI_ADMIN_KEY: o.adminKeys[0]!.secret };
+    const at = ['--openai-base-url', fake.baseURL];
+    const md = await run(['report', '--period', 'week', ...at], env);
     expect(md.code).toBe(0);
     expect(md.out).toMatch(/^## OpenAI usage and cost: \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d/);
-    const json = await run(['report', '--since', '2026-01-01', '--until', '2026-01-02', '--format', 'json'], env);
+    const json = await run(['report', '--since', '2026-01-01', '--until', '2026-01-02', '--format', 'json', ...at], env);
     expect(JSON.parse(json.out).period).toEqual({ start: '2026-01-01T00:00:00.000Z', end: '2026-01-02T00:00:00.000Z', kind: 'custom' });
     expect((await run(['report'], {})).err).toContain('the report needs an OpenAI admin key');
 
@@ -203,7 +204,7 @@ describe('keyguard report (bundled CLI and action)', () => {
     try {
       for (let i = 0; i < 2; i++) {
         const r0 = runnerFiles(tempDir(), tempDir());
-        const r = await runActionAsync({ mode: 'report', period: 'week', issues: 'true', 'openai-admin-key': o.adminKeys[0]!.secret, 'github-token': gh.token }, { ...r0.env, OPENAI_BASE_URL: fake.baseURL, GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: 'acme/finance', KEYGUARD_GITHUB_WRITE_INTERVAL_MS: '0' });
+        const r = await runActionAsync({ mode: 'report', period: 'week', issues: 'true', 'openai-admin-key': o.adminKeys[0]!.secret, 'github-token': gh.token }, { ...r0.env, 'INPUT_OPENAI-BASE-URL': fake.baseURL, GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: 'acme/finance', KEYGUARD_GITHUB_WRITE_INTERVAL_MS: '0' });
         expect(r.code).toBe(0);
         expect(r0.summary()).toContain('```mermaid');
         expect(r0.outputs()).toMatchObject({ projects: '4', 'issue-number': '1' });

@@ -23,8 +23,10 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/github/issue-tracker.ts
-var issue_tracker = __webpack_require__(6969);
+// EXTERNAL MODULE: ./src/github/issue-tracker.ts + 1 modules
+var issue_tracker = __webpack_require__(2574);
+// EXTERNAL MODULE: ./src/github/body-limit.ts
+var body_limit = __webpack_require__(1745);
 // EXTERNAL MODULE: ./src/github/octokit.ts
 var octokit = __webpack_require__(6702);
 // EXTERNAL MODULE: ./src/openai/admin-client.ts
@@ -416,6 +418,7 @@ async function runAudit(settings, deps) {
 
 
 
+
 function parseAuditFailOn(raw, name) {
     const v = raw?.trim() || 'high';
     if (v === 'none' || v === 'any' || SEVERITIES.includes(v))
@@ -425,7 +428,10 @@ function parseAuditFailOn(raw, name) {
 /** Keeps the repository's one audit issue up to date: created when there is something to say, closed when all is fixed. */
 async function fileAuditIssue(result, target) {
     const existing = await target.tracker.findByMarker((0,issue_tracker/* markerLine */.B_)('audit', target.repoId));
-    const { title, body } = renderAuditIssue(result, target.repoId, existing?.body);
+    const rendered = renderAuditIssue(result, target.repoId, existing?.body);
+    const { title } = rendered;
+    // A large organization's audit is longer than an issue holds: the rest is in the JSON report.
+    const body = (0,body_limit/* fitBody */.KM)(rendered.body, { more: (n) => (0,body_limit/* moreInReport */.h6)(n) });
     if (!existing) {
         if (result.findings.length === 0)
             return { number: 0, action: 'none' };
@@ -460,8 +466,8 @@ var src_config = __webpack_require__(2973);
 var src_logger = __webpack_require__(6999);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __webpack_require__(8816);
-// EXTERNAL MODULE: ./src/respond/respond.ts + 2 modules
-var respond = __webpack_require__(7496);
+// EXTERNAL MODULE: ./src/respond/respond.ts + 1 modules
+var respond = __webpack_require__(994);
 ;// CONCATENATED MODULE: ./src/org/aggregate.ts
 
 
@@ -916,6 +922,7 @@ function renderReportJson(report) {
 
 
 
+
 /**
  * Reads what a report needs with as few requests as grouping allows: projects and members (a few
  * pages each), costs by project and usage of every usage endpoint by project (and model, where
@@ -958,7 +965,7 @@ async function buildReport(admin, period, config, now, logger) {
 async function fileReportIssue(report, tracker, options) {
     const marker = (0,issue_tracker/* markerLine */.B_)('report', periodId(report.period));
     const title = `OpenAI usage and cost: ${describePeriod(report.period)}`;
-    const body = renderReportMarkdown(report, { marker: true });
+    const body = (0,body_limit/* fitBody */.KM)(renderReportMarkdown(report, { marker: true }), { more: (n) => (0,body_limit/* moreInReport */.h6)(n) });
     for (const l of options.labels)
         await tracker.ensureLabel(l, '0e8a16', 'keyguard usage and cost report');
     const existing = await tracker.findByMarker(marker);
@@ -1044,7 +1051,7 @@ async function audit(values, target, stdout, logger) {
         root: options.root,
         config: options.config,
         adminKey: process.env.OPENAI_ADMIN_KEY || undefined,
-        openaiBaseUrl: process.env.OPENAI_BASE_URL || undefined,
+        openaiBaseUrl: values['openai-base-url'],
         now: Math.floor(Date.now() / 1000),
         issue: values.issues ? { token: process.env.GITHUB_TOKEN, repository: repository, apiUrl: process.env.GITHUB_API_URL || undefined, labels: ['keyguard-audit'] } : null,
     }, logger);
@@ -1076,7 +1083,7 @@ async function report(values, target, stdout, logger) {
         since: values.since,
         until: values.until,
         adminKey: process.env.OPENAI_ADMIN_KEY || undefined,
-        openaiBaseUrl: process.env.OPENAI_BASE_URL || undefined,
+        openaiBaseUrl: values['openai-base-url'],
         config,
         now: Math.floor(Date.now() / 1000),
         issue: values.issue ? { token: process.env.GITHUB_TOKEN, repository: repository, apiUrl: process.env.GITHUB_API_URL || undefined, labels: ['keyguard-report'], closePrevious: values['close-previous'] === true } : null,

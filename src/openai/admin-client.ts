@@ -1,12 +1,13 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import pLimit from 'p-limit';
 import type { Logger } from '../logger.ts';
 import { ApiError, call } from './errors.ts';
+import { openaiSdk } from './sdk.ts';
 import type { AdminKeyRecord, Inventory, KeyOwner, ProjectKeyRecord, ProjectRecord, ServiceAccountRecord } from './types.ts';
 
 export interface AdminClientOptions {
   readonly adminKey: string;
-  /** The SDK's base URL (`OPENAI_BASE_URL`); default `https://api.openai.com/v1`. */
+  /** The `openai-base-url` input or flag; default `https://api.openai.com/v1`, never the environment. */
   readonly baseURL?: string;
   /** Per request; default 30 s. */
   readonly timeoutMs?: number;
@@ -94,17 +95,13 @@ export class OpenAIAdmin {
     this.#adminKey = options.adminKey;
     this.#concurrency = options.concurrency ?? 8;
     this.#logger = options.logger;
-    this.#sdk = new OpenAI({
-      adminAPIKey: options.adminKey,
-      // The SDK would otherwise also read OPENAI_API_KEY; admin calls need only the admin key.
-      apiKey: null,
-      baseURL: options.baseURL ?? process.env.OPENAI_BASE_URL ?? 'https://api.openai.com/v1',
-      timeout: options.timeoutMs ?? 30_000,
+    this.#sdk = openaiSdk({
+      key: options.adminKey,
+      admin: true,
+      baseURL: options.baseURL,
+      timeoutMs: options.timeoutMs ?? 30_000,
       maxRetries: options.maxRetries ?? 3,
-      fetch: (url, init) => {
-        this.#requests++;
-        return fetch(url, init);
-      },
+      onRequest: () => this.#requests++,
     });
   }
 

@@ -1,6 +1,6 @@
 import { kindLabel } from '../detect/index.ts';
 import type { ScanResult } from '../scan/finding.ts';
-import { describeRevocation } from '../respond/leak-issue.ts';
+import { describeRevocation, liveStatus } from '../respond/leak-issue.ts';
 import { code, escapeMarkdown } from './markdown.ts';
 
 /** The job summary: a headline and a table of redacted findings. */
@@ -27,7 +27,7 @@ export function renderSummary(result: ScanResult, pathPrefix = '', scope = 'work
         : fromGit ? ' | | |' : '';
       const r = f.response;
       const resp = responded
-        ? ` ${r?.liveness ? r.liveness.status : 'not checked'} | ${r ? describeRevocation(r) : ''} | ${r?.issue?.url ? `[#${r.issue.number}](${r.issue.url}) ${r.issue.action}` : (r?.issue?.action ?? '')} |`
+        ? ` ${liveStatus(r)} | ${r ? describeRevocation(r) : ''} | ${r?.issue?.url ? `[#${r.issue.number}](${r.issue.url}) ${r.issue.action}` : (r?.issue?.action ?? '')} |`
         : '';
       out.push(row + git + resp);
     }

@@ -1,6 +1,7 @@
 import pLimit from 'p-limit';
 import { ConfigurationError } from '../errors.ts';
 import { GitHubIssueTracker } from '../github/issue-tracker.ts';
+import { fitBody, moreInReport } from '../github/body-limit.ts';
 import { createOctokit } from '../github/octokit.ts';
 import { OpenAIAdmin as AdminClient } from '../openai/admin-client.ts';
 import { customPeriod, lastFullPeriod } from './period.ts';
@@ -57,7 +58,7 @@ export async function buildReport(admin: OpenAIAdmin, period: Period, config: Co
 export async function fileReportIssue(report: Report, tracker: IssueTracker, options: { labels: readonly string[]; closePrevious: boolean }): Promise<{ number: number; action: 'created' | 'updated' | 'unchanged'; closedPrevious?: number }> {
   const marker = markerLine('report', periodId(report.period));
   const title = `OpenAI usage and cost: ${describePeriod(report.period)}`;
-  const body = renderReportMarkdown(report, { marker: true });
+  const body = fitBody(renderReportMarkdown(report, { marker: true }), { more: (n) => moreInReport(n) });
   for (const l of options.labels) await tracker.ensureLabel(l, '0e8a16', 'keyguard usage and cost report');
   const existing = await tracker.findByMarker(marker);
   let result: { number: number; action: 'created' | 'updated' | 'unchanged' };

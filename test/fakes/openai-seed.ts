@@ -87,5 +87,5 @@ export function seedOrganization(options: SeedOptions = {}): FakeOrganization {
     { id: 'key_admin_ci', name: 'keyguard CI', secret: makeKey(shapeByName('admin 133')), owner_user_id: 'user_owner', created_at: now - 40 * DAY, last_used_at: now - DAY, expires_at: null, state: 'live' },
     { id: 'key_admin_old', name: 'old script', secret: makeKey(shapeByName('admin 133')), owner_user_id: 'user_owner', created_at: now - 400 * DAY, last_used_at: null, expires_at: null, state: 'live' },
   ];
-  return { users, projects, serviceAccounts, keys, adminKeys, usage, costs };
+  return { id: 'org-keyguardtest', users, projects, serviceAccounts, keys, adminKeys, usage, costs };
 }

@@ -95,7 +95,24 @@ export interface FakeCost {
   usd: number;
 }
 
+/**
+ * A live key of another organization: it answers `GET /v1/models` (and, for an admin key, lists
+ * its own organization's admin keys, which are not ours), so only the organization and project
+ * headers tell it apart from ours.
+ */
+export interface FakeStranger {
+  id: string;
+  kind: 'project' | 'admin';
+  secret: string;
+  organization: string;
+  project_id: string | null;
+}
+
 export interface FakeOrganization {
+  /** `org-…`: what `OpenAI-Organization` must name for this organization's keys. */
+  id?: string;
+  /** Live keys of other organizations. */
+  strangers?: FakeStranger[];
   users: FakeUser[];
   projects: FakeProject[];
   serviceAccounts: FakeServiceAccount[];
@@ -132,6 +149,9 @@ export interface FakeKnobs {
 export interface RequestRecord {
   method: string;
   path: string;
+  /** `OpenAI-Organization` / `OpenAI-Project` as sent. */
+  organization?: string;
+  project?: string;
   query: Record<string, string[]>;
   status: number;
   /** Which credential was used: a key id, never the key. */
@@ -188,6 +208,9 @@ interface Ctx {
   parts: string[];
   query: Record<string, string[]>;
   token: string | undefined;
+  /** The `OpenAI-Organization` and `OpenAI-Project` request headers. */
+  organization: string | undefined;
+  project: string | undefined;
 }
 
 class HttpError extends Error {
@@ -266,10 +289,22 @@ export async function startFakeOpenAI(org: FakeOrganization, knobs: Partial<Fake
   }
 
   const liveAdmin = (token: string | undefined) => org.adminKeys.find((a) => a.secret === token);
+  const orgId = org.id ?? 'org-fakeorganization';
+
+  /**
+   * The organization and project a request names must be the key's own. OpenAI answers a mismatch
+   * with 401 `mismatched_organization` / `mismatched_project` (messages as quoted in public code
+   * handling them; see the README's notes on the OpenAI layer).
+   */
+  function checkScope(ctx: Ctx, organization: string, project: string | null) {
+    if (ctx.organization !== undefined && ctx.organization !== organization) throw new HttpError(401, errorBody('OpenAI-Organization header should match organization for API key', 'invalid_request_error', 'mismatched_organization'));
+    if (ctx.project !== undefined && ctx.project !== project) throw new HttpError(401, errorBody('OpenAI-Project header should match project for API key', 'invalid_request_error', 'mismatched_project'));
+  }
 
   function requireAdmin(ctx: Ctx): FakeAdminKey {
     const admin = liveAdmin(ctx.token);
     if (!admin || admin.state === 'revoked') throw new HttpError(401, errorBody(`Incorrect API key provided: ${maskForMessage(ctx.token)}. You can find your API key at https://platform.openai.com/account/api-keys.`, 'invalid_request_error', 'invalid_api_key'));
+    checkScope(ctx, orgId, null);
     admin.last_used_at = now();
     return admin;
   }
@@ -358,6 +393,12 @@ export async function startFakeOpenAI(org: FakeOrganization, knobs: Partial<Fake
   /** `GET /v1/models` with a found key: the liveness probe. */
   function models(ctx: Ctx) {
     const key = org.keys.find((x) => x.secret === ctx.token);
+    const stranger = org.strangers?.find((x) => x.secret === ctx.token);
+    if (stranger) {
+      checkScope(ctx, stranger.organization, stranger.project_id);
+      return { object: 'list', data: [{ id: 'gpt-4o-mini', object: 'model', created: 1721172741, owned_by: 'system' }] };
+    }
+    if (key && key.state !== 'revoked') checkScope(ctx, orgId, key.project_id);
     const state = key?.state ?? (liveAdmin(ctx.token) ? 'restricted' : 'revoked');
     if (state === 'revoked') throw new HttpError(401, errorBody(`Incorrect API key provided: ${maskForMessage(ctx.token)}. You can find your API key at https://platform.openai.com/account/api-keys.`, 'invalid_request_error', 'invalid_api_key'));
     if (state === 'restricted') throw new HttpError(401, errorBody('You have insufficient permissions for this operation. Missing scopes: api.model.read. Check that you have the correct role in your organization (Reader, Writer, Owner) and project (Member, Owner), and if you\'re using a restricted API key, that it has the necessary scopes.', 'invalid_request_error', null));
@@ -370,6 +411,13 @@ export async function startFakeOpenAI(org: FakeOrganization, knobs: Partial<Fake
     if (v1 !== 'v1') throw notFound('route');
     if (a === 'models' && !b && ctx.method === 'GET') return models(ctx);
     if (a !== 'organization') throw notFound('route');
+    const stranger = org.strangers?.find((x) => x.kind === 'admin' && x.secret === ctx.token);
+    if (stranger && b === 'admin_api_keys' && !c && ctx.method === 'GET') {
+      // Another organization's admin key lists that organization's admin keys: here, itself.
+      checkScope(ctx, stranger.organization, null);
+      const own = { id: stranger.id, name: 'their key', secret: stranger.secret, owner_user_id: org.users[0]!.id, created_at: 0, last_used_at: null, expires_at: null, state: 'live' as const };
+      return list([own], ctx, adminJson);
+    }
     requireAdmin(ctx);
     if (b === 'projects' && !c && ctx.method === 'GET') {
       const archived = ctx.query.include_archived?.[0] === 'true';
@@ -448,7 +496,8 @@ export async function startFakeOpenAI(org: FakeOrganization, knobs: Partial<Fake
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-      const ctx: Ctx = { method: req.method ?? 'GET', parts: url.pathname.split('/').filter(Boolean), query: parseQuery(url.searchParams), token };
+      const header = (name: string) => (typeof req.headers[name] === 'string' ? (req.headers[name] as string) : undefined);
+      const ctx: Ctx = { method: req.method ?? 'GET', parts: url.pathname.split('/').filter(Boolean), query: parseQuery(url.searchParams), token, organization: header('openai-organization'), project: header('openai-project') };
       let status = 200;
       let payload: unknown;
       let headers: Record<string, string> = {};
@@ -471,8 +520,8 @@ export async function startFakeOpenAI(org: FakeOrganization, knobs: Partial<Fake
         }
       }
       if (k.omit.length || k.nullify.length) payload = leaveOut(payload, k.omit, k.nullify);
-      const authId = org.keys.find((x) => x.secret === token)?.id ?? org.adminKeys.find((x) => x.secret === token)?.id ?? (token ? 'unknown-key' : 'none');
-      log.push({ method: ctx.method, path: url.pathname, query: ctx.query, status, auth: authId, body, search: url.search, response: payload });
+      const authId = org.keys.find((x) => x.secret === token)?.id ?? org.adminKeys.find((x) => x.secret === token)?.id ?? org.strangers?.find((x) => x.secret === token)?.id ?? (token ? 'unknown-key' : 'none');
+      log.push({ method: ctx.method, path: url.pathname, query: ctx.query, status, auth: authId, body, search: url.search, response: payload, ...(ctx.organization !== undefined ? { organization: ctx.organization } : {}), ...(ctx.project !== undefined ? { project: ctx.project } : {}) });
       setTimeout(() => {
         res.writeHead(status, { 'content-type': 'application/json', 'x-request-id': `req_${randomUUID().replace(/-/g, '')}`, ...headers });
         res.end(JSON.stringify(payload));

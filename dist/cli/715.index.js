@@ -1,112 +1,6 @@
-export const id = 457;
-export const ids = [457];
+export const id = 715;
+export const ids = [715];
 export const modules = {
-
-/***/ 6969:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B_: () => (/* binding */ markerLine),
-/* harmony export */   zo: () => (/* binding */ GitHubIssueTracker)
-/* harmony export */ });
-/* unused harmony exports markerOf, upsertPullRequestComment */
-/** `<!-- keyguard:v1 leak 0123…cdef -->`: kind and id are keyguard's own, never user text. */
-function markerLine(kind, id) {
-    if (!/^[a-z0-9:._-]+$/i.test(id))
-        throw new Error(`bug: marker id ${JSON.stringify(id)} has unsafe characters`);
-    return `<!-- keyguard:v1 ${kind} ${id} -->`;
-}
-/**
- * The marker of a body, read strictly from its first line only: bodies quote untrusted text
- * (paths, commit messages), and a marker planted further down must not hijack another issue.
- */
-function markerOf(body) {
-    const first = (body ?? '').split('\n', 1)[0].trim();
-    return /^<!-- keyguard:v1 (?:leak|audit|report|pr) [a-z0-9:._-]+ -->$/i.test(first) ? first : undefined;
-}
-/**
- * Issues through the REST API. Existing issues are found by listing the keyguard label with
- * `state=all` once per run (paginated) and parsing markers, not through search: the search API
- * lags behind writes and allows 30 requests a minute.
- */
-class GitHubIssueTracker {
-    #octokit;
-    #repo;
-    #label;
-    #index;
-    constructor(octokit, repo, label) {
-        this.#octokit = octokit;
-        this.#repo = repo;
-        this.#label = label;
-    }
-    async #load() {
-        if (this.#index)
-            return this.#index;
-        const index = new Map();
-        const issues = await this.#octokit.paginate(this.#octokit.rest.issues.listForRepo, { ...this.#repo, labels: this.#label, state: 'all', per_page: 100 });
-        for (const i of issues) {
-            if (i.pull_request)
-                continue;
-            const marker = markerOf(i.body);
-            // The oldest issue wins if a marker ever appears twice (listing is newest first).
-            if (marker)
-                index.set(marker, { number: i.number, title: i.title, body: i.body ?? '', state: i.state === 'closed' ? 'closed' : 'open', url: i.html_url });
-        }
-        this.#index = index;
-        return index;
-    }
-    async findByMarker(marker) {
-        return (await this.#load()).get(marker);
-    }
-    async create(issue) {
-        const { data } = await this.#octokit.rest.issues.create({ ...this.#repo, title: issue.title, body: issue.body, labels: [...issue.labels], ...(issue.assignees.length ? { assignees: [...issue.assignees] } : {}) });
-        const tracked = { number: data.number, title: data.title, body: data.body ?? '', state: 'open', url: data.html_url };
-        const marker = markerOf(issue.body);
-        if (marker)
-            (await this.#load()).set(marker, tracked);
-        return tracked;
-    }
-    async update(number, change) {
-        await this.#octokit.rest.issues.update({ ...this.#repo, issue_number: number, ...change });
-    }
-    async comment(number, body) {
-        await this.#octokit.rest.issues.createComment({ ...this.#repo, issue_number: number, body });
-    }
-    async ensureLabel(name, color, description) {
-        try {
-            await this.#octokit.rest.issues.getLabel({ ...this.#repo, name });
-        }
-        catch (e) {
-            if (e.status !== 404)
-                throw e;
-            try {
-                await this.#octokit.rest.issues.createLabel({ ...this.#repo, name, color, description });
-            }
-            catch (err) {
-                // Created meanwhile by a parallel job: that is what we wanted.
-                if (err.status !== 422)
-                    throw err;
-            }
-        }
-    }
-}
-/** Creates or updates (in place) the one keyguard comment on a pull request. */
-async function upsertPullRequestComment(octokit, repo, pullNumber, body) {
-    const marker = markerOf(body);
-    if (!marker)
-        throw new Error('bug: a keyguard comment must start with its marker');
-    const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: pullNumber, per_page: 100 });
-    const mine = comments.find((c) => markerOf(c.body) === marker);
-    if (mine) {
-        await octokit.rest.issues.updateComment({ ...repo, comment_id: mine.id, body });
-        return 'updated';
-    }
-    await octokit.rest.issues.createComment({ ...repo, issue_number: pullNumber, body });
-    return 'created';
-}
-
-
-/***/ }),
 
 /***/ 6702:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -127,9 +21,11 @@ async function upsertPullRequestComment(octokit, repo, pullNumber, body) {
 /** One Octokit stack for the action and the CLI: REST methods, GitHub's throttling, bounded retries. */
 const KeyguardOctokit = _octokit_rest__WEBPACK_IMPORTED_MODULE_1__/* .Octokit */ .E.plugin(_octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__/* .throttling */ .A, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_3__/* .retry */ .L);
 const MAX_RATE_LIMIT_RETRIES = 2;
+/** Issue and comment creation: not idempotent, so never retried by the retry plugin. */
+const CREATES = /^(?:POST )?\/repos\/\{owner\}\/\{repo\}\/issues(?:\/\{issue_number\}\/comments)?$/;
 function createOctokit(options) {
     const { logger } = options;
-    return new KeyguardOctokit({
+    const octokit = new KeyguardOctokit({
         auth: options.token,
         baseUrl: options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
         userAgent: 'keyguard',
@@ -155,6 +51,13 @@ function createOctokit(options) {
             doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
         },
     });
+    // A create that GitHub processed but answered 502 (or whose connection dropped) would become a
+    // second issue if retried: the caller lists by marker instead (issue-tracker.ts).
+    octokit.hook.before('request', (req) => {
+        if (req.method === 'POST' && CREATES.test(req.url))
+            req.request = { ...req.request, retries: 0 };
+    });
+    return octokit;
 }
 
 
@@ -168,9 +71,9 @@ function createOctokit(options) {
 /* harmony export */   Kd: () => (/* binding */ OpenAIAdmin),
 /* harmony export */   lk: () => (/* binding */ USAGE_ENDPOINTS)
 /* harmony export */ });
-/* harmony import */ var openai__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8193);
 /* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(370);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2175);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2175);
+/* harmony import */ var _sdk_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4498);
 
 
 
@@ -209,17 +112,13 @@ class OpenAIAdmin {
         this.#adminKey = options.adminKey;
         this.#concurrency = options.concurrency ?? 8;
         this.#logger = options.logger;
-        this.#sdk = new openai__WEBPACK_IMPORTED_MODULE_0__/* ["default"] */ .Ay({
-            adminAPIKey: options.adminKey,
-            // The SDK would otherwise also read OPENAI_API_KEY; admin calls need only the admin key.
-            apiKey: null,
-            baseURL: options.baseURL ?? process.env.OPENAI_BASE_URL ?? 'https://api.openai.com/v1',
-            timeout: options.timeoutMs ?? 30_000,
+        this.#sdk = (0,_sdk_js__WEBPACK_IMPORTED_MODULE_1__/* .openaiSdk */ .P)({
+            key: options.adminKey,
+            admin: true,
+            baseURL: options.baseURL,
+            timeoutMs: options.timeoutMs ?? 30_000,
             maxRetries: options.maxRetries ?? 3,
-            fetch: (url, init) => {
-                this.#requests++;
-                return fetch(url, init);
-            },
+            onRequest: () => this.#requests++,
         });
     }
     /** HTTP requests sent so far, retries included. */
@@ -231,7 +130,7 @@ class OpenAIAdmin {
         return secret === this.#adminKey;
     }
     async projects() {
-        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .call */ .T1)('GET /organization/projects', async () => {
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .call */ .T1)('GET /organization/projects', async () => {
             const out = [];
             for await (const p of this.#sdk.admin.organization.projects.list({ limit: 100, include_archived: true })) {
                 out.push({ id: p.id, name: p.name ?? null, createdAt: p.created_at, archived: p.archived_at != null || p.status === 'archived' });
@@ -241,7 +140,7 @@ class OpenAIAdmin {
     }
     /** Every enabled key of a project, including those of owners who lost access (`owner_project_access=any`). */
     async projectKeys(projectId) {
-        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .call */ .T1)(`GET /organization/projects/${projectId}/api_keys`, async () => {
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .call */ .T1)(`GET /organization/projects/${projectId}/api_keys`, async () => {
             const out = [];
             for await (const k of this.#sdk.admin.organization.projects.apiKeys.list(projectId, { limit: 100, owner_project_access: 'any' })) {
                 const owner = k.owner.type === 'service_account' && k.owner.service_account
@@ -253,7 +152,7 @@ class OpenAIAdmin {
         });
     }
     async serviceAccounts(projectId) {
-        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .call */ .T1)(`GET /organization/projects/${projectId}/service_accounts`, async () => {
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .call */ .T1)(`GET /organization/projects/${projectId}/service_accounts`, async () => {
             const out = [];
             for await (const s of this.#sdk.admin.organization.projects.serviceAccounts.list(projectId, { limit: 100 }))
                 out.push({ id: s.id, projectId, name: s.name });
@@ -261,7 +160,7 @@ class OpenAIAdmin {
         });
     }
     async adminKeys() {
-        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .call */ .T1)('GET /organization/admin_api_keys', async () => {
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .call */ .T1)('GET /organization/admin_api_keys', async () => {
             const out = [];
             for await (const k of this.#sdk.admin.organization.adminAPIKeys.list({ limit: 100 })) {
                 out.push({ type: 'admin_key', id: k.id, name: k.name ?? null, redactedValue: k.redacted_value, ownerName: k.owner.name ?? null, createdAt: k.created_at, lastUsedAt: k.last_used_at ?? null, expiresAt: k.expires_at });
@@ -275,7 +174,7 @@ class OpenAIAdmin {
      * ("if included"), and a missing list is not an empty one.
      */
     async projectMembers() {
-        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .call */ .T1)('GET /organization/users', async () => {
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .call */ .T1)('GET /organization/users', async () => {
             const members = new Map();
             let complete = true;
             for await (const u of this.#sdk.admin.organization.users.list({ limit: 100 })) {
@@ -290,7 +189,7 @@ class OpenAIAdmin {
     }
     /** The user ids of one project's members. */
     async projectUsers(projectId) {
-        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .call */ .T1)(`GET /organization/projects/${projectId}/users`, async () => {
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .call */ .T1)(`GET /organization/projects/${projectId}/users`, async () => {
             const out = [];
             for await (const u of this.#sdk.admin.organization.projects.users.list(projectId, { limit: 100 }))
                 out.push(u.id);
@@ -332,7 +231,7 @@ class OpenAIAdmin {
         let page;
         do {
             const query = { start_time: range.start, end_time: range.end, bucket_width: '1d', group_by: groupBy, limit: 31, ...(projectIds ? { project_ids: projectIds } : {}), ...(page ? { page } : {}) };
-            const res = await (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .call */ .T1)(`GET /organization/usage/${endpoint}`, () => this.#sdk.admin.organization.usage[method](query));
+            const res = await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .call */ .T1)(`GET /organization/usage/${endpoint}`, () => this.#sdk.admin.organization.usage[method](query));
             for (const b of res.data) {
                 out.push({
                     endpoint,
@@ -356,7 +255,7 @@ class OpenAIAdmin {
         let page;
         do {
             const query = { start_time: range.start, end_time: range.end, bucket_width: '1d', group_by: groupBy, limit: 180, ...(projectIds ? { project_ids: projectIds } : {}), ...(page ? { page } : {}) };
-            const res = await (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .call */ .T1)('GET /organization/costs', () => this.#sdk.admin.organization.usage.costs(query));
+            const res = await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .call */ .T1)('GET /organization/costs', () => this.#sdk.admin.organization.usage.costs(query));
             for (const b of res.data) {
                 out.push({
                     start: b.start_time,
@@ -372,13 +271,13 @@ class OpenAIAdmin {
         return out;
     }
     deleteProjectKey(projectId, keyId) {
-        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .call */ .T1)(`DELETE /organization/projects/${projectId}/api_keys/${keyId}`, () => this.#sdk.admin.organization.projects.apiKeys.delete(keyId, { project_id: projectId }));
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .call */ .T1)(`DELETE /organization/projects/${projectId}/api_keys/${keyId}`, () => this.#sdk.admin.organization.projects.apiKeys.delete(keyId, { project_id: projectId }));
     }
     deleteServiceAccount(projectId, serviceAccountId) {
-        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .call */ .T1)(`DELETE /organization/projects/${projectId}/service_accounts/${serviceAccountId}`, () => this.#sdk.admin.organization.projects.serviceAccounts.delete(serviceAccountId, { project_id: projectId }));
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .call */ .T1)(`DELETE /organization/projects/${projectId}/service_accounts/${serviceAccountId}`, () => this.#sdk.admin.organization.projects.serviceAccounts.delete(serviceAccountId, { project_id: projectId }));
     }
     deleteAdminKey(keyId) {
-        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .call */ .T1)(`DELETE /organization/admin_api_keys/${keyId}`, () => this.#sdk.admin.organization.adminAPIKeys.delete(keyId));
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .call */ .T1)(`DELETE /organization/admin_api_keys/${keyId}`, () => this.#sdk.admin.organization.adminAPIKeys.delete(keyId));
     }
 }
 
@@ -440,37 +339,57 @@ function toApiError(endpoint, e) {
 
 /***/ }),
 
-/***/ 8548:
+/***/ 4498:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ escapeMarkdown),
-/* harmony export */   a: () => (/* binding */ code)
+/* harmony export */   P: () => (/* binding */ openaiSdk)
 /* harmony export */ });
+/* unused harmony export OPENAI_API */
+/* harmony import */ var openai__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8193);
+
+/** OpenAI's API; another base URL comes only from the `openai-base-url` input or flag. */
+const OPENAI_API = 'https://api.openai.com/v1';
+/** Request headers the SDK itself sets; anything else (OPENAI_CUSTOM_HEADERS) is dropped. */
+const SDK_HEADERS = /^(?:accept|content-type|content-length|user-agent|idempotency-key|x-stainless-[a-z0-9-]+)$/i;
 /**
- * Escapes untrusted text (paths, commit messages, author names) for GitHub Markdown: it cannot
- * open links or images, HTML or comments, code spans, mentions (`@team`) or issue references, nor
- * break a table cell. Emphasis characters are left alone: at worst they make text bold.
+ * An `openai` client that reads nothing from the environment. The SDK would take OPENAI_BASE_URL
+ * (sending every key to whatever it names), OPENAI_ORG_ID and OPENAI_PROJECT_ID (making every
+ * probe answer "mismatched") and OPENAI_CUSTOM_HEADERS (which can even replace Authorization).
+ * Options pass explicit values or nulls, and the fetch rebuilds the headers from an allowlist, so
+ * nothing the job environment says reaches OpenAI.
  */
-function escapeMarkdown(text) {
-    return text
-        .replace(/[\\`[\]<>#|&]/g, (c) => `&#${c.charCodeAt(0)};`)
-        .replace(/@/g, '@\u200b')
-        .replace(/\r?\n/g, ' ');
-}
-/** Inline code for untrusted text: the fence is longer than any run of backticks inside it. */
-function code(text) {
-    const clean = text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
-    const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((r) => r.length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = longest > 0 ? ' ' : '';
-    return `${fence}${pad}${clean}${pad}${fence}`;
+function openaiSdk(o) {
+    return new openai__WEBPACK_IMPORTED_MODULE_0__/* ["default"] */ .Ay({
+        apiKey: o.admin ? null : o.key,
+        adminAPIKey: o.admin ? o.key : null,
+        organization: null,
+        project: null,
+        webhookSecret: null,
+        baseURL: o.baseURL ?? OPENAI_API,
+        timeout: o.timeoutMs,
+        maxRetries: o.maxRetries,
+        logLevel: 'off',
+        fetch: (url, init) => {
+            o.onRequest?.();
+            const headers = new Headers();
+            for (const [name, value] of new Headers(init?.headers))
+                if (SDK_HEADERS.test(name))
+                    headers.set(name, value);
+            headers.set('authorization', `Bearer ${o.key}`);
+            if (o.organization)
+                headers.set('openai-organization', o.organization);
+            if (o.project)
+                headers.set('openai-project', o.project);
+            return fetch(url, { ...init, headers });
+        },
+    });
 }
 
 
 /***/ }),
 
-/***/ 7496:
+/***/ 994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -480,6 +399,8 @@ __webpack_require__.d(__webpack_exports__, {
   u: () => (/* binding */ respond)
 });
 
+// EXTERNAL MODULE: ./src/github/body-limit.ts
+var body_limit = __webpack_require__(1745);
 ;// CONCATENATED MODULE: ./src/openai/match.ts
 /**
  * The visible parts of a `redacted_value`. OpenAI documents only examples (`sk-abc...def`,
@@ -515,179 +436,22 @@ function matchKey(secret, kind, inventory) {
     return { type: 'ambiguous', records: fits };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/detect/index.ts + 7 modules
-var detect = __webpack_require__(9029);
-// EXTERNAL MODULE: ./src/github/issue-tracker.ts
-var issue_tracker = __webpack_require__(6969);
-// EXTERNAL MODULE: ./src/output/markdown.ts
-var markdown = __webpack_require__(8548);
-;// CONCATENATED MODULE: ./src/respond/leak-issue.ts
-
-
-
-
-const section = (name, text) => `<!-- keyguard:v1 ${name} -->\n${text}\n<!-- /keyguard:v1 ${name} -->`;
-function sectionOf(body, name) {
-    const start = `<!-- keyguard:v1 ${name} -->\n`;
-    const a = body.indexOf(start);
-    const b = body.indexOf(`\n<!-- /keyguard:v1 ${name} -->`, a);
-    return a === -1 || b === -1 ? undefined : body.slice(a + start.length, b);
-}
-/** A link to a file at a commit, with every path segment encoded (paths are untrusted). */
-function permalink(ctx, repository, commit, file, line) {
-    const path = file
-        .split('/')
-        .map((s) => encodeURIComponent(s).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
-        .join('/');
-    return `${ctx.serverUrl}/${repository}/blob/${commit}/${path}${line > 0 ? `#L${line}` : ''}`;
-}
-function placesOf(group, ctx) {
-    const out = new Map();
-    for (const f of group.findings) {
-        const repository = f.repository ?? ctx.repository;
-        const commit = f.commit ?? (f.repository && f.repository !== ctx.repository ? undefined : ctx.sha);
-        const id = (0,external_node_crypto_.createHash)('sha256').update(`${f.repository ?? ''}\0${f.commit ?? ''}\0${f.file}\0${f.line}`).digest('hex').slice(0, 12);
-        const shown = `${f.repository ? `${f.repository}: ` : ''}${f.file}:${f.line}`;
-        const where = commit && repository ? `[${(0,markdown/* code */.a)(shown)}](${permalink(ctx, repository, commit, f.file, f.line)})` : (0,markdown/* code */.a)(shown);
-        const detail = f.commit ? ` in commit ${(0,markdown/* code */.a)(f.commit.slice(0, 12))}${f.git?.authorDate ? ` (${f.git.authorDate.slice(0, 10)})` : ''}${f.git && f.git.occurrences > 1 ? `, added ${f.git.occurrences} times` : ''}` : ' in the working tree';
-        out.set(id, { id, line: `- ${where}${detail}` });
-    }
-    return [...out.values()];
-}
-function describeLiveness(r) {
-    if (!r.liveness)
-        return 'not checked';
-    const l = r.liveness;
-    return `**${l.status}** (${(0,markdown/* escapeMarkdown */.F)(l.rule)}${l.reason ? `: ${(0,markdown/* escapeMarkdown */.F)(l.reason)}` : ''})`;
-}
-function describeMatch(r) {
-    const m = r.match;
-    if (!m)
-        return 'not looked up (no admin key)';
-    if (m.type === 'not-found')
-        return 'no key of the organization matches';
-    if (m.type === 'ambiguous')
-        return `ambiguous: ${m.keyIds.map((k) => (0,markdown/* code */.a)(k)).join(', ')} all match`;
-    const project = m.projectId ? `${m.projectName ? `${(0,markdown/* escapeMarkdown */.F)(m.projectName)} ` : ''}(${(0,markdown/* code */.a)(m.projectId)}), ` : '';
-    return `${project}${m.recordType === 'admin_key' ? 'admin key' : 'key'} ${(0,markdown/* code */.a)(m.keyId)}, owner ${(0,markdown/* escapeMarkdown */.F)(m.owner)}`;
-}
-function describeRevocation(r) {
-    const o = r.revocation;
-    if (!o)
-        return 'nothing: revocation is off (`revoke: off`)';
-    switch (o.type) {
-        case 'revoked':
-            return `**revoked** (${(0,markdown/* escapeMarkdown */.F)(o.action)})`;
-        case 'already-gone':
-            return `nothing to do: ${(0,markdown/* escapeMarkdown */.F)(o.action)}`;
-        case 'would-revoke':
-            return `dry run: would ${(0,markdown/* escapeMarkdown */.F)(o.action)}`;
-        case 'refused':
-            return `not revoked: ${(0,markdown/* escapeMarkdown */.F)(o.reason)}`;
-        case 'failed':
-            return `revocation **failed**: ${(0,markdown/* escapeMarkdown */.F)(o.error)}`;
-    }
-}
-const TODO = [
-    '- [ ] Create a replacement key and update every place that used this one (GitHub secrets, deployment environments).',
-    '- [ ] Revoke this key in the OpenAI dashboard, unless keyguard revoked it above.',
-    '- [ ] Remove it from git history (`git filter-repo --replace-text`), force-push, and ask collaborators to re-clone.',
-    '- [ ] Review the usage of its project from when it was first committed until it was revoked.',
-].join('\n');
-function factsOf(body) {
-    const m = body ? /^<!-- keyguard:v1 facts ([A-Za-z0-9_-]+) -->$/m.exec(body) : null;
-    if (!m)
-        return undefined;
-    try {
-        return JSON.parse(Buffer.from(m[1], 'base64url').toString('utf8'));
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * Today's response, without forgetting what earlier runs learnt: once keyguard revoked a key, its
- * record is gone from the organization and a rerun sees only "not found, not live"; the issue
- * must still say whose key it was and that keyguard revoked it.
- */
-function mergeFacts(previous, now) {
-    if (!previous)
-        return now;
-    const keepMatch = previous.match?.type === 'matched' && (!now.match || now.match.type === 'not-found');
-    const keepRevocation = previous.revocation?.type === 'revoked' && now.revocation?.type !== 'revoked';
-    const sameStatus = previous.liveness && now.liveness && previous.liveness.status === now.liveness.status;
-    return {
-        ...now,
-        ...(sameStatus ? { liveness: previous.liveness } : {}),
-        ...(keepMatch ? { match: previous.match } : {}),
-        ...(keepRevocation ? { revocation: previous.revocation } : {}),
-    };
-}
-/**
- * The issue for one leaked key. On a later run `previous` is the issue's body: its list of places,
- * checklist (ticks and all), seen-places and facts are kept; new places are appended and returned
- * so the caller can comment on them.
- */
-function renderLeakIssue(group, ctx, mention, previous) {
-    const first = [...group.findings].filter((f) => f.commit).sort((a, b) => (a.git?.authorDate ?? '').localeCompare(b.git?.authorDate ?? ''))[0];
-    const still = group.findings.some((f) => (f.git ? f.git.presentAtHead : true));
-    const r = mergeFacts(factsOf(previous), group.response);
-    const state = [
-        `## :rotating_light: Leaked OpenAI ${(0,detect/* kindLabel */.tf)(group.kind)} ${(0,markdown/* code */.a)(group.redacted)}`,
-        '',
-        ...(mention ? [`cc ${mention}`, ''] : []),
-        '| | |',
-        '| --- | --- |',
-        `| Key | ${(0,markdown/* code */.a)(group.redacted)} (${(0,detect/* kindLabel */.tf)(group.kind)}; the whole key is never shown) |`,
-        `| Fingerprint | ${(0,markdown/* code */.a)(group.fingerprint)} |`,
-        `| Live | ${describeLiveness(r)} |`,
-        `| OpenAI record | ${describeMatch(r)} |`,
-        ...(first?.commit ? [`| First committed | ${(0,markdown/* code */.a)(first.commit.slice(0, 12))}${first.git?.authorDate ? ` on ${first.git.authorDate.slice(0, 10)}` : ''} |`] : []),
-        `| Still in the repository | ${still ? 'yes' : 'no, removed since (it stays in git history)'} |`,
-        `| keyguard did | ${describeRevocation(r)} |`,
-    ].join('\n');
-    const places = placesOf(group, ctx);
-    const seenBefore = new Set((previous ? /<!-- keyguard:v1 seen ([0-9a-f,]*) -->/.exec(previous)?.[1] ?? '' : '').split(',').filter(Boolean));
-    const fresh = places.filter((p) => !seenBefore.has(p.id));
-    const oldWhere = previous ? sectionOf(previous, 'where') : undefined;
-    const where = [oldWhere, ...fresh.map((p) => p.line)].filter((x) => x !== undefined && x !== '').join('\n');
-    const seen = [...new Set([...seenBefore, ...places.map((p) => p.id)])];
-    const body = [
-        // The marker holds the fingerprint, a hash: anyone who can read the repository reads the
-        // issue, and the hash still finds the same key again across runs and repositories.
-        (0,issue_tracker/* markerLine */.B_)('leak', group.fingerprint),
-        section('state', state),
-        '',
-        '### Where it was found',
-        section('where', where),
-        '',
-        '### What to do',
-        section('todo', (previous ? sectionOf(previous, 'todo') : undefined) ?? TODO),
-        '',
-        `<!-- keyguard:v1 seen ${seen.join(',')} -->`,
-        `<!-- keyguard:v1 facts ${Buffer.from(JSON.stringify({ liveness: r.liveness, match: r.match, revocation: r.revocation })).toString('base64url')} -->`,
-    ].join('\n');
-    return {
-        title: `Leaked OpenAI ${(0,detect/* kindLabel */.tf)(group.kind)} ${group.redacted} (${group.fingerprint.slice(0, 8)})`,
-        body,
-        newPlaces: previous ? fresh.map((p) => p.line) : [],
-    };
-}
-
+// EXTERNAL MODULE: ./src/respond/leak-issue.ts
+var leak_issue = __webpack_require__(8280);
 ;// CONCATENATED MODULE: ./src/respond/respond.ts
 
 
+
 const LABEL_COLOR = 'b60205';
-function summarize(m, inventory) {
+function summarize(m, inventory, proven) {
     if (m.type === 'not-found')
         return m;
     if (m.type === 'ambiguous')
         return { type: 'ambiguous', keyIds: m.records.map((r) => r.id) };
     const r = m.record;
+    const how = proven ? { proven } : {};
     if (r.type === 'admin_key')
-        return { type: 'matched', recordType: 'admin_key', keyId: r.id, projectId: null, projectName: null, owner: r.ownerName ?? 'unknown' };
+        return { type: 'matched', recordType: 'admin_key', keyId: r.id, projectId: null, projectName: null, owner: r.ownerName ?? 'unknown', ...how };
     const project = inventory.projects.find((p) => p.id === r.projectId);
     return {
         type: 'matched',
@@ -696,11 +460,13 @@ function summarize(m, inventory) {
         projectId: r.projectId,
         projectName: project?.name ?? null,
         owner: r.owner.type === 'user' ? `${r.owner.name} (user${r.ownerHasAccess ? '' : ', no longer in the project'})` : `${r.owner.name} (service account)`,
+        ...how,
     };
 }
 /**
  * Leak response for what a scan found, one key at a time: is it live, whose is it, revoke it
- * (only when asked, only a matched key), and one issue per key, found again by its marker.
+ * (only when asked, only a key proven live and to be one exact record), and one issue per key,
+ * found again by its marker.
  * Returns the result with every finding's `status` and `response` filled in.
  */
 async function respond(result, settings, deps) {
@@ -731,21 +497,15 @@ async function respond(result, settings, deps) {
                 const inv = await inventory;
                 const match = matchKey(secret.reveal(), kind, inv);
                 response = { ...response, match: summarize(match, inv) };
-                const eligible = settings.revoke === 'all' || (settings.revoke === 'live' && response.liveness?.status === 'live');
-                if (settings.revoke !== 'off' && response.liveness?.status === 'revoked') {
-                    response = { ...response, revocation: { type: 'already-gone', action: 'the key no longer works' } };
-                }
-                else if (eligible) {
-                    const outcome = await deps.openai.revoker(inv).revoke(secret.reveal(), match, { dryRun: settings.dryRun });
-                    response = { ...response, revocation: outcome };
-                    if (outcome.type === 'revoked') {
+                if (settings.revoke === 'live') {
+                    const decided = await revokeIfProven(secret, kind, match, response.liveness, settings.dryRun, inv, deps.openai);
+                    if (decided.proven)
+                        response = { ...response, match: summarize({ type: 'matched', record: decided.proven.record }, inv, decided.proven.rule) };
+                    response = { ...response, revocation: decided.outcome };
+                    if (decided.outcome.type === 'revoked')
                         revoked++;
-                        response = { ...response, liveness: { status: 'revoked', rule: `revoked by keyguard (${outcome.action})` } };
-                    }
-                    logger.info(`keyguard: ${redacted}: ${outcome.type}${'action' in outcome ? ` (${outcome.action})` : 'reason' in outcome ? ` (${outcome.reason})` : ` (${outcome.error})`}`);
-                }
-                else if (settings.revoke === 'live') {
-                    response = { ...response, revocation: { type: 'refused', reason: response.liveness ? `it is ${response.liveness.status}, and revoke is set to live keys only` : 'liveness was not checked (verify is off), and revoke is set to live keys only' } };
+                    const o = decided.outcome;
+                    logger.info(`keyguard: ${redacted}: ${o.type}${'action' in o ? ` (${o.action})` : 'reason' in o ? ` (${o.reason})` : ` (${o.error})`}`);
                 }
             }
             catch (e) {
@@ -768,33 +528,51 @@ async function respond(result, settings, deps) {
         notes.push(`${deferred} issue(s) not opened this run: at most ${settings.issues?.maxNew} new issues a run (GitHub limits content creation); the next run opens them.`);
     const findings = result.findings.map((f) => {
         const response = responses.get(f.fingerprint);
-        const status = response.liveness?.status ?? 'unverified';
+        // Live stays live in `response.liveness` (it was live when found); the finding says what it is now.
+        const status = response.revocation?.type === 'revoked' ? 'revoked' : (response.liveness?.status ?? 'unverified');
         return { ...f, status, response };
     });
     const live = [...responses.values()].filter((r) => r.liveness?.status === 'live').length;
     return { result: { ...result, findings }, summary: { keys: groups.size, live, revoked, issuesOpened: opened, issuesDeferred: deferred, notes } };
 }
+/**
+ * `revoke: live`: only a key found live, and proven to be one exact record of the organization.
+ * Unknown liveness (429, 5xx, network) never revokes: the next run tries again.
+ */
+async function revokeIfProven(secret, kind, match, liveness, dryRun, inventory, openai) {
+    if (liveness?.status === 'revoked')
+        return { outcome: { type: 'already-gone', action: 'the key no longer works' } };
+    if (liveness?.status !== 'live')
+        return { outcome: { type: 'refused', reason: liveness ? `it is ${liveness.status}, and only a key found live is revoked (the next run checks again)` : 'liveness was not checked (verify is off), and only a key found live is revoked' } };
+    if (match.type === 'not-found')
+        return { outcome: { type: 'refused', reason: 'no key of the organization shows its visible characters' } };
+    const proof = await openai.prove(secret, kind, match.type === 'matched' ? [match.record] : match.records);
+    if (proof.type === 'unproven')
+        return { outcome: { type: 'unproven', reason: proof.reason, confirm: proof.confirm } };
+    return { outcome: await openai.revoker(inventory).revoke(secret.reveal(), proof.record, { dryRun }), proven: proof };
+}
 async function fileIssue(tracker, group, settings, mayOpen, logger) {
     const issues = settings.issues;
     try {
-        const marker = renderLeakIssue(group, settings.repo, issues.mention).body.split('\n', 1)[0];
+        const marker = (0,leak_issue/* renderLeakIssue */.XX)(group, settings.repo, issues.mention).body.split('\n', 1)[0];
         const existing = await tracker.findByMarker(marker);
         if (!existing) {
             if (!mayOpen())
                 return { number: null, url: null, action: 'deferred' };
-            const { title, body } = renderLeakIssue(group, settings.repo, issues.mention);
+            const { title, body } = (0,leak_issue/* renderLeakIssue */.XX)(group, settings.repo, issues.mention);
             const created = await tracker.create({ title, body, labels: issues.labels, assignees: issues.assignees });
             logger.info(`keyguard: opened issue #${created.number} for ${group.redacted}`);
             return { number: created.number, url: created.url, action: 'created' };
         }
-        const next = renderLeakIssue(group, settings.repo, issues.mention, existing.body);
+        const next = (0,leak_issue/* renderLeakIssue */.XX)(group, settings.repo, issues.mention, existing.body);
         let action = 'unchanged';
         if (next.body !== existing.body) {
             await tracker.update(existing.number, { body: next.body });
             action = 'updated';
         }
         if (next.newPlaces.length > 0) {
-            await tracker.comment(existing.number, [`keyguard found ${group.redacted} again, in ${next.newPlaces.length} new place${next.newPlaces.length === 1 ? '' : 's'}:`, '', ...next.newPlaces].join('\n'));
+            const n = next.newPlaces.length;
+            await tracker.comment(existing.number, [`keyguard found ${group.redacted} again, in ${n} new place${n === 1 ? '' : 's'}:`, '', ...next.newPlaces.slice(0, 20), ...(n > 20 ? ['', (0,body_limit/* moreInReport */.h6)(n - 20, 'place')] : [])].join('\n'));
             action = 'commented';
         }
         return { number: existing.number, url: existing.url, action };
