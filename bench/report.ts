@@ -2,7 +2,7 @@
 // 20 ms latency per request, beside a per-project loop (costs and usage asked project by project,
 // with `project_ids`) on 100 projects, scaled, as the baseline keyguard's grouping avoids.
 import type { Logger } from '../src/logger.ts';
-import { OpenAIAdmin } from '../src/openai/admin-client.ts';
+import { OpenAIAdmin, USAGE_ENDPOINTS } from '../src/openai/admin-client.ts';
 import { buildReport } from '../src/report/command.ts';
 import { lastFullPeriod, previousPeriod } from '../src/report/period.ts';
 import { DEFAULT_CONFIG } from '../src/config.ts';
@@ -34,10 +34,10 @@ export async function benchReport(): Promise<void> {
     const before = admin.requests;
     t = process.hrtime.bigint();
     for (const p of org.projects.slice(0, 50)) {
-      await Promise.all([admin.costs(span, ['project_id'], [p.id]), admin.usage('completions', span, ['model'], [p.id]), admin.usage('embeddings', span, ['model'], [p.id])]);
+      await Promise.all([admin.costs(span, ['project_id'], [p.id]), ...USAGE_ENDPOINTS.map((e) => admin.usage(e, span, [], [p.id]))]);
     }
     const loop = (Number(process.hrtime.bigint() - t) / 1e9) * 20;
-    console.log(`  per-project loop (costs + 2 usage kinds each, 50 projects, x20): ${fmt(loop, 1)} s, ${(admin.requests - before) * 20} requests`);
+    console.log(`  per-project loop (costs + ${USAGE_ENDPOINTS.length} usage endpoints each, 50 projects, x20): ${fmt(loop, 1)} s, ${(admin.requests - before) * 20} requests`);
     console.log(`  ratio keyguard (grouped)/loop: ${fmt(seconds / loop)}x`);
   } finally {
     await fake.close();

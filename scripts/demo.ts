@@ -75,7 +75,7 @@ try {
       GITHUB_SERVER_URL: 'https://github.test',
       GITHUB_API_URL: github.url,
       GITHUB_SHA: execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repo, encoding: 'utf8' }).trim(),
-      OPENAI_BASE_URL: openai.baseURL,
+      'INPUT_OPENAI-BASE-URL': openai.baseURL,
       KEYGUARD_GITHUB_WRITE_INTERVAL_MS: '0',
       INPUT_ISSUES: 'true',
       INPUT_REVOKE: 'live',

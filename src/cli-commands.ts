@@ -17,7 +17,7 @@ import { renderReportJson, renderReportMarkdown } from './report/render.ts';
 import { resolveScanOptions } from './settings.ts';
 
 /** `keyguard audit [PATH]`: repository rules always; organization rules with OPENAI_ADMIN_KEY. */
-export async function audit(values: { format?: string; output?: string; config?: string; 'fail-on'?: string; issues?: boolean }, target: string | undefined, stdout: NodeJS.WritableStream, logger: ReturnType<typeof consoleLogger>): Promise<number> {
+export async function audit(values: { format?: string; output?: string; config?: string; 'fail-on'?: string; issues?: boolean; 'openai-base-url'?: string }, target: string | undefined, stdout: NodeJS.WritableStream, logger: ReturnType<typeof consoleLogger>): Promise<number> {
   const failOn = parseAuditFailOn(values['fail-on'], '--fail-on');
   const options = await resolveScanOptions({ format: values.format, output: values.output, config: values.config, path: target }, (k) => `--${k}`);
   const st = await stat(options.root).catch(() => undefined);
@@ -29,7 +29,7 @@ export async function audit(values: { format?: string; output?: string; config?:
       root: options.root,
       config: options.config,
       adminKey: process.env.OPENAI_ADMIN_KEY || undefined,
-      openaiBaseUrl: process.env.OPENAI_BASE_URL || undefined,
+      openaiBaseUrl: values['openai-base-url'],
       now: Math.floor(Date.now() / 1000),
       issue: values.issues ? { token: process.env.GITHUB_TOKEN!, repository: repository!, apiUrl: process.env.GITHUB_API_URL || undefined, labels: ['keyguard-audit'] } : null,
     },
@@ -48,7 +48,7 @@ export async function audit(values: { format?: string; output?: string; config?:
 
 /** `keyguard report`: per-project usage and cost for a period, as Markdown or JSON, and optionally an issue. */
 export async function report(
-  values: { format?: string; output?: string; config?: string; period?: string; since?: string; until?: string; issue?: boolean; 'close-previous'?: boolean },
+  values: { format?: string; output?: string; config?: string; period?: string; since?: string; until?: string; issue?: boolean; 'close-previous'?: boolean; 'openai-base-url'?: string },
   target: string | undefined,
   stdout: NodeJS.WritableStream,
   logger: ReturnType<typeof consoleLogger>,
@@ -65,7 +65,7 @@ export async function report(
       since: values.since,
       until: values.until,
       adminKey: process.env.OPENAI_ADMIN_KEY || undefined,
-      openaiBaseUrl: process.env.OPENAI_BASE_URL || undefined,
+      openaiBaseUrl: values['openai-base-url'],
       config,
       now: Math.floor(Date.now() / 1000),
       issue: values.issue ? { token: process.env.GITHUB_TOKEN!, repository: repository!, apiUrl: process.env.GITHUB_API_URL || undefined, labels: ['keyguard-report'], closePrevious: values['close-previous'] === true } : null,

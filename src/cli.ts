@@ -36,11 +36,13 @@ Options:
   --max-file-size SIZE       skip larger files, e.g. 10MiB (default from config, 10MiB)
   --baseline FILE            do not report keys recorded in FILE
   --verify                   check whether each key found is live (GET /v1/models; no tokens spent)
-  --revoke off|live|all      revoke found keys through the OpenAI admin key in OPENAI_ADMIN_KEY
-                             (live: only keys found live; default off)
+  --revoke off|live          live: revoke, through the OpenAI admin key in OPENAI_ADMIN_KEY, each
+                             key found live and proven to be one exact record (default off)
   --dry-run                  with --revoke, say what would be revoked and revoke nothing
   --issues                   open one GitHub issue per key in GITHUB_REPOSITORY (token: GITHUB_TOKEN)
   --write-baseline FILE      record the keys found (fingerprints, never keys) in FILE
+  --openai-base-url URL      OpenAI API base URL (default https://api.openai.com/v1; the
+                             OPENAI_BASE_URL variable is ignored: found keys go nowhere else)
   -h, --help                 this help
   -v, --version              the version
 
@@ -79,6 +81,7 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
         verify: { type: 'boolean' },
         revoke: { type: 'string' },
         'dry-run': { type: 'boolean' },
+        'openai-base-url': { type: 'string' },
         issues: { type: 'boolean' },
         issue: { type: 'boolean' },
         period: { type: 'string' },
@@ -122,7 +125,7 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     if (options.scope.type === 'event') throw new ConfigurationError('--range needs a range such as main..HEAD');
     let result = await runScan({ root: options.root, config: options.config, scope: options.scope, baseline: options.baseline }, { logger });
     const respondOptions = resolveRespondOptions(
-      { verify: String(values.verify ?? false), revoke: values.revoke, 'dry-run': String(values['dry-run'] ?? false), issues: String(values.issues ?? false) },
+      { verify: String(values.verify ?? false), revoke: values.revoke, 'dry-run': String(values['dry-run'] ?? false), issues: String(values.issues ?? false), 'openai-base-url': values['openai-base-url'] },
       (k) => `--${k}`,
       { adminKey: process.env.OPENAI_ADMIN_KEY || undefined, githubToken: process.env.GITHUB_TOKEN || undefined, repository: process.env.GITHUB_REPOSITORY || undefined },
       options.config,

@@ -4,7 +4,9 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { context } from '@actions/github';
 import { actionsLogger } from './action/logger.ts';
+import { annotateFindings } from './action/annotate.ts';
 import { scopeForEvent } from './action/scope.ts';
+import { untrustedPullRequest, type PullRequestPayload } from './action/trust.ts';
 import { auditCommand, parseAuditFailOn } from './audit/command.ts';
 import { auditShouldFail } from './audit/finding.ts';
 import { renderAuditJson, renderAuditSarif, renderAuditSummary } from './audit/render.ts';
@@ -15,6 +17,7 @@ import { reportCommand } from './report/command.ts';
 import { renderReportJson, renderReportMarkdown } from './report/render.ts';
 import { kindLabel } from './detect/index.ts';
 import { ConfigurationError, errorMessage } from './errors.ts';
+import { fitBody, MAX_SUMMARY_BYTES, moreInReport } from './github/body-limit.ts';
 import { upsertPullRequestComment } from './github/issue-tracker.ts';
 import { createOctokit } from './github/octokit.ts';
 import type { Logger } from './logger.ts';
@@ -43,26 +46,6 @@ export type ActionResult =
   | { readonly ok: true; readonly mode: 'discover' | 'aggregate'; readonly failed: boolean }
   | { readonly ok: false; readonly error: string };
 
-interface PullRequestPayload {
-  number?: number;
-  head?: { sha?: string; repo?: { full_name?: string; fork?: boolean } | null };
-  base?: { repo?: { full_name?: string } };
-}
-
-/**
- * Why a run must not use secrets or write to GitHub. A pull request from a fork (or from
- * Dependabot) runs with a read-only token and no secrets: keyguard still scans, annotates and
- * fails, but verifying, revoking, issues and comments cannot work and are skipped, saying so.
- */
-function untrustedReason(): string | undefined {
-  const pr = context.payload.pull_request as PullRequestPayload | undefined;
-  if (!pr || context.eventName !== 'pull_request') return undefined;
-  const head = pr.head?.repo?.full_name;
-  if (pr.head?.repo?.fork || (head && head !== pr.base?.repo?.full_name)) return 'this pull request comes from a fork, so the run has no secrets and a read-only token';
-  if (context.actor === 'dependabot[bot]') return 'Dependabot pull requests run without the repository secrets';
-  return undefined;
-}
-
 /**
  * `pull_request_target` runs with secrets and a write token on the base branch. A workflow that
  * checks out the pull request's head there hands both to code the PR author controls (a "pwn
@@ -71,10 +54,11 @@ function untrustedReason(): string | undefined {
 async function refusePwnRequest(root: string): Promise<void> {
   if (context.eventName !== 'pull_request_target') return;
   const headSha = (context.payload.pull_request as PullRequestPayload | undefined)?.head?.sha;
-  const checkedOut = await git(root, ['rev-parse', 'HEAD']).then((s) => s.trim(), () => undefined);
-  if (headSha && checkedOut === headSha) {
+  // The head itself, or a merge of it (refs/pull/N/merge): either runs the author's code.
+  const checkedOut = await git(root, ['rev-list', '--parents', '-n', '1', 'HEAD']).then((s) => s.trim().split(' '), (): string[] => []);
+  if (headSha && checkedOut.includes(headSha)) {
     throw new ConfigurationError(
-      'pull_request_target with the pull request head checked out: untrusted code would run with secrets and a write token. Use the pull_request event to scan pull requests.',
+      'pull_request_target with the pull request head checked out (or a merge of it): untrusted code would run with secrets and a write token. Use the pull_request event to scan pull requests.',
     );
   }
 }
@@ -97,7 +81,7 @@ export async function run(): Promise<ActionResult> {
       name,
       workspace,
     );
-    const untrusted = untrustedReason();
+    const untrusted = untrustedPullRequest(context.eventName, context.payload.pull_request as PullRequestPayload | undefined);
     // Fork pull requests get no secrets, so a workflow's `revoke: live` arrives without its admin
     // key there: leak-response settings are not even read, rather than failing every fork PR.
     const respondOptions = untrusted
@@ -113,7 +97,7 @@ export async function run(): Promise<ActionResult> {
         'issue-assignees': input('issue-assignees'),
         'issue-mention': input('issue-mention'),
         'max-issues': input('max-issues'),
-        'openai-base-url': input('openai-base-url') ?? process.env.OPENAI_BASE_URL,
+        'openai-base-url': input('openai-base-url'),
       },
       name,
       { adminKey: input('openai-admin-key'), githubToken: input('github-token') ?? process.env.GITHUB_TOKEN, repository: process.env.GITHUB_REPOSITORY },
@@ -162,23 +146,24 @@ export async function run(): Promise<ActionResult> {
       await commentOnPullRequest(result, prefix, input('pr-comment') !== 'false', input('github-token') ?? process.env.GITHUB_TOKEN, logger, notes);
     }
 
-    for (const f of result.findings) {
-      // Annotate where the key is now when it still is; else where it was first committed.
-      const at = f.git?.atHead ?? f;
-      core.error(`OpenAI ${kindLabel(f.kind)} ${f.redacted} is committed here (fingerprint ${f.fingerprint}${gitNote(f).replace(/^ +/, '; ')}). Revoke it and read the key from a secret instead.`, {
-        title: 'Leaked OpenAI key',
-        file: prefix + at.file,
-        startLine: at.line,
-        startColumn: at.column,
-        endColumn: at.column + (f.endColumn - f.column),
-      });
-    }
+    annotateFindings(
+      result.findings.map((f) => {
+        // Annotate where the key is now when it still is; else where it was first committed.
+        const at = f.git?.atHead ?? f;
+        return {
+          level: 'error' as const,
+          group: `${kindLabel(f.kind)} key`,
+          message: `OpenAI ${kindLabel(f.kind)} ${f.redacted} is committed here (fingerprint ${f.fingerprint}${gitNote(f).replace(/^ +/, '; ')}). Revoke it and read the key from a secret instead.`,
+          properties: { title: 'Leaked OpenAI key', file: prefix + at.file, startLine: at.line, startColumn: at.column, endColumn: at.column + (f.endColumn - f.column) },
+        };
+      }),
+    );
     const outDir = process.env.RUNNER_TEMP || os.tmpdir();
     const sarifFile = input('sarif-file') ?? path.join(outDir, 'keyguard.sarif');
     const jsonFile = path.join(outDir, 'keyguard.json');
     await writeFile(sarifFile, renderSarif(result, prefix));
     await writeFile(jsonFile, renderJson(result, summary, scanned));
-    await core.summary.addRaw(renderSummary(result, prefix, scope ? describeScope(scope) : 'nothing', notes)).write();
+    await core.summary.addRaw(fitSummary(renderSummary(result, prefix, scope ? describeScope(scope) : 'nothing', notes))).write();
 
     core.setOutput('findings', result.findings.length);
     core.setOutput('keys', new Set(result.findings.map((f) => f.fingerprint)).size);
@@ -213,7 +198,7 @@ async function runAuditMode(input: (name: string) => string | undefined, workspa
       root: options.root,
       config: options.config,
       adminKey,
-      openaiBaseUrl: input('openai-base-url') ?? process.env.OPENAI_BASE_URL,
+      openaiBaseUrl: input('openai-base-url'),
       now: Math.floor(Date.now() / 1000),
       issue: wantIssue ? { token: token!, repository: repository!, apiUrl: process.env.GITHUB_API_URL || undefined, labels: input('issue-labels')?.split(',').map((l) => l.trim()).filter(Boolean) ?? ['keyguard-audit'], writeIntervalMs: writeInterval() } : null,
     },
@@ -221,16 +206,20 @@ async function runAuditMode(input: (name: string) => string | undefined, workspa
   );
   const rel = path.relative(workspace, options.root).split(path.sep).join('/');
   const prefix = rel && !rel.startsWith('..') ? `${rel}/` : '';
-  for (const f of result.findings) {
-    const annotate = f.severity === 'critical' || f.severity === 'high' ? core.error : f.severity === 'medium' ? core.warning : core.notice;
-    annotate(`${f.message} Fix: ${f.fix}`, { title: `keyguard-audit/${f.rule}`, ...(f.file ? { file: prefix + f.file, startLine: f.line ?? 1 } : {}) });
-  }
+  annotateFindings(
+    result.findings.map((f) => ({
+      level: f.severity === 'critical' || f.severity === 'high' ? ('error' as const) : f.severity === 'medium' ? ('warning' as const) : ('notice' as const),
+      group: f.rule,
+      message: `${f.message} Fix: ${f.fix}`,
+      properties: { title: `keyguard-audit/${f.rule}`, ...(f.file ? { file: prefix + f.file, startLine: f.line ?? 1 } : {}) },
+    })),
+  );
   const outDir = process.env.RUNNER_TEMP || os.tmpdir();
   const sarifFile = input('sarif-file') ?? path.join(outDir, 'keyguard-audit.sarif');
   const jsonFile = path.join(outDir, 'keyguard-audit.json');
   await writeFile(sarifFile, renderAuditSarif(result, prefix));
   await writeFile(jsonFile, renderAuditJson(result));
-  await core.summary.addRaw(renderAuditSummary(result) + (issue && issue.action !== 'none' ? `\nAudit issue #${issue.number}: ${issue.action}.\n` : '')).write();
+  await core.summary.addRaw(fitSummary(renderAuditSummary(result)) + (issue && issue.action !== 'none' ? `\nAudit issue #${issue.number}: ${issue.action}.\n` : '')).write();
   core.setOutput('findings', result.findings.length);
   core.setOutput('sarif-file', sarifFile);
   core.setOutput('json-file', jsonFile);
@@ -252,7 +241,7 @@ async function runReportMode(input: (name: string) => string | undefined, worksp
       since: input('since'),
       until: input('until'),
       adminKey: input('openai-admin-key'),
-      openaiBaseUrl: input('openai-base-url') ?? process.env.OPENAI_BASE_URL,
+      openaiBaseUrl: input('openai-base-url'),
       config,
       now: Math.floor(Date.now() / 1000),
       issue: wantIssue
@@ -268,7 +257,7 @@ async function runReportMode(input: (name: string) => string | undefined, worksp
   const markdown = renderReportMarkdown(report);
   await writeFile(reportFile, markdown);
   await writeFile(jsonFile, renderReportJson(report));
-  await core.summary.addRaw(markdown + (issue ? `\nReport issue #${issue.number}: ${issue.action}${issue.closedPrevious ? `; closed the previous period's #${issue.closedPrevious}` : ''}.\n` : '')).write();
+  await core.summary.addRaw(fitSummary(markdown) + (issue ? `\nReport issue #${issue.number}: ${issue.action}${issue.closedPrevious ? `; closed the previous period's #${issue.closedPrevious}` : ''}.\n` : '')).write();
   core.info(`keyguard: report of ${report.projects.length} projects from ${requests} requests`);
   core.setOutput('cost-usd', report.totals.costUsd.toFixed(2));
   core.setOutput('projects', report.projects.length);
@@ -320,6 +309,9 @@ async function runAggregateMode(input: (name: string) => string | undefined, wor
   return { ok: true, mode: 'aggregate', failed: false };
 }
 
+/** The job summary within GitHub's 1 MiB; the JSON report and SARIF file hold every row. */
+const fitSummary = (markdown: string) => fitBody(markdown, { limit: MAX_SUMMARY_BYTES - 4096, size: (s) => Buffer.byteLength(s), more: (n) => moreInReport(n) });
+
 /** GitHub asks for ~1 s between writes; only runs against the loopback fakes shorten it. */
 function writeInterval(): number | undefined {
   const v = Number(process.env.KEYGUARD_GITHUB_WRITE_INTERVAL_MS);
@@ -333,12 +325,8 @@ async function commentOnPullRequest(result: ScanResult, prefix: string, enabled:
   const [owner, repo] = process.env.GITHUB_REPOSITORY.split('/') as [string, string];
   try {
     const octokit = createOctokit({ token, baseUrl: process.env.GITHUB_API_URL || undefined, logger, writeIntervalMs: writeInterval() });
-    if (result.findings.length === 0) {
-      // Quiet on clean pull requests; only an earlier warning gets updated to say it is resolved.
-      const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: pr.number, per_page: 100 });
-      if (!comments.some((c) => c.body?.startsWith(`<!-- keyguard:v1 pr ${pr.number} -->`))) return;
-    }
-    await upsertPullRequestComment(octokit, { owner, repo }, pr.number, renderPullRequestComment(result, pr.number, prefix));
+    // Quiet on clean pull requests: only keyguard's earlier warning gets updated to say it is resolved.
+    await upsertPullRequestComment(octokit, { owner, repo }, pr.number, renderPullRequestComment(result, pr.number, prefix), result.findings.length === 0);
   } catch (e) {
     // A token without pull-requests: write cannot comment; the check and annotations still say it all.
     notes.push(`The pull request comment could not be written: ${errorMessage(e)}`);

@@ -83,7 +83,7 @@ export async function resolveScanOptions(raw: RawOptions, name: (k: string) => s
   };
 }
 
-export type RevokePolicy = 'off' | 'live' | 'all';
+export type RevokePolicy = 'off' | 'live';
 
 /** Leak response settings: what to do about what a scan found. */
 export interface RespondOptions {
@@ -122,7 +122,12 @@ export function resolveRespondOptions(
   defaults: { verify: boolean },
 ): RespondOptions {
   const revoke = (raw.revoke?.trim() || 'off') as RevokePolicy;
-  if (!['off', 'live', 'all'].includes(revoke)) throw new ConfigurationError(`${name('revoke')}: expected one of off, live, all, got "${raw.revoke}"`);
+  if (revoke === ('all' as string)) {
+    throw new ConfigurationError(
+      `${name('revoke')} all was removed: it revoked keys that were not proven live or to be this organization's (a made-up key ending like a real one got the real one deleted). Use ${name('revoke')} live: keyguard revokes a key only when it is live and proven to be one exact record of the organization.`,
+    );
+  }
+  if (!['off', 'live'].includes(revoke)) throw new ConfigurationError(`${name('revoke')}: expected one of off, live, got "${raw.revoke}"`);
   const verify = bool(raw.verify, name('verify'), defaults.verify);
   const dryRun = bool(raw['dry-run'], name('dry-run'), false);
   const wantIssues = bool(raw.issues, name('issues'), false);

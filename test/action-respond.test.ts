@@ -4,7 +4,7 @@ import { startFakeOpenAI, type FakeOpenAI } from './fakes/openai-server.ts';
 import { seedOrganization } from './fakes/openai-seed.ts';
 import { makeKey, shapeByName } from './helpers/keygen.ts';
 import { expectNoKey } from './helpers/leaks.ts';
-import { git, gitRepo, tempDir, write } from './helpers/repo.ts';
+import { commitFile, git, gitRepo, tempDir, write } from './helpers/repo.ts';
 import { runActionAsync as runAction, runnerFiles } from './helpers/run.ts';
 
 let openai: FakeOpenAI | undefined;
@@ -24,7 +24,7 @@ async function fakes() {
 
 /** What the runner and the workflow give the step: the fakes' URLs, the repository, the token. */
 function env(r0: ReturnType<typeof runnerFiles>, o: FakeOpenAI, g: FakeGitHub) {
-  return { ...r0.env, OPENAI_BASE_URL: o.baseURL, GITHUB_API_URL: g.url, GITHUB_SERVER_URL: 'https://github.test', GITHUB_REPOSITORY: 'acme/app', GITHUB_SHA: 'f'.repeat(40), KEYGUARD_GITHUB_WRITE_INTERVAL_MS: '0' };
+  return { ...r0.env, 'INPUT_OPENAI-BASE-URL': o.baseURL, GITHUB_API_URL: g.url, GITHUB_SERVER_URL: 'https://github.test', GITHUB_REPOSITORY: 'acme/app', GITHUB_SHA: 'f'.repeat(40), KEYGUARD_GITHUB_WRITE_INTERVAL_MS: '0' };
 }
 
 /** Every whole key must stay out of every output, file and request body. */
@@ -42,14 +42,14 @@ describe('leak response end to end (bundled action, both fakes)', () => {
     r0.event('workflow_dispatch', {});
     const first = await runAction(inputs, env(r0, openai, github));
     expect(first.code).toBe(1);
-    expect(r0.outputs()).toMatchObject({ findings: '1', keys: '1', live: '0', revoked: '1', 'issues-opened': '1' });
+    expect(r0.outputs()).toMatchObject({ findings: '1', keys: '1', live: '1', revoked: '1', 'issues-opened': '1' });
     expect(live.state).toBe('revoked');
     const repo = github.repo('acme/app');
     expect(repo.issues).toHaveLength(1);
     expect(repo.issues[0]!.labels).toEqual(['keyguard', 'leaked-secret']);
     expect(repo.issues[0]!.body).toContain('| keyguard did | **revoked** (delete project key key_proj_0001_1 of proj_0001) |');
     expect(repo.labels.map((l) => l.name)).toEqual(['keyguard', 'leaked-secret']);
-    expect(r0.summary()).toMatch(/\| revoked \| \*\*revoked\*\* .* \| \[#1\]\(https:\/\/github\.test\/acme\/app\/issues\/1\) created \|/);
+    expect(r0.summary()).toMatch(/\| live → revoked \| \*\*revoked\*\* .* \| \[#1\]\(https:\/\/github\.test\/acme\/app\/issues\/1\) created \|/);
     // The verdict first; the table keeps to six columns; fingerprints and history are folded.
     const [main, folded] = r0.summary().split('<details><summary>Fingerprints and history</summary>');
     expect(main).toMatch(/^## keyguard scan\n\n:rotating_light: \*\*1 OpenAI key finding\*\*/);
@@ -89,11 +89,7 @@ describe('leak response end to end (bundled action, both fakes)', () => {
     const { org, openai, github } = await fakes();
     const key = makeKey(shapeByName('project 164'));
     const src = gitRepo({ 'README.md': '# app\n' });
-    const base = git(src, 'rev-parse', 'HEAD').trim();
-    write(src, 'app.py', `key = "${key}"\n`);
-    git(src, 'add', '-A');
-    git(src, 'commit', '-qm', 'leak');
-    const head = git(src, 'rev-parse', 'HEAD').trim();
+    const { before: base, after: head } = commitFile(src, 'app.py', `key = "${key}"\n`, 'leak');
     const pr = (fork: boolean) => ({
       number: 7,
       head: { sha: head, repo: { full_name: fork ? 'someone/app' : 'acme/app', fork } },
@@ -133,6 +129,6 @@ describe('leak response end to end (bundled action, both fakes)', () => {
     expect((await runAction({}, env(r0, openai, github))).stdout).toContain('::error::pull_request_target with the pull request head checked out');
     const r1 = runnerFiles(ws, tempDir());
     expect((await runAction({ revoke: 'live' }, env(r1, openai, github))).stdout).toContain('::error::input revoke live needs an OpenAI admin key');
-    expect((await runAction({ revoke: 'sometimes' }, env(r1, openai, github))).stdout).toContain('::error::input revoke: expected one of off, live, all');
+    expect((await runAction({ revoke: 'sometimes' }, env(r1, openai, github))).stdout).toContain('::error::input revoke: expected one of off, live, got "sometimes"');
   });
 });

@@ -178,7 +178,8 @@ describe('the audit issue a person reads', () => {
     const { body } = renderAuditIssue({ findings, stats }, 'acme:app');
     expect(body.length).toBeLessThan(65_536);
     expect(body).toContain('| \u{26AA}\u00a0low | 1667 | `key-idle`: Delete it. |');
-    expect(body).toContain('<summary>All 5000 findings (the first 150 here; every one in the JSON report)</summary>');
+    expect(body).toContain('<summary>All 5000 findings (the first 150 here)</summary>');
+    expect(body).toContain('_…and 4850 more rows in the JSON report (and the SARIF file): upload them as workflow artifacts._');
     expect(body.split('\n').filter((l) => l.includes('<!-- k:'))).toHaveLength(150);
   });
 

@@ -21,14 +21,14 @@ it('keyguard scan --verify --revoke live --issues: the same leak response as the
   github = await startFakeGitHub({ repos: ['acme/sec'] });
   const key = org.keys.find((k) => k.id === 'key_proj_0003_2')!;
   const root = gitRepo({ 'app.env': `OPENAI_API_KEY=${key.secret}\n` });
-  const env = { OPENAI_ADMIN_KEY: org.adminKeys[0]!.secret, OPENAI_BASE_URL: openai.baseURL, GITHUB_TOKEN: github.token, GITHUB_REPOSITORY: 'acme/sec', GITHUB_API_URL: github.url };
+  const env = { OPENAI_ADMIN_KEY: org.adminKeys[0]!.secret, GITHUB_TOKEN: github.token, GITHUB_REPOSITORY: 'acme/sec', GITHUB_API_URL: github.url };
 
-  const dry = await cli(['scan', root, '--verify', '--revoke', 'live', '--dry-run'], env);
+  const dry = await cli(['scan', root, '--verify', '--revoke', 'live', '--dry-run', '--openai-base-url', openai.baseURL], env);
   expect(dry.code).toBe(1);
   expect(dry.stdout).toMatch(/app\.env:1:16 .* \[live; proj_0003\/key_proj_0003_2; would-revoke: delete project key key_proj_0003_2 of proj_0003\]/);
   expect(key.state).toBe('live');
 
-  const r = await cli(['scan', root, '--verify', '--revoke', 'live', '--issues', '--format', 'json'], env);
+  const r = await cli(['scan', root, '--verify', '--revoke', 'live', '--issues', '--format', 'json', '--openai-base-url', openai.baseURL], env);
   expect(r.code).toBe(1);
   const out = JSON.parse(r.stdout);
   expect(out.findings[0]).toMatchObject({ status: 'revoked', match: { type: 'matched', keyId: 'key_proj_0003_2' }, revocation: { type: 'revoked' }, issue: { number: 1, action: 'created' } });
@@ -36,8 +36,8 @@ it('keyguard scan --verify --revoke live --issues: the same leak response as the
   expect(github.repo('acme/sec').issues).toHaveLength(1);
   expect(key.state).toBe('revoked');
 
-  const bad = await cli(['scan', root, '--revoke', 'all'], {});
+  const bad = await cli(['scan', root, '--revoke', 'live'], {});
   expect(bad.code).toBe(2);
-  expect(bad.stderr).toContain('--revoke all needs an OpenAI admin key');
+  expect(bad.stderr).toContain('--revoke live needs an OpenAI admin key');
   expectNoKey([key.secret, org.adminKeys[0]!.secret], { dry: dry.stdout + dry.stderr, json: r.stdout + r.stderr, github: JSON.stringify(github.log) });
 });

@@ -19,8 +19,10 @@ function report(period: Period, names: readonly (string | null)[], cost: (i: num
   const costs: CostBucket[] = [];
   const usage: UsageBucket[] = [];
   for (let t = previous.start; t < period.end; t += DAY) {
-    costs.push({ start: t, end: t + DAY, results: names.map((_, i) => ({ projectId: `proj_${i}`, lineItem: null, apiKeyId: null, usd: cost(i, t), currency: 'usd' })) });
-    usage.push({ start: t, end: t + DAY, results: names.map((_, i) => ({ projectId: `proj_${i}`, model: 'gpt-4o-mini', apiKeyId: null, userId: null, inputTokens: 1000 * (i + 1), outputTokens: 10, cachedTokens: 0, requests: 3 })) });
+    // Each day also carries a cost no project carries, and image usage in its own unit.
+    costs.push({ start: t, end: t + DAY, results: [...names.map((_, i) => ({ projectId: `proj_${i}`, lineItem: null, apiKeyId: null, usd: cost(i, t), currency: 'usd' })), { projectId: null, lineItem: 'organization-level charge', apiKeyId: null, usd: 0.25, currency: 'usd' }] });
+    usage.push({ endpoint: 'completions', start: t, end: t + DAY, results: names.map((_, i) => ({ projectId: `proj_${i}`, model: 'gpt-4o-mini', apiKeyId: null, userId: null, inputTokens: 1000 * (i + 1), outputTokens: 10, cachedTokens: 0, requests: 3, quantity: 0 })) });
+    usage.push({ endpoint: 'images', start: t, end: t + DAY, results: [{ projectId: 'proj_0', model: 'gpt-image-1', apiKeyId: null, userId: null, inputTokens: 0, outputTokens: 0, cachedTokens: 0, requests: 1, quantity: 2 }] });
   }
   const projects = names.map((name, i) => ({ id: `proj_${i}`, name, archived: i % 2 === 1 }));
   return aggregate({ period, previous, usage, costs, projects }, POLICY);
@@ -38,7 +40,8 @@ describe('every Mermaid block keyguard writes parses with Mermaid itself', () =>
   it('a month counts days on its axis (31 labels of MM-DD collide at 900 px)', () => {
     const md = renderReportMarkdown(report(customPeriod('2026-10-01', '2026-11-01'), ['one', 'two'], (i) => i + 1));
     expect(md).toContain('  x-axis "Day of the period (day 1 is 2026-10-01)" 1 --> 31');
-    expect(md).toMatch(/All projects together: \$3\.00 to \$3\.00 a day, most on 2026-10-01\./);
+    expect(md).toMatch(/The whole organization: \$3\.25 to \$3\.25 a day, most on 2026-10-01\./);
+    expect(md).toContain('| *Not attributed to a project* | $7.75 |');
   });
 
   const cases: [string, () => string][] = [

@@ -3,11 +3,12 @@ import { SecretValue } from '../src/detect/index.ts';
 import type { Logger } from '../src/logger.ts';
 import { OpenAIAdmin } from '../src/openai/admin-client.ts';
 import { ApiError } from '../src/openai/errors.ts';
-import { checkLiveness } from '../src/openai/liveness.ts';
+import { adminKeyIdsListedBy, checkLiveness } from '../src/openai/liveness.ts';
+import { proveRecord } from '../src/openai/proof.ts';
 import { matchKey, parseRedacted } from '../src/openai/match.ts';
 import { OpenAIRevoker } from '../src/openai/revoke.ts';
 import type { Inventory } from '../src/openai/types.ts';
-import { startFakeOpenAI, type FakeKnobs, type FakeOpenAI, type FakeOrganization } from './fakes/openai-server.ts';
+import { startFakeOpenAI, type FakeKnobs, type FakeOpenAI, type FakeOrganization, type FakeProjectKey } from './fakes/openai-server.ts';
 import { seedOrganization } from './fakes/openai-seed.ts';
 import { makeKey, shapeByName } from './helpers/keygen.ts';
 
@@ -25,6 +26,13 @@ async function start(org: FakeOrganization = seedOrganization({ now: NOW }), kno
   fake = await startFakeOpenAI(org, knobs, () => NOW);
   const admin = new OpenAIAdmin({ adminKey: org.adminKeys[0]!.secret, baseURL: fake.baseURL, logger, maxRetries: 3 });
   return { fake, org, admin };
+}
+
+/** The record a key matches by its visible characters (these tests revoke keys known to be the org's). */
+function matchedRecord(secret: string, kind: Parameters<typeof matchKey>[1], inv: Inventory) {
+  const m = matchKey(secret, kind, inv);
+  if (m.type !== 'matched') throw new Error(`expected one match, got ${m.type}`);
+  return m.record;
 }
 
 /** Every secret of the organization: none may appear in any error, log or request the test sees. */
@@ -157,7 +165,7 @@ describe('revocation', () => {
     const s = await start(seedOrganization({ now: NOW }), knobs);
     const inv = await s.admin.inventory();
     const revoker = new OpenAIRevoker(s.admin, inv);
-    const revoke = (secret: string, kind: Parameters<typeof matchKey>[1], dryRun = false) => revoker.revoke(secret, matchKey(secret, kind, inv), { dryRun });
+    const revoke = (secret: string, kind: Parameters<typeof matchKey>[1], dryRun = false) => revoker.revoke(secret, matchedRecord(secret, kind, inv), { dryRun });
     return { ...s, inv, revoke };
   }
 
@@ -191,7 +199,7 @@ describe('revocation', () => {
     const admin = new OpenAIAdmin({ adminKey: org.adminKeys[0]!.secret, baseURL: fake.baseURL, logger });
     const inv = await admin.inventory();
     const key = org.keys.find((k) => k.id === 'key_proj_0001_3')!;
-    const out = await new OpenAIRevoker(admin, inv).revoke(key.secret, matchKey(key.secret, 'service_account', inv), { dryRun: false });
+    const out = await new OpenAIRevoker(admin, inv).revoke(key.secret, matchedRecord(key.secret, 'service_account', inv), { dryRun: false });
     expect(out).toEqual({ type: 'refused', reason: expect.stringContaining('service account svc_acct_1 holds 1 other key(s): key_sibling') });
     expect(key.state).toBe('live');
     expect(fake.log.filter((r) => r.path.includes('/service_accounts/'))).toEqual([]);
@@ -204,12 +212,55 @@ describe('revocation', () => {
     expect(org.serviceAccounts.some((s) => s.id === 'svc_acct_2')).toBe(true);
   });
 
-  it('deletes a leaked admin key but never the one in use; never acts on ambiguous or unknown keys', async () => {
+  it('deletes a leaked admin key but never the one in use', async () => {
     const { org, revoke, fake } = await setup();
     expect(await revoke(org.adminKeys[1]!.secret, 'admin')).toEqual({ type: 'revoked', action: 'delete admin key key_admin_old' });
     expect(await revoke(org.adminKeys[0]!.secret, 'admin')).toEqual({ type: 'refused', reason: expect.stringContaining('the admin key keyguard is using') });
-    expect(await revoke(makeKey(shapeByName('project 164')), 'project')).toEqual({ type: 'refused', reason: 'no key of the organization matches it' });
     expect(fake.log.filter((r) => r.method === 'DELETE')).toHaveLength(1);
+  });
+});
+
+describe('proof that a found key is one exact record', () => {
+  const prober = (secret: string, kind: Parameters<typeof matchKey>[1]) => ({
+    inProject: (project: string) => checkLiveness(new SecretValue(secret), kind, { baseURL: fake!.baseURL, project }),
+    adminKeyIds: () => adminKeyIdsListedBy(new SecretValue(secret), { baseURL: fake!.baseURL }),
+  });
+  /** A key of proj_0002 that shows the same visible characters as `key`. */
+  const twinOf = (key: FakeProjectKey): FakeProjectKey => ({ ...key, id: 'key_twin', project_id: 'proj_0002', secret: key.secret.slice(0, 11) + makeKey(shapeByName('project 164')).slice(11, -3) + key.secret.slice(-3) });
+
+  it('two projects hold keys with the same visible characters: the project header tells which one it is', async () => {
+    const org = seedOrganization({ now: NOW });
+    const key = org.keys.find((k) => k.id === 'key_proj_0001_1')!;
+    org.keys.push(twinOf(key));
+    const { admin } = await start(org);
+    const inv = await admin.inventory();
+    const m = matchKey(key.secret, 'project', inv);
+    expect(m).toMatchObject({ type: 'ambiguous' });
+    const proof = await proveRecord(m.type === 'ambiguous' ? m.records : [], prober(key.secret, 'project'));
+    expect(proof).toMatchObject({ type: 'proven', record: { id: key.id, projectId: 'proj_0001' }, rule: expect.stringContaining('OpenAI-Project: proj_0001') });
+    expect(fake!.log.filter((r) => r.path === '/v1/models').map((r) => [r.project, r.status])).toEqual([['proj_0001', 200], ['proj_0002', 401]]);
+  });
+
+  it('a probe that cannot decide (429) proves nothing; neither do two keys of one project', async () => {
+    const org = seedOrganization({ now: NOW });
+    const key = org.keys.find((k) => k.id === 'key_proj_0001_1')!;
+    const twin = { ...twinOf(key), project_id: 'proj_0001' };
+    org.keys.push(twin);
+    const { admin, fake: f } = await start(org);
+    const inv = await admin.inventory();
+    const candidates = inv.projectKeys.filter((k) => k.id === key.id || k.id === twin.id);
+    f.knobs.rateLimitNext = 1;
+    expect(await proveRecord(candidates, prober(key.secret, 'project'))).toMatchObject({ type: 'unproven', reason: expect.stringContaining('429 rate limited') });
+    expect(await proveRecord(candidates, prober(key.secret, 'project'))).toMatchObject({ type: 'unproven', reason: expect.stringContaining('2 keys of `proj_0001`') });
+  });
+
+  it('an admin key is proven by what it lists itself', async () => {
+    const { admin, org } = await start();
+    const inv = await admin.inventory();
+    const ours = org.adminKeys[1]!;
+    expect(await proveRecord(inv.adminKeys.filter((k) => k.id === ours.id), prober(ours.secret, 'admin'))).toMatchObject({ type: 'proven', record: { id: ours.id } });
+    const made = makeKey(shapeByName('admin 133'));
+    expect(await proveRecord(inv.adminKeys.filter((k) => k.id === ours.id), prober(made, 'admin'))).toMatchObject({ type: 'unproven', reason: 'it could not list admin keys (401 invalid_api_key)' });
   });
 });
 
@@ -228,7 +279,7 @@ describe('usage and costs', () => {
     const costs = await admin.costs(range, ['project_id', 'line_item']);
     expect(costs).toHaveLength(70);
     const cents = (n: number) => Math.round(n * 100);
-    expect(cents(costs.flatMap((b) => b.results).reduce((n, r) => n + r.usd, 0))).toBe(cents(org.costs.reduce((n, c) => n + c.usd, 0)));
+    expect(cents(costs.flatMap((b) => b.results).reduce((n, r) => n + (r.usd ?? 0), 0))).toBe(cents(org.costs.reduce((n, c) => n + c.usd, 0)));
     // The SDK sends arrays as group_by[]=…; the fake, like the API, also takes group_by=a&group_by=b.
     expect(fake.log.find((r) => r.path === '/v1/organization/costs')!.query.group_by).toEqual(['project_id', 'line_item']);
     const raw = await fetch(`${fake.baseURL}/organization/costs?start_time=${range.start}&end_time=${range.start + 2 * DAY}&group_by=project_id&group_by=line_item`, { headers: { authorization: `Bearer ${org.adminKeys[0]!.secret}` } });

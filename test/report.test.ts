@@ -72,9 +72,9 @@ describe('report', () => {
     expect(byId.proj_0000!.flags).toContainEqual({ type: 'flagged-keys', keyIds: ['key_proj_0000_2'] });
     expect(byId.proj_0000!.topModels.map((m) => m.model)).toEqual(['text-embedding-3-small', 'gpt-4o-mini', 'gpt-4o']);
     expect(report.daily).toHaveLength(7);
-    expect(report.totals.costUsd).toBeCloseTo(report.projects.reduce((n, p) => n + p.costUsd, 0), 2);
-    // Projects, users, costs, 2 usage kinds, 2 usage kinds by key and user: one page each; then keys of projects that spent.
-    expect(requests).toBe(7 + report.projects.length);
+    expect(report.totals.costUsd).toBeCloseTo(report.projects.reduce((n, p) => n + p.costUsd, report.unattributed.costUsd), 2);
+    // Projects, users, costs, 10 usage endpoints, 8 by key and user (those that meter keys): one page each; then keys of projects that spent.
+    expect(requests).toBe(21 + report.projects.length);
 
     const md = renderReportMarkdown(report);
     expect(md).toMatch(/^## OpenAI usage and cost: 2026-11-16 to 2026-11-22\n\n\*\*\$[\d,]+\.\d\d\*\*, [+-]\d+\.\d% against 2026-11-09 to 2026-11-15 \(\$[\d,.]+\) · 8 active projects/);
@@ -96,7 +96,7 @@ describe('report', () => {
     const big = await org(1000);
     const { report, requests } = await buildReport(big.admin, lastFullPeriod('day', NOW), parseConfig('report:\n  flagKeys: false\n', 'x'), NOW, logger);
     expect(report.projects).toHaveLength(1000);
-    expect(requests).toBe(10 + 1 + 1 + 2 + 2); // projects: 10 pages of 100; users; costs; usage x2; usage by key and user x2
+    expect(requests).toBe(10 + 1 + 1 + 10 + 8); // projects: 10 pages of 100; users; costs; 10 usage endpoints; 8 of them by key and user
     const md = renderReportMarkdown(report);
     expect(md).toContain('The other 992 projects spent $');
     expect(md).toContain('| … 900 more projects (see the JSON report) |');
@@ -125,6 +125,8 @@ describe('report', () => {
     for (const row of table) expect(row.split(' | ').length, row).toBe(6);
     expect(main).not.toMatch(/proj_\d{4}`? \|/);
     expect(md).toContain('| project 3 | `proj_0003` |');
+    // What no project carries is a row of the same six columns, above the total.
+    expect(main).toMatch(/\n\| \*Not attributed to a project\* \| \$[\d.]+ \| .*\n\| \*\*Total\*\* \|/);
   });
 
   it('top API keys and users of each project from one grouped read, named and redacted, never whole', async () => {
@@ -132,10 +134,16 @@ describe('report', () => {
     const week = lastFullPeriod('week', NOW);
     const { report } = await buildReport(admin, week, DEFAULT_CONFIG, NOW, logger);
     const grouped = fake!.log.filter((r) => r.path.startsWith('/v1/organization/usage/') && r.query.group_by?.includes('api_key_id'));
-    expect(grouped.map((r) => [r.path, r.query.group_by])).toEqual(expect.arrayContaining([['/v1/organization/usage/completions', ['project_id', 'api_key_id', 'user_id']], ['/v1/organization/usage/embeddings', ['project_id', 'api_key_id', 'user_id']]]));
-    expect(grouped).toHaveLength(2); // one page each for 30 projects, not one per project
+    // Every endpoint that meters keys (all but vector stores and code interpreter sessions): one page each for 30 projects, not one per project.
+    const keyed = ['completions', 'embeddings', 'moderations', 'images', 'audio_speeches', 'audio_transcriptions', 'file_search_calls', 'web_search_calls'];
+    expect(grouped.map((r) => [r.path, r.query.group_by]).sort()).toEqual(keyed.map((e) => [`/v1/organization/usage/${e}`, ['project_id', 'api_key_id', 'user_id']]).sort());
     const p0 = report.projects.find((p) => p.id === 'proj_0000')!;
-    const seeded = (keyId: string) => o.usage.filter((u) => u.api_key_id === keyId && u.day >= week.start && u.day < week.end).reduce((n, u) => ({ requests: n.requests + u.num_model_requests, tokens: n.tokens + u.input_tokens + u.output_tokens }), { requests: 0, tokens: 0 });
+    // Requests count as the totals count them (search calls' model requests are counted by the model endpoints).
+    const requestKinds = ['completions', 'embeddings', 'moderations', 'images', 'audio_speeches', 'audio_transcriptions'];
+    const seeded = (keyId: string) =>
+      o.usage.filter((u) => u.api_key_id === keyId && u.day >= week.start && u.day < week.end).reduce((n, u) => ({ requests: n.requests + (requestKinds.includes(u.kind) ? u.num_model_requests : 0), tokens: n.tokens + u.input_tokens + u.output_tokens }), { requests: 0, tokens: 0 });
+    // proj_0000's developer key also uses the other endpoints: their requests and tokens are the key's too.
+    expect(o.usage.some((u) => u.api_key_id === 'key_proj_0000_1' && u.kind === 'moderations')).toBe(true);
     expect(p0.topKeys.map((k) => k.id)).toEqual(['key_proj_0000_1', 'key_proj_0000_3', 'key_proj_0000_2']);
     for (const k of p0.topKeys) expect(k).toMatchObject({ ...seeded(k.id!), name: `key ${k.id!.at(-1)} of proj_0000`, redacted: expect.stringMatching(/^sk-(proj|svcacct)-.{3}\.\.\..{3}$/) });
     expect(p0.topUsers).toEqual([
@@ -154,12 +162,70 @@ describe('report', () => {
   it('1,000 projects with long names full of Markdown stay within an issue body (65,536 characters)', async () => {
     const { o, admin } = await org(1000);
     for (const p of o.projects) p.name = `${p.id} <b>|</b> & [link](x) @team ${'ü'.repeat(200)}`;
-    for (const c of o.costs) if (Number(c.project_id.slice(5)) % 2 === 0) c.usd *= 3; // every other project spikes: 500 flags
+    for (const c of o.costs) if (c.project_id && Number(c.project_id.slice(5)) % 2 === 0) c.usd *= 3; // every other project spikes: 500 flags
     const { report } = await buildReport(admin, lastFullPeriod('week', NOW), DEFAULT_CONFIG, NOW, logger);
     const md = renderReportMarkdown(report, { marker: true });
     expect(md.length).toBeLessThan(65_536);
     expect(md).toContain('- and ');
     expect(md).not.toMatch(/<b>|@team/);
+  });
+
+  it('totals match the bill to the cent: unattributed costs and every usage endpoint, each in its unit', async () => {
+    const o = seedOrganization({ now: NOW, projects: 5, days: 20 });
+    fake = await startFakeOpenAI(o, {}, () => NOW);
+    const admin = new OpenAIAdmin({ adminKey: o.adminKeys[0]!.secret, baseURL: fake.baseURL, logger });
+    const week = lastFullPeriod('week', NOW);
+    const { report, requests } = await buildReport(admin, week, parseConfig('report:\n  flagKeys: false\n', 'x'), NOW, logger);
+    const inWeek = (d: number) => d >= week.start && d < week.end;
+    const cents = (usd: number) => Math.round(usd * 100);
+    const costs = o.costs.filter((c) => inWeek(c.day));
+    expect(costs.some((c) => c.project_id === null)).toBe(true);
+    expect(cents(report.totals.costUsd)).toBe(cents(costs.reduce((n, c) => n + c.usd, 0)));
+    expect(cents(report.unattributed.costUsd)).toBe(cents(costs.filter((c) => c.project_id === null).reduce((n, c) => n + c.usd, 0)));
+    const usage = o.usage.filter((u) => inWeek(u.day));
+    const requestKinds = ['completions', 'embeddings', 'moderations', 'images', 'audio_speeches', 'audio_transcriptions'];
+    expect(new Set(usage.map((u) => u.kind)).size).toBe(10);
+    expect(report.totals.requests).toBe(usage.filter((u) => requestKinds.includes(u.kind)).reduce((n, u) => n + u.num_model_requests, 0));
+    expect(report.totals.inputTokens).toBe(usage.reduce((n, u) => n + u.input_tokens, 0));
+    expect(report.totals.outputTokens).toBe(usage.reduce((n, u) => n + u.output_tokens, 0));
+    const seeded = (kind: string, f: 'quantity' | 'num_model_requests') => usage.filter((u) => u.kind === kind).reduce((n, u) => n + (u[f] ?? 0), 0);
+    expect(Object.fromEntries(report.usage.map((u) => [u.endpoint, [u.unit, u.unit === 'tokens' ? u.inputTokens : u.quantity]]))).toEqual({
+      completions: ['tokens', usage.filter((u) => u.kind === 'completions').reduce((n, u) => n + u.input_tokens, 0)],
+      embeddings: ['tokens', usage.filter((u) => u.kind === 'embeddings').reduce((n, u) => n + u.input_tokens, 0)],
+      moderations: ['tokens', usage.filter((u) => u.kind === 'moderations').reduce((n, u) => n + u.input_tokens, 0)],
+      images: ['images', seeded('images', 'quantity')],
+      audio_speeches: ['characters', seeded('audio_speeches', 'quantity')],
+      audio_transcriptions: ['seconds', seeded('audio_transcriptions', 'quantity')],
+      vector_stores: ['byte-days', seeded('vector_stores', 'quantity')],
+      code_interpreter_sessions: ['sessions', seeded('code_interpreter_sessions', 'quantity')],
+      file_search_calls: ['calls', seeded('file_search_calls', 'quantity')],
+      web_search_calls: ['calls', seeded('web_search_calls', 'quantity')],
+    });
+    expect(report.usage.find((u) => u.endpoint === 'images')!.requests).toBe(seeded('images', 'num_model_requests'));
+    // Still one page per endpoint: O(pages), not O(projects) or O(days).
+    expect(requests).toBe(1 + 1 + 1 + 10 + 8);
+
+    const md = renderReportMarkdown(report);
+    expect(md).toContain(`| *Not attributed to a project* | ${formatUsd(report.unattributed.costUsd)} |`);
+    expect(md).toContain(`| **Total** | **${formatUsd(report.totals.costUsd)}** |`);
+    expect(md).toContain(`| Images | ${seeded('images', 'num_model_requests')} |  |  | ${seeded('images', 'quantity')} images |`);
+    expect(md).toContain(`| Vector stores |  |  |  | ${(seeded('vector_stores', 'quantity') / 2 ** 30).toFixed(2)} GiB-days |`);
+    expect(JSON.parse(renderReportJson(report)).unattributed.costUsd).toBe(report.unattributed.costUsd);
+  });
+
+  it('users without their projects (optional, or null): members are read per project that spent, and only the memberless are flagged', async () => {
+    for (const knobs of [{ omit: ['organization.user.projects'] }, { nullify: ['organization.user.projects'] }]) {
+      const o = seedOrganization({ now: NOW, projects: 8, days: 20 });
+      fake = await startFakeOpenAI(o, knobs, () => NOW);
+      const admin = new OpenAIAdmin({ adminKey: o.adminKeys[0]!.secret, baseURL: fake.baseURL, logger });
+      const { report, requests } = await buildReport(admin, lastFullPeriod('week', NOW), parseConfig('report:\n  flagKeys: false\n', 'x'), NOW, logger);
+      const noMembers = report.projects.filter((p) => p.flags.some((f) => f.type === 'no-members')).map((p) => p.id);
+      expect(noMembers).toEqual(['proj_0006']);
+      expect(fake.log.filter((r) => /\/projects\/[^/]+\/users$/.test(r.path))).toHaveLength(report.projects.length);
+      expect(requests).toBe(21 + report.projects.length);
+      await fake.close();
+      fake = undefined;
+    }
   });
 
   it('one issue per period, updated in place; closes the previous period\'s', async () => {
@@ -190,11 +256,12 @@ describe('keyguard report (bundled CLI and action)', () => {
       const r = await runCliAsync(args, env, tempDir());
       return { code: r.code, out: r.stdout, err: r.stderr };
     };
-    const env = { OPENAI_ADMIN_KEY: o.adminKeys[0]!.secret, OPENAI_BASE_URL: fake.baseURL };
-    const md = await run(['report', '--period', 'week'], env);
+    const env = { OPENAI_ADMIN_KEY: o.adminKeys[0]!.secret };
+    const at = ['--openai-base-url', fake.baseURL];
+    const md = await run(['report', '--period', 'week', ...at], env);
     expect(md.code).toBe(0);
     expect(md.out).toMatch(/^## OpenAI usage and cost: \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d/);
-    const json = await run(['report', '--since', '2026-01-01', '--until', '2026-01-02', '--format', 'json'], env);
+    const json = await run(['report', '--since', '2026-01-01', '--until', '2026-01-02', '--format', 'json', ...at], env);
     expect(JSON.parse(json.out).period).toEqual({ start: '2026-01-01T00:00:00.000Z', end: '2026-01-02T00:00:00.000Z', kind: 'custom' });
     expect((await run(['report'], {})).err).toContain('the report needs an OpenAI admin key');
 
@@ -202,7 +269,7 @@ describe('keyguard report (bundled CLI and action)', () => {
     try {
       for (let i = 0; i < 2; i++) {
         const r0 = runnerFiles(tempDir(), tempDir());
-        const r = await runActionAsync({ mode: 'report', period: 'week', issues: 'true', 'openai-admin-key': o.adminKeys[0]!.secret, 'github-token': gh.token }, { ...r0.env, OPENAI_BASE_URL: fake.baseURL, GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: 'acme/finance', KEYGUARD_GITHUB_WRITE_INTERVAL_MS: '0' });
+        const r = await runActionAsync({ mode: 'report', period: 'week', issues: 'true', 'openai-admin-key': o.adminKeys[0]!.secret, 'github-token': gh.token }, { ...r0.env, 'INPUT_OPENAI-BASE-URL': fake.baseURL, GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: 'acme/finance', KEYGUARD_GITHUB_WRITE_INTERVAL_MS: '0' });
         expect(r.code).toBe(0);
         expect(r0.summary()).toContain('```mermaid');
         expect(r0.outputs()).toMatchObject({ projects: '4', 'issue-number': '1' });

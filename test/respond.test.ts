@@ -3,8 +3,8 @@ import { DEFAULT_CONFIG } from '../src/config.ts';
 import type { Logger } from '../src/logger.ts';
 import { OpenAIAdmin } from '../src/openai/admin-client.ts';
 import { checkLiveness } from '../src/openai/liveness.ts';
-import { OpenAIRevoker } from '../src/openai/revoke.ts';
 import { respond, type RespondSettings } from '../src/respond/respond.ts';
+import { organizationDeps } from '../src/respond/wire.ts';
 import { scanWorktree } from '../src/scan/worktree-scan.ts';
 import { startFakeOpenAI, type FakeOpenAI } from './fakes/openai-server.ts';
 import { seedOrganization } from './fakes/openai-seed.ts';
@@ -37,7 +37,7 @@ async function world() {
   const deps = (tracker: MemoryTracker) => ({
     logger,
     liveness: (s: Parameters<typeof checkLiveness>[0], k: Parameters<typeof checkLiveness>[1]) => checkLiveness(s, k, { baseURL: fake!.baseURL }),
-    openai: { inventory: () => admin.inventory(), revoker: (inv: Awaited<ReturnType<typeof admin.inventory>>) => new OpenAIRevoker(admin, inv) },
+    openai: organizationDeps(admin, fake!.baseURL),
     tracker,
   });
   return { org, fake, deps };
@@ -54,7 +54,7 @@ describe('leak response', () => {
     const tracker = new MemoryTracker();
 
     const first = await respond(await scan(root), settings(), deps(tracker));
-    expect(first.summary).toMatchObject({ keys: 2, live: 0, revoked: 1, issuesOpened: 2 });
+    expect(first.summary).toMatchObject({ keys: 2, live: 1, revoked: 1, issuesOpened: 2 });
     expect(live.state).toBe('revoked');
     const byFile = Object.fromEntries(first.result.findings.map((f) => [f.file, f]));
     expect(byFile['config/app.env']).toMatchObject({
@@ -84,7 +84,8 @@ describe('leak response', () => {
 
     // The issue still says whose key it was and that keyguard revoked it, though the record is gone now.
     expect(tracker.issues[0]!.body).toContain('| keyguard did | **revoked** (delete project key key_proj_0001_1 of proj_0001) |');
-    expect(tracker.issues[0]!.body).toContain('| OpenAI record | project 1 (`proj_0001`), key `key_proj_0001_1`, owner Dev Eloper (user) |');
+    expect(tracker.issues[0]!.body).toContain('| OpenAI record | project 1 (`proj_0001`), key `key_proj_0001_1`, owner Dev Eloper (user) (proven: 200 from GET /models with OpenAI-Project: proj_0001;');
+    expect(tracker.issues[0]!.body).toContain('| Live | **live → revoked** (200 from GET /models) |');
     const third = await respond(await scan(root), settings(), deps(tracker));
     expect(third.result.findings.map((f) => f.response?.issue?.action)).toEqual(['unchanged', 'unchanged']);
     expectNoKey([live.secret, stranger], { issues: JSON.stringify(tracker.issues), logs: logged.join('\n'), requests: JSON.stringify(fake.log) });

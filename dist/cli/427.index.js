@@ -23,8 +23,10 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/github/issue-tracker.ts
-var issue_tracker = __webpack_require__(6969);
+// EXTERNAL MODULE: ./src/github/issue-tracker.ts + 1 modules
+var issue_tracker = __webpack_require__(2574);
+// EXTERNAL MODULE: ./src/github/body-limit.ts
+var body_limit = __webpack_require__(1745);
 // EXTERNAL MODULE: ./src/github/octokit.ts
 var octokit = __webpack_require__(6702);
 // EXTERNAL MODULE: ./src/openai/admin-client.ts
@@ -416,6 +418,7 @@ async function runAudit(settings, deps) {
 
 
 
+
 function parseAuditFailOn(raw, name) {
     const v = raw?.trim() || 'high';
     if (v === 'none' || v === 'any' || SEVERITIES.includes(v))
@@ -425,7 +428,10 @@ function parseAuditFailOn(raw, name) {
 /** Keeps the repository's one audit issue up to date: created when there is something to say, closed when all is fixed. */
 async function fileAuditIssue(result, target) {
     const existing = await target.tracker.findByMarker((0,issue_tracker/* markerLine */.B_)('audit', target.repoId));
-    const { title, body } = renderAuditIssue(result, target.repoId, existing?.body);
+    const rendered = renderAuditIssue(result, target.repoId, existing?.body);
+    const { title } = rendered;
+    // A large organization's audit is longer than an issue holds: the rest is in the JSON report.
+    const body = (0,body_limit/* fitBody */.KM)(rendered.body, { more: (n) => (0,body_limit/* moreInReport */.h6)(n) });
     if (!existing) {
         if (result.findings.length === 0)
             return { number: 0, action: 'none' };
@@ -444,7 +450,7 @@ async function fileAuditIssue(result, target) {
 async function auditCommand(settings, logger) {
     if (settings.adminKey)
         logger.mask(settings.adminKey);
-    const admin = settings.adminKey ? new admin_client/* OpenAIAdmin */.K({ adminKey: settings.adminKey, baseURL: settings.openaiBaseUrl, logger }) : undefined;
+    const admin = settings.adminKey ? new admin_client/* OpenAIAdmin */.Kd({ adminKey: settings.adminKey, baseURL: settings.openaiBaseUrl, logger }) : undefined;
     const result = await runAudit({ root: settings.root, config: settings.config, now: settings.now }, { logger, ...(admin ? { inventory: () => admin.inventory() } : {}) });
     if (!settings.issue)
         return { result };
@@ -460,8 +466,8 @@ var src_config = __webpack_require__(2973);
 var src_logger = __webpack_require__(6999);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __webpack_require__(8816);
-// EXTERNAL MODULE: ./src/respond/respond.ts + 2 modules
-var respond = __webpack_require__(7496);
+// EXTERNAL MODULE: ./src/respond/respond.ts + 1 modules
+var respond = __webpack_require__(994);
 ;// CONCATENATED MODULE: ./src/org/aggregate.ts
 
 
@@ -642,8 +648,28 @@ function describePeriod(p) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/aggregate.ts
+/**
+ * Each usage endpoint's unit, and whether its `num_model_requests` count as requests. Web search
+ * and file search calls are made within model requests the other endpoints count already.
+ */
+const ENDPOINT_UNITS = {
+    completions: { unit: 'tokens', requests: true },
+    embeddings: { unit: 'tokens', requests: true },
+    moderations: { unit: 'tokens', requests: true },
+    images: { unit: 'images', requests: true },
+    audio_speeches: { unit: 'characters', requests: true },
+    audio_transcriptions: { unit: 'seconds', requests: true },
+    // Bytes stored, per daily bucket: summed over the days, byte-days (storage is billed per GB-day).
+    vector_stores: { unit: 'byte-days', requests: false },
+    code_interpreter_sessions: { unit: 'sessions', requests: false },
+    file_search_calls: { unit: 'calls', requests: false },
+    web_search_calls: { unit: 'calls', requests: false },
+};
+const USAGE_ORDER = Object.keys(ENDPOINT_UNITS);
 const zero = () => ({ costUsd: 0, requests: 0, inputTokens: 0, outputTokens: 0, cachedTokens: 0 });
 const round2 = (n) => Math.round(n * 100) / 100;
+/** The key under which rows without a project are summed (no project id is empty). */
+const NO_PROJECT = '';
 /**
  * Per-project usage and cost for a period and the one before, with flags. Pure: buckets and
  * policy in, report out. Projects with no activity in either period are left out; deleted
@@ -657,30 +683,46 @@ function aggregate(input, policy) {
     const daily = new Map();
     const slot = (t) => (t >= period.start && t < period.end ? cur : t >= previous.start && t < previous.end ? prev : undefined);
     const get = (m, id) => m.get(id) ?? m.set(id, zero()).get(id);
+    const endpoints = new Map();
+    let withoutAmount = 0;
     for (const b of input.costs) {
         const target = slot(b.start);
         for (const r of b.results) {
-            if (!target || !r.projectId)
+            if (!target)
                 continue;
-            get(target, r.projectId).costUsd += r.usd;
+            if (r.usd === null) {
+                if (target === cur)
+                    withoutAmount++;
+                continue;
+            }
+            get(target, r.projectId ?? NO_PROJECT).costUsd += r.usd;
             if (target === cur)
                 daily.set(Math.floor(b.start / 86_400) * 86_400, (daily.get(Math.floor(b.start / 86_400) * 86_400) ?? 0) + r.usd);
         }
     }
     for (const b of input.usage) {
         const target = slot(b.start);
+        const { unit, requests: countsRequests } = ENDPOINT_UNITS[b.endpoint];
         for (const r of b.results) {
-            if (!target || !r.projectId)
+            if (!target)
                 continue;
-            const t = get(target, r.projectId);
-            t.requests += r.requests;
+            const requests = countsRequests ? r.requests : 0;
+            const t = get(target, r.projectId ?? NO_PROJECT);
+            t.requests += requests;
             t.inputTokens += r.inputTokens;
             t.outputTokens += r.outputTokens;
             t.cachedTokens += r.cachedTokens;
-            if (target === cur && r.model) {
+            if (target === cur) {
+                const e = endpoints.get(b.endpoint) ?? endpoints.set(b.endpoint, { endpoint: b.endpoint, unit, requests: 0, inputTokens: 0, outputTokens: 0, quantity: 0 }).get(b.endpoint);
+                e.requests += requests;
+                e.inputTokens += r.inputTokens;
+                e.outputTokens += r.outputTokens;
+                e.quantity += r.quantity;
+            }
+            if (target === cur && r.model && r.projectId) {
                 const pm = models.get(r.projectId) ?? models.set(r.projectId, new Map()).get(r.projectId);
                 const m = pm.get(r.model) ?? pm.set(r.model, { requests: 0, tokens: 0 }).get(r.model);
-                m.requests += r.requests;
+                m.requests += requests;
                 m.tokens += r.inputTokens + r.outputTokens;
             }
         }
@@ -694,7 +736,7 @@ function aggregate(input, policy) {
                 (spenders.get(r.projectId) ?? spenders.set(r.projectId, new Set()).get(r.projectId)).add(r.apiKeyId);
     }
     const known = new Map(input.projects.map((p) => [p.id, p]));
-    const ids = [...new Set([...cur.keys(), ...prev.keys()])];
+    const ids = [...new Set([...cur.keys(), ...prev.keys()])].filter((id) => id !== NO_PROJECT);
     const projects = ids.map((id) => {
         const c = cur.get(id) ?? zero();
         const p = prev.get(id) ?? zero();
@@ -719,16 +761,27 @@ function aggregate(input, policy) {
         return { id, name: project?.name ?? null, archived: project?.archived ?? false, ...c, costUsd: round2(c.costUsd), topModels, previous: { ...p, costUsd: round2(p.costUsd) }, flags };
     });
     projects.sort((a, b) => b.costUsd - a.costUsd || b.requests - a.requests || a.id.localeCompare(b.id));
-    const sum = (list) => list.reduce((t, x) => ({ costUsd: t.costUsd + x.costUsd, requests: t.requests + x.requests, inputTokens: t.inputTokens + x.inputTokens, outputTokens: t.outputTokens + x.outputTokens, cachedTokens: t.cachedTokens + x.cachedTokens }), zero());
-    const total = sum(projects);
-    const totalPrev = sum(projects.map((p) => p.previous));
+    // Totals from the unrounded sums: rounding each project first could miss the bill by cents.
+    const sum = (list) => [...list].reduce((t, x) => ({ costUsd: t.costUsd + x.costUsd, requests: t.requests + x.requests, inputTokens: t.inputTokens + x.inputTokens, outputTokens: t.outputTokens + x.outputTokens, cachedTokens: t.cachedTokens + x.cachedTokens }), zero());
+    const rounded = (t) => ({ ...t, costUsd: round2(t.costUsd) });
+    const withPrevious = (c, p) => ({ ...rounded(c), previous: rounded(p) });
     const days = [];
     for (let d = Math.floor(period.start / 86_400) * 86_400; d < period.end; d += 86_400)
         days.push({ day: d, costUsd: round2(daily.get(d) ?? 0) });
-    return { period, previousPeriod: previous, projects, totals: { ...total, costUsd: round2(total.costUsd), previous: { ...totalPrev, costUsd: round2(totalPrev.costUsd) } }, daily: days };
+    return {
+        period,
+        previousPeriod: previous,
+        projects,
+        unattributed: withPrevious(cur.get(NO_PROJECT) ?? zero(), prev.get(NO_PROJECT) ?? zero()),
+        totals: withPrevious(sum(cur.values()), sum(prev.values())),
+        usage: USAGE_ORDER.flatMap((e) => endpoints.get(e) ?? []),
+        costRowsWithoutAmount: withoutAmount,
+        daily: days,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/report/render.ts
+
 
 
 
@@ -785,6 +838,38 @@ function charts(report) {
     return out;
 }
 const totalsCells = (t, prev) => `${formatUsd(t.costUsd)} | ${change(t.costUsd, prev.costUsd)} | ${formatInt(t.requests)} | ${formatInt(t.inputTokens)} | ${formatInt(t.outputTokens)} | ${formatInt(t.cachedTokens)}`;
+const hasActivity = (t) => [t, t.previous].some((x) => x.costUsd !== 0 || x.requests > 0 || x.inputTokens > 0 || x.outputTokens > 0);
+const ENDPOINT_NAMES = {
+    completions: 'Completions',
+    embeddings: 'Embeddings',
+    moderations: 'Moderations',
+    images: 'Images',
+    audio_speeches: 'Audio speeches',
+    audio_transcriptions: 'Audio transcriptions',
+    vector_stores: 'Vector stores',
+    code_interpreter_sessions: 'Code interpreter',
+    file_search_calls: 'File search',
+    web_search_calls: 'Web search',
+};
+/** An endpoint's own unit: `1,024 images`, `3.50 GiB-days` (storage is billed by the GB-day). */
+function quantity(u) {
+    if (u.unit === 'tokens')
+        return '';
+    if (u.unit === 'byte-days')
+        return `${(u.quantity / 2 ** 30).toFixed(2)} GiB-days`;
+    return `${formatInt(u.quantity)} ${u.unit}`;
+}
+/** Usage per endpoint, each in its own unit where tokens do not apply. */
+function usageTable(report) {
+    if (report.usage.length === 0)
+        return [];
+    return [
+        '| Usage by endpoint | Requests | Input tokens | Output tokens | Other units |',
+        '| --- | ---: | ---: | ---: | ---: |',
+        ...report.usage.map((u) => `| ${ENDPOINT_NAMES[u.endpoint]} | ${ENDPOINT_UNITS[u.endpoint].requests ? formatInt(u.requests) : ''} | ${u.unit === 'tokens' ? formatInt(u.inputTokens) : ''} | ${u.endpoint === 'completions' ? formatInt(u.outputTokens) : ''} | ${quantity(u)} |`),
+        '',
+    ];
+}
 /** The report for people: a summary line, charts, then the table sorted by cost. */
 function renderReportMarkdown(report, options = {}) {
     const { totals } = report;
@@ -793,11 +878,11 @@ function renderReportMarkdown(report, options = {}) {
     if (options.marker)
         out.push((0,issue_tracker/* markerLine */.B_)('report', periodId(report.period)));
     out.push(`## OpenAI usage and cost: ${describePeriod(report.period)}`, '');
-    if (report.projects.length === 0) {
+    if (report.projects.length === 0 && !hasActivity(report.unattributed)) {
         out.push(`No usage and no cost in this period or the one before (${describePeriod(report.previousPeriod)}).`, '');
         return `${out.join('\n')}\n`;
     }
-    out.push(`**${formatUsd(totals.costUsd)}** across ${report.projects.filter((p) => p.costUsd > 0 || p.requests > 0).length} active project(s), ${change(totals.costUsd, totals.previous.costUsd)} against ${describePeriod(report.previousPeriod)} (${formatUsd(totals.previous.costUsd)}); ${formatInt(totals.requests)} requests. ${flagged.length ? `:warning: ${flagged.length} project(s) flagged.` : 'No flags.'}`, '', ...charts(report), '', '| Project | Cost | Change | Requests | Input tokens | Output tokens | Cached tokens | Top models | Flags |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |');
+    out.push(...(report.costRowsWithoutAmount ? [`:warning: ${report.costRowsWithoutAmount} cost row(s) of the period came without an amount and are not in these totals.`, ''] : []), `**${formatUsd(totals.costUsd)}** across ${report.projects.filter((p) => p.costUsd > 0 || p.requests > 0).length} active project(s), ${change(totals.costUsd, totals.previous.costUsd)} against ${describePeriod(report.previousPeriod)} (${formatUsd(totals.previous.costUsd)}); ${formatInt(totals.requests)} requests. ${flagged.length ? `:warning: ${flagged.length} project(s) flagged.` : 'No flags.'}`, '', ...charts(report), '', '| Project | Cost | Change | Requests | Input tokens | Output tokens | Cached tokens | Top models | Flags |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |');
     const rows = report.projects.slice(0, options.maxRows ?? 200);
     for (const p of rows) {
         const name = `${p.name ? (0,markdown/* escapeMarkdown */.F)(p.name) : (0,markdown/* code */.a)(p.id)}${p.name ? ` ${(0,markdown/* code */.a)(p.id)}` : ''}${p.archived ? ' (archived)' : ''}`;
@@ -805,7 +890,9 @@ function renderReportMarkdown(report, options = {}) {
     }
     if (report.projects.length > rows.length)
         out.push(`| … ${report.projects.length - rows.length} more projects (see the JSON report) | | | | | | | | |`);
-    out.push(`| **Total** | ${totalsCells(totals, totals.previous)} | | |`, '');
+    if (hasActivity(report.unattributed))
+        out.push(`| *Not attributed to a project* | ${totalsCells(report.unattributed, report.unattributed.previous)} | | |`);
+    out.push(`| **Total** | ${totalsCells(totals, totals.previous)} | | |`, '', ...usageTable(report));
     return `${out.join('\n')}\n`;
 }
 /** DESIGN.md's report JSON. */
@@ -814,7 +901,10 @@ function renderReportJson(report) {
         period: { start: new Date(report.period.start * 1000).toISOString(), end: new Date(report.period.end * 1000).toISOString(), kind: report.period.kind },
         previousPeriod: { start: new Date(report.previousPeriod.start * 1000).toISOString(), end: new Date(report.previousPeriod.end * 1000).toISOString() },
         projects: report.projects,
+        unattributed: report.unattributed,
         totals: report.totals,
+        usage: report.usage,
+        costRowsWithoutAmount: report.costRowsWithoutAmount,
         daily: report.daily.map((d) => ({ day: isoDay(d.day), costUsd: d.costUsd })),
     }, null, 2)}\n`;
 }
@@ -831,40 +921,51 @@ function renderReportJson(report) {
 
 
 
+
+
 /**
  * Reads what a report needs with as few requests as grouping allows: projects and members (a few
- * pages each), costs by project and usage by project and model over both periods (one page each
- * for up to 31 days), and, to flag spend from keys the audit flags, the keys of projects that spent.
+ * pages each), costs by project and usage of every usage endpoint by project (and model, where
+ * the endpoint has models) over both periods (one page each for up to 31 days), and, to flag spend
+ * from keys the audit flags, the keys of projects that spent. When the users come without their
+ * projects, the members of the projects that spent are read from each project's users instead.
  */
 async function buildReport(admin, period, config, now, logger) {
     const before = admin.requests;
     const previous = previousPeriod(period);
     const span = { start: previous.start, end: period.end };
-    const [projects, members, costs, completions, embeddings, keyUsage] = await Promise.all([
+    const [projects, fromUsers, costs, usage, keyUsage] = await Promise.all([
         admin.projects(),
         admin.projectMembers(),
         admin.costs(span, ['project_id']),
-        admin.usage('completions', span, ['project_id', 'model']),
-        admin.usage('embeddings', span, ['project_id', 'model']),
+        Promise.all(admin_client/* USAGE_ENDPOINTS */.lk.map((e) => admin.usage(e, span, (0,admin_client/* groupsBy */.G_)(e, 'model') ? ['project_id', 'model'] : ['project_id']))).then((b) => b.flat()),
         config.report.flagKeys ? admin.usage('completions', { start: period.start, end: period.end }, ['project_id', 'api_key_id']) : Promise.resolve([]),
     ]);
+    const limit = (0,p_limit/* default */.A)(8);
     let flaggedKeys;
     if (config.report.flagKeys) {
         const spent = [...new Set(keyUsage.flatMap((b) => b.results.filter((r) => r.requests > 0 && r.projectId).map((r) => r.projectId)))].filter((id) => projects.some((p) => p.id === id));
-        const limit = (0,p_limit/* default */.A)(8);
         const keys = (await Promise.all(spent.map((id) => limit(() => admin.projectKeys(id))))).flat();
         const findings = auditOrganization({ projects, projectKeys: keys, serviceAccounts: [], adminKeys: [], requests: 0 }, config.audit, now);
         flaggedKeys = new Set(findings.filter((f) => f.target.includes('/')).map((f) => f.target.split('/')[1]));
         logger.info(`keyguard: checked the keys of ${spent.length} project(s) that spent`);
     }
-    const report = aggregate({ period, previous, usage: [...completions, ...embeddings], costs, keyUsage, projects, members, flaggedKeys }, { budgets: config.report.budgets, spikePercent: config.report.spikePercent, minSpikeBaseUsd: config.report.minSpikeBaseUsd, minSpikeBaseTokens: config.report.minSpikeBaseTokens });
-    return { report, requests: admin.requests - before };
+    const input = { period, previous, usage, costs, keyUsage, projects, flaggedKeys };
+    const policy = { budgets: config.report.budgets, spikePercent: config.report.spikePercent, minSpikeBaseUsd: config.report.minSpikeBaseUsd, minSpikeBaseTokens: config.report.minSpikeBaseTokens };
+    let members = fromUsers;
+    if (!members) {
+        // Only projects that spent can be flagged for having no members: read those (deleted ones have none to read).
+        const spent = aggregate(input, policy).projects.filter((p) => (p.costUsd > 0 || p.requests > 0) && projects.some((x) => x.id === p.id));
+        members = new Map(await Promise.all(spent.map((p) => limit(async () => [p.id, await admin.projectUsers(p.id)]))));
+        logger.info(`keyguard: the organization's users came without their projects; read the members of ${spent.length} project(s) that spent`);
+    }
+    return { report: aggregate({ ...input, members }, policy), requests: admin.requests - before };
 }
 /** One issue per period, found again by its marker and updated in place; optionally closes the previous period's. */
 async function fileReportIssue(report, tracker, options) {
     const marker = (0,issue_tracker/* markerLine */.B_)('report', periodId(report.period));
     const title = `OpenAI usage and cost: ${describePeriod(report.period)}`;
-    const body = renderReportMarkdown(report, { marker: true });
+    const body = (0,body_limit/* fitBody */.KM)(renderReportMarkdown(report, { marker: true }), { more: (n) => (0,body_limit/* moreInReport */.h6)(n) });
     for (const l of options.labels)
         await tracker.ensureLabel(l, '0e8a16', 'keyguard usage and cost report');
     const existing = await tracker.findByMarker(marker);
@@ -906,7 +1007,7 @@ async function reportCommand(settings, name, logger) {
     if (!settings.adminKey)
         throw new errors/* ConfigurationError */.j(`the report needs an OpenAI admin key (${name('openai-admin-key')}, or OPENAI_ADMIN_KEY): usage and costs come from the organization API`);
     logger.mask(settings.adminKey);
-    const admin = new admin_client/* OpenAIAdmin */.K({ adminKey: settings.adminKey, baseURL: settings.openaiBaseUrl, logger });
+    const admin = new admin_client/* OpenAIAdmin */.Kd({ adminKey: settings.adminKey, baseURL: settings.openaiBaseUrl, logger });
     const { report, requests } = await buildReport(admin, period, settings.config, settings.now, logger);
     if (!settings.issue)
         return { report, requests };
@@ -950,7 +1051,7 @@ async function audit(values, target, stdout, logger) {
         root: options.root,
         config: options.config,
         adminKey: process.env.OPENAI_ADMIN_KEY || undefined,
-        openaiBaseUrl: process.env.OPENAI_BASE_URL || undefined,
+        openaiBaseUrl: values['openai-base-url'],
         now: Math.floor(Date.now() / 1000),
         issue: values.issues ? { token: process.env.GITHUB_TOKEN, repository: repository, apiUrl: process.env.GITHUB_API_URL || undefined, labels: ['keyguard-audit'] } : null,
     }, logger);
@@ -982,7 +1083,7 @@ async function report(values, target, stdout, logger) {
         since: values.since,
         until: values.until,
         adminKey: process.env.OPENAI_ADMIN_KEY || undefined,
-        openaiBaseUrl: process.env.OPENAI_BASE_URL || undefined,
+        openaiBaseUrl: values['openai-base-url'],
         config,
         now: Math.floor(Date.now() / 1000),
         issue: values.issue ? { token: process.env.GITHUB_TOKEN, repository: repository, apiUrl: process.env.GITHUB_API_URL || undefined, labels: ['keyguard-report'], closePrevious: values['close-previous'] === true } : null,

@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import { ConfigurationError } from '../errors.ts';
 import { GitHubIssueTracker, markerLine, type IssueTracker } from '../github/issue-tracker.ts';
+import { fitBody, moreInReport } from '../github/body-limit.ts';
 import { createOctokit } from '../github/octokit.ts';
 import type { Logger } from '../logger.ts';
 import { OpenAIAdmin } from '../openai/admin-client.ts';
@@ -24,7 +25,10 @@ export interface AuditIssueTarget {
 /** Keeps the repository's one audit issue up to date: created when there is something to say, closed when all is fixed. */
 export async function fileAuditIssue(result: AuditResult, target: AuditIssueTarget): Promise<{ number: number; action: 'created' | 'updated' | 'unchanged' | 'none' }> {
   const existing = await target.tracker.findByMarker(markerLine('audit', target.repoId));
-  const { title, body } = renderAuditIssue(result, target.repoId, existing?.body);
+  const rendered = renderAuditIssue(result, target.repoId, existing?.body);
+  const { title } = rendered;
+  // A large organization's audit is longer than an issue holds: the rest is in the JSON report.
+  const body = fitBody(rendered.body, { more: (n) => moreInReport(n) });
   if (!existing) {
     if (result.findings.length === 0) return { number: 0, action: 'none' };
     for (const l of target.labels) await target.tracker.ensureLabel(l, 'fbca04', 'keyguard key-hygiene audit');

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { moreInReport } from '../github/body-limit.ts';
 import { markerLine } from '../github/issue-tracker.ts';
 import { code, escapeMarkdown } from '../output/markdown.ts';
 import { SEVERITIES, type AuditFinding } from './finding.ts';
@@ -85,11 +86,13 @@ function findingsBody(findings: readonly AuditFinding[]): string[] {
     ...byRule(findings),
     '',
     '<details>',
-    `<summary>All ${findings.length} findings${findings.length > shown.length ? ` (the first ${shown.length} here; every one in the JSON report)` : ''}</summary>`,
+    `<summary>All ${findings.length} findings${findings.length > shown.length ? ` (the first ${shown.length} here)` : ''}</summary>`,
     '',
     ...LIST_HEAD,
     ...shown.map(row),
     '',
+    // The same note as every cut body: where the rest is.
+    ...(findings.length > shown.length ? [moreInReport(findings.length - shown.length), ''] : []),
     '</details>',
     '',
   ];

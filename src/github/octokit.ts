@@ -23,9 +23,12 @@ export interface OctokitOptions {
 
 const MAX_RATE_LIMIT_RETRIES = 2;
 
+/** Issue and comment creation: not idempotent, so never retried by the retry plugin. */
+const CREATES = /^(?:POST )?\/repos\/\{owner\}\/\{repo\}\/issues(?:\/\{issue_number\}\/comments)?$/;
+
 export function createOctokit(options: OctokitOptions): GitHubClient {
   const { logger } = options;
-  return new KeyguardOctokit({
+  const octokit = new KeyguardOctokit({
     auth: options.token,
     baseUrl: options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
     userAgent: 'keyguard',
@@ -51,4 +54,10 @@ export function createOctokit(options: OctokitOptions): GitHubClient {
       doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
     },
   });
+  // A create that GitHub processed but answered 502 (or whose connection dropped) would become a
+  // second issue if retried: the caller lists by marker instead (issue-tracker.ts).
+  octokit.hook.before('request', (req) => {
+    if (req.method === 'POST' && CREATES.test(req.url)) req.request = { ...req.request, retries: 0 };
+  });
+  return octokit;
 }

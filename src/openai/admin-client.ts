@@ -1,12 +1,13 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import pLimit from 'p-limit';
 import type { Logger } from '../logger.ts';
 import { ApiError, call } from './errors.ts';
+import { openaiSdk } from './sdk.ts';
 import type { AdminKeyRecord, Inventory, KeyOwner, ProjectKeyRecord, ProjectRecord, ServiceAccountRecord } from './types.ts';
 
 export interface AdminClientOptions {
   readonly adminKey: string;
-  /** The SDK's base URL (`OPENAI_BASE_URL`); default `https://api.openai.com/v1`. */
+  /** The `openai-base-url` input or flag; default `https://api.openai.com/v1`, never the environment. */
   readonly baseURL?: string;
   /** Per request; default 30 s. */
   readonly timeoutMs?: number;
@@ -25,16 +26,59 @@ export interface TimeRange {
   readonly end: number;
 }
 
+/** The usage endpoints of the organization API (`/organization/usage/{endpoint}`). */
+export const USAGE_ENDPOINTS = ['completions', 'embeddings', 'moderations', 'images', 'audio_speeches', 'audio_transcriptions', 'vector_stores', 'code_interpreter_sessions', 'file_search_calls', 'web_search_calls'] as const;
+export type UsageEndpoint = (typeof USAGE_ENDPOINTS)[number];
+
+export type UsageGrouping = 'project_id' | 'model' | 'api_key_id' | 'user_id';
+const BY_USER: readonly UsageGrouping[] = ['project_id', 'user_id', 'api_key_id', 'model'];
+
+/**
+ * Each endpoint's SDK method, the groupings it takes (of those keyguard uses), and the result field
+ * that counts in the endpoint's own unit (none where tokens are the unit).
+ */
+const ENDPOINT: Record<UsageEndpoint, { method: 'completions' | 'embeddings' | 'moderations' | 'images' | 'audioSpeeches' | 'audioTranscriptions' | 'vectorStores' | 'codeInterpreterSessions' | 'fileSearchCalls' | 'webSearchCalls'; groupBy: readonly UsageGrouping[]; quantity: string | null }> = {
+  completions: { method: 'completions', groupBy: BY_USER, quantity: null },
+  embeddings: { method: 'embeddings', groupBy: BY_USER, quantity: null },
+  moderations: { method: 'moderations', groupBy: BY_USER, quantity: null },
+  images: { method: 'images', groupBy: BY_USER, quantity: 'images' },
+  audio_speeches: { method: 'audioSpeeches', groupBy: BY_USER, quantity: 'characters' },
+  audio_transcriptions: { method: 'audioTranscriptions', groupBy: BY_USER, quantity: 'seconds' },
+  vector_stores: { method: 'vectorStores', groupBy: ['project_id'], quantity: 'usage_bytes' },
+  code_interpreter_sessions: { method: 'codeInterpreterSessions', groupBy: ['project_id'], quantity: 'num_sessions' },
+  file_search_calls: { method: 'fileSearchCalls', groupBy: ['project_id', 'user_id', 'api_key_id'], quantity: 'num_requests' },
+  web_search_calls: { method: 'webSearchCalls', groupBy: BY_USER, quantity: 'num_requests' },
+};
+
+/** Whether an endpoint's usage can be grouped by `grouping` (vector stores and code interpreter: by project only). */
+export const groupsBy = (endpoint: UsageEndpoint, grouping: UsageGrouping) => ENDPOINT[endpoint].groupBy.includes(grouping);
+
+export interface UsageResult {
+  readonly projectId: string | null;
+  readonly model: string | null;
+  readonly apiKeyId: string | null;
+  readonly userId: string | null;
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  readonly cachedTokens: number;
+  /** `num_model_requests` (0 where the endpoint has none). */
+  readonly requests: number;
+  /** The endpoint's own unit: images, characters, seconds, bytes stored, sessions or calls; 0 for token endpoints. */
+  readonly quantity: number;
+}
+
 export interface UsageBucket {
+  readonly endpoint: UsageEndpoint;
   readonly start: number;
   readonly end: number;
-  readonly results: readonly { projectId: string | null; model: string | null; apiKeyId: string | null; userId: string | null; inputTokens: number; outputTokens: number; cachedTokens: number; requests: number }[];
+  readonly results: readonly UsageResult[];
 }
 
 export interface CostBucket {
   readonly start: number;
   readonly end: number;
-  readonly results: readonly { projectId: string | null; lineItem: string | null; apiKeyId: string | null; usd: number; currency: string }[];
+  /** `usd` null: the row came without an amount (the description makes it optional). */
+  readonly results: readonly { projectId: string | null; lineItem: string | null; apiKeyId: string | null; usd: number | null; currency: string }[];
 }
 
 /**
@@ -52,17 +96,13 @@ export class OpenAIAdmin {
     this.#adminKey = options.adminKey;
     this.#concurrency = options.concurrency ?? 8;
     this.#logger = options.logger;
-    this.#sdk = new OpenAI({
-      adminAPIKey: options.adminKey,
-      // The SDK would otherwise also read OPENAI_API_KEY; admin calls need only the admin key.
-      apiKey: null,
-      baseURL: options.baseURL ?? process.env.OPENAI_BASE_URL ?? 'https://api.openai.com/v1',
-      timeout: options.timeoutMs ?? 30_000,
+    this.#sdk = openaiSdk({
+      key: options.adminKey,
+      admin: true,
+      baseURL: options.baseURL,
+      timeoutMs: options.timeoutMs ?? 30_000,
       maxRetries: options.maxRetries ?? 3,
-      fetch: (url, init) => {
-        this.#requests++;
-        return fetch(url, init);
-      },
+      onRequest: () => this.#requests++,
     });
   }
 
@@ -119,16 +159,31 @@ export class OpenAIAdmin {
     });
   }
 
-  /** Project id → member user ids, and user id → name, from the organization's users (each lists its projects). */
-  async projectMembers(): Promise<{ members: Map<string, string[]>; userNames: Map<string, string> }> {
+  /**
+   * Project id → member user ids, from the organization's users (each lists its projects), and
+   * user id → name. `members` is `undefined` when a user comes without `projects`: the description
+   * makes the field optional ("if included"), and a missing list is not an empty one.
+   */
+  async projectMembers(): Promise<{ members: Map<string, string[]> | undefined; userNames: Map<string, string> }> {
     return call('GET /organization/users', async () => {
       const members = new Map<string, string[]>();
       const userNames = new Map<string, string>();
+      let complete = true;
       for await (const u of this.#sdk.admin.organization.users.list({ limit: 100 })) {
         if (u.name) userNames.set(u.id, u.name);
+        if (!u.projects) complete = false;
         for (const p of u.projects?.data ?? []) if (p.id) (members.get(p.id) ?? members.set(p.id, []).get(p.id)!).push(u.id);
       }
-      return { members, userNames };
+      return { members: complete ? members : undefined, userNames };
+    });
+  }
+
+  /** The user ids of one project's members. */
+  async projectUsers(projectId: string): Promise<string[]> {
+    return call(`GET /organization/projects/${projectId}/users`, async () => {
+      const out: string[] = [];
+      for await (const u of this.#sdk.admin.organization.projects.users.list(projectId, { limit: 100 })) out.push(u.id);
+      return out;
     });
   }
 
@@ -162,24 +217,26 @@ export class OpenAIAdmin {
 
   /**
    * Usage buckets of one day each, every page: these endpoints page with `page`/`next_page` and
-   * their `limit` counts buckets (at most 31 a page for `1d`), so the loop is ours.
+   * their `limit` counts buckets (at most 31 a page for `1d`), so the loop is ours. `groupBy` takes
+   * only the groupings the endpoint has (see `groupsBy`).
    */
-  async usage(kind: 'completions' | 'embeddings', range: TimeRange, groupBy: ('project_id' | 'model' | 'api_key_id' | 'user_id')[], projectIds?: string[]): Promise<UsageBucket[]> {
-    const endpoint = `GET /organization/usage/${kind}`;
+  async usage(endpoint: UsageEndpoint, range: TimeRange, groupBy: UsageGrouping[], projectIds?: string[]): Promise<UsageBucket[]> {
+    const { method, quantity } = ENDPOINT[endpoint];
     const out: UsageBucket[] = [];
     let page: string | undefined;
     do {
-      const query = { start_time: range.start, end_time: range.end, bucket_width: '1d' as const, group_by: groupBy, limit: 31, ...(projectIds ? { project_ids: projectIds } : {}), ...(page ? { page } : {}) };
-      const res = await call(endpoint, () => (kind === 'completions' ? this.#sdk.admin.organization.usage.completions(query) : this.#sdk.admin.organization.usage.embeddings(query)));
+      const query = { start_time: range.start, end_time: range.end, bucket_width: '1d' as const, group_by: groupBy as 'project_id'[], limit: 31, ...(projectIds ? { project_ids: projectIds } : {}), ...(page ? { page } : {}) };
+      const res = await call(`GET /organization/usage/${endpoint}`, () => this.#sdk.admin.organization.usage[method](query));
       for (const b of res.data) {
         out.push({
+          endpoint,
           start: b.start_time,
           end: b.end_time,
           results: b.results.map((r) => {
             const x = r as unknown as Record<string, unknown>;
-            const n = (k: string) => (typeof x[k] === 'number' ? (x[k] as number) : 0);
+            const n = (k: string | null) => (k !== null && typeof x[k] === 'number' ? (x[k] as number) : 0);
             const s = (k: string) => (typeof x[k] === 'string' ? (x[k] as string) : null);
-            return { projectId: s('project_id'), model: s('model'), apiKeyId: s('api_key_id'), userId: s('user_id'), inputTokens: n('input_tokens'), outputTokens: n('output_tokens'), cachedTokens: n('input_cached_tokens'), requests: n('num_model_requests') };
+            return { projectId: s('project_id'), model: s('model'), apiKeyId: s('api_key_id'), userId: s('user_id'), inputTokens: n('input_tokens'), outputTokens: n('output_tokens'), cachedTokens: n('input_cached_tokens'), requests: n('num_model_requests'), quantity: n(quantity) };
           }),
         });
       }
@@ -201,7 +258,7 @@ export class OpenAIAdmin {
           end: b.end_time,
           results: b.results.map((r) => {
             const x = r as { amount?: { value?: number; currency?: string }; project_id?: string | null; line_item?: string | null; api_key_id?: string | null };
-            return { projectId: x.project_id ?? null, lineItem: x.line_item ?? null, apiKeyId: x.api_key_id ?? null, usd: x.amount?.value ?? 0, currency: x.amount?.currency ?? 'usd' };
+            return { projectId: x.project_id ?? null, lineItem: x.line_item ?? null, apiKeyId: x.api_key_id ?? null, usd: x.amount?.value ?? null, currency: x.amount?.currency ?? 'usd' };
           }),
         });
       }

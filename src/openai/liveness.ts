@@ -1,34 +1,52 @@
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
+import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import type { KeyKind, SecretValue } from '../detect/index.ts';
 import { scrubSecrets } from '../detect/index.ts';
+import { openaiSdk } from './sdk.ts';
 import type { Liveness } from './types.ts';
 
 /** OpenAI's 429 codes for a key that works but has no credit (retrying does not help). */
 const QUOTA_CODES = new Set(['insufficient_quota', 'credit_balance_exhausted', 'organization_spend_limit_exceeded', 'project_spend_limit_exceeded', 'organization_usage_limit_exceeded']);
 
 export interface LivenessOptions {
+  /** The `openai-base-url` input or flag; never the environment. */
   readonly baseURL?: string;
   readonly timeoutMs?: number;
+  /** Sent as `OpenAI-Project`: the key must then answer as a key of that project. */
+  readonly project?: string;
 }
+
+const probeSdk = (secret: SecretValue, kind: KeyKind, options: LivenessOptions) =>
+  openaiSdk({ key: secret.reveal(), admin: kind === 'admin', baseURL: options.baseURL, project: options.project, timeoutMs: options.timeoutMs ?? 10_000, maxRetries: 0 });
 
 /**
  * Whether a found key still works, without spending tokens: `GET /v1/models` (for an admin key,
  * the admin keys list with `limit=1`), with retries off, so a quota 429 is read once, not retried.
  */
 export async function checkLiveness(secret: SecretValue, kind: KeyKind, options: LivenessOptions = {}): Promise<Liveness> {
-  const baseURL = options.baseURL ?? process.env.OPENAI_BASE_URL ?? 'https://api.openai.com/v1';
-  const common = { baseURL, maxRetries: 0, timeout: options.timeoutMs ?? 10_000 };
   try {
+    const sdk = probeSdk(secret, kind, options);
     if (kind === 'admin') {
-      const sdk = new OpenAI({ ...common, apiKey: null, adminAPIKey: secret.reveal() });
       await sdk.admin.organization.adminAPIKeys.list({ limit: 1 });
       return { status: 'live', rule: '200 from GET /organization/admin_api_keys' };
     }
-    const sdk = new OpenAI({ ...common, apiKey: secret.reveal() });
     await sdk.models.list();
-    return { status: 'live', rule: '200 from GET /models' };
+    return { status: 'live', rule: `200 from GET /models${options.project ? ` with OpenAI-Project: ${options.project}` : ''}` };
   } catch (e) {
     return classify(e);
+  }
+}
+
+/**
+ * The ids of the admin keys a found admin key lists: the keys of its own organization. Admin key
+ * ids are unique, so the matched record among them proves the found key is of this organization.
+ */
+export async function adminKeyIdsListedBy(secret: SecretValue, options: LivenessOptions = {}): Promise<{ ids: string[] } | { error: Liveness }> {
+  try {
+    const ids: string[] = [];
+    for await (const k of probeSdk(secret, 'admin', options).admin.organization.adminAPIKeys.list({ limit: 100 })) ids.push(k.id);
+    return { ids };
+  } catch (e) {
+    return { error: classify(e) };
   }
 }
 

@@ -1,10 +1,11 @@
 import type { OpenAIAdmin } from './admin-client.ts';
 import { ApiError } from './errors.ts';
-import type { Inventory, KeyMatch, ProjectKeyRecord, RevokeOutcome } from './types.ts';
+import type { Inventory, KeyRecord, ProjectKeyRecord, RevokeOutcome } from './types.ts';
 
 /** Revokes one found key: the narrow interface leak response uses, so tests can keep state in memory. */
 export interface KeyRevoker {
-  revoke(secret: string, match: KeyMatch, options: { dryRun: boolean }): Promise<RevokeOutcome>;
+  /** `record` is the one the key was proven to be (see proof.ts), never a match on visible characters. */
+  revoke(secret: string, record: KeyRecord, options: { dryRun: boolean }): Promise<RevokeOutcome>;
 }
 
 const gone = (e: unknown) => e instanceof ApiError && e.status === 404;
@@ -15,8 +16,7 @@ const gone = (e: unknown) => e instanceof ApiError && e.status === 404;
  *  - a service account's key: delete the key; where the API refuses that (it answered 400 in its
  *    2026-08 description), delete the service account, but only when it holds no other key;
  *  - an admin key: delete it, never the admin key doing the revoking.
- * Only a `matched` key is acted on; `ambiguous` and `not-found` are reported. A 404 means the key
- * is already gone, which is the goal.
+ * A 404 means the key is already gone, which is the goal.
  */
 export class OpenAIRevoker implements KeyRevoker {
   readonly #admin: OpenAIAdmin;
@@ -27,10 +27,7 @@ export class OpenAIRevoker implements KeyRevoker {
     this.#inventory = inventory;
   }
 
-  async revoke(secret: string, match: KeyMatch, { dryRun }: { dryRun: boolean }): Promise<RevokeOutcome> {
-    if (match.type === 'not-found') return { type: 'refused', reason: 'no key of the organization matches it' };
-    if (match.type === 'ambiguous') return { type: 'refused', reason: `${match.records.length} keys match its visible characters (${match.records.map((r) => r.id).join(', ')}); revoke it by hand` };
-    const record = match.record;
+  async revoke(secret: string, record: KeyRecord, { dryRun }: { dryRun: boolean }): Promise<RevokeOutcome> {
     try {
       if (record.type === 'admin_key') {
         if (this.#admin.isOwnKey(secret)) return { type: 'refused', reason: 'it is the admin key keyguard is using; rotate it by hand' };

@@ -69,6 +69,8 @@ export type RevokeOutcome =
   | { readonly type: 'already-gone'; readonly action: string }
   | { readonly type: 'would-revoke'; readonly action: string }
   | { readonly type: 'refused'; readonly reason: string }
+  /** Matched by its visible characters only: reported with how an admin confirms it, never acted on. */
+  | { readonly type: 'unproven'; readonly reason: string; readonly confirm: string }
   | { readonly type: 'failed'; readonly error: string };
 
 export type { KeyKind };

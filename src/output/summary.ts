@@ -1,6 +1,6 @@
 import { kindLabel } from '../detect/index.ts';
 import type { ScanResult } from '../scan/finding.ts';
-import { describeRevocation } from '../respond/leak-issue.ts';
+import { describeRevocation, liveStatus } from '../respond/leak-issue.ts';
 import { code, escapeMarkdown } from './markdown.ts';
 
 /** The job summary: a headline and a table of redacted findings. */
@@ -25,7 +25,7 @@ export function renderSummary(result: ScanResult, pathPrefix = '', scope = 'work
       const row = `| ${where(f)}${f.git && !f.git.presentAtHead ? ' (removed since)' : ''} | ${kindLabel(f.kind)}${f.encoding === 'base64' ? ' (base64)' : ''} | ${code(f.redacted)} |`;
       const r = f.response;
       const resp = responded
-        ? ` ${r?.liveness ? r.liveness.status : 'not checked'} | ${r ? describeRevocation(r) : ''} | ${r?.issue?.url ? `[#${r.issue.number}](${r.issue.url}) ${r.issue.action}` : (r?.issue?.action ?? '')} |`
+        ? ` ${liveStatus(r)} | ${r ? describeRevocation(r) : ''} | ${r?.issue?.url ? `[#${r.issue.number}](${r.issue.url}) ${r.issue.action}` : (r?.issue?.action ?? '')} |`
         : '';
       out.push(row + resp);
     }

@@ -1,4 +1,5 @@
 import { kindLabel } from '../detect/index.ts';
+import { liveStatus, UNPROVEN } from '../respond/leak-issue.ts';
 import type { Finding, ScanResult } from '../scan/finding.ts';
 
 /** `  [live; revoked: delete project key …; issue #12]`, after leak response. */
@@ -6,11 +7,11 @@ export function responseNote(f: Finding): string {
   const r = f.response;
   if (!r) return '';
   const parts: string[] = [];
-  if (r.liveness) parts.push(r.liveness.status);
+  if (r.liveness) parts.push(liveStatus(r));
   if (r.match?.type === 'matched') parts.push(`${r.match.projectId ? `${r.match.projectId}/` : ''}${r.match.keyId}`);
   if (r.match?.type === 'ambiguous') parts.push(`ambiguous: ${r.match.keyIds.length} keys match`);
   const o = r.revocation;
-  if (o) parts.push(o.type === 'refused' ? `not revoked: ${o.reason}` : o.type === 'failed' ? `revocation failed: ${o.error}` : `${o.type}: ${o.action}`);
+  if (o) parts.push(o.type === 'refused' ? `not revoked: ${o.reason}` : o.type === 'unproven' ? `${UNPROVEN} (${o.reason})` : o.type === 'failed' ? `revocation failed: ${o.error}` : `${o.type}: ${o.action}`);
   if (r.issue) parts.push(r.issue.number ? `issue #${r.issue.number} ${r.issue.action}` : `issue ${r.issue.action}`);
   return parts.length ? `  [${parts.join('; ')}]` : '';
 }

@@ -1,4 +1,4 @@
-import type { CostBucket, UsageBucket } from '../openai/admin-client.ts';
+import type { CostBucket, UsageBucket, UsageEndpoint } from '../openai/admin-client.ts';
 import type { Period } from './period.ts';
 
 /** Usage and cost of one project over one period. */
@@ -42,11 +42,52 @@ export interface ProjectReport extends Totals {
   readonly flags: readonly Flag[];
 }
 
+/** What an endpoint counts besides tokens: the unit its usage is reported in. */
+export type UsageUnit = 'tokens' | 'images' | 'characters' | 'seconds' | 'byte-days' | 'sessions' | 'calls';
+
+/**
+ * Each usage endpoint's unit, and whether its `num_model_requests` count as requests. Web search
+ * and file search calls are made within model requests the other endpoints count already.
+ */
+export const ENDPOINT_UNITS: Readonly<Record<UsageEndpoint, { unit: UsageUnit; requests: boolean }>> = {
+  completions: { unit: 'tokens', requests: true },
+  embeddings: { unit: 'tokens', requests: true },
+  moderations: { unit: 'tokens', requests: true },
+  images: { unit: 'images', requests: true },
+  audio_speeches: { unit: 'characters', requests: true },
+  audio_transcriptions: { unit: 'seconds', requests: true },
+  // Bytes stored, per daily bucket: summed over the days, byte-days (storage is billed per GB-day).
+  vector_stores: { unit: 'byte-days', requests: false },
+  code_interpreter_sessions: { unit: 'sessions', requests: false },
+  file_search_calls: { unit: 'calls', requests: false },
+  web_search_calls: { unit: 'calls', requests: false },
+};
+
+const USAGE_ORDER = Object.keys(ENDPOINT_UNITS) as UsageEndpoint[];
+
+/** The organization's usage of one endpoint in the period, attributed or not. */
+export interface EndpointUsage {
+  readonly endpoint: UsageEndpoint;
+  readonly unit: UsageUnit;
+  readonly requests: number;
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  /** In `unit`, where it is not tokens; else 0. */
+  readonly quantity: number;
+}
+
 export interface Report {
   readonly period: Period;
   readonly previousPeriod: Period;
   readonly projects: readonly ProjectReport[];
+  /** Cost and usage that no project carries (`project_id` null): part of the totals. */
+  readonly unattributed: Totals & { readonly previous: Totals };
+  /** Totals over projects and unattributed rows, from unrounded amounts: what the bill says. */
   readonly totals: Totals & { readonly previous: Totals };
+  /** Usage per endpoint in the period, in each endpoint's own unit; endpoints with none are left out. */
+  readonly usage: readonly EndpointUsage[];
+  /** Cost rows of the period that came without an amount: the totals cannot include them. */
+  readonly costRowsWithoutAmount: number;
   /** Total cost per day of the period, for the trend chart. */
   readonly daily: readonly { readonly day: number; readonly costUsd: number }[];
   /** Names and redacted values of the keys that spent, where the inventory was read (by key id). */
@@ -70,12 +111,12 @@ export interface ReportPolicy {
 export interface ReportInput {
   readonly period: Period;
   readonly previous: Period;
-  /** Buckets spanning both periods (usage grouped by project and model, costs by project). */
+  /** Buckets spanning both periods (usage of every endpoint grouped by project and model, costs by project). */
   readonly usage: readonly UsageBucket[];
   readonly costs: readonly CostBucket[];
   /**
-   * Usage of the period grouped by project, API key and user: the top keys and users of each
-   * project, and the flagged-keys flag (project → key ids that spent).
+   * Usage of the period grouped by project, API key and user, from every endpoint that meters keys:
+   * the top keys and users of each project, and the flagged-keys flag (project → key ids that spent).
    */
   readonly keyUsage?: readonly UsageBucket[];
   /** Key names and redacted values, by key id (the keys of the projects that spent). */
@@ -92,6 +133,8 @@ export interface ReportInput {
 const zero = (): { -readonly [K in keyof Totals]: Totals[K] } => ({ costUsd: 0, requests: 0, inputTokens: 0, outputTokens: 0, cachedTokens: 0 });
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const TOP_SPENDERS = 3;
+/** The key under which rows without a project are summed (no project id is empty). */
+const NO_PROJECT = '';
 
 /**
  * Per-project usage and cost for a period and the one before, with flags. Pure: buckets and
@@ -108,32 +151,48 @@ export function aggregate(input: ReportInput, policy: ReportPolicy): Report {
   const slot = (t: number) => (t >= period.start && t < period.end ? cur : t >= previous.start && t < previous.end ? prev : undefined);
   const get = (m: Map<string, ReturnType<typeof zero>>, id: string) => m.get(id) ?? m.set(id, zero()).get(id)!;
 
+  const endpoints = new Map<UsageEndpoint, { -readonly [K in keyof EndpointUsage]: EndpointUsage[K] }>();
+  let withoutAmount = 0;
   for (const b of input.costs) {
     const target = slot(b.start);
     for (const r of b.results) {
-      if (!target || !r.projectId) continue;
-      get(target, r.projectId).costUsd += r.usd;
+      if (!target) continue;
+      if (r.usd === null) {
+        if (target === cur) withoutAmount++;
+        continue;
+      }
+      const project = r.projectId ?? NO_PROJECT;
+      get(target, project).costUsd += r.usd;
       if (target === cur) {
         const day = Math.floor(b.start / 86_400) * 86_400;
         daily.set(day, (daily.get(day) ?? 0) + r.usd);
-        const pd = projectDaily.get(r.projectId) ?? projectDaily.set(r.projectId, new Map()).get(r.projectId)!;
+        const pd = projectDaily.get(project) ?? projectDaily.set(project, new Map()).get(project)!;
         pd.set(day, (pd.get(day) ?? 0) + r.usd);
       }
     }
   }
   for (const b of input.usage) {
     const target = slot(b.start);
+    const { unit, requests: countsRequests } = ENDPOINT_UNITS[b.endpoint];
     for (const r of b.results) {
-      if (!target || !r.projectId) continue;
-      const t = get(target, r.projectId);
-      t.requests += r.requests;
+      if (!target) continue;
+      const requests = countsRequests ? r.requests : 0;
+      const t = get(target, r.projectId ?? NO_PROJECT);
+      t.requests += requests;
       t.inputTokens += r.inputTokens;
       t.outputTokens += r.outputTokens;
       t.cachedTokens += r.cachedTokens;
-      if (target === cur && r.model) {
+      if (target === cur) {
+        const e = endpoints.get(b.endpoint) ?? endpoints.set(b.endpoint, { endpoint: b.endpoint, unit, requests: 0, inputTokens: 0, outputTokens: 0, quantity: 0 }).get(b.endpoint)!;
+        e.requests += requests;
+        e.inputTokens += r.inputTokens;
+        e.outputTokens += r.outputTokens;
+        e.quantity += r.quantity;
+      }
+      if (target === cur && r.model && r.projectId) {
         const pm = models.get(r.projectId) ?? models.set(r.projectId, new Map()).get(r.projectId)!;
         const m = pm.get(r.model) ?? pm.set(r.model, { requests: 0, tokens: 0 }).get(r.model)!;
-        m.requests += r.requests;
+        m.requests += requests;
         m.tokens += r.inputTokens + r.outputTokens;
       }
     }
@@ -149,10 +208,13 @@ export function aggregate(input: ReportInput, policy: ReportPolicy): Report {
   };
   for (const b of input.keyUsage ?? []) {
     if (slot(b.start) !== cur) continue;
+    const countsRequests = ENDPOINT_UNITS[b.endpoint].requests;
     for (const r of b.results) {
-      if (!r.projectId || (r.requests === 0 && r.inputTokens + r.outputTokens === 0)) continue;
-      if (r.apiKeyId) add(byKey, r.projectId, r.apiKeyId, r.requests, r.inputTokens + r.outputTokens);
-      add(byUser, r.projectId, r.userId ?? '', r.requests, r.inputTokens + r.outputTokens);
+      const requests = countsRequests ? r.requests : 0;
+      const tokens = r.inputTokens + r.outputTokens;
+      if (!r.projectId || (requests === 0 && tokens === 0)) continue;
+      if (r.apiKeyId) add(byKey, r.projectId, r.apiKeyId, requests, tokens);
+      add(byUser, r.projectId, r.userId ?? '', requests, tokens);
     }
   }
   const top = (m: Map<string, { requests: number; tokens: number }> | undefined, label: (id: string) => Omit<Spender, 'requests' | 'tokens'>): Spender[] =>
@@ -166,7 +228,7 @@ export function aggregate(input: ReportInput, policy: ReportPolicy): Report {
   for (let d = Math.floor(period.start / 86_400) * 86_400; d < period.end; d += 86_400) days.push(d);
 
   const known = new Map(input.projects.map((p) => [p.id, p]));
-  const ids = [...new Set([...cur.keys(), ...prev.keys()])];
+  const ids = [...new Set([...cur.keys(), ...prev.keys()])].filter((id) => id !== NO_PROJECT);
   const projects: ProjectReport[] = ids.map((id) => {
     const c = cur.get(id) ?? zero();
     const p = prev.get(id) ?? zero();
@@ -190,14 +252,18 @@ export function aggregate(input: ReportInput, policy: ReportPolicy): Report {
     return { id, name: project?.name ?? null, archived: project?.archived ?? false, ...c, costUsd: round2(c.costUsd), topModels, topKeys, topUsers, dailyCostUsd, previous: { ...p, costUsd: round2(p.costUsd) }, flags };
   });
   projects.sort((a, b) => b.costUsd - a.costUsd || b.requests - a.requests || a.id.localeCompare(b.id));
-  const sum = (list: readonly Totals[]) => list.reduce((t, x) => ({ costUsd: t.costUsd + x.costUsd, requests: t.requests + x.requests, inputTokens: t.inputTokens + x.inputTokens, outputTokens: t.outputTokens + x.outputTokens, cachedTokens: t.cachedTokens + x.cachedTokens }), zero());
-  const total = sum(projects);
-  const totalPrev = sum(projects.map((p) => p.previous));
+  // Totals from the unrounded sums: rounding each project first could miss the bill by cents.
+  const sum = (list: Iterable<Totals>) => [...list].reduce((t, x) => ({ costUsd: t.costUsd + x.costUsd, requests: t.requests + x.requests, inputTokens: t.inputTokens + x.inputTokens, outputTokens: t.outputTokens + x.outputTokens, cachedTokens: t.cachedTokens + x.cachedTokens }), zero());
+  const rounded = (t: Totals) => ({ ...t, costUsd: round2(t.costUsd) });
+  const withPrevious = (c: Totals, p: Totals) => ({ ...rounded(c), previous: rounded(p) });
   return {
     period,
     previousPeriod: previous,
     projects,
-    totals: { ...total, costUsd: round2(total.costUsd), previous: { ...totalPrev, costUsd: round2(totalPrev.costUsd) } },
+    unattributed: withPrevious(cur.get(NO_PROJECT) ?? zero(), prev.get(NO_PROJECT) ?? zero()),
+    totals: withPrevious(sum(cur.values()), sum(prev.values())),
+    usage: USAGE_ORDER.flatMap((e) => endpoints.get(e) ?? []),
+    costRowsWithoutAmount: withoutAmount,
     daily: days.map((d) => ({ day: d, costUsd: round2(daily.get(d) ?? 0) })),
     keyLabels: input.keyLabels ?? new Map(),
   };

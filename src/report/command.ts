@@ -1,6 +1,7 @@
 import pLimit from 'p-limit';
 import { ConfigurationError } from '../errors.ts';
 import { GitHubIssueTracker } from '../github/issue-tracker.ts';
+import { fitBody, moreInReport } from '../github/body-limit.ts';
 import { createOctokit } from '../github/octokit.ts';
 import { OpenAIAdmin as AdminClient } from '../openai/admin-client.ts';
 import { customPeriod, lastFullPeriod } from './period.ts';
@@ -8,7 +9,7 @@ import { auditOrganization } from '../audit/org-rules.ts';
 import type { Config } from '../config.ts';
 import { markerLine, type IssueTracker } from '../github/issue-tracker.ts';
 import type { Logger } from '../logger.ts';
-import type { OpenAIAdmin } from '../openai/admin-client.ts';
+import { groupsBy, USAGE_ENDPOINTS, type OpenAIAdmin, type TimeRange, type UsageEndpoint, type UsageGrouping } from '../openai/admin-client.ts';
 import type { ProjectKeyRecord } from '../openai/types.ts';
 import { aggregate, type KeyLabel, type Report } from './aggregate.ts';
 import { describePeriod, periodId, previousPeriod, type Period } from './period.ts';
@@ -16,49 +17,55 @@ import { renderReportMarkdown } from './render.ts';
 
 /**
  * Reads what a report needs with as few requests as grouping allows: projects and members (a few
- * pages each), costs by project and usage by project and model over both periods (one page each
- * for up to 31 days), usage of the period by project, API key and user (one page per endpoint, for
- * every project at once), and, to name keys and flag spend from keys the audit flags, the keys of
- * projects that spent.
+ * pages each), costs by project and usage of every usage endpoint by project (and model, where
+ * the endpoint has models) over both periods (one page each for up to 31 days), usage of the period
+ * by project, API key and user (one page per endpoint that has keys, for every project at once),
+ * and, to name keys and flag spend from keys the audit flags, the keys of projects that spent. When
+ * the users come without their projects, the members of the projects that spent are read from each
+ * project's users instead.
  */
 export async function buildReport(admin: OpenAIAdmin, period: Period, config: Config, now: number, logger: Logger): Promise<{ report: Report; requests: number }> {
   const before = admin.requests;
   const previous = previousPeriod(period);
   const span = { start: previous.start, end: period.end };
-  const bySpender = ['project_id', 'api_key_id', 'user_id'] as const;
-  const [projects, { members, userNames }, costs, completions, embeddings, keyCompletions, keyEmbeddings] = await Promise.all([
+  const all = (range: TimeRange, endpoints: readonly UsageEndpoint[], groupBy: (e: UsageEndpoint) => UsageGrouping[]) =>
+    Promise.all(endpoints.map((e) => admin.usage(e, range, groupBy(e)))).then((b) => b.flat());
+  const [projects, users, costs, usage, keyUsage] = await Promise.all([
     admin.projects(),
     admin.projectMembers(),
     admin.costs(span, ['project_id']),
-    admin.usage('completions', span, ['project_id', 'model']),
-    admin.usage('embeddings', span, ['project_id', 'model']),
-    admin.usage('completions', period, [...bySpender]),
-    admin.usage('embeddings', period, [...bySpender]),
+    all(span, USAGE_ENDPOINTS, (e) => (groupsBy(e, 'model') ? ['project_id', 'model'] : ['project_id'])),
+    // Every endpoint that meters keys also meters users (vector stores and code interpreter do neither).
+    all(period, USAGE_ENDPOINTS.filter((e) => groupsBy(e, 'api_key_id')), () => ['project_id', 'api_key_id', 'user_id']),
   ]);
-  const keyUsage = [...keyCompletions, ...keyEmbeddings];
+  const limit = pLimit(8);
   let flaggedKeys: Set<string> | undefined;
   let keyLabels: Map<string, KeyLabel> | undefined;
   if (config.report.flagKeys) {
     const spent = [...new Set(keyUsage.flatMap((b) => b.results.filter((r) => r.requests > 0 && r.projectId).map((r) => r.projectId!)))].filter((id) => projects.some((p) => p.id === id));
-    const limit = pLimit(8);
     const keys: ProjectKeyRecord[] = (await Promise.all(spent.map((id) => limit(() => admin.projectKeys(id))))).flat();
     keyLabels = new Map(keys.map((k) => [k.id, { name: k.name, redacted: k.redactedValue }]));
     const findings = auditOrganization({ projects, projectKeys: keys, serviceAccounts: [], adminKeys: [], requests: 0 }, config.audit, now);
     flaggedKeys = new Set(findings.filter((f) => f.target.includes('/')).map((f) => f.target.split('/')[1]!));
     logger.info(`keyguard: checked the keys of ${spent.length} project(s) that spent`);
   }
-  const report = aggregate(
-    { period, previous, usage: [...completions, ...embeddings], costs, keyUsage, keyLabels, userNames, projects, members, flaggedKeys },
-    { budgets: config.report.budgets, spikePercent: config.report.spikePercent, minSpikeBaseUsd: config.report.minSpikeBaseUsd, minSpikeBaseTokens: config.report.minSpikeBaseTokens },
-  );
-  return { report, requests: admin.requests - before };
+  const input = { period, previous, usage, costs, keyUsage, keyLabels, userNames: users.userNames, projects, flaggedKeys };
+  const policy = { budgets: config.report.budgets, spikePercent: config.report.spikePercent, minSpikeBaseUsd: config.report.minSpikeBaseUsd, minSpikeBaseTokens: config.report.minSpikeBaseTokens };
+  let members = users.members;
+  if (!members) {
+    // Only projects that spent can be flagged for having no members: read those (deleted ones have none to read).
+    const spent = aggregate(input, policy).projects.filter((p) => (p.costUsd > 0 || p.requests > 0) && projects.some((x) => x.id === p.id));
+    members = new Map(await Promise.all(spent.map((p) => limit(async () => [p.id, await admin.projectUsers(p.id)] as const))));
+    logger.info(`keyguard: the organization's users came without their projects; read the members of ${spent.length} project(s) that spent`);
+  }
+  return { report: aggregate({ ...input, members }, policy), requests: admin.requests - before };
 }
 
 /** One issue per period, found again by its marker and updated in place; optionally closes the previous period's. */
 export async function fileReportIssue(report: Report, tracker: IssueTracker, options: { labels: readonly string[]; closePrevious: boolean }): Promise<{ number: number; action: 'created' | 'updated' | 'unchanged'; closedPrevious?: number }> {
   const marker = markerLine('report', periodId(report.period));
   const title = `OpenAI usage and cost: ${describePeriod(report.period)}`;
-  const body = renderReportMarkdown(report, { marker: true });
+  const body = fitBody(renderReportMarkdown(report, { marker: true }), { more: (n) => moreInReport(n) });
   for (const l of options.labels) await tracker.ensureLabel(l, '0e8a16', 'keyguard usage and cost report');
   const existing = await tracker.findByMarker(marker);
   let result: { number: number; action: 'created' | 'updated' | 'unchanged' };

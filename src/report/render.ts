@@ -1,6 +1,6 @@
 import { markerLine } from '../github/issue-tracker.ts';
 import { code, escapeMarkdown } from '../output/markdown.ts';
-import type { Flag, ProjectReport, Report, Spender, Totals } from './aggregate.ts';
+import { ENDPOINT_UNITS, type EndpointUsage, type Flag, type ProjectReport, type Report, type Spender, type Totals } from './aggregate.ts';
 import { describePeriod, isoDay, periodId } from './period.ts';
 
 const int = new Intl.NumberFormat('en-US');
@@ -147,7 +147,7 @@ function charts(report: Report): string[] {
       ...chartLabels(lines).map((label, i) => `  line "${label}" [${lines[i]!.dailyCostUsd.map((c) => c.toFixed(2)).join(', ')}]`),
       '```',
       '',
-      `Lines: ${lines.map((p, i) => `${PALETTE[i]![1]} ${escapeMarkdown(truncate(projectLabel(p), LIMITS.nameChars))}`).join(' · ')}. All projects together: ${dailyRange(report.daily)}.`,
+      `Lines: ${lines.map((p, i) => `${PALETTE[i]![1]} ${escapeMarkdown(truncate(projectLabel(p), LIMITS.nameChars))}`).join(' · ')}. The whole organization: ${dailyRange(report.daily)}.`,
       '',
     );
   }
@@ -177,6 +177,38 @@ function attention(report: Report): string[] {
 
 function details(summary: string, body: string[]): string[] {
   return ['<details>', `<summary>${summary}</summary>`, '', ...body, '', '</details>', ''];
+}
+
+const hasActivity = (t: Totals & { previous: Totals }) => [t, t.previous].some((x) => x.costUsd !== 0 || x.requests > 0 || x.inputTokens > 0 || x.outputTokens > 0);
+
+const ENDPOINT_NAMES: Record<EndpointUsage['endpoint'], string> = {
+  completions: 'Completions',
+  embeddings: 'Embeddings',
+  moderations: 'Moderations',
+  images: 'Images',
+  audio_speeches: 'Audio speeches',
+  audio_transcriptions: 'Audio transcriptions',
+  vector_stores: 'Vector stores',
+  code_interpreter_sessions: 'Code interpreter',
+  file_search_calls: 'File search',
+  web_search_calls: 'Web search',
+};
+
+/** An endpoint's own unit: `1,024 images`, `3.50 GiB-days` (storage is billed by the GB-day). */
+function quantity(u: EndpointUsage): string {
+  if (u.unit === 'tokens') return '';
+  if (u.unit === 'byte-days') return `${(u.quantity / 2 ** 30).toFixed(2)} GiB-days`;
+  return `${formatInt(u.quantity)} ${u.unit}`;
+}
+
+/** Usage per endpoint, each in its own unit where tokens do not apply. */
+function usageTable(report: Report): string[] {
+  if (report.usage.length === 0) return [];
+  return details('Usage by endpoint, each in its own unit', [
+    '| Usage by endpoint | Requests | Input tokens | Output tokens | Other units |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...report.usage.map((u) => `| ${ENDPOINT_NAMES[u.endpoint]} | ${ENDPOINT_UNITS[u.endpoint].requests ? formatInt(u.requests) : ''} | ${u.unit === 'tokens' ? formatInt(u.inputTokens) : ''} | ${u.endpoint === 'completions' ? formatInt(u.outputTokens) : ''} | ${quantity(u)} |`),
+  ]);
 }
 
 /** Ids, the kinds of tokens and the top models: for whoever digs in, folded. */
@@ -209,8 +241,9 @@ function spenders(report: Report): string[] {
 
 /**
  * The report for people, in the order they read it: the total and its change, what needs
- * attention, the charts, a table of six columns that fits an issue (about 900 px), then folded
- * details: ids, token kinds, models, top keys and users.
+ * attention, the charts, a table of six columns that fits an issue (about 900 px) with what no
+ * project carries above the total, then folded details: usage by endpoint, ids, token kinds,
+ * models, top keys and users.
  */
 export function renderReportMarkdown(report: Report, options: { marker?: boolean; maxRows?: number } = {}): string {
   const { totals } = report;
@@ -218,12 +251,13 @@ export function renderReportMarkdown(report: Report, options: { marker?: boolean
   // In an issue the title already says it: the body starts with the numbers.
   if (options.marker) out.push(markerLine('report', periodId(report.period)));
   else out.push(`## OpenAI usage and cost: ${describePeriod(report.period)}`, '');
-  if (report.projects.length === 0) {
+  if (report.projects.length === 0 && !hasActivity(report.unattributed)) {
     out.push(`No usage and no cost in this period or the one before (${describePeriod(report.previousPeriod)}).`, '');
     return `${out.join('\n')}\n`;
   }
   const active = report.projects.filter((p) => p.costUsd > 0 || p.requests > 0).length;
   out.push(
+    ...(report.costRowsWithoutAmount ? [`:warning: ${report.costRowsWithoutAmount} cost row(s) of the period came without an amount and are not in these totals.`, ''] : []),
     `**${formatUsd(totals.costUsd)}**, ${change(totals.costUsd, totals.previous.costUsd)} against ${describePeriod(report.previousPeriod)} (${formatUsd(totals.previous.costUsd)}) · ${active} active project${active === 1 ? '' : 's'} · ${formatInt(totals.requests)} requests · ${formatCompact(tokens(totals))} tokens`,
     '',
     ...attention(report),
@@ -234,8 +268,10 @@ export function renderReportMarkdown(report: Report, options: { marker?: boolean
   const rows = report.projects.slice(0, options.maxRows ?? LIMITS.rows);
   for (const p of rows) out.push(`| ${projectCell(p)} | ${formatUsd(p.costUsd)} | ${change(p.costUsd, p.previous.costUsd)} | ${formatInt(p.requests)} | ${formatCompact(tokens(p))} | ${p.flags.map(flagShort).join(', ')} |`);
   if (report.projects.length > rows.length) out.push(`| … ${report.projects.length - rows.length} more projects (see the JSON report) | | | | | |`);
+  const u = report.unattributed;
+  if (hasActivity(u)) out.push(`| *Not attributed to a project* | ${formatUsd(u.costUsd)} | ${change(u.costUsd, u.previous.costUsd)} | ${formatInt(u.requests)} | ${formatCompact(tokens(u))} | |`);
   out.push(`| **Total** | **${formatUsd(totals.costUsd)}** | ${change(totals.costUsd, totals.previous.costUsd)} | ${formatInt(totals.requests)} | ${formatCompact(tokens(totals))} | |`, '');
-  out.push(...idsAndModels(rows), ...spenders(report));
+  out.push(...usageTable(report), ...idsAndModels(rows), ...spenders(report));
   return `${out.join('\n')}\n`;
 }
 
@@ -246,7 +282,10 @@ export function renderReportJson(report: Report): string {
       period: { start: new Date(report.period.start * 1000).toISOString(), end: new Date(report.period.end * 1000).toISOString(), kind: report.period.kind },
       previousPeriod: { start: new Date(report.previousPeriod.start * 1000).toISOString(), end: new Date(report.previousPeriod.end * 1000).toISOString() },
       projects: report.projects,
+      unattributed: report.unattributed,
       totals: report.totals,
+      usage: report.usage,
+      costRowsWithoutAmount: report.costRowsWithoutAmount,
       daily: report.daily.map((d) => ({ day: isoDay(d.day), costUsd: d.costUsd })),
     },
     null,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { kindLabel, type KeyKind } from '../detect/index.ts';
+import { moreInReport } from '../github/body-limit.ts';
 import { markerLine } from '../github/issue-tracker.ts';
 import { code, escapeMarkdown } from '../output/markdown.ts';
 import type { Finding, KeyResponse } from '../scan/finding.ts';
@@ -61,10 +62,16 @@ function placesOf(group: LeakGroup, ctx: RepoContext): Place[] {
   return [...out.values()];
 }
 
+/** `live → revoked` when keyguard revoked a key it found live: it was live, and that is what counts. */
+export function liveStatus(r: KeyResponse | undefined): string {
+  if (!r?.liveness) return 'not checked';
+  return r.liveness.status === 'live' && r.revocation?.type === 'revoked' ? 'live → revoked' : r.liveness.status;
+}
+
 export function describeLiveness(r: KeyResponse): string {
   if (!r.liveness) return 'not checked';
   const l = r.liveness;
-  return `**${l.status}** (${escapeMarkdown(l.rule)}${l.reason ? `: ${escapeMarkdown(l.reason)}` : ''})`;
+  return `**${liveStatus(r)}** (${escapeMarkdown(l.rule)}${l.reason ? `: ${escapeMarkdown(l.reason)}` : ''})`;
 }
 
 export function describeMatch(r: KeyResponse): string {
@@ -73,8 +80,11 @@ export function describeMatch(r: KeyResponse): string {
   if (m.type === 'not-found') return 'no key of the organization matches';
   if (m.type === 'ambiguous') return `ambiguous: ${m.keyIds.map((k) => code(k)).join(', ')} all match`;
   const project = m.projectId ? `${m.projectName ? `${escapeMarkdown(m.projectName)} ` : ''}(${code(m.projectId)}), ` : '';
-  return `${project}${m.recordType === 'admin_key' ? 'admin key' : 'key'} ${code(m.keyId)}, owner ${escapeMarkdown(m.owner)}`;
+  return `${project}${m.recordType === 'admin_key' ? 'admin key' : 'key'} ${code(m.keyId)}, owner ${escapeMarkdown(m.owner)}${m.proven ? ` (proven: ${escapeMarkdown(m.proven)})` : ' (by its visible characters)'}`;
 }
+
+/** What an issue says of a key that showed a record's visible characters but was not proven to be it. */
+export const UNPROVEN = 'matched by its visible characters only; not revoked';
 
 export function describeRevocation(r: KeyResponse): string {
   const o = r.revocation;
@@ -88,6 +98,9 @@ export function describeRevocation(r: KeyResponse): string {
       return `dry run: would ${escapeMarkdown(o.action)}`;
     case 'refused':
       return `not revoked: ${escapeMarkdown(o.reason)}`;
+    case 'unproven':
+      // Reason and confirmation are keyguard's own text (ids, header names), not user input.
+      return `${UNPROVEN} (${o.reason}). To confirm it as an admin: ${o.confirm}`;
     case 'failed':
       return `revocation **failed**: ${escapeMarkdown(o.error)}`;
   }
@@ -131,7 +144,9 @@ export function mergeFacts(previous: Facts | undefined, now: KeyResponse): KeyRe
   if (!previous) return now;
   const keepMatch = previous.match?.type === 'matched' && (!now.match || now.match.type === 'not-found');
   const keepRevocation = previous.revocation?.type === 'revoked' && now.revocation?.type !== 'revoked';
-  const sameStatus = previous.liveness && now.liveness && previous.liveness.status === now.liveness.status;
+  // A key keyguard revoked was live when found: the issue keeps saying "live → revoked".
+  const revokedByUs = previous.liveness?.status === 'live' && previous.revocation?.type === 'revoked' && now.liveness?.status === 'revoked';
+  const sameStatus = (previous.liveness && now.liveness && previous.liveness.status === now.liveness.status) || revokedByUs;
   return {
     ...now,
     ...(sameStatus ? { liveness: previous.liveness } : {}),
@@ -168,10 +183,13 @@ export function renderLeakIssue(group: LeakGroup, ctx: RepoContext, mention: str
 
   const places = placesOf(group, ctx);
   const seenBefore = new Set((previous ? /<!-- keyguard:v1 seen ([0-9a-f,]*) -->/.exec(previous)?.[1] ?? '' : '').split(',').filter(Boolean));
-  const fresh = places.filter((p) => !seenBefore.has(p.id));
-  const oldWhere = previous ? sectionOf(previous, 'where') : undefined;
-  const where = [oldWhere, ...fresh.map((p) => p.line)].filter((x) => x !== undefined && x !== '').join('\n');
-  const seen = [...new Set([...seenBefore, ...places.map((p) => p.id)])];
+  // Once the seen list is full, places beyond it are not news: no comment every run about them.
+  const fresh = seenBefore.size >= MAX_SEEN ? [] : places.filter((p) => !seenBefore.has(p.id));
+  const oldWhere = (previous ? sectionOf(previous, 'where') : undefined)?.split('\n').filter((l) => l.startsWith('- ')) ?? [];
+  const seen = [...new Set([...seenBefore, ...places.map((p) => p.id)])].slice(0, MAX_SEEN);
+  const listed = [...oldWhere, ...fresh.map((p) => p.line)];
+  const omitted = Math.max(listed.length, seen.length, places.length) - Math.min(listed.length, MAX_PLACES);
+  const where = [...listed.slice(0, MAX_PLACES), ...(omitted > 0 ? ['', moreInReport(omitted, 'place')] : [])].join('\n');
   const body = [
     // The marker holds the fingerprint, a hash: anyone who can read the repository reads the
     // issue, and the hash still finds the same key again across runs and repositories.
@@ -193,3 +211,8 @@ export function renderLeakIssue(group: LeakGroup, ctx: RepoContext, mention: str
     newPlaces: previous ? fresh.map((p) => p.line) : [],
   };
 }
+
+/** The places an issue lists; the JSON report has them all (an issue body holds 65,536 characters). */
+const MAX_PLACES = 100;
+/** Place ids an issue remembers (13 characters each). */
+const MAX_SEEN = 1500;

@@ -1,13 +1,15 @@
 import type { KeyKind, SecretValue } from '../detect/index.ts';
+import { moreInReport } from '../github/body-limit.ts';
 import type { IssueTracker } from '../github/issue-tracker.ts';
 import type { Logger } from '../logger.ts';
 import { matchKey } from '../openai/match.ts';
+import type { Proof } from '../openai/proof.ts';
 import type { KeyRevoker } from '../openai/revoke.ts';
-import type { Inventory, KeyMatch, Liveness } from '../openai/types.ts';
+import type { Inventory, KeyMatch, KeyRecord, Liveness, RevokeOutcome } from '../openai/types.ts';
 import type { Finding, KeyResponse, KeyStatus, MatchSummary, ScanResult } from '../scan/finding.ts';
 import { renderLeakIssue, type LeakGroup, type RepoContext } from './leak-issue.ts';
 
-export type RevokePolicy = 'off' | 'live' | 'all';
+export type RevokePolicy = 'off' | 'live';
 
 export interface RespondSettings {
   readonly verify: boolean;
@@ -27,8 +29,11 @@ export interface RespondSettings {
 export interface RespondDeps {
   readonly logger: Logger;
   readonly liveness?: (secret: SecretValue, kind: KeyKind) => Promise<Liveness>;
-  /** The organization, read once, lazily, and a revoker over it. */
-  readonly openai?: { inventory(): Promise<Inventory>; revoker(inventory: Inventory): KeyRevoker };
+  /**
+   * The organization, read once, lazily; the proof that a found key is one of its records (made
+   * with the found key itself); and a revoker over it.
+   */
+  readonly openai?: { inventory(): Promise<Inventory>; prove(secret: SecretValue, kind: KeyKind, candidates: readonly KeyRecord[]): Promise<Proof>; revoker(inventory: Inventory): KeyRevoker };
   readonly tracker?: IssueTracker;
 }
 
@@ -43,11 +48,12 @@ export interface RespondSummary {
 
 const LABEL_COLOR = 'b60205';
 
-function summarize(m: KeyMatch, inventory: Inventory): MatchSummary {
+function summarize(m: KeyMatch, inventory: Inventory, proven?: string): MatchSummary {
   if (m.type === 'not-found') return m;
   if (m.type === 'ambiguous') return { type: 'ambiguous', keyIds: m.records.map((r) => r.id) };
   const r = m.record;
-  if (r.type === 'admin_key') return { type: 'matched', recordType: 'admin_key', keyId: r.id, projectId: null, projectName: null, owner: r.ownerName ?? 'unknown' };
+  const how = proven ? { proven } : {};
+  if (r.type === 'admin_key') return { type: 'matched', recordType: 'admin_key', keyId: r.id, projectId: null, projectName: null, owner: r.ownerName ?? 'unknown', ...how };
   const project = inventory.projects.find((p) => p.id === r.projectId);
   return {
     type: 'matched',
@@ -56,12 +62,14 @@ function summarize(m: KeyMatch, inventory: Inventory): MatchSummary {
     projectId: r.projectId,
     projectName: project?.name ?? null,
     owner: r.owner.type === 'user' ? `${r.owner.name} (user${r.ownerHasAccess ? '' : ', no longer in the project'})` : `${r.owner.name} (service account)`,
+    ...how,
   };
 }
 
 /**
  * Leak response for what a scan found, one key at a time: is it live, whose is it, revoke it
- * (only when asked, only a matched key), and one issue per key, found again by its marker.
+ * (only when asked, only a key proven live and to be one exact record), and one issue per key,
+ * found again by its marker.
  * Returns the result with every finding's `status` and `response` filled in.
  */
 export async function respond(result: ScanResult, settings: RespondSettings, deps: RespondDeps): Promise<{ result: ScanResult; summary: RespondSummary }> {
@@ -92,19 +100,13 @@ export async function respond(result: ScanResult, settings: RespondSettings, dep
         const inv = await inventory;
         const match = matchKey(secret.reveal(), kind, inv);
         response = { ...response, match: summarize(match, inv) };
-        const eligible = settings.revoke === 'all' || (settings.revoke === 'live' && response.liveness?.status === 'live');
-        if (settings.revoke !== 'off' && response.liveness?.status === 'revoked') {
-          response = { ...response, revocation: { type: 'already-gone', action: 'the key no longer works' } };
-        } else if (eligible) {
-          const outcome = await deps.openai.revoker(inv).revoke(secret.reveal(), match, { dryRun: settings.dryRun });
-          response = { ...response, revocation: outcome };
-          if (outcome.type === 'revoked') {
-            revoked++;
-            response = { ...response, liveness: { status: 'revoked', rule: `revoked by keyguard (${outcome.action})` } };
-          }
-          logger.info(`keyguard: ${redacted}: ${outcome.type}${'action' in outcome ? ` (${outcome.action})` : 'reason' in outcome ? ` (${outcome.reason})` : ` (${outcome.error})`}`);
-        } else if (settings.revoke === 'live') {
-          response = { ...response, revocation: { type: 'refused', reason: response.liveness ? `it is ${response.liveness.status}, and revoke is set to live keys only` : 'liveness was not checked (verify is off), and revoke is set to live keys only' } };
+        if (settings.revoke === 'live') {
+          const decided = await revokeIfProven(secret, kind, match, response.liveness, settings.dryRun, inv, deps.openai);
+          if (decided.proven) response = { ...response, match: summarize({ type: 'matched', record: decided.proven.record }, inv, decided.proven.rule) };
+          response = { ...response, revocation: decided.outcome };
+          if (decided.outcome.type === 'revoked') revoked++;
+          const o = decided.outcome;
+          logger.info(`keyguard: ${redacted}: ${o.type}${'action' in o ? ` (${o.action})` : 'reason' in o ? ` (${o.reason})` : ` (${o.error})`}`);
         }
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
@@ -123,11 +125,33 @@ export async function respond(result: ScanResult, settings: RespondSettings, dep
 
   const findings = result.findings.map((f) => {
     const response = responses.get(f.fingerprint)!;
-    const status: KeyStatus = response.liveness?.status ?? 'unverified';
+    // Live stays live in `response.liveness` (it was live when found); the finding says what it is now.
+    const status: KeyStatus = response.revocation?.type === 'revoked' ? 'revoked' : (response.liveness?.status ?? 'unverified');
     return { ...f, status, response };
   });
   const live = [...responses.values()].filter((r) => r.liveness?.status === 'live').length;
   return { result: { ...result, findings }, summary: { keys: groups.size, live, revoked, issuesOpened: opened, issuesDeferred: deferred, notes } };
+}
+
+/**
+ * `revoke: live`: only a key found live, and proven to be one exact record of the organization.
+ * Unknown liveness (429, 5xx, network) never revokes: the next run tries again.
+ */
+async function revokeIfProven(
+  secret: SecretValue,
+  kind: KeyKind,
+  match: KeyMatch,
+  liveness: KeyResponse['liveness'],
+  dryRun: boolean,
+  inventory: Inventory,
+  openai: NonNullable<RespondDeps['openai']>,
+): Promise<{ outcome: RevokeOutcome; proven?: Extract<Proof, { type: 'proven' }> }> {
+  if (liveness?.status === 'revoked') return { outcome: { type: 'already-gone', action: 'the key no longer works' } };
+  if (liveness?.status !== 'live') return { outcome: { type: 'refused', reason: liveness ? `it is ${liveness.status}, and only a key found live is revoked (the next run checks again)` : 'liveness was not checked (verify is off), and only a key found live is revoked' } };
+  if (match.type === 'not-found') return { outcome: { type: 'refused', reason: 'no key of the organization shows its visible characters' } };
+  const proof = await openai.prove(secret, kind, match.type === 'matched' ? [match.record] : match.records);
+  if (proof.type === 'unproven') return { outcome: { type: 'unproven', reason: proof.reason, confirm: proof.confirm } };
+  return { outcome: await openai.revoker(inventory).revoke(secret.reveal(), proof.record, { dryRun }), proven: proof };
 }
 
 export async function fileIssue(tracker: IssueTracker, group: LeakGroup, settings: Pick<RespondSettings, 'issues' | 'repo'>, mayOpen: () => boolean, logger: Logger): Promise<NonNullable<KeyResponse['issue']>> {
@@ -149,7 +173,8 @@ export async function fileIssue(tracker: IssueTracker, group: LeakGroup, setting
       action = 'updated';
     }
     if (next.newPlaces.length > 0) {
-      await tracker.comment(existing.number, [`keyguard found ${group.redacted} again, in ${next.newPlaces.length} new place${next.newPlaces.length === 1 ? '' : 's'}:`, '', ...next.newPlaces].join('\n'));
+      const n = next.newPlaces.length;
+      await tracker.comment(existing.number, [`keyguard found ${group.redacted} again, in ${n} new place${n === 1 ? '' : 's'}:`, '', ...next.newPlaces.slice(0, 20), ...(n > 20 ? ['', moreInReport(n - 20, 'place')] : [])].join('\n'));
       action = 'commented';
     }
     return { number: existing.number, url: existing.url, action };

@@ -2,12 +2,22 @@ import { createOctokit } from '../github/octokit.ts';
 import { GitHubIssueTracker } from '../github/issue-tracker.ts';
 import type { Logger } from '../logger.ts';
 import { OpenAIAdmin } from '../openai/admin-client.ts';
-import { checkLiveness } from '../openai/liveness.ts';
+import { adminKeyIdsListedBy, checkLiveness } from '../openai/liveness.ts';
+import { proveRecord } from '../openai/proof.ts';
 import { OpenAIRevoker } from '../openai/revoke.ts';
 import type { ScanResult } from '../scan/finding.ts';
 import type { RespondOptions } from '../settings.ts';
 import type { RepoContext } from './leak-issue.ts';
 import { respond, type RespondDeps, type RespondSummary } from './respond.ts';
+
+/** The organization through the admin key; proofs are made with the found key itself, at the same base URL. */
+export function organizationDeps(admin: OpenAIAdmin, baseURL: string | undefined): NonNullable<RespondDeps['openai']> {
+  return {
+    inventory: () => admin.inventory(),
+    prove: (s, k, candidates) => proveRecord(candidates, { inProject: (project) => checkLiveness(s, k, { baseURL, project }), adminKeyIds: () => adminKeyIdsListedBy(s, { baseURL }) }),
+    revoker: (inv) => new OpenAIRevoker(admin, inv),
+  };
+}
 
 /** Builds leak response's adapters from validated options (the same for the action and the CLI). */
 export async function runLeakResponse(
@@ -20,12 +30,13 @@ export async function runLeakResponse(
   if (!enabled || result.findings.length === 0) return undefined;
   if (options.adminKey) logger.mask(options.adminKey);
   if (options.issues) logger.mask(options.issues.token);
-  const admin = options.adminKey ? new OpenAIAdmin({ adminKey: options.adminKey, baseURL: options.openaiBaseUrl, logger }) : undefined;
+  const baseURL = options.openaiBaseUrl;
+  const admin = options.adminKey ? new OpenAIAdmin({ adminKey: options.adminKey, baseURL, logger }) : undefined;
   const [owner, repo] = options.issues ? options.issues.repository.split('/') : [];
   const deps: RespondDeps = {
     logger,
-    ...(options.verify ? { liveness: (s, k) => checkLiveness(s, k, { baseURL: options.openaiBaseUrl }) } : {}),
-    ...(admin ? { openai: { inventory: () => admin.inventory(), revoker: (inv) => new OpenAIRevoker(admin, inv) } } : {}),
+    ...(options.verify ? { liveness: (s, k) => checkLiveness(s, k, { baseURL }) } : {}),
+    ...(admin ? { openai: organizationDeps(admin, baseURL) } : {}),
     ...(options.issues
       ? {
           tracker: new GitHubIssueTracker(

@@ -7,7 +7,8 @@ export type KeyStatus = 'unverified' | 'live' | 'revoked' | 'unknown';
 
 /** The found key against the organization's records, without the records' secrets (they have none). */
 export type MatchSummary =
-  | { readonly type: 'matched'; readonly recordType: 'project_key' | 'admin_key'; readonly keyId: string; readonly projectId: string | null; readonly projectName: string | null; readonly owner: string }
+  /** `proven`: how the key was proven to be this record (see openai/proof.ts); absent, it only shows its visible characters. */
+  | { readonly type: 'matched'; readonly recordType: 'project_key' | 'admin_key'; readonly keyId: string; readonly projectId: string | null; readonly projectName: string | null; readonly owner: string; readonly proven?: string }
   | { readonly type: 'ambiguous'; readonly keyIds: readonly string[] }
   | { readonly type: 'not-found' };
 

@@ -5,7 +5,9 @@
  * @octokit/openapi-types carries it; errors are `{"message","documentation_url","status"}`.
  *
  * Knobs: rate-limit headers on every answer, a secondary rate limit (403 with `retry-after`) for
- * the next N writes, and a request log with bodies, for asserting what was sent.
+ * the next N writes, creations processed but answered 502 or cut off, and a request log with
+ * bodies, for asserting what was sent. Like GitHub it refuses bodies over 65,536 characters (422)
+ * and records who wrote each issue and comment: each token writes as its login (`tokens`).
  * Erasable TypeScript only, so `node scripts/demo.ts` can run it directly.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -27,6 +29,8 @@ export interface FakeIssue {
   labels: string[];
   assignees: string[];
   isPullRequest: boolean;
+  /** Who opened it (the login of the token that created it); keyguard's bot when left out. */
+  user?: string;
   created_at: string;
   updated_at: string;
   closed_at: string | null;
@@ -60,8 +64,35 @@ export interface FakeOrgRepo {
 export interface GitHubKnobs {
   /** Answer the next N content-creating requests with a secondary rate limit (403). */
   secondaryLimitNext: number;
+  /**
+   * Process the next N issue or comment creations, then lose the answer: `502` answers a bad
+   * gateway (as GitHub's front end does when the back end was slow), `drop` closes the connection.
+   */
+  loseCreateNext: number;
+  loseCreateAs: '502' | 'drop';
   retryAfterSeconds: number;
   latencyMs: number;
+  /**
+   * Fields the description lets be absent or null, as `schema.field` of the object a route
+   * answers (`issue.body`, `issue-comment.body`, `label.description`, `minimal-repository.archived`):
+   * `omit` leaves them out, `nullify` sends null.
+   */
+  omit: string[];
+  nullify: string[];
+}
+
+/** The description's schema of the objects a successful answer to this path carries. */
+function schemaOf(parts: string[]): string | undefined {
+  if (parts[0] === 'orgs') return 'minimal-repository';
+  if (parts.includes('comments')) return 'issue-comment';
+  if (parts[3] === 'labels') return 'label';
+  if (parts[3] === 'issues') return 'issue';
+  return undefined;
+}
+
+function leaveOut(payload: unknown, schema: string | undefined, knobs: GitHubKnobs): unknown {
+  const one = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([k]) => !knobs.omit.includes(`${schema}.${k}`)).map(([k, v]) => [k, knobs.nullify.includes(`${schema}.${k}`) ? null : v]));
+  return Array.isArray(payload) ? payload.map(one) : one(payload as Record<string, unknown>);
 }
 
 export interface GitHubRequest {
@@ -70,11 +101,15 @@ export interface GitHubRequest {
   query: Record<string, string>;
   status: number;
   body: string;
+  /** The JSON answered, for the contract tests. */
+  response: unknown;
 }
 
 export interface FakeGitHub {
   readonly url: string;
   readonly token: string;
+  /** Token → login: who each token writes as. `token` is keyguard's (`github-actions[bot]`). */
+  readonly tokens: Map<string, string>;
   readonly repos: Map<string, FakeRepo>;
   readonly orgs: Map<string, FakeOrgRepo[]>;
   readonly knobs: GitHubKnobs;
@@ -90,17 +125,49 @@ class HttpError extends Error {
   constructor(status: number, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
     super(message);
     this.status = status;
-    this.body = { message, documentation_url: 'https://docs.github.com/rest', status: String(status), ...extra };
+    // GitHub's description gives `status` to `basic-error` but not to `validation-error` (422).
+    this.body = { message, documentation_url: 'https://docs.github.com/rest', ...(status === 422 ? {} : { status: String(status) }), ...extra };
     this.headers = headers;
   }
 }
 
 const BOT = 'github-actions[bot]';
-const user = (login: string) => ({ login, id: login.length * 1000 + 7, node_id: `U_${login}`, type: login.endsWith('[bot]') ? 'Bot' : 'User', site_admin: false, url: `https://api.github.test/users/${encodeURIComponent(login)}`, html_url: `https://github.test/${encodeURIComponent(login)}` });
+/** GitHub's limit on issue and comment bodies, in characters. */
+export const MAX_BODY = 65_536;
 
-export async function startFakeGitHub(options: { token?: string; repos?: string[]; knobs?: Partial<GitHubKnobs> } = {}): Promise<FakeGitHub> {
+/** GitHub's answer to an oversized body: 422 Validation Failed, a `custom` error on `body`. */
+function checkBody(resource: 'Issue' | 'IssueComment', body: unknown): void {
+  if (typeof body === 'string' && body.length > MAX_BODY) {
+    throw new HttpError(422, 'Validation Failed', { errors: [{ resource, code: 'custom', field: 'body', message: `body is too long (maximum is ${MAX_BODY} characters)` }] });
+  }
+}
+/** A `simple-user`, every required field of GitHub's description. */
+const user = (login: string) => {
+  const api = `https://api.github.test/users/${encodeURIComponent(login)}`;
+  return {
+    login,
+    id: login.length * 1000 + 7,
+    node_id: `U_${login}`,
+    avatar_url: `https://avatars.github.test/u/${login.length * 1000 + 7}?v=4`,
+    gravatar_id: '',
+    url: api,
+    html_url: `https://github.test/${encodeURIComponent(login)}`,
+    ...Object.fromEntries(['followers', 'subscriptions', 'organizations', 'repos', 'received_events'].map((f) => [`${f}_url`, `${api}/${f}`])),
+    following_url: `${api}/following{/other_user}`,
+    gists_url: `${api}/gists{/gist_id}`,
+    starred_url: `${api}/starred{/owner}{/repo}`,
+    events_url: `${api}/events{/privacy}`,
+    type: login.endsWith('[bot]') ? 'Bot' : 'User',
+    site_admin: false,
+  };
+};
+/** The `…_url` fields a `minimal-repository` requires (templates left out: only their shape is checked). */
+const REPO_URLS = ['archive', 'assignees', 'blobs', 'branches', 'collaborators', 'comments', 'commits', 'compare', 'contents', 'contributors', 'deployments', 'downloads', 'events', 'forks', 'git_commits', 'git_refs', 'git_tags', 'hooks', 'issue_comment', 'issue_events', 'issues', 'keys', 'labels', 'languages', 'merges', 'milestones', 'notifications', 'pulls', 'releases', 'stargazers', 'statuses', 'subscribers', 'subscription', 'tags', 'teams', 'trees'];
+
+export async function startFakeGitHub(options: { token?: string; repos?: string[]; knobs?: Partial<GitHubKnobs>; tokens?: Record<string, string> } = {}): Promise<FakeGitHub> {
   const token = options.token ?? 'ghs_fakeinstallationtoken';
-  const knobs: GitHubKnobs = { secondaryLimitNext: 0, retryAfterSeconds: 1, latencyMs: 0, ...options.knobs };
+  const tokens = new Map<string, string>([[token, BOT], ...Object.entries(options.tokens ?? {})]);
+  const knobs: GitHubKnobs = { secondaryLimitNext: 0, loseCreateNext: 0, loseCreateAs: '502', retryAfterSeconds: 1, latencyMs: 0, omit: [], nullify: [], ...options.knobs };
   const repos = new Map<string, FakeRepo>();
   const orgs = new Map<string, FakeOrgRepo[]>();
   const log: GitHubRequest[] = [];
@@ -133,7 +200,7 @@ export async function startFakeGitHub(options: { token?: string; repos?: string[
     state_reason: i.state === 'closed' ? 'completed' : null,
     title: i.title,
     body: i.body,
-    user: user(BOT),
+    user: user(i.user ?? BOT),
     labels: i.labels.map((n) => labelJson(r, r.labels.find((l) => l.name === n) ?? { id: 0, name: n, color: 'ededed', description: null })),
     assignee: i.assignees[0] ? user(i.assignees[0]) : null,
     assignees: i.assignees.map(user),
@@ -160,6 +227,16 @@ export async function startFakeGitHub(options: { token?: string; repos?: string[
     author_association: 'NONE',
   });
 
+  /**
+   * `POST /graphql`, the one query keyguard sends: `viewer { login __typename }`, the token's own
+   * identity. GraphQL names a bot without the `[bot]` suffix that REST shows (`github-actions`).
+   */
+  function graphql(input: Record<string, unknown>, login: string): unknown {
+    if (typeof input.query !== 'string' || !/\bviewer\b/.test(input.query)) return { errors: [{ message: 'This fake answers only the viewer query' }] };
+    const bot = login.endsWith('[bot]');
+    return { data: { viewer: { login: bot ? login.slice(0, -'[bot]'.length) : login, __typename: bot ? 'Bot' : 'User' } } };
+  }
+
   /** GitHub's pages: `per_page` (max 100, default 30) and `page`, with a `Link` header. */
   function paginate<T>(items: T[], query: Record<string, string>, path: string, res: { headers: Record<string, string> }): T[] {
     const perPage = Math.min(Number(query.per_page ?? 30) || 30, 100);
@@ -184,13 +261,17 @@ export async function startFakeGitHub(options: { token?: string; repos?: string[
     }
   }
 
-  function route(method: string, parts: string[], query: Record<string, string>, body: string, path: string, out: { headers: Record<string, string>; status: number }): unknown {
+  function route(method: string, parts: string[], query: Record<string, string>, body: string, path: string, out: { headers: Record<string, string>; status: number }, login: string): unknown {
+    if (parts[0] === 'graphql' && parts.length === 1 && method === 'POST') return graphql(json(body), login);
     if (parts[0] === 'orgs' && parts[2] === 'repos' && method === 'GET') {
       const all = orgs.get(parts[1]!);
       if (!all) throw new HttpError(404, 'Not Found');
       const type = query.type ?? 'all';
       const list = all.filter((r) => type === 'all' || (type === 'forks' ? r.fork : type === 'sources' ? !r.fork : type === 'public' ? !r.private : type === 'private' ? r.private : true));
-      return paginate(list, query, path, out).map((r, i) => ({ id: 5000 + i, node_id: `R_${r.name}`, name: r.name, full_name: `${parts[1]}/${r.name}`, private: r.private, fork: r.fork, archived: r.archived, disabled: false, default_branch: r.default_branch, owner: user(parts[1]!), html_url: `https://github.test/${parts[1]}/${r.name}` }));
+      return paginate(list, query, path, out).map((r, i) => {
+        const api = `${url}/repos/${parts[1]}/${r.name}`;
+        return { id: 5000 + i, node_id: `R_${r.name}`, name: r.name, full_name: `${parts[1]}/${r.name}`, private: r.private, fork: r.fork, archived: r.archived, disabled: false, default_branch: r.default_branch, description: null, owner: user(parts[1]!), html_url: `https://github.test/${parts[1]}/${r.name}`, url: api, ...Object.fromEntries(REPO_URLS.map((f) => [`${f}_url`, `${api}/${f}`])) };
+      });
     }
     if (parts[0] !== 'repos' || parts.length < 4) throw new HttpError(404, 'Not Found');
     const r = repos.get(`${parts[1]}/${parts[2]}`);
@@ -221,10 +302,11 @@ export async function startFakeGitHub(options: { token?: string; repos?: string[
     if (a === 'issues' && !b && method === 'POST') {
       const input = json(body);
       if (typeof input.title !== 'string' || !input.title) throw new HttpError(422, 'Validation Failed', { errors: [{ resource: 'Issue', code: 'missing_field', field: 'title' }] });
+      checkBody('Issue', input.body);
       const labels = (input.labels as string[] | undefined) ?? [];
       // Creating an issue with an unknown label creates the label, as GitHub does for writers.
       for (const l of labels) if (!r.labels.some((x) => x.name === l)) r.labels.push({ id: nextId++, name: l, color: 'ededed', description: null });
-      const issue: FakeIssue = { id: nextId++, number: r.issues.length + 1, title: input.title, body: (input.body as string) ?? '', state: 'open', labels, assignees: (input.assignees as string[] | undefined) ?? [], isPullRequest: false, created_at: now(), updated_at: now(), closed_at: null };
+      const issue: FakeIssue = { id: nextId++, number: r.issues.length + 1, title: input.title, body: (input.body as string) ?? '', state: 'open', labels, assignees: (input.assignees as string[] | undefined) ?? [], isPullRequest: false, user: login, created_at: now(), updated_at: now(), closed_at: null };
       r.issues.push(issue);
       out.status = 201;
       return issueJson(r, issue);
@@ -233,6 +315,7 @@ export async function startFakeGitHub(options: { token?: string; repos?: string[
       const comment = r.comments.find((x) => x.id === Number(c));
       if (!comment) throw new HttpError(404, 'Not Found');
       const input = json(body);
+      checkBody('IssueComment', input.body);
       comment.body = String(input.body ?? comment.body);
       comment.updated_at = now();
       return commentJson(r, comment);
@@ -243,6 +326,7 @@ export async function startFakeGitHub(options: { token?: string; repos?: string[
       if (!c && method === 'GET') return issueJson(r, issue);
       if (!c && method === 'PATCH') {
         const input = json(body);
+        checkBody('Issue', input.body);
         if (typeof input.title === 'string') issue.title = input.title;
         if (typeof input.body === 'string') issue.body = input.body;
         if (input.state === 'open' || input.state === 'closed') {
@@ -258,7 +342,8 @@ export async function startFakeGitHub(options: { token?: string; repos?: string[
       if (c === 'comments' && method === 'POST') {
         const input = json(body);
         if (typeof input.body !== 'string' || !input.body) throw new HttpError(422, 'Validation Failed', { errors: [{ resource: 'IssueComment', code: 'missing_field', field: 'body' }] });
-        const comment: FakeComment = { id: nextId++, issue: issue.number, body: input.body, user: BOT, created_at: now(), updated_at: now() };
+        checkBody('IssueComment', input.body);
+        const comment: FakeComment = { id: nextId++, issue: issue.number, body: input.body, user: login, created_at: now(), updated_at: now() };
         r.comments.push(comment);
         out.status = 201;
         return commentJson(r, comment);
@@ -280,19 +365,30 @@ export async function startFakeGitHub(options: { token?: string; repos?: string[
       used++;
       const rate = { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': String(5000 - used), 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600), 'x-ratelimit-used': String(used), 'x-ratelimit-resource': 'core' };
       try {
-        if (req.headers.authorization !== `token ${token}` && req.headers.authorization !== `Bearer ${token}`) throw new HttpError(401, 'Bad credentials');
+        const login = tokens.get(/^(?:token|Bearer) (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '');
+        if (!login) throw new HttpError(401, 'Bad credentials');
         if (method !== 'GET' && knobs.secondaryLimitNext > 0) {
           knobs.secondaryLimitNext--;
           throw new HttpError(403, 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID.', {}, { 'retry-after': String(knobs.retryAfterSeconds) });
         }
-        payload = route(method, u.pathname.split('/').filter(Boolean).map(decodeURIComponent), query, body, u.pathname, out);
+        const parts = u.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+        payload = route(method, parts, query, body, u.pathname, out, login);
+        if (method === 'POST' && out.status === 201 && /\/issues(?:\/\d+\/comments)?$/.test(u.pathname) && knobs.loseCreateNext > 0) {
+          knobs.loseCreateNext--;
+          if (knobs.loseCreateAs === 'drop') {
+            log.push({ method, path: u.pathname, query, status: 0, body, response: undefined });
+            return void res.destroy();
+          }
+          throw new HttpError(502, 'Server Error');
+        }
+        if (knobs.omit.length || knobs.nullify.length) payload = leaveOut(payload, schemaOf(parts), knobs);
       } catch (e) {
         if (!(e instanceof HttpError)) throw e;
         out.status = e.status;
         payload = e.body;
         Object.assign(out.headers, e.headers);
       }
-      log.push({ method, path: u.pathname, query, status: out.status, body });
+      log.push({ method, path: u.pathname, query, status: out.status, body, response: payload });
       setTimeout(() => {
         res.writeHead(out.status, { 'content-type': 'application/json; charset=utf-8', 'x-github-request-id': `FAKE:${log.length}`, ...rate, ...out.headers });
         res.end(JSON.stringify(payload));
@@ -304,6 +400,7 @@ export async function startFakeGitHub(options: { token?: string; repos?: string[
   return {
     url,
     token,
+    tokens,
     repos,
     orgs,
     knobs,

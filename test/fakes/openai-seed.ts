@@ -79,11 +79,28 @@ export function seedOrganization(options: SeedOptions = {}): FakeOrganization {
         }
         costs.push({ day, project_id: id, api_key_id: shares[0]![0].id, line_item: `${model}, input`, usd: Math.round(base * 0.0003 * 100) / 100 });
       }
+      // The first two projects also use the other endpoints, each in its own unit.
+      if (i < 2) {
+        const key = keys.at(-5)!;
+        const row = (kind: FakeUsage['kind'], model: string, requests: number, quantity: number, inputTokens = 0): FakeUsage => ({ kind, day, project_id: id, api_key_id: key.id, user_id: 'user_dev', model, input_tokens: inputTokens, output_tokens: 0, input_cached_tokens: 0, num_model_requests: requests, quantity });
+        usage.push(
+          row('moderations', 'omni-moderation-latest', 5 + d, 0, 400 + d),
+          row('images', 'gpt-image-1', 2, 3 + (d % 2)),
+          row('audio_speeches', 'gpt-4o-mini-tts', 3, 1200 + d),
+          row('audio_transcriptions', 'gpt-4o-transcribe', 4, 95 + d),
+          row('vector_stores', '', 0, 5 * 2 ** 20 + d),
+          row('code_interpreter_sessions', '', 0, 1 + (d % 3)),
+          row('file_search_calls', '', 0, 7),
+          row('web_search_calls', 'gpt-4o', 6, 6),
+        );
+      }
     }
   }
+  // Costs no project carries, as the costs endpoint returns them with `project_id: null`.
+  for (let d = days; d >= 1; d--) costs.push({ day: today - d * DAY, project_id: null, api_key_id: null, line_item: 'organization-level charge', usd: 0.37 + (d % 5) / 100 });
   const adminKeys: FakeAdminKey[] = [
     { id: 'key_admin_ci', name: 'keyguard CI', secret: makeKey(shapeByName('admin 133')), owner_user_id: 'user_owner', created_at: now - 40 * DAY, last_used_at: now - DAY, expires_at: null, state: 'live' },
     { id: 'key_admin_old', name: 'old script', secret: makeKey(shapeByName('admin 133')), owner_user_id: 'user_owner', created_at: now - 400 * DAY, last_used_at: null, expires_at: null, state: 'live' },
   ];
-  return { users, projects, serviceAccounts, keys, adminKeys, usage, costs };
+  return { id: 'org-keyguardtest', users, projects, serviceAccounts, keys, adminKeys, usage, costs };
 }

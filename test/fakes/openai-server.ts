@@ -6,7 +6,8 @@
  * has_more}`; usage and costs page with `page`/`next_page` over time buckets; errors are
  * `{"error":{"message","type","param","code"}}` with an `x-request-id` on every response.
  *
- * Knobs for tests: latency, a rate of 5xx answers, 429s with `retry-after`, and a request log.
+ * Knobs for tests: latency, a rate of 5xx answers, 429s with `retry-after`, fields left out or
+ * null where the description allows it, and a request log with the answers.
  * Erasable TypeScript only, so `node scripts/demo.ts` can run it directly.
  */
 import { randomUUID } from 'node:crypto';
@@ -64,9 +65,15 @@ export interface FakeAdminKey {
   state: KeyState;
 }
 
-/** One day of usage of one model by one key in one project. */
+/** The usage endpoints (`/organization/usage/{kind}`) of OpenAI's description. */
+export type UsageKind = 'completions' | 'embeddings' | 'moderations' | 'images' | 'audio_speeches' | 'audio_transcriptions' | 'vector_stores' | 'code_interpreter_sessions' | 'file_search_calls' | 'web_search_calls';
+
+/**
+ * One day of usage of one model by one key in one project. `quantity` is the endpoint's own unit:
+ * images, characters, seconds, bytes stored, sessions or tool calls (unused by token endpoints).
+ */
 export interface FakeUsage {
-  kind: 'completions' | 'embeddings';
+  kind: UsageKind;
   day: number;
   project_id: string;
   api_key_id: string;
@@ -76,18 +83,36 @@ export interface FakeUsage {
   output_tokens: number;
   input_cached_tokens: number;
   num_model_requests: number;
+  quantity?: number;
 }
 
-/** One day of cost of one line item in one project. */
+/** One day of cost of one line item in one project (`null`: a cost no project carries). */
 export interface FakeCost {
   day: number;
-  project_id: string;
+  project_id: string | null;
   api_key_id: string | null;
   line_item: string;
   usd: number;
 }
 
+/**
+ * A live key of another organization: it answers `GET /v1/models` (and, for an admin key, lists
+ * its own organization's admin keys, which are not ours), so only the organization and project
+ * headers tell it apart from ours.
+ */
+export interface FakeStranger {
+  id: string;
+  kind: 'project' | 'admin';
+  secret: string;
+  organization: string;
+  project_id: string | null;
+}
+
 export interface FakeOrganization {
+  /** `org-…`: what `OpenAI-Organization` must name for this organization's keys. */
+  id?: string;
+  /** Live keys of other organizations. */
+  strangers?: FakeStranger[];
   users: FakeUser[];
   projects: FakeProject[];
   serviceAccounts: FakeServiceAccount[];
@@ -112,16 +137,30 @@ export interface FakeKnobs {
   serviceAccountKeyDelete: 'refuse' | 'allow';
   /** How `redacted_value` shows a key (the real count of visible characters is not documented). */
   redact: (secret: string) => string;
+  /**
+   * Fields the description lets be absent or null, as `object.field` (`organization.user.projects`):
+   * `omit` leaves them out of every answer, `nullify` sends them as null. The contract tests refuse
+   * either for a field the description requires.
+   */
+  omit: string[];
+  nullify: string[];
 }
 
 export interface RequestRecord {
   method: string;
   path: string;
+  /** `OpenAI-Organization` / `OpenAI-Project` as sent. */
+  organization?: string;
+  project?: string;
   query: Record<string, string[]>;
   status: number;
   /** Which credential was used: a key id, never the key. */
   auth: string;
   body: string;
+  /** The query string as sent (`query` folds `a[]` into `a`). */
+  search: string;
+  /** The JSON answered, for the contract tests. */
+  response: unknown;
 }
 
 /** `sk-abc...def`, as in the OpenAPI examples: the kind's prefix and three characters each side. */
@@ -131,6 +170,27 @@ export function redactLikeExamples(secret: string): string {
 }
 
 const DAY = 86_400;
+
+type Sum = (f: keyof FakeUsage) => number;
+const USER_GROUPS = ['project_id', 'user_id', 'api_key_id', 'model'];
+/** Each usage endpoint's result object, as the description gives it: its fields and groupings. */
+const USAGE: Record<UsageKind, { object: string; groupBy: string[]; groupFields: string[]; fields: (sum: Sum) => Record<string, number | null> }> = {
+  completions: {
+    object: 'organization.usage.completions.result',
+    groupBy: [...USER_GROUPS, 'batch', 'service_tier'],
+    groupFields: [...USER_GROUPS, 'batch', 'service_tier'],
+    fields: (sum) => ({ input_tokens: sum('input_tokens'), output_tokens: sum('output_tokens'), input_cached_tokens: sum('input_cached_tokens'), input_audio_tokens: 0, output_audio_tokens: 0, num_model_requests: sum('num_model_requests') }),
+  },
+  embeddings: { object: 'organization.usage.embeddings.result', groupBy: USER_GROUPS, groupFields: USER_GROUPS, fields: (sum) => ({ input_tokens: sum('input_tokens'), num_model_requests: sum('num_model_requests') }) },
+  moderations: { object: 'organization.usage.moderations.result', groupBy: USER_GROUPS, groupFields: USER_GROUPS, fields: (sum) => ({ input_tokens: sum('input_tokens'), num_model_requests: sum('num_model_requests') }) },
+  images: { object: 'organization.usage.images.result', groupBy: [...USER_GROUPS, 'size', 'source'], groupFields: [...USER_GROUPS, 'size', 'source'], fields: (sum) => ({ images: sum('quantity'), num_model_requests: sum('num_model_requests') }) },
+  audio_speeches: { object: 'organization.usage.audio_speeches.result', groupBy: USER_GROUPS, groupFields: USER_GROUPS, fields: (sum) => ({ characters: sum('quantity'), num_model_requests: sum('num_model_requests') }) },
+  audio_transcriptions: { object: 'organization.usage.audio_transcriptions.result', groupBy: USER_GROUPS, groupFields: USER_GROUPS, fields: (sum) => ({ seconds: sum('quantity'), num_model_requests: sum('num_model_requests') }) },
+  vector_stores: { object: 'organization.usage.vector_stores.result', groupBy: ['project_id'], groupFields: ['project_id'], fields: (sum) => ({ usage_bytes: sum('quantity') }) },
+  code_interpreter_sessions: { object: 'organization.usage.code_interpreter_sessions.result', groupBy: ['project_id'], groupFields: ['project_id'], fields: (sum) => ({ num_sessions: sum('quantity') }) },
+  file_search_calls: { object: 'organization.usage.file_searches.result', groupBy: ['project_id', 'user_id', 'api_key_id', 'vector_store_id'], groupFields: ['project_id', 'user_id', 'api_key_id', 'vector_store_id'], fields: (sum) => ({ num_requests: sum('quantity') }) },
+  web_search_calls: { object: 'organization.usage.web_searches.result', groupBy: [...USER_GROUPS, 'context_level'], groupFields: [...USER_GROUPS, 'context_level'], fields: (sum) => ({ num_model_requests: sum('num_model_requests'), num_requests: sum('quantity') }) },
+};
 
 function errorBody(message: string, type: string, code: string | null, param: string | null = null) {
   return { error: { message, type, param, code } };
@@ -148,6 +208,9 @@ interface Ctx {
   parts: string[];
   query: Record<string, string[]>;
   token: string | undefined;
+  /** The `OpenAI-Organization` and `OpenAI-Project` request headers. */
+  organization: string | undefined;
+  project: string | undefined;
 }
 
 class HttpError extends Error {
@@ -175,7 +238,7 @@ export interface FakeOpenAI {
 }
 
 export async function startFakeOpenAI(org: FakeOrganization, knobs: Partial<FakeKnobs> = {}, now: () => number = () => Math.floor(Date.now() / 1000)): Promise<FakeOpenAI> {
-  const k: FakeKnobs = { latencyMs: 0, faultRate: 0, rateLimitNext: 0, retryAfterSeconds: 1, serviceAccountKeyDelete: 'refuse', redact: redactLikeExamples, ...knobs };
+  const k: FakeKnobs = { latencyMs: 0, faultRate: 0, rateLimitNext: 0, retryAfterSeconds: 1, serviceAccountKeyDelete: 'refuse', redact: redactLikeExamples, omit: [], nullify: [], ...knobs };
   const log: RequestRecord[] = [];
   let seed = 12345;
   const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
@@ -226,10 +289,22 @@ export async function startFakeOpenAI(org: FakeOrganization, knobs: Partial<Fake
   }
 
   const liveAdmin = (token: string | undefined) => org.adminKeys.find((a) => a.secret === token);
+  const orgId = org.id ?? 'org-fakeorganization';
+
+  /**
+   * The organization and project a request names must be the key's own. OpenAI answers a mismatch
+   * with 401 `mismatched_organization` / `mismatched_project` (messages as quoted in public code
+   * handling them; see the README's notes on the OpenAI layer).
+   */
+  function checkScope(ctx: Ctx, organization: string, project: string | null) {
+    if (ctx.organization !== undefined && ctx.organization !== organization) throw new HttpError(401, errorBody('OpenAI-Organization header should match organization for API key', 'invalid_request_error', 'mismatched_organization'));
+    if (ctx.project !== undefined && ctx.project !== project) throw new HttpError(401, errorBody('OpenAI-Project header should match project for API key', 'invalid_request_error', 'mismatched_project'));
+  }
 
   function requireAdmin(ctx: Ctx): FakeAdminKey {
     const admin = liveAdmin(ctx.token);
     if (!admin || admin.state === 'revoked') throw new HttpError(401, errorBody(`Incorrect API key provided: ${maskForMessage(ctx.token)}. You can find your API key at https://platform.openai.com/account/api-keys.`, 'invalid_request_error', 'invalid_api_key'));
+    checkScope(ctx, orgId, null);
     admin.last_used_at = now();
     return admin;
   }
@@ -273,27 +348,20 @@ export async function startFakeOpenAI(org: FakeOrganization, knobs: Partial<Fake
     return groups;
   }
 
-  function usage(ctx: Ctx, kind: 'completions' | 'embeddings') {
+  function usage(ctx: Ctx, kind: UsageKind) {
     requireAdmin(ctx);
-    const allowed = kind === 'completions' ? ['project_id', 'user_id', 'api_key_id', 'model', 'batch', 'service_tier'] : ['project_id', 'user_id', 'api_key_id', 'model'];
+    const shape = USAGE[kind];
     const groupBy = ctx.query.group_by ?? [];
-    for (const g of groupBy) if (!allowed.includes(g)) throw badRequest(`Invalid group_by value: ${g}`, 'group_by');
+    for (const g of groupBy) if (!shape.groupBy.includes(g)) throw badRequest(`Invalid group_by value: ${g}`, 'group_by');
     const projectIds = ctx.query.project_ids;
     const b = buckets(ctx, 'usage');
     const data = b.page.map(([s, e]) => {
       const rows = org.usage.filter((u) => u.kind === kind && u.day >= Math.floor(s / DAY) * DAY && u.day < e && (!projectIds || projectIds.includes(u.project_id)));
       const results = [...groupRows(rows, groupBy, (r, f) => (r as unknown as Record<string, unknown>)[f]).values()].map((g) => {
-        const first = g[0]!;
-        const sum = (f: keyof FakeUsage) => g.reduce((n, r) => n + (r[f] as number), 0);
-        const group = {
-          project_id: groupBy.includes('project_id') ? first.project_id : null,
-          user_id: groupBy.includes('user_id') ? first.user_id : null,
-          api_key_id: groupBy.includes('api_key_id') ? first.api_key_id : null,
-          model: groupBy.includes('model') ? first.model : null,
-        };
-        return kind === 'completions'
-          ? { object: 'organization.usage.completions.result', input_tokens: sum('input_tokens'), output_tokens: sum('output_tokens'), input_cached_tokens: sum('input_cached_tokens'), input_audio_tokens: 0, output_audio_tokens: 0, num_model_requests: sum('num_model_requests'), ...group, batch: null, service_tier: null }
-          : { object: 'organization.usage.embeddings.result', input_tokens: sum('input_tokens'), num_model_requests: sum('num_model_requests'), ...group };
+        const sum = (f: keyof FakeUsage) => g.reduce((n, r) => n + ((r[f] as number | undefined) ?? 0), 0);
+        // Every grouping field the result object has: the value when grouped by it, else null.
+        const group = Object.fromEntries(shape.groupFields.map((f) => [f, groupBy.includes(f) ? (g[0] as unknown as Record<string, unknown>)[f] ?? null : null]));
+        return { object: shape.object, ...shape.fields(sum), ...group };
       });
       return { object: 'bucket', start_time: s, end_time: e, results };
     });
@@ -307,7 +375,7 @@ export async function startFakeOpenAI(org: FakeOrganization, knobs: Partial<Fake
     const projectIds = ctx.query.project_ids;
     const b = buckets(ctx, 'costs');
     const data = b.page.map(([s, e]) => {
-      const rows = org.costs.filter((c) => c.day >= Math.floor(s / DAY) * DAY && c.day < e && (!projectIds || projectIds.includes(c.project_id)));
+      const rows = org.costs.filter((c) => c.day >= Math.floor(s / DAY) * DAY && c.day < e && (!projectIds || (c.project_id !== null && projectIds.includes(c.project_id))));
       const results = [...groupRows(rows, groupBy, (r, f) => (r as unknown as Record<string, unknown>)[f]).values()].map((g) => ({
         object: 'organization.costs.result',
         amount: { value: Math.round(g.reduce((n, r) => n + r.usd, 0) * 1e6) / 1e6, currency: 'usd' },
@@ -325,6 +393,12 @@ export async function startFakeOpenAI(org: FakeOrganization, knobs: Partial<Fake
   /** `GET /v1/models` with a found key: the liveness probe. */
   function models(ctx: Ctx) {
     const key = org.keys.find((x) => x.secret === ctx.token);
+    const stranger = org.strangers?.find((x) => x.secret === ctx.token);
+    if (stranger) {
+      checkScope(ctx, stranger.organization, stranger.project_id);
+      return { object: 'list', data: [{ id: 'gpt-4o-mini', object: 'model', created: 1721172741, owned_by: 'system' }] };
+    }
+    if (key && key.state !== 'revoked') checkScope(ctx, orgId, key.project_id);
     const state = key?.state ?? (liveAdmin(ctx.token) ? 'restricted' : 'revoked');
     if (state === 'revoked') throw new HttpError(401, errorBody(`Incorrect API key provided: ${maskForMessage(ctx.token)}. You can find your API key at https://platform.openai.com/account/api-keys.`, 'invalid_request_error', 'invalid_api_key'));
     if (state === 'restricted') throw new HttpError(401, errorBody('You have insufficient permissions for this operation. Missing scopes: api.model.read. Check that you have the correct role in your organization (Reader, Writer, Owner) and project (Member, Owner), and if you\'re using a restricted API key, that it has the necessary scopes.', 'invalid_request_error', null));
@@ -337,6 +411,13 @@ export async function startFakeOpenAI(org: FakeOrganization, knobs: Partial<Fake
     if (v1 !== 'v1') throw notFound('route');
     if (a === 'models' && !b && ctx.method === 'GET') return models(ctx);
     if (a !== 'organization') throw notFound('route');
+    const stranger = org.strangers?.find((x) => x.kind === 'admin' && x.secret === ctx.token);
+    if (stranger && b === 'admin_api_keys' && !c && ctx.method === 'GET') {
+      // Another organization's admin key lists that organization's admin keys: here, itself.
+      checkScope(ctx, stranger.organization, null);
+      const own = { id: stranger.id, name: 'their key', secret: stranger.secret, owner_user_id: org.users[0]!.id, created_at: 0, last_used_at: null, expires_at: null, state: 'live' as const };
+      return list([own], ctx, adminJson);
+    }
     requireAdmin(ctx);
     if (b === 'projects' && !c && ctx.method === 'GET') {
       const archived = ctx.query.include_archived?.[0] === 'true';
@@ -404,7 +485,7 @@ export async function startFakeOpenAI(org: FakeOrganization, knobs: Partial<Fake
         return { id: key.id, object: 'organization.admin_api_key.deleted', deleted: true };
       }
     }
-    if (b === 'usage' && (c === 'completions' || c === 'embeddings') && !d && ctx.method === 'GET') return usage(ctx, c);
+    if (b === 'usage' && c && Object.hasOwn(USAGE, c) && !d && ctx.method === 'GET') return usage(ctx, c as UsageKind);
     if (b === 'costs' && !c && ctx.method === 'GET') return costs(ctx);
     throw notFound('route');
   }
@@ -415,7 +496,8 @@ export async function startFakeOpenAI(org: FakeOrganization, knobs: Partial<Fake
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-      const ctx: Ctx = { method: req.method ?? 'GET', parts: url.pathname.split('/').filter(Boolean), query: parseQuery(url.searchParams), token };
+      const header = (name: string) => (typeof req.headers[name] === 'string' ? (req.headers[name] as string) : undefined);
+      const ctx: Ctx = { method: req.method ?? 'GET', parts: url.pathname.split('/').filter(Boolean), query: parseQuery(url.searchParams), token, organization: header('openai-organization'), project: header('openai-project') };
       let status = 200;
       let payload: unknown;
       let headers: Record<string, string> = {};
@@ -437,8 +519,9 @@ export async function startFakeOpenAI(org: FakeOrganization, knobs: Partial<Fake
           headers = err.headers;
         }
       }
-      const authId = org.keys.find((x) => x.secret === token)?.id ?? org.adminKeys.find((x) => x.secret === token)?.id ?? (token ? 'unknown-key' : 'none');
-      log.push({ method: ctx.method, path: url.pathname, query: ctx.query, status, auth: authId, body });
+      if (k.omit.length || k.nullify.length) payload = leaveOut(payload, k.omit, k.nullify);
+      const authId = org.keys.find((x) => x.secret === token)?.id ?? org.adminKeys.find((x) => x.secret === token)?.id ?? org.strangers?.find((x) => x.secret === token)?.id ?? (token ? 'unknown-key' : 'none');
+      log.push({ method: ctx.method, path: url.pathname, query: ctx.query, status, auth: authId, body, search: url.search, response: payload, ...(ctx.organization !== undefined ? { organization: ctx.organization } : {}), ...(ctx.project !== undefined ? { project: ctx.project } : {}) });
       setTimeout(() => {
         res.writeHead(status, { 'content-type': 'application/json', 'x-request-id': `req_${randomUUID().replace(/-/g, '')}`, ...headers });
         res.end(JSON.stringify(payload));
@@ -464,4 +547,17 @@ export async function startFakeOpenAI(org: FakeOrganization, knobs: Partial<Fake
 function maskForMessage(token: string | undefined): string {
   if (!token) return '(none)';
   return `${token.slice(0, 8)}***...${token.slice(-4)}`;
+}
+
+/** The answer with the `object.field`s named left out or set to null, at any depth. */
+function leaveOut(node: unknown, omit: readonly string[], nullify: readonly string[]): unknown {
+  if (Array.isArray(node)) return node.map((x) => leaveOut(x, omit, nullify));
+  if (!node || typeof node !== 'object') return node;
+  const type = (node as { object?: unknown }).object;
+  const out: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(node)) {
+    if (omit.includes(`${type}.${field}`)) continue;
+    out[field] = nullify.includes(`${type}.${field}`) ? null : leaveOut(value, omit, nullify);
+  }
+  return out;
 }

@@ -42,3 +42,12 @@ export function gitRepo(files: Record<string, string | Buffer> = {}): string {
   }
   return root;
 }
+
+/** Commits one file on the current branch: the commit before it and the new one. */
+export function commitFile(root: string, rel: string, content: string, message = 'change'): { before: string; after: string } {
+  const before = git(root, 'rev-parse', 'HEAD').trim();
+  write(root, rel, content);
+  git(root, 'add', '-A');
+  git(root, 'commit', '-qm', message);
+  return { before, after: git(root, 'rev-parse', 'HEAD').trim() };
+}

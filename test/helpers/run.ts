@@ -13,16 +13,28 @@ export interface Ran {
   readonly stderr: string;
 }
 
+/**
+ * What a hostile job environment sets for the `openai` SDK, which reads these by default: every
+ * run of the action and the CLI in tests has them, and keyguard must ignore all four. The base
+ * URL is a closed loopback port: a request sent there fails, and the test with it.
+ */
+export const HOSTILE_OPENAI_ENV = {
+  OPENAI_ORG_ID: 'org-hostile',
+  OPENAI_PROJECT_ID: 'proj_hostile',
+  OPENAI_CUSTOM_HEADERS: 'OpenAI-Organization: org-hostile\nX-Forward-To: attacker.test',
+  OPENAI_BASE_URL: 'http://127.0.0.1:9/v1',
+} as const;
+
 /** Runs the bundled CLI as a user would. */
 export function runCli(args: string[], cwd = REPO_ROOT, env: NodeJS.ProcessEnv = {}): Ran {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...HOSTILE_OPENAI_ENV, ...env }, maxBuffer: 64 << 20 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** Environment variables that the Actions runner sets, without any of the host's INPUT_ or GITHUB_. */
 export function runnerEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('INPUT_') && !k.startsWith('GITHUB_') && !k.startsWith('RUNNER_')));
-  return { ...base, ...extra };
+  return { ...base, ...HOSTILE_OPENAI_ENV, ...extra };
 }
 
 const inputEnv = (inputs: Record<string, string>) => Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v]));
@@ -43,7 +55,7 @@ export function runActionAsync(inputs: Record<string, string>, env: Record<strin
 
 /** The bundled CLI, without blocking this process; only PATH and `env` from the environment. */
 export function runCliAsync(args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): Promise<Ran> {
-  return spawnAsync(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, ...env }, ...(cwd ? { cwd } : {}) });
+  return spawnAsync(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, ...HOSTILE_OPENAI_ENV, ...env }, ...(cwd ? { cwd } : {}) });
 }
 
 /** A child process, collected: exit code, stdout and stderr. */
@@ -72,8 +84,9 @@ export function runnerFiles(workspace: string, tempDir: string) {
     GITHUB_STEP_SUMMARY: files.summary,
     GITHUB_EVENT_PATH: files.event,
     GITHUB_ACTIONS: 'true',
-    // Verification is on by default: tests point it at a closed loopback port unless a fake is given.
-    OPENAI_BASE_URL: 'http://127.0.0.1:9/v1',
+    // Verification is on by default: the input points it at a closed loopback port unless a test
+    // gives the fake's URL (inputs given to runAction override this one).
+    'INPUT_OPENAI-BASE-URL': 'http://127.0.0.1:9/v1',
   };
   const outputs = () => {
     const out: Record<string, string> = {};

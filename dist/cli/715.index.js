@@ -1,0 +1,590 @@
+export const id = 715;
+export const ids = [715];
+export const modules = {
+
+/***/ 6702:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ createOctokit)
+/* harmony export */ });
+/* unused harmony export KeyguardOctokit */
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6856);
+/* harmony import */ var _octokit_rest__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9988);
+/* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3251);
+/* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(bottleneck_light_js__WEBPACK_IMPORTED_MODULE_0__);
+
+
+
+
+/** One Octokit stack for the action and the CLI: REST methods, GitHub's throttling, bounded retries. */
+const KeyguardOctokit = _octokit_rest__WEBPACK_IMPORTED_MODULE_1__/* .Octokit */ .E.plugin(_octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__/* .throttling */ .A, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_3__/* .retry */ .L);
+const MAX_RATE_LIMIT_RETRIES = 2;
+/** Issue and comment creation: not idempotent, so never retried by the retry plugin. */
+const CREATES = /^(?:POST )?\/repos\/\{owner\}\/\{repo\}\/issues(?:\/\{issue_number\}\/comments)?$/;
+function createOctokit(options) {
+    const { logger } = options;
+    const octokit = new KeyguardOctokit({
+        auth: options.token,
+        baseUrl: options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
+        userAgent: 'keyguard',
+        log: { debug() { }, info() { }, warn: (m) => logger.warning(m), error: (m) => logger.warning(m) },
+        throttle: {
+            // Issues and comments also go through the plugin's notifications group (3 s apart).
+            ...(options.writeIntervalMs !== undefined
+                ? { write: new (bottleneck_light_js__WEBPACK_IMPORTED_MODULE_0___default().Group)({ maxConcurrent: 1, minTime: options.writeIntervalMs }), notifications: new (bottleneck_light_js__WEBPACK_IMPORTED_MODULE_0___default().Group)({ maxConcurrent: 1, minTime: options.writeIntervalMs }) }
+                : {}),
+            onRateLimit: (retryAfter, req, _octokit, retryCount) => {
+                logger.warning(`GitHub rate limit reached on ${req.method} ${req.url}; ${retryCount < MAX_RATE_LIMIT_RETRIES ? `retrying in ${retryAfter} s` : 'giving up'}`);
+                return retryCount < MAX_RATE_LIMIT_RETRIES;
+            },
+            onSecondaryRateLimit: (retryAfter, req, _octokit, retryCount) => {
+                logger.warning(`GitHub secondary rate limit on ${req.method} ${req.url}; ${retryCount < MAX_RATE_LIMIT_RETRIES ? `retrying in ${retryAfter} s` : 'giving up'}`);
+                return retryCount < MAX_RATE_LIMIT_RETRIES;
+            },
+        },
+        retry: {
+            // Server errors and network failures are retried; answers that a retry cannot change are
+            // not: bad request, bad credentials, not found, gone, validation failed, legal block. 403
+            // and 429 are left to the throttling plugin, which knows rate limits from permissions.
+            doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
+        },
+    });
+    // A create that GitHub processed but answered 502 (or whose connection dropped) would become a
+    // second issue if retried: the caller lists by marker instead (issue-tracker.ts).
+    octokit.hook.before('request', (req) => {
+        if (req.method === 'POST' && CREATES.test(req.url))
+            req.request = { ...req.request, retries: 0 };
+    });
+    return octokit;
+}
+
+
+/***/ }),
+
+/***/ 7005:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G_: () => (/* binding */ groupsBy),
+/* harmony export */   Kd: () => (/* binding */ OpenAIAdmin),
+/* harmony export */   lk: () => (/* binding */ USAGE_ENDPOINTS)
+/* harmony export */ });
+/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(370);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2175);
+/* harmony import */ var _sdk_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4498);
+
+
+
+/** The usage endpoints of the organization API (`/organization/usage/{endpoint}`). */
+const USAGE_ENDPOINTS = ['completions', 'embeddings', 'moderations', 'images', 'audio_speeches', 'audio_transcriptions', 'vector_stores', 'code_interpreter_sessions', 'file_search_calls', 'web_search_calls'];
+const BY_USER = ['project_id', 'user_id', 'api_key_id', 'model'];
+/**
+ * Each endpoint's SDK method, the groupings it takes (of those keyguard uses), and the result field
+ * that counts in the endpoint's own unit (none where tokens are the unit).
+ */
+const ENDPOINT = {
+    completions: { method: 'completions', groupBy: BY_USER, quantity: null },
+    embeddings: { method: 'embeddings', groupBy: BY_USER, quantity: null },
+    moderations: { method: 'moderations', groupBy: BY_USER, quantity: null },
+    images: { method: 'images', groupBy: BY_USER, quantity: 'images' },
+    audio_speeches: { method: 'audioSpeeches', groupBy: BY_USER, quantity: 'characters' },
+    audio_transcriptions: { method: 'audioTranscriptions', groupBy: BY_USER, quantity: 'seconds' },
+    vector_stores: { method: 'vectorStores', groupBy: ['project_id'], quantity: 'usage_bytes' },
+    code_interpreter_sessions: { method: 'codeInterpreterSessions', groupBy: ['project_id'], quantity: 'num_sessions' },
+    file_search_calls: { method: 'fileSearchCalls', groupBy: ['project_id', 'user_id', 'api_key_id'], quantity: 'num_requests' },
+    web_search_calls: { method: 'webSearchCalls', groupBy: BY_USER, quantity: 'num_requests' },
+};
+/** Whether an endpoint's usage can be grouped by `grouping` (vector stores and code interpreter: by project only). */
+const groupsBy = (endpoint, grouping) => ENDPOINT[endpoint].groupBy.includes(grouping);
+/**
+ * The organization API through the `openai` SDK's typed admin methods. The admin key lives in a
+ * private field and in the SDK instance, which this class never exposes.
+ */
+class OpenAIAdmin {
+    #sdk;
+    #adminKey;
+    #concurrency;
+    #logger;
+    #requests = 0;
+    constructor(options) {
+        this.#adminKey = options.adminKey;
+        this.#concurrency = options.concurrency ?? 8;
+        this.#logger = options.logger;
+        this.#sdk = (0,_sdk_js__WEBPACK_IMPORTED_MODULE_1__/* .openaiSdk */ .P)({
+            key: options.adminKey,
+            admin: true,
+            baseURL: options.baseURL,
+            timeoutMs: options.timeoutMs ?? 30_000,
+            maxRetries: options.maxRetries ?? 3,
+            onRequest: () => this.#requests++,
+        });
+    }
+    /** HTTP requests sent so far, retries included. */
+    get requests() {
+        return this.#requests;
+    }
+    /** Whether `secret` is the admin key this client uses (it must never revoke itself). */
+    isOwnKey(secret) {
+        return secret === this.#adminKey;
+    }
+    async projects() {
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .call */ .T1)('GET /organization/projects', async () => {
+            const out = [];
+            for await (const p of this.#sdk.admin.organization.projects.list({ limit: 100, include_archived: true })) {
+                out.push({ id: p.id, name: p.name ?? null, createdAt: p.created_at, archived: p.archived_at != null || p.status === 'archived' });
+            }
+            return out;
+        });
+    }
+    /** Every enabled key of a project, including those of owners who lost access (`owner_project_access=any`). */
+    async projectKeys(projectId) {
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .call */ .T1)(`GET /organization/projects/${projectId}/api_keys`, async () => {
+            const out = [];
+            for await (const k of this.#sdk.admin.organization.projects.apiKeys.list(projectId, { limit: 100, owner_project_access: 'any' })) {
+                const owner = k.owner.type === 'service_account' && k.owner.service_account
+                    ? { type: 'service_account', id: k.owner.service_account.id, name: k.owner.service_account.name }
+                    : { type: 'user', id: k.owner.user?.id ?? '', name: k.owner.user?.name ?? '', email: k.owner.user?.email ?? '' };
+                out.push({ type: 'project_key', id: k.id, projectId, name: k.name, redactedValue: k.redacted_value, owner, ownerHasAccess: k.owner_project_access !== 'inactive', createdAt: k.created_at, lastUsedAt: k.last_used_at });
+            }
+            return out;
+        });
+    }
+    async serviceAccounts(projectId) {
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .call */ .T1)(`GET /organization/projects/${projectId}/service_accounts`, async () => {
+            const out = [];
+            for await (const s of this.#sdk.admin.organization.projects.serviceAccounts.list(projectId, { limit: 100 }))
+                out.push({ id: s.id, projectId, name: s.name });
+            return out;
+        });
+    }
+    async adminKeys() {
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .call */ .T1)('GET /organization/admin_api_keys', async () => {
+            const out = [];
+            for await (const k of this.#sdk.admin.organization.adminAPIKeys.list({ limit: 100 })) {
+                out.push({ type: 'admin_key', id: k.id, name: k.name ?? null, redactedValue: k.redacted_value, ownerName: k.owner.name ?? null, createdAt: k.created_at, lastUsedAt: k.last_used_at ?? null, expiresAt: k.expires_at });
+            }
+            return out;
+        });
+    }
+    /**
+     * Project id → member user ids, from the organization's users (each lists its projects), or
+     * `undefined` when a user comes without `projects`: the description makes the field optional
+     * ("if included"), and a missing list is not an empty one.
+     */
+    async projectMembers() {
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .call */ .T1)('GET /organization/users', async () => {
+            const members = new Map();
+            let complete = true;
+            for await (const u of this.#sdk.admin.organization.users.list({ limit: 100 })) {
+                if (!u.projects)
+                    complete = false;
+                for (const p of u.projects?.data ?? [])
+                    if (p.id)
+                        (members.get(p.id) ?? members.set(p.id, []).get(p.id)).push(u.id);
+            }
+            return complete ? members : undefined;
+        });
+    }
+    /** The user ids of one project's members. */
+    async projectUsers(projectId) {
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .call */ .T1)(`GET /organization/projects/${projectId}/users`, async () => {
+            const out = [];
+            for await (const u of this.#sdk.admin.organization.projects.users.list(projectId, { limit: 100 }))
+                out.push(u.id);
+            return out;
+        });
+    }
+    /**
+     * Every project (archived included), every project key, service account and admin key. Projects
+     * are read `concurrency` at a time: an org of 1,000 projects is not 1,000 round trips in a row.
+     */
+    async inventory() {
+        const before = this.#requests;
+        const [projects, adminKeys] = await Promise.all([this.projects(), this.adminKeys()]);
+        const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_2__/* ["default"] */ .A)(this.#concurrency);
+        let done = 0;
+        const perProject = await Promise.all(projects.map((p) => limit(async () => {
+            // The API answers 400 for the service accounts of an archived project.
+            const [keys, accounts] = await Promise.all([this.projectKeys(p.id), p.archived ? Promise.resolve([]) : this.serviceAccounts(p.id)]);
+            if (++done % 50 === 0)
+                this.#logger.progress(`keyguard: read ${done}/${projects.length} projects`);
+            return { keys, accounts };
+        })));
+        return {
+            projects,
+            projectKeys: perProject.flatMap((p) => p.keys),
+            serviceAccounts: perProject.flatMap((p) => p.accounts),
+            adminKeys,
+            requests: this.#requests - before,
+        };
+    }
+    /**
+     * Usage buckets of one day each, every page: these endpoints page with `page`/`next_page` and
+     * their `limit` counts buckets (at most 31 a page for `1d`), so the loop is ours. `groupBy` takes
+     * only the groupings the endpoint has (see `groupsBy`).
+     */
+    async usage(endpoint, range, groupBy, projectIds) {
+        const { method, quantity } = ENDPOINT[endpoint];
+        const out = [];
+        let page;
+        do {
+            const query = { start_time: range.start, end_time: range.end, bucket_width: '1d', group_by: groupBy, limit: 31, ...(projectIds ? { project_ids: projectIds } : {}), ...(page ? { page } : {}) };
+            const res = await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .call */ .T1)(`GET /organization/usage/${endpoint}`, () => this.#sdk.admin.organization.usage[method](query));
+            for (const b of res.data) {
+                out.push({
+                    endpoint,
+                    start: b.start_time,
+                    end: b.end_time,
+                    results: b.results.map((r) => {
+                        const x = r;
+                        const n = (k) => (k !== null && typeof x[k] === 'number' ? x[k] : 0);
+                        const s = (k) => (typeof x[k] === 'string' ? x[k] : null);
+                        return { projectId: s('project_id'), model: s('model'), apiKeyId: s('api_key_id'), inputTokens: n('input_tokens'), outputTokens: n('output_tokens'), cachedTokens: n('input_cached_tokens'), requests: n('num_model_requests'), quantity: n(quantity) };
+                    }),
+                });
+            }
+            page = res.next_page ?? undefined;
+        } while (page);
+        return out;
+    }
+    /** Cost buckets (USD) of one day each, every page (at most 180 buckets a page). */
+    async costs(range, groupBy, projectIds) {
+        const out = [];
+        let page;
+        do {
+            const query = { start_time: range.start, end_time: range.end, bucket_width: '1d', group_by: groupBy, limit: 180, ...(projectIds ? { project_ids: projectIds } : {}), ...(page ? { page } : {}) };
+            const res = await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .call */ .T1)('GET /organization/costs', () => this.#sdk.admin.organization.usage.costs(query));
+            for (const b of res.data) {
+                out.push({
+                    start: b.start_time,
+                    end: b.end_time,
+                    results: b.results.map((r) => {
+                        const x = r;
+                        return { projectId: x.project_id ?? null, lineItem: x.line_item ?? null, apiKeyId: x.api_key_id ?? null, usd: x.amount?.value ?? null, currency: x.amount?.currency ?? 'usd' };
+                    }),
+                });
+            }
+            page = res.next_page ?? undefined;
+        } while (page);
+        return out;
+    }
+    deleteProjectKey(projectId, keyId) {
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .call */ .T1)(`DELETE /organization/projects/${projectId}/api_keys/${keyId}`, () => this.#sdk.admin.organization.projects.apiKeys.delete(keyId, { project_id: projectId }));
+    }
+    deleteServiceAccount(projectId, serviceAccountId) {
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .call */ .T1)(`DELETE /organization/projects/${projectId}/service_accounts/${serviceAccountId}`, () => this.#sdk.admin.organization.projects.serviceAccounts.delete(serviceAccountId, { project_id: projectId }));
+    }
+    deleteAdminKey(keyId) {
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .call */ .T1)(`DELETE /organization/admin_api_keys/${keyId}`, () => this.#sdk.admin.organization.adminAPIKeys.delete(keyId));
+    }
+}
+
+
+
+/***/ }),
+
+/***/ 2175:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T1: () => (/* binding */ call),
+/* harmony export */   hD: () => (/* binding */ ApiError)
+/* harmony export */ });
+/* unused harmony export toApiError */
+/* harmony import */ var openai__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8193);
+/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9029);
+
+
+/** An OpenAI HTTP failure: which endpoint, what status and request id, and OpenAI's message. */
+class ApiError extends Error {
+    name = 'ApiError';
+    endpoint;
+    status;
+    requestId;
+    code;
+    constructor(endpoint, status, message, requestId, code) {
+        // Never the key: OpenAI's messages quote part of a key, and a caller may have put one in a URL.
+        super((0,_detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .scrubSecrets */ .Zg)(`${endpoint}: ${status ? `HTTP ${status}` : 'no response'}${code ? ` (${code})` : ''}: ${message}${requestId ? ` [request ${requestId}]` : ''}`));
+        this.endpoint = endpoint;
+        this.status = status;
+        this.requestId = requestId;
+        this.code = code;
+    }
+}
+/** Runs one SDK call and turns its failure into an ApiError naming the endpoint. */
+async function call(endpoint, fn) {
+    try {
+        return await fn();
+    }
+    catch (e) {
+        throw toApiError(endpoint, e);
+    }
+}
+function toApiError(endpoint, e) {
+    if (e instanceof ApiError)
+        return e;
+    if (e instanceof openai__WEBPACK_IMPORTED_MODULE_0__/* .APIConnectionTimeoutError */ .qA)
+        return new ApiError(endpoint, undefined, 'timed out');
+    if (e instanceof openai__WEBPACK_IMPORTED_MODULE_0__/* .APIConnectionError */ .xX)
+        return new ApiError(endpoint, undefined, `connection failed: ${e.message}`);
+    if (e instanceof openai__WEBPACK_IMPORTED_MODULE_0__/* .APIError */ .LG) {
+        const body = e.error;
+        return new ApiError(endpoint, e.status, body?.message ?? e.message, e.requestID ?? undefined, e.code ?? undefined);
+    }
+    return new ApiError(endpoint, undefined, e instanceof Error ? e.message : String(e));
+}
+
+
+/***/ }),
+
+/***/ 4498:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ openaiSdk)
+/* harmony export */ });
+/* unused harmony export OPENAI_API */
+/* harmony import */ var openai__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8193);
+
+/** OpenAI's API; another base URL comes only from the `openai-base-url` input or flag. */
+const OPENAI_API = 'https://api.openai.com/v1';
+/** Request headers the SDK itself sets; anything else (OPENAI_CUSTOM_HEADERS) is dropped. */
+const SDK_HEADERS = /^(?:accept|content-type|content-length|user-agent|idempotency-key|x-stainless-[a-z0-9-]+)$/i;
+/**
+ * An `openai` client that reads nothing from the environment. The SDK would take OPENAI_BASE_URL
+ * (sending every key to whatever it names), OPENAI_ORG_ID and OPENAI_PROJECT_ID (making every
+ * probe answer "mismatched") and OPENAI_CUSTOM_HEADERS (which can even replace Authorization).
+ * Options pass explicit values or nulls, and the fetch rebuilds the headers from an allowlist, so
+ * nothing the job environment says reaches OpenAI.
+ */
+function openaiSdk(o) {
+    return new openai__WEBPACK_IMPORTED_MODULE_0__/* ["default"] */ .Ay({
+        apiKey: o.admin ? null : o.key,
+        adminAPIKey: o.admin ? o.key : null,
+        organization: null,
+        project: null,
+        webhookSecret: null,
+        baseURL: o.baseURL ?? OPENAI_API,
+        timeout: o.timeoutMs,
+        maxRetries: o.maxRetries,
+        logLevel: 'off',
+        fetch: (url, init) => {
+            o.onRequest?.();
+            const headers = new Headers();
+            for (const [name, value] of new Headers(init?.headers))
+                if (SDK_HEADERS.test(name))
+                    headers.set(name, value);
+            headers.set('authorization', `Bearer ${o.key}`);
+            if (o.organization)
+                headers.set('openai-organization', o.organization);
+            if (o.project)
+                headers.set('openai-project', o.project);
+            return fetch(url, { ...init, headers });
+        },
+    });
+}
+
+
+/***/ }),
+
+/***/ 994:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  y: () => (/* binding */ fileIssue),
+  u: () => (/* binding */ respond)
+});
+
+// EXTERNAL MODULE: ./src/github/body-limit.ts
+var body_limit = __webpack_require__(1745);
+;// CONCATENATED MODULE: ./src/openai/match.ts
+/**
+ * The visible parts of a `redacted_value`. OpenAI documents only examples (`sk-abc...def`,
+ * `sk-admin...def`), not how many characters are shown, so this reads whatever is there: the
+ * text before the mask (`...`, `…` or a run of `*`) and the text after it.
+ */
+function parseRedacted(value) {
+    const m = /^(.*?)(?:\.{3,}|…|\*{2,})(.*)$/.exec(value);
+    if (!m)
+        return undefined;
+    return { prefix: m[1].replace(/[*.…]+$/, ''), suffix: m[2].replace(/^[*.…]+/, '') };
+}
+/** Which records a key of this kind can belong to: admin keys only among admin keys, and so on. */
+function candidates(kind, inventory) {
+    if (kind === 'admin')
+        return inventory.adminKeys;
+    const wantsServiceAccount = kind === 'service_account';
+    return inventory.projectKeys.filter((k) => (k.owner.type === 'service_account') === wantsServiceAccount);
+}
+/**
+ * Finds the record of a found key. No endpoint takes a secret, so the key is compared with each
+ * record's visible prefix and suffix; more than one record that fits is `ambiguous`, never a guess.
+ */
+function matchKey(secret, kind, inventory) {
+    const fits = candidates(kind, inventory).filter((r) => {
+        const shown = parseRedacted(r.redactedValue);
+        return shown !== undefined && shown.suffix.length > 0 && secret.startsWith(shown.prefix) && secret.endsWith(shown.suffix);
+    });
+    if (fits.length === 0)
+        return { type: 'not-found' };
+    if (fits.length === 1)
+        return { type: 'matched', record: fits[0] };
+    return { type: 'ambiguous', records: fits };
+}
+
+// EXTERNAL MODULE: ./src/respond/leak-issue.ts
+var leak_issue = __webpack_require__(8280);
+;// CONCATENATED MODULE: ./src/respond/respond.ts
+
+
+
+const LABEL_COLOR = 'b60205';
+function summarize(m, inventory, proven) {
+    if (m.type === 'not-found')
+        return m;
+    if (m.type === 'ambiguous')
+        return { type: 'ambiguous', keyIds: m.records.map((r) => r.id) };
+    const r = m.record;
+    const how = proven ? { proven } : {};
+    if (r.type === 'admin_key')
+        return { type: 'matched', recordType: 'admin_key', keyId: r.id, projectId: null, projectName: null, owner: r.ownerName ?? 'unknown', ...how };
+    const project = inventory.projects.find((p) => p.id === r.projectId);
+    return {
+        type: 'matched',
+        recordType: 'project_key',
+        keyId: r.id,
+        projectId: r.projectId,
+        projectName: project?.name ?? null,
+        owner: r.owner.type === 'user' ? `${r.owner.name} (user${r.ownerHasAccess ? '' : ', no longer in the project'})` : `${r.owner.name} (service account)`,
+        ...how,
+    };
+}
+/**
+ * Leak response for what a scan found, one key at a time: is it live, whose is it, revoke it
+ * (only when asked, only a key proven live and to be one exact record), and one issue per key,
+ * found again by its marker.
+ * Returns the result with every finding's `status` and `response` filled in.
+ */
+async function respond(result, settings, deps) {
+    const { logger } = deps;
+    const groups = new Map();
+    for (const f of result.findings)
+        (groups.get(f.fingerprint) ?? groups.set(f.fingerprint, []).get(f.fingerprint)).push(f);
+    let inventory;
+    const responses = new Map();
+    const notes = [];
+    let opened = 0;
+    let deferred = 0;
+    let revoked = 0;
+    if (settings.issues && deps.tracker && groups.size > 0) {
+        for (const label of settings.issues.labels)
+            await deps.tracker.ensureLabel(label, LABEL_COLOR, 'Raised by keyguard: a leaked OpenAI API key');
+    }
+    for (const [fingerprint, findings] of groups) {
+        const { secret, kind, redacted } = findings[0];
+        let response = {};
+        if (settings.verify && deps.liveness) {
+            const l = await deps.liveness(secret, kind);
+            response = { ...response, liveness: l.status === 'unknown' ? { status: l.status, rule: l.rule, reason: l.reason } : { status: l.status, rule: l.rule } };
+        }
+        if (deps.openai) {
+            try {
+                inventory ??= deps.openai.inventory();
+                const inv = await inventory;
+                const match = matchKey(secret.reveal(), kind, inv);
+                response = { ...response, match: summarize(match, inv) };
+                if (settings.revoke === 'live') {
+                    const decided = await revokeIfProven(secret, kind, match, response.liveness, settings.dryRun, inv, deps.openai);
+                    if (decided.proven)
+                        response = { ...response, match: summarize({ type: 'matched', record: decided.proven.record }, inv, decided.proven.rule) };
+                    response = { ...response, revocation: decided.outcome };
+                    if (decided.outcome.type === 'revoked')
+                        revoked++;
+                    const o = decided.outcome;
+                    logger.info(`keyguard: ${redacted}: ${o.type}${'action' in o ? ` (${o.action})` : 'reason' in o ? ` (${o.reason})` : ` (${o.error})`}`);
+                }
+            }
+            catch (e) {
+                const message = e instanceof Error ? e.message : String(e);
+                logger.warning(`keyguard: could not look up or revoke ${redacted}: ${message}`);
+                if (settings.revoke !== 'off')
+                    response = { ...response, revocation: { type: 'failed', error: message } };
+            }
+        }
+        if (settings.issues && deps.tracker) {
+            response = { ...response, issue: await fileIssue(deps.tracker, { fingerprint, kind, redacted, findings, response }, settings, () => opened < settings.issues.maxNew, logger) };
+            if (response.issue?.action === 'created')
+                opened++;
+            if (response.issue?.action === 'deferred')
+                deferred++;
+        }
+        responses.set(fingerprint, response);
+    }
+    if (deferred > 0)
+        notes.push(`${deferred} issue(s) not opened this run: at most ${settings.issues?.maxNew} new issues a run (GitHub limits content creation); the next run opens them.`);
+    const findings = result.findings.map((f) => {
+        const response = responses.get(f.fingerprint);
+        // Live stays live in `response.liveness` (it was live when found); the finding says what it is now.
+        const status = response.revocation?.type === 'revoked' ? 'revoked' : (response.liveness?.status ?? 'unverified');
+        return { ...f, status, response };
+    });
+    const live = [...responses.values()].filter((r) => r.liveness?.status === 'live').length;
+    return { result: { ...result, findings }, summary: { keys: groups.size, live, revoked, issuesOpened: opened, issuesDeferred: deferred, notes } };
+}
+/**
+ * `revoke: live`: only a key found live, and proven to be one exact record of the organization.
+ * Unknown liveness (429, 5xx, network) never revokes: the next run tries again.
+ */
+async function revokeIfProven(secret, kind, match, liveness, dryRun, inventory, openai) {
+    if (liveness?.status === 'revoked')
+        return { outcome: { type: 'already-gone', action: 'the key no longer works' } };
+    if (liveness?.status !== 'live')
+        return { outcome: { type: 'refused', reason: liveness ? `it is ${liveness.status}, and only a key found live is revoked (the next run checks again)` : 'liveness was not checked (verify is off), and only a key found live is revoked' } };
+    if (match.type === 'not-found')
+        return { outcome: { type: 'refused', reason: 'no key of the organization shows its visible characters' } };
+    const proof = await openai.prove(secret, kind, match.type === 'matched' ? [match.record] : match.records);
+    if (proof.type === 'unproven')
+        return { outcome: { type: 'unproven', reason: proof.reason, confirm: proof.confirm } };
+    return { outcome: await openai.revoker(inventory).revoke(secret.reveal(), proof.record, { dryRun }), proven: proof };
+}
+async function fileIssue(tracker, group, settings, mayOpen, logger) {
+    const issues = settings.issues;
+    try {
+        const marker = (0,leak_issue/* renderLeakIssue */.XX)(group, settings.repo, issues.mention).body.split('\n', 1)[0];
+        const existing = await tracker.findByMarker(marker);
+        if (!existing) {
+            if (!mayOpen())
+                return { number: null, url: null, action: 'deferred' };
+            const { title, body } = (0,leak_issue/* renderLeakIssue */.XX)(group, settings.repo, issues.mention);
+            const created = await tracker.create({ title, body, labels: issues.labels, assignees: issues.assignees });
+            logger.info(`keyguard: opened issue #${created.number} for ${group.redacted}`);
+            return { number: created.number, url: created.url, action: 'created' };
+        }
+        const next = (0,leak_issue/* renderLeakIssue */.XX)(group, settings.repo, issues.mention, existing.body);
+        let action = 'unchanged';
+        if (next.body !== existing.body) {
+            await tracker.update(existing.number, { body: next.body });
+            action = 'updated';
+        }
+        if (next.newPlaces.length > 0) {
+            const n = next.newPlaces.length;
+            await tracker.comment(existing.number, [`keyguard found ${group.redacted} again, in ${n} new place${n === 1 ? '' : 's'}:`, '', ...next.newPlaces.slice(0, 20), ...(n > 20 ? ['', (0,body_limit/* moreInReport */.h6)(n - 20, 'place')] : [])].join('\n'));
+            action = 'commented';
+        }
+        return { number: existing.number, url: existing.url, action };
+    }
+    catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        logger.warning(`keyguard: could not file the issue for ${group.redacted}: ${message}`);
+        return { number: null, url: null, action: 'failed', error: message };
+    }
+}
+
+
+/***/ })
+
+};
