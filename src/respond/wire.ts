@@ -2,6 +2,7 @@ import { createOctokit } from '../github/octokit.ts';
 import { GitHubIssueTracker } from '../github/issue-tracker.ts';
 import type { Logger } from '../logger.ts';
 import { OpenAIAdmin } from '../openai/admin-client.ts';
+import { readInventoryFile } from '../openai/inventory-file.ts';
 import { checkLiveness } from '../openai/liveness.ts';
 import { OpenAIRevoker } from '../openai/revoke.ts';
 import type { ScanResult } from '../scan/finding.ts';
@@ -16,16 +17,22 @@ export async function runLeakResponse(
   ctx: { logger: Logger; repo: RepoContext; githubApiUrl?: string; writeIntervalMs?: number },
 ): Promise<{ result: ScanResult; summary: RespondSummary } | undefined> {
   const { logger } = ctx;
-  const enabled = options.verify || options.adminKey || options.issues;
+  const enabled = options.verify || options.adminKey || options.inventoryFile || options.issues;
   if (!enabled || result.findings.length === 0) return undefined;
   if (options.adminKey) logger.mask(options.adminKey);
   if (options.issues) logger.mask(options.issues.token);
   const admin = options.adminKey ? new OpenAIAdmin({ adminKey: options.adminKey, baseURL: options.openaiBaseUrl, logger }) : undefined;
   const [owner, repo] = options.issues ? options.issues.repository.split('/') : [];
+  // A revoking run acts on the organization as it is now, never on a snapshot taken hours before.
+  const snapshot = options.revoke === 'off' ? options.inventoryFile : undefined;
   const deps: RespondDeps = {
     logger,
     ...(options.verify ? { liveness: (s, k) => checkLiveness(s, k, { baseURL: options.openaiBaseUrl }) } : {}),
-    ...(admin ? { openai: { inventory: () => admin.inventory(), revoker: (inv) => new OpenAIRevoker(admin, inv) } } : {}),
+    ...(snapshot
+      ? { openai: { inventory: () => readInventoryFile(snapshot), revoker: () => { throw new Error('bug: a revoker over a saved inventory'); } } }
+      : admin
+        ? { openai: { inventory: () => admin.inventory(), revoker: (inv) => new OpenAIRevoker(admin, inv) } }
+        : {}),
     ...(options.issues
       ? {
           tracker: new GitHubIssueTracker(

@@ -77,6 +77,8 @@ export interface FakeGitHub {
   readonly token: string;
   readonly repos: Map<string, FakeRepo>;
   readonly orgs: Map<string, FakeOrgRepo[]>;
+  /** What `GET /installation/repositories` answers for an installation token: these full names, or every org repository. */
+  readonly installation: { repositories?: string[] };
   readonly knobs: GitHubKnobs;
   readonly log: GitHubRequest[];
   repo(fullName: string): FakeRepo;
@@ -103,6 +105,7 @@ export async function startFakeGitHub(options: { token?: string; repos?: string[
   const knobs: GitHubKnobs = { secondaryLimitNext: 0, retryAfterSeconds: 1, latencyMs: 0, ...options.knobs };
   const repos = new Map<string, FakeRepo>();
   const orgs = new Map<string, FakeOrgRepo[]>();
+  const installation: { repositories?: string[] } = {};
   const log: GitHubRequest[] = [];
   let nextId = 1000;
   let url = '';
@@ -161,6 +164,13 @@ export async function startFakeGitHub(options: { token?: string; repos?: string[
   });
 
   /** GitHub's pages: `per_page` (max 100, default 30) and `page`, with a `Link` header. */
+  const repoIds = new Map<string, number>();
+  const repoJson = (owner: string, r: FakeOrgRepo) => {
+    const full = `${owner}/${r.name}`;
+    const id = repoIds.get(full) ?? repoIds.set(full, 5000 + repoIds.size).get(full)!;
+    return { id, node_id: `R_${id}`, name: r.name, full_name: full, private: r.private, fork: r.fork, archived: r.archived, disabled: false, default_branch: r.default_branch, owner: user(owner), html_url: `https://github.test/${full}` };
+  };
+
   function paginate<T>(items: T[], query: Record<string, string>, path: string, res: { headers: Record<string, string> }): T[] {
     const perPage = Math.min(Number(query.per_page ?? 30) || 30, 100);
     const page = Math.max(Number(query.page ?? 1) || 1, 1);
@@ -190,7 +200,14 @@ export async function startFakeGitHub(options: { token?: string; repos?: string[
       if (!all) throw new HttpError(404, 'Not Found');
       const type = query.type ?? 'all';
       const list = all.filter((r) => type === 'all' || (type === 'forks' ? r.fork : type === 'sources' ? !r.fork : type === 'public' ? !r.private : type === 'private' ? r.private : true));
-      return paginate(list, query, path, out).map((r, i) => ({ id: 5000 + i, node_id: `R_${r.name}`, name: r.name, full_name: `${parts[1]}/${r.name}`, private: r.private, fork: r.fork, archived: r.archived, disabled: false, default_branch: r.default_branch, owner: user(parts[1]!), html_url: `https://github.test/${parts[1]}/${r.name}` }));
+      return paginate(list, query, path, out).map((r) => repoJson(parts[1]!, r));
+    }
+    // An App installation lists what it was granted: `installation` when set, else every org repository.
+    if (parts[0] === 'installation' && parts[1] === 'repositories' && method === 'GET') {
+      if (!token.startsWith('ghs_')) throw new HttpError(403, 'You must authenticate with an installation access token in order to list repositories for an installation.');
+      const all = [...orgs].flatMap(([owner, list]) => list.map((r) => ({ owner, r })));
+      const granted = installation.repositories ? all.filter(({ owner, r }) => installation.repositories!.includes(`${owner}/${r.name}`)) : all;
+      return { total_count: granted.length, repository_selection: installation.repositories ? 'selected' : 'all', repositories: paginate(granted, query, path, out).map(({ owner, r }) => repoJson(owner, r)) };
     }
     if (parts[0] !== 'repos' || parts.length < 4) throw new HttpError(404, 'Not Found');
     const r = repos.get(`${parts[1]}/${parts[2]}`);
@@ -306,6 +323,7 @@ export async function startFakeGitHub(options: { token?: string; repos?: string[
     token,
     repos,
     orgs,
+    installation,
     knobs,
     log,
     repo,
