@@ -2,9 +2,10 @@
 // the same script, as a ratio, so the figures survive a noisy machine. Runs the committed bundle.
 import { benchHistory } from './history.ts';
 import { benchOpenAI } from './openai.ts';
+import { benchOrg } from './org.ts';
 import { benchReport } from './report.ts';
 import { benchWorktree } from './worktree.ts';
 
 const only = process.argv[2];
-const cases: Record<string, () => void | Promise<void>> = { worktree: benchWorktree, history: benchHistory, openai: benchOpenAI, report: benchReport };
+const cases: Record<string, () => void | Promise<void>> = { worktree: benchWorktree, history: benchHistory, openai: benchOpenAI, report: benchReport, org: benchOrg };
 for (const [name, run] of Object.entries(cases)) if (!only || only === name) await run();

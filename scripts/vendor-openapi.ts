@@ -42,6 +42,7 @@ export const OPENAI_PATHS = [
 export const GITHUB_PATHS = [
   '/user',
   '/orgs/{org}/repos',
+  '/installation/repositories',
   '/repos/{owner}/{repo}/labels',
   '/repos/{owner}/{repo}/labels/{name}',
   '/repos/{owner}/{repo}/issues',

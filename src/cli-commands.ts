@@ -12,9 +12,10 @@ import { createOctokit } from './github/octokit.ts';
 import { consoleLogger } from './logger.ts';
 import { aggregateIssues, readScanReports } from './org/aggregate.ts';
 import { discover } from './org/discover.ts';
+import { parseBatch, readRepositoryList, scanBatch } from './org/batch.ts';
 import { reportCommand } from './report/command.ts';
 import { renderReportJson, renderReportMarkdown } from './report/render.ts';
-import { resolveScanOptions } from './settings.ts';
+import { resolveRespondOptions, resolveScanOptions } from './settings.ts';
 
 /** `keyguard audit [PATH]`: repository rules always; organization rules with OPENAI_ADMIN_KEY. */
 export async function audit(values: { format?: string; output?: string; config?: string; 'fail-on'?: string; issues?: boolean; 'openai-base-url'?: string }, target: string | undefined, stdout: NodeJS.WritableStream, logger: ReturnType<typeof consoleLogger>): Promise<number> {
@@ -90,14 +91,43 @@ function githubFromEnv(logger: ReturnType<typeof consoleLogger>, what: string) {
   return createOctokit({ token, baseUrl: process.env.GITHUB_API_URL || undefined, logger });
 }
 
-/** `keyguard discover --org NAME`: the org's repositories as job matrices of at most 256. */
-export async function discoverCommand(values: { org?: string; 'include-archived'?: boolean; 'include-forks'?: boolean }, target: string | undefined, stdout: NodeJS.WritableStream): Promise<number> {
+/** `keyguard discover --org NAME [--output FILE]`: the repositories to scan and the batch matrix; FILE gets the list. */
+export async function discoverCommand(values: { org?: string; output?: string; 'include-archived'?: boolean; 'include-forks'?: boolean }, target: string | undefined, stdout: NodeJS.WritableStream): Promise<number> {
   if (target) throw new ConfigurationError(`unexpected argument "${target}": discover takes --org NAME`);
   if (!values.org || !/^[A-Za-z0-9-]+$/.test(values.org)) throw new ConfigurationError(`--org: expected an organization login such as acme, got "${values.org ?? ''}"`);
   const logger = consoleLogger();
-  const found = await discover(githubFromEnv(logger, 'discover'), { org: values.org, includeArchived: values['include-archived'] === true, includeForks: values['include-forks'] === true });
-  stdout.write(`${JSON.stringify({ repositories: found.repositories.length, skipped: found.skipped, matrices: found.matrices }, null, 2)}\n`);
+  const token = process.env.GITHUB_TOKEN;
+  if (!token) throw new ConfigurationError("discover needs GITHUB_TOKEN (a token that can read the organization's repositories)");
+  const found = await discover(createOctokit({ token, baseUrl: process.env.GITHUB_API_URL || undefined, logger }), token, { org: values.org, includeArchived: values['include-archived'] === true, includeForks: values['include-forks'] === true });
+  if (values.output) await writeFile(values.output, found.repositories.map((r) => `${r}\n`).join(''));
+  const matrix = { batch: Array.from({ length: found.batches }, (_, i) => `${i}/${found.batches}`) };
+  stdout.write(`${JSON.stringify({ repositories: found.repositories.length, source: found.source, skipped: found.skipped, batches: found.batches, matrix }, null, 2)}\n`);
   return 0;
+}
+
+/** `keyguard scan-batch LIST --batch I/K [--output DIR]`: one job's share of an org-wide run. */
+export async function scanBatchCommand(
+  values: { batch?: string; output?: string; config?: string; verify?: boolean; revoke?: string; 'dry-run'?: boolean; inventory?: string; 'openai-base-url'?: string },
+  list: string | undefined,
+  logger: ReturnType<typeof consoleLogger>,
+): Promise<number> {
+  if (!list) throw new ConfigurationError('scan-batch takes the repository list that discover --output wrote');
+  const { index, batches } = parseBatch(values.batch, '--batch');
+  const repositories = await readRepositoryList(list);
+  const { config } = await loadConfig(process.cwd(), values.config ? path.resolve(values.config) : undefined);
+  const respond = {
+    ...resolveRespondOptions(
+      { verify: String(values.verify ?? false), revoke: values.revoke, 'dry-run': String(values['dry-run'] ?? false), 'openai-base-url': values['openai-base-url'] },
+      (k) => `--${k}`,
+      { adminKey: process.env.OPENAI_ADMIN_KEY || undefined, githubToken: undefined, repository: undefined },
+      config,
+      { verify: false },
+    ),
+    inventoryFile: values.inventory ? path.resolve(values.inventory) : undefined,
+  };
+  const out = await scanBatch({ repositories, index, batches, serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com', token: process.env.GITHUB_TOKEN || undefined, outDir: path.resolve(values.output ?? 'keyguard-reports'), config, respond }, logger);
+  logger.info(`keyguard: ${out.scanned.length} repositories scanned, ${out.keys} distinct keys, ${out.failed.length} not scanned`);
+  return out.failed.length > 0 ? 2 : out.keys > 0 ? 1 : 0;
 }
 
 /** `keyguard aggregate DIR --issues`: one issue per key from an org-wide run's scan reports. */

@@ -20,7 +20,9 @@ Usage:
   keyguard scan [PATH] [--history | --range A..B | --staged] [options]
   keyguard audit [PATH] [--format text|json|sarif] [--output FILE] [--fail-on none|any|critical|high|medium|low] [--issues]
   keyguard report [--period day|week|month | --since DATE --until DATE] [--format markdown|json] [--output FILE] [--issue [--close-previous]]
-  keyguard discover --org NAME [--include-archived] [--include-forks]
+  keyguard discover --org NAME [--include-archived] [--include-forks] [--output LIST]
+  keyguard scan-batch LIST --batch I/K [--output DIR] [--verify] [--revoke off|live] [--dry-run] [--inventory FILE]
+                      [--openai-base-url URL]
   keyguard aggregate DIR [--issues]
 
 What to scan (default: the files of the working tree):
@@ -50,8 +52,10 @@ audit checks how the repository handles keys (literal keys, clients given litera
 files, .gitignore, workflows) and, with OPENAI_ADMIN_KEY, the organization's keys (age, use,
 owners, projects, admin keys). Its --fail-on defaults to high.
 
-discover lists an organization's repositories as GitHub Actions job matrices (256 jobs each);
-aggregate files one issue per key, in GITHUB_REPOSITORY, from the JSON reports of an org-wide run.
+discover lists an organization's repositories (with an App installation token, those the installation
+can reach) and splits them into at most 256 batches; scan-batch clones and scans batch I of K of the
+list, one JSON report per repository; aggregate files one issue per key, in GITHUB_REPOSITORY, from
+those reports.
 
 report reads per-project usage and cost (OPENAI_ADMIN_KEY) for the last full UTC day, week
 (default) or month, or --since/--until (until exclusive), against the period before.
@@ -91,6 +95,8 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
         org: { type: 'string' },
         'include-archived': { type: 'boolean' },
         'include-forks': { type: 'boolean' },
+        batch: { type: 'string' },
+        inventory: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -110,8 +116,9 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     if (command === 'audit') return await (await import('./cli-commands.ts')).audit(values, target, stdout, logger);
     if (command === 'report') return await (await import('./cli-commands.ts')).report(values, target, stdout, logger);
     if (command === 'discover') return await (await import('./cli-commands.ts')).discoverCommand(values, target, stdout);
+    if (command === 'scan-batch') return await (await import('./cli-commands.ts')).scanBatchCommand(values, target, logger);
     if (command === 'aggregate') return await (await import('./cli-commands.ts')).aggregateCommand(values, target, stdout, logger);
-    if (command !== 'scan') throw new ConfigurationError(`unknown command "${command}" (expected: scan, audit, report, discover, aggregate)`);
+    if (command !== 'scan') throw new ConfigurationError(`unknown command "${command}" (expected: scan, audit, report, discover, scan-batch, aggregate)`);
     const scopes = (['history', 'range', 'staged'] as const).filter((k) => values[k] !== undefined && values[k] !== false);
     if (scopes.length > 1) throw new ConfigurationError(`--${scopes[0]} and --${scopes[1]} cannot be combined: choose one scope`);
     const { format, output, config, range, baseline } = values;

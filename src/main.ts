@@ -33,17 +33,20 @@ import { describeScope, runScan, type ScanScope } from './scan/index.ts';
 import { resolveRespondOptions, resolveScanOptions } from './settings.ts';
 import { git } from './sources/git.ts';
 import { GitHubIssueTracker } from './github/issue-tracker.ts';
-import { code } from './output/markdown.ts';
+import { code, escapeMarkdown } from './output/markdown.ts';
 import { aggregateIssues, readScanReports } from './org/aggregate.ts';
 import { discover } from './org/discover.ts';
+import { parseBatch, readRepositoryList, scanBatch } from './org/batch.ts';
+import { OpenAIAdmin } from './openai/admin-client.ts';
+import { writeInventoryFile } from './openai/inventory-file.ts';
 
-const MODES = ['scan', 'audit', 'report', 'discover', 'aggregate'] as const;
+const MODES = ['scan', 'audit', 'report', 'discover', 'scan-batch', 'aggregate'] as const;
 
 export type ActionResult =
   | { readonly ok: true; readonly mode: 'scan'; readonly result: ScanResult; readonly failed: boolean }
   | { readonly ok: true; readonly mode: 'audit'; readonly audit: AuditResult; readonly failed: boolean }
   | { readonly ok: true; readonly mode: 'report'; readonly report: Report; readonly failed: false }
-  | { readonly ok: true; readonly mode: 'discover' | 'aggregate'; readonly failed: boolean }
+  | { readonly ok: true; readonly mode: 'discover' | 'scan-batch' | 'aggregate'; readonly failed: boolean }
   | { readonly ok: false; readonly error: string };
 
 /**
@@ -75,6 +78,7 @@ export async function run(): Promise<ActionResult> {
     if (mode === 'audit') return await runAuditMode(input, workspace, logger);
     if (mode === 'report') return await runReportMode(input, workspace, logger);
     if (mode === 'discover') return await runDiscoverMode(input, logger);
+    if (mode === 'scan-batch') return await runScanBatchMode(input, workspace, logger);
     if (mode === 'aggregate') return await runAggregateMode(input, workspace, logger);
     const options = await resolveScanOptions(
       { path: input('path'), config: input('config'), 'fail-on': input('fail-on'), 'max-file-size': input('max-file-size'), 'scan-scope': input('scan-scope') ?? 'auto', baseline: input('baseline') },
@@ -268,23 +272,78 @@ async function runReportMode(input: (name: string) => string | undefined, worksp
 }
 
 /**
- * `mode: discover`: the organization's repositories as job matrices. Output `matrix` is a JSON
- * array of matrices of at most 256 jobs (GitHub's limit); `chunks` says how many, so a workflow
- * can skip empty ones (an empty matrix fails its job).
+ * `mode: discover`: the repositories to scan, written to a file (an org's list outgrows a job
+ * output's 1 MB), and one matrix of at most 256 batch jobs (`I/K`) that share them. With an
+ * admin key it also saves the organization's key records once for the whole run.
  */
 async function runDiscoverMode(input: (name: string) => string | undefined, logger: Logger): Promise<ActionResult> {
   const org = input('org');
   if (!org || !/^[A-Za-z0-9-]+$/.test(org)) throw new ConfigurationError(`input org: expected an organization login such as acme, got "${org ?? ''}"`);
   const token = input('github-token') ?? process.env.GITHUB_TOKEN;
   if (!token) throw new ConfigurationError('input github-token: discover needs a token that can read the organization (a GitHub App installation token or a fine-grained token)');
-  const found = await discover(createOctokit({ token, baseUrl: process.env.GITHUB_API_URL || undefined, logger }), { org, includeArchived: input('include-archived') === 'true', includeForks: input('include-forks') === 'true' });
-  core.setOutput('matrix', JSON.stringify(found.matrices));
-  core.setOutput('chunks', found.matrices.length);
+  const found = await discover(createOctokit({ token, baseUrl: process.env.GITHUB_API_URL || undefined, logger }), token, { org, includeArchived: input('include-archived') === 'true', includeForks: input('include-forks') === 'true' });
+  const outDir = process.env.RUNNER_TEMP || os.tmpdir();
+  const listFile = path.join(outDir, 'keyguard-repositories.txt');
+  await writeFile(listFile, found.repositories.map((r) => `${r}\n`).join(''));
+  const adminKey = input('openai-admin-key');
+  if (adminKey) {
+    core.setSecret(adminKey);
+    const admin = new OpenAIAdmin({ adminKey, baseURL: input('openai-base-url'), logger });
+    const inventoryFile = path.join(outDir, 'keyguard-inventory.json');
+    const inventory = await admin.inventory();
+    await writeInventoryFile(inventoryFile, inventory, Math.floor(Date.now() / 1000));
+    core.info(`keyguard: saved the organization's ${inventory.projectKeys.length + inventory.adminKeys.length} key records (${inventory.requests} requests) for the scan jobs`);
+    core.setOutput('inventory-file', inventoryFile);
+  }
+  const batches = Array.from({ length: found.batches }, (_, i) => `${i}/${found.batches}`);
+  core.setOutput('matrix', JSON.stringify({ batch: batches }));
+  core.setOutput('batches', found.batches);
   core.setOutput('repositories', found.repositories.length);
+  core.setOutput('repositories-file', listFile);
+  const per = found.batches ? Math.ceil(found.repositories.length / found.batches) : 0;
   await core.summary
-    .addRaw(`## keyguard discover\n\n${found.repositories.length} repositories of ${code(org)} in ${found.matrices.length} matri${found.matrices.length === 1 ? 'x' : 'ces'} (skipped ${found.skipped.archived} archived, ${found.skipped.forks} forks).\n`)
+    .addRaw(
+      `## keyguard discover\n\n${found.repositories.length} repositories of ${code(org)} (${found.source === 'installation' ? 'those the App installation can reach' : 'every repository of the organization'}; skipped ${found.skipped.archived} archived, ${found.skipped.forks} forks), in ${found.batches} scan job${found.batches === 1 ? '' : 's'} of at most ${per}.\n`,
+    )
     .write();
   return { ok: true, mode: 'discover', failed: false };
+}
+
+/**
+ * `mode: scan-batch`: one job of an org-wide run scans its batch of the list (clone, whole history,
+ * leak response without issues) and writes one JSON report per repository for the aggregate job.
+ * Fails after the whole batch when any repository could not be scanned: none is skipped silently.
+ */
+async function runScanBatchMode(input: (name: string) => string | undefined, workspace: string, logger: Logger): Promise<ActionResult> {
+  const { index, batches } = parseBatch(input('batch'), 'input batch');
+  const repositories = await readRepositoryList(path.resolve(workspace, input('repositories-file') ?? 'keyguard-repositories.txt'));
+  const { config } = await loadConfig(workspace, input('config') ? path.resolve(workspace, input('config')!) : undefined);
+  const inventoryFile = input('inventory-file') ? path.resolve(workspace, input('inventory-file')!) : undefined;
+  const respond = {
+    ...resolveRespondOptions(
+      { verify: input('verify'), revoke: input('revoke'), 'dry-run': input('dry-run'), 'openai-base-url': input('openai-base-url') },
+      (k) => `input ${k}`,
+      { adminKey: input('openai-admin-key'), githubToken: undefined, repository: undefined },
+      config,
+      { verify: true },
+    ),
+    inventoryFile,
+  };
+  const outDir = path.resolve(workspace, input('reports') ?? 'keyguard-reports');
+  const token = input('github-token') ?? process.env.GITHUB_TOKEN;
+  const out = await scanBatch({ repositories, index, batches, serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com', token, outDir, config, respond }, logger);
+  core.setOutput('keys', out.keys);
+  core.setOutput('reports', outDir);
+  const rows = out.failed.map((f) => `| ${code(f.repository)} | ${escapeMarkdown(f.error)} |`);
+  await core.summary
+    .addRaw(
+      `## keyguard scan-batch ${index + 1} of ${batches}\n\n${out.scanned.length} repositories scanned, ${out.keys} distinct keys found${out.failed.length ? `, **${out.failed.length} not scanned**` : ''}.\n` +
+        (rows.length ? `\n| repository | why it was not scanned |\n| --- | --- |\n${rows.slice(0, 100).join('\n')}\n` : ''),
+    )
+    .write();
+  const failed = out.failed.length > 0;
+  if (failed) core.setFailed(`keyguard could not scan ${out.failed.length} of ${out.scanned.length + out.failed.length} repositories of this batch: ${out.failed.map((f) => f.repository).slice(0, 10).join(', ')}${out.failed.length > 10 ? ', …' : ''}`);
+  return { ok: true, mode: 'scan-batch', failed };
 }
 
 /** `mode: aggregate`: one issue per key, in this repository, from the scan reports of an org-wide run. */

@@ -93,6 +93,8 @@ export interface RespondOptions {
   /** OpenAI admin key (`OPENAI_ADMIN_KEY`): matching found keys to projects, and revocation. */
   readonly adminKey: string | undefined;
   readonly openaiBaseUrl: string | undefined;
+  /** The org-wide run's saved inventory (discover wrote it), read instead of the organization when nothing is revoked. */
+  readonly inventoryFile?: string;
   readonly issues: { readonly repository: string; readonly token: string; readonly labels: readonly string[]; readonly assignees: readonly string[]; readonly mention: string | undefined; readonly maxNew: number } | null;
 }
 

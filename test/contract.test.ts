@@ -49,6 +49,7 @@ const OPENAI_ROUTES = [
 ];
 const GITHUB_ROUTES = [
   'GET /orgs/{org}/repos',
+  'GET /installation/repositories',
   'POST /repos/{owner}/{repo}/labels',
   'GET /repos/{owner}/{repo}/labels/{name}',
   'GET /repos/{owner}/{repo}/issues',
@@ -143,7 +144,10 @@ async function driveGitHub(): Promise<FakeGitHub> {
   const octokit = createOctokit({ token: gh.token, baseUrl: gh.url, logger, writeIntervalMs: 0 });
   const repo = { owner: 'acme', repo: 'app' };
   const tracker = new GitHubIssueTracker(octokit, repo, 'keyguard');
-  await discover(octokit, { org: 'acme', includeArchived: true, includeForks: true } as Parameters<typeof discover>[1]);
+  // An installation token lists what the installation reaches; another token, the organization.
+  await discover(octokit, gh.token, { org: 'acme', includeArchived: true, includeForks: true });
+  gh.tokens.set('github_pat_contract', 'security-lead');
+  await discover(createOctokit({ token: 'github_pat_contract', baseUrl: gh.url, logger }), 'github_pat_contract', { org: 'acme', includeArchived: true, includeForks: true });
   await tracker.ensureLabel('keyguard', 'b60205', 'leaked keys'); // 404 then 201
   await tracker.ensureLabel('keyguard', 'b60205', 'leaked keys'); // 200
   await octokit.rest.issues.createLabel({ ...repo, name: 'keyguard', color: 'b60205' }).catch(() => undefined); // 422
@@ -281,7 +285,8 @@ describe('GitHub fields the description makes optional', () => {
         ]);
         const octokit = createOctokit({ token: gh.token, baseUrl: gh.url, logger, writeIntervalMs: 0 });
         const repo = { owner: 'acme', repo: 'app' };
-        const found = await discover(octokit, { org: 'acme', includeArchived: false, includeForks: false });
+        gh.tokens.set('github_pat_contract', 'security-lead');
+        const found = await discover(createOctokit({ token: 'github_pat_contract', baseUrl: gh.url, logger }), 'github_pat_contract', { org: 'acme', includeArchived: false, includeForks: false });
         for (const pass of [1, 2]) {
           // A fresh tracker each pass, as each run of the action is: it finds its issue by marker.
           const tracker = new GitHubIssueTracker(octokit, repo, 'keyguard');

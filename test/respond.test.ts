@@ -37,7 +37,7 @@ async function world() {
   const deps = (tracker: MemoryTracker) => ({
     logger,
     liveness: (s: Parameters<typeof checkLiveness>[0], k: Parameters<typeof checkLiveness>[1]) => checkLiveness(s, k, { baseURL: fake!.baseURL }),
-    openai: organizationDeps(admin, fake!.baseURL),
+    openai: organizationDeps(admin, fake!.baseURL, () => admin.inventory()),
     tracker,
   });
   return { org, fake, deps };

@@ -4,18 +4,27 @@ import type { Logger } from '../logger.ts';
 import { OpenAIAdmin } from '../openai/admin-client.ts';
 import { adminKeyIdsListedBy, checkLiveness } from '../openai/liveness.ts';
 import { proveRecord } from '../openai/proof.ts';
+import { readInventoryFile } from '../openai/inventory-file.ts';
 import { OpenAIRevoker } from '../openai/revoke.ts';
+import type { Inventory } from '../openai/types.ts';
 import type { ScanResult } from '../scan/finding.ts';
 import type { RespondOptions } from '../settings.ts';
 import type { RepoContext } from './leak-issue.ts';
 import { respond, type RespondDeps, type RespondSummary } from './respond.ts';
 
-/** The organization through the admin key; proofs are made with the found key itself, at the same base URL. */
-export function organizationDeps(admin: OpenAIAdmin, baseURL: string | undefined): NonNullable<RespondDeps['openai']> {
+/**
+ * Matching, proof and revocation over an inventory source: the organization read now (with the
+ * admin key, which revocation needs) or the run's saved inventory (matching and proof only: proof
+ * asks the found key itself, and a run over a saved inventory never revokes).
+ */
+export function organizationDeps(admin: OpenAIAdmin | undefined, baseURL: string | undefined, inventory: () => Promise<Inventory>): NonNullable<RespondDeps['openai']> {
   return {
-    inventory: () => admin.inventory(),
+    inventory,
     prove: (s, k, candidates) => proveRecord(candidates, { inProject: (project) => checkLiveness(s, k, { baseURL, project }), adminKeyIds: () => adminKeyIdsListedBy(s, { baseURL }) }),
-    revoker: (inv) => new OpenAIRevoker(admin, inv),
+    revoker: (inv) => {
+      if (!admin) throw new Error('bug: revocation over a saved inventory');
+      return new OpenAIRevoker(admin, inv);
+    },
   };
 }
 
@@ -26,17 +35,19 @@ export async function runLeakResponse(
   ctx: { logger: Logger; repo: RepoContext; githubApiUrl?: string; writeIntervalMs?: number },
 ): Promise<{ result: ScanResult; summary: RespondSummary } | undefined> {
   const { logger } = ctx;
-  const enabled = options.verify || options.adminKey || options.issues;
+  const enabled = options.verify || options.adminKey || options.inventoryFile || options.issues;
   if (!enabled || result.findings.length === 0) return undefined;
   if (options.adminKey) logger.mask(options.adminKey);
   if (options.issues) logger.mask(options.issues.token);
   const baseURL = options.openaiBaseUrl;
   const admin = options.adminKey ? new OpenAIAdmin({ adminKey: options.adminKey, baseURL, logger }) : undefined;
   const [owner, repo] = options.issues ? options.issues.repository.split('/') : [];
+  // A revoking run acts on the organization as it is now, never on a snapshot taken hours before.
+  const snapshot = options.revoke === 'off' ? options.inventoryFile : undefined;
   const deps: RespondDeps = {
     logger,
     ...(options.verify ? { liveness: (s, k) => checkLiveness(s, k, { baseURL }) } : {}),
-    ...(admin ? { openai: organizationDeps(admin, baseURL) } : {}),
+    ...(snapshot ? { openai: organizationDeps(undefined, baseURL, () => readInventoryFile(snapshot)) } : admin ? { openai: organizationDeps(admin, baseURL, () => admin.inventory()) } : {}),
     ...(options.issues
       ? {
           tracker: new GitHubIssueTracker(

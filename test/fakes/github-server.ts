@@ -112,6 +112,8 @@ export interface FakeGitHub {
   readonly tokens: Map<string, string>;
   readonly repos: Map<string, FakeRepo>;
   readonly orgs: Map<string, FakeOrgRepo[]>;
+  /** What `GET /installation/repositories` answers for an installation token: these full names, or every org repository. */
+  readonly installation: { repositories?: string[] };
   readonly knobs: GitHubKnobs;
   readonly log: GitHubRequest[];
   repo(fullName: string): FakeRepo;
@@ -170,6 +172,7 @@ export async function startFakeGitHub(options: { token?: string; repos?: string[
   const knobs: GitHubKnobs = { secondaryLimitNext: 0, loseCreateNext: 0, loseCreateAs: '502', retryAfterSeconds: 1, latencyMs: 0, omit: [], nullify: [], ...options.knobs };
   const repos = new Map<string, FakeRepo>();
   const orgs = new Map<string, FakeOrgRepo[]>();
+  const installation: { repositories?: string[] } = {};
   const log: GitHubRequest[] = [];
   let nextId = 1000;
   let url = '';
@@ -238,6 +241,34 @@ export async function startFakeGitHub(options: { token?: string; repos?: string[
   }
 
   /** GitHub's pages: `per_page` (max 100, default 30) and `page`, with a `Link` header. */
+  const repoIds = new Map<string, number>();
+  /** A `minimal-repository`, every required field of GitHub's description. */
+  const repoJson = (owner: string, r: FakeOrgRepo) => {
+    const full = `${owner}/${r.name}`;
+    const id = repoIds.get(full) ?? repoIds.set(full, 5000 + repoIds.size).get(full)!;
+    const api = `${url}/repos/${full}`;
+    return { id, node_id: `R_${id}`, name: r.name, full_name: full, private: r.private, fork: r.fork, archived: r.archived, disabled: false, default_branch: r.default_branch, description: null, owner: user(owner), html_url: `https://github.test/${full}`, url: api, ...Object.fromEntries(REPO_URLS.map((f) => [`${f}_url`, `${api}/${f}`])) };
+  };
+
+  /** A full `repository`, as the installation listing answers: the minimal one and the fields it adds. */
+  const fullRepoJson = (owner: string, r: FakeOrgRepo) => {
+    const at = '2026-01-05T10:00:00Z';
+    return {
+      ...repoJson(owner, r),
+      clone_url: `https://github.test/${owner}/${r.name}.git`,
+      git_url: `git://github.test/${owner}/${r.name}.git`,
+      ssh_url: `git@github.test:${owner}/${r.name}.git`,
+      svn_url: `https://github.test/${owner}/${r.name}`,
+      mirror_url: null,
+      homepage: null,
+      language: null,
+      license: null,
+      ...{ forks: 0, forks_count: 0, open_issues: 0, open_issues_count: 0, size: 0, stargazers_count: 0, watchers: 0, watchers_count: 0 },
+      ...{ has_downloads: true, has_issues: true, has_projects: true, has_wiki: true, has_pages: false },
+      ...{ pushed_at: at, created_at: at, updated_at: at },
+    };
+  };
+
   function paginate<T>(items: T[], query: Record<string, string>, path: string, res: { headers: Record<string, string> }): T[] {
     const perPage = Math.min(Number(query.per_page ?? 30) || 30, 100);
     const page = Math.max(Number(query.page ?? 1) || 1, 1);
@@ -261,17 +292,21 @@ export async function startFakeGitHub(options: { token?: string; repos?: string[
     }
   }
 
-  function route(method: string, parts: string[], query: Record<string, string>, body: string, path: string, out: { headers: Record<string, string>; status: number }, login: string): unknown {
+  function route(method: string, parts: string[], query: Record<string, string>, body: string, path: string, out: { headers: Record<string, string>; status: number }, login: string, auth: string): unknown {
     if (parts[0] === 'graphql' && parts.length === 1 && method === 'POST') return graphql(json(body), login);
     if (parts[0] === 'orgs' && parts[2] === 'repos' && method === 'GET') {
       const all = orgs.get(parts[1]!);
       if (!all) throw new HttpError(404, 'Not Found');
       const type = query.type ?? 'all';
       const list = all.filter((r) => type === 'all' || (type === 'forks' ? r.fork : type === 'sources' ? !r.fork : type === 'public' ? !r.private : type === 'private' ? r.private : true));
-      return paginate(list, query, path, out).map((r, i) => {
-        const api = `${url}/repos/${parts[1]}/${r.name}`;
-        return { id: 5000 + i, node_id: `R_${r.name}`, name: r.name, full_name: `${parts[1]}/${r.name}`, private: r.private, fork: r.fork, archived: r.archived, disabled: false, default_branch: r.default_branch, description: null, owner: user(parts[1]!), html_url: `https://github.test/${parts[1]}/${r.name}`, url: api, ...Object.fromEntries(REPO_URLS.map((f) => [`${f}_url`, `${api}/${f}`])) };
-      });
+      return paginate(list, query, path, out).map((r) => repoJson(parts[1]!, r));
+    }
+    // An App installation lists what it was granted: `installation` when set, else every org repository.
+    if (parts[0] === 'installation' && parts[1] === 'repositories' && method === 'GET') {
+      if (!auth.startsWith('ghs_')) throw new HttpError(403, 'You must authenticate with an installation access token in order to list repositories for an installation.');
+      const all = [...orgs].flatMap(([owner, list]) => list.map((r) => ({ owner, r })));
+      const granted = installation.repositories ? all.filter(({ owner, r }) => installation.repositories!.includes(`${owner}/${r.name}`)) : all;
+      return { total_count: granted.length, repository_selection: installation.repositories ? 'selected' : 'all', repositories: paginate(granted, query, path, out).map(({ owner, r }) => fullRepoJson(owner, r)) };
     }
     if (parts[0] !== 'repos' || parts.length < 4) throw new HttpError(404, 'Not Found');
     const r = repos.get(`${parts[1]}/${parts[2]}`);
@@ -365,14 +400,15 @@ export async function startFakeGitHub(options: { token?: string; repos?: string[
       used++;
       const rate = { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': String(5000 - used), 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600), 'x-ratelimit-used': String(used), 'x-ratelimit-resource': 'core' };
       try {
-        const login = tokens.get(/^(?:token|Bearer) (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '');
+        const auth = /^(?:token|Bearer) (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+        const login = tokens.get(auth);
         if (!login) throw new HttpError(401, 'Bad credentials');
         if (method !== 'GET' && knobs.secondaryLimitNext > 0) {
           knobs.secondaryLimitNext--;
           throw new HttpError(403, 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID.', {}, { 'retry-after': String(knobs.retryAfterSeconds) });
         }
         const parts = u.pathname.split('/').filter(Boolean).map(decodeURIComponent);
-        payload = route(method, parts, query, body, u.pathname, out, login);
+        payload = route(method, parts, query, body, u.pathname, out, login, auth);
         if (method === 'POST' && out.status === 201 && /\/issues(?:\/\d+\/comments)?$/.test(u.pathname) && knobs.loseCreateNext > 0) {
           knobs.loseCreateNext--;
           if (knobs.loseCreateAs === 'drop') {
@@ -403,6 +439,7 @@ export async function startFakeGitHub(options: { token?: string; repos?: string[
     tokens,
     repos,
     orgs,
+    installation,
     knobs,
     log,
     repo,

@@ -1,8 +1,8 @@
-export const id = 427;
-export const ids = [427];
+export const id = 338;
+export const ids = [338];
 export const modules = {
 
-/***/ 1427:
+/***/ 4338:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,7 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   aggregateCommand: () => (/* binding */ aggregateCommand),
   audit: () => (/* binding */ audit),
   discoverCommand: () => (/* binding */ discoverCommand),
-  report: () => (/* binding */ report)
+  report: () => (/* binding */ report),
+  scanBatchCommand: () => (/* binding */ scanBatchCommand)
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -130,8 +131,8 @@ function renderAuditIssue(result, repoId, previous) {
 
 // EXTERNAL MODULE: ./src/detect/index.ts + 7 modules
 var detect = __webpack_require__(9029);
-// EXTERNAL MODULE: ./src/scan/worktree-scan.ts + 5 modules
-var worktree_scan = __webpack_require__(6348);
+// EXTERNAL MODULE: ./src/scan/worktree-scan.ts + 4 modules
+var worktree_scan = __webpack_require__(6627);
 // EXTERNAL MODULE: ./src/sources/git.ts
 var git = __webpack_require__(8022);
 // EXTERNAL MODULE: ./src/sources/worktree.ts
@@ -568,9 +569,18 @@ async function aggregateIssues(groups, tracker, options, logger) {
 ;// CONCATENATED MODULE: ./src/org/discover.ts
 /** GitHub Actions runs at most 256 jobs from one matrix. */
 const MAX_MATRIX_JOBS = 256;
-/** Lists an organization's repositories (every page) and splits them into job matrices. */
-async function discover(octokit, options) {
-    const repos = await octokit.paginate(octokit.rest.repos.listForOrg, { org: options.org, type: 'all', per_page: 100 });
+/**
+ * A GitHub App installation token (`ghs_`, GitHub's documented prefix; GITHUB_TOKEN is one too)
+ * reaches only the repositories the installation was granted: listing the whole organization
+ * would hand the scan jobs repositories they cannot clone.
+ */
+const isInstallationToken = (token) => token.startsWith('ghs_');
+/** Lists the repositories to scan (every page) and how many scan jobs share them. */
+async function discover(octokit, token, options) {
+    const source = isInstallationToken(token) ? 'installation' : 'organization';
+    const repos = source === 'installation'
+        ? (await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 })).filter((r) => r.owner.login.toLowerCase() === options.org.toLowerCase())
+        : await octokit.paginate(octokit.rest.repos.listForOrg, { org: options.org, type: 'all', per_page: 100 });
     let archived = 0;
     let forks = 0;
     const kept = [];
@@ -583,10 +593,113 @@ async function discover(octokit, options) {
             kept.push(r.full_name);
     }
     kept.sort((a, b) => a.localeCompare(b));
-    const matrices = [];
-    for (let i = 0; i < kept.length; i += MAX_MATRIX_JOBS)
-        matrices.push({ include: kept.slice(i, i + MAX_MATRIX_JOBS).map((repository) => ({ repository })) });
-    return { repositories: kept, skipped: { archived, forks }, matrices };
+    return { repositories: kept, source, skipped: { archived, forks }, batches: Math.min(MAX_MATRIX_JOBS, kept.length) };
+}
+/**
+ * Batch `index` of `batches` (0-based): contiguous, sizes differ by at most one, none empty while
+ * there are at least as many repositories as batches. Every repository is in exactly one batch.
+ */
+function batchOf(list, index, batches) {
+    return list.slice(Math.floor((index * list.length) / batches), Math.floor(((index + 1) * list.length) / batches));
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: ./src/output/json.ts
+var json = __webpack_require__(7711);
+// EXTERNAL MODULE: ./src/respond/wire.ts + 4 modules
+var wire = __webpack_require__(6015);
+// EXTERNAL MODULE: ./src/scan/index.ts + 4 modules
+var scan = __webpack_require__(9682);
+;// CONCATENATED MODULE: ./src/org/batch.ts
+
+
+
+
+
+
+
+
+
+const REPOSITORY = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
+/** Reads the list discover wrote (one `owner/name` a line), refusing anything else by line number. */
+async function readRepositoryList(file) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (e) {
+        throw new errors/* ConfigurationError */.j(`${file}: cannot read the repository list (${e.code ?? (0,errors/* errorMessage */.g)(e)})`);
+    }
+    const out = [];
+    text.split('\n').forEach((line, i) => {
+        const name = line.trim();
+        if (!name)
+            return;
+        // Names become clone URLs and paths: `..` or a leading `-` must never reach git.
+        if (!REPOSITORY.test(name) || name.split('/').some((p) => p === '.' || p === '..'))
+            throw new errors/* ConfigurationError */.j(`${file}:${i + 1}: expected owner/name, got "${name.slice(0, 100)}"`);
+        out.push(name);
+    });
+    return out;
+}
+/** `I/K` (0-based batch I of K), as the scan matrix passes it. */
+function parseBatch(text, name) {
+    const m = /^(\d+)\/(\d+)$/.exec(text?.trim() ?? '');
+    const index = Number(m?.[1]);
+    const batches = Number(m?.[2]);
+    if (!m || batches < 1 || batches > MAX_MATRIX_JOBS || index >= batches)
+        throw new errors/* ConfigurationError */.j(`${name}: expected I/K with 0 <= I < K <= ${MAX_MATRIX_JOBS} (batch I of K), got "${text ?? ''}"`);
+    return { index, batches };
+}
+/** The checkout action's way to authenticate git over HTTPS, for this one command only. */
+const authConfig = (token) => (token ? ['-c', `http.extraheader=AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`] : []);
+/**
+ * Scans batch `index` of `batches`: each repository is cloned (every branch and tag), its whole
+ * history scanned, the leak response run (verify, match, opt-in revocation; issues are the
+ * aggregate job's), and its JSON report written to `outDir`. A repository that cannot be cloned or
+ * scanned is reported and the rest go on; the caller fails the job when any did.
+ */
+async function scanBatch(request, logger) {
+    const mine = batchOf(request.repositories, request.index, request.batches);
+    if (request.token)
+        logger.mask(request.token);
+    await (0,promises_.mkdir)(request.outDir, { recursive: true });
+    const scanned = [];
+    const failed = [];
+    let keys = 0;
+    logger.info(`keyguard: batch ${request.index + 1} of ${request.batches}: ${mine.length} of ${request.repositories.length} repositories`);
+    for (const [i, repository] of mine.entries()) {
+        const started = Date.now();
+        const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), 'keyguard-batch-'));
+        try {
+            const url = `${request.serverUrl.replace(/\/+$/, '')}/${repository}.git`;
+            await (0,git/* git */.$Y)(dir, [...authConfig(request.token), 'clone', '--quiet', '--no-checkout', '--', url, 'repo']);
+            const root = external_node_path_default().join(dir, 'repo');
+            let result = await (0,scan/* runScan */.H)({ root, config: request.config, scope: { type: 'history' } }, { logger });
+            const sha = (await (0,git/* git */.$Y)(root, ['rev-parse', 'HEAD']).catch(() => '')).trim() || undefined;
+            const responded = await (0,wire.runLeakResponse)(result, request.respond, { logger, repo: { serverUrl: request.serverUrl, repository, sha } });
+            if (responded)
+                result = responded.result;
+            await (0,promises_.writeFile)(external_node_path_default().join(request.outDir, `${repository.replace('/', '__')}.json`), (0,json/* renderJson */.h)(result, responded?.summary, repository));
+            const found = new Set(result.findings.map((f) => f.fingerprint)).size;
+            keys += found;
+            const seconds = (Date.now() - started) / 1000;
+            const commits = result.stats.commitsScanned ?? 0;
+            scanned.push({ repository, commits, keys: found, seconds });
+            logger.info(`keyguard: [${i + 1}/${mine.length}] ${repository}: ${found} key${found === 1 ? '' : 's'} in ${commits} commit${commits === 1 ? '' : 's'} (${seconds.toFixed(1)} s)`);
+        }
+        catch (e) {
+            const error = (0,errors/* errorMessage */.g)(e);
+            failed.push({ repository, error });
+            logger.error(`keyguard: [${i + 1}/${mine.length}] ${repository}: not scanned: ${error}`);
+        }
+        finally {
+            await (0,promises_.rm)(dir, { recursive: true, force: true });
+        }
+    }
+    return { scanned, failed, keys };
 }
 
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
@@ -1037,6 +1150,7 @@ var settings = __webpack_require__(8750);
 
 
 
+
 /** `keyguard audit [PATH]`: repository rules always; organization rules with OPENAI_ADMIN_KEY. */
 async function audit(values, target, stdout, logger) {
     const failOn = parseAuditFailOn(values['fail-on'], '--fail-on');
@@ -1105,16 +1219,37 @@ function githubFromEnv(logger, what) {
         throw new errors/* ConfigurationError */.j(`${what} needs GITHUB_TOKEN (a token that can read the organization's repositories)`);
     return (0,octokit/* createOctokit */.Q)({ token, baseUrl: process.env.GITHUB_API_URL || undefined, logger });
 }
-/** `keyguard discover --org NAME`: the org's repositories as job matrices of at most 256. */
+/** `keyguard discover --org NAME [--output FILE]`: the repositories to scan and the batch matrix; FILE gets the list. */
 async function discoverCommand(values, target, stdout) {
     if (target)
         throw new errors/* ConfigurationError */.j(`unexpected argument "${target}": discover takes --org NAME`);
     if (!values.org || !/^[A-Za-z0-9-]+$/.test(values.org))
         throw new errors/* ConfigurationError */.j(`--org: expected an organization login such as acme, got "${values.org ?? ''}"`);
     const logger = (0,src_logger/* consoleLogger */.k)();
-    const found = await discover(githubFromEnv(logger, 'discover'), { org: values.org, includeArchived: values['include-archived'] === true, includeForks: values['include-forks'] === true });
-    stdout.write(`${JSON.stringify({ repositories: found.repositories.length, skipped: found.skipped, matrices: found.matrices }, null, 2)}\n`);
+    const token = process.env.GITHUB_TOKEN;
+    if (!token)
+        throw new errors/* ConfigurationError */.j("discover needs GITHUB_TOKEN (a token that can read the organization's repositories)");
+    const found = await discover((0,octokit/* createOctokit */.Q)({ token, baseUrl: process.env.GITHUB_API_URL || undefined, logger }), token, { org: values.org, includeArchived: values['include-archived'] === true, includeForks: values['include-forks'] === true });
+    if (values.output)
+        await (0,promises_.writeFile)(values.output, found.repositories.map((r) => `${r}\n`).join(''));
+    const matrix = { batch: Array.from({ length: found.batches }, (_, i) => `${i}/${found.batches}`) };
+    stdout.write(`${JSON.stringify({ repositories: found.repositories.length, source: found.source, skipped: found.skipped, batches: found.batches, matrix }, null, 2)}\n`);
     return 0;
+}
+/** `keyguard scan-batch LIST --batch I/K [--output DIR]`: one job's share of an org-wide run. */
+async function scanBatchCommand(values, list, logger) {
+    if (!list)
+        throw new errors/* ConfigurationError */.j('scan-batch takes the repository list that discover --output wrote');
+    const { index, batches } = parseBatch(values.batch, '--batch');
+    const repositories = await readRepositoryList(list);
+    const { config } = await (0,src_config/* loadConfig */.Z9)(process.cwd(), values.config ? external_node_path_default().resolve(values.config) : undefined);
+    const respond = {
+        ...(0,settings/* resolveRespondOptions */.UA)({ verify: String(values.verify ?? false), revoke: values.revoke, 'dry-run': String(values['dry-run'] ?? false), 'openai-base-url': values['openai-base-url'] }, (k) => `--${k}`, { adminKey: process.env.OPENAI_ADMIN_KEY || undefined, githubToken: undefined, repository: undefined }, config, { verify: false }),
+        inventoryFile: values.inventory ? external_node_path_default().resolve(values.inventory) : undefined,
+    };
+    const out = await scanBatch({ repositories, index, batches, serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com', token: process.env.GITHUB_TOKEN || undefined, outDir: external_node_path_default().resolve(values.output ?? 'keyguard-reports'), config, respond }, logger);
+    logger.info(`keyguard: ${out.scanned.length} repositories scanned, ${out.keys} distinct keys, ${out.failed.length} not scanned`);
+    return out.failed.length > 0 ? 2 : out.keys > 0 ? 1 : 0;
 }
 /** `keyguard aggregate DIR --issues`: one issue per key from an org-wide run's scan reports. */
 async function aggregateCommand(values, dir, stdout, logger) {
