@@ -50,6 +50,11 @@ describe('leak response end to end (bundled action, both fakes)', () => {
     expect(repo.issues[0]!.body).toContain('| keyguard did | **revoked** (delete project key key_proj_0001_1 of proj_0001) |');
     expect(repo.labels.map((l) => l.name)).toEqual(['keyguard', 'leaked-secret']);
     expect(r0.summary()).toMatch(/\| live → revoked \| \*\*revoked\*\* .* \| \[#1\]\(https:\/\/github\.test\/acme\/app\/issues\/1\) created \|/);
+    // The verdict first; the table keeps to six columns; fingerprints and history are folded.
+    const [main, folded] = r0.summary().split('<details><summary>Fingerprints and history</summary>');
+    expect(main).toMatch(/^## keyguard scan\n\n:rotating_light: \*\*1 OpenAI key finding\*\*/);
+    for (const row of main!.split('\n').filter((l) => l.startsWith('| '))) expect(row.split(' | ').length, row).toBeLessThanOrEqual(6);
+    expect(folded).toMatch(/\| `[0-9a-f]{12}` \|/);
 
     const r1 = runnerFiles(ws, tempDir());
     r1.event('workflow_dispatch', {});
@@ -100,7 +105,7 @@ describe('leak response end to end (bundled action, both fakes)', () => {
       expect(r.code).toBe(1);
     }
     expect(repo.comments).toHaveLength(1);
-    expect(repo.comments[0]!.body).toMatch(/^<!-- keyguard:v1 pr 7 -->\n### :rotating_light: keyguard: 1 OpenAI key in this pull request/);
+    expect(repo.comments[0]!.body).toMatch(/^<!-- keyguard:v1 pr 7 -->\n### :rotating_light: keyguard: 1 OpenAI key in this pull request\n\n\*\*Do not merge as is\.\*\* Revoke the key/);
     expect(github.log.filter((r) => r.method === 'PATCH' && r.path.includes('/issues/comments/'))).toHaveLength(1);
 
     const requests = github.log.length + openai.log.length;

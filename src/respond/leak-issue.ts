@@ -106,6 +106,15 @@ export function describeRevocation(r: KeyResponse): string {
   }
 }
 
+/** The one line a reader needs first: is the key still a danger, and what to do now. */
+export function decision(r: KeyResponse, still: boolean): string {
+  const history = still ? 'remove it from the repository and its history' : 'remove it from git history';
+  if (r.revocation?.type === 'revoked') return `**keyguard revoked this key.** Replace it where it was used and ${history}.`;
+  if (r.liveness?.status === 'revoked') return `**This key no longer works.** Nothing is at risk from it now; ${history}.`;
+  if (r.liveness?.status === 'live') return `**This key is live: anyone who read the repository can use it.** Revoke it now, replace it, and ${history}.`;
+  return `**Whether this key works is not known: treat it as live.** Revoke it, replace it, and ${history}.`;
+}
+
 const TODO = [
   '- [ ] Create a replacement key and update every place that used this one (GitHub secrets, deployment environments).',
   '- [ ] Revoke this key in the OpenAI dashboard, unless keyguard revoked it above.',
@@ -157,6 +166,8 @@ export function renderLeakIssue(group: LeakGroup, ctx: RepoContext, mention: str
   const r = mergeFacts(factsOf(previous), group.response);
   const state = [
     `## :rotating_light: Leaked OpenAI ${kindLabel(group.kind)} ${code(group.redacted)}`,
+    '',
+    decision(r, still),
     '',
     ...(mention ? [`cc ${mention}`, ''] : []),
     '| | |',
