@@ -169,22 +169,25 @@ class OpenAIAdmin {
         });
     }
     /**
-     * Project id → member user ids, from the organization's users (each lists its projects), or
-     * `undefined` when a user comes without `projects`: the description makes the field optional
-     * ("if included"), and a missing list is not an empty one.
+     * Project id → member user ids, from the organization's users (each lists its projects), and
+     * user id → name. `members` is `undefined` when a user comes without `projects`: the description
+     * makes the field optional ("if included"), and a missing list is not an empty one.
      */
     async projectMembers() {
         return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .call */ .T1)('GET /organization/users', async () => {
             const members = new Map();
+            const userNames = new Map();
             let complete = true;
             for await (const u of this.#sdk.admin.organization.users.list({ limit: 100 })) {
+                if (u.name)
+                    userNames.set(u.id, u.name);
                 if (!u.projects)
                     complete = false;
                 for (const p of u.projects?.data ?? [])
                     if (p.id)
                         (members.get(p.id) ?? members.set(p.id, []).get(p.id)).push(u.id);
             }
-            return complete ? members : undefined;
+            return { members: complete ? members : undefined, userNames };
         });
     }
     /** The user ids of one project's members. */
@@ -241,7 +244,7 @@ class OpenAIAdmin {
                         const x = r;
                         const n = (k) => (k !== null && typeof x[k] === 'number' ? x[k] : 0);
                         const s = (k) => (typeof x[k] === 'string' ? x[k] : null);
-                        return { projectId: s('project_id'), model: s('model'), apiKeyId: s('api_key_id'), inputTokens: n('input_tokens'), outputTokens: n('output_tokens'), cachedTokens: n('input_cached_tokens'), requests: n('num_model_requests'), quantity: n(quantity) };
+                        return { projectId: s('project_id'), model: s('model'), apiKeyId: s('api_key_id'), userId: s('user_id'), inputTokens: n('input_tokens'), outputTokens: n('output_tokens'), cachedTokens: n('input_cached_tokens'), requests: n('num_model_requests'), quantity: n(quantity) };
                     }),
                 });
             }
