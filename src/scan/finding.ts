@@ -1,4 +1,4 @@
-import type { KeyKind, SecretValue } from '../detect/index.ts';
+import type { Encoding, KeyKind, SecretValue } from '../detect/index.ts';
 import type { RevokeOutcome } from '../openai/types.ts';
 import type { SkipReason } from '../sources/worktree.ts';
 
@@ -33,7 +33,7 @@ export interface Finding {
   readonly kind: KeyKind;
   readonly fingerprint: string;
   readonly redacted: string;
-  readonly encoding: 'plain' | 'base64';
+  readonly encoding: Encoding;
   readonly status: KeyStatus;
   readonly secret: SecretValue;
   /** For history, range and staged scans: where and how often git saw the key. */
