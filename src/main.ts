@@ -26,7 +26,7 @@ import { renderPullRequestComment } from './respond/pr-comment.ts';
 import type { RespondSummary } from './respond/respond.ts';
 import { runLeakResponse } from './respond/wire.ts';
 import { shouldFail, type ScanResult } from './scan/finding.ts';
-import { describeScope, runScan, type ScanScope } from './scan/index.ts';
+import { describeCoverage, describeScope, runScan, type ScanScope } from './scan/index.ts';
 import { resolveRespondOptions, resolveScanOptions } from './settings.ts';
 import { git } from './sources/git.ts';
 import { GitHubIssueTracker } from './github/issue-tracker.ts';
@@ -135,6 +135,8 @@ export async function run(): Promise<ActionResult> {
       if (!choice.scope && requested === 'range') throw new ConfigurationError(choice.note);
       scope = choice.scope;
     }
+    // On a runner the clone is actions/checkout's: the history scan fetches what it lacks.
+    if (scope?.type === 'history') scope = { ...scope, fetch: true, pullRequests: input('scan-pull-refs') === 'true' };
     let result: ScanResult = scope
       ? await runScan({ root: options.root, config: options.config, scope, baseline: options.baseline }, { logger })
       : { target: options.root, findings: [], skipped: [], stats: { filesScanned: 0, bytesScanned: 0, filesSkipped: 0, allowed: 0, baselined: 0, durationMs: 0 } };
@@ -178,7 +180,8 @@ export async function run(): Promise<ActionResult> {
     const jsonFile = path.join(outDir, 'keyguard.json');
     await writeFile(sarifFile, renderSarif(result, prefix));
     await writeFile(jsonFile, renderJson(result, summary, scanned));
-    await core.summary.addRaw(renderSummary(result, prefix, scope ? describeScope(scope) : 'nothing', notes)).write();
+    const scopeText = scope ? `${describeScope(scope)}${result.coverage ? `: ${describeCoverage(result.coverage)}` : ''}` : 'nothing';
+    await core.summary.addRaw(renderSummary(result, prefix, scopeText, notes)).write();
 
     core.setOutput('findings', result.findings.length);
     core.setOutput('keys', new Set(result.findings.map((f) => f.fingerprint)).size);

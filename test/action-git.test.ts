@@ -52,7 +52,7 @@ describe('the bundled action on events', () => {
     expect(r.code).toBe(1);
     expect(r0.outputs()).toMatchObject({ findings: '3', keys: '3' });
     const summary = r0.summary();
-    expect(summary).toContain('Scanned: full git history.');
+    expect(summary).toMatch(/Scanned: full git history: 5 commits from 3 refs \(main, origin\/HEAD, origin\/main\)\./);
     expect(summary).toMatch(/\| `tmp\.env:1` \| legacy user key \| .* \| 1× \| no \|/);
     expectNoKey(Object.values(keys), { stdout: r.stdout, summary });
   });

@@ -44,11 +44,15 @@ export interface Base64Run {
   readonly chars: string;
   /** `origin[i]` is the offset in the text of `chars[i]`; one more entry for the end. */
   readonly origin: readonly number[];
-  /** The text offsets read: a later hit whose reach lies inside them adds nothing. */
-  readonly to: number;
+  /** Hits before this offset have their whole reach inside this run: reading them again adds nothing. */
+  readonly coveredTo: number;
 }
 
-/** The run of base64 characters (line breaks and indentation skipped) around offset `at`. */
+/**
+ * The run of base64 characters (line breaks and indentation skipped) around offset `at`: a
+ * hit's reach to the left, three to the right (so that the hits of the next two reaches are
+ * covered by this run), or to the first character that is neither.
+ */
 export function base64RunAround(text: string, at: number): Base64Run {
   let from = at;
   let count = 0;
@@ -58,20 +62,25 @@ export function base64RunAround(text: string, at: number): Base64Run {
     else if (!isWrap(c)) break;
     from--;
   }
-  let origin: number[] = [];
+  const origin: number[] = [];
   let chars = '';
   let i = from;
-  count = 0;
-  for (; i < text.length && i - at < B64_REACH && count < 2 * WINDOW; i++) {
+  let broke = false;
+  for (count = 0; i < text.length && i - at < 3 * B64_REACH && count < 5 * WINDOW; i++) {
     const c = text.charCodeAt(i);
     if (isB64(c)) {
       chars += text[i];
       origin.push(i);
       count++;
-    } else if (!isWrap(c)) break;
+    } else if (!isWrap(c)) {
+      broke = true;
+      break;
+    }
   }
   origin.push(i);
-  return { chars, origin, to: i };
+  // Runs are at most 5 windows long; a hit within 2 reaches of the start has its right reach here.
+  const coveredTo = broke || i === text.length ? i : Math.min(i - B64_REACH, at + 2 * B64_REACH);
+  return { chars, origin, coveredTo: Math.max(coveredTo, at + 1) };
 }
 
 export interface DecodedWindow {

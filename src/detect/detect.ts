@@ -189,15 +189,17 @@ const ESCAPED_REACH = LEFT_REACH * 6;
 
 /**
  * Keys with `\u00XX` escapes: the text around each marker that holds an escape is unescaped and
- * read again. Each stretch of text is unescaped at most twice, so this stays linear.
+ * read again. Windows overlap by at most half, so each character is unescaped at most twice.
  */
 function escapedCandidates(text: string): Found[] {
   const out: Found[] = [];
   let doneTo = -1;
   for (let m = text.indexOf(MARKER); m !== -1; m = text.indexOf(MARKER, m + 1)) {
+    // The last window read holds this marker's whole reach: its keys were read there.
     if (m + ESCAPED_REACH <= doneTo) continue;
     const from = Math.max(0, m - ESCAPED_REACH);
-    const to = Math.min(text.length, m + ESCAPED_REACH);
+    // Three reaches to the right, so the markers of the next two are covered by this window.
+    const to = Math.min(text.length, m + 3 * ESCAPED_REACH);
     doneTo = to;
     const window = text.slice(from, to);
     if (!window.includes('\\u00')) continue;
@@ -226,8 +228,8 @@ function escapedCandidates(text: string): Found[] {
 /**
  * Keys in base64, also wrapped over lines: the run of base64 characters around each hit of an
  * encoded marker's piece is joined, checked for a whole encoded marker, and decoded. A hit whose
- * reach lies inside the last run read is skipped, so each character is decoded a bounded number
- * of times whatever the input.
+ * reach lies inside the last run read is skipped, and runs reach three times as far right as a
+ * hit needs, so each character is decoded a bounded number of times whatever the input.
  */
 function base64Candidates(text: string): Found[] {
   const hits: number[] = [];
@@ -236,9 +238,9 @@ function base64Candidates(text: string): Found[] {
   const out: Found[] = [];
   let doneTo = -1;
   for (const at of hits) {
-    if (at + B64_REACH <= doneTo) continue;
+    if (at < doneTo) continue;
     const run = base64RunAround(text, at);
-    doneTo = run.to;
+    doneTo = run.coveredTo;
     if (!BASE64_MARKERS.some((m) => run.chars.includes(m))) continue;
     for (const w of decodeRun(run.chars)) {
       for (const c of plainCandidates(w.decoded)) {

@@ -6,6 +6,7 @@ export function renderJson(result: ScanResult, response?: RespondSummary, reposi
   return `${JSON.stringify(
     {
       ...(repository ? { repository } : {}),
+      ...(result.coverage ? { coverage: result.coverage } : {}),
       findings: result.findings.map((f) => ({
         file: f.file,
         line: f.line,

@@ -1,5 +1,6 @@
 import { kindLabel } from '../detect/index.ts';
 import type { Finding, ScanResult } from '../scan/finding.ts';
+import { describeCoverage } from '../scan/coverage.ts';
 
 /** `  [live; revoked: delete project key …; issue #12]`, after leak response. */
 export function responseNote(f: Finding): string {
@@ -31,6 +32,7 @@ export function renderText(result: ScanResult): string {
     lines.push(`skipped ${s.path}: ${s.reason}${s.detail ? ` (${s.detail})` : ''}`);
   }
   const { stats } = result;
+  if (result.coverage) lines.push(`history: ${describeCoverage(result.coverage)}`);
   const keys = new Set(result.findings.map((f) => f.fingerprint)).size;
   lines.push(
     `${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} (${keys} distinct key${keys === 1 ? '' : 's'}) in ` +

@@ -1,5 +1,6 @@
 import type { Encoding, KeyKind, SecretValue } from '../detect/index.ts';
 import type { RevokeOutcome } from '../openai/types.ts';
+import type { HistoryCoverage } from '../sources/history.ts';
 import type { SkipReason } from '../sources/worktree.ts';
 
 /** Liveness of a found key; `unverified` until leak response checks it. */
@@ -85,8 +86,13 @@ export function peakRssMb(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
+/** What a history scan covered: the refs and commits, or nothing when the repository has no commit. */
+export type Coverage = HistoryCoverage;
+
 export interface ScanResult {
   readonly target: string;
+  /** For history scans. */
+  readonly coverage?: Coverage;
   readonly findings: readonly Finding[];
   readonly skipped: readonly SkippedFile[];
   readonly stats: ScanStats;

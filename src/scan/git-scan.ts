@@ -10,8 +10,8 @@ import { peakRssMb } from './finding.ts';
 
 /** What part of a repository's git data to scan. */
 export type GitTarget =
-  /** Every commit reachable from any ref. */
-  | { readonly type: 'history' }
+  /** Every commit reachable from any ref; `fetch` first fetches every branch and tag of origin. */
+  | { readonly type: 'history'; readonly fetch?: boolean; readonly pullRequests?: boolean }
   /** What the commits of `A..B` add (`A` may be absent: all of B's history). */
   | { readonly type: 'range'; readonly base: string | undefined; readonly head: string }
   /** What `git diff --cached` adds: the next commit, for a pre-commit hook. */
