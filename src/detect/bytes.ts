@@ -23,10 +23,13 @@ function asBuffer(data: Uint8Array): Buffer {
 
 /**
  * The text of bytes in an encoding. Binary is read as latin1: one character a byte, so a key
- * (ASCII) among other bytes reads as itself and columns count bytes.
+ * (ASCII) among other bytes reads as itself and columns count bytes. `atStart`: the bytes begin
+ * the file (a UTF-16 byte-order mark there is dropped).
  */
-export function decodeBytes(data: Uint8Array, encoding: TextEncoding): string {
-  const buf = asBuffer(data);
+export function decodeBytes(data: Uint8Array, encoding: TextEncoding, atStart = true): string {
+  // A UTF-16 file's byte-order mark is not text: columns count from after it.
+  const bom = atStart && (encoding === 'utf16le' || encoding === 'utf16be') ? 2 : 0;
+  const buf = asBuffer(data).subarray(bom);
   switch (encoding) {
     case 'utf8':
       return buf.toString('utf8');

@@ -10,6 +10,8 @@ export type Encoding = 'plain' | 'base64' | 'escaped';
 export interface Match {
   readonly secret: SecretValue;
   readonly kind: KeyKind;
+  /** Offset of the match in the text (UTF-16 code units). */
+  readonly offset: number;
   /** 1-based line and column (UTF-16 code units, as SARIF's default columnKind). */
   readonly line: number;
   readonly column: number;
@@ -278,6 +280,7 @@ export function detectKeys(text: string): Match[] {
     out.push({
       secret: new SecretValue(f.key),
       kind: f.kind,
+      offset: f.offset,
       line: pos.line,
       column: pos.column,
       endColumn: pos.column + f.length,

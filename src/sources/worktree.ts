@@ -3,7 +3,7 @@ import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { gitStream, gitTopLevel, nulSeparated } from './git.ts';
 
-export type SkipReason = 'too-large' | 'binary' | 'symlink' | 'not-a-file' | 'unreadable';
+export type SkipReason = 'too-large' | 'binary' | 'symlink' | 'not-a-file' | 'unreadable' | 'diff-too-large' | 'line-too-large';
 
 /** What reading one listed path gave: its bytes, or why it was not scanned. */
 export type FileRead =
@@ -59,6 +59,19 @@ function* walk(root: string): Generator<string[]> {
 
 const BINARY_SNIFF = 8192;
 
+/** Bytes scanned at a time in a large file, and how much of each window the next one reads again. */
+export const WINDOW = 8 << 20;
+export const OVERLAP = 64 << 10;
+
+/** A view of a file being read window by window: valid only during the callback. */
+export interface Window {
+  readonly data: Buffer;
+  /** The first window of the file. */
+  readonly first: boolean;
+  /** The last one: nothing follows, so a match at its very end is whole. */
+  readonly last: boolean;
+}
+
 /**
  * Reads listed files synchronously into one reused buffer. Measured on 20,000 cached files: about
  * 3x faster than fs.promises.readFile (no thread-pool round trips, no allocation per file), which
@@ -69,6 +82,7 @@ const BINARY_SNIFF = 8192;
  */
 export class FileReader {
   #scratch = Buffer.allocUnsafe(256 << 10);
+  #window: Buffer | undefined;
 
   readonly root: string;
   readonly maxFileSize: number;
@@ -118,4 +132,56 @@ export class FileReader {
       closeSync(fd);
     }
   }
+
+  /**
+   * Reads a file in windows of WINDOW bytes, each starting with the last OVERLAP bytes of the one
+   * before, into one buffer allocated once: memory stays the same whatever the file's size.
+   * The outcome is what `read` gives, without the data (and no file is skipped as binary).
+   */
+  readWindows(rel: string, onWindow: (w: Window) => void): { kind: 'file'; path: string; bytes: number } | Exclude<FileRead, { kind: 'file' }> {
+    let fd: number;
+    try {
+      fd = openSync(path.join(this.root, rel), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return { kind: 'gone', path: rel };
+      if (code === 'ELOOP') return { kind: 'skipped', path: rel, reason: 'symlink' };
+      return { kind: 'skipped', path: rel, reason: 'unreadable', detail: code ?? String(e) };
+    }
+    this.#window ??= Buffer.allocUnsafe(WINDOW + OVERLAP);
+    const buf = this.#window;
+    try {
+      let total = 0;
+      let filled = 0;
+      let first = true;
+      for (;;) {
+        let eof = false;
+        while (filled < buf.length) {
+          const got = readSync(fd, buf, filled, buf.length - filled, null);
+          if (got === 0) {
+            eof = true;
+            break;
+          }
+          filled += got;
+          total += got;
+        }
+        if (total > this.maxFileSize) return { kind: 'skipped', path: rel, reason: 'too-large', detail: `${fstatSync(fd).size} bytes` };
+        if (eof || filled < buf.length) {
+          onWindow({ data: buf.subarray(0, filled), first, last: true });
+          return { kind: 'file', path: rel, bytes: total };
+        }
+        onWindow({ data: buf, first, last: false });
+        first = false;
+        buf.copyWithin(0, buf.length - OVERLAP);
+        filled = OVERLAP;
+      }
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EISDIR' || code === 'EAGAIN' || code === 'EINVAL') return { kind: 'skipped', path: rel, reason: 'not-a-file' };
+      return { kind: 'skipped', path: rel, reason: 'unreadable', detail: code ?? String(e) };
+    } finally {
+      closeSync(fd);
+    }
+  }
+
 }
