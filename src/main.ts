@@ -165,14 +165,12 @@ export async function run(): Promise<ActionResult> {
     }
 
     for (const f of result.findings) {
-      // Annotate where the key is now when it still is; else where it was first committed.
-      const at = f.git?.atHead ?? f;
-      core.error(`OpenAI ${kindLabel(f.kind)} ${f.redacted} is committed here (fingerprint ${f.fingerprint}${gitNote(f).replace(/^ +/, '; ')}). Revoke it and read the key from a secret instead.`, {
+      // Annotate the line only while the scanned tree holds the key there: a removed key (or one
+      // in a message, or only on another branch) would mark an innocent line.
+      const inTree = !f.source && (!f.git || f.git.presentAtHead);
+      core.error(`OpenAI ${kindLabel(f.kind)} ${f.redacted} is committed ${inTree ? 'here' : `in ${f.source ? 'a message' : `${f.file}:${f.line}`}`} (fingerprint ${f.fingerprint}${gitNote(f).replace(/^ +/, '; ')}). Revoke it and read the key from a secret instead.`, {
         title: 'Leaked OpenAI key',
-        file: prefix + at.file,
-        startLine: at.line,
-        startColumn: at.column,
-        endColumn: at.column + (f.endColumn - f.column),
+        ...(inTree ? { file: prefix + f.file, startLine: f.line, startColumn: f.column, endColumn: f.endColumn } : {}),
       });
     }
     const outDir = process.env.RUNNER_TEMP || os.tmpdir();

@@ -49,7 +49,9 @@ describe('history', () => {
     expect(byKey.get(k.repeated)).toMatchObject({ file: 'src/main.py', line: 3, commit: c1, git: { occurrences: 2, presentAtHead: true } });
     expect(byKey.get(k.repeated)?.git?.locations).toHaveLength(2);
     expect(byKey.get(k.kept)).toMatchObject({ file: 'notes.md', line: 3, commit: c3, git: { presentAtHead: true, atHead: { file: 'notes.md', line: 3 } } });
-    expect(byKey.get(k.branch)).toMatchObject({ file: 'feature.ts', commit: c4, git: { presentAtHead: false } });
+    expect(byKey.get(k.branch)).toMatchObject({ file: 'feature.ts', commit: c4, git: { presentAtHead: false, refsHolding: 1, presentIn: [{ ref: 'refs/heads/feature', file: 'feature.ts', line: 1 }] } });
+    expect(byKey.get(k.deleted)?.git).toMatchObject({ refsHolding: 0, presentIn: [] });
+    expect(byKey.get(k.kept)?.git?.presentIn?.map((p) => p.ref)).toEqual(['refs/heads/feature', 'refs/heads/main']);
     expect(result.stats.commitsScanned).toBe(4);
   });
 
@@ -85,12 +87,14 @@ describe('history', () => {
     const byKey = new Map(result.findings.map((f) => [f.secret.reveal(), f]));
     expect(byKey.get(k.evil)).toMatchObject({ file: 'base.txt', line: 2, git: { occurrences: 1 } });
     expect(byKey.get(k.merged)).toMatchObject({ file: 'side.txt', git: { occurrences: 1 } });
-    expect(byKey.get(k.renamed)).toMatchObject({ file: 'old name.txt', git: { occurrences: 1, atHead: { file: 'new name.txt' } } });
+    // Placed where the scanned tip has it; where it was first added is kept beside.
+    expect(byKey.get(k.renamed)).toMatchObject({ file: 'new name.txt', git: { occurrences: 2, atHead: { file: 'new name.txt' }, firstAdded: { file: 'old name.txt', line: 1 } } });
     expect(byKey.get(k.latin1)).toMatchObject({ file: 'latin1.txt', line: 1 });
     expect(byKey.get(k.odd)).toMatchObject({ file: 'dir/tab\there "quoted" é.txt', line: 1 });
     expect(byKey.get(k.huge)).toMatchObject({ file: 'big.txt', line: 250_001 });
-    expect(byKey.has(k.binary)).toBe(false);
-    expect(byKey.size).toBe(6);
+    // Git shows the file as "Binary files … differ"; its blob is read by its bytes.
+    expect(byKey.get(k.binary)).toMatchObject({ file: 'blob.bin', line: 1, column: 4 });
+    expect(byKey.size).toBe(7);
   });
 });
 

@@ -17,12 +17,16 @@ export function renderJson(result: ScanResult, response?: RespondSummary, reposi
         redacted: f.redacted,
         status: f.status,
         encoding: f.encoding,
+        ...(f.source ? { source: f.source } : {}),
         ...(f.git
           ? {
               date: f.git.authorDate,
               occurrences: f.git.occurrences,
               presentAtHead: f.git.presentAtHead,
               atHead: f.git.atHead,
+              presentIn: f.git.presentIn ?? [],
+              refsHolding: f.git.refsHolding ?? 0,
+              firstAdded: f.git.firstAdded ?? null,
               locations: f.git.locations,
             }
           : {}),

@@ -2,6 +2,7 @@ import { kindLabel } from '../detect/index.ts';
 import type { ScanResult } from '../scan/finding.ts';
 import { describeRevocation } from '../respond/leak-issue.ts';
 import { code, escapeMarkdown } from './markdown.ts';
+import { refsHolding } from './text.ts';
 
 /** The job summary: a headline and a table of redacted findings. */
 export function renderSummary(result: ScanResult, pathPrefix = '', scope = 'working tree', notes: readonly string[] = []): string {
@@ -23,7 +24,7 @@ export function renderSummary(result: ScanResult, pathPrefix = '', scope = 'work
     for (const f of findings) {
       const row = `| ${code(`${pathPrefix}${f.file}:${f.line}`)} | ${kindLabel(f.kind)}${f.encoding === 'base64' ? ' (base64)' : ''} | ${code(f.redacted)} | ${code(f.fingerprint.slice(0, 12))} |`;
       const git = f.git
-        ? ` ${f.commit ? `${code(f.commit.slice(0, 12))}${f.git.authorDate ? ` ${f.git.authorDate.slice(0, 10)}` : ''}` : 'staged'} | ${f.git.occurrences}× | ${f.git.presentAtHead ? 'yes' : 'no'} |`
+        ? ` ${f.commit ? `${code(f.commit.slice(0, 12))}${f.git.authorDate ? ` ${f.git.authorDate.slice(0, 10)}` : ''}` : 'staged'} | ${f.git.occurrences}× | ${stillPresent(f)} |`
         : fromGit ? ' | | |' : '';
       const r = f.response;
       const resp = responded
@@ -42,4 +43,12 @@ export function renderSummary(result: ScanResult, pathPrefix = '', scope = 'work
   if (stats.allowed > 0) out.push('', `${stats.allowed} finding${stats.allowed === 1 ? '' : 's'} allowed by configuration.`);
   if (stats.baselined > 0) out.push('', `${stats.baselined} finding${stats.baselined === 1 ? '' : 's'} of keys already in the baseline.`);
   return `${out.join('\n')}\n`;
+}
+
+/** `yes: main, v1.0`, `no`, or where a key in a message is. */
+function stillPresent(f: ScanResult['findings'][number]): string {
+  if (f.source) return f.source === 'commit-message' ? 'commit message' : 'tag message';
+  const refs = refsHolding(f);
+  if (refs) return `yes: ${escapeMarkdown(refs)}`;
+  return f.git?.presentAtHead ? 'yes' : 'no';
 }

@@ -16,12 +16,31 @@ export function responseNote(f: Finding): string {
   return parts.length ? `  [${parts.join('; ')}]` : '';
 }
 
-/** `  first in abc1234 (2024-05-01), added 3 times, removed since`, for findings from git. */
+/** Ref names as people say them: `main`, `v1.0`, `origin/feature`. */
+export function shortRef(ref: string): string {
+  return /^[0-9a-f]{40,64}$/.test(ref) ? ref.slice(0, 12) : ref.replace(/^refs\/(heads|tags|remotes)\//, '');
+}
+
+/** Which refs still hold the key: `main, v1.0 and 3 more`, or undefined when none does. */
+export function refsHolding(f: Finding, shown = 3): string | undefined {
+  const refs = [...new Set((f.git?.presentIn ?? []).map((p) => shortRef(p.ref)))];
+  const total = f.git?.refsHolding ?? refs.length;
+  if (total === 0) return undefined;
+  const more = total - Math.min(shown, refs.length);
+  return `${refs.slice(0, shown).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
+
+/** `  first in abc1234 (2024-05-01), added 3 times, still in main, feature`, for findings from git. */
 export function gitNote(f: Finding): string {
   if (!f.git) return '';
-  const where = f.commit ? `first in ${f.commit.slice(0, 12)}${f.git.authorDate ? ` (${f.git.authorDate.slice(0, 10)})` : ''}` : 'staged';
+  const date = f.git.authorDate ? ` (${f.git.authorDate.slice(0, 10)})` : '';
+  if (f.source) return `  in the ${f.source === 'commit-message' ? 'commit message' : 'tag message'} of ${f.commit?.slice(0, 12) ?? 'a commit'}${date}`;
+  const first = f.git.firstAdded;
+  const moved = first && first.file !== f.file ? ` as ${first.file}:${first.line}` : '';
+  const where = f.commit ? `first in ${f.commit.slice(0, 12)}${moved}${date}` : 'staged';
   const times = f.git.occurrences > 1 ? `, added ${f.git.occurrences} times` : '';
-  const head = f.commit ? (f.git.presentAtHead ? ', still present' : ', removed since') : '';
+  const refs = refsHolding(f);
+  const head = !f.commit ? '' : refs ? `, still in ${refs}` : f.git.presentAtHead ? ', still present' : ', removed from every ref';
   return `  ${where}${times}${head}`;
 }
 

@@ -37,6 +37,8 @@ export interface Finding {
   readonly encoding: Encoding;
   readonly status: KeyStatus;
   readonly secret: SecretValue;
+  /** Set when the key is in a commit message or an annotated tag's message, not in a file. */
+  readonly source?: 'commit-message' | 'tag-message';
   /** For history, range and staged scans: where and how often git saw the key. */
   readonly git?: GitFacts;
   /** Set by leak response (verification, matching, revocation, issues). */
@@ -55,10 +57,18 @@ export interface GitFacts {
   readonly occurrences: number;
   /** Where it was added, oldest not guaranteed first; at most 50. */
   readonly locations: readonly GitLocation[];
-  /** Whether the key is still in the tip (HEAD for history, the range's end). */
+  /** Whether the key is in the scanned tip (HEAD for history, the range's end). */
   readonly presentAtHead: boolean;
   /** Where it is at the tip, when it is there. */
   readonly atHead: { readonly file: string; readonly line: number; readonly column: number } | null;
+  /**
+   * The refs whose tip still holds the key (history: every branch, tag and remote branch; range:
+   * its end), at most 20 listed; `refsHolding` counts them all. Empty: no ref's tip holds it.
+   */
+  readonly presentIn?: readonly { readonly ref: string; readonly file: string; readonly line: number }[];
+  readonly refsHolding?: number;
+  /** Where the key was first added. The finding's own file and line are where it is at the tip when it is there. */
+  readonly firstAdded?: { readonly commit: string | null; readonly file: string; readonly line: number; readonly column: number };
 }
 
 export interface SkippedFile {

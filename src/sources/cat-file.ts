@@ -59,3 +59,31 @@ export class BlobReader {
     this.#child.stdin.end();
   }
 }
+
+/** What `git cat-file --batch-check` says of one object name. */
+export type ObjectInfo = { readonly oid: string; readonly type: string; readonly size: number } | undefined;
+
+/**
+ * Looks up many object names (`<rev>:<path>`, blob ids) in one `git cat-file --batch-check`;
+ * answers in the order asked, undefined for a name that does not exist.
+ */
+export async function checkObjects(cwd: string, names: readonly string[]): Promise<ObjectInfo[]> {
+  if (names.length === 0) return [];
+  const child = spawn('git', ['cat-file', '--batch-check', '-z'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  const out: Buffer[] = [];
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => out.push(d));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const closed = new Promise<number>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => resolve(code ?? 1));
+  });
+  child.stdin.end(names.map((n) => `${n}\0`).join(''));
+  const code = await closed;
+  if (code !== 0) throw new Error(`git cat-file --batch-check failed (exit ${code}): ${stderr.trim()}`);
+  const lines = Buffer.concat(out).toString('utf8').split('\n');
+  return names.map((_, i) => {
+    const m = /^([0-9a-f]{40,64}) (\w+) (\d+)$/.exec(lines[i] ?? '');
+    return m ? { oid: m[1]!, type: m[2]!, size: Number(m[3]) } : undefined;
+  });
+}
