@@ -157,6 +157,9 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     } else {
       stdout.write(rendered);
     }
+    // What was found is written above; a scan that could not read everything is still an error.
+    for (const what of result.unreadable ?? []) logger.error(`keyguard: could not read ${what}`);
+    if (result.unreadable?.length) return 2;
     // Recording a baseline is the point of that run, not a failure.
     return !options.writeBaseline && shouldFail(result, options.failOn) ? 1 : 0;
   } catch (e) {

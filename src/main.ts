@@ -178,6 +178,7 @@ export async function run(): Promise<ActionResult> {
     const jsonFile = path.join(outDir, 'keyguard.json');
     await writeFile(sarifFile, renderSarif(result, prefix));
     await writeFile(jsonFile, renderJson(result, summary, scanned));
+    for (const what of result.unreadable ?? []) notes.push(`Incomplete: git could not read ${what}.`);
     const scopeText = scope ? `${describeScope(scope)}${result.coverage ? `: ${describeCoverage(result.coverage)}` : ''}` : 'nothing';
     await core.summary.addRaw(renderSummary(result, prefix, scopeText, notes)).write();
 
@@ -188,8 +189,10 @@ export async function run(): Promise<ActionResult> {
     core.setOutput('issues-opened', summary?.issuesOpened ?? 0);
     core.setOutput('sarif-file', sarifFile);
     core.setOutput('json-file', jsonFile);
-    const failed = shouldFail(result, options.failOn);
-    if (failed) core.setFailed(`keyguard found ${result.findings.length} OpenAI key finding(s); see the annotations and the job summary.`);
+    const failed = shouldFail(result, options.failOn) || (result.unreadable?.length ?? 0) > 0;
+    for (const what of result.unreadable ?? []) core.error(`keyguard could not read ${what}; the scan is incomplete.`);
+    if (result.unreadable?.length) core.setFailed(`keyguard could not read all of the repository (${result.unreadable.length} part${result.unreadable.length === 1 ? '' : 's'}); what it found is reported, the rest was not scanned.`);
+    else if (failed) core.setFailed(`keyguard found ${result.findings.length} OpenAI key finding(s); see the annotations and the job summary.`);
     else core.info(`keyguard: ${result.findings.length} findings.`);
     return { ok: true, mode: 'scan', result, failed };
   } catch (e) {

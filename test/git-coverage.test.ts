@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fingerprint } from '../src/detect/index.ts';
 import { makeKey, shapeByName } from './helpers/keygen.ts';
@@ -119,5 +121,27 @@ describe('true facts about where a key still is', () => {
     expect(run.properties.keysNotInScannedTree.map((p: { fingerprint: string; commit: string; file: string }) => [p.fingerprint, p.file, p.commit.length]).sort()).toEqual(
       [[fingerprint(k.gone), 'app.env', 40], [fingerprint(k.tagged), 'app.env', 40]].sort(),
     );
+  });
+});
+
+describe('a damaged clone', () => {
+  it('reports what it scanned, names what git could not read, and exits 2', () => {
+    const k = { newer: legacy(), older: legacy() };
+    const root = gitRepo({ 'old.txt': `K=${k.older}\nunreadable soon\n` });
+    const lost = git(root, 'rev-parse', 'HEAD:old.txt').trim();
+    write(root, 'new.txt', `K=${k.newer}\n`);
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'newer');
+    git(root, 'rm', '-q', 'old.txt');
+    git(root, 'commit', '-qm', 'drop old');
+    // A partial clone or a disk error: the blob of the oldest commit is gone.
+    rmSync(path.join(root, '.git/objects', lost.slice(0, 2), lost.slice(2)));
+    const r = runCli(['scan', root, '--history', '--format', 'json', '--fail-on', 'none']);
+    expect(r.code).toBe(2);
+    const json = JSON.parse(r.stdout) as Json & { unreadable: string[] };
+    expect(json.findings.map((f) => f.fingerprint)).toEqual([fingerprint(k.newer)]);
+    expect(json.unreadable).toEqual([expect.stringMatching(new RegExp(`^blob ${lost} of old\\.txt in [0-9a-f]{12}: missing$`))]);
+    expect(r.stderr).toContain(`could not read blob ${lost} of old.txt`);
+    expectNoKey(Object.values(k), { stdout: r.stdout, stderr: r.stderr });
   });
 });

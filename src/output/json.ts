@@ -40,6 +40,7 @@ export function renderJson(result: ScanResult, response?: RespondSummary, reposi
           : {}),
       })),
       skipped: result.skipped,
+      ...(result.unreadable ? { unreadable: result.unreadable } : {}),
       stats: result.stats,
       ...(response ? { response } : {}),
     },

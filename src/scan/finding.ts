@@ -103,6 +103,11 @@ export interface ScanResult {
   readonly target: string;
   /** For history scans. */
   readonly coverage?: Coverage;
+  /**
+   * What git could not read (a damaged or partial clone): the scan is incomplete, and says so.
+   * The entries exit 2 after writing what was found.
+   */
+  readonly unreadable?: readonly string[];
   readonly findings: readonly Finding[];
   readonly skipped: readonly SkippedFile[];
   readonly stats: ScanStats;

@@ -130,15 +130,34 @@ export async function scanGit(settings: GitScanSettings, deps: { logger: Logger;
 
   const scanner = new DiffStreamScanner(null, maxSize);
   const binaries: BinaryChange[] = [];
-  for await (const chunk of gitStream(settings.root, gitArgs(settings.target))) {
-    bytesScanned += chunk.length;
-    for (let i = chunk.indexOf(0); i !== -1; i = chunk.indexOf(0, i + 1)) commitsScanned++;
-    for (const line of scanner.push(chunk)) onLine(line);
-    binaries.push(...scanner.takeBinaries().filter((b) => !allow.pathAllowed(b.file)));
-    if (now() - lastProgress >= 250) {
-      lastProgress = now();
-      logger.progress(`keyguard: ${commitsScanned} commits, ${(bytesScanned / 1e6).toFixed(0)} MB of diffs, ${keys.size} keys`);
+  // A damaged or partial clone stops git part way: keep what was read, and say what was not.
+  const unreadable: string[] = [];
+  const attempt = async (what: () => string, run: () => Promise<unknown>) => {
+    try {
+      await run();
+    } catch (e) {
+      unreadable.push(`${what()}: ${(e as Error).message}`);
     }
+  };
+  const readDiffs = async (args: string[]) => {
+    for await (const chunk of gitStream(settings.root, args)) {
+      bytesScanned += chunk.length;
+      for (let i = chunk.indexOf(0); i !== -1; i = chunk.indexOf(0, i + 1)) commitsScanned++;
+      for (const line of scanner.push(chunk)) onLine(line);
+      binaries.push(...scanner.takeBinaries().filter((b) => !allow.pathAllowed(b.file)));
+      if (now() - lastProgress >= 250) {
+        lastProgress = now();
+        logger.progress(`keyguard: ${commitsScanned} commits, ${(bytesScanned / 1e6).toFixed(0)} MB of diffs, ${keys.size} keys`);
+      }
+    }
+  };
+  try {
+    await readDiffs(gitArgs(settings.target));
+  } catch (e) {
+    if (settings.target.type === 'staged') unreadable.push(`the staged changes: ${(e as Error).message}`);
+    // git log stops at the first object it cannot read: go on commit by commit from there (the
+    // same order), and read a commit that fails again from its tree, naming the missing blobs.
+    else await readRestOneByOne(settings.root, settings.target, commitsScanned, readDiffs, unreadable, (m, at) => !allow.pathAllowed(at.file) && record(m, at));
   }
   for (const line of scanner.end()) onLine(line);
   binaries.push(...scanner.takeBinaries().filter((b) => !allow.pathAllowed(b.file)));
@@ -148,12 +167,13 @@ export async function scanGit(settings: GitScanSettings, deps: { logger: Logger;
 
   const blobs = new BlobReader(settings.root);
   try {
-    bytesScanned += await scanBinaries(settings.root, binaries, blobs, maxSize, skipped, record);
-    bytesScanned += await scanMessages(settings.root, settings.target, record);
+    await attempt(() => 'binary files', async () => (bytesScanned += await scanBinaries(settings.root, binaries, blobs, maxSize, skipped, unreadable, record)));
+    await attempt(() => 'commit and tag messages', async () => (bytesScanned += await scanMessages(settings.root, settings.target, record)));
 
     const tip = settings.target.type === 'history' ? 'HEAD' : settings.target.type === 'range' ? settings.target.head : undefined;
     const tips = settings.target.type === 'history' ? ['HEAD', ...(await refNames(settings.root))] : tip ? [tip] : [];
-    const atTips = await keysAtTips(settings.root, tips, [...files], new Set(keys.keys()), blobs, maxSize);
+    let atTips = new Map<string, TipPlace[]>();
+    await attempt(() => 'where the keys are at the ref tips', async () => (atTips = await keysAtTips(settings.root, tips, [...files], new Set(keys.keys()), blobs, maxSize)));
     const findings: Finding[] = [];
     for (const k of keys.values()) findings.push(await toFinding(k, atTips.get(k.secret.fingerprint) ?? [], tip, blobs, logger));
     findings.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
@@ -162,6 +182,7 @@ export async function scanGit(settings: GitScanSettings, deps: { logger: Logger;
       target: settings.root,
       findings,
       skipped,
+      ...(unreadable.length ? { unreadable } : {}),
       stats: { filesScanned: 0, bytesScanned, filesSkipped: skipped.length, ...allow.counts, commitsScanned, durationMs: now() - started, peakRssMb: peakRssMb() },
     };
   } finally {
@@ -208,13 +229,69 @@ async function toFinding(k: KeyState, places: readonly TipPlace[], tip: string |
   };
 }
 
+/**
+ * After git log failed part way: the commits from the one it failed on, each read on its own; a
+ * commit whose diff git cannot produce is read from its changed files' new blobs, whole.
+ */
+async function readRestOneByOne(
+  root: string,
+  target: Exclude<GitTarget, { type: 'staged' }>,
+  from: number,
+  readDiffs: (args: string[]) => Promise<void>,
+  unreadable: string[],
+  record: (m: Match, at: Place) => void,
+): Promise<void> {
+  const revs = target.type === 'history' ? ['--all'] : [target.base ? `${target.base}..${target.head}` : target.head];
+  const commits = (await git(root, ['rev-list', ...revs, '--'])).split('\n').filter(Boolean);
+  for (const sha of commits.slice(Math.max(0, from - 1))) {
+    try {
+      await readDiffs(['log', '--no-walk', ...LOG_FLAGS, sha, '--']);
+    } catch {
+      await readFromTree(root, sha, unreadable, record);
+    }
+  }
+}
+
+/** The new blobs of a commit's changed files, read whole; what git cannot read is named. */
+async function readFromTree(root: string, sha: string, unreadable: string[], record: (m: Match, at: Place) => void): Promise<void> {
+  const time = Number((await git(root, ['log', '-1', '--format=%at', sha])).trim());
+  const raw = (await git(root, ['diff-tree', '-r', '-z', '--no-renames', '--root', '-m', '--first-parent', '--relative', sha])).split('\0');
+  const blobs = new BlobReader(root);
+  try {
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+      const m = /^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) ([AMT])/.exec(raw[i]!);
+      if (!m) {
+        if (/^[0-9a-f]{40,64}$/.test(raw[i]!)) i--; // the commit id diff-tree prints first
+        continue;
+      }
+      const file = raw[i + 1]!;
+      const data = await blobs.read(m[1]!);
+      if (!data) {
+        unreadable.push(`blob ${m[1]} of ${file} in ${sha.slice(0, 12)}: missing`);
+        continue;
+      }
+      for (const found of detectInBytes(data)) record(found, { commit: sha, authorTime: time, file, pos: found });
+    }
+  } finally {
+    blobs.close();
+  }
+}
+
 /** Every ref of the repository (branches, tags, remote branches, pull request heads fetched). */
 async function refNames(root: string): Promise<string[]> {
   return (await git(root, ['for-each-ref', '--format=%(refname)'])).split('\n').filter((r) => r && r !== 'refs/stash' && !r.endsWith('/HEAD'));
 }
 
 /** Reads the new blob of each binary change once, by its bytes; blobs over the size limit are listed as skipped. */
-async function scanBinaries(root: string, changes: readonly BinaryChange[], blobs: BlobReader, maxSize: number, skipped: SkippedFile[], record: (m: Match, at: Place) => void): Promise<number> {
+async function scanBinaries(
+  root: string,
+  changes: readonly BinaryChange[],
+  blobs: BlobReader,
+  maxSize: number,
+  skipped: SkippedFile[],
+  unreadable: string[],
+  record: (m: Match, at: Place) => void,
+): Promise<number> {
   const byBlob = new Map<string, BinaryChange[]>();
   for (const c of changes) byBlob.set(c.blob, [...(byBlob.get(c.blob) ?? []), c]);
   const ids = [...byBlob.keys()];
@@ -223,7 +300,10 @@ async function scanBinaries(root: string, changes: readonly BinaryChange[], blob
   for (let i = 0; i < ids.length; i++) {
     const uses = byBlob.get(ids[i]!)!;
     const size = info[i]?.size;
-    if (size === undefined) continue;
+    if (size === undefined) {
+      for (const c of uses) unreadable.push(`blob ${ids[i]} of ${c.file} in ${c.commit?.sha.slice(0, 12) ?? 'the index'}: missing`);
+      continue;
+    }
     if (size > maxSize) {
       for (const c of uses) skipped.push({ path: c.file, reason: 'too-large', detail: `${size} bytes, binary, in ${c.commit?.sha.slice(0, 12) ?? 'the index'}` });
       continue;
