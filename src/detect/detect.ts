@@ -120,8 +120,18 @@ function halvesOf(key: string): [string, string] {
 function plainCandidates(text: string): Candidate[] {
   const out: Candidate[] = [];
   let lastEnd = -1;
+  // The last `sk-` before the marker, found by one forward walk over the text: a marker with none
+  // within reach to its left is no key's, and costs nothing more (a text of markers alone is read
+  // at memchr speed).
+  let lastSk = -1;
+  let nextSk = text.indexOf('sk-');
   for (let m = text.indexOf(MARKER); m !== -1; m = text.indexOf(MARKER, m + 1)) {
     if (m < lastEnd) continue; // a marker inside the key just read
+    while (nextSk !== -1 && nextSk < m) {
+      lastSk = nextSk;
+      nextSk = text.indexOf('sk-', nextSk + 1);
+    }
+    if (lastSk === -1 || m - lastSk > LEFT_REACH) continue;
     const c = candidateAt(text, m);
     if (!c) continue;
     lastEnd = c.end;

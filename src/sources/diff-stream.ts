@@ -197,7 +197,13 @@ export class DiffStreamScanner {
     this.#findBinaries(buf, end);
     const hits: number[] = [];
     for (const lit of LITERALS) {
-      for (let at = buf.indexOf(lit); at !== -1 && at < end; at = buf.indexOf(lit, at + 1)) hits.push(at);
+      // One hit a line is enough (the line is read whole): go on from the line's end, so a line of
+      // a million markers costs one search, not a million entries to sort.
+      for (let at = buf.indexOf(lit); at !== -1 && at < end; ) {
+        hits.push(at);
+        const nl = buf.indexOf(NL, at);
+        at = nl === -1 ? -1 : buf.indexOf(lit, nl + 1);
+      }
     }
     hits.sort((a, b) => a - b);
     let lineEnd = -1;
@@ -216,7 +222,8 @@ export class DiffStreamScanner {
       if (i < columns) continue;
       // Wrapped base64 spans lines: the added lines around this one come along (findings are
       // placed by reading the blob again, so the extra text changes no position).
-      out.push({ commit: c.commit, file: c.file, text: buf.toString('utf8', lineStart + columns, lineEnd), around: addedAround(buf, lineStart, lineEnd, end, columns) });
+      const text = buf.toString('utf8', lineStart + columns, lineEnd);
+      out.push({ commit: c.commit, file: c.file, text, around: addedAround(buf, lineStart, lineEnd, end, columns) ?? text });
     }
     this.#advance(buf, end);
     return out;
@@ -301,8 +308,11 @@ function nextEvent(buf: Buffer, pos: number, inHunks: boolean): number {
 /** How many added lines around a marked one are joined to it, for base64 wrapped over lines. */
 const WRAP_LINES = 6;
 
-/** The marked line's text with up to WRAP_LINES added lines on each side, prefix columns removed. */
-function addedAround(buf: Buffer, lineStart: number, lineEnd: number, end: number, columns: number): string {
+/**
+ * The marked line's text with up to WRAP_LINES added lines (of base64 width) on each side, prefix
+ * columns removed; undefined when there are none.
+ */
+function addedAround(buf: Buffer, lineStart: number, lineEnd: number, end: number, columns: number): string | undefined {
   const isAdded = (start: number) => {
     for (let i = 0; i < columns; i++) if (buf[start + i] !== 0x2b) return false;
     return true;
@@ -319,6 +329,7 @@ function addedAround(buf: Buffer, lineStart: number, lineEnd: number, end: numbe
     if (next === -1 || next > end || !isAdded(to + 1) || next - to > 200) break;
     to = next;
   }
+  if (from === lineStart && to === lineEnd) return undefined;
   const lines: string[] = [];
   for (let s = from; s < to; ) {
     const e = buf.indexOf(NL, s);
