@@ -2,7 +2,7 @@ import { kindLabel } from '../detect/index.ts';
 import type { ScanResult } from '../scan/finding.ts';
 import { describeRevocation } from '../respond/leak-issue.ts';
 import { code, escapeMarkdown } from './markdown.ts';
-import { refsHolding } from './text.ts';
+import { refsHolding, worthReporting } from './text.ts';
 
 /** The job summary: a headline and a table of redacted findings. */
 export function renderSummary(result: ScanResult, pathPrefix = '', scope = 'working tree', notes: readonly string[] = []): string {
@@ -34,7 +34,7 @@ export function renderSummary(result: ScanResult, pathPrefix = '', scope = 'work
     }
     out.push('', 'Revoke each key, replace it with a secret read from the environment, and remove it from history. Keys are shown redacted; the fingerprint is a hash of the whole key.');
   }
-  const notable = result.skipped.filter((s) => s.reason === 'too-large' || s.reason === 'unreadable');
+  const notable = result.skipped.filter(worthReporting);
   if (notable.length > 0) {
     out.push('', `<details><summary>${notable.length} file${notable.length === 1 ? '' : 's'} not scanned</summary>`, '');
     for (const s of notable) out.push(`- ${code(s.path)}: ${s.reason}${s.detail ? ` (${escapeMarkdown(s.detail)})` : ''}`);

@@ -1,5 +1,5 @@
 import { kindLabel } from '../detect/index.ts';
-import type { Finding, ScanResult } from '../scan/finding.ts';
+import type { Finding, ScanResult, SkippedFile } from '../scan/finding.ts';
 import { describeCoverage } from '../scan/coverage.ts';
 
 /** `  [live; revoked: delete project key …; issue #12]`, after leak response. */
@@ -14,6 +14,11 @@ export function responseNote(f: Finding): string {
   if (o) parts.push(o.type === 'refused' ? `not revoked: ${o.reason}` : o.type === 'failed' ? `revocation failed: ${o.error}` : `${o.type}: ${o.action}`);
   if (r.issue) parts.push(r.issue.number ? `issue #${r.issue.number} ${r.issue.action}` : `issue ${r.issue.action}`);
   return parts.length ? `  [${parts.join('; ')}]` : '';
+}
+
+/** Skips a reader should hear of: content that was there and not scanned (not symlinks or devices). */
+export function worthReporting(s: SkippedFile): boolean {
+  return s.reason === 'too-large' || s.reason === 'line-too-large' || s.reason === 'unreadable';
 }
 
 /** Ref names as people say them: `main`, `v1.0`, `origin/feature`. */
@@ -47,7 +52,7 @@ export function gitNote(f: Finding): string {
 /** One line a finding, for terminals and logs: `path:line:col  kind  redacted  fingerprint`. */
 export function renderText(result: ScanResult): string {
   const lines = result.findings.map((f) => `${f.file}:${f.line}:${f.column}  ${kindLabel(f.kind)}${f.encoding === 'base64' ? ' (base64)' : ''}  ${f.redacted}  ${f.fingerprint}${gitNote(f)}${responseNote(f)}`);
-  for (const s of result.skipped.filter((s) => s.reason === 'too-large' || s.reason === 'unreadable')) {
+  for (const s of result.skipped.filter(worthReporting)) {
     lines.push(`skipped ${s.path}: ${s.reason}${s.detail ? ` (${s.detail})` : ''}`);
   }
   const { stats } = result;

@@ -93,18 +93,8 @@ export class FileReader {
   }
 
   read(rel: string): FileRead {
-    const abs = path.join(this.root, rel);
-    let fd: number;
-    try {
-      // O_NONBLOCK: a FIFO in the tree must not hang the scan; it changes nothing for files.
-      fd = openSync(abs, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      // Listed by git but deleted in the work tree: nothing to scan.
-      if (code === 'ENOENT') return { kind: 'gone', path: rel };
-      if (code === 'ELOOP') return { kind: 'skipped', path: rel, reason: 'symlink' };
-      return { kind: 'skipped', path: rel, reason: 'unreadable', detail: code ?? String(e) };
-    }
+    const fd = openListed(this.root, rel);
+    if (typeof fd !== 'number') return fd;
     try {
       // Read to EOF without an fstat first (one syscall less per file); stat only what is too large.
       let n = 0;
@@ -124,10 +114,7 @@ export class FileReader {
       if (data.subarray(0, BINARY_SNIFF).includes(0)) return { kind: 'skipped', path: rel, reason: 'binary' };
       return { kind: 'file', path: rel, data };
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      // A directory (a submodule git lists as a path) or a device: not a file to scan.
-      if (code === 'EISDIR' || code === 'EAGAIN' || code === 'EINVAL') return { kind: 'skipped', path: rel, reason: 'not-a-file' };
-      return { kind: 'skipped', path: rel, reason: 'unreadable', detail: code ?? String(e) };
+      return readFailed(rel, e);
     } finally {
       closeSync(fd);
     }
@@ -138,16 +125,9 @@ export class FileReader {
    * before, into one buffer allocated once: memory stays the same whatever the file's size.
    * The outcome is what `read` gives, without the data (and no file is skipped as binary).
    */
-  readWindows(rel: string, onWindow: (w: Window) => void): { kind: 'file'; path: string; bytes: number } | Exclude<FileRead, { kind: 'file' }> {
-    let fd: number;
-    try {
-      fd = openSync(path.join(this.root, rel), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return { kind: 'gone', path: rel };
-      if (code === 'ELOOP') return { kind: 'skipped', path: rel, reason: 'symlink' };
-      return { kind: 'skipped', path: rel, reason: 'unreadable', detail: code ?? String(e) };
-    }
+  readWindows(rel: string, onWindow: (w: Window) => void): { kind: 'file'; path: string; bytes: number } | NotRead {
+    const fd = openListed(this.root, rel);
+    if (typeof fd !== 'number') return fd;
     this.#window ??= Buffer.allocUnsafe(WINDOW + OVERLAP);
     const buf = this.#window;
     try {
@@ -176,12 +156,32 @@ export class FileReader {
         filled = OVERLAP;
       }
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EISDIR' || code === 'EAGAIN' || code === 'EINVAL') return { kind: 'skipped', path: rel, reason: 'not-a-file' };
-      return { kind: 'skipped', path: rel, reason: 'unreadable', detail: code ?? String(e) };
+      return readFailed(rel, e);
     } finally {
       closeSync(fd);
     }
   }
+}
 
+type NotRead = Exclude<FileRead, { kind: 'file' }>;
+
+/** Opens a listed path without following a symlink; why it cannot be read otherwise. */
+function openListed(root: string, rel: string): number | NotRead {
+  try {
+    // O_NONBLOCK: a FIFO in the tree must not hang the scan; it changes nothing for files.
+    return openSync(path.join(root, rel), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    // Listed by git but deleted in the work tree: nothing to scan.
+    if (code === 'ENOENT') return { kind: 'gone', path: rel };
+    if (code === 'ELOOP') return { kind: 'skipped', path: rel, reason: 'symlink' };
+    return { kind: 'skipped', path: rel, reason: 'unreadable', detail: code ?? String(e) };
+  }
+}
+
+function readFailed(rel: string, e: unknown): NotRead {
+  const code = (e as NodeJS.ErrnoException).code;
+  // A directory (a submodule git lists as a path) or a device: not a file to scan.
+  if (code === 'EISDIR' || code === 'EAGAIN' || code === 'EINVAL') return { kind: 'skipped', path: rel, reason: 'not-a-file' };
+  return { kind: 'skipped', path: rel, reason: 'unreadable', detail: code ?? String(e) };
 }
