@@ -124,6 +124,24 @@ describe('true facts about where a key still is', () => {
   });
 });
 
+describe('every place a key appears', () => {
+  it('is counted, listed up to a bound, and all formats agree on the primary place', () => {
+    const key = legacy();
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 12; i++) files[`conf/app${String(i).padStart(2, '0')}.env`] = `K=${key}\n`;
+    const root = gitRepo(files);
+    const text = runCli(['scan', root, '--history', '--fail-on', 'none']).stdout;
+    expect(text).toMatch(/^conf\/app00\.env:1:3 .*added 12 times, still in main$/m);
+    expect(text).toMatch(/^ {4}added in: conf\/app00\.env \([0-9a-f]{12}\), (conf\/app\d\d\.env \([0-9a-f]{12}\), ){9}and 2 more$/m);
+    const [f] = scanJson(root, '--history').json.findings as (JsonFinding & { occurrences: number; locations: unknown[] })[];
+    expect(f).toMatchObject({ file: 'conf/app00.env', line: 1, column: 3, occurrences: 12 });
+    expect(f!.locations).toHaveLength(12);
+    const sarif = JSON.parse(runCli(['scan', root, '--history', '--format', 'sarif', '--fail-on', 'none']).stdout);
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: 'conf/app00.env' }, region: { startLine: 1, startColumn: 3 } });
+    expectNoKey([key], { text });
+  });
+});
+
 describe('a damaged clone', () => {
   it('reports what it scanned, names what git could not read, and exits 2', () => {
     const k = { newer: legacy(), older: legacy() };

@@ -49,9 +49,21 @@ export function gitNote(f: Finding): string {
   return `  ${where}${times}${head}`;
 }
 
+/** Every place commits added the key (the first ten, then a count), when there is more than one. */
+function placesNote(f: Finding, shown = 10): string[] {
+  const places = f.git?.locations ?? [];
+  if ((f.git?.occurrences ?? 0) < 2 || places.length < 2) return [];
+  const listed = places.slice(0, shown).map((l) => `${l.file}${l.commit ? ` (${l.commit.slice(0, 12)})` : ''}`);
+  const more = f.git!.occurrences - listed.length;
+  return [`    added in: ${listed.join(', ')}${more > 0 ? `, and ${more} more` : ''}`];
+}
+
 /** One line a finding, for terminals and logs: `path:line:col  kind  redacted  fingerprint`. */
 export function renderText(result: ScanResult): string {
-  const lines = result.findings.map((f) => `${f.file}:${f.line}:${f.column}  ${kindLabel(f.kind)}${f.encoding === 'base64' ? ' (base64)' : ''}  ${f.redacted}  ${f.fingerprint}${gitNote(f)}${responseNote(f)}`);
+  const lines = result.findings.flatMap((f) => [
+    `${f.file}:${f.line}:${f.column}  ${kindLabel(f.kind)}${f.encoding !== 'plain' ? ` (${f.encoding})` : ''}  ${f.redacted}  ${f.fingerprint}${gitNote(f)}${responseNote(f)}`,
+    ...placesNote(f),
+  ]);
   for (const s of result.skipped.filter(worthReporting)) {
     lines.push(`skipped ${s.path}: ${s.reason}${s.detail ? ` (${s.detail})` : ''}`);
   }

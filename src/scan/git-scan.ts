@@ -112,7 +112,8 @@ export async function scanGit(settings: GitScanSettings, deps: { logger: Logger;
     }
     state.occurrences++;
     // git log lists newer commits first: an equal date later in the stream is the older commit.
-    if (at.authorTime <= state.first.authorTime) state.first = at;
+    // Within one commit, the first file (git's path order) stays.
+    if (at.authorTime < state.first.authorTime || (at.authorTime === state.first.authorTime && at.commit !== state.first.commit)) state.first = at;
     if (state.locations.length < MAX_LOCATIONS && !state.locations.some((l) => l.commit === at.commit && l.file === at.file)) {
       state.locations.push({ commit: at.commit, file: at.file });
     }
