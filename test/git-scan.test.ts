@@ -156,3 +156,34 @@ describe('diff stream parsing', () => {
     }
   });
 });
+
+describe('diff stream limits', () => {
+  it('skips added lines over the limit and reads binary changes, whatever the chunk boundaries', () => {
+    const keys = [legacy(), legacy()];
+    const root = tempDir();
+    git(root, 'init', '-q', '-b', 'main');
+    write(root, 'a.txt', `short\n${'x'.repeat(300)}\nk=${keys[0]}\n`);
+    write(root, 'bin.dat', Buffer.from([0, 1, 2, 3]));
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'one');
+    write(root, 'b.txt', `${'y'.repeat(500)} k=${keys[1]}\nk=${keys[1]}\n`);
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'two');
+    const out = execFileSync('git', ['log', '--all', '-p', '-U0', '--no-color', '--full-index', '--format=%x00%H %at %P'], { cwd: root });
+    const run = (size: number) => {
+      const s = new DiffStreamScanner(null, 200);
+      const lines = [];
+      const binaries = [];
+      for (let i = 0; i < out.length; i += size) {
+        lines.push(...s.push(out.subarray(i, i + size)));
+        binaries.push(...s.takeBinaries());
+      }
+      lines.push(...s.end());
+      binaries.push(...s.takeBinaries());
+      return { lines: lines.map((l) => `${l.file}:${l.text}`), binaries: binaries.map((b) => b.file), skipped: s.skipped.map((l) => `${l.file}:${l.bytes}`) };
+    };
+    const whole = run(out.length);
+    expect(whole).toEqual({ lines: [`b.txt:k=${keys[1]}`, `a.txt:k=${keys[0]}`], binaries: ['bin.dat'], skipped: ['b.txt:555', 'a.txt:301'] });
+    for (let size = 1; size < out.length; size += size < 40 ? 1 : 53) expect(run(size), `chunks of ${size}`).toEqual(whole);
+  });
+});

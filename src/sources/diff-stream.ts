@@ -208,24 +208,43 @@ export class DiffStreamScanner {
     hits.sort((a, b) => a - b);
     let lineEnd = -1;
     const ctx = new ContextCache(this, buf);
+    // A line over the limit that ended inside this buffer (one that runs across chunks is dropped
+    // as it streams): skipped the same way. Only a buffer longer than the limit can hold one.
+    const tooLong = buf.length > this.#maxLine ? this.#longLines(buf, end) : [];
     for (const h of hits) {
       if (h < lineEnd) continue; // several markers on one line: read it once
       const lineStart = buf.lastIndexOf(NL, h) + 1;
       lineEnd = buf.indexOf(NL, h);
       if (lineEnd === -1) lineEnd = end;
+      if (tooLong.includes(lineStart)) continue;
       const c = ctx.at(lineStart);
       if (!c.file || !c.inHunks) continue;
       const columns = Math.max(1, c.commit?.parents ?? 1);
-      let i = 0;
-      while (i < columns && buf[lineStart + i] === 0x2b) i++;
-      // Added means `+` in every parent column: in a merge's combined diff, ` +` came from a parent.
-      if (i < columns) continue;
+      if (!isAdded(buf, lineStart, columns)) continue;
       // Wrapped base64 spans lines: the added lines around this one come along (findings are
       // placed by reading the blob again, so the extra text changes no position).
       const text = buf.toString('utf8', lineStart + columns, lineEnd);
       out.push({ commit: c.commit, file: c.file, text, around: addedAround(buf, lineStart, lineEnd, end, columns) ?? text });
     }
     this.#advance(buf, end);
+    return out;
+  }
+
+  /** Starts of the added lines longer than the limit in `buf` before `end`, each listed in `skipped`. */
+  #longLines(buf: Buffer, end: number): number[] {
+    const out: number[] = [];
+    for (let start = 0; start < end; ) {
+      let stop = buf.indexOf(NL, start);
+      if (stop === -1 || stop > end) stop = end;
+      if (stop - start > this.#maxLine) {
+        const c = this.contextAt(buf, start);
+        if (c.file && c.inHunks && isAdded(buf, start, Math.max(1, c.commit?.parents ?? 1))) {
+          out.push(start);
+          this.skipped.push({ commit: c.commit, file: c.file, bytes: stop - start });
+        }
+      }
+      start = stop + 1;
+    }
     return out;
   }
 
@@ -305,6 +324,12 @@ function nextEvent(buf: Buffer, pos: number, inHunks: boolean): number {
   return found.length ? Math.min(...found) : -1;
 }
 
+/** Added means `+` in every parent column: in a merge's combined diff, ` +` came from a parent. */
+function isAdded(buf: Buffer, lineStart: number, columns: number): boolean {
+  for (let i = 0; i < columns; i++) if (buf[lineStart + i] !== 0x2b) return false;
+  return true;
+}
+
 /** How many added lines around a marked one are joined to it, for base64 wrapped over lines. */
 const WRAP_LINES = 6;
 
@@ -313,20 +338,16 @@ const WRAP_LINES = 6;
  * columns removed; undefined when there are none.
  */
 function addedAround(buf: Buffer, lineStart: number, lineEnd: number, end: number, columns: number): string | undefined {
-  const isAdded = (start: number) => {
-    for (let i = 0; i < columns; i++) if (buf[start + i] !== 0x2b) return false;
-    return true;
-  };
   let from = lineStart;
   for (let n = 0; n < WRAP_LINES && from > 0; n++) {
     const prev = buf.lastIndexOf(NL, from - 2) + 1;
-    if (!isAdded(prev) || from - prev > 200) break;
+    if (!isAdded(buf, prev, columns) || from - prev > 200) break;
     from = prev;
   }
   let to = lineEnd;
   for (let n = 0; n < WRAP_LINES && to < end; n++) {
     const next = buf.indexOf(NL, to + 1);
-    if (next === -1 || next > end || !isAdded(to + 1) || next - to > 200) break;
+    if (next === -1 || next > end || !isAdded(buf, to + 1, columns) || next - to > 200) break;
     to = next;
   }
   if (from === lineStart && to === lineEnd) return undefined;
