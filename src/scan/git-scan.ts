@@ -174,7 +174,11 @@ export async function scanGit(settings: GitScanSettings, deps: { logger: Logger;
     const tip = settings.target.type === 'history' ? 'HEAD' : settings.target.type === 'range' ? settings.target.head : undefined;
     const tips = settings.target.type === 'history' ? ['HEAD', ...(await refNames(settings.root))] : tip ? [tip] : [];
     let atTips = new Map<string, TipPlace[]>();
-    await attempt(() => 'where the keys are at the ref tips', async () => (atTips = await keysAtTips(settings.root, tips, [...files], new Set(keys.keys()), blobs, maxSize)));
+    await attempt(() => 'where the keys are at the ref tips', async () => {
+      const found = await keysAtTips(settings.root, tips, [...files], new Set(keys.keys()), blobs, maxSize);
+      atTips = found.places;
+      if (found.treesLeftOut) logger.warning(`keyguard: ${found.treesLeftOut} ref tips with distinct trees were not checked for the keys (too many refs times files); which refs hold a key is a lower bound`);
+    });
     const findings: Finding[] = [];
     for (const k of keys.values()) findings.push(await toFinding(k, atTips.get(k.secret.fingerprint) ?? [], tip, blobs, logger));
     findings.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));

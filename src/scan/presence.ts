@@ -1,6 +1,9 @@
 import { detectInBytes, type Encoding } from '../detect/index.ts';
 import { checkObjects, type BlobReader } from '../sources/cat-file.ts';
 
+/** Path lookups per presence check: tens of thousands of trees and files take a few seconds. */
+const MAX_LOOKUPS = 500_000;
+
 /** Where a key is in the tree of a ref's tip. */
 export interface TipPlace {
   readonly ref: string;
@@ -24,17 +27,21 @@ export async function keysAtTips(
   fingerprints: ReadonlySet<string>,
   blobs: BlobReader,
   maxSize: number,
-): Promise<Map<string, TipPlace[]>> {
+): Promise<{ places: Map<string, TipPlace[]>; treesLeftOut: number }> {
   const out = new Map<string, TipPlace[]>();
-  if (tips.length === 0 || files.length === 0 || fingerprints.size === 0) return out;
+  if (tips.length === 0 || files.length === 0 || fingerprints.size === 0) return { places: out, treesLeftOut: 0 };
   const trees = await checkObjects(root, tips.map((t) => `${t}^{tree}`));
   const tipsOfTree = new Map<string, string[]>();
   tips.forEach((tip, i) => {
     const tree = trees[i]?.oid;
     if (tree) tipsOfTree.set(tree, [...(tipsOfTree.get(tree) ?? []), tip]);
   });
+  // Thousands of tags times thousands of files would be millions of lookups: the trees of the
+  // first tips (HEAD, then branches, then tags, by name) up to a budget; the caller says so.
+  const budget = Math.max(1, Math.floor(MAX_LOOKUPS / files.length));
+  const distinct = [...tipsOfTree.keys()];
   const specs: { tree: string; file: string }[] = [];
-  for (const tree of tipsOfTree.keys()) for (const file of files) specs.push({ tree, file });
+  for (const tree of distinct.slice(0, budget)) for (const file of files) specs.push({ tree, file });
   const found = await checkObjects(root, specs.map((s) => `${s.tree}:./${s.file}`));
   const placesOfBlob = new Map<string, { tree: string; file: string }[]>();
   specs.forEach((s, i) => {
@@ -55,5 +62,5 @@ export async function keysAtTips(
       out.set(m.secret.fingerprint, list);
     }
   }
-  return out;
+  return { places: out, treesLeftOut: Math.max(0, distinct.length - budget) };
 }
