@@ -3,7 +3,7 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { BlobReader, checkObjects } from '../sources/cat-file.ts';
 import { DiffStreamScanner, type AddedLine, type BinaryChange } from '../sources/diff-stream.ts';
-import { git, gitStream } from '../sources/git.ts';
+import { git, gitStream, nulSeparated } from '../sources/git.ts';
 import type { Finding, GitLocation, ScanResult, SkippedFile } from './finding.ts';
 import { keysAtTips, type TipPlace } from './presence.ts';
 import { triageFrom } from './triage.ts';
@@ -332,19 +332,18 @@ async function scanMessages(root: string, target: GitTarget, record: (m: Match, 
   const revs = target.type === 'history' ? ['--all'] : [target.base ? `${target.base}..${target.head}` : target.head];
   let bytes = 0;
   const scanRecords = async (args: string[], onRecord: (head: string, body: string) => void) => {
-    let rest = '';
-    for await (const chunk of gitStream(root, args)) {
-      bytes += chunk.length;
-      const text = rest + chunk.toString('utf8');
-      const parts = text.split('\0');
-      rest = parts.pop()!;
-      for (const p of parts) if (p) split(p, onRecord);
+    const counted = async function* () {
+      for await (const chunk of gitStream(root, args)) {
+        bytes += chunk.length;
+        yield chunk;
+      }
+    };
+    for await (const records of nulSeparated(counted())) {
+      for (const rec of records) {
+        const nl = rec.indexOf('\n');
+        if (nl !== -1 && mayContainKey(rec)) onRecord(rec.slice(0, nl), rec.slice(nl + 1));
+      }
     }
-    if (rest) split(rest, onRecord);
-  };
-  const split = (rec: string, onRecord: (head: string, body: string) => void) => {
-    const nl = rec.indexOf('\n');
-    if (nl !== -1 && mayContainKey(rec)) onRecord(rec.slice(0, nl), rec.slice(nl + 1));
   };
   await scanRecords(['log', ...revs, '--format=%x00%H %at%n%B', '--'], (head, body) => {
     const [sha, time] = head.split(' ');

@@ -100,8 +100,8 @@ export class DiffStreamScanner {
   /** Chunks of one unfinished line, joined once its end arrives (joining at each chunk was quadratic). */
   #pending: Buffer[] = [];
   #pendingBytes = 0;
-  /** Dropping the rest of a line longer than maxLine. */
-  #skipping: { line: SkippedLine; bytes: number } | undefined;
+  /** Dropping the rest of a line longer than maxLine (`file` undefined: not an added line). */
+  #skipping: { commit: CommitInfo | null; file: string | undefined; bytes: number } | undefined;
   #commit: CommitInfo | null;
   #file: string | undefined;
   /** The end of the current file's header block has been seen (we are in its hunks). */
@@ -129,7 +129,7 @@ export class DiffStreamScanner {
         this.#skipping.bytes += chunk.length;
         return [];
       }
-      if (this.#skipping.line.file) this.skipped.push({ ...this.#skipping.line, bytes: this.#skipping.bytes + nl });
+      if (this.#skipping.file) this.skipped.push({ ...this.#skipping, bytes: this.#skipping.bytes + nl });
       this.#skipping = undefined;
       chunk = chunk.subarray(nl + 1);
     }
@@ -157,15 +157,14 @@ export class DiffStreamScanner {
   #startSkipping(lineBytes: number): void {
     const buf = Buffer.concat([this.#carry, ...this.#pending]);
     const lineStart = buf.length - lineBytes;
-    const before = this.#scan(buf, lineStart);
-    if (before.length) this.#early.push(...before);
-    const added = buf[lineStart] === 0x2b;
+    this.#early.push(...this.#scan(buf, lineStart));
+    const added = this.#inHunks && isAdded(buf, lineStart, Math.max(1, this.#commit?.parents ?? 1));
     this.#carry = Buffer.alloc(0);
     this.#carryLine = 0;
     this.#pending = [];
     this.#pendingBytes = 0;
     // Only an added line is worth reporting; a removed or header line is dropped all the same.
-    this.#skipping = { line: { commit: this.#commit, file: added && this.#inHunks ? this.#file : undefined, bytes: 0 }, bytes: lineBytes };
+    this.#skipping = { commit: this.#commit, file: added ? this.#file : undefined, bytes: lineBytes };
   }
 
   /** Lines found while starting to skip a long line, handed out with the next chunk's. */
@@ -180,14 +179,12 @@ export class DiffStreamScanner {
 
   /** Flushes what is left at the end of the stream. */
   end(): AddedLine[] {
-    if (this.#skipping) {
-      if (this.#skipping.line.file) this.skipped.push({ ...this.#skipping.line, bytes: this.#skipping.bytes });
-      this.#skipping = undefined;
-    }
+    if (this.#skipping?.file) this.skipped.push(this.#skipping);
+    this.#skipping = undefined;
     const buf = Buffer.concat([this.#carry, ...this.#pending]);
     this.#carry = Buffer.alloc(0);
     this.#pending = [];
-    if (buf.length === 0) return [];
+    if (buf.length === 0) return this.#early.splice(0);
     const full = buf[buf.length - 1] === NL ? buf : Buffer.concat([buf, Buffer.from('\n')]);
     return this.#scan(full, full.length);
   }

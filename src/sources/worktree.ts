@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { BINARY_SNIFF } from '../detect/index.ts';
 import { gitStream, gitTopLevel, nulSeparated } from './git.ts';
 
 export type SkipReason = 'too-large' | 'binary' | 'symlink' | 'not-a-file' | 'unreadable' | 'diff-too-large' | 'line-too-large';
@@ -57,7 +58,6 @@ function* walk(root: string): Generator<string[]> {
   }
 }
 
-const BINARY_SNIFF = 8192;
 
 /** Bytes scanned at a time in a large file, and how much of each window the next one reads again. */
 export const WINDOW = 8 << 20;
