@@ -1,11 +1,13 @@
 // `npm run bench`: each case prints keyguard's numbers beside a baseline run on the same data in
 // the same script, as a ratio, so the figures survive a noisy machine. Runs the committed bundle.
+import { benchAdversarial } from './adversarial.ts';
 import { benchHistory } from './history.ts';
 import { benchOpenAI } from './openai.ts';
 import { benchOrg } from './org.ts';
+import { benchRange } from './range.ts';
 import { benchReport } from './report.ts';
 import { benchWorktree } from './worktree.ts';
 
 const only = process.argv[2];
-const cases: Record<string, () => void | Promise<void>> = { worktree: benchWorktree, history: benchHistory, openai: benchOpenAI, report: benchReport, org: benchOrg };
+const cases: Record<string, () => void | Promise<void>> = { worktree: benchWorktree, history: benchHistory, range: benchRange, adversarial: benchAdversarial, openai: benchOpenAI, report: benchReport, org: benchOrg };
 for (const [name, run] of Object.entries(cases)) if (!only || only === name) await run();

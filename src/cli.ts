@@ -26,7 +26,9 @@ Usage:
   keyguard aggregate DIR [--issues]
 
 What to scan (default: the files of the working tree):
-  --history                  every commit reachable from any ref
+  --history                  every commit reachable from any ref (refuses a shallow clone)
+    --fetch                  first fetch every branch and tag of origin (unshallowing the clone)
+    --pull-refs              with --fetch, pull request heads too (refs/pull/*/head)
   --range A..B               what the commits of A..B add (A.. means up to HEAD)
   --staged                   what git diff --cached adds (for a pre-commit hook)
 
@@ -78,6 +80,8 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
         config: { type: 'string' },
         'max-file-size': { type: 'string' },
         history: { type: 'boolean' },
+        fetch: { type: 'boolean' },
+        'pull-refs': { type: 'boolean' },
         range: { type: 'string' },
         staged: { type: 'boolean' },
         baseline: { type: 'string' },
@@ -130,7 +134,8 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     if (!st?.isDirectory()) throw new ConfigurationError(`PATH ${target ?? '.'} is not a directory`);
 
     if (options.scope.type === 'event') throw new ConfigurationError('--range needs a range such as main..HEAD');
-    let result = await runScan({ root: options.root, config: options.config, scope: options.scope, baseline: options.baseline }, { logger });
+    const scope = options.scope.type === 'history' ? { ...options.scope, fetch: values.fetch ?? false, pullRequests: values['pull-refs'] ?? false } : options.scope;
+    let result = await runScan({ root: options.root, config: options.config, scope, baseline: options.baseline }, { logger });
     const respondOptions = resolveRespondOptions(
       { verify: String(values.verify ?? false), revoke: values.revoke, 'dry-run': String(values['dry-run'] ?? false), issues: String(values.issues ?? false), 'openai-base-url': values['openai-base-url'] },
       (k) => `--${k}`,
@@ -162,6 +167,9 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     } else {
       stdout.write(rendered);
     }
+    // What was found is written above; a scan that could not read everything is still an error.
+    for (const what of result.unreadable ?? []) logger.error(`keyguard: could not read ${what}`);
+    if (result.unreadable?.length) return 2;
     // Recording a baseline is the point of that run, not a failure.
     return !options.writeBaseline && shouldFail(result, options.failOn) ? 1 : 0;
   } catch (e) {

@@ -29,7 +29,7 @@ import { renderPullRequestComment } from './respond/pr-comment.ts';
 import type { RespondSummary } from './respond/respond.ts';
 import { runLeakResponse } from './respond/wire.ts';
 import { shouldFail, type ScanResult } from './scan/finding.ts';
-import { describeScope, runScan, type ScanScope } from './scan/index.ts';
+import { describeCoverage, describeScope, runScan, type ScanScope } from './scan/index.ts';
 import { resolveRespondOptions, resolveScanOptions } from './settings.ts';
 import { git } from './sources/git.ts';
 import { GitHubIssueTracker } from './github/issue-tracker.ts';
@@ -123,6 +123,8 @@ export async function run(): Promise<ActionResult> {
       if (!choice.scope && requested === 'range') throw new ConfigurationError(choice.note);
       scope = choice.scope;
     }
+    // On a runner the clone is actions/checkout's: the history scan fetches what it lacks.
+    if (scope?.type === 'history') scope = { ...scope, fetch: true, pullRequests: input('scan-pull-refs') === 'true' };
     let result: ScanResult = scope
       ? await runScan({ root: options.root, config: options.config, scope, baseline: options.baseline }, { logger })
       : { target: options.root, findings: [], skipped: [], stats: { filesScanned: 0, bytesScanned: 0, filesSkipped: 0, allowed: 0, baselined: 0, durationMs: 0 } };
@@ -152,13 +154,14 @@ export async function run(): Promise<ActionResult> {
 
     annotateFindings(
       result.findings.map((f) => {
-        // Annotate where the key is now when it still is; else where it was first committed.
-        const at = f.git?.atHead ?? f;
+        // Annotate the line only while the scanned tree holds the key there: a removed key (or one
+        // in a message, or only on another branch) would mark an innocent line.
+        const inTree = !f.source && (!f.git || f.git.presentAtHead);
         return {
           level: 'error' as const,
           group: `${kindLabel(f.kind)} key`,
-          message: `OpenAI ${kindLabel(f.kind)} ${f.redacted} is committed here (fingerprint ${f.fingerprint}${gitNote(f).replace(/^ +/, '; ')}). Revoke it and read the key from a secret instead.`,
-          properties: { title: 'Leaked OpenAI key', file: prefix + at.file, startLine: at.line, startColumn: at.column, endColumn: at.column + (f.endColumn - f.column) },
+          message: `OpenAI ${kindLabel(f.kind)} ${f.redacted} is committed ${inTree ? 'here' : `in ${f.source ? 'a message' : `${f.file}:${f.line}`}`} (fingerprint ${f.fingerprint}${gitNote(f).replace(/^ +/, '; ')}). Revoke it and read the key from a secret instead.`,
+          properties: { title: 'Leaked OpenAI key', ...(inTree ? { file: prefix + f.file, startLine: f.line, startColumn: f.column, endColumn: f.endColumn } : {}) },
         };
       }),
     );
@@ -167,7 +170,9 @@ export async function run(): Promise<ActionResult> {
     const jsonFile = path.join(outDir, 'keyguard.json');
     await writeFile(sarifFile, renderSarif(result, prefix));
     await writeFile(jsonFile, renderJson(result, summary, scanned));
-    await core.summary.addRaw(fitSummary(renderSummary(result, prefix, scope ? describeScope(scope) : 'nothing', notes))).write();
+    for (const what of result.unreadable ?? []) notes.push(`Incomplete: git could not read ${what}.`);
+    const scopeText = scope ? `${describeScope(scope)}${result.coverage ? `: ${describeCoverage(result.coverage)}` : ''}` : 'nothing';
+    await core.summary.addRaw(fitSummary(renderSummary(result, prefix, scopeText, notes))).write();
 
     core.setOutput('findings', result.findings.length);
     core.setOutput('keys', new Set(result.findings.map((f) => f.fingerprint)).size);
@@ -176,8 +181,10 @@ export async function run(): Promise<ActionResult> {
     core.setOutput('issues-opened', summary?.issuesOpened ?? 0);
     core.setOutput('sarif-file', sarifFile);
     core.setOutput('json-file', jsonFile);
-    const failed = shouldFail(result, options.failOn);
-    if (failed) core.setFailed(`keyguard found ${result.findings.length} OpenAI key finding(s); see the annotations and the job summary.`);
+    const failed = shouldFail(result, options.failOn) || (result.unreadable?.length ?? 0) > 0;
+    for (const what of result.unreadable ?? []) core.error(`keyguard could not read ${what}; the scan is incomplete.`);
+    if (result.unreadable?.length) core.setFailed(`keyguard could not read all of the repository (${result.unreadable.length} part${result.unreadable.length === 1 ? '' : 's'}); what it found is reported, the rest was not scanned.`);
+    else if (failed) core.setFailed(`keyguard found ${result.findings.length} OpenAI key finding(s); see the annotations and the job summary.`);
     else core.info(`keyguard: ${result.findings.length} findings.`);
     return { ok: true, mode: 'scan', result, failed };
   } catch (e) {

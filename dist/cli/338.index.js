@@ -184,8 +184,8 @@ function renderAuditIssue(result, repoId, previous) {
     return { title: `keyguard audit: ${result.findings.length ? `${result.findings.length} open key-hygiene findings` : 'no open findings'}`, body };
 }
 
-// EXTERNAL MODULE: ./src/detect/index.ts + 7 modules
-var detect = __webpack_require__(9029);
+// EXTERNAL MODULE: ./src/detect/index.ts + 8 modules
+var detect = __webpack_require__(2029);
 // EXTERNAL MODULE: ./src/scan/worktree-scan.ts + 4 modules
 var worktree_scan = __webpack_require__(6627);
 // EXTERNAL MODULE: ./src/sources/git.ts
@@ -429,10 +429,10 @@ async function runAudit(settings, deps) {
     }
     const allowed = (0,triage/* triageFrom */.b)(config);
     const inGit = (await (0,git/* gitTopLevel */.oB)(root)) !== undefined;
-    const reader = new worktree/* FileReader */.q(root, config.scan.maxFileSize);
+    const reader = new worktree/* FileReader */.qg(root, config.scan.maxFileSize);
     let filesChecked = 0;
     let workflows = 0;
-    for await (const batch of (0,worktree/* listWorktree */.S)(root)) {
+    for await (const batch of (0,worktree/* listWorktree */.SC)(root)) {
         for (const file of batch) {
             if (allowed.pathAllowed(file))
                 continue;
@@ -665,8 +665,8 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 var json = __webpack_require__(7711);
 // EXTERNAL MODULE: ./src/respond/wire.ts + 4 modules
 var wire = __webpack_require__(6015);
-// EXTERNAL MODULE: ./src/scan/index.ts + 4 modules
-var scan = __webpack_require__(9682);
+// EXTERNAL MODULE: ./src/scan/index.ts + 6 modules
+var scan = __webpack_require__(7813);
 ;// CONCATENATED MODULE: ./src/org/batch.ts
 
 
@@ -732,7 +732,7 @@ async function scanBatch(request, logger) {
             const url = `${request.serverUrl.replace(/\/+$/, '')}/${repository}.git`;
             await (0,git/* git */.$Y)(dir, [...authConfig(request.token), 'clone', '--quiet', '--no-checkout', '--', url, 'repo']);
             const root = external_node_path_default().join(dir, 'repo');
-            let result = await (0,scan/* runScan */.H)({ root, config: request.config, scope: { type: 'history' } }, { logger });
+            let result = await (0,scan/* runScan */.Hk)({ root, config: request.config, scope: { type: 'history' } }, { logger });
             const sha = (await (0,git/* git */.$Y)(root, ['rev-parse', 'HEAD']).catch(() => '')).trim() || undefined;
             const responded = await (0,wire.runLeakResponse)(result, request.respond, { logger, repo: { serverUrl: request.serverUrl, repository, sha } });
             if (responded)

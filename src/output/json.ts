@@ -6,6 +6,7 @@ export function renderJson(result: ScanResult, response?: RespondSummary, reposi
   return `${JSON.stringify(
     {
       ...(repository ? { repository } : {}),
+      ...(result.coverage ? { coverage: result.coverage } : {}),
       findings: result.findings.map((f) => ({
         file: f.file,
         line: f.line,
@@ -16,12 +17,16 @@ export function renderJson(result: ScanResult, response?: RespondSummary, reposi
         redacted: f.redacted,
         status: f.status,
         encoding: f.encoding,
+        ...(f.source ? { source: f.source } : {}),
         ...(f.git
           ? {
               date: f.git.authorDate,
               occurrences: f.git.occurrences,
               presentAtHead: f.git.presentAtHead,
               atHead: f.git.atHead,
+              presentIn: f.git.presentIn ?? [],
+              refsHolding: f.git.refsHolding ?? 0,
+              firstAdded: f.git.firstAdded ?? null,
               locations: f.git.locations,
             }
           : {}),
@@ -35,6 +40,7 @@ export function renderJson(result: ScanResult, response?: RespondSummary, reposi
           : {}),
       })),
       skipped: result.skipped,
+      ...(result.unreadable ? { unreadable: result.unreadable } : {}),
       stats: result.stats,
       ...(response ? { response } : {}),
     },

@@ -1,5 +1,5 @@
 import { KEY_KINDS, kindLabel, kindPrefix, type KeyKind } from '../detect/index.ts';
-import type { ScanResult } from '../scan/finding.ts';
+import type { Finding, ScanResult } from '../scan/finding.ts';
 import { gitNote } from './text.ts';
 import pkg from '../../package.json' with { type: 'json' };
 
@@ -28,28 +28,40 @@ export function renderSarif(result: ScanResult, pathPrefix = ''): string {
     defaultConfiguration: { level: 'error' },
     properties: { tags: ['security', 'secret', 'openai'], precision: 'very-high', 'security-severity': SEVERITY[kind] },
   }));
-  const results = result.findings.map((f) => {
-    // Code scanning shows files as they are at the analysed commit: point there while the key is.
-    const loc = f.git?.atHead ?? { file: f.file, line: f.line, column: f.column };
-    const end = f.git?.atHead ? loc.column + (f.endColumn - f.column) : f.endColumn;
-    return {
+  // Code scanning shows files as they are at the analysed commit, and rejects a result without a
+  // file and line: a key that is not in the scanned tree (removed, only on another branch, in a
+  // message) would sit on an innocent line there. Such keys go in the run's properties bag with
+  // the commit that holds them, not in the results.
+  const inTree = (f: Finding) => !f.source && (!f.git || f.git.presentAtHead);
+  const results = result.findings.filter(inTree).map((f) => ({
     ruleId: ruleId(f.kind),
     ruleIndex: KEY_KINDS.indexOf(f.kind),
     level: 'error',
-    message: { text: `OpenAI ${kindLabel(f.kind)} ${f.redacted} (fingerprint ${f.fingerprint})${f.encoding === 'base64' ? ', base64-encoded' : ''}${gitNote(f).replace(/^ +/, '; ')}` },
+    message: { text: `OpenAI ${kindLabel(f.kind)} ${f.redacted} (fingerprint ${f.fingerprint})${f.encoding !== 'plain' ? `, ${f.encoding}` : ''}${gitNote(f).replace(/^ +/, '; ')}` },
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: pathPrefix + loc.file, uriBaseId: '%SRCROOT%' },
-          region: { startLine: Math.max(1, loc.line), startColumn: Math.max(1, loc.column), endColumn: Math.max(2, end) },
+          artifactLocation: { uri: pathPrefix + f.file, uriBaseId: '%SRCROOT%' },
+          region: { startLine: Math.max(1, f.line), startColumn: Math.max(1, f.column), endColumn: Math.max(2, f.endColumn) },
         },
       },
     ],
     // The key's hash, not the line's: the alert follows the key when lines around it move.
     partialFingerprints: { 'keyguardKey/v1': `${f.fingerprint}:${pathPrefix + f.file}` },
     properties: { fingerprint: f.fingerprint, kind: f.kind, ...(f.commit ? { commit: f.commit, firstSeen: f.git?.authorDate, occurrences: f.git?.occurrences, presentAtHead: f.git?.presentAtHead } : {}) },
-    };
-  });
+  }));
+  const notInTree = result.findings.filter((f) => !inTree(f)).map((f) => ({
+    ruleId: ruleId(f.kind),
+    fingerprint: f.fingerprint,
+    redacted: f.redacted,
+    commit: f.commit,
+    file: f.source ? null : pathPrefix + f.file,
+    line: f.line,
+    source: f.source ?? 'file',
+    firstSeen: f.git?.authorDate ?? null,
+    occurrences: f.git?.occurrences ?? 1,
+    refsHolding: (f.git?.presentIn ?? []).map((p) => p.ref),
+  }));
   return `${JSON.stringify(
     {
       $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -59,6 +71,7 @@ export function renderSarif(result: ScanResult, pathPrefix = ''): string {
           tool: { driver: { name: 'keyguard', semanticVersion: pkg.version, rules } },
           results,
           columnKind: 'utf16CodeUnits',
+          ...(notInTree.length ? { properties: { keysNotInScannedTree: notInTree } } : {}),
         },
       ],
     },

@@ -2,6 +2,7 @@ import { kindLabel } from '../detect/index.ts';
 import type { ScanResult } from '../scan/finding.ts';
 import { describeRevocation, liveStatus } from '../respond/leak-issue.ts';
 import { code, escapeMarkdown } from './markdown.ts';
+import { refsHolding, worthReporting } from './text.ts';
 
 /** The job summary: a headline and a table of redacted findings. */
 export function renderSummary(result: ScanResult, pathPrefix = '', scope = 'working tree', notes: readonly string[] = []): string {
@@ -32,14 +33,14 @@ export function renderSummary(result: ScanResult, pathPrefix = '', scope = 'work
     out.push('', '<details><summary>Fingerprints and history</summary>', '', `| Where | Fingerprint |${fromGit ? ' First seen | Added | Still present |' : ''}`, `| --- | --- |${fromGit ? ' --- | --- | --- |' : ''}`);
     for (const f of findings) {
       const git = f.git
-        ? ` ${f.commit ? `${code(f.commit.slice(0, 12))}${f.git.authorDate ? ` ${f.git.authorDate.slice(0, 10)}` : ''}` : 'staged'} | ${f.git.occurrences}× | ${f.git.presentAtHead ? 'yes' : 'no'} |`
+        ? ` ${f.commit ? `${code(f.commit.slice(0, 12))}${f.git.authorDate ? ` ${f.git.authorDate.slice(0, 10)}` : ''}` : 'staged'} | ${f.git.occurrences}× | ${stillPresent(f)} |`
         : fromGit ? ' | | |' : '';
       out.push(`| ${where(f)} | ${code(f.fingerprint.slice(0, 12))} |${git}`);
     }
     out.push('', '</details>');
     out.push('', 'Keys are shown redacted; the fingerprint is a hash of the whole key.');
   }
-  const notable = result.skipped.filter((s) => s.reason === 'too-large' || s.reason === 'unreadable');
+  const notable = result.skipped.filter(worthReporting);
   if (notable.length > 0) {
     out.push('', `<details><summary>${notable.length} file${notable.length === 1 ? '' : 's'} not scanned</summary>`, '');
     for (const s of notable) out.push(`- ${code(s.path)}: ${s.reason}${s.detail ? ` (${escapeMarkdown(s.detail)})` : ''}`);
@@ -48,4 +49,12 @@ export function renderSummary(result: ScanResult, pathPrefix = '', scope = 'work
   if (stats.allowed > 0) out.push('', `${stats.allowed} finding${stats.allowed === 1 ? '' : 's'} allowed by configuration.`);
   if (stats.baselined > 0) out.push('', `${stats.baselined} finding${stats.baselined === 1 ? '' : 's'} of keys already in the baseline.`);
   return `${out.join('\n')}\n`;
+}
+
+/** `yes: main, v1.0`, `no`, or where a key in a message is. */
+function stillPresent(f: ScanResult['findings'][number]): string {
+  if (f.source) return f.source === 'commit-message' ? 'commit message' : 'tag message';
+  const refs = refsHolding(f);
+  if (refs) return `yes: ${escapeMarkdown(refs)}`;
+  return f.git?.presentAtHead ? 'yes' : 'no';
 }

@@ -1,6 +1,7 @@
 import { kindLabel } from '../detect/index.ts';
 import { liveStatus, UNPROVEN } from '../respond/leak-issue.ts';
-import type { Finding, ScanResult } from '../scan/finding.ts';
+import type { Finding, ScanResult, SkippedFile } from '../scan/finding.ts';
+import { describeCoverage } from '../scan/coverage.ts';
 
 /** `  [live; revoked: delete project key …; issue #12]`, after leak response. */
 export function responseNote(f: Finding): string {
@@ -16,22 +17,59 @@ export function responseNote(f: Finding): string {
   return parts.length ? `  [${parts.join('; ')}]` : '';
 }
 
-/** `  first in abc1234 (2024-05-01), added 3 times, removed since`, for findings from git. */
+/** Skips a reader should hear of: content that was there and not scanned (not symlinks or devices). */
+export function worthReporting(s: SkippedFile): boolean {
+  return s.reason === 'too-large' || s.reason === 'line-too-large' || s.reason === 'unreadable';
+}
+
+/** Ref names as people say them: `main`, `v1.0`, `origin/feature`. */
+export function shortRef(ref: string): string {
+  return /^[0-9a-f]{40,64}$/.test(ref) ? ref.slice(0, 12) : ref.replace(/^refs\/(heads|tags|remotes)\//, '');
+}
+
+/** Which refs still hold the key: `main, v1.0 and 3 more`, or undefined when none does. */
+export function refsHolding(f: Finding, shown = 3): string | undefined {
+  const refs = [...new Set((f.git?.presentIn ?? []).map((p) => shortRef(p.ref)))];
+  const total = f.git?.refsHolding ?? refs.length;
+  if (total === 0) return undefined;
+  const more = total - Math.min(shown, refs.length);
+  return `${refs.slice(0, shown).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
+
+/** `  first in abc1234 (2024-05-01), added 3 times, still in main, feature`, for findings from git. */
 export function gitNote(f: Finding): string {
   if (!f.git) return '';
-  const where = f.commit ? `first in ${f.commit.slice(0, 12)}${f.git.authorDate ? ` (${f.git.authorDate.slice(0, 10)})` : ''}` : 'staged';
+  const date = f.git.authorDate ? ` (${f.git.authorDate.slice(0, 10)})` : '';
+  if (f.source) return `  in the ${f.source === 'commit-message' ? 'commit message' : 'tag message'} of ${f.commit?.slice(0, 12) ?? 'a commit'}${date}`;
+  const first = f.git.firstAdded;
+  const moved = first && first.file !== f.file ? ` as ${first.file}:${first.line}` : '';
+  const where = f.commit ? `first in ${f.commit.slice(0, 12)}${moved}${date}` : 'staged';
   const times = f.git.occurrences > 1 ? `, added ${f.git.occurrences} times` : '';
-  const head = f.commit ? (f.git.presentAtHead ? ', still present' : ', removed since') : '';
+  const refs = refsHolding(f);
+  const head = !f.commit ? '' : refs ? `, still in ${refs}` : f.git.presentAtHead ? ', still present' : ', removed from every ref';
   return `  ${where}${times}${head}`;
+}
+
+/** Every place commits added the key (the first ten, then a count), when there is more than one. */
+function placesNote(f: Finding, shown = 10): string[] {
+  const places = f.git?.locations ?? [];
+  if ((f.git?.occurrences ?? 0) < 2 || places.length < 2) return [];
+  const listed = places.slice(0, shown).map((l) => `${l.file}${l.commit ? ` (${l.commit.slice(0, 12)})` : ''}`);
+  const more = f.git!.occurrences - listed.length;
+  return [`    added in: ${listed.join(', ')}${more > 0 ? `, and ${more} more` : ''}`];
 }
 
 /** One line a finding, for terminals and logs: `path:line:col  kind  redacted  fingerprint`. */
 export function renderText(result: ScanResult): string {
-  const lines = result.findings.map((f) => `${f.file}:${f.line}:${f.column}  ${kindLabel(f.kind)}${f.encoding === 'base64' ? ' (base64)' : ''}  ${f.redacted}  ${f.fingerprint}${gitNote(f)}${responseNote(f)}`);
-  for (const s of result.skipped.filter((s) => s.reason === 'too-large' || s.reason === 'unreadable')) {
+  const lines = result.findings.flatMap((f) => [
+    `${f.file}:${f.line}:${f.column}  ${kindLabel(f.kind)}${f.encoding !== 'plain' ? ` (${f.encoding})` : ''}  ${f.redacted}  ${f.fingerprint}${gitNote(f)}${responseNote(f)}`,
+    ...placesNote(f),
+  ]);
+  for (const s of result.skipped.filter(worthReporting)) {
     lines.push(`skipped ${s.path}: ${s.reason}${s.detail ? ` (${s.detail})` : ''}`);
   }
   const { stats } = result;
+  if (result.coverage) lines.push(`history: ${describeCoverage(result.coverage)}`);
   const keys = new Set(result.findings.map((f) => f.fingerprint)).size;
   lines.push(
     `${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} (${keys} distinct key${keys === 1 ? '' : 's'}) in ` +
