@@ -131,4 +131,19 @@ describe('leak response end to end (bundled action, both fakes)', () => {
     expect((await runAction({ revoke: 'live' }, env(r1, openai, github))).stdout).toContain('::error::input revoke live needs an OpenAI admin key');
     expect((await runAction({ revoke: 'sometimes' }, env(r1, openai, github))).stdout).toContain('::error::input revoke: expected one of off, live, got "sometimes"');
   });
+  it('a key removed from main but still on another branch is "still in the repository", naming the branch', async () => {
+    const { github, openai } = await fakes();
+    const key = makeKey(shapeByName('project 164'));
+    const ws = gitRepo({ 'cfg.env': `OPENAI_API_KEY=${key}\n` });
+    git(ws, 'branch', 'release-1');
+    git(ws, 'rm', '-q', 'cfg.env');
+    git(ws, 'commit', '-qm', 'remove the key');
+    const r0 = runnerFiles(ws, tempDir());
+    r0.event('workflow_dispatch', {});
+    const r = await runAction({ issues: 'true', verify: 'false', 'github-token': github.token }, env(r0, openai, github));
+    expect(r.code).toBe(1);
+    const [issue] = github.repo('acme/app').issues;
+    expect(issue!.body).toContain('| Still in the repository | yes (`release-1`) |');
+    expectNoKey([key], { body: issue!.body, stdout: r.stdout });
+  });
 });

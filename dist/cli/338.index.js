@@ -544,6 +544,8 @@ const ReportSchema = schemas/* object */.Ikc({
         date: schemas/* string */.YjP().nullable().optional(),
         occurrences: schemas/* number */.aig().optional(),
         presentAtHead: schemas/* boolean */.zMY().optional(),
+        presentIn: schemas/* array */.YOg(schemas/* object */.Ikc({ ref: schemas/* string */.YjP(), file: schemas/* string */.YjP(), line: schemas/* number */.aig() })).optional(),
+        refsHolding: schemas/* number */.aig().optional(),
         liveness: schemas/* object */.Ikc({ status: schemas/* enum */.k5n(['live', 'revoked', 'unknown']), rule: schemas/* string */.YjP(), reason: schemas/* string */.YjP().optional() }).nullable().optional(),
         match: schemas/* any */.bzn().optional(),
         revocation: schemas/* any */.bzn().optional(),
@@ -587,7 +589,7 @@ async function readScanReports(dir) {
                 line: f.line,
                 commit: f.commit,
                 ...(parsed.data.repository ? { repository: parsed.data.repository } : {}),
-                ...(f.occurrences !== undefined ? { git: { authorDate: f.date ?? null, occurrences: f.occurrences, presentAtHead: f.presentAtHead ?? true, atHead: null, locations: [] } } : {}),
+                ...(f.occurrences !== undefined ? { git: { authorDate: f.date ?? null, occurrences: f.occurrences, presentAtHead: f.presentAtHead ?? true, atHead: null, locations: [], ...(f.presentIn ? { presentIn: f.presentIn } : {}), ...(f.refsHolding !== undefined ? { refsHolding: f.refsHolding } : {}) } } : {}),
             });
             // What any repository's job learnt about the key (it is the same key everywhere).
             if (f.liveness && (!g.response.liveness || f.liveness.status === 'live'))

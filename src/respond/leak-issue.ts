@@ -162,7 +162,10 @@ export function mergeFacts(previous: Facts | undefined, now: KeyResponse): KeyRe
  */
 export function renderLeakIssue(group: LeakGroup, ctx: RepoContext, mention: string | undefined, previous?: string): { title: string; body: string; newPlaces: string[] } {
   const first = [...group.findings].filter((f) => f.commit).sort((a, b) => (a.git?.authorDate ?? '').localeCompare(b.git?.authorDate ?? ''))[0];
-  const still = group.findings.some((f) => (f.git ? f.git.presentAtHead : true));
+  // Removed only when no ref's tip holds it: a key on another branch or in a tag is still there.
+  const refs = [...new Set(group.findings.flatMap((f) => (f.git?.presentIn ?? []).map((p) => p.ref.replace(/^refs\/(heads|tags|remotes)\//, ''))))];
+  const still = refs.length > 0 || group.findings.some((f) => (f.git ? f.git.presentAtHead || (f.git.refsHolding ?? 0) > 0 : true));
+  const heldBy = refs.length ? ` (${refs.slice(0, 5).map(code).join(', ')}${refs.length > 5 ? ` and ${refs.length - 5} more refs` : ''})` : '';
   const r = mergeFacts(factsOf(previous), group.response);
   const state = [
     `## :rotating_light: Leaked OpenAI ${kindLabel(group.kind)} ${code(group.redacted)}`,
@@ -177,7 +180,7 @@ export function renderLeakIssue(group: LeakGroup, ctx: RepoContext, mention: str
     `| Live | ${describeLiveness(r)} |`,
     `| OpenAI record | ${describeMatch(r)} |`,
     ...(first?.commit ? [`| First committed | ${code(first.commit.slice(0, 12))}${first.git?.authorDate ? ` on ${first.git.authorDate.slice(0, 10)}` : ''} |`] : []),
-    `| Still in the repository | ${still ? 'yes' : 'no, removed since (it stays in git history)'} |`,
+    `| Still in the repository | ${still ? `yes${heldBy}` : 'no: no branch or tag holds it (it stays in git history)'} |`,
     `| keyguard did | ${describeRevocation(r)} |`,
   ].join('\n');
 
