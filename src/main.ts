@@ -30,6 +30,7 @@ import type { RespondSummary } from './respond/respond.ts';
 import { runLeakResponse } from './respond/wire.ts';
 import { shouldFail, type ScanResult } from './scan/finding.ts';
 import { describeScope, runScan, type ScanScope } from './scan/index.ts';
+import { inputName } from './options.ts';
 import { resolveRespondOptions, resolveScanOptions } from './settings.ts';
 import { git } from './sources/git.ts';
 import { GitHubIssueTracker } from './github/issue-tracker.ts';
@@ -74,7 +75,7 @@ export async function run(): Promise<ActionResult> {
     const mode = input('mode') ?? 'scan';
     if (!(MODES as readonly string[]).includes(mode)) throw new ConfigurationError(`input mode: expected one of ${MODES.join(', ')}, got "${mode}"`);
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-    const name = (k: string) => `input ${k}`;
+    const name = inputName;
     if (mode === 'audit') return await runAuditMode(input, workspace, logger);
     if (mode === 'report') return await runReportMode(input, workspace, logger);
     if (mode === 'discover') return await runDiscoverMode(input, logger);
@@ -190,7 +191,7 @@ export async function run(): Promise<ActionResult> {
 /** `mode: audit`: the repository's key handling, and the organization's keys with an admin key. */
 async function runAuditMode(input: (name: string) => string | undefined, workspace: string, logger: Logger): Promise<ActionResult> {
   const failOn = parseAuditFailOn(input('fail-on'), 'input fail-on');
-  const options = await resolveScanOptions({ path: input('path'), config: input('config') }, (k) => `input ${k}`, workspace);
+  const options = await resolveScanOptions({ path: input('path'), config: input('config') }, inputName, workspace);
   const adminKey = input('openai-admin-key');
   if (adminKey) core.setSecret(adminKey);
   const wantIssue = input('issues') === 'true';
@@ -252,7 +253,7 @@ async function runReportMode(input: (name: string) => string | undefined, worksp
         ? { token: token!, repository: repository!, apiUrl: process.env.GITHUB_API_URL || undefined, labels: input('issue-labels')?.split(',').map((l) => l.trim()).filter(Boolean) ?? ['keyguard-report'], closePrevious: input('close-previous') === 'true', writeIntervalMs: writeInterval() }
         : null,
     },
-    (k) => `input ${k}`,
+    inputName,
     logger,
   );
   const outDir = process.env.RUNNER_TEMP || os.tmpdir();
@@ -322,7 +323,7 @@ async function runScanBatchMode(input: (name: string) => string | undefined, wor
   const respond = {
     ...resolveRespondOptions(
       { verify: input('verify'), revoke: input('revoke'), 'dry-run': input('dry-run'), 'openai-base-url': input('openai-base-url') },
-      (k) => `input ${k}`,
+      inputName,
       { adminKey: input('openai-admin-key'), githubToken: undefined, repository: undefined },
       config,
       { verify: true },
@@ -353,7 +354,7 @@ async function runAggregateMode(input: (name: string) => string | undefined, wor
   const { config } = await loadConfig(workspace, input('config') ? path.resolve(workspace, input('config')!) : undefined);
   const respondOptions = resolveRespondOptions(
     { issues: 'true', verify: 'false', 'issue-repository': input('issue-repository'), 'issue-labels': input('issue-labels'), 'issue-assignees': input('issue-assignees'), 'issue-mention': input('issue-mention'), 'max-issues': input('max-issues') },
-    (k) => `input ${k}`,
+    inputName,
     { adminKey: undefined, githubToken: input('github-token') ?? process.env.GITHUB_TOKEN, repository: process.env.GITHUB_REPOSITORY },
     config,
     { verify: false },
