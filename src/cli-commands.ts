@@ -43,6 +43,7 @@ export async function audit(values: OptionValues, target: string | undefined, st
     await mkdir(path.dirname(path.resolve(options.output)), { recursive: true });
     await writeFile(options.output, rendered);
   } else {
+    logger.clear();
     stdout.write(rendered);
   }
   return auditShouldFail(result.findings, failOn) ? 1 : 0;
@@ -75,6 +76,7 @@ export async function report(values: OptionValues, stdout: NodeJS.WritableStream
     await mkdir(path.dirname(path.resolve(values.output)), { recursive: true });
     await writeFile(values.output, rendered);
   } else {
+    logger.clear();
     stdout.write(rendered);
   }
   return 0;

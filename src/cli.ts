@@ -5,7 +5,7 @@ import { ConfigurationError, errorMessage } from './errors.ts';
 import { consoleLogger } from './logger.ts';
 import { renderJson } from './output/json.ts';
 import { renderSarif } from './output/sarif.ts';
-import { renderText } from './output/text.ts';
+import { count, renderText } from './output/text.ts';
 import { shouldFail } from './scan/finding.ts';
 import { renderBaseline } from './scan/baseline.ts';
 import { runScan } from './scan/index.ts';
@@ -70,14 +70,15 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     }
     if (options.writeBaseline) {
       await writeFile(options.writeBaseline, renderBaseline(result));
-      logger.info(`keyguard: baseline of ${new Set(result.findings.map((f) => f.fingerprint)).size} keys written to ${options.writeBaseline}`);
+      logger.info(`keyguard: baseline of ${count(new Set(result.findings.map((f) => f.fingerprint)).size, 'key')} written to ${options.writeBaseline}`);
     }
-    const rendered = options.format === 'json' ? renderJson(result, responded?.summary) : options.format === 'sarif' ? renderSarif(result) : renderText(result);
+    const rendered = options.format === 'json' ? renderJson(result, responded?.summary, process.env.GITHUB_REPOSITORY || undefined) : options.format === 'sarif' ? renderSarif(result) : renderText(result);
     if (options.output) {
       await mkdir(path.dirname(path.resolve(options.output)), { recursive: true });
       await writeFile(options.output, rendered);
-      logger.info(`keyguard: ${result.findings.length} findings in ${result.stats.filesScanned} files; report written to ${options.output}`);
+      logger.info(`keyguard: ${count(result.findings.length, 'finding')} in ${result.stats.commitsScanned !== undefined ? count(result.stats.commitsScanned, 'commit') : count(result.stats.filesScanned, 'file')}; report written to ${options.output}`);
     } else {
+      logger.clear();
       stdout.write(rendered);
     }
     // Recording a baseline is the point of that run, not a failure.

@@ -24,7 +24,7 @@ import type { Logger } from './logger.ts';
 import { renderJson } from './output/json.ts';
 import { renderSarif } from './output/sarif.ts';
 import { renderSummary } from './output/summary.ts';
-import { gitNote } from './output/text.ts';
+import { gitNote, printable } from './output/text.ts';
 import { renderPullRequestComment } from './respond/pr-comment.ts';
 import type { RespondSummary } from './respond/respond.ts';
 import { runLeakResponse } from './respond/wire.ts';
@@ -159,7 +159,7 @@ export async function run(): Promise<ActionResult> {
           level: 'error' as const,
           group: `${kindLabel(f.kind)} key`,
           message: `OpenAI ${kindLabel(f.kind)} ${f.redacted} is committed here (fingerprint ${f.fingerprint}${gitNote(f).replace(/^ +/, '; ')}). Revoke it and read the key from a secret instead.`,
-          properties: { title: 'Leaked OpenAI key', file: prefix + at.file, startLine: at.line, startColumn: at.column, endColumn: at.column + (f.endColumn - f.column) },
+          properties: { title: 'Leaked OpenAI key', file: printable(prefix + at.file), startLine: at.line, startColumn: at.column, endColumn: at.column + (f.endColumn - f.column) },
         };
       }),
     );
@@ -216,7 +216,7 @@ async function runAuditMode(input: (name: string) => string | undefined, workspa
       level: f.severity === 'critical' || f.severity === 'high' ? ('error' as const) : f.severity === 'medium' ? ('warning' as const) : ('notice' as const),
       group: f.rule,
       message: `${f.message} Fix: ${f.fix}`,
-      properties: { title: `keyguard-audit/${f.rule}`, ...(f.file ? { file: prefix + f.file, startLine: f.line ?? 1 } : {}) },
+      properties: { title: `keyguard-audit/${f.rule}`, ...(f.file ? { file: printable(prefix + f.file), startLine: f.line ?? 1 } : {}) },
     })),
   );
   const outDir = process.env.RUNNER_TEMP || os.tmpdir();
