@@ -30,7 +30,7 @@ import type { RespondSummary } from './respond/respond.ts';
 import { runLeakResponse } from './respond/wire.ts';
 import { shouldFail, type ScanResult } from './scan/finding.ts';
 import { describeScope, runScan, type ScanScope } from './scan/index.ts';
-import { inputName } from './options.ts';
+import { inputName, type ActionInput } from './options.ts';
 import { resolveRespondOptions, resolveScanOptions } from './settings.ts';
 import { git } from './sources/git.ts';
 import { GitHubIssueTracker } from './github/issue-tracker.ts';
@@ -71,7 +71,7 @@ async function refusePwnRequest(root: string): Promise<void> {
 export async function run(): Promise<ActionResult> {
   const logger = actionsLogger();
   try {
-    const input = (name: string) => core.getInput(name) || undefined;
+    const input = (name: ActionInput) => core.getInput(name) || undefined;
     const mode = input('mode') ?? 'scan';
     if (!(MODES as readonly string[]).includes(mode)) throw new ConfigurationError(`input mode: expected one of ${MODES.join(', ')}, got "${mode}"`);
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
@@ -189,7 +189,7 @@ export async function run(): Promise<ActionResult> {
 }
 
 /** `mode: audit`: the repository's key handling, and the organization's keys with an admin key. */
-async function runAuditMode(input: (name: string) => string | undefined, workspace: string, logger: Logger): Promise<ActionResult> {
+async function runAuditMode(input: (name: ActionInput) => string | undefined, workspace: string, logger: Logger): Promise<ActionResult> {
   const failOn = parseAuditFailOn(input('fail-on'), 'input fail-on');
   const options = await resolveScanOptions({ path: input('path'), config: input('config') }, inputName, workspace);
   const adminKey = input('openai-admin-key');
@@ -234,7 +234,7 @@ async function runAuditMode(input: (name: string) => string | undefined, workspa
 }
 
 /** `mode: report`: per-project usage and cost for the period, in the job summary and optionally an issue. */
-async function runReportMode(input: (name: string) => string | undefined, workspace: string, logger: Logger): Promise<ActionResult> {
+async function runReportMode(input: (name: ActionInput) => string | undefined, workspace: string, logger: Logger): Promise<ActionResult> {
   const { config } = await loadConfig(workspace, input('config') ? path.resolve(workspace, input('config')!) : undefined);
   const wantIssue = input('issues') === 'true';
   const repository = input('issue-repository') ?? process.env.GITHUB_REPOSITORY;
@@ -277,7 +277,7 @@ async function runReportMode(input: (name: string) => string | undefined, worksp
  * output's 1 MB), and one matrix of at most 256 batch jobs (`I/K`) that share them. With an
  * admin key it also saves the organization's key records once for the whole run.
  */
-async function runDiscoverMode(input: (name: string) => string | undefined, logger: Logger): Promise<ActionResult> {
+async function runDiscoverMode(input: (name: ActionInput) => string | undefined, logger: Logger): Promise<ActionResult> {
   const org = input('org');
   if (!org || !/^[A-Za-z0-9-]+$/.test(org)) throw new ConfigurationError(`input org: expected an organization login such as acme, got "${org ?? ''}"`);
   const token = input('github-token') ?? process.env.GITHUB_TOKEN;
@@ -315,7 +315,7 @@ async function runDiscoverMode(input: (name: string) => string | undefined, logg
  * leak response without issues) and writes one JSON report per repository for the aggregate job.
  * Fails after the whole batch when any repository could not be scanned: none is skipped silently.
  */
-async function runScanBatchMode(input: (name: string) => string | undefined, workspace: string, logger: Logger): Promise<ActionResult> {
+async function runScanBatchMode(input: (name: ActionInput) => string | undefined, workspace: string, logger: Logger): Promise<ActionResult> {
   const { index, batches } = parseBatch(input('batch'), 'input batch');
   const repositories = await readRepositoryList(path.resolve(workspace, input('repositories-file') ?? 'keyguard-repositories.txt'));
   const { config } = await loadConfig(workspace, input('config') ? path.resolve(workspace, input('config')!) : undefined);
@@ -348,7 +348,7 @@ async function runScanBatchMode(input: (name: string) => string | undefined, wor
 }
 
 /** `mode: aggregate`: one issue per key, in this repository, from the scan reports of an org-wide run. */
-async function runAggregateMode(input: (name: string) => string | undefined, workspace: string, logger: Logger): Promise<ActionResult> {
+async function runAggregateMode(input: (name: ActionInput) => string | undefined, workspace: string, logger: Logger): Promise<ActionResult> {
   const dir = path.resolve(workspace, input('reports') ?? 'keyguard-reports');
   const { groups, reports } = await readScanReports(dir);
   const { config } = await loadConfig(workspace, input('config') ? path.resolve(workspace, input('config')!) : undefined);

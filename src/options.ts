@@ -181,6 +181,18 @@ export const optionsOf = (command: CommandName): readonly OptionSpec[] => (OPTIO
 export const findOption = (flag: string): OptionSpec | undefined => (OPTIONS as readonly OptionSpec[]).find((o) => o.flag === flag);
 
 /**
+ * The action's inputs, named once: main.ts reads only these (its reader takes an `ActionInput`),
+ * and a test holds the list equal to action.yml's.
+ */
+export const ACTION_INPUTS = [
+  'mode', 'scan-scope', 'path', 'config', 'fail-on', 'max-file-size', 'baseline', 'sarif-file', 'verify', 'revoke', 'dry-run',
+  'openai-admin-key', 'openai-base-url', 'issues', 'issue-repository', 'issue-labels', 'issue-assignees', 'issue-mention', 'max-issues',
+  'period', 'since', 'until', 'close-previous', 'repository', 'org', 'include-archived', 'include-forks', 'batch', 'repositories-file',
+  'inventory-file', 'reports', 'pr-comment', 'github-token',
+] as const;
+export type ActionInput = (typeof ACTION_INPUTS)[number];
+
+/**
  * How an error names a setting where the user sets it: `name('revoke', 'live')` is `--revoke live`
  * on the command line and `input revoke live` in the action. A switch turned on is just its flag.
  */

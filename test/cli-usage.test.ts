@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { cliName, COMMAND_SPECS, COMMANDS, ENVIRONMENT, findOption, optionsOf } from '../src/options.ts';
+import { ACTION_INPUTS, cliName, COMMAND_SPECS, COMMANDS, ENVIRONMENT, findOption, optionsOf } from '../src/options.ts';
 import { REPO_ROOT, runCli } from './helpers/run.ts';
 
 /** Every string literal (and template part) of src/, with where it is. */
@@ -93,6 +94,9 @@ describe('the command line, from one option table', () => {
     expect(runCli(['scan', '--history', '--staged']).stderr).toContain('--history and --staged cannot be combined');
     expect(runCli(['report', 'extra']).stderr).toContain('unexpected argument "extra": report takes no argument');
     expect(runCli(['aggregate']).stderr).toContain('aggregate needs DIR');
+    const stray = runCli(['--history']);
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toContain('--history needs a command before it: keyguard COMMAND --history');
   });
 
   it('help, help COMMAND, COMMAND --help and -h print that command\'s usage, options and examples', () => {
@@ -129,5 +133,12 @@ describe('the command line, from one option table', () => {
   it("the README's command-line section is the bundled CLI's help, word for word", () => {
     for (const command of COMMANDS) expect(README).toContain(runCli(['help', command]).stdout.trimEnd());
     expect(README).toContain(runCli(['help']).stdout.replace(/^keyguard [\d.]+:/, 'keyguard:').trimEnd());
+  });
+
+  it("the action's inputs are named once: the table's list is action.yml's, and the action reads each", () => {
+    const declared = Object.keys((parse(readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as { inputs: object }).inputs);
+    expect([...ACTION_INPUTS]).toEqual(declared);
+    const read = new Set([...readFileSync(path.join(REPO_ROOT, 'src/main.ts'), 'utf8').matchAll(/\binput\('([a-z-]+)'\)/g)].map((m) => m[1]));
+    expect([...ACTION_INPUTS].filter((i) => !read.has(i))).toEqual([]);
   });
 });

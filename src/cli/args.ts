@@ -56,6 +56,8 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
   const command = first as CommandName | undefined;
   if (wantsHelp) return { type: 'help', command };
   if (tokens.some((t) => t.kind === 'option' && t.name === 'version')) return { type: 'version' };
+  const stray = tokens.find((t) => t.kind === 'option');
+  if (!command && stray) throw new ConfigurationError(`${stray.rawName} needs a command before it: keyguard COMMAND ${stray.rawName} (commands: ${COMMANDS.join(', ')})`);
   if (!command) return { type: 'help', command: undefined };
 
   const spec = COMMAND_SPECS.find((c) => c.name === command)!;
