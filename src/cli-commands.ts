@@ -9,7 +9,7 @@ import { loadConfig } from './config.ts';
 import { ConfigurationError } from './errors.ts';
 import { GitHubIssueTracker } from './github/issue-tracker.ts';
 import { createOctokit } from './github/octokit.ts';
-import { consoleLogger } from './logger.ts';
+import { consoleLogger, type ConsoleLogger } from './logger.ts';
 import { aggregateIssues, readScanReports } from './org/aggregate.ts';
 import { discover } from './org/discover.ts';
 import { parseBatch, readRepositoryList, scanBatch } from './org/batch.ts';
@@ -19,7 +19,7 @@ import { cliName, type OptionValues } from './options.ts';
 import { resolveRespondOptions, resolveScanOptions, resolveTargets } from './settings.ts';
 
 /** `keyguard audit [PATH]`: repository rules always; organization rules with OPENAI_ADMIN_KEY. */
-export async function audit(values: OptionValues, target: string | undefined, stdout: NodeJS.WritableStream, logger: ReturnType<typeof consoleLogger>): Promise<number> {
+export async function audit(values: OptionValues, target: string | undefined, stdout: NodeJS.WritableStream, logger: ConsoleLogger): Promise<number> {
   const failOn = parseAuditFailOn(values['fail-on'], '--fail-on');
   const { root, files } = await resolveTargets(target ? [target] : [], process.cwd());
   if (files) throw new ConfigurationError(`PATH ${target} is a file: audit checks a repository directory`);
@@ -50,7 +50,7 @@ export async function audit(values: OptionValues, target: string | undefined, st
 }
 
 /** `keyguard report`: per-project usage and cost for a period, as Markdown or JSON, and optionally an issue. */
-export async function report(values: OptionValues, stdout: NodeJS.WritableStream, logger: ReturnType<typeof consoleLogger>): Promise<number> {
+export async function report(values: OptionValues, stdout: NodeJS.WritableStream, logger: ConsoleLogger): Promise<number> {
   const format = values.format ?? 'markdown';
   if (format !== 'markdown' && format !== 'json') throw new ConfigurationError(`--format: expected one of markdown, json, got "${format}"`);
   const { config } = await loadConfig(process.cwd(), values.config ? path.resolve(values.config) : undefined);
@@ -82,7 +82,7 @@ export async function report(values: OptionValues, stdout: NodeJS.WritableStream
   return 0;
 }
 
-function githubFromEnv(logger: ReturnType<typeof consoleLogger>, what: string) {
+function githubFromEnv(logger: ConsoleLogger, what: string) {
   const token = process.env.GITHUB_TOKEN;
   if (!token) throw new ConfigurationError(`${what} needs GITHUB_TOKEN (a token that can read the organization's repositories)`);
   return createOctokit({ token, baseUrl: process.env.GITHUB_API_URL || undefined, logger });
@@ -102,7 +102,7 @@ export async function discoverCommand(values: OptionValues, stdout: NodeJS.Writa
 }
 
 /** `keyguard scan-batch LIST --batch I/K [--output DIR]`: one job's share of an org-wide run. */
-export async function scanBatchCommand(values: OptionValues, list: string, logger: ReturnType<typeof consoleLogger>): Promise<number> {
+export async function scanBatchCommand(values: OptionValues, list: string, logger: ConsoleLogger): Promise<number> {
   const { index, batches } = parseBatch(values.batch, '--batch');
   const repositories = await readRepositoryList(list);
   const { config } = await loadConfig(process.cwd(), values.config ? path.resolve(values.config) : undefined);
@@ -122,7 +122,7 @@ export async function scanBatchCommand(values: OptionValues, list: string, logge
 }
 
 /** `keyguard aggregate DIR --issues`: one issue per key from an org-wide run's scan reports. */
-export async function aggregateCommand(values: OptionValues, dir: string, stdout: NodeJS.WritableStream, logger: ReturnType<typeof consoleLogger>): Promise<number> {
+export async function aggregateCommand(values: OptionValues, dir: string, stdout: NodeJS.WritableStream, logger: ConsoleLogger): Promise<number> {
   const { groups, reports } = await readScanReports(path.resolve(dir));
   stdout.write(`${reports} reports, ${groups.length} distinct keys\n`);
   if (!values.issues) return groups.length > 0 ? 1 : 0;

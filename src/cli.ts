@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigurationError, errorMessage } from './errors.ts';
-import { consoleLogger } from './logger.ts';
+import { consoleLogger, type ConsoleLogger } from './logger.ts';
 import { renderJson } from './output/json.ts';
 import { renderSarif } from './output/sarif.ts';
 import { count, renderText } from './output/text.ts';
@@ -11,7 +11,7 @@ import { renderBaseline } from './scan/baseline.ts';
 import { runScan } from './scan/index.ts';
 import { parseCommandLine } from './cli/args.ts';
 import { commandHelp, globalHelp } from './cli/help.ts';
-import { cliName, COMMANDS } from './options.ts';
+import { cliName, COMMANDS, type CommandName, type OptionValues } from './options.ts';
 import { resolveRespondOptions, resolveScanOptions, resolveTargets } from './settings.ts';
 import { git } from './sources/git.ts';
 import pkg from '../package.json' with { type: 'json' };
@@ -30,63 +30,75 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
       (argv.length ? stdout : stderr).write(invocation.command ? commandHelp(invocation.command) : globalHelp(pkg.version));
       return argv.length ? 0 : 2;
     }
-    const { command, values, positionals } = invocation;
-    const target = positionals[0];
-    // The other commands load the OpenAI and GitHub clients; a plain scan (a pre-commit hook)
-    // starts without them, which halves its start-up time.
-    if (command === 'audit') return await (await import('./cli-commands.ts')).audit(values, target, stdout, logger);
-    if (command === 'report') return await (await import('./cli-commands.ts')).report(values, stdout, logger);
-    if (command === 'discover') return await (await import('./cli-commands.ts')).discoverCommand(values, stdout);
-    if (command === 'scan-batch') return await (await import('./cli-commands.ts')).scanBatchCommand(values, target!, logger);
-    if (command === 'aggregate') return await (await import('./cli-commands.ts')).aggregateCommand(values, target!, stdout, logger);
-    const scope = values.history ? 'history' : values.staged ? 'staged' : values.range !== undefined ? 'range' : 'worktree';
-    const { root, files } = await resolveTargets(positionals, process.cwd());
-    if (files && scope !== 'worktree') throw new ConfigurationError(`--${scope} reads a git repository: give it a directory PATH, not file names`);
-    const { format, output, config, range, baseline } = values;
-    const options = await resolveScanOptions(
-      { format, output, config, range, baseline, 'fail-on': values['fail-on'], 'max-file-size': values['max-file-size'], 'write-baseline': values['write-baseline'], 'scan-scope': scope, path: root },
-      cliName,
-    );
-    if (options.scope.type === 'event') throw new ConfigurationError('--range needs a range such as main..HEAD');
-    let result = await runScan({ root: options.root, config: options.config, scope: options.scope, baseline: options.baseline, files }, { logger });
-    const respondOptions = resolveRespondOptions(
-      { verify: String(values.verify ?? false), revoke: values.revoke, 'dry-run': String(values['dry-run'] ?? false), issues: String(values.issues ?? false), 'openai-base-url': values['openai-base-url'] },
-      cliName,
-      { adminKey: process.env.OPENAI_ADMIN_KEY || undefined, githubToken: process.env.GITHUB_TOKEN || undefined, repository: process.env.GITHUB_REPOSITORY || undefined },
-      options.config,
-      { verify: false },
-    );
-    const responding = respondOptions.verify || respondOptions.adminKey !== undefined || respondOptions.issues !== null;
-    const responded = !responding
-      ? undefined
-      : await (await import('./respond/wire.ts')).runLeakResponse(result, respondOptions, {
-      logger,
-      repo: { serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com', repository: process.env.GITHUB_REPOSITORY || undefined, sha: process.env.GITHUB_SHA || (await headSha(options.root)) },
-      githubApiUrl: process.env.GITHUB_API_URL || undefined,
-    });
-    if (responded) {
-      result = responded.result;
-      for (const note of responded.summary.notes) logger.warning(note);
-    }
-    if (options.writeBaseline) {
-      await writeFile(options.writeBaseline, renderBaseline(result));
-      logger.info(`keyguard: baseline of ${count(new Set(result.findings.map((f) => f.fingerprint)).size, 'key')} written to ${options.writeBaseline}`);
-    }
-    const rendered = options.format === 'json' ? renderJson(result, responded?.summary, process.env.GITHUB_REPOSITORY || undefined) : options.format === 'sarif' ? renderSarif(result) : renderText(result);
-    if (options.output) {
-      await mkdir(path.dirname(path.resolve(options.output)), { recursive: true });
-      await writeFile(options.output, rendered);
-      logger.info(`keyguard: ${count(result.findings.length, 'finding')} in ${result.stats.commitsScanned !== undefined ? count(result.stats.commitsScanned, 'commit') : count(result.stats.filesScanned, 'file')}; report written to ${options.output}`);
-    } else {
-      logger.clear();
-      stdout.write(rendered);
-    }
-    // Recording a baseline is the point of that run, not a failure.
-    return !options.writeBaseline && shouldFail(result, options.failOn) ? 1 : 0;
+    return await HANDLERS[invocation.command](invocation.values, invocation.positionals, stdout, logger);
   } catch (e) {
     logger.error(`${errorMessage(e)}${e instanceof ConfigurationError ? `\nRun keyguard help${named(argv)} for usage.` : ''}`);
     return 2;
   }
+}
+
+type Handler = (values: OptionValues, positionals: readonly string[], stdout: NodeJS.WritableStream, logger: ConsoleLogger) => Promise<number>;
+
+// The other commands load the OpenAI and GitHub clients; a plain scan (a pre-commit hook)
+// starts without them, which halves its start-up time.
+const commands = () => import('./cli-commands.ts');
+
+/** One handler per command of the option table: a command added there does not compile without one. */
+const HANDLERS: Record<CommandName, Handler> = {
+  scan: scanCommand,
+  audit: async (values, [target], stdout, logger) => (await commands()).audit(values, target, stdout, logger),
+  report: async (values, _, stdout, logger) => (await commands()).report(values, stdout, logger),
+  discover: async (values, _, stdout) => (await commands()).discoverCommand(values, stdout),
+  'scan-batch': async (values, [list], _, logger) => (await commands()).scanBatchCommand(values, list!, logger),
+  aggregate: async (values, [dir], stdout, logger) => (await commands()).aggregateCommand(values, dir!, stdout, logger),
+};
+
+/** `keyguard scan [PATH...]`: the working tree, files, a range, staged changes or the history; then the leak response. */
+async function scanCommand(values: OptionValues, positionals: readonly string[], stdout: NodeJS.WritableStream, logger: ConsoleLogger): Promise<number> {
+  const scope = values.history ? 'history' : values.staged ? 'staged' : values.range !== undefined ? 'range' : 'worktree';
+  const { root, files } = await resolveTargets(positionals, process.cwd());
+  if (files && scope !== 'worktree') throw new ConfigurationError(`--${scope} reads a git repository: give it a directory PATH, not file names`);
+  const { format, output, config, range, baseline } = values;
+  const options = await resolveScanOptions(
+    { format, output, config, range, baseline, 'fail-on': values['fail-on'], 'max-file-size': values['max-file-size'], 'write-baseline': values['write-baseline'], 'scan-scope': scope, path: root },
+    cliName,
+  );
+  if (options.scope.type === 'event') throw new ConfigurationError('--range needs a range such as main..HEAD');
+  let result = await runScan({ root: options.root, config: options.config, scope: options.scope, baseline: options.baseline, files }, { logger });
+  const respondOptions = resolveRespondOptions(
+    { verify: String(values.verify ?? false), revoke: values.revoke, 'dry-run': String(values['dry-run'] ?? false), issues: String(values.issues ?? false), 'openai-base-url': values['openai-base-url'] },
+    cliName,
+    { adminKey: process.env.OPENAI_ADMIN_KEY || undefined, githubToken: process.env.GITHUB_TOKEN || undefined, repository: process.env.GITHUB_REPOSITORY || undefined },
+    options.config,
+    { verify: false },
+  );
+  const responding = respondOptions.verify || respondOptions.adminKey !== undefined || respondOptions.issues !== null;
+  const responded = !responding
+    ? undefined
+    : await (await import('./respond/wire.ts')).runLeakResponse(result, respondOptions, {
+        logger,
+        repo: { serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com', repository: process.env.GITHUB_REPOSITORY || undefined, sha: process.env.GITHUB_SHA || (await headSha(options.root)) },
+        githubApiUrl: process.env.GITHUB_API_URL || undefined,
+      });
+  if (responded) {
+    result = responded.result;
+    for (const note of responded.summary.notes) logger.warning(note);
+  }
+  if (options.writeBaseline) {
+    await writeFile(options.writeBaseline, renderBaseline(result));
+    logger.info(`keyguard: baseline of ${count(new Set(result.findings.map((f) => f.fingerprint)).size, 'key')} written to ${options.writeBaseline}`);
+  }
+  const rendered = options.format === 'json' ? renderJson(result, responded?.summary, process.env.GITHUB_REPOSITORY || undefined) : options.format === 'sarif' ? renderSarif(result) : renderText(result);
+  if (options.output) {
+    await mkdir(path.dirname(path.resolve(options.output)), { recursive: true });
+    await writeFile(options.output, rendered);
+    logger.info(`keyguard: ${count(result.findings.length, 'finding')} in ${result.stats.commitsScanned !== undefined ? count(result.stats.commitsScanned, 'commit') : count(result.stats.filesScanned, 'file')}; report written to ${options.output}`);
+  } else {
+    logger.clear();
+    stdout.write(rendered);
+  }
+  // Recording a baseline is the point of that run, not a failure.
+  return !options.writeBaseline && shouldFail(result, options.failOn) ? 1 : 0;
 }
 
 const named = (argv: readonly string[]) => {

@@ -20,11 +20,13 @@ export const silentLogger: Logger = {
   progress() {},
 };
 
+export type ConsoleLogger = Logger & { clear(): void };
+
 /**
  * Logs to stderr, so stdout stays the report. Progress only when stderr is a terminal; `clear()`
  * erases it before the report is printed on the same terminal.
  */
-export function consoleLogger(stream: NodeJS.WriteStream = process.stderr): Logger & { clear(): void } {
+export function consoleLogger(stream: NodeJS.WriteStream = process.stderr): ConsoleLogger {
   const tty = stream.isTTY === true;
   let progressShown = false;
   const clear = () => {

@@ -2,11 +2,8 @@
 // command's flags from it, prints each command's help from it, and the README's command-line
 // section is generated from that help (scripts/docs.ts): adding a command or a flag is one entry.
 
-export const COMMANDS = ['scan', 'audit', 'report', 'discover', 'scan-batch', 'aggregate'] as const;
-export type CommandName = (typeof COMMANDS)[number];
-
 export interface CommandSpec {
-  readonly name: CommandName;
+  readonly name: string;
   /** One line, for the list of commands. */
   readonly summary: string;
   /** The positional arguments, as the usage line shows them. */
@@ -20,7 +17,7 @@ export interface CommandSpec {
   readonly exit: string;
 }
 
-export const COMMAND_SPECS: readonly CommandSpec[] = [
+export const COMMAND_SPECS = [
   {
     name: 'scan',
     exit: '0 nothing to fail on, 1 keys found (with --fail-on any)',
@@ -75,7 +72,12 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     positionals: { min: 1, max: 1 },
     examples: ['keyguard aggregate reports', 'GITHUB_REPOSITORY=acme/security keyguard aggregate reports --issues'],
   },
-];
+] as const satisfies readonly CommandSpec[];
+
+export type CommandName = (typeof COMMAND_SPECS)[number]['name'];
+export const COMMANDS: readonly CommandName[] = COMMAND_SPECS.map((c) => c.name);
+export const commandSpec = (name: CommandName): CommandSpec => COMMAND_SPECS.find((c) => c.name === name)!;
+
 
 export interface OptionSpec {
   /** The long flag without its dashes; also the key the command reads. */

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigurationError } from '../errors.ts';
-import { COMMAND_SPECS, COMMANDS, findOption, OPTIONS, optionsOf, type CommandName, type CommandSpec, type OptionSpec, type OptionValues } from '../options.ts';
+import { commandSpec, COMMANDS, findOption, OPTIONS, optionsOf, type CommandName, type CommandSpec, type OptionSpec, type OptionValues } from '../options.ts';
 
 /** What the command line asks for. */
 export type Invocation =
@@ -60,7 +60,7 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
   if (!command && stray) throw new ConfigurationError(`${stray.rawName} needs a command before it: keyguard COMMAND ${stray.rawName} (commands: ${COMMANDS.join(', ')})`);
   if (!command) return { type: 'help', command: undefined };
 
-  const spec = COMMAND_SPECS.find((c) => c.name === command)!;
+  const spec = commandSpec(command);
   const allowed = optionsOf(command);
   const values: Record<string, string | boolean> = {};
   for (const t of tokens) {

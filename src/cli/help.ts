@@ -1,4 +1,4 @@
-import { COMMAND_SPECS, ENVIRONMENT, optionsOf, type CommandName } from '../options.ts';
+import { COMMAND_SPECS, commandSpec, ENVIRONMENT, optionsOf, type CommandName } from '../options.ts';
 import { valueOf } from './args.ts';
 
 const WIDTH = 100;
@@ -41,7 +41,7 @@ ${EXIT}
 
 /** One command's usage, options, environment variables and examples, all from the option table. */
 export function commandHelp(name: CommandName): string {
-  const spec = COMMAND_SPECS.find((c) => c.name === name)!;
+  const spec = commandSpec(name);
   const options = optionsOf(name);
   const flags = rows(
     options.map((o) => {
