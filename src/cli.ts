@@ -64,7 +64,6 @@ async function scanCommand(values: OptionValues, positionals: readonly string[],
     cliName,
   );
   if (options.scope.type === 'event') throw new ConfigurationError('--range needs a range such as main..HEAD');
-  let result = await runScan({ root: options.root, config: options.config, scope: options.scope, baseline: options.baseline, files }, { logger });
   const respondOptions = resolveRespondOptions(
     { verify: String(values.verify ?? false), revoke: values.revoke, 'dry-run': String(values['dry-run'] ?? false), issues: String(values.issues ?? false), 'openai-base-url': values['openai-base-url'] },
     cliName,
@@ -72,6 +71,8 @@ async function scanCommand(values: OptionValues, positionals: readonly string[],
     options.config,
     { verify: false },
   );
+  // Settings are all checked before the scan: a typo fails at once, not after an hour of history.
+  let result = await runScan({ root: options.root, config: options.config, scope: options.scope, baseline: options.baseline, files }, { logger });
   const responding = respondOptions.verify || respondOptions.adminKey !== undefined || respondOptions.issues !== null;
   const responded = !responding
     ? undefined

@@ -4,6 +4,7 @@ import ts from 'typescript';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ACTION_INPUTS, cliName, COMMAND_SPECS, COMMANDS, ENVIRONMENT, findOption, optionsOf } from '../src/options.ts';
+import { tempDir } from './helpers/repo.ts';
 import { REPO_ROOT, runCli } from './helpers/run.ts';
 
 /** Every string literal (and template part) of src/, with where it is. */
@@ -63,6 +64,27 @@ describe('the command line, from one option table', () => {
     expect(cliName('github-token')).toBe('GITHUB_TOKEN');
     expect(cliName('issue-repository')).toBe('GITHUB_REPOSITORY');
     expect(cliName('verify', 'true')).toBe('--verify');
+  });
+
+  it('the leak-response errors name real flags and the variables to set, never --openai-admin-key or --verify true', () => {
+    const root = tempDir();
+    const admin = { OPENAI_ADMIN_KEY: 'x' };
+    const cases: [string[], NodeJS.ProcessEnv, string][] = [
+      [['scan', root, '--revoke', 'live'], {}, '--revoke live needs an OpenAI admin key (OPENAI_ADMIN_KEY)'],
+      [['scan', root, '--revoke', 'live'], admin, '--revoke live needs --verify: only keys found live are revoked'],
+      [['scan', root, '--revoke', 'all'], admin, '--revoke all was removed'],
+      [['scan', root, '--issues'], { GITHUB_REPOSITORY: 'acme/sec', GITHUB_TOKEN: '' }, '--issues needs a GitHub token with issues: write (GITHUB_TOKEN)'],
+      [['scan', root, '--issues'], { GITHUB_REPOSITORY: '', GITHUB_TOKEN: 't' }, 'GITHUB_REPOSITORY: expected owner/name, got ""'],
+      [['scan', root, '--dry-run'], {}, '--dry-run needs --revoke live'],
+      // Checked before scanning: root is no git repository, which the history scan would report first.
+      [['scan', root, '--history', '--revoke', 'live'], {}, '--revoke live needs an OpenAI admin key (OPENAI_ADMIN_KEY)'],
+    ];
+    for (const [args, env, message] of cases) {
+      const r = runCli(args, REPO_ROOT, { OPENAI_ADMIN_KEY: '', GITHUB_TOKEN: '', GITHUB_REPOSITORY: '', ...env });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain(message);
+      for (const flag of r.stderr.matchAll(/--([a-z][a-z-]*)/g)) expect(findOption(flag[1]!), flag[0]).toBeDefined();
+    }
   });
 
   it('an option of another command is an error naming the command and its real options', () => {
