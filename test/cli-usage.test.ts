@@ -96,6 +96,7 @@ describe('the command line, from one option table', () => {
     const help = runCli(['help', 'audit']).stdout;
     for (const flag of listed) expect(help).toContain(flag);
     expect(runCli(['report', '--verify']).stderr).toContain('--verify is not an option of report');
+    expect(runCli(['report', '--issues']).stderr).toContain('--issues is not an option of report (it belongs to keyguard scan, keyguard audit, keyguard aggregate): did you mean --issue?');
     expect(runCli(['discover', '--org', 'acme', '--history']).stderr).toContain('--history is not an option of discover');
   });
 

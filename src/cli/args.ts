@@ -97,11 +97,9 @@ export const valueOf = (option: OptionSpec, command: CommandName | undefined) =>
 
 function notAnOption(raw: string, name: string, spec: CommandSpec, allowed: readonly OptionSpec[]): ConfigurationError {
   const known = findOption(name);
-  const valid = `${spec.name} takes ${flagList(allowed)}`;
-  if (known) {
-    const owners = (known.commands as readonly CommandName[]).map((c) => `keyguard ${c}`).join(', ');
-    return new ConfigurationError(`${raw} is not an option of ${spec.name} (it belongs to ${owners}); ${valid}`);
-  }
   const near = closest(name, allowed.map((o) => o.flag));
-  return new ConfigurationError(near ? `unknown option ${raw}: did you mean --${near}?` : `unknown option ${raw}; ${valid}`);
+  const hint = near ? `: did you mean --${near}?` : `; ${spec.name} takes ${flagList(allowed)}`;
+  if (!known) return new ConfigurationError(`unknown option ${raw}${hint}`);
+  const owners = (known.commands as readonly CommandName[]).map((c) => `keyguard ${c}`).join(', ');
+  return new ConfigurationError(`${raw} is not an option of ${spec.name} (it belongs to ${owners})${hint}`);
 }
