@@ -24,7 +24,7 @@ import type { Logger } from './logger.ts';
 import { renderJson } from './output/json.ts';
 import { renderSarif } from './output/sarif.ts';
 import { renderSummary } from './output/summary.ts';
-import { gitNote, printable } from './output/text.ts';
+import { count, gitNote, printable } from './output/text.ts';
 import { renderPullRequestComment } from './respond/pr-comment.ts';
 import type { RespondSummary } from './respond/respond.ts';
 import { runLeakResponse } from './respond/wire.ts';
@@ -178,8 +178,8 @@ export async function run(): Promise<ActionResult> {
     core.setOutput('sarif-file', sarifFile);
     core.setOutput('json-file', jsonFile);
     const failed = shouldFail(result, options.failOn);
-    if (failed) core.setFailed(`keyguard found ${result.findings.length} OpenAI key finding(s); see the annotations and the job summary.`);
-    else core.info(`keyguard: ${result.findings.length} findings.`);
+    if (failed) core.setFailed(`keyguard found ${count(result.findings.length, 'OpenAI key finding')}; see the annotations and the job summary.`);
+    else core.info(`keyguard: ${count(result.findings.length, 'finding')}.`);
     return { ok: true, mode: 'scan', result, failed };
   } catch (e) {
     const message = e instanceof ConfigurationError ? `${e.message}\nSee the inputs in the README.` : `keyguard failed: ${errorMessage(e)}`;
@@ -229,7 +229,7 @@ async function runAuditMode(input: (name: ActionInput) => string | undefined, wo
   core.setOutput('sarif-file', sarifFile);
   core.setOutput('json-file', jsonFile);
   const failed = auditShouldFail(result.findings, failOn);
-  if (failed) core.setFailed(`keyguard audit: ${result.findings.length} finding(s), some at or above ${failOn}; see the job summary.`);
+  if (failed) core.setFailed(`keyguard audit: ${count(result.findings.length, 'finding')}, some at or above ${failOn}; see the job summary.`);
   return { ok: true, mode: 'audit', audit: result, failed };
 }
 

@@ -41,7 +41,8 @@ export async function scanWorktree(settings: ScanSettings, deps: ScanDeps): Prom
   const skipped: SkippedFile[] = [];
   let filesScanned = 0;
   let bytesScanned = 0;
-  let lastProgress = started;
+  // Progress from the first batch: a terminal shows the scan started, and erases it before the report.
+  let lastProgress = started - PROGRESS_EVERY_MS;
 
   const onBatch = (batch: BatchResult) => {
     filesScanned += batch.filesScanned;
