@@ -58,7 +58,7 @@ describe('the bundled action, as the runner starts it', () => {
     const r = runAction({ 'fail-on': 'sometimes' }, runner(ws).env);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('::error::input fail-on: expected one of none, any, got "sometimes"');
-    expect(runAction({ mode: 'report' }, runner(ws).env).stdout).toContain('::error::the report needs an OpenAI admin key (input openai-admin-key, or OPENAI_ADMIN_KEY)');
+    expect(runAction({ mode: 'report' }, runner(ws).env).stdout).toContain('::error::the report needs an OpenAI admin key (input openai-admin-key)');
     expect(runAction({ mode: 'discover' }, runner(ws).env).stdout).toContain('::error::input org: expected an organization login');
     expect(runAction({ mode: 'nap' }, runner(ws).env).stdout).toContain('input mode: expected one of scan, audit, report, discover, scan-batch, aggregate, got "nap"');
   });

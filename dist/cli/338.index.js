@@ -479,7 +479,7 @@ function parseAuditFailOn(raw, name) {
     const v = raw?.trim() || 'high';
     if (v === 'none' || v === 'any' || SEVERITIES.includes(v))
         return v;
-    throw new errors/* ConfigurationError */.j(`${name}: expected one of none, any, ${SEVERITIES.join(', ')}, got "${raw}"`);
+    throw new errors/* ConfigurationError */.j1(`${name}: expected one of none, any, ${SEVERITIES.join(', ')}, got "${raw}"`);
 }
 /** Keeps the repository's one audit issue up to date: created when there is something to say, closed when all is fixed. */
 async function fileAuditIssue(result, target) {
@@ -569,7 +569,7 @@ async function readScanReports(dir) {
         files = await jsonFiles(dir);
     }
     catch (e) {
-        throw new errors/* ConfigurationError */.j(`cannot read reports from ${dir}: ${e.code ?? e}`);
+        throw new errors/* ConfigurationError */.j1(`cannot read reports from ${dir}: ${e.code ?? e}`);
     }
     const groups = new Map();
     for (const file of files) {
@@ -578,10 +578,10 @@ async function readScanReports(dir) {
             parsed = ReportSchema.safeParse(JSON.parse(await (0,promises_.readFile)(file, 'utf8')));
         }
         catch (e) {
-            throw new errors/* ConfigurationError */.j(`${file}: not JSON (${e.message})`);
+            throw new errors/* ConfigurationError */.j1(`${file}: not JSON (${e.message})`);
         }
         if (!parsed.success)
-            throw new errors/* ConfigurationError */.j(`${file}: not a keyguard scan report (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`);
+            throw new errors/* ConfigurationError */.j1(`${file}: not a keyguard scan report (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`);
         for (const f of parsed.data.findings) {
             const g = groups.get(f.fingerprint) ?? groups.set(f.fingerprint, { kind: f.kind, redacted: f.redacted, places: [], response: {} }).get(f.fingerprint);
             g.places.push({
@@ -619,7 +619,7 @@ async function aggregateIssues(groups, tracker, options, logger) {
             updated++;
     }
     if (deferred)
-        logger.warning(`keyguard: ${deferred} issue(s) deferred to the next run (at most ${options.maxNew} new issues a run)`);
+        logger.warning(`keyguard: ${deferred} issue${deferred === 1 ? '' : 's'} deferred to the next run (at most ${options.maxNew} new issues a run)`);
     return { opened, deferred, updated };
 }
 
@@ -687,7 +687,7 @@ async function readRepositoryList(file) {
         text = await (0,promises_.readFile)(file, 'utf8');
     }
     catch (e) {
-        throw new errors/* ConfigurationError */.j(`${file}: cannot read the repository list (${e.code ?? (0,errors/* errorMessage */.g)(e)})`);
+        throw new errors/* ConfigurationError */.j1(`${file}: cannot read the repository list (${e.code ?? (0,errors/* errorMessage */.gJ)(e)})`);
     }
     const out = [];
     text.split('\n').forEach((line, i) => {
@@ -696,7 +696,7 @@ async function readRepositoryList(file) {
             return;
         // Names become clone URLs and paths: `..` or a leading `-` must never reach git.
         if (!REPOSITORY.test(name) || name.split('/').some((p) => p === '.' || p === '..'))
-            throw new errors/* ConfigurationError */.j(`${file}:${i + 1}: expected owner/name, got "${name.slice(0, 100)}"`);
+            throw new errors/* ConfigurationError */.j1(`${file}:${i + 1}: expected owner/name, got "${name.slice(0, 100)}"`);
         out.push(name);
     });
     return out;
@@ -707,7 +707,7 @@ function parseBatch(text, name) {
     const index = Number(m?.[1]);
     const batches = Number(m?.[2]);
     if (!m || batches < 1 || batches > MAX_MATRIX_JOBS || index >= batches)
-        throw new errors/* ConfigurationError */.j(`${name}: expected I/K with 0 <= I < K <= ${MAX_MATRIX_JOBS} (batch I of K), got "${text ?? ''}"`);
+        throw new errors/* ConfigurationError */.j1(`${name}: expected I/K with 0 <= I < K <= ${MAX_MATRIX_JOBS} (batch I of K), got "${text ?? ''}"`);
     return { index, batches };
 }
 /** The checkout action's way to authenticate git over HTTPS, for this one command only. */
@@ -748,7 +748,7 @@ async function scanBatch(request, logger) {
             logger.info(`keyguard: [${i + 1}/${mine.length}] ${repository}: ${found} key${found === 1 ? '' : 's'} in ${commits} commit${commits === 1 ? '' : 's'} (${seconds.toFixed(1)} s)`);
         }
         catch (e) {
-            const error = (0,errors/* errorMessage */.g)(e);
+            const error = (0,errors/* errorMessage */.gJ)(e);
             failed.push({ repository, error });
             logger.error(`keyguard: [${i + 1}/${mine.length}] ${repository}: not scanned: ${error}`);
         }
@@ -787,16 +787,16 @@ function lastFullPeriod(kind, now) {
 function customPeriod(since, until) {
     const parse = (s, name) => {
         if (!/^\d{4}-\d{2}-\d{2}$/.test(s))
-            throw new errors/* ConfigurationError */.j(`${name}: expected a date such as 2026-11-01, got "${s}"`);
+            throw new errors/* ConfigurationError */.j1(`${name}: expected a date such as 2026-11-01, got "${s}"`);
         const t = Date.parse(`${s}T00:00:00Z`) / 1000;
         if (!Number.isFinite(t))
-            throw new errors/* ConfigurationError */.j(`${name}: ${s} is not a date`);
+            throw new errors/* ConfigurationError */.j1(`${name}: ${s} is not a date`);
         return t;
     };
     const start = parse(since, '--since');
     const end = parse(until, '--until');
     if (end <= start)
-        throw new errors/* ConfigurationError */.j(`--until (${until}) must be after --since (${since})`);
+        throw new errors/* ConfigurationError */.j1(`--until (${until}) must be after --since (${since})`);
     return { kind: 'custom', start, end };
 }
 /** The period of the same length just before. */
@@ -1330,21 +1330,21 @@ async function fileReportIssue(report, tracker, options) {
 function choosePeriod(settings, name) {
     if (settings.since || settings.until) {
         if (!settings.since || !settings.until)
-            throw new errors/* ConfigurationError */.j(`${name('since')} and ${name('until')} go together`);
+            throw new errors/* ConfigurationError */.j1(`${name('since')} and ${name('until')} go together`);
         if (settings.period)
-            throw new errors/* ConfigurationError */.j(`${name('period')} or ${name('since')}/${name('until')}, not both`);
+            throw new errors/* ConfigurationError */.j1(`${name('period')} or ${name('since')}/${name('until')}, not both`);
         return customPeriod(settings.since, settings.until);
     }
     const kind = settings.period?.trim() || 'week';
     if (kind !== 'day' && kind !== 'week' && kind !== 'month')
-        throw new errors/* ConfigurationError */.j(`${name('period')}: expected one of day, week, month, got "${settings.period}"`);
+        throw new errors/* ConfigurationError */.j1(`${name('period')}: expected one of day, week, month, got "${settings.period}"`);
     return lastFullPeriod(kind, settings.now);
 }
 /** The report as both entries run it. */
 async function reportCommand(settings, name, logger) {
     const period = choosePeriod(settings, name);
     if (!settings.adminKey)
-        throw new errors/* ConfigurationError */.j(`the report needs an OpenAI admin key (${name('openai-admin-key')}, or OPENAI_ADMIN_KEY): usage and costs come from the organization API`);
+        throw new errors/* ConfigurationError */.j1(`the report needs an OpenAI admin key (${name('openai-admin-key')}): usage and costs come from the organization API`);
     logger.mask(settings.adminKey);
     const admin = new admin_client/* OpenAIAdmin */.Kd({ adminKey: settings.adminKey, baseURL: settings.openaiBaseUrl, logger });
     const { report, requests } = await buildReport(admin, period, settings.config, settings.now, logger);
@@ -1356,6 +1356,8 @@ async function reportCommand(settings, name, logger) {
     return { report, requests, issue };
 }
 
+// EXTERNAL MODULE: ./src/options.ts
+var src_options = __webpack_require__(8381);
 // EXTERNAL MODULE: ./src/settings.ts
 var settings = __webpack_require__(8750);
 ;// CONCATENATED MODULE: ./src/cli-commands.ts
@@ -1377,16 +1379,17 @@ var settings = __webpack_require__(8750);
 
 
 
+
 /** `keyguard audit [PATH]`: repository rules always; organization rules with OPENAI_ADMIN_KEY. */
 async function audit(values, target, stdout, logger) {
     const failOn = parseAuditFailOn(values['fail-on'], '--fail-on');
-    const options = await (0,settings/* resolveScanOptions */.Sm)({ format: values.format, output: values.output, config: values.config, path: target }, (k) => `--${k}`);
-    const st = await (0,promises_.stat)(options.root).catch(() => undefined);
-    if (!st?.isDirectory())
-        throw new errors/* ConfigurationError */.j(`PATH ${target ?? '.'} is not a directory`);
+    const { root, files } = await (0,settings/* resolveTargets */.h5)(target ? [target] : [], process.cwd());
+    if (files)
+        throw new errors/* ConfigurationError */.j1(`PATH ${target} is a file: audit checks a repository directory`);
+    const options = await (0,settings/* resolveScanOptions */.Sm)({ format: values.format, output: values.output, config: values.config, path: root }, src_options/* cliName */._t);
     const repository = process.env.GITHUB_REPOSITORY;
     if (values.issues && (!process.env.GITHUB_TOKEN || !repository))
-        throw new errors/* ConfigurationError */.j('--issues needs GITHUB_TOKEN and GITHUB_REPOSITORY');
+        throw new errors/* ConfigurationError */.j1('--issues needs GITHUB_TOKEN and GITHUB_REPOSITORY');
     const { result, issue } = await auditCommand({
         root: options.root,
         config: options.config,
@@ -1403,21 +1406,20 @@ async function audit(values, target, stdout, logger) {
         await (0,promises_.writeFile)(options.output, rendered);
     }
     else {
+        logger.clear();
         stdout.write(rendered);
     }
     return auditShouldFail(result.findings, failOn) ? 1 : 0;
 }
 /** `keyguard report`: per-project usage and cost for a period, as Markdown or JSON, and optionally an issue. */
-async function report(values, target, stdout, logger) {
-    if (target)
-        throw new errors/* ConfigurationError */.j(`unexpected argument "${target}": report takes no PATH`);
+async function report(values, stdout, logger) {
     const format = values.format ?? 'markdown';
     if (format !== 'markdown' && format !== 'json')
-        throw new errors/* ConfigurationError */.j(`--format: expected one of markdown, json, got "${format}"`);
+        throw new errors/* ConfigurationError */.j1(`--format: expected one of markdown, json, got "${format}"`);
     const { config } = await (0,src_config/* loadConfig */.Z9)(process.cwd(), values.config ? external_node_path_default().resolve(values.config) : undefined);
     const repository = process.env.GITHUB_REPOSITORY;
     if (values.issue && (!process.env.GITHUB_TOKEN || !repository))
-        throw new errors/* ConfigurationError */.j('--issue needs GITHUB_TOKEN and GITHUB_REPOSITORY');
+        throw new errors/* ConfigurationError */.j1('--issue needs GITHUB_TOKEN and GITHUB_REPOSITORY');
     const { report: r, requests, issue } = await reportCommand({
         period: values.period,
         since: values.since,
@@ -1427,7 +1429,7 @@ async function report(values, target, stdout, logger) {
         config,
         now: Math.floor(Date.now() / 1000),
         issue: values.issue ? { token: process.env.GITHUB_TOKEN, repository: repository, apiUrl: process.env.GITHUB_API_URL || undefined, labels: ['keyguard-report'], closePrevious: values['close-previous'] === true } : null,
-    }, (k) => `--${k}`, logger);
+    }, src_options/* cliName */._t, logger);
     logger.info(`keyguard: report built with ${requests} requests${issue ? `; issue #${issue.number} ${issue.action}${issue.closedPrevious ? `, closed #${issue.closedPrevious}` : ''}` : ''}`);
     const rendered = format === 'json' ? renderReportJson(r) : renderReportMarkdown(r);
     if (values.output) {
@@ -1435,6 +1437,7 @@ async function report(values, target, stdout, logger) {
         await (0,promises_.writeFile)(values.output, rendered);
     }
     else {
+        logger.clear();
         stdout.write(rendered);
     }
     return 0;
@@ -1442,19 +1445,17 @@ async function report(values, target, stdout, logger) {
 function githubFromEnv(logger, what) {
     const token = process.env.GITHUB_TOKEN;
     if (!token)
-        throw new errors/* ConfigurationError */.j(`${what} needs GITHUB_TOKEN (a token that can read the organization's repositories)`);
+        throw new errors/* ConfigurationError */.j1(`${what} needs GITHUB_TOKEN (a token that can read the organization's repositories)`);
     return (0,octokit/* createOctokit */.Q)({ token, baseUrl: process.env.GITHUB_API_URL || undefined, logger });
 }
 /** `keyguard discover --org NAME [--output FILE]`: the repositories to scan and the batch matrix; FILE gets the list. */
-async function discoverCommand(values, target, stdout) {
-    if (target)
-        throw new errors/* ConfigurationError */.j(`unexpected argument "${target}": discover takes --org NAME`);
+async function discoverCommand(values, stdout) {
     if (!values.org || !/^[A-Za-z0-9-]+$/.test(values.org))
-        throw new errors/* ConfigurationError */.j(`--org: expected an organization login such as acme, got "${values.org ?? ''}"`);
+        throw new errors/* ConfigurationError */.j1(`--org: expected an organization login such as acme, got "${values.org ?? ''}"`);
     const logger = (0,src_logger/* consoleLogger */.k)();
     const token = process.env.GITHUB_TOKEN;
     if (!token)
-        throw new errors/* ConfigurationError */.j("discover needs GITHUB_TOKEN (a token that can read the organization's repositories)");
+        throw new errors/* ConfigurationError */.j1("discover needs GITHUB_TOKEN (a token that can read the organization's repositories)");
     const found = await discover((0,octokit/* createOctokit */.Q)({ token, baseUrl: process.env.GITHUB_API_URL || undefined, logger }), token, { org: values.org, includeArchived: values['include-archived'] === true, includeForks: values['include-forks'] === true });
     if (values.output)
         await (0,promises_.writeFile)(values.output, found.repositories.map((r) => `${r}\n`).join(''));
@@ -1464,13 +1465,11 @@ async function discoverCommand(values, target, stdout) {
 }
 /** `keyguard scan-batch LIST --batch I/K [--output DIR]`: one job's share of an org-wide run. */
 async function scanBatchCommand(values, list, logger) {
-    if (!list)
-        throw new errors/* ConfigurationError */.j('scan-batch takes the repository list that discover --output wrote');
     const { index, batches } = parseBatch(values.batch, '--batch');
     const repositories = await readRepositoryList(list);
     const { config } = await (0,src_config/* loadConfig */.Z9)(process.cwd(), values.config ? external_node_path_default().resolve(values.config) : undefined);
     const respond = {
-        ...(0,settings/* resolveRespondOptions */.UA)({ verify: String(values.verify ?? false), revoke: values.revoke, 'dry-run': String(values['dry-run'] ?? false), 'openai-base-url': values['openai-base-url'] }, (k) => `--${k}`, { adminKey: process.env.OPENAI_ADMIN_KEY || undefined, githubToken: undefined, repository: undefined }, config, { verify: false }),
+        ...(0,settings/* resolveRespondOptions */.UA)({ verify: String(values.verify ?? false), revoke: values.revoke, 'dry-run': String(values['dry-run'] ?? false), 'openai-base-url': values['openai-base-url'] }, src_options/* cliName */._t, { adminKey: process.env.OPENAI_ADMIN_KEY || undefined, githubToken: undefined, repository: undefined }, config, { verify: false }),
         inventoryFile: values.inventory ? external_node_path_default().resolve(values.inventory) : undefined,
     };
     const out = await scanBatch({ repositories, index, batches, serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com', token: process.env.GITHUB_TOKEN || undefined, outDir: external_node_path_default().resolve(values.output ?? 'keyguard-reports'), config, respond }, logger);
@@ -1479,15 +1478,13 @@ async function scanBatchCommand(values, list, logger) {
 }
 /** `keyguard aggregate DIR --issues`: one issue per key from an org-wide run's scan reports. */
 async function aggregateCommand(values, dir, stdout, logger) {
-    if (!dir)
-        throw new errors/* ConfigurationError */.j('aggregate takes the directory holding the scan reports (JSON)');
     const { groups, reports } = await readScanReports(external_node_path_default().resolve(dir));
     stdout.write(`${reports} reports, ${groups.length} distinct keys\n`);
     if (!values.issues)
         return groups.length > 0 ? 1 : 0;
     const repository = process.env.GITHUB_REPOSITORY;
     if (!repository)
-        throw new errors/* ConfigurationError */.j('--issues needs GITHUB_REPOSITORY (the security team\'s repository)');
+        throw new errors/* ConfigurationError */.j1('--issues needs GITHUB_REPOSITORY (the security team\'s repository)');
     const { config } = await (0,src_config/* loadConfig */.Z9)(process.cwd());
     const [owner, repo] = repository.split('/');
     const tracker = new issue_tracker/* GitHubIssueTracker */.zo(githubFromEnv(logger, 'aggregate --issues'), { owner, repo }, config.issues.labels[0]);

@@ -94,6 +94,6 @@ export async function aggregateIssues(
     else if (issue.action === 'deferred') deferred++;
     else if (issue.action === 'updated' || issue.action === 'commented') updated++;
   }
-  if (deferred) logger.warning(`keyguard: ${deferred} issue(s) deferred to the next run (at most ${options.maxNew} new issues a run)`);
+  if (deferred) logger.warning(`keyguard: ${deferred} issue${deferred === 1 ? '' : 's'} deferred to the next run (at most ${options.maxNew} new issues a run)`);
   return { opened, deferred, updated };
 }

@@ -1,5 +1,6 @@
 import pLimit from 'p-limit';
 import { ConfigurationError } from '../errors.ts';
+import type { Namer } from '../options.ts';
 import { GitHubIssueTracker } from '../github/issue-tracker.ts';
 import { fitBody, moreInReport } from '../github/body-limit.ts';
 import { createOctokit } from '../github/octokit.ts';
@@ -97,7 +98,7 @@ export interface ReportSettings {
 }
 
 /** Which period: `--since`/`--until` (both), or `--period` (default the last full week). */
-export function choosePeriod(settings: Pick<ReportSettings, 'period' | 'since' | 'until' | 'now'>, name: (k: string) => string): Period {
+export function choosePeriod(settings: Pick<ReportSettings, 'period' | 'since' | 'until' | 'now'>, name: Namer): Period {
   if (settings.since || settings.until) {
     if (!settings.since || !settings.until) throw new ConfigurationError(`${name('since')} and ${name('until')} go together`);
     if (settings.period) throw new ConfigurationError(`${name('period')} or ${name('since')}/${name('until')}, not both`);
@@ -109,9 +110,9 @@ export function choosePeriod(settings: Pick<ReportSettings, 'period' | 'since' |
 }
 
 /** The report as both entries run it. */
-export async function reportCommand(settings: ReportSettings, name: (k: string) => string, logger: Logger): Promise<{ report: Report; requests: number; issue?: { number: number; action: string; closedPrevious?: number } }> {
+export async function reportCommand(settings: ReportSettings, name: Namer, logger: Logger): Promise<{ report: Report; requests: number; issue?: { number: number; action: string; closedPrevious?: number } }> {
   const period = choosePeriod(settings, name);
-  if (!settings.adminKey) throw new ConfigurationError(`the report needs an OpenAI admin key (${name('openai-admin-key')}, or OPENAI_ADMIN_KEY): usage and costs come from the organization API`);
+  if (!settings.adminKey) throw new ConfigurationError(`the report needs an OpenAI admin key (${name('openai-admin-key')}): usage and costs come from the organization API`);
   logger.mask(settings.adminKey);
   const admin = new AdminClient({ adminKey: settings.adminKey, baseURL: settings.openaiBaseUrl, logger });
   const { report, requests } = await buildReport(admin, period, settings.config, settings.now, logger);

@@ -17,6 +17,8 @@ export interface ScanRequest {
   readonly config: Config;
   readonly scope: ScanScope;
   readonly baseline?: ReadonlySet<string>;
+  /** For the working tree: only these files (relative to root), as a pre-commit framework names them. */
+  readonly files?: readonly string[];
 }
 
 export function describeScope(scope: ScanScope): string {
@@ -34,8 +36,8 @@ export function describeScope(scope: ScanScope): string {
 
 /** Runs one scan of any scope; the entries call only this. */
 export async function runScan(request: ScanRequest, deps: { logger: Logger }): Promise<ScanResult> {
-  const { root, config, baseline, scope } = request;
-  if (scope.type === 'worktree') return scanWorktree({ root, config, baseline, threads: 'auto' }, deps);
+  const { root, config, baseline, scope, files } = request;
+  if (scope.type === 'worktree') return scanWorktree({ root, config, baseline, files, threads: 'auto' }, deps);
   if (!(await gitTopLevel(root))) throw new ConfigurationError(`${describeScope(scope)} needs a git repository, and ${root} is not in one`);
   if (scope.type === 'range') await prepareRange(root, scope.base, scope.head, deps.logger);
   if (scope.type !== 'history') return scanGit({ root, config, baseline, target: scope }, deps);
