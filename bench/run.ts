@@ -6,8 +6,9 @@ import { benchOpenAI } from './openai.ts';
 import { benchOrg } from './org.ts';
 import { benchRange } from './range.ts';
 import { benchReport } from './report.ts';
+import { benchStartup } from './startup.ts';
 import { benchWorktree } from './worktree.ts';
 
 const only = process.argv[2];
-const cases: Record<string, () => void | Promise<void>> = { worktree: benchWorktree, history: benchHistory, range: benchRange, adversarial: benchAdversarial, openai: benchOpenAI, report: benchReport, org: benchOrg };
+const cases: Record<string, () => void | Promise<void>> = { worktree: benchWorktree, history: benchHistory, range: benchRange, adversarial: benchAdversarial, openai: benchOpenAI, report: benchReport, org: benchOrg, startup: benchStartup };
 for (const [name, run] of Object.entries(cases)) if (!only || only === name) await run();

@@ -31,6 +31,38 @@ export function median(runs: number, run: () => Timed): Timed {
   return all[Math.floor(all.length / 2)]!;
 }
 
+export interface Spread {
+  readonly min: number;
+  readonly median: number;
+  readonly max: number;
+}
+
+const spread = (runs: readonly Timed[]): Spread => {
+  const s = runs.map((r) => r.seconds).sort((x, y) => x - y);
+  return { min: s[0]!, median: s[Math.floor(s.length / 2)]!, max: s.at(-1)! };
+};
+
+/**
+ * keyguard and its baseline run turn about (after one warm-up each), so a noisy stretch of the
+ * machine falls on both rather than on one: min/median/max of each and the ratio of medians.
+ */
+export function interleaved(runs: number, keyguard: () => Timed, baseline: () => Timed): { keyguard: Spread; baseline: Spread; ratio: number; last: Timed } {
+  keyguard();
+  baseline();
+  const k: Timed[] = [];
+  const b: Timed[] = [];
+  for (let i = 0; i < runs; i++) {
+    k.push(keyguard());
+    b.push(baseline());
+  }
+  const ks = spread(k);
+  const bs = spread(b);
+  return { keyguard: ks, baseline: bs, ratio: ks.median / bs.median, last: k.at(-1)! };
+}
+
+/** `0.31 s (0.29–0.40)`: the median, then the min and max. */
+export const fmtSpread = (s: Spread, digits = 2) => `${s.median.toFixed(digits)} s (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
+
 /** mulberry32: the same tree every time for the same seed (keys themselves are random). */
 export function prng(seed: number): () => number {
   let a = seed >>> 0;

@@ -5,7 +5,7 @@ import { chmodSync, copyFileSync, rmSync } from 'node:fs';
 rmSync('dist', { recursive: true, force: true });
 const ncc = (entry, out) => execFileSync('ncc', ['build', entry, '-o', out, '--minify', '--no-source-map-register', '--license', 'licenses.txt', '--quiet'], { stdio: 'inherit' });
 ncc('src/index.ts', 'dist');
-ncc('src/cli.ts', 'dist/cli');
+ncc('src/cli-entry.ts', 'dist/cli');
 chmodSync('dist/cli/index.js', 0o755);
 // The scan worker thread, beside each entry that starts it (src/scan/pool.ts).
 ncc('src/scan/worker.ts', 'dist/.worker');

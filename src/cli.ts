@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigurationError, errorMessage } from './errors.ts';
@@ -119,15 +118,4 @@ async function headSha(root: string): Promise<string | undefined> {
   } catch {
     return undefined;
   }
-}
-
-// Run only as the entry, not when imported by tests.
-if (process.argv[1] && /(?:cli\.ts|cli[/\\]index\.js|keyguard)$/.test(process.argv[1])) {
-  main(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (e: unknown) => {
-      process.stderr.write(`keyguard: internal error: ${errorMessage(e)}\n`);
-      process.exitCode = 2;
-    },
-  );
 }

@@ -5,7 +5,7 @@ import { fingerprint } from '../src/detect/index.ts';
 import { makeKey, oneOfEach, redacted, shapeByName } from './helpers/keygen.ts';
 import { expectNoKey } from './helpers/leaks.ts';
 import { gitRepo, tempDir, write } from './helpers/repo.ts';
-import { runCli } from './helpers/run.ts';
+import { CLI, runCli } from './helpers/run.ts';
 
 function plantedRepo() {
   const planted = oneOfEach();
@@ -109,5 +109,20 @@ describe('keyguard scan (bundled CLI)', () => {
     }
     expect(texts['json stdout']).toContain('"redacted"');
     expectNoKey(keys, texts);
+  });
+});
+
+describe('keyguard start-up', () => {
+  it('answers --version and help from the small entry, and loads the rest only for real work', () => {
+    // The entry holds the option table and help; the scanner, zod, the clients live in chunks.
+    const entry = readFileSync(path.join(path.dirname(CLI), 'index.js'));
+    expect(entry.length).toBeLessThan(64 * 1024);
+    expect(entry.toString()).not.toContain('T3BlbkFJ');
+    expect(runCli(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect(runCli(['help', 'scan']).stdout).toContain('Usage: keyguard scan');
+    const bad = runCli(['scan', '--histroy']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('did you mean --history?');
+    expect(runCli(['scan', tempDir()]).code).toBe(0);
   });
 });

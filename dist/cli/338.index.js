@@ -186,8 +186,8 @@ function renderAuditIssue(result, repoId, previous) {
 
 // EXTERNAL MODULE: ./src/detect/index.ts + 8 modules
 var detect = __webpack_require__(2029);
-// EXTERNAL MODULE: ./src/scan/worktree-scan.ts + 4 modules
-var worktree_scan = __webpack_require__(6627);
+// EXTERNAL MODULE: ./src/scan/worktree-scan.ts + 2 modules
+var worktree_scan = __webpack_require__(7690);
 // EXTERNAL MODULE: ./src/sources/git.ts
 var git = __webpack_require__(8022);
 // EXTERNAL MODULE: ./src/sources/worktree.ts

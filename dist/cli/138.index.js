@@ -1,0 +1,3522 @@
+export const id = 138;
+export const ids = [138];
+export const modules = {
+
+/***/ 1138:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  main: () => (/* binding */ main)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/logger.ts
+var src_logger = __webpack_require__(6999);
+// EXTERNAL MODULE: ./src/output/json.ts
+var json = __webpack_require__(7711);
+// EXTERNAL MODULE: ./src/detect/index.ts + 8 modules
+var detect = __webpack_require__(2029);
+// EXTERNAL MODULE: ./src/respond/leak-issue.ts
+var leak_issue = __webpack_require__(8280);
+;// CONCATENATED MODULE: ./src/scan/coverage.ts
+/** What a history scan covered, in words: `412 commits from 3 refs (main, v1.0, …)`. */
+function describeCoverage(coverage, shown = 10) {
+    if (coverage.type === 'empty')
+        return 'nothing to scan: the repository has no commits';
+    const names = coverage.refs.map((r) => r.replace(/^refs\/(heads|tags|remotes)\//, ''));
+    const more = names.length > shown ? `, and ${names.length - shown} more` : '';
+    return `${coverage.commits} commit${coverage.commits === 1 ? '' : 's'} from ${names.length} ref${names.length === 1 ? '' : 's'} (${names.slice(0, shown).join(', ')}${more})`;
+}
+
+;// CONCATENATED MODULE: ./src/output/text.ts
+
+
+
+/** `  [live; revoked: delete project key …; issue #12]`, after leak response. */
+function responseNote(f) {
+    const r = f.response;
+    if (!r)
+        return '';
+    const parts = [];
+    // Unknown says why (a network failure, a 5xx, a rate limit): the reader decides what to retry.
+    if (r.liveness)
+        parts.push(r.liveness.status === 'unknown' ? `unknown (${r.liveness.rule}: ${r.liveness.reason})` : (0,leak_issue/* liveStatus */.VQ)(r));
+    if (r.match?.type === 'matched')
+        parts.push(`${r.match.projectId ? `${r.match.projectId}/` : ''}${r.match.keyId}`);
+    if (r.match?.type === 'ambiguous')
+        parts.push(`ambiguous: ${r.match.keyIds.length} keys match`);
+    const o = r.revocation;
+    if (o)
+        parts.push(o.type === 'refused' ? `not revoked: ${o.reason}` : o.type === 'unproven' ? `${leak_issue/* UNPROVEN */.EO} (${o.reason})` : o.type === 'failed' ? `revocation failed: ${o.error}` : `${o.type}: ${o.action}`);
+    if (r.issue)
+        parts.push(r.issue.number ? `issue #${r.issue.number} ${r.issue.action}` : `issue ${r.issue.action}`);
+    return parts.length ? `  [${parts.join('; ')}]` : '';
+}
+/** Skips a reader should hear of: content that was there and not scanned (not symlinks or devices). */
+function worthReporting(s) {
+    return s.reason === 'too-large' || s.reason === 'line-too-large' || s.reason === 'unreadable';
+}
+/** Ref names as people say them: `main`, `v1.0`, `origin/feature`. */
+function shortRef(ref) {
+    return /^[0-9a-f]{40,64}$/.test(ref) ? ref.slice(0, 12) : ref.replace(/^refs\/(heads|tags|remotes)\//, '');
+}
+/** Which refs still hold the key: `main, v1.0 and 3 more`, or undefined when none does. */
+function refsHolding(f, shown = 3) {
+    const refs = [...new Set((f.git?.presentIn ?? []).map((p) => shortRef(p.ref)))];
+    const total = f.git?.refsHolding ?? refs.length;
+    if (total === 0)
+        return undefined;
+    const more = total - Math.min(shown, refs.length);
+    return `${refs.slice(0, shown).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
+/** `  first in abc1234 (2024-05-01), added 3 times, still in main, feature`, for findings from git. */
+function gitNote(f) {
+    if (!f.git)
+        return '';
+    const date = f.git.authorDate ? ` (${f.git.authorDate.slice(0, 10)})` : '';
+    if (f.source)
+        return `  in the ${f.source === 'commit-message' ? 'commit message' : 'tag message'} of ${f.commit?.slice(0, 12) ?? 'a commit'}${date}`;
+    const first = f.git.firstAdded;
+    const moved = first && first.file !== f.file ? ` as ${first.file}:${first.line}` : '';
+    const where = f.commit ? `first in ${f.commit.slice(0, 12)}${moved}${date}` : 'staged';
+    const times = f.git.occurrences > 1 ? `, added ${f.git.occurrences} times` : '';
+    const refs = refsHolding(f);
+    const head = !f.commit ? '' : refs ? `, still in ${refs}` : f.git.presentAtHead ? ', still present' : ', removed from every ref';
+    return `  ${where}${times}${head}`;
+}
+/** `1 commit`, `2 commits`. */
+const count = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/**
+ * A path as a terminal line may show it: control characters (a newline that forges a line, ESC
+ * that moves the cursor, BEL) and bidirectional overrides written as escapes, as git quotes them.
+ */
+const printable = (s) => s.replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\u{${c.codePointAt(0).toString(16)}}`);
+/** Skipped files listed in the text report; the JSON report lists every one. */
+const SKIPPED_SHOWN = 20;
+/** Every place commits added the key (the first ten, then a count), when there is more than one. */
+function placesNote(f, shown = 10) {
+    const places = f.git?.locations ?? [];
+    if ((f.git?.occurrences ?? 0) < 2 || places.length < 2)
+        return [];
+    const listed = places.slice(0, shown).map((l) => `${l.file}${l.commit ? ` (${l.commit.slice(0, 12)})` : ''}`);
+    const more = f.git.occurrences - listed.length;
+    return [`    added in: ${listed.join(', ')}${more > 0 ? `, and ${more} more` : ''}`];
+}
+/** One line a finding, for terminals and logs: `path:line:col  kind  redacted  fingerprint`. */
+function renderText(result) {
+    const lines = result.findings.flatMap((f) => [
+        `${printable(f.file)}:${f.line}:${f.column}  ${(0,detect/* kindLabel */.tf)(f.kind)}${f.encoding !== 'plain' ? ` (${f.encoding})` : ''}  ${f.redacted}  ${f.fingerprint}${gitNote(f)}${responseNote(f)}`,
+        ...placesNote(f),
+    ]);
+    for (const s of result.skipped.slice(0, SKIPPED_SHOWN))
+        lines.push(`skipped ${printable(s.path)}: ${s.reason}${s.detail ? ` (${s.detail})` : ''}`);
+    if (result.skipped.length > SKIPPED_SHOWN)
+        lines.push(`skipped ${count(result.skipped.length - SKIPPED_SHOWN, 'more file')} (--format json lists them all)`);
+    const { stats } = result;
+    if (result.coverage)
+        lines.push(`history: ${describeCoverage(result.coverage)}`);
+    const keys = new Set(result.findings.map((f) => f.fingerprint)).size;
+    // In history mode, what was read is commits; the files of each diff are no count a reader can check.
+    const where = stats.commitsScanned !== undefined
+        ? `${count(stats.commitsScanned, 'commit')} scanned (${count(new Set(result.findings.flatMap((f) => f.git?.locations.map((l) => l.commit) ?? [])).size, 'commit')} added keys), ${(stats.bytesScanned / 1e6).toFixed(1)} MB of diffs`
+        : `${count(stats.filesScanned, 'file')}, ${(stats.bytesScanned / 1e6).toFixed(1)} MB`;
+    lines.push(`${count(result.findings.length, 'finding')} (${count(keys, 'distinct key')}) in ${where}; ` +
+        `${count(stats.filesSkipped, 'file')} skipped, ${stats.allowed} allowed, ${stats.baselined} in baseline, ${(stats.durationMs / 1000).toFixed(2)} s`);
+    return `${lines.join('\n')}\n`;
+}
+
+// EXTERNAL MODULE: ./package.json
+var package_0 = __webpack_require__(8330);
+;// CONCATENATED MODULE: ./src/output/sarif.ts
+
+
+
+/** Stable rule ids (code scanning keys alerts on them): one per key kind. */
+function ruleId(kind) {
+    return `openai-${kind.replace('_', '-')}-key`;
+}
+const SEVERITY = { admin: '10.0', service_account: '9.0', project: '9.0', user: '9.0', legacy: '9.0' };
+/**
+ * SARIF 2.1.0 as GitHub code scanning accepts it. `pathPrefix` makes paths relative to the
+ * repository root when a sub-directory was scanned. No snippet and no key in any message: only the
+ * redacted form and the fingerprint.
+ */
+function renderSarif(result, pathPrefix = '') {
+    const rules = detect/* KEY_KINDS */.A3.map((kind) => ({
+        id: ruleId(kind),
+        name: `OpenAI${kind.replace(/(^|_)(\w)/g, (_m, _u, c) => c.toUpperCase())}KeyLeak`,
+        shortDescription: { text: `OpenAI ${(0,detect/* kindLabel */.tf)(kind)} committed` },
+        fullDescription: { text: `An OpenAI ${(0,detect/* kindLabel */.tf)(kind)} (${(0,detect/* kindPrefix */.TK)(kind)}…) is present in the repository. Anyone who can read the repository can use it.` },
+        help: {
+            text: 'Revoke the key in the OpenAI dashboard, replace it with a new one stored as a secret and read from the environment (OPENAI_API_KEY), and remove it from git history.',
+            markdown: 'Revoke the key in the OpenAI dashboard, replace it with a new one stored as a secret and read from the environment (`OPENAI_API_KEY`), and remove it from git history (`git filter-repo`).',
+        },
+        defaultConfiguration: { level: 'error' },
+        properties: { tags: ['security', 'secret', 'openai'], precision: 'very-high', 'security-severity': SEVERITY[kind] },
+    }));
+    // Code scanning shows files as they are at the analysed commit, and rejects a result without a
+    // file and line: a key that is not in the scanned tree (removed, only on another branch, in a
+    // message) would sit on an innocent line there. Such keys go in the run's properties bag with
+    // the commit that holds them, not in the results.
+    const inTree = (f) => !f.source && (!f.git || f.git.presentAtHead);
+    const results = result.findings.filter(inTree).map((f) => ({
+        ruleId: ruleId(f.kind),
+        ruleIndex: detect/* KEY_KINDS */.A3.indexOf(f.kind),
+        level: 'error',
+        message: { text: `OpenAI ${(0,detect/* kindLabel */.tf)(f.kind)} ${f.redacted} (fingerprint ${f.fingerprint})${f.encoding !== 'plain' ? `, ${f.encoding}` : ''}${gitNote(f).replace(/^ +/, '; ')}` },
+        locations: [
+            {
+                physicalLocation: {
+                    artifactLocation: { uri: pathPrefix + f.file, uriBaseId: '%SRCROOT%' },
+                    region: { startLine: Math.max(1, f.line), startColumn: Math.max(1, f.column), endColumn: Math.max(2, f.endColumn) },
+                },
+            },
+        ],
+        // The key's hash, not the line's: the alert follows the key when lines around it move.
+        partialFingerprints: { 'keyguardKey/v1': `${f.fingerprint}:${pathPrefix + f.file}` },
+        properties: { fingerprint: f.fingerprint, kind: f.kind, ...(f.commit ? { commit: f.commit, firstSeen: f.git?.authorDate, occurrences: f.git?.occurrences, presentAtHead: f.git?.presentAtHead } : {}) },
+    }));
+    const notInTree = result.findings.filter((f) => !inTree(f)).map((f) => ({
+        ruleId: ruleId(f.kind),
+        fingerprint: f.fingerprint,
+        redacted: f.redacted,
+        commit: f.commit,
+        file: f.source ? null : pathPrefix + f.file,
+        line: f.line,
+        source: f.source ?? 'file',
+        firstSeen: f.git?.authorDate ?? null,
+        occurrences: f.git?.occurrences ?? 1,
+        refsHolding: (f.git?.presentIn ?? []).map((p) => p.ref),
+    }));
+    return `${JSON.stringify({
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: { driver: { name: 'keyguard', semanticVersion: package_0/* version */.rE, rules } },
+                results,
+                columnKind: 'utf16CodeUnits',
+                ...(notInTree.length ? { properties: { keysNotInScannedTree: notInTree } } : {}),
+            },
+        ],
+    }, null, 2)}\n`;
+}
+
+// EXTERNAL MODULE: ./src/scan/finding.ts
+var finding = __webpack_require__(1164);
+// EXTERNAL MODULE: ./src/scan/baseline.ts
+var scan_baseline = __webpack_require__(6758);
+// EXTERNAL MODULE: ./src/scan/index.ts + 6 modules
+var scan = __webpack_require__(7813);
+// EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
+var args = __webpack_require__(6890);
+// EXTERNAL MODULE: ./src/cli/help.ts
+var help = __webpack_require__(7911);
+// EXTERNAL MODULE: ./src/options.ts
+var src_options = __webpack_require__(8381);
+// EXTERNAL MODULE: ./src/settings.ts
+var settings = __webpack_require__(8750);
+// EXTERNAL MODULE: ./src/sources/git.ts
+var git = __webpack_require__(8022);
+;// CONCATENATED MODULE: ./src/cli.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Runs the CLI; returns the exit code. Streams are parameters so tests can run it in-process. */
+async function main(argv, stdout = process.stdout, stderr = process.stderr) {
+    const logger = (0,src_logger/* consoleLogger */.k)(stderr);
+    try {
+        const invocation = (0,args/* parseCommandLine */.Du)(argv);
+        if (invocation.type === 'version') {
+            stdout.write(`${package_0/* version */.rE}\n`);
+            return 0;
+        }
+        if (invocation.type === 'help') {
+            // Bare `keyguard` is a usage error that shows the commands; asking for help is not.
+            (argv.length ? stdout : stderr).write(invocation.command ? (0,help/* commandHelp */.bD)(invocation.command) : (0,help/* globalHelp */.zx)(package_0/* version */.rE));
+            return argv.length ? 0 : 2;
+        }
+        return await HANDLERS[invocation.command](invocation.values, invocation.positionals, stdout, logger);
+    }
+    catch (e) {
+        logger.error(`${(0,errors/* errorMessage */.gJ)(e)}${e instanceof errors/* ConfigurationError */.j1 ? `\nRun keyguard help${named(argv)} for usage.` : ''}`);
+        return 2;
+    }
+}
+// The other commands load the OpenAI and GitHub clients; a plain scan (a pre-commit hook)
+// starts without them, which halves its start-up time.
+const commands = () => Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(15), __webpack_require__.e(338)]).then(__webpack_require__.bind(__webpack_require__, 4338));
+/** One handler per command of the option table: a command added there does not compile without one. */
+const HANDLERS = {
+    scan: scanCommand,
+    audit: async (values, [target], stdout, logger) => (await commands()).audit(values, target, stdout, logger),
+    report: async (values, _, stdout, logger) => (await commands()).report(values, stdout, logger),
+    discover: async (values, _, stdout) => (await commands()).discoverCommand(values, stdout),
+    'scan-batch': async (values, [list], _, logger) => (await commands()).scanBatchCommand(values, list, logger),
+    aggregate: async (values, [dir], stdout, logger) => (await commands()).aggregateCommand(values, dir, stdout, logger),
+};
+/** `keyguard scan [PATH...]`: the working tree, files, a range, staged changes or the history; then the leak response. */
+async function scanCommand(values, positionals, stdout, logger) {
+    const scope = values.history ? 'history' : values.staged ? 'staged' : values.range !== undefined ? 'range' : 'worktree';
+    const { root, files } = await (0,settings/* resolveTargets */.h5)(positionals, process.cwd());
+    if (files && scope !== 'worktree')
+        throw new errors/* ConfigurationError */.j1(`--${scope} reads a git repository: give it a directory PATH, not file names`);
+    const { format, output, config, range, baseline } = values;
+    const options = await (0,settings/* resolveScanOptions */.Sm)({ format, output, config, range, baseline, 'fail-on': values['fail-on'], 'max-file-size': values['max-file-size'], 'write-baseline': values['write-baseline'], 'scan-scope': scope, path: root }, src_options/* cliName */._t);
+    if (options.scope.type === 'event')
+        throw new errors/* ConfigurationError */.j1('--range needs a range such as main..HEAD');
+    const respondOptions = (0,settings/* resolveRespondOptions */.UA)({ verify: String(values.verify ?? false), revoke: values.revoke, 'dry-run': String(values['dry-run'] ?? false), issues: String(values.issues ?? false), 'openai-base-url': values['openai-base-url'] }, src_options/* cliName */._t, { adminKey: process.env.OPENAI_ADMIN_KEY || undefined, githubToken: process.env.GITHUB_TOKEN || undefined, repository: process.env.GITHUB_REPOSITORY || undefined }, options.config, { verify: false });
+    // Settings are all checked before the scan: a typo fails at once, not after an hour of history.
+    const gitScope = options.scope.type === 'history' ? { ...options.scope, fetch: values.fetch === true, pullRequests: values['pull-refs'] === true } : options.scope;
+    if (values['pull-refs'] && !values.fetch)
+        throw new errors/* ConfigurationError */.j1('--pull-refs goes with --history --fetch: pull request heads are fetched from origin');
+    if (values.fetch && scope !== 'history')
+        throw new errors/* ConfigurationError */.j1('--fetch goes with --history');
+    let result = await (0,scan/* runScan */.Hk)({ root: options.root, config: options.config, scope: gitScope, baseline: options.baseline, files }, { logger });
+    const responding = respondOptions.verify || respondOptions.adminKey !== undefined || respondOptions.issues !== null;
+    const responded = !responding
+        ? undefined
+        : await (await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(15)]).then(__webpack_require__.bind(__webpack_require__, 6015))).runLeakResponse(result, respondOptions, {
+            logger,
+            repo: { serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com', repository: process.env.GITHUB_REPOSITORY || undefined, sha: process.env.GITHUB_SHA || (await headSha(options.root)) },
+            githubApiUrl: process.env.GITHUB_API_URL || undefined,
+        });
+    if (responded) {
+        result = responded.result;
+        for (const note of responded.summary.notes)
+            logger.warning(note);
+    }
+    if (options.writeBaseline) {
+        await (0,promises_.writeFile)(options.writeBaseline, (0,scan_baseline/* renderBaseline */.q)(result));
+        logger.info(`keyguard: baseline of ${count(new Set(result.findings.map((f) => f.fingerprint)).size, 'key')} written to ${options.writeBaseline}`);
+    }
+    const rendered = options.format === 'json' ? (0,json/* renderJson */.h)(result, responded?.summary, process.env.GITHUB_REPOSITORY || undefined) : options.format === 'sarif' ? renderSarif(result) : renderText(result);
+    if (options.output) {
+        await (0,promises_.mkdir)(external_node_path_default().dirname(external_node_path_default().resolve(options.output)), { recursive: true });
+        await (0,promises_.writeFile)(options.output, rendered);
+        logger.info(`keyguard: ${count(result.findings.length, 'finding')} in ${result.stats.commitsScanned !== undefined ? count(result.stats.commitsScanned, 'commit') : count(result.stats.filesScanned, 'file')}; report written to ${options.output}`);
+    }
+    else {
+        logger.clear();
+        stdout.write(rendered);
+    }
+    // What was found is written above; a scan that could not read everything is still an error.
+    for (const what of result.unreadable ?? [])
+        logger.error(`keyguard: could not read ${what}`);
+    if (result.unreadable?.length)
+        return 2;
+    // Recording a baseline is the point of that run, not a failure.
+    return !options.writeBaseline && (0,finding/* shouldFail */.W)(result, options.failOn) ? 1 : 0;
+}
+const named = (argv) => {
+    const command = argv.find((a) => src_options/* COMMANDS */.Lo.includes(a));
+    return command ? ` ${command}` : '';
+};
+async function headSha(root) {
+    try {
+        return (await (0,git/* git */.$Y)(root, ['rev-parse', 'HEAD'])).trim();
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 2973:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z9: () => (/* binding */ loadConfig),
+/* harmony export */   mz: () => (/* binding */ byteSize)
+/* harmony export */ });
+/* unused harmony exports CONFIG_FILE, DEFAULT_MAX_FILE_SIZE, ConfigSchema, DEFAULT_CONFIG, parseConfig */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8815);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8816);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+
+
+
+
+
+const CONFIG_FILE = '.keyguard.yml';
+const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+const UNITS = { '': 1, b: 1, kb: 1e3, mb: 1e6, gb: 1e9, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 };
+/** `10485760`, `10MiB`, `500 KB`: a byte count for limits, from YAML or a flag. */
+const byteSize = zod__WEBPACK_IMPORTED_MODULE_3__/* .union */ .KCZ([
+    zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive(),
+    zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
+        .regex(/^\s*\d+(\.\d+)?\s*(b|kb|mb|gb|kib|mib|gib)?\s*$/i, 'a size such as 10485760, "500KB" or "10MiB"')
+        .transform((s) => {
+        const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(s);
+        return Math.round(Number(m[1]) * (UNITS[m[2].toLowerCase()] ?? 1));
+    }),
+]);
+const fingerprintSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
+    .regex(/^[0-9a-f]{32}$/, 'a 32-character lowercase hex fingerprint, as keyguard prints it (never the key itself)');
+/** `.keyguard.yml`: every field optional; unknown keys are errors so typos do not pass silently. */
+const ConfigSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+    allow: zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+        /** gitignore-style patterns of paths never reported (test fixtures, vendored docs). */
+        paths: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1)).default([]),
+        /** Fingerprints of keys already known and handled (revoked, or accepted test keys). */
+        fingerprints: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(fingerprintSchema).default([]),
+    })
+        .prefault({}),
+    /** A baseline file (from --write-baseline), relative to the config file: its keys are not reported. */
+    baseline: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).optional(),
+    /** Leak issues: how they are labelled and who hears of them. */
+    issues: zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+        labels: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).max(50)).min(1).default(['keyguard', 'leaked-secret']),
+        assignees: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(/^[A-Za-z0-9-]+$/, 'a GitHub login such as octocat')).default([]),
+        /** A user or team to mention in each new leak issue: `@octocat` or `@org/team`. */
+        mention: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(/^@[A-Za-z0-9-]+(\/[A-Za-z0-9._-]+)?$/, 'a mention such as @octocat or @org/security').optional(),
+        /** New issues opened at most per run; the rest wait for the next run (GitHub limits content creation). */
+        maxPerRun: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().min(1).max(100).default(20),
+    })
+        .prefault({}),
+    /** Key hygiene policy for `keyguard audit`. */
+    audit: zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+        maxKeyAgeDays: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive().default(90),
+        maxIdleDays: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive().default(30),
+        /** A key never used is flagged once it is older than this. */
+        neverUsedGraceDays: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().nonnegative().default(7),
+        maxAdminKeys: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().nonnegative().default(2),
+        /** Project ids or names whose keys should belong to service accounts. */
+        productionProjects: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1)).default([]),
+    })
+        .prefault({}),
+    /** Usage and cost reports. */
+    report: zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+        /** USD per report period, by project id or name. */
+        budgets: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1), zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().nonnegative()).default({}),
+        /** A rise of cost or tokens above this percentage, on a non-trivial base, is a spike. */
+        spikePercent: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().positive().default(50),
+        minSpikeBaseUsd: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().nonnegative().default(1),
+        minSpikeBaseTokens: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().nonnegative().default(100_000),
+        /** Flag spend from keys the audit would flag (reads the keys of projects that spent). */
+        flagKeys: zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY().default(true),
+    })
+        .prefault({}),
+    scan: zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+        /** Files larger than this are skipped and reported as skipped. */
+        maxFileSize: byteSize.default(DEFAULT_MAX_FILE_SIZE),
+    })
+        .prefault({}),
+});
+const DEFAULT_CONFIG = ConfigSchema.parse({});
+/** Where a YAML path sits in the file, for error messages. */
+function locate(doc, lines, at, key) {
+    let node = doc.getIn(at, true);
+    if (key !== undefined && (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isMap */ .jh)(node)) {
+        const pair = node.items.find((p) => (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isScalar */ .jn)(p.key) && String(p.key.value) === key);
+        node = pair?.key ?? node;
+    }
+    const range = node?.range ?? doc.contents?.range;
+    if (!range)
+        return '1:1';
+    const pos = lines.linePos(range[0]);
+    return `${pos.line}:${pos.col}`;
+}
+function dotted(p) {
+    return p.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${String(k)}`)).join('') || '(top level)';
+}
+/**
+ * Parses config text. Errors name the file, line and column, the setting, and the form expected;
+ * they never echo the value (a user may have pasted a key where a fingerprint belongs).
+ */
+function parseConfig(text, file) {
+    const lines = new yaml__WEBPACK_IMPORTED_MODULE_2__/* .LineCounter */ .HN();
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parseDocument */ .Tp)(text, { lineCounter: lines, prettyErrors: false });
+    const yamlError = doc.errors[0];
+    if (yamlError) {
+        const pos = lines.linePos(yamlError.pos[0]);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`${file}:${pos.line}:${pos.col}: not valid YAML (${yamlError.code})`);
+    }
+    const raw = doc.toJS() ?? {};
+    const result = ConfigSchema.safeParse(raw);
+    if (result.success)
+        return result.data;
+    const messages = result.error.issues.map((issue) => {
+        if (issue.code === 'unrecognized_keys') {
+            const key = issue.keys[0];
+            const known = Object.keys(knownShape(issue.path)).join(', ');
+            return `${file}:${locate(doc, lines, issue.path, key)}: unknown setting ${dotted([...issue.path, key])}${known ? ` (expected one of: ${known})` : ''}`;
+        }
+        return `${file}:${locate(doc, lines, issue.path)}: ${dotted(issue.path)}: expected ${expectedForm(issue)}`;
+    });
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(messages.join('\n'));
+}
+function expectedForm(issue) {
+    if (issue.code === 'invalid_type')
+        return issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`;
+    if (issue.code === 'invalid_union')
+        return 'a size such as 10485760, "500KB" or "10MiB"';
+    return issue.message.replace(/^Invalid string: must match pattern .*$/, 'a valid value');
+}
+function knownShape(at) {
+    let schema = ConfigSchema;
+    for (const key of at) {
+        const inner = unwrap(schema);
+        if (!(inner instanceof zod__WEBPACK_IMPORTED_MODULE_3__/* .ZodObject */ .bvH))
+            return {};
+        schema = inner.shape[key];
+    }
+    const inner = unwrap(schema);
+    return inner instanceof zod__WEBPACK_IMPORTED_MODULE_3__/* .ZodObject */ .bvH ? inner.shape : {};
+}
+function unwrap(schema) {
+    let s = schema;
+    while ('unwrap' in s && typeof s.unwrap === 'function')
+        s = s.unwrap();
+    return s;
+}
+/** Loads `.keyguard.yml` (or an explicit file); a missing default file means the defaults. */
+async function loadConfig(root, explicit) {
+    const file = explicit ? node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(explicit) : node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, CONFIG_FILE);
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
+    }
+    catch (e) {
+        if (!explicit && e.code === 'ENOENT')
+            return { config: DEFAULT_CONFIG };
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`cannot read config file ${explicit ?? CONFIG_FILE}: ${e.code ?? e}`);
+    }
+    return { config: parseConfig(text, explicit ?? CONFIG_FILE), file };
+}
+
+
+/***/ }),
+
+/***/ 2029:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  P4: () => (/* reexport */ BINARY_SNIFF),
+  A3: () => (/* reexport */ KEY_KINDS),
+  D$: () => (/* reexport */ PREFILTER_LITERALS),
+  iJ: () => (/* reexport */ SecretValue),
+  yj: () => (/* reexport */ decodeBytes),
+  Ur: () => (/* reexport */ detectInBytes),
+  c8: () => (/* reexport */ detectKeys),
+  tf: () => (/* reexport */ kindLabel),
+  TK: () => (/* reexport */ kindPrefix),
+  FY: () => (/* reexport */ mayContainKey),
+  Zg: () => (/* reexport */ scrubSecrets),
+  OB: () => (/* reexport */ sniffEncoding)
+});
+
+// UNUSED EXPORTS: ENTROPY_MIN, KIND_SPECS, MARKER, RUN_MIN, fingerprint, placeholderReason, redact
+
+;// CONCATENATED MODULE: ./src/detect/kinds.ts
+const KEY_KINDS = ['legacy', 'project', 'service_account', 'admin', 'user'];
+/** `T3BlbkFJ` is base64 of "OpenAI"; every OpenAI secret key carries it between its two halves. */
+const MARKER = 'T3BlbkFJ';
+/*
+ * Shapes from OpenAI keys seen in public scanners' tests (gitleaks, trufflehog, secretlint) and
+ * public code; see README "What is detected". The 20-character halves are alphanumeric, the long
+ * ones use A-Za-z0-9_- . Order matters: longer prefixes first so `sk-svcacct-` is never read as legacy.
+ */
+const KIND_SPECS = [
+    { kind: 'service_account', prefix: 'svcacct-', halves: [46, 74], label: 'service-account key' },
+    { kind: 'service_account', prefix: 'service-', halves: [], label: 'service-account key' },
+    { kind: 'project', prefix: 'proj-', halves: [20, 58, 74], label: 'project key' },
+    { kind: 'admin', prefix: 'admin-', halves: [58], label: 'admin key' },
+    { kind: 'user', prefix: 'None-', halves: [20], label: 'user key (sk-None-)' },
+    { kind: 'legacy', prefix: '', halves: [20], label: 'legacy user key' },
+];
+function kindLabel(kind) {
+    return KIND_SPECS.find((s) => s.kind === kind)?.label ?? kind;
+}
+/** The printable prefix of a key of this kind, as shown in redacted forms. */
+function kindPrefix(kind) {
+    switch (kind) {
+        case 'legacy':
+            return 'sk-';
+        case 'project':
+            return 'sk-proj-';
+        case 'service_account':
+            return 'sk-svcacct-';
+        case 'admin':
+            return 'sk-admin-';
+        case 'user':
+            return 'sk-None-';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/detect/base64.ts
+
+/**
+ * The base64 text that encodes MARKER at each of the three byte alignments, keeping only the
+ * characters whose six bits all come from the marker (ten characters each).
+ */
+function markerEncodings() {
+    const marker = Buffer.from(MARKER, 'latin1');
+    const out = [];
+    for (let align = 0; align < 3; align++) {
+        const bytes = Buffer.concat([Buffer.alloc(align), marker, Buffer.alloc(3)]);
+        const encoded = bytes.toString('base64');
+        const first = Math.ceil((align * 8) / 6);
+        const last = Math.floor(((align + marker.length) * 8) / 6); // exclusive
+        out.push(encoded.slice(first, last));
+    }
+    return out;
+}
+const BASE64_MARKERS = markerEncodings();
+/**
+ * What base64 wrapped over lines (the `base64` tool's 76 columns, a YAML block scalar) must contain:
+ * a line break may split an encoded marker, but one side of it keeps its first or its last five
+ * characters. Each encoded marker holds both halves, so these find unwrapped base64 too.
+ */
+const BASE64_PIECES = BASE64_MARKERS.flatMap((m) => [m.slice(0, 5), m.slice(5)]);
+function isB64(c) {
+    return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47;
+}
+/** What may separate the lines of wrapped base64: line breaks and the indentation after them. */
+function isWrap(c) {
+    return c === 10 || c === 13 || c === 32 || c === 9;
+}
+/** Base64 characters decoded around a hit: enough for the longest key and its prefix. */
+const WINDOW = 320;
+/** Text read around a hit, wrapping included. */
+const B64_REACH = WINDOW * 2;
+/**
+ * The run of base64 characters (line breaks and indentation skipped) around offset `at`: a
+ * hit's reach to the left, three to the right (so that the hits of the next two reaches are
+ * covered by this run), or to the first character that is neither.
+ */
+function base64RunAround(text, at) {
+    let from = at;
+    let count = 0;
+    while (from > 0 && at - from < B64_REACH && count < WINDOW) {
+        const c = text.charCodeAt(from - 1);
+        if (isB64(c))
+            count++;
+        else if (!isWrap(c))
+            break;
+        from--;
+    }
+    const origin = [];
+    let chars = '';
+    let i = from;
+    let broke = false;
+    for (count = 0; i < text.length && i - at < 3 * B64_REACH && count < 5 * WINDOW; i++) {
+        const c = text.charCodeAt(i);
+        if (isB64(c)) {
+            chars += text[i];
+            origin.push(i);
+            count++;
+        }
+        else if (!isWrap(c)) {
+            broke = true;
+            break;
+        }
+    }
+    origin.push(i);
+    // Runs are at most 5 windows long; a hit within 2 reaches of the start has its right reach here.
+    const coveredTo = broke || i === text.length ? i : Math.min(i - B64_REACH, at + 2 * B64_REACH);
+    return { chars, origin, coveredTo: Math.max(coveredTo, at + 1) };
+}
+/**
+ * Decodes a run at each of the four character alignments (the blob may be preceded by characters
+ * that look like base64, e.g. `\n` before it).
+ */
+function decodeRun(chars) {
+    const out = [];
+    for (let a = 0; a < 4; a++) {
+        // No flooring to whole groups: Node decodes a trailing partial group, which holds a key's
+        // last bytes when the blob's padding was cut off or the window ends mid-blob.
+        if (chars.length - a < 16)
+            continue;
+        out.push({ start: a, decoded: Buffer.from(chars.slice(a), 'base64').toString('latin1') });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/detect/placeholder.ts
+/*
+ * A candidate with the right shape is dropped as a placeholder when either half
+ *   - has a Shannon entropy below ENTROPY_MIN bits per character (random halves of 20 characters
+ *     score about 4.0, of 58-74 about 5.5; `aaaa…`, `XXXX…`, `abab…` score 0-1), or
+ *   - holds a run of RUN_MIN identical characters, or an ascending/descending run of RUN_MIN
+ *     (`abcdef`, `123456`, `zyxwvu`), or
+ *   - contains a placeholder word (PLACEHOLDER_WORDS, any case).
+ * For a random key each test has a false-negative chance well under one in a million; words are
+ * five letters or more for the same reason.
+ */
+const ENTROPY_MIN = 3.0;
+const RUN_MIN = 6;
+const PLACEHOLDER_WORDS = ['example', 'placeholder', 'redacted', 'dummy', 'sample', 'yourkey', 'your_key', 'your-key', 'insert', 'replace', 'changeme', 'notarealkey', 'fakekey'];
+function shannonEntropy(s) {
+    if (s.length === 0)
+        return 0;
+    const counts = new Map();
+    for (const ch of s)
+        counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    let h = 0;
+    for (const n of counts.values()) {
+        const p = n / s.length;
+        h -= p * Math.log2(p);
+    }
+    return h;
+}
+function hasRun(s) {
+    let same = 1;
+    let up = 1;
+    let down = 1;
+    for (let i = 1; i < s.length; i++) {
+        const d = s.charCodeAt(i) - s.charCodeAt(i - 1);
+        same = d === 0 ? same + 1 : 1;
+        up = d === 1 ? up + 1 : 1;
+        down = d === -1 ? down + 1 : 1;
+        if (same >= RUN_MIN || up >= RUN_MIN || down >= RUN_MIN)
+            return true;
+    }
+    return false;
+}
+/** Why a key-shaped string is not a real key, or undefined when it looks real. */
+function placeholderReason(halves) {
+    for (const half of halves) {
+        if (shannonEntropy(half) < ENTROPY_MIN)
+            return 'low entropy';
+        if (hasRun(half))
+            return 'repeated or sequential run';
+        const lower = half.toLowerCase();
+        const word = PLACEHOLDER_WORDS.find((w) => lower.includes(w));
+        if (word)
+            return `placeholder word "${word}"`;
+    }
+    return undefined;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/detect/secret.ts
+
+/**
+ * A whole key, held so that it cannot be printed by accident: string conversion, JSON and
+ * util.inspect all give the redacted form. Only `reveal()` gives the key, for masking
+ * (core.setSecret), liveness checks and hashing.
+ */
+class SecretValue {
+    #value;
+    redacted;
+    fingerprint;
+    constructor(value) {
+        this.#value = value;
+        this.redacted = redact(value);
+        this.fingerprint = fingerprint(value);
+    }
+    reveal() {
+        return this.#value;
+    }
+    toString() {
+        return this.redacted;
+    }
+    toJSON() {
+        return this.redacted;
+    }
+    [Symbol.for('nodejs.util.inspect.custom')]() {
+        return `SecretValue(${this.redacted})`;
+    }
+}
+/**
+ * A stable hash of the whole key: the same key gives the same fingerprint in every run, repo and
+ * tool (`printf %s "$KEY" | sha256sum | cut -c1-32`). 128 bits of SHA-256 keep it short in issue
+ * titles; the key itself has 200+ bits of entropy, so the hash gives nothing away.
+ */
+function fingerprint(key) {
+    return (0,external_node_crypto_.createHash)('sha256').update(key, 'utf8').digest('hex').slice(0, 32);
+}
+/** `sk-proj-…a1B2`: the kind's prefix and the last four characters, never more. */
+function redact(key) {
+    const prefix = /^sk-(?:(?:proj|svcacct|admin|None|service)-)?/.exec(key)?.[0] ?? key.slice(0, 3);
+    return `${prefix}…${key.slice(-4)}`;
+}
+
+;// CONCATENATED MODULE: ./src/detect/detect.ts
+
+
+
+
+/** Characters of the long key forms; the 20-character halves use only the alphanumerics. */
+function isKeyChar(c) {
+    return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95;
+}
+function isAlnum(c) {
+    return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+function allAlnum(s) {
+    for (let i = 0; i < s.length; i++)
+        if (!isAlnum(s.charCodeAt(i)))
+            return false;
+    return true;
+}
+const HALF_MIN = 20;
+const HALF_MAX = 128;
+/** How far left of a marker a key's start can be: `sk-` + the longest prefix + the longest half. */
+const LEFT_REACH = HALF_MAX + 32;
+/**
+ * Reads the key around a marker at `m`. No regex: a bounded walk left and right over key
+ * characters, so every input costs linear time (no backtracking to exploit).
+ *
+ * The key starts at an `sk-` in the run of key characters before the marker, the leftmost one that
+ * gives a known shape (so `\nsk-…` or `%20sk-…` still yield the key, not `nsk-…`). The second
+ * half is as long as the first when that length is a known one (which cuts `…_prod` from a
+ * 20-character legacy key), and otherwise the whole run of key characters.
+ */
+function candidateAt(text, m) {
+    let left = m;
+    while (left > 0 && m - left < LEFT_REACH && isKeyChar(text.charCodeAt(left - 1)))
+        left--;
+    let right = m + MARKER.length;
+    while (right < text.length && right - m < LEFT_REACH && isKeyChar(text.charCodeAt(right)))
+        right++;
+    const rightRun = text.slice(m + MARKER.length, right);
+    // Search only the run before the marker: an unbounded indexOf would read to the end of the text
+    // for every marker, quadratic on a text of repeated markers.
+    const run = text.slice(left, m);
+    for (let i = run.indexOf('sk-'); i !== -1; i = run.indexOf('sk-', i + 1)) {
+        const s = left + i;
+        const body = run.slice(i + 3);
+        const shaped = shapeOf(body, rightRun);
+        if (shaped)
+            return { start: s, end: m + MARKER.length + shaped.rightLength, kind: shaped.kind };
+    }
+    return undefined;
+}
+function shapeOf(body, rightRun) {
+    for (const spec of KIND_SPECS) {
+        if (!body.startsWith(spec.prefix))
+            continue;
+        const half = body.slice(spec.prefix.length);
+        if (half.length < HALF_MIN || half.length > HALF_MAX)
+            return undefined;
+        // Legacy keys are alphanumeric throughout; anything else after a bare `sk-` (`sk-ant-…`,
+        // `sk-or-v1-…`) belongs to another vendor.
+        if (spec.prefix === '' && !allAlnum(half))
+            return namedShape(body, rightRun);
+        if (spec.halves.includes(half.length) && rightRun.length >= half.length) {
+            const second = rightRun.slice(0, half.length);
+            if (half.length === 20 && !(allAlnum(half) && allAlnum(second)))
+                return undefined;
+            return { kind: spec.kind, rightLength: half.length };
+        }
+        if (rightRun.length >= HALF_MIN && rightRun.length <= HALF_MAX)
+            return { kind: spec.kind, rightLength: rightRun.length };
+        return undefined;
+    }
+    return namedShape(body, rightRun);
+}
+/** A name of lowercase letters, digits, `-` and `_` (as GitGuardian's and detect-secrets' detectors document). */
+const NAMED = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}-[A-Za-z0-9]{20}$/;
+/** `sk-` prefixes of other vendors' keys (Anthropic, OpenRouter), which are never a name. */
+const OTHER_VENDORS = ['ant-', 'or-'];
+/**
+ * Older service-account keys carry the account's name: `sk-<name>-` + 20 alphanumerics + marker +
+ * 20 alphanumerics. Only reached when no known prefix fits.
+ */
+function namedShape(body, rightRun) {
+    if (OTHER_VENDORS.some((p) => body.startsWith(p)) || !NAMED.test(body) || rightRun.length < 20 || !allAlnum(rightRun.slice(0, 20)))
+        return undefined;
+    return { kind: 'service_account', rightLength: 20 };
+}
+/** Splits a key into the two halves around its marker (for the placeholder test). */
+function halvesOf(key) {
+    const m = key.lastIndexOf(MARKER);
+    const body = key.slice(3, m);
+    const spec = KIND_SPECS.find((s) => body.startsWith(s.prefix));
+    // A named key's first half follows its name (the legacy spec's empty prefix matched it).
+    const first = spec.prefix === '' ? body.slice(body.lastIndexOf('-') + 1) : body.slice(spec.prefix.length);
+    return [first, key.slice(m + MARKER.length)];
+}
+/** Keys in plain text, as [start, end, kind] offsets; placeholders dropped. */
+function plainCandidates(text) {
+    const out = [];
+    let lastEnd = -1;
+    // The last `sk-` before the marker, found by one forward walk over the text: a marker with none
+    // within reach to its left is no key's, and costs nothing more (a text of markers alone is read
+    // at memchr speed).
+    let lastSk = -1;
+    let nextSk = text.indexOf('sk-');
+    for (let m = text.indexOf(MARKER); m !== -1; m = text.indexOf(MARKER, m + 1)) {
+        if (m < lastEnd)
+            continue; // a marker inside the key just read
+        while (nextSk !== -1 && nextSk < m) {
+            lastSk = nextSk;
+            nextSk = text.indexOf('sk-', nextSk + 1);
+        }
+        if (lastSk === -1 || m - lastSk > LEFT_REACH)
+            continue;
+        const c = candidateAt(text, m);
+        if (!c)
+            continue;
+        lastEnd = c.end;
+        if (placeholderReason(halvesOf(text.slice(c.start, c.end))))
+            continue;
+        out.push(c);
+    }
+    return out;
+}
+/** Maps offsets to 1-based lines and columns; offsets must be asked in increasing order. */
+class LineIndex {
+    #line = 1;
+    #lineStart = 0;
+    #pos = 0;
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+    at(offset) {
+        if (offset < this.#pos) {
+            this.#line = 1;
+            this.#lineStart = 0;
+            this.#pos = 0;
+        }
+        for (let i = this.text.indexOf('\n', this.#pos); i !== -1 && i < offset; i = this.text.indexOf('\n', i + 1)) {
+            this.#line++;
+            this.#lineStart = i + 1;
+        }
+        this.#pos = offset;
+        return { line: this.#line, column: offset - this.#lineStart + 1, lineStart: this.#lineStart };
+    }
+}
+const ALLOW_COMMENT = 'keyguard:allow';
+/**
+ * Whether the line at each asked offset carries an allow comment. Lines must be asked in
+ * increasing order; the next comment's offset is remembered, so a text costs one pass however many
+ * keys it holds (searching from each line to the end of the text was quadratic).
+ */
+class AllowIndex {
+    #next = -2;
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+    onLine(lineStart) {
+        if (this.#next !== -1 && this.#next < lineStart)
+            this.#next = this.text.indexOf(ALLOW_COMMENT, lineStart);
+        if (this.#next === -1)
+            return false;
+        const end = this.text.indexOf('\n', lineStart);
+        return end === -1 || this.#next < end;
+    }
+}
+/** JSON `\u00XX` escapes of ASCII (`sk\u002dproj\u002d…`), which the marker search sees only in part. */
+const ESCAPE = /\\u00([0-7][0-9a-fA-F])/g;
+/** Context kept around a marker to unescape: the longest key with every character escaped. */
+const ESCAPED_REACH = LEFT_REACH * 6;
+/**
+ * Keys with `\u00XX` escapes: the text around each marker that holds an escape is unescaped and
+ * read again. Windows overlap by at most half, so each character is unescaped at most twice.
+ */
+function escapedCandidates(text) {
+    const out = [];
+    let doneTo = -1;
+    for (let m = text.indexOf(MARKER); m !== -1; m = text.indexOf(MARKER, m + 1)) {
+        // The last window read holds this marker's whole reach: its keys were read there.
+        if (m + ESCAPED_REACH <= doneTo)
+            continue;
+        const from = Math.max(0, m - ESCAPED_REACH);
+        // Three reaches to the right, so the markers of the next two are covered by this window.
+        const to = Math.min(text.length, m + 3 * ESCAPED_REACH);
+        doneTo = to;
+        const window = text.slice(from, to);
+        if (!window.includes('\\u00'))
+            continue;
+        // Offsets in the unescaped text map back through `origin` (original offset of each character).
+        const origin = [];
+        let plain = '';
+        let last = 0;
+        for (const e of window.matchAll(ESCAPE)) {
+            for (let i = last; i < e.index; i++)
+                origin.push(from + i);
+            plain += window.slice(last, e.index) + String.fromCharCode(parseInt(e[1], 16));
+            origin.push(from + e.index);
+            last = e.index + e[0].length;
+        }
+        for (let i = last; i < window.length; i++)
+            origin.push(from + i);
+        plain += window.slice(last);
+        origin.push(to);
+        for (const c of plainCandidates(plain)) {
+            const offset = origin[c.start];
+            const length = origin[c.end] - offset;
+            if (length !== c.end - c.start)
+                out.push({ offset, length, key: plain.slice(c.start, c.end), kind: c.kind, encoding: 'escaped' });
+        }
+    }
+    return out;
+}
+/**
+ * Keys in base64, also wrapped over lines: the run of base64 characters around each hit of an
+ * encoded marker's piece is joined, checked for a whole encoded marker, and decoded. A hit whose
+ * reach lies inside the last run read is skipped, and runs reach three times as far right as a
+ * hit needs, so each character is decoded a bounded number of times whatever the input.
+ */
+function base64Candidates(text) {
+    const hits = [];
+    for (const piece of BASE64_PIECES)
+        for (let at = text.indexOf(piece); at !== -1; at = text.indexOf(piece, at + 1))
+            hits.push(at);
+    hits.sort((a, b) => a - b);
+    const out = [];
+    let doneTo = -1;
+    for (const at of hits) {
+        if (at < doneTo)
+            continue;
+        const run = base64RunAround(text, at);
+        doneTo = run.coveredTo;
+        if (!BASE64_MARKERS.some((m) => run.chars.includes(m)))
+            continue;
+        for (const w of decodeRun(run.chars)) {
+            for (const c of plainCandidates(w.decoded)) {
+                const first = w.start + Math.floor((c.start * 4) / 3);
+                const last = Math.min(w.start + Math.ceil((c.end * 4) / 3), run.chars.length);
+                out.push({ offset: run.origin[first], length: run.origin[last - 1] + 1 - run.origin[first], key: w.decoded.slice(c.start, c.end), kind: c.kind, encoding: 'base64' });
+            }
+        }
+    }
+    return out;
+}
+/**
+ * Finds every OpenAI key in `text`, plain, base64-encoded (also wrapped over lines) or with JSON
+ * escapes. Pure: no I/O, no clock. Callers should check `mayContainKey` first on raw bytes; this
+ * re-checks nothing.
+ */
+function detectKeys(text) {
+    const found = [];
+    for (const c of plainCandidates(text)) {
+        found.push({ offset: c.start, length: c.end - c.start, key: text.slice(c.start, c.end), kind: c.kind, encoding: 'plain' });
+    }
+    if (text.includes('\\u00'))
+        found.push(...escapedCandidates(text));
+    found.push(...base64Candidates(text));
+    found.sort((a, b) => a.offset - b.offset);
+    const seen = new Set();
+    const lines = new LineIndex(text);
+    const allow = new AllowIndex(text);
+    const out = [];
+    for (const f of found) {
+        const id = `${f.offset}:${f.key}`;
+        if (seen.has(id))
+            continue;
+        seen.add(id);
+        const pos = lines.at(f.offset);
+        out.push({
+            secret: new SecretValue(f.key),
+            kind: f.kind,
+            offset: f.offset,
+            line: pos.line,
+            column: pos.column,
+            endColumn: pos.column + f.length,
+            encoding: f.encoding,
+            allowedInline: allow.onLine(pos.lineStart),
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/detect/prefilter.ts
+
+
+/** Every literal that any detectable key (plain, escaped, or base64-encoded, wrapped or not) must contain. */
+const PREFILTER_LITERALS = [MARKER, ...BASE64_PIECES];
+/**
+ * True when the bytes or text may hold a key. Text with no candidate costs one search per literal
+ * (Buffer.indexOf is a memmem over the raw bytes: no decoding, no regex).
+ */
+function mayContainKey(data) {
+    if (typeof data === 'string')
+        return PREFILTER_LITERALS.some((l) => data.includes(l));
+    const buf = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    return LITERAL_BYTES.some((l) => buf.indexOf(l) !== -1);
+}
+const LITERAL_BYTES = PREFILTER_LITERALS.map((l) => Buffer.from(l, 'latin1'));
+
+;// CONCATENATED MODULE: ./src/detect/bytes.ts
+
+
+/** How many leading bytes decide whether a file is binary (git's own rule looks at 8,000). */
+const BINARY_SNIFF = 8192;
+/**
+ * The encoding of a file from its first bytes: UTF-16 when it starts with a byte-order mark
+ * (Windows tools write one by default), binary when a NUL is in the first 8 KiB, else UTF-8.
+ */
+function sniffEncoding(head) {
+    if (head[0] === 0xff && head[1] === 0xfe)
+        return 'utf16le';
+    if (head[0] === 0xfe && head[1] === 0xff)
+        return 'utf16be';
+    return head.subarray(0, BINARY_SNIFF).includes(0) ? 'binary' : 'utf8';
+}
+function asBuffer(data) {
+    return Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+}
+/**
+ * The text of bytes in an encoding. Binary is read as latin1: one character a byte, so a key
+ * (ASCII) among other bytes reads as itself and columns count bytes. `atStart`: the bytes begin
+ * the file (a UTF-16 byte-order mark there is dropped).
+ */
+function decodeBytes(data, encoding, atStart = true) {
+    // A UTF-16 file's byte-order mark is not text: columns count from after it.
+    const bom = atStart && (encoding === 'utf16le' || encoding === 'utf16be') ? 2 : 0;
+    const buf = asBuffer(data).subarray(bom);
+    switch (encoding) {
+        case 'utf8':
+            return buf.toString('utf8');
+        case 'binary':
+            return buf.toString('latin1');
+        case 'utf16le':
+            return buf.toString('utf16le', 0, buf.length & ~1);
+        case 'utf16be': {
+            const swapped = Buffer.from(buf.subarray(0, buf.length & ~1));
+            return swapped.swap16().toString('utf16le');
+        }
+    }
+}
+/**
+ * Every key in some bytes of a file, given its encoding (`sniffEncoding` of its first bytes).
+ * UTF-8 and binary bytes go through the byte prefilter before anything is decoded; UTF-16 is
+ * decoded first, as its bytes never hold the ASCII markers.
+ */
+function detectInBytes(data, encoding = sniffEncoding(data)) {
+    if (encoding === 'utf16le' || encoding === 'utf16be') {
+        const text = decodeBytes(data, encoding);
+        return mayContainKey(text) ? detectKeys(text) : [];
+    }
+    return mayContainKey(data) ? detectKeys(decodeBytes(data, encoding)) : [];
+}
+
+;// CONCATENATED MODULE: ./src/detect/scrub.ts
+
+
+/**
+ * Replaces every key in a text by its redacted form. For text keyguard did not write itself
+ * (error messages from an API, a server's response) before it is logged or shown.
+ */
+function scrubSecrets(text) {
+    if (!mayContainKey(text))
+        return text;
+    let out = text;
+    for (const m of detectKeys(text))
+        out = out.split(m.secret.reveal()).join(m.secret.redacted);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/detect/index.ts
+
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 1745:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KM: () => (/* binding */ fitBody),
+/* harmony export */   h6: () => (/* binding */ moreInReport)
+/* harmony export */ });
+/* unused harmony exports MAX_BODY, MAX_SUMMARY_BYTES, openDetails */
+/** GitHub refuses issue and comment bodies longer than this (422 "body is too long"). */
+const MAX_BODY = 65_536;
+/** A step's job summary may be at most 1 MiB. */
+const MAX_SUMMARY_BYTES = (/* unused pure expression or super */ null && (1 << 20));
+/** Where a cut body sends readers: the workflow's artifacts hold every row. */
+const moreInReport = (n, what = 'row') => `_…and ${n} more ${what}${n === 1 ? '' : 's'} in the JSON report (and the SARIF file): upload them as workflow artifacts._`;
+/** keyguard's hidden state lines (facts, seen places): kept at the end whatever is cut. */
+const HIDDEN = /^<!-- keyguard:v1 [a-z]+ [^\n]*-->$/;
+/**
+ * A body that fits `limit` (by `size`, characters unless told): whole lines from the top, then a
+ * note saying how many lines were left out, then the hidden state lines of the end. Cuts at a
+ * line, closes an open code fence and open `<details>` sections, and ends a table before the note. One place for every writer:
+ * leak issues, the audit and report issues, the pull request comment and the job summary.
+ */
+function fitBody(body, options = {}) {
+    const limit = options.limit ?? MAX_BODY - 1;
+    const size = options.size ?? ((s) => s.length);
+    if (size(body) <= limit)
+        return body;
+    const more = options.more ?? ((n) => moreInReport(n, 'line'));
+    const lines = body.split('\n');
+    let tailStart = lines.length;
+    while (tailStart > 0 && HIDDEN.test(lines[tailStart - 1]))
+        tailStart--;
+    const tail = lines.slice(tailStart);
+    const head = lines.slice(0, tailStart);
+    // Reserve room for the note (at its longest), a closing fence and the tail.
+    let budget = limit - size(`\n\n\`\`\`\n\n${more(head.length)}\n${tail.join('\n')}\n`);
+    const kept = [];
+    for (const line of head) {
+        const cost = size(line) + 1;
+        if (cost > budget)
+            break;
+        kept.push(line);
+        budget -= cost;
+    }
+    // A cut inside a folded section would hide the note in the fold: close what is open first.
+    const cut = () => {
+        const fenceOpen = kept.filter((l) => l.trimStart().startsWith('```')).length % 2 === 1;
+        return [...kept, ...(fenceOpen ? ['```'] : []), ...Array(openDetails(kept)).fill('</details>'), '', more(head.length - kept.length), ...tail].join('\n');
+    };
+    let out = cut();
+    while (size(out) > limit && kept.length > 0) {
+        kept.pop();
+        out = cut();
+    }
+    return out;
+}
+/** How many `<details>` sections the lines leave open (keyguard writes each tag on its own line). */
+function openDetails(lines) {
+    let depth = 0;
+    for (const l of lines) {
+        if (l.trimStart().startsWith('<details'))
+            depth++;
+        else if (l.trim() === '</details>' && depth > 0)
+            depth--;
+    }
+    return depth;
+}
+
+
+/***/ }),
+
+/***/ 2574:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  zo: () => (/* binding */ GitHubIssueTracker),
+  B_: () => (/* binding */ markerLine)
+});
+
+// UNUSED EXPORTS: markerOf, upsertPullRequestComment
+
+// EXTERNAL MODULE: ./src/github/body-limit.ts
+var body_limit = __webpack_require__(1745);
+;// CONCATENATED MODULE: ./src/github/identity.ts
+/**
+ * The login keyguard writes as, as REST shows it on issues and comments: `github-actions[bot]`
+ * for GITHUB_TOKEN, `<app-slug>[bot]` for an App token, the user for a personal token. Asked of
+ * GitHub with GraphQL's `viewer`, which answers for every kind of token (REST `GET /user` refuses
+ * installation tokens). GraphQL may name a bot without the `[bot]` suffix REST shows; it is added.
+ */
+async function identity_ownLogin(octokit) {
+    const { viewer } = await octokit.graphql('query { viewer { login __typename } }');
+    return viewer.__typename === 'Bot' && !viewer.login.endsWith('[bot]') ? `${viewer.login}[bot]` : viewer.login;
+}
+
+;// CONCATENATED MODULE: ./src/github/issue-tracker.ts
+
+
+/** `<!-- keyguard:v1 leak 0123…cdef -->`: kind and id are keyguard's own, never user text. */
+function markerLine(kind, id) {
+    if (!/^[a-z0-9:._-]+$/i.test(id))
+        throw new Error(`bug: marker id ${JSON.stringify(id)} has unsafe characters`);
+    return `<!-- keyguard:v1 ${kind} ${id} -->`;
+}
+/**
+ * The marker of a body, read strictly from its first line only: bodies quote untrusted text
+ * (paths, commit messages), and a marker planted further down must not hijack another issue.
+ */
+function markerOf(body) {
+    const first = (body ?? '').split('\n', 1)[0].trim();
+    return /^<!-- keyguard:v1 (?:leak|audit|report|pr) [a-z0-9:._-]+ -->$/i.test(first) ? first : undefined;
+}
+/**
+ * Issues through the REST API. Existing issues are found by listing the keyguard label with
+ * `state=all` once per run (paginated) and parsing markers, not through search: the search API
+ * lags behind writes and allows 30 requests a minute. Only issues opened by the identity keyguard
+ * runs as count: a labelled issue with a forged marker is neither adopted nor edited.
+ */
+class GitHubIssueTracker {
+    #octokit;
+    #repo;
+    #label;
+    #index;
+    #author;
+    constructor(octokit, repo, label) {
+        this.#octokit = octokit;
+        this.#repo = repo;
+        this.#label = label;
+    }
+    async #load(fresh = false) {
+        if (this.#index && !fresh)
+            return this.#index;
+        this.#author ??= identity_ownLogin(this.#octokit);
+        const author = await this.#author;
+        const index = new Map();
+        const issues = await this.#octokit.paginate(this.#octokit.rest.issues.listForRepo, { ...this.#repo, labels: this.#label, state: 'all', per_page: 100 });
+        for (const i of issues) {
+            if (i.pull_request || i.user?.login !== author)
+                continue;
+            const marker = markerOf(i.body);
+            // The oldest issue wins if a marker ever appears twice (listing is newest first).
+            if (marker)
+                index.set(marker, { number: i.number, title: i.title, body: i.body ?? '', state: i.state === 'closed' ? 'closed' : 'open', url: i.html_url });
+        }
+        this.#index = index;
+        return index;
+    }
+    async findByMarker(marker) {
+        return (await this.#load()).get(marker);
+    }
+    /**
+     * Creates once: GitHub may have processed a create whose answer was lost (a 502, a dropped
+     * connection), so creates are never retried blindly (see octokit.ts); after a failure the
+     * issues are listed again, and the one that did get created is adopted.
+     */
+    async create(issue) {
+        const marker = markerOf(issue.body);
+        try {
+            const { data } = await this.#octokit.rest.issues.create({ ...this.#repo, title: issue.title, body: (0,body_limit/* fitBody */.KM)(issue.body), labels: [...issue.labels], ...(issue.assignees.length ? { assignees: [...issue.assignees] } : {}) });
+            const tracked = { number: data.number, title: data.title, body: data.body ?? '', state: 'open', url: data.html_url };
+            if (marker)
+                (await this.#load()).set(marker, tracked);
+            return tracked;
+        }
+        catch (e) {
+            const landed = marker ? (await this.#load(true).catch(() => undefined))?.get(marker) : undefined;
+            if (landed)
+                return landed;
+            throw e;
+        }
+    }
+    async update(number, change) {
+        await this.#octokit.rest.issues.update({ ...this.#repo, issue_number: number, ...change, ...(change.body !== undefined ? { body: (0,body_limit/* fitBody */.KM)(change.body) } : {}) });
+    }
+    async comment(number, body) {
+        await this.#octokit.rest.issues.createComment({ ...this.#repo, issue_number: number, body: (0,body_limit/* fitBody */.KM)(body) });
+    }
+    async ensureLabel(name, color, description) {
+        try {
+            await this.#octokit.rest.issues.getLabel({ ...this.#repo, name });
+        }
+        catch (e) {
+            if (e.status !== 404)
+                throw e;
+            try {
+                await this.#octokit.rest.issues.createLabel({ ...this.#repo, name, color, description });
+            }
+            catch (err) {
+                // Created meanwhile by a parallel job: that is what we wanted.
+                if (err.status !== 422)
+                    throw err;
+            }
+        }
+    }
+}
+/**
+ * Creates or updates (in place) the one keyguard comment on a pull request: the comment with the
+ * marker that keyguard's own identity wrote; a comment anyone else wrote with the marker is left
+ * alone. `updateOnly`: only an earlier comment is updated (a clean pull request stays quiet).
+ */
+async function upsertPullRequestComment(octokit, repo, pullNumber, body, updateOnly = false) {
+    const marker = markerOf(body);
+    if (!marker)
+        throw new Error('bug: a keyguard comment must start with its marker');
+    const author = await ownLogin(octokit);
+    const find = async () => (await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: pullNumber, per_page: 100 })).find((c) => c.user?.login === author && markerOf(c.body) === marker);
+    const mine = await find();
+    if (mine) {
+        await octokit.rest.issues.updateComment({ ...repo, comment_id: mine.id, body: fitBody(body) });
+        return 'updated';
+    }
+    if (updateOnly)
+        return 'none';
+    try {
+        await octokit.rest.issues.createComment({ ...repo, issue_number: pullNumber, body: fitBody(body) });
+    }
+    catch (e) {
+        // The comment may exist though its answer was lost: look before reporting a failure.
+        if (!(await find().catch(() => undefined)))
+            throw e;
+    }
+    return 'created';
+}
+
+
+/***/ }),
+
+/***/ 6999:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ consoleLogger)
+/* harmony export */ });
+/* unused harmony export silentLogger */
+const silentLogger = {
+    info() { },
+    warning() { },
+    error() { },
+    mask() { },
+    progress() { },
+};
+/**
+ * Logs to stderr, so stdout stays the report. Progress only when stderr is a terminal; `clear()`
+ * erases it before the report is printed on the same terminal.
+ */
+function consoleLogger(stream = process.stderr) {
+    const tty = stream.isTTY === true;
+    let progressShown = false;
+    const clear = () => {
+        if (progressShown)
+            stream.write('\r\x1b[K');
+        progressShown = false;
+    };
+    return {
+        clear,
+        info: (m) => (clear(), stream.write(`${m}\n`)),
+        warning: (m) => (clear(), stream.write(`warning: ${m}\n`)),
+        error: (m) => (clear(), stream.write(`error: ${m}\n`)),
+        mask() { },
+        progress(m) {
+            if (!tty)
+                return;
+            stream.write(`\r\x1b[K${m}`);
+            progressShown = true;
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 7711:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ renderJson)
+/* harmony export */ });
+/** The JSON contract of DESIGN.md; fields are picked one by one so no secret can slip in. */
+function renderJson(result, response, repository) {
+    return `${JSON.stringify({
+        ...(repository ? { repository } : {}),
+        ...(result.coverage ? { coverage: result.coverage } : {}),
+        findings: result.findings.map((f) => ({
+            file: f.file,
+            line: f.line,
+            column: f.column,
+            commit: f.commit,
+            kind: f.kind,
+            fingerprint: f.fingerprint,
+            redacted: f.redacted,
+            status: f.status,
+            encoding: f.encoding,
+            ...(f.source ? { source: f.source } : {}),
+            ...(f.git
+                ? {
+                    date: f.git.authorDate,
+                    occurrences: f.git.occurrences,
+                    presentAtHead: f.git.presentAtHead,
+                    atHead: f.git.atHead,
+                    presentIn: f.git.presentIn ?? [],
+                    refsHolding: f.git.refsHolding ?? 0,
+                    firstAdded: f.git.firstAdded ?? null,
+                    locations: f.git.locations,
+                }
+                : {}),
+            ...(f.response
+                ? {
+                    liveness: f.response.liveness ?? null,
+                    match: f.response.match ?? null,
+                    revocation: f.response.revocation ?? null,
+                    issue: f.response.issue ?? null,
+                }
+                : {}),
+        })),
+        skipped: result.skipped,
+        ...(result.unreadable ? { unreadable: result.unreadable } : {}),
+        stats: result.stats,
+        ...(response ? { response } : {}),
+    }, null, 2)}\n`;
+}
+
+
+/***/ }),
+
+/***/ 8548:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ escapeMarkdown),
+/* harmony export */   a: () => (/* binding */ code)
+/* harmony export */ });
+/**
+ * Escapes untrusted text (paths, commit messages, author names) for GitHub Markdown: it cannot
+ * open links or images, HTML or comments, code spans, mentions (`@team`) or issue references, nor
+ * break a table cell. Emphasis characters are left alone: at worst they make text bold.
+ */
+function escapeMarkdown(text) {
+    return text
+        .replace(/[\\`[\]<>#|&]/g, (c) => `&#${c.charCodeAt(0)};`)
+        .replace(/@/g, '@\u200b')
+        .replace(/\r?\n/g, ' ');
+}
+/** Inline code for untrusted text: the fence is longer than any run of backticks inside it. */
+function code(text) {
+    const clean = text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+    const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((r) => r.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = longest > 0 ? ' ' : '';
+    return `${fence}${pad}${clean}${pad}${fence}`;
+}
+
+
+/***/ }),
+
+/***/ 8280:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EO: () => (/* binding */ UNPROVEN),
+/* harmony export */   VQ: () => (/* binding */ liveStatus),
+/* harmony export */   XX: () => (/* binding */ renderLeakIssue)
+/* harmony export */ });
+/* unused harmony exports describeLiveness, describeMatch, describeRevocation, decision, mergeFacts */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2029);
+/* harmony import */ var _github_body_limit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1745);
+/* harmony import */ var _github_issue_tracker_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2574);
+/* harmony import */ var _output_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8548);
+
+
+
+
+
+const section = (name, text) => `<!-- keyguard:v1 ${name} -->\n${text}\n<!-- /keyguard:v1 ${name} -->`;
+function sectionOf(body, name) {
+    const start = `<!-- keyguard:v1 ${name} -->\n`;
+    const a = body.indexOf(start);
+    const b = body.indexOf(`\n<!-- /keyguard:v1 ${name} -->`, a);
+    return a === -1 || b === -1 ? undefined : body.slice(a + start.length, b);
+}
+/** A link to a file at a commit, with every path segment encoded (paths are untrusted). */
+function permalink(ctx, repository, commit, file, line) {
+    const path = file
+        .split('/')
+        .map((s) => encodeURIComponent(s).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+        .join('/');
+    return `${ctx.serverUrl}/${repository}/blob/${commit}/${path}${line > 0 ? `#L${line}` : ''}`;
+}
+function placesOf(group, ctx) {
+    const out = new Map();
+    for (const f of group.findings) {
+        const repository = f.repository ?? ctx.repository;
+        const commit = f.commit ?? (f.repository && f.repository !== ctx.repository ? undefined : ctx.sha);
+        const id = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`${f.repository ?? ''}\0${f.commit ?? ''}\0${f.file}\0${f.line}`).digest('hex').slice(0, 12);
+        const shown = `${f.repository ? `${f.repository}: ` : ''}${f.file}:${f.line}`;
+        const where = commit && repository ? `[${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(shown)}](${permalink(ctx, repository, commit, f.file, f.line)})` : (0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(shown);
+        const detail = f.commit ? ` in commit ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(f.commit.slice(0, 12))}${f.git?.authorDate ? ` (${f.git.authorDate.slice(0, 10)})` : ''}${f.git && f.git.occurrences > 1 ? `, added ${f.git.occurrences} times` : ''}` : ' in the working tree';
+        out.set(id, { id, line: `- ${where}${detail}` });
+    }
+    return [...out.values()];
+}
+/** `live → revoked` when keyguard revoked a key it found live: it was live, and that is what counts. */
+function liveStatus(r) {
+    if (!r?.liveness)
+        return 'not checked';
+    return r.liveness.status === 'live' && r.revocation?.type === 'revoked' ? 'live → revoked' : r.liveness.status;
+}
+function describeLiveness(r) {
+    if (!r.liveness)
+        return 'not checked';
+    const l = r.liveness;
+    return `**${liveStatus(r)}** (${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(l.rule)}${l.reason ? `: ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(l.reason)}` : ''})`;
+}
+function describeMatch(r) {
+    const m = r.match;
+    if (!m)
+        return 'not looked up (no admin key)';
+    if (m.type === 'not-found')
+        return 'no key of the organization matches';
+    if (m.type === 'ambiguous')
+        return `ambiguous: ${m.keyIds.map((k) => (0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(k)).join(', ')} all match`;
+    const project = m.projectId ? `${m.projectName ? `${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(m.projectName)} ` : ''}(${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(m.projectId)}), ` : '';
+    return `${project}${m.recordType === 'admin_key' ? 'admin key' : 'key'} ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(m.keyId)}, owner ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(m.owner)}${m.proven ? ` (proven: ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(m.proven)})` : ' (by its visible characters)'}`;
+}
+/** What an issue says of a key that showed a record's visible characters but was not proven to be it. */
+const UNPROVEN = 'matched by its visible characters only; not revoked';
+function describeRevocation(r) {
+    const o = r.revocation;
+    if (!o)
+        return 'nothing: revocation is off (`revoke: off`)';
+    switch (o.type) {
+        case 'revoked':
+            return `**revoked** (${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(o.action)})`;
+        case 'already-gone':
+            return `nothing to do: ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(o.action)}`;
+        case 'would-revoke':
+            return `dry run: would ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(o.action)}`;
+        case 'refused':
+            return `not revoked: ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(o.reason)}`;
+        case 'unproven':
+            // Reason and confirmation are keyguard's own text (ids, header names), not user input.
+            return `${UNPROVEN} (${o.reason}). To confirm it as an admin: ${o.confirm}`;
+        case 'failed':
+            return `revocation **failed**: ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(o.error)}`;
+    }
+}
+/** The one line a reader needs first: is the key still a danger, and what to do now. */
+function decision(r, still) {
+    const history = still ? 'remove it from the repository and its history' : 'remove it from git history';
+    if (r.revocation?.type === 'revoked')
+        return `**keyguard revoked this key.** Replace it where it was used and ${history}.`;
+    if (r.liveness?.status === 'revoked')
+        return `**This key no longer works.** Nothing is at risk from it now; ${history}.`;
+    if (r.liveness?.status === 'live')
+        return `**This key is live: anyone who read the repository can use it.** Revoke it now, replace it, and ${history}.`;
+    return `**Whether this key works is not known: treat it as live.** Revoke it, replace it, and ${history}.`;
+}
+const TODO = [
+    '- [ ] Create a replacement key and update every place that used this one (GitHub secrets, deployment environments).',
+    '- [ ] Revoke this key in the OpenAI dashboard, unless keyguard revoked it above.',
+    '- [ ] Remove it from git history (`git filter-repo --replace-text`), force-push, and ask collaborators to re-clone.',
+    '- [ ] Review the usage of its project from when it was first committed until it was revoked.',
+].join('\n');
+function factsOf(body) {
+    const m = body ? /^<!-- keyguard:v1 facts ([A-Za-z0-9_-]+) -->$/m.exec(body) : null;
+    if (!m)
+        return undefined;
+    try {
+        return JSON.parse(Buffer.from(m[1], 'base64url').toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Today's response, without forgetting what earlier runs learnt: once keyguard revoked a key, its
+ * record is gone from the organization and a rerun sees only "not found, not live"; the issue
+ * must still say whose key it was and that keyguard revoked it.
+ */
+function mergeFacts(previous, now) {
+    if (!previous)
+        return now;
+    const keepMatch = previous.match?.type === 'matched' && (!now.match || now.match.type === 'not-found');
+    const keepRevocation = previous.revocation?.type === 'revoked' && now.revocation?.type !== 'revoked';
+    // A key keyguard revoked was live when found: the issue keeps saying "live → revoked".
+    const revokedByUs = previous.liveness?.status === 'live' && previous.revocation?.type === 'revoked' && now.liveness?.status === 'revoked';
+    const sameStatus = (previous.liveness && now.liveness && previous.liveness.status === now.liveness.status) || revokedByUs;
+    return {
+        ...now,
+        ...(sameStatus ? { liveness: previous.liveness } : {}),
+        ...(keepMatch ? { match: previous.match } : {}),
+        ...(keepRevocation ? { revocation: previous.revocation } : {}),
+    };
+}
+/**
+ * The issue for one leaked key. On a later run `previous` is the issue's body: its list of places,
+ * checklist (ticks and all), seen-places and facts are kept; new places are appended and returned
+ * so the caller can comment on them.
+ */
+function renderLeakIssue(group, ctx, mention, previous) {
+    const first = [...group.findings].filter((f) => f.commit).sort((a, b) => (a.git?.authorDate ?? '').localeCompare(b.git?.authorDate ?? ''))[0];
+    // Removed only when no ref's tip holds it: a key on another branch or in a tag is still there.
+    const refs = [...new Set(group.findings.flatMap((f) => (f.git?.presentIn ?? []).map((p) => p.ref.replace(/^refs\/(heads|tags|remotes)\//, ''))))];
+    const still = refs.length > 0 || group.findings.some((f) => (f.git ? f.git.presentAtHead || (f.git.refsHolding ?? 0) > 0 : true));
+    const heldBy = refs.length ? ` (${refs.slice(0, 5).map(_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a).join(', ')}${refs.length > 5 ? ` and ${refs.length - 5} more refs` : ''})` : '';
+    const r = mergeFacts(factsOf(previous), group.response);
+    const state = [
+        `## :rotating_light: Leaked OpenAI ${(0,_detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .kindLabel */ .tf)(group.kind)} ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(group.redacted)}`,
+        '',
+        decision(r, still),
+        '',
+        ...(mention ? [`cc ${mention}`, ''] : []),
+        '| | |',
+        '| --- | --- |',
+        `| Key | ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(group.redacted)} (${(0,_detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .kindLabel */ .tf)(group.kind)}; the whole key is never shown) |`,
+        `| Fingerprint | ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(group.fingerprint)} |`,
+        `| Live | ${describeLiveness(r)} |`,
+        `| OpenAI record | ${describeMatch(r)} |`,
+        ...(first?.commit ? [`| First committed | ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(first.commit.slice(0, 12))}${first.git?.authorDate ? ` on ${first.git.authorDate.slice(0, 10)}` : ''} |`] : []),
+        `| Still in the repository | ${still ? `yes${heldBy}` : 'no: no branch or tag holds it (it stays in git history)'} |`,
+        `| keyguard did | ${describeRevocation(r)} |`,
+    ].join('\n');
+    const places = placesOf(group, ctx);
+    const seenBefore = new Set((previous ? /<!-- keyguard:v1 seen ([0-9a-f,]*) -->/.exec(previous)?.[1] ?? '' : '').split(',').filter(Boolean));
+    // Once the seen list is full, places beyond it are not news: no comment every run about them.
+    const fresh = seenBefore.size >= MAX_SEEN ? [] : places.filter((p) => !seenBefore.has(p.id));
+    const oldWhere = (previous ? sectionOf(previous, 'where') : undefined)?.split('\n').filter((l) => l.startsWith('- ')) ?? [];
+    const seen = [...new Set([...seenBefore, ...places.map((p) => p.id)])].slice(0, MAX_SEEN);
+    const listed = [...oldWhere, ...fresh.map((p) => p.line)];
+    const omitted = Math.max(listed.length, seen.length, places.length) - Math.min(listed.length, MAX_PLACES);
+    const where = [...listed.slice(0, MAX_PLACES), ...(omitted > 0 ? ['', (0,_github_body_limit_js__WEBPACK_IMPORTED_MODULE_3__/* .moreInReport */ .h6)(omitted, 'place')] : [])].join('\n');
+    const body = [
+        // The marker holds the fingerprint, a hash: anyone who can read the repository reads the
+        // issue, and the hash still finds the same key again across runs and repositories.
+        (0,_github_issue_tracker_js__WEBPACK_IMPORTED_MODULE_4__/* .markerLine */ .B_)('leak', group.fingerprint),
+        section('state', state),
+        '',
+        '### Where it was found',
+        section('where', where),
+        '',
+        '### What to do',
+        section('todo', (previous ? sectionOf(previous, 'todo') : undefined) ?? TODO),
+        '',
+        `<!-- keyguard:v1 seen ${seen.join(',')} -->`,
+        `<!-- keyguard:v1 facts ${Buffer.from(JSON.stringify({ liveness: r.liveness, match: r.match, revocation: r.revocation })).toString('base64url')} -->`,
+    ].join('\n');
+    return {
+        title: `Leaked OpenAI ${(0,_detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .kindLabel */ .tf)(group.kind)} ${group.redacted} (${group.fingerprint.slice(0, 8)})`,
+        body,
+        newPlaces: previous ? fresh.map((p) => p.line) : [],
+    };
+}
+/** The places an issue lists; the JSON report has them all (an issue body holds 65,536 characters). */
+const MAX_PLACES = 100;
+/** Place ids an issue remembers (13 characters each). */
+const MAX_SEEN = 1500;
+
+
+/***/ }),
+
+/***/ 6758:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ readBaseline),
+/* harmony export */   q: () => (/* binding */ renderBaseline)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8816);
+/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2029);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+
+
+
+
+/**
+ * A baseline records the keys known today — by fingerprint, never the key — with where they were,
+ * so later scans report only new ones. It is meant to be committed: nothing in it is secret.
+ */
+const BaselineSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    version: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(1),
+    keys: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+        fingerprint: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().regex(/^[0-9a-f]{32}$/),
+        kind: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(_detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .KEY_KINDS */ .A3),
+        redacted: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        file: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        line: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().nonnegative(),
+        commit: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable(),
+        date: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable(),
+    })),
+});
+function renderBaseline(result) {
+    const seen = new Set();
+    const keys = [];
+    for (const f of result.findings) {
+        if (seen.has(f.fingerprint))
+            continue;
+        seen.add(f.fingerprint);
+        keys.push({ fingerprint: f.fingerprint, kind: f.kind, redacted: f.redacted, file: f.file, line: f.line, commit: f.commit, date: f.git?.authorDate ?? null });
+    }
+    keys.sort((a, b) => (a.fingerprint < b.fingerprint ? -1 : 1));
+    return `${JSON.stringify({ version: 1, keys }, null, 2)}\n`;
+}
+/** The fingerprints of a baseline file; errors name the file and what is wrong. */
+async function readBaseline(file, shownAs = file) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
+    }
+    catch (e) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`cannot read baseline ${shownAs}: ${e.code ?? e}. Create one with: keyguard scan --history --write-baseline ${shownAs}`);
+    }
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (e) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`baseline ${shownAs} is not valid JSON: ${e.message}`);
+    }
+    const parsed = BaselineSchema.safeParse(json);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`baseline ${shownAs}: ${issue.path.join('.') || '(top level)'}: ${issue.message}; expected the form written by --write-baseline`);
+    }
+    return new Set(parsed.data.keys.map((k) => k.fingerprint));
+}
+
+
+/***/ }),
+
+/***/ 1164:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ shouldFail),
+/* harmony export */   l: () => (/* binding */ peakRssMb)
+/* harmony export */ });
+function peakRssMb() {
+    return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+/** The exit decision of DESIGN.md: 1 when findings reach `fail-on`, else 0. */
+function shouldFail(result, failOn) {
+    return failOn === 'any' && result.findings.length > 0;
+}
+
+
+/***/ }),
+
+/***/ 7813:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Hk: () => (/* binding */ runScan)
+});
+
+// UNUSED EXPORTS: describeCoverage, describeScope
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/sources/git.ts
+var git = __webpack_require__(8022);
+;// CONCATENATED MODULE: ./src/sources/history.ts
+
+
+const SET_FETCH_DEPTH = 'Set `fetch-depth: 0` on actions/checkout (or run `git fetch --unshallow --tags origin`) so the whole history is there.';
+async function attempt(root, args) {
+    try {
+        await (0,git/* git */.$Y)(root, args);
+        return undefined;
+    }
+    catch (e) {
+        return e.message;
+    }
+}
+const isShallow = async (root) => (await (0,git/* git */.$Y)(root, ['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+const hasOrigin = async (root) => (await attempt(root, ['remote', 'get-url', 'origin'])) === undefined;
+/**
+ * Makes the whole history available, or refuses: a shallow clone (actions/checkout's default
+ * depth 1) holds one grafted commit whose diff looks like it adds the whole tree, and none of the
+ * other branches and tags. Returns the refs and commit count a history scan will cover.
+ */
+async function prepareHistory(root, options, logger) {
+    if (options.fetch && (await hasOrigin(root))) {
+        const refspecs = ['+refs/heads/*:refs/remotes/origin/*', '+refs/tags/*:refs/tags/*', ...(options.pullRequests ? ['+refs/pull/*/head:refs/remotes/origin/pull/*'] : [])];
+        const shallow = await isShallow(root);
+        logger.info(`keyguard: fetching every branch and tag${options.pullRequests ? ' and pull request head' : ''} of origin${shallow ? ' (unshallowing the clone)' : ''}`);
+        const failed = await attempt(root, ['fetch', '--quiet', '--no-write-fetch-head', ...(shallow ? ['--unshallow'] : []), 'origin', ...refspecs]);
+        if (failed && !shallow)
+            logger.warning(`keyguard: could not fetch from origin (${failed}); scanning the refs already here`);
+        if (failed && shallow)
+            throw new errors/* ConfigurationError */.j1(`history scan: this clone is shallow and the rest of the history could not be fetched from origin (${failed}). ${SET_FETCH_DEPTH}`);
+    }
+    if (await isShallow(root))
+        throw new errors/* ConfigurationError */.j1(`history scan: this clone is shallow, so only part of the history is here. ${SET_FETCH_DEPTH}`);
+    const refs = (await (0,git/* git */.$Y)(root, ['for-each-ref', '--format=%(refname)'])).split('\n').filter(Boolean);
+    const commits = Number((await (0,git/* git */.$Y)(root, ['rev-list', '--all', '--count'])).trim());
+    if (commits === 0)
+        return { type: 'empty' };
+    return { type: 'refs', refs, commits };
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+;// CONCATENATED MODULE: ./src/sources/range.ts
+
+
+
+/** Depths tried, in turn, when a shallow clone lacks the commits a range needs. */
+const DEEPEN_STEPS = [50, 250, 1000, 5000];
+const range_SET_FETCH_DEPTH = 'Set `fetch-depth: 0` on actions/checkout so the history is there.';
+async function ok(root, args) {
+    try {
+        await (0,git/* git */.$Y)(root, args);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+const haveCommit = (root, rev) => ok(root, ['cat-file', '-e', `${rev}^{commit}`]);
+const range_isShallow = async (root) => (await (0,git/* git */.$Y)(root, ['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+async function shallowCommits(root) {
+    const file = (await (0,git/* git */.$Y)(root, ['rev-parse', '--git-path', 'shallow'])).trim();
+    try {
+        return new Set((await (0,promises_.readFile)(file.startsWith('/') ? file : `${root}/${file}`, 'utf8')).split('\n').filter(Boolean));
+    }
+    catch {
+        return new Set();
+    }
+}
+/**
+ * Whether `base..head` can be read as it really is: both commits present, and no commit of the
+ * range cut off by a shallow clone. A cut commit would diff as if it added its whole tree, so
+ * every old key would look new.
+ */
+async function complete(root, base, head) {
+    if (!(await haveCommit(root, head)))
+        return false;
+    if (base !== undefined && !(await haveCommit(root, base)))
+        return false;
+    const shallow = await shallowCommits(root);
+    if (shallow.size === 0)
+        return true;
+    const commits = (await (0,git/* git */.$Y)(root, ['rev-list', base ? `${base}..${head}` : head])).split('\n').filter(Boolean);
+    // A base in another line of history still needs a merge base reachable from head.
+    if (base !== undefined && !(await ok(root, ['merge-base', base, head])))
+        return false;
+    return !commits.some((c) => shallow.has(c));
+}
+/**
+ * Makes sure a range's commits are in the clone, fetching and deepening a shallow clone from
+ * `origin` as far as needed. Fails with one clear message when that is not enough.
+ */
+async function prepareRange(root, base, head, logger) {
+    if (await complete(root, base, head))
+        return;
+    if (!(await range_isShallow(root))) {
+        const missing = !(await haveCommit(root, head)) ? head : base;
+        throw new errors/* ConfigurationError */.j1(`commit ${missing} is not in this repository. Fetch it first (git fetch origin ${missing}).`);
+    }
+    const revs = [head, ...(base ? [base] : [])];
+    for (const depth of DEEPEN_STEPS) {
+        logger.info(`keyguard: shallow clone; fetching ${depth} commits of history for ${base ? `${base}..` : ''}${head}`);
+        // Fetching by commit id works on GitHub for any commit reachable from the repository's refs.
+        if (!(await ok(root, ['fetch', '--no-tags', '--quiet', `--depth=${depth}`, 'origin', ...revs]))) {
+            await ok(root, ['fetch', '--no-tags', '--quiet', `--deepen=${depth}`, 'origin']);
+        }
+        if (await complete(root, base, head))
+            return;
+        if (!(await range_isShallow(root)))
+            break;
+    }
+    if (await complete(root, base, head))
+        return;
+    throw new errors/* ConfigurationError */.j1(`the history of ${base ? `${base}..` : ''}${head} is not in this shallow clone and could not be fetched. ${range_SET_FETCH_DEPTH}`);
+}
+/** Fetches a branch of origin as refs/remotes/origin/NAME when missing; returns that ref, or undefined. */
+async function remoteBranch(root, branch) {
+    const ref = `refs/remotes/origin/${branch}`;
+    if (await haveCommit(root, ref))
+        return ref;
+    if (await ok(root, ['fetch', '--no-tags', '--quiet', '--depth=1', 'origin', `+refs/heads/${branch}:${ref}`]))
+        return ref;
+    return undefined;
+}
+
+
+// EXTERNAL MODULE: ./src/scan/finding.ts
+var finding = __webpack_require__(1164);
+// EXTERNAL MODULE: ./src/detect/index.ts + 8 modules
+var detect = __webpack_require__(2029);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./src/sources/cat-file.ts
+
+/**
+ * One long-lived `git cat-file --batch` for reading blobs by `rev:path`, so looking up a few
+ * hundred files costs one process, not one each. Requests are answered in order.
+ */
+class BlobReader {
+    #child;
+    /** Output not yet consumed, joined only when a whole answer is there (joining per chunk was quadratic on a large blob). */
+    #chunks = [];
+    #length = 0;
+    /** The header of the answer being read, once seen. */
+    #expect;
+    #waiting = [];
+    #failed;
+    constructor(cwd) {
+        // -z: paths may hold newlines. Needs git 2.38 or later.
+        this.#child = (0,external_node_child_process_.spawn)('git', ['cat-file', '--batch', '-z'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+        this.#child.stdout.on('data', (d) => {
+            this.#chunks.push(d);
+            this.#length += d.length;
+            this.#drain();
+        });
+        let stderr = '';
+        this.#child.stderr.on('data', (d) => (stderr += d.toString()));
+        const fail = (e) => {
+            this.#failed = e;
+            for (const w of this.#waiting.splice(0))
+                w.reject(e);
+        };
+        this.#child.on('error', fail);
+        this.#child.on('close', (code) => code && fail(new Error(`git cat-file failed (exit ${code}): ${stderr.trim()}`)));
+    }
+    /** The blob at `spec` (`<commit>:<path>`, `:<path>` for the index), or undefined when missing. */
+    read(spec) {
+        if (this.#failed)
+            return Promise.reject(this.#failed);
+        return new Promise((resolve, reject) => {
+            this.#waiting.push({ resolve, reject });
+            this.#child.stdin.write(`${spec}\0`);
+        });
+    }
+    /** The unconsumed output as one buffer. */
+    #flat() {
+        if (this.#chunks.length > 1)
+            this.#chunks = [Buffer.concat(this.#chunks)];
+        return this.#chunks[0] ?? Buffer.alloc(0);
+    }
+    #consume(n) {
+        const rest = this.#flat().subarray(n);
+        this.#chunks = rest.length ? [rest] : [];
+        this.#length = rest.length;
+    }
+    #drain() {
+        while (this.#waiting.length > 0) {
+            if (!this.#expect) {
+                const buf = this.#flat();
+                const nl = buf.indexOf(0x0a);
+                if (nl === -1)
+                    return;
+                const header = buf.toString('utf8', 0, nl);
+                this.#consume(nl + 1);
+                if (/ (missing|ambiguous)$/.test(header)) {
+                    this.#waiting.shift().resolve(undefined);
+                    continue;
+                }
+                const [, type, size] = header.split(' ');
+                this.#expect = { size: Number(size), type: type ?? '' };
+            }
+            const { size, type } = this.#expect;
+            if (this.#length < size + 1)
+                return;
+            const blob = Buffer.from(this.#flat().subarray(0, size));
+            this.#consume(size + 1);
+            this.#expect = undefined;
+            this.#waiting.shift().resolve(type === 'blob' ? blob : undefined);
+        }
+    }
+    close() {
+        this.#child.stdin.end();
+    }
+}
+/**
+ * Looks up many object names (`<rev>:<path>`, blob ids) in one `git cat-file --batch-check`;
+ * answers in the order asked, undefined for a name that does not exist.
+ */
+async function checkObjects(cwd, names) {
+    if (names.length === 0)
+        return [];
+    const child = (0,external_node_child_process_.spawn)('git', ['cat-file', '--batch-check', '-z'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out = [];
+    let stderr = '';
+    child.stdout.on('data', (d) => out.push(d));
+    child.stderr.on('data', (d) => (stderr += d.toString()));
+    const closed = new Promise((resolve, reject) => {
+        child.once('error', reject);
+        child.once('close', (code) => resolve(code ?? 1));
+    });
+    child.stdin.end(names.map((n) => `${n}\0`).join(''));
+    const code = await closed;
+    if (code !== 0)
+        throw new Error(`git cat-file --batch-check failed (exit ${code}): ${stderr.trim()}`);
+    const lines = Buffer.concat(out).toString('utf8').split('\n');
+    return names.map((_, i) => {
+        const m = /^([0-9a-f]{40,64}) (\w+) (\d+)$/.exec(lines[i] ?? '');
+        return m ? { oid: m[1], type: m[2], size: Number(m[3]) } : undefined;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/sources/diff-stream.ts
+
+const LITERALS = detect/* PREFILTER_LITERALS */.D$.map((l) => Buffer.from(l, 'latin1'));
+const NL = 0x0a;
+const DIFF_HEADER = Buffer.from('\ndiff ');
+const HUNK = Buffer.from('\n@@');
+const BINARY = Buffer.from('\nBinary files ');
+/** Parses a NUL-led header line: `\0<sha> <author time> <parent> <parent>…`. Anything else is not one. */
+function parseCommit(line) {
+    const m = /^([0-9a-f]{40,64}) (\d+)((?: [0-9a-f]{40,64})*) ?$/.exec(line); // a root commit ends in a space
+    if (!m)
+        return undefined;
+    return { sha: m[1], authorTime: Number(m[2]), parents: m[3].trim() ? m[3].trim().split(' ').length : 0 };
+}
+/** Git's C-style quoting of unusual paths (`"a\tb"`, octal escapes for raw bytes). */
+function unquoteGitPath(p) {
+    if (!p.startsWith('"') || !p.endsWith('"'))
+        return p;
+    const bytes = [];
+    const body = Buffer.from(p.slice(1, -1), 'utf8');
+    const simple = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
+    for (let i = 0; i < body.length; i++) {
+        if (body[i] !== 0x5c) {
+            bytes.push(body[i]);
+            continue;
+        }
+        const c = String.fromCharCode(body[i + 1]);
+        if (/[0-7]/.test(c)) {
+            bytes.push(parseInt(body.subarray(i + 1, i + 4).toString('latin1'), 8));
+            i += 3;
+        }
+        else {
+            bytes.push(simple[c] ?? body[i + 1]);
+            i += 1;
+        }
+    }
+    return Buffer.from(bytes).toString('utf8');
+}
+/** The new-side path of a file header block (`+++ b/path`), or undefined for a deletion or no content. */
+function pathFromHeader(block) {
+    const m = /^\+\+\+ (.*)$/m.exec(block);
+    if (!m || m[1] === '/dev/null')
+        return undefined;
+    // Git ends the name with a tab when it holds a space; a real tab would have been quoted.
+    const p = unquoteGitPath(m[1].replace(/\t$/, ''));
+    return p.startsWith('b/') ? p.slice(2) : p;
+}
+class DiffStreamScanner {
+    #carry = Buffer.alloc(0);
+    /** Bytes of the unfinished line at the end of the carry. */
+    #carryLine = 0;
+    /** Chunks of one unfinished line, joined once its end arrives (joining at each chunk was quadratic). */
+    #pending = [];
+    #pendingBytes = 0;
+    /** Dropping the rest of a line longer than maxLine (`file` undefined: not an added line). */
+    #skipping;
+    #commit;
+    #file;
+    /** The end of the current file's header block has been seen (we are in its hunks). */
+    #inHunks = false;
+    #maxLine;
+    /** Binary files seen so far; the caller takes them with `takeBinaries`. */
+    #binaries = [];
+    /** Added lines over the size limit. */
+    skipped = [];
+    /**
+     * `commit` is the commit every line belongs to when the stream has no headers (git diff
+     * --cached); lines longer than `maxLine` bytes are skipped and listed in `skipped`.
+     */
+    constructor(commit = null, maxLine = Number.MAX_SAFE_INTEGER) {
+        this.#commit = commit;
+        this.#maxLine = maxLine;
+    }
+    /** Feeds one chunk; returns the added lines in it that hold a marker. */
+    push(chunk) {
+        if (this.#skipping) {
+            const nl = chunk.indexOf(NL);
+            if (nl === -1) {
+                this.#skipping.bytes += chunk.length;
+                return [];
+            }
+            if (this.#skipping.file)
+                this.skipped.push({ ...this.#skipping, bytes: this.#skipping.bytes + nl });
+            this.#skipping = undefined;
+            chunk = chunk.subarray(nl + 1);
+        }
+        if (chunk.indexOf(NL) === -1) {
+            this.#pending.push(chunk);
+            this.#pendingBytes += chunk.length;
+            const lineBytes = this.#carryLine + this.#pendingBytes;
+            if (lineBytes > this.#maxLine)
+                this.#startSkipping(lineBytes);
+            return [];
+        }
+        const buf = this.#carry.length || this.#pending.length ? Buffer.concat([this.#carry, ...this.#pending, chunk]) : chunk;
+        this.#pending = [];
+        this.#pendingBytes = 0;
+        let end = buf.lastIndexOf(NL) + 1;
+        // Keep an unfinished file header block for the next chunk, so its `+++` line is read whole.
+        const lastDiff = lastHeaderStart(buf, end);
+        if (lastDiff !== -1 && buf.indexOf(HUNK, lastDiff) === -1 && !endsHeaderBlock(buf, lastDiff, end))
+            end = lastDiff;
+        const out = this.#scan(buf, end);
+        this.#carry = Buffer.from(buf.subarray(end));
+        this.#carryLine = this.#carry.length - (this.#carry.lastIndexOf(NL) + 1);
+        return out;
+    }
+    /** The line being read is over the limit: note it, process what came before it, drop the rest. */
+    #startSkipping(lineBytes) {
+        const buf = Buffer.concat([this.#carry, ...this.#pending]);
+        const lineStart = buf.length - lineBytes;
+        this.#early.push(...this.#scan(buf, lineStart));
+        const added = this.#inHunks && isAdded(buf, lineStart, Math.max(1, this.#commit?.parents ?? 1));
+        this.#carry = Buffer.alloc(0);
+        this.#carryLine = 0;
+        this.#pending = [];
+        this.#pendingBytes = 0;
+        // Only an added line is worth reporting; a removed or header line is dropped all the same.
+        this.#skipping = { commit: this.#commit, file: added ? this.#file : undefined, bytes: lineBytes };
+    }
+    /** Lines found while starting to skip a long line, handed out with the next chunk's. */
+    #early = [];
+    /** The binary files seen since the last call. */
+    takeBinaries() {
+        const out = this.#binaries;
+        this.#binaries = [];
+        return out;
+    }
+    /** Flushes what is left at the end of the stream. */
+    end() {
+        if (this.#skipping?.file)
+            this.skipped.push(this.#skipping);
+        this.#skipping = undefined;
+        const buf = Buffer.concat([this.#carry, ...this.#pending]);
+        this.#carry = Buffer.alloc(0);
+        this.#pending = [];
+        if (buf.length === 0)
+            return this.#early.splice(0);
+        const full = buf[buf.length - 1] === NL ? buf : Buffer.concat([buf, Buffer.from('\n')]);
+        return this.#scan(full, full.length);
+    }
+    #scan(buf, end) {
+        const out = this.#early.splice(0);
+        this.#findBinaries(buf, end);
+        const hits = [];
+        for (const lit of LITERALS) {
+            // One hit a line is enough (the line is read whole): go on from the line's end, so a line of
+            // a million markers costs one search, not a million entries to sort.
+            for (let at = buf.indexOf(lit); at !== -1 && at < end;) {
+                hits.push(at);
+                const nl = buf.indexOf(NL, at);
+                at = nl === -1 ? -1 : buf.indexOf(lit, nl + 1);
+            }
+        }
+        hits.sort((a, b) => a - b);
+        let lineEnd = -1;
+        const ctx = new ContextCache(this, buf);
+        // A line over the limit that ended inside this buffer (one that runs across chunks is dropped
+        // as it streams): skipped the same way. Only a buffer longer than the limit can hold one.
+        const tooLong = buf.length > this.#maxLine ? this.#longLines(buf, end) : [];
+        for (const h of hits) {
+            if (h < lineEnd)
+                continue; // several markers on one line: read it once
+            const lineStart = buf.lastIndexOf(NL, h) + 1;
+            lineEnd = buf.indexOf(NL, h);
+            if (lineEnd === -1)
+                lineEnd = end;
+            if (tooLong.includes(lineStart))
+                continue;
+            const c = ctx.at(lineStart);
+            if (!c.file || !c.inHunks)
+                continue;
+            const columns = Math.max(1, c.commit?.parents ?? 1);
+            if (!isAdded(buf, lineStart, columns))
+                continue;
+            // Wrapped base64 spans lines: the added lines around this one come along (findings are
+            // placed by reading the blob again, so the extra text changes no position).
+            const text = buf.toString('utf8', lineStart + columns, lineEnd);
+            out.push({ commit: c.commit, file: c.file, text, around: addedAround(buf, lineStart, lineEnd, end, columns) ?? text });
+        }
+        this.#advance(buf, end);
+        return out;
+    }
+    /** Starts of the added lines longer than the limit in `buf` before `end`, each listed in `skipped`. */
+    #longLines(buf, end) {
+        const out = [];
+        for (let start = 0; start < end;) {
+            let stop = buf.indexOf(NL, start);
+            if (stop === -1 || stop > end)
+                stop = end;
+            if (stop - start > this.#maxLine) {
+                const c = this.contextAt(buf, start);
+                if (c.file && c.inHunks && isAdded(buf, start, Math.max(1, c.commit?.parents ?? 1))) {
+                    out.push(start);
+                    this.skipped.push({ commit: c.commit, file: c.file, bytes: stop - start });
+                }
+            }
+            start = stop + 1;
+        }
+        return out;
+    }
+    /** `Binary files a/x and b/y differ` lines: the new blob of each, from its header block. */
+    #findBinaries(buf, end) {
+        for (let at = buf.indexOf(BINARY); at !== -1 && at < end; at = buf.indexOf(BINARY, at + 1)) {
+            const lineEnd = buf.indexOf(NL, at + 1);
+            const d = lastHeaderStart(buf, at + 1);
+            if (d === -1 || lineEnd === -1)
+                continue;
+            const block = buf.toString('utf8', d, lineEnd);
+            const blob = /^index (?:[0-9a-f]+,)*[0-9a-f]+\.\.([0-9a-f]{40,64})/m.exec(block)?.[1];
+            const names = /^Binary files (.*) and (.*) differ$/m.exec(block);
+            if (!blob || !names || names[2] === '/dev/null' || /^0+$/.test(blob))
+                continue;
+            const p = unquoteGitPath(names[2]);
+            this.#binaries.push({ commit: this.contextAt(buf, at + 1).commit, file: p.startsWith('b/') ? p.slice(2) : p, blob });
+        }
+    }
+    /** The commit, file and header/hunk state in force at `pos`, from the nearest headers before it. */
+    contextAt(buf, pos) {
+        const c = buf.lastIndexOf(0, pos);
+        const d = lastHeaderStart(buf, pos);
+        let commit = this.#commit;
+        if (c !== -1)
+            commit = parseCommit(buf.toString('utf8', c + 1, buf.indexOf(NL, c))) ?? commit;
+        if (d === -1 || d < c) {
+            // No file header since the last commit header in this chunk: carried state, unless a commit began here.
+            return c === -1 ? { commit, file: this.#file, inHunks: this.#inHunks } : { commit, file: undefined, inHunks: false };
+        }
+        const hunk = buf.indexOf(HUNK, d);
+        const inHunks = hunk !== -1 && hunk < pos;
+        const block = buf.toString('utf8', d, inHunks ? hunk : pos);
+        return { commit, file: pathFromHeader(block), inHunks };
+    }
+    /** Carries the last commit and file headers of the processed part into the next chunk. */
+    #advance(buf, end) {
+        const ctx = this.contextAt(buf, end);
+        this.#commit = ctx.commit;
+        this.#file = ctx.file;
+        this.#inHunks = ctx.inHunks;
+    }
+}
+/**
+ * Context for the lines of one buffer, asked in increasing order: it is looked up again only
+ * when a commit header, file header or hunk lies between the last line asked and this one, so
+ * many marked lines in one file cost one lookup, not a backward search each.
+ */
+class ContextCache {
+    #pos = -1;
+    #ctx;
+    #nextEvent = -1;
+    #scanner;
+    #buf;
+    constructor(scanner, buf) {
+        this.#scanner = scanner;
+        this.#buf = buf;
+    }
+    at(pos) {
+        if (this.#ctx && this.#ctx.inHunks && (this.#nextEvent === -1 || this.#nextEvent >= pos))
+            return this.#ctx;
+        this.#ctx = this.#scanner.contextAt(this.#buf, pos);
+        this.#pos = pos;
+        this.#nextEvent = nextEvent(this.#buf, this.#pos, this.#ctx.inHunks);
+        return this.#ctx;
+    }
+}
+/** The first commit header or file header after `pos` (or hunk, while in a header block), or -1. */
+function nextEvent(buf, pos, inHunks) {
+    const found = [buf.indexOf(0, pos), buf.indexOf(DIFF_HEADER, pos), inHunks ? -1 : buf.indexOf(HUNK, pos)].filter((i) => i !== -1);
+    return found.length ? Math.min(...found) : -1;
+}
+/** Added means `+` in every parent column: in a merge's combined diff, ` +` came from a parent. */
+function isAdded(buf, lineStart, columns) {
+    for (let i = 0; i < columns; i++)
+        if (buf[lineStart + i] !== 0x2b)
+            return false;
+    return true;
+}
+/** How many added lines around a marked one are joined to it, for base64 wrapped over lines. */
+const WRAP_LINES = 6;
+/**
+ * The marked line's text with up to WRAP_LINES added lines (of base64 width) on each side, prefix
+ * columns removed; undefined when there are none.
+ */
+function addedAround(buf, lineStart, lineEnd, end, columns) {
+    let from = lineStart;
+    for (let n = 0; n < WRAP_LINES && from > 0; n++) {
+        const prev = buf.lastIndexOf(NL, from - 2) + 1;
+        if (!isAdded(buf, prev, columns) || from - prev > 200)
+            break;
+        from = prev;
+    }
+    let to = lineEnd;
+    for (let n = 0; n < WRAP_LINES && to < end; n++) {
+        const next = buf.indexOf(NL, to + 1);
+        if (next === -1 || next > end || !isAdded(buf, to + 1, columns) || next - to > 200)
+            break;
+        to = next;
+    }
+    if (from === lineStart && to === lineEnd)
+        return undefined;
+    const lines = [];
+    for (let s = from; s < to;) {
+        const e = buf.indexOf(NL, s);
+        const stop = e === -1 || e > to ? to : e;
+        lines.push(buf.toString('utf8', s + columns, stop));
+        s = stop + 1;
+    }
+    return lines.join('\n');
+}
+/** Start of the last `diff …` header line before `pos` (0 when the buffer starts with one). */
+function lastHeaderStart(buf, pos) {
+    // (A negative offset would make lastIndexOf count from the end.)
+    const i = pos >= DIFF_HEADER.length ? buf.lastIndexOf(DIFF_HEADER, pos - DIFF_HEADER.length) : -1;
+    if (i !== -1)
+        return i + 1;
+    return buf.subarray(0, 5).toString('latin1') === 'diff ' && pos > 0 ? 0 : -1;
+}
+/** A header block with no hunks yet (binary, rename, mode change) is over once a commit follows it. */
+function endsHeaderBlock(buf, start, end) {
+    const c = buf.indexOf(0, start);
+    return c !== -1 && c < end;
+}
+
+;// CONCATENATED MODULE: ./src/scan/presence.ts
+
+
+/** Path lookups per presence check: tens of thousands of trees and files take a few seconds. */
+const MAX_LOOKUPS = 500_000;
+/**
+ * Which of `fingerprints` the trees of `tips` hold, and where. Only `files` are looked at (a key
+ * at a tip was added there by some commit the scan read, so it is in one of the files where keys
+ * were found): one `cat-file --batch-check` resolves every tip and path, each distinct blob is read
+ * once, and tips that share a tree share the work. Blobs over `maxSize` are not read.
+ */
+async function keysAtTips(root, tips, files, fingerprints, blobs, maxSize) {
+    const out = new Map();
+    if (tips.length === 0 || files.length === 0 || fingerprints.size === 0)
+        return { places: out, treesLeftOut: 0 };
+    const trees = await checkObjects(root, tips.map((t) => `${t}^{tree}`));
+    const tipsOfTree = new Map();
+    tips.forEach((tip, i) => {
+        const tree = trees[i]?.oid;
+        if (tree)
+            tipsOfTree.set(tree, [...(tipsOfTree.get(tree) ?? []), tip]);
+    });
+    // Thousands of tags times thousands of files would be millions of lookups: the trees of the
+    // first tips (HEAD, then branches, then tags, by name) up to a budget; the caller says so.
+    const budget = Math.max(1, Math.floor(MAX_LOOKUPS / files.length));
+    const distinct = [...tipsOfTree.keys()];
+    const specs = [];
+    for (const tree of distinct.slice(0, budget))
+        for (const file of files)
+            specs.push({ tree, file });
+    const found = await checkObjects(root, specs.map((s) => `${s.tree}:./${s.file}`));
+    const placesOfBlob = new Map();
+    specs.forEach((s, i) => {
+        const o = found[i];
+        if (o?.type === 'blob' && o.size <= maxSize)
+            placesOfBlob.set(o.oid, [...(placesOfBlob.get(o.oid) ?? []), s]);
+    });
+    for (const [oid, places] of placesOfBlob) {
+        const data = await blobs.read(oid);
+        if (!data)
+            continue;
+        for (const m of (0,detect/* detectInBytes */.Ur)(data)) {
+            if (!fingerprints.has(m.secret.fingerprint))
+                continue;
+            const list = out.get(m.secret.fingerprint) ?? [];
+            for (const { tree, file } of places) {
+                for (const ref of tipsOfTree.get(tree)) {
+                    if (!list.some((p) => p.ref === ref && p.file === file))
+                        list.push({ ref, file, line: m.line, column: m.column, endColumn: m.endColumn, encoding: m.encoding });
+                }
+            }
+            out.set(m.secret.fingerprint, list);
+        }
+    }
+    return { places: out, treesLeftOut: Math.max(0, distinct.length - budget) };
+}
+
+// EXTERNAL MODULE: ./src/scan/triage.ts
+var triage = __webpack_require__(1713);
+;// CONCATENATED MODULE: ./src/scan/git-scan.ts
+
+
+
+
+
+
+
+/** Locations kept per key (all are counted); enough for an issue, bounded for memory. */
+const MAX_LOCATIONS = 50;
+/*
+ * Flags that make git's output the same whatever the user's config: no colour, pager, external
+ * diff or textconv, standard a/ b/ prefixes, no signatures, paths relative to the scanned folder.
+ * -U0: only changed lines, as only added lines matter. Merges show a dense combined diff, so a key
+ * introduced while resolving a merge is found too. --full-index: binary files' blob ids, whole.
+ * --no-renames: a moved file shows as added under its new name, so every path that ever held a
+ * key is known (presence at the tips looks only at those).
+ */
+const DIFF_FLAGS = ['-p', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', '--relative', '--full-index', '--no-renames'];
+const LOG_FLAGS = [...DIFF_FLAGS, '--format=%x00%H %at %P', '--no-show-signature', '--diff-merges=dense-combined'];
+function gitArgs(target) {
+    switch (target.type) {
+        case 'history':
+            return ['log', '--all', ...LOG_FLAGS];
+        case 'range':
+            return ['log', ...LOG_FLAGS, target.base ? `${target.base}..${target.head}` : target.head, '--'];
+        case 'staged':
+            return ['diff', '--cached', ...DIFF_FLAGS, '--'];
+    }
+}
+/** Refs listed per key (all are counted). */
+const MAX_REFS = 20;
+/** Files looked at for presence at the tips: the files where keys were added, up to this many. */
+const MAX_PRESENCE_FILES = 5000;
+/**
+ * Scans what git says commits added: the added lines of text files, the new blobs of binary files
+ * (read whole, by their bytes), and commit and annotated tag messages. Each key found becomes one
+ * finding: where it is at the scanned tip when it is there, else where it was first added; how
+ * often it was added; and which refs' tips still hold it.
+ */
+async function scanGit(settings, deps) {
+    const { logger } = deps;
+    const now = deps.now ?? Date.now;
+    const started = now();
+    const allow = (0,triage/* triageFrom */.b)(settings.config, settings.baseline);
+    const maxSize = settings.config.scan.maxFileSize;
+    const keys = new Map();
+    const files = new Set();
+    const skipped = [];
+    let bytesScanned = 0;
+    let commitsScanned = 0;
+    let lastProgress = started;
+    const record = (m, at) => {
+        // Mask first: nothing about this key may be logged before the runner knows to hide it.
+        logger.mask(m.secret.reveal());
+        if (!allow.admit(m.secret.fingerprint, m.allowedInline))
+            return;
+        if (!at.source && files.size < MAX_PRESENCE_FILES)
+            files.add(at.file);
+        const state = keys.get(m.secret.fingerprint);
+        if (!state) {
+            keys.set(m.secret.fingerprint, { secret: m.secret, kind: m.kind, first: at, occurrences: 1, locations: [{ commit: at.commit, file: at.file }] });
+            return;
+        }
+        state.occurrences++;
+        // git log lists newer commits first: an equal date later in the stream is the older commit.
+        // Within one commit, the first file (git's path order) stays.
+        if (at.authorTime < state.first.authorTime || (at.authorTime === state.first.authorTime && at.commit !== state.first.commit))
+            state.first = at;
+        if (state.locations.length < MAX_LOCATIONS && !state.locations.some((l) => l.commit === at.commit && l.file === at.file)) {
+            state.locations.push({ commit: at.commit, file: at.file });
+        }
+    };
+    const onLine = (line) => {
+        if (allow.pathAllowed(line.file))
+            return;
+        const at = { commit: line.commit?.sha ?? null, authorTime: line.commit?.authorTime ?? 0, file: line.file };
+        const matches = (0,detect/* detectKeys */.c8)(line.text);
+        const seen = new Set(matches.map((m) => m.secret.fingerprint));
+        // Base64 wrapped over lines is only whole with the lines around it.
+        if (line.around !== line.text)
+            matches.push(...(0,detect/* detectKeys */.c8)(line.around).filter((m) => m.encoding === 'base64' && !seen.has(m.secret.fingerprint)));
+        for (const m of matches)
+            record(m, at);
+    };
+    const scanner = new DiffStreamScanner(null, maxSize);
+    const binaries = [];
+    // A damaged or partial clone stops git part way: keep what was read, and say what was not.
+    const unreadable = [];
+    const attempt = async (what, run) => {
+        try {
+            await run();
+        }
+        catch (e) {
+            unreadable.push(`${what()}: ${e.message}`);
+        }
+    };
+    const readDiffs = async (args) => {
+        for await (const chunk of (0,git/* gitStream */.dP)(settings.root, args)) {
+            bytesScanned += chunk.length;
+            for (let i = chunk.indexOf(0); i !== -1; i = chunk.indexOf(0, i + 1))
+                commitsScanned++;
+            for (const line of scanner.push(chunk))
+                onLine(line);
+            binaries.push(...scanner.takeBinaries().filter((b) => !allow.pathAllowed(b.file)));
+            if (now() - lastProgress >= 250) {
+                lastProgress = now();
+                logger.progress(`keyguard: ${commitsScanned} commits, ${(bytesScanned / 1e6).toFixed(0)} MB of diffs, ${keys.size} keys`);
+            }
+        }
+    };
+    try {
+        await readDiffs(gitArgs(settings.target));
+    }
+    catch (e) {
+        if (settings.target.type === 'staged')
+            unreadable.push(`the staged changes: ${e.message}`);
+        // git log stops at the first object it cannot read: go on commit by commit from there (the
+        // same order), and read a commit that fails again from its tree, naming the missing blobs.
+        else
+            await readRestOneByOne(settings.root, settings.target, commitsScanned, readDiffs, unreadable, (m, at) => !allow.pathAllowed(at.file) && record(m, at));
+    }
+    for (const line of scanner.end())
+        onLine(line);
+    binaries.push(...scanner.takeBinaries().filter((b) => !allow.pathAllowed(b.file)));
+    for (const s of scanner.skipped) {
+        if (s.file && !allow.pathAllowed(s.file))
+            skipped.push({ path: s.file, reason: 'line-too-large', detail: `a line of ${s.bytes - 1} bytes added${s.commit ? ` in ${s.commit.sha.slice(0, 12)}` : ''}` });
+    }
+    const blobs = new BlobReader(settings.root);
+    try {
+        await attempt(() => 'binary files', async () => (bytesScanned += await scanBinaries(settings.root, binaries, blobs, maxSize, skipped, unreadable, record)));
+        await attempt(() => 'commit and tag messages', async () => (bytesScanned += await scanMessages(settings.root, settings.target, record)));
+        const tip = settings.target.type === 'history' ? 'HEAD' : settings.target.type === 'range' ? settings.target.head : undefined;
+        const tips = settings.target.type === 'history' ? ['HEAD', ...(await refNames(settings.root))] : tip ? [tip] : [];
+        let atTips = new Map();
+        await attempt(() => 'where the keys are at the ref tips', async () => {
+            const found = await keysAtTips(settings.root, tips, [...files], new Set(keys.keys()), blobs, maxSize);
+            atTips = found.places;
+            if (found.treesLeftOut)
+                logger.warning(`keyguard: ${found.treesLeftOut} ref tips with distinct trees were not checked for the keys (too many refs times files); which refs hold a key is a lower bound`);
+        });
+        const findings = [];
+        for (const k of keys.values())
+            findings.push(await toFinding(k, atTips.get(k.secret.fingerprint) ?? [], tip, blobs, logger));
+        findings.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
+        skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
+        return {
+            target: settings.root,
+            findings,
+            skipped,
+            ...(unreadable.length ? { unreadable } : {}),
+            stats: { filesScanned: 0, bytesScanned, filesSkipped: skipped.length, ...allow.counts, commitsScanned, durationMs: now() - started, peakRssMb: (0,finding/* peakRssMb */.l)() },
+        };
+    }
+    finally {
+        blobs.close();
+    }
+}
+/** The finding of one key: placed at the scanned tip when it is there, else where first added. */
+async function toFinding(k, places, tip, blobs, logger) {
+    const first = k.first;
+    let pos = first.pos;
+    if (!pos) {
+        pos = await locate(blobs, `${first.commit ?? ''}:./${first.file}`, k.secret.fingerprint);
+        if (!pos)
+            logger.warning(`keyguard: could not find ${k.secret.redacted} again in ${first.file} at ${first.commit ?? 'the index'}; line unknown`);
+    }
+    // Where it was first added, when the tip still has it there; else wherever the tip has it.
+    const atTip = places.find((p) => p.ref === tip && p.file === first.file) ?? places.find((p) => p.ref === tip);
+    const held = places.filter((p) => p.ref !== 'HEAD' || tip !== 'HEAD').sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+    const primary = atTip ?? { file: first.file, line: pos?.line ?? 0, column: pos?.column ?? 0, endColumn: pos?.endColumn ?? 0, encoding: pos?.encoding ?? 'plain' };
+    return {
+        file: primary.file,
+        line: primary.line,
+        column: primary.column,
+        endColumn: primary.endColumn,
+        commit: first.commit,
+        kind: k.kind,
+        fingerprint: k.secret.fingerprint,
+        redacted: k.secret.redacted,
+        encoding: primary.encoding,
+        status: 'unverified',
+        secret: k.secret,
+        ...(first.source && !atTip ? { source: first.source } : {}),
+        git: {
+            authorDate: first.commit ? new Date(first.authorTime * 1000).toISOString() : null,
+            occurrences: k.occurrences,
+            locations: k.locations,
+            atHead: atTip ? { file: atTip.file, line: atTip.line, column: atTip.column } : null,
+            // Staged changes are in the index by definition.
+            presentAtHead: tip ? atTip !== undefined : true,
+            presentIn: held.slice(0, MAX_REFS).map((p) => ({ ref: p.ref, file: p.file, line: p.line })),
+            refsHolding: new Set(held.map((p) => p.ref)).size,
+            firstAdded: { commit: first.commit, file: first.file, line: pos?.line ?? 0, column: pos?.column ?? 0 },
+        },
+    };
+}
+/**
+ * After git log failed part way: the commits from the one it failed on, each read on its own; a
+ * commit whose diff git cannot produce is read from its changed files' new blobs, whole.
+ */
+async function readRestOneByOne(root, target, from, readDiffs, unreadable, record) {
+    const revs = target.type === 'history' ? ['--all'] : [target.base ? `${target.base}..${target.head}` : target.head];
+    const commits = (await (0,git/* git */.$Y)(root, ['rev-list', ...revs, '--'])).split('\n').filter(Boolean);
+    for (const sha of commits.slice(Math.max(0, from - 1))) {
+        try {
+            await readDiffs(['log', '--no-walk', ...LOG_FLAGS, sha, '--']);
+        }
+        catch {
+            await readFromTree(root, sha, unreadable, record);
+        }
+    }
+}
+/** The new blobs of a commit's changed files, read whole; what git cannot read is named. */
+async function readFromTree(root, sha, unreadable, record) {
+    const time = Number((await (0,git/* git */.$Y)(root, ['log', '-1', '--format=%at', sha])).trim());
+    const raw = (await (0,git/* git */.$Y)(root, ['diff-tree', '-r', '-z', '--no-renames', '--root', '-m', '--first-parent', '--relative', sha])).split('\0');
+    const blobs = new BlobReader(root);
+    try {
+        for (let i = 0; i + 1 < raw.length; i += 2) {
+            const m = /^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) ([AMT])/.exec(raw[i]);
+            if (!m) {
+                if (/^[0-9a-f]{40,64}$/.test(raw[i]))
+                    i--; // the commit id diff-tree prints first
+                continue;
+            }
+            const file = raw[i + 1];
+            const data = await blobs.read(m[1]);
+            if (!data) {
+                unreadable.push(`blob ${m[1]} of ${file} in ${sha.slice(0, 12)}: missing`);
+                continue;
+            }
+            for (const found of (0,detect/* detectInBytes */.Ur)(data))
+                record(found, { commit: sha, authorTime: time, file, pos: found });
+        }
+    }
+    finally {
+        blobs.close();
+    }
+}
+/** Every ref of the repository (branches, tags, remote branches, pull request heads fetched). */
+async function refNames(root) {
+    return (await (0,git/* git */.$Y)(root, ['for-each-ref', '--format=%(refname)'])).split('\n').filter((r) => r && r !== 'refs/stash' && !r.endsWith('/HEAD'));
+}
+/** Reads the new blob of each binary change once, by its bytes; blobs over the size limit are listed as skipped. */
+async function scanBinaries(root, changes, blobs, maxSize, skipped, unreadable, record) {
+    const byBlob = new Map();
+    for (const c of changes)
+        byBlob.set(c.blob, [...(byBlob.get(c.blob) ?? []), c]);
+    const ids = [...byBlob.keys()];
+    const info = await checkObjects(root, ids);
+    let bytes = 0;
+    for (let i = 0; i < ids.length; i++) {
+        const uses = byBlob.get(ids[i]);
+        const size = info[i]?.size;
+        if (size === undefined) {
+            for (const c of uses)
+                unreadable.push(`blob ${ids[i]} of ${c.file} in ${c.commit?.sha.slice(0, 12) ?? 'the index'}: missing`);
+            continue;
+        }
+        if (size > maxSize) {
+            for (const c of uses)
+                skipped.push({ path: c.file, reason: 'too-large', detail: `${size} bytes, binary, in ${c.commit?.sha.slice(0, 12) ?? 'the index'}` });
+            continue;
+        }
+        const data = await blobs.read(ids[i]);
+        if (!data)
+            continue;
+        bytes += data.length;
+        for (const m of (0,detect/* detectInBytes */.Ur)(data)) {
+            for (const c of uses)
+                record(m, { commit: c.commit?.sha ?? null, authorTime: c.commit?.authorTime ?? 0, file: c.file, pos: m });
+        }
+    }
+    return bytes;
+}
+/**
+ * Scans commit messages (the commits of the history or range) and, for history, annotated tag
+ * messages. Messages hold no NUL, so NUL-led records split them safely.
+ */
+async function scanMessages(root, target, record) {
+    if (target.type === 'staged')
+        return 0;
+    const revs = target.type === 'history' ? ['--all'] : [target.base ? `${target.base}..${target.head}` : target.head];
+    let bytes = 0;
+    const scanRecords = async (args, onRecord) => {
+        const counted = async function* () {
+            for await (const chunk of (0,git/* gitStream */.dP)(root, args)) {
+                bytes += chunk.length;
+                yield chunk;
+            }
+        };
+        for await (const records of (0,git/* nulSeparated */.sk)(counted())) {
+            for (const rec of records) {
+                const nl = rec.indexOf('\n');
+                if (nl !== -1 && (0,detect/* mayContainKey */.FY)(rec))
+                    onRecord(rec.slice(0, nl), rec.slice(nl + 1));
+            }
+        }
+    };
+    await scanRecords(['log', ...revs, '--format=%x00%H %at%n%B', '--'], (head, body) => {
+        const [sha, time] = head.split(' ');
+        for (const m of (0,detect/* detectKeys */.c8)(body))
+            record(m, { commit: sha, authorTime: Number(time), file: '(commit message)', source: 'commit-message', pos: m });
+    });
+    if (target.type === 'history') {
+        await scanRecords(['for-each-ref', 'refs/tags', '--format=%00%(objecttype) %(refname:short) %(*objectname) %(taggerdate:unix)%0a%(contents)'], (head, body) => {
+            const [type, name, peeled, time] = head.split(' ');
+            if (type !== 'tag')
+                return;
+            for (const m of (0,detect/* detectKeys */.c8)(body))
+                record(m, { commit: peeled || null, authorTime: Number(time) || 0, file: `(tag message: ${name})`, source: 'tag-message', pos: m });
+        });
+    }
+    return bytes;
+}
+/** Where a key sits in a blob (the first place, if several). */
+async function locate(blobs, spec, fingerprint) {
+    const blob = await blobs.read(spec);
+    if (!blob)
+        return undefined;
+    return (0,detect/* detectInBytes */.Ur)(blob).find((m) => m.secret.fingerprint === fingerprint);
+}
+
+// EXTERNAL MODULE: ./src/scan/worktree-scan.ts + 2 modules
+var worktree_scan = __webpack_require__(7690);
+;// CONCATENATED MODULE: ./src/scan/index.ts
+
+
+
+
+
+
+
+
+function describeScope(scope) {
+    switch (scope.type) {
+        case 'worktree':
+            return 'working tree';
+        case 'history':
+            return 'full git history';
+        case 'staged':
+            return 'staged changes';
+        case 'range':
+            return scope.base ? `commits ${scope.base.slice(0, 12)}..${scope.head.slice(0, 12)}` : `history of ${scope.head.slice(0, 12)}`;
+    }
+}
+/** Runs one scan of any scope; the entries call only this. */
+async function runScan(request, deps) {
+    const { root, config, baseline, scope, files } = request;
+    if (scope.type === 'worktree')
+        return (0,worktree_scan/* scanWorktree */.X)({ root, config, baseline, files, threads: 'auto' }, deps);
+    if (!(await (0,git/* gitTopLevel */.oB)(root)))
+        throw new errors/* ConfigurationError */.j1(`${describeScope(scope)} needs a git repository, and ${root} is not in one`);
+    if (scope.type === 'range')
+        await prepareRange(root, scope.base, scope.head, deps.logger);
+    if (scope.type !== 'history')
+        return scanGit({ root, config, baseline, target: scope }, deps);
+    const coverage = await prepareHistory(root, { fetch: scope.fetch ?? false, pullRequests: scope.pullRequests ?? false }, deps.logger);
+    if (coverage.type === 'empty') {
+        deps.logger.info('keyguard: the repository has no commits: nothing to scan');
+        return { target: root, coverage, findings: [], skipped: [], stats: { filesScanned: 0, bytesScanned: 0, filesSkipped: 0, allowed: 0, baselined: 0, commitsScanned: 0, durationMs: 0, peakRssMb: (0,finding/* peakRssMb */.l)() } };
+    }
+    return { ...(await scanGit({ root, config, baseline, target: scope }, deps)), coverage };
+}
+
+
+/***/ }),
+
+/***/ 1713:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ triageFrom)
+/* harmony export */ });
+/* harmony import */ var ignore__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(298);
+/* harmony import */ var ignore__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(ignore__WEBPACK_IMPORTED_MODULE_0__);
+
+function triageFrom(config, baseline = new Set()) {
+    const paths = ignore__WEBPACK_IMPORTED_MODULE_0___default()().add(config.allow.paths);
+    const fingerprints = new Set(config.allow.fingerprints);
+    const counts = { allowed: 0, baselined: 0 };
+    const verdict = (fp, inline) => (inline || fingerprints.has(fp) ? 'allowed' : baseline.has(fp) ? 'baselined' : 'report');
+    return {
+        // `ignore` caches every path it is asked about: skip it entirely when there are no patterns.
+        pathAllowed: config.allow.paths.length === 0 ? () => false : (file) => paths.ignores(file),
+        verdict,
+        admit(fp, inline) {
+            const v = verdict(fp, inline);
+            if (v !== 'report')
+                counts[v]++;
+            return v === 'report';
+        },
+        counts,
+    };
+}
+
+
+/***/ }),
+
+/***/ 7690:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  X: () => (/* binding */ scanWorktree)
+});
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./src/detect/index.ts + 8 modules
+var detect = __webpack_require__(2029);
+// EXTERNAL MODULE: ./src/sources/worktree.ts
+var worktree = __webpack_require__(7821);
+;// CONCATENATED MODULE: ./src/scan/file-scan.ts
+
+
+/**
+ * Detects keys in a file's successive windows (see FileReader.readWindows), with lines and columns
+ * counted from the start of the file. A window's last OVERLAP bytes are read again at the start of
+ * the next one, so a match that starts there is left to the next window, where it is whole.
+ */
+class WindowScanner {
+    #encoding = 'utf8';
+    /** Lines before the current window, and characters of its first line that came before it. */
+    #lines = 0;
+    #column = 0;
+    matches = [];
+    push(w) {
+        if (w.first)
+            this.#encoding = (0,detect/* sniffEncoding */.OB)(w.data);
+        const utf16 = this.#encoding === 'utf16le' || this.#encoding === 'utf16be';
+        const cut = w.last ? w.data.length : w.data.length - worktree/* OVERLAP */.sH;
+        // Bytes are checked for the markers before anything is decoded (UTF-16 must be decoded first).
+        if (utf16 || (0,detect/* mayContainKey */.FY)(w.data)) {
+            const head = (0,detect/* decodeBytes */.yj)(w.data.subarray(0, cut), this.#encoding, w.first);
+            const text = w.last ? head : head + (0,detect/* decodeBytes */.yj)(w.data.subarray(cut), this.#encoding, false);
+            if (!utf16 || (0,detect/* mayContainKey */.FY)(text)) {
+                for (const { secret, ...m } of (0,detect/* detectKeys */.c8)(text)) {
+                    if (m.offset >= head.length)
+                        continue;
+                    const shifted = m.line === 1 ? { column: m.column + this.#column, endColumn: m.endColumn + this.#column } : {};
+                    this.matches.push({ ...m, ...shifted, line: m.line + this.#lines, key: secret.reveal() });
+                }
+            }
+            if (!w.last && utf16)
+                this.#advance(head);
+        }
+        if (!w.last && !utf16) {
+            // Lines are counted on the bytes; only the part of the last line is decoded, for its width.
+            const bytes = w.data.subarray(0, cut);
+            const lastNl = bytes.lastIndexOf(0x0a);
+            for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1))
+                this.#lines++;
+            const tail = (0,detect/* decodeBytes */.yj)(bytes.subarray(lastNl + 1), this.#encoding, false).length;
+            this.#column = lastNl === -1 ? this.#column + tail : tail;
+        }
+    }
+    #advance(head) {
+        const lastNl = head.lastIndexOf('\n');
+        for (let i = head.indexOf('\n'); i !== -1; i = head.indexOf('\n', i + 1))
+            this.#lines++;
+        this.#column = lastNl === -1 ? this.#column + head.length : head.length - lastNl - 1;
+    }
+}
+/** Reads one file window by window; only windows the prefilter passes are decoded and searched. */
+function scanFile(reader, rel) {
+    const scanner = new WindowScanner();
+    const read = reader.readWindows(rel, (w) => scanner.push(w));
+    if (read.kind !== 'file')
+        return read;
+    return { kind: 'scanned', path: rel, bytes: read.bytes, matches: scanner.matches };
+}
+function scanBatch(reader, paths) {
+    let filesScanned = 0;
+    let bytesScanned = 0;
+    const notable = [];
+    for (const rel of paths) {
+        const o = scanFile(reader, rel);
+        if (o.kind === 'gone')
+            continue;
+        if (o.kind === 'scanned') {
+            filesScanned++;
+            bytesScanned += o.bytes;
+            if (o.matches.length === 0)
+                continue;
+        }
+        notable.push(o);
+    }
+    return { filesScanned, bytesScanned, notable };
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(3136);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(5919);
+;// CONCATENATED MODULE: ./src/scan/pool.ts
+
+
+
+/** Paths per message, and messages queued per worker: enough that workers never wait on this thread. */
+const BATCH = 256;
+const DEPTH = 2;
+/**
+ * The worker's bundle, which `npm run bundle` writes beside each entry bundle; run from source
+ * (Node 24 strips types), the worker's own module. Named through joins so ncc's asset relocator
+ * leaves them alone (it would copy the TypeScript source into dist/).
+ */
+function workerUrl(base = import.meta.url) {
+    const bundled = new URL(['.', 'scan-worker.js'].join('/'), base);
+    return (0,external_node_fs_.existsSync)((0,external_node_url_.fileURLToPath)(bundled)) ? bundled : new URL(['.', 'worker.ts'].join('/'), base);
+}
+/**
+ * Scans paths on `threads` worker threads, handing each batch's result to `onBatch` on this thread.
+ * Listing runs ahead by at most DEPTH batches per worker, so memory stays flat on any tree.
+ */
+async function scanInPool(paths, threads, init, onBatch) {
+    const lanes = Array.from({ length: threads }, () => {
+        const lane = { worker: new external_node_worker_threads_.Worker(workerUrl(), { workerData: init }), pending: [] };
+        lane.worker.on('message', (out) => lane.pending.shift()?.resolve(out));
+        lane.worker.on('error', (e) => lane.pending.splice(0).forEach((p) => p.reject(e)));
+        return lane;
+    });
+    const inflight = new Set();
+    const send = (batch) => {
+        const lane = lanes.reduce((a, b) => (b.pending.length < a.pending.length ? b : a));
+        const reply = new Promise((resolve, reject) => lane.pending.push({ resolve, reject }));
+        lane.worker.postMessage(batch);
+        const done = reply.then(onBatch);
+        inflight.add(done);
+        void done.then(() => inflight.delete(done), () => undefined);
+    };
+    try {
+        let batch = [];
+        for await (const listed of paths) {
+            for (const rel of listed) {
+                batch.push(rel);
+                if (batch.length < BATCH)
+                    continue;
+                send(batch);
+                batch = [];
+                if (inflight.size >= threads * DEPTH)
+                    await Promise.race(inflight);
+            }
+        }
+        if (batch.length)
+            send(batch);
+        await Promise.all(inflight);
+    }
+    finally {
+        await Promise.all(lanes.map((l) => l.worker.terminate()));
+    }
+}
+
+// EXTERNAL MODULE: ./src/scan/triage.ts
+var triage = __webpack_require__(1713);
+// EXTERNAL MODULE: ./src/scan/finding.ts
+var finding = __webpack_require__(1164);
+;// CONCATENATED MODULE: ./src/scan/worktree-scan.ts
+
+
+
+
+
+
+
+const PROGRESS_EVERY_MS = 250;
+/** Scans the working tree under `settings.root`. */
+async function scanWorktree(settings, deps) {
+    const { logger } = deps;
+    const now = deps.now ?? Date.now;
+    const started = now();
+    const allow = (0,triage/* triageFrom */.b)(settings.config, settings.baseline);
+    const findings = [];
+    const skipped = [];
+    let filesScanned = 0;
+    let bytesScanned = 0;
+    // Progress from the first batch: a terminal shows the scan started, and erases it before the report.
+    let lastProgress = started - PROGRESS_EVERY_MS;
+    const onBatch = (batch) => {
+        filesScanned += batch.filesScanned;
+        bytesScanned += batch.bytesScanned;
+        for (const o of batch.notable) {
+            if (o.kind === 'skipped') {
+                skipped.push({ path: o.path, reason: o.reason, ...(o.detail ? { detail: o.detail } : {}) });
+                continue;
+            }
+            for (const { key, ...m } of o.matches) {
+                // Mask first: nothing about this key may be logged before the runner knows to hide it.
+                logger.mask(key);
+                const secret = new detect/* SecretValue */.iJ(key);
+                if (!allow.admit(secret.fingerprint, m.allowedInline))
+                    continue;
+                findings.push({
+                    file: o.path,
+                    line: m.line,
+                    column: m.column,
+                    endColumn: m.endColumn,
+                    commit: null,
+                    kind: m.kind,
+                    fingerprint: secret.fingerprint,
+                    redacted: secret.redacted,
+                    encoding: m.encoding,
+                    status: 'unverified',
+                    secret,
+                });
+            }
+        }
+        if (now() - lastProgress >= PROGRESS_EVERY_MS) {
+            lastProgress = now();
+            logger.progress(`keyguard: ${filesScanned} files, ${(bytesScanned / 1e6).toFixed(1)} MB, ${findings.length} findings`);
+        }
+    };
+    const listed = filterAllowed(settings.files ? given(settings.files) : (0,worktree/* listWorktree */.SC)(settings.root), (rel) => allow.pathAllowed(rel));
+    const threads = settings.threads === 'auto' ? Math.min((0,external_node_os_.availableParallelism)(), 8) : (settings.threads ?? 0);
+    if (threads > 0) {
+        await scanInPool(listed, threads, { root: settings.root, maxFileSize: settings.config.scan.maxFileSize }, onBatch);
+    }
+    else {
+        const reader = new worktree/* FileReader */.qg(settings.root, settings.config.scan.maxFileSize);
+        for await (const listedBatch of listed) {
+            for (let i = 0; i < listedBatch.length; i += BATCH)
+                onBatch(scanBatch(reader, listedBatch.slice(i, i + BATCH)));
+        }
+    }
+    findings.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : a.file < b.file ? -1 : 1));
+    skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
+    return {
+        target: settings.root,
+        findings,
+        skipped,
+        stats: { filesScanned, bytesScanned, filesSkipped: skipped.length, ...allow.counts, durationMs: now() - started, peakRssMb: (0,finding/* peakRssMb */.l)() },
+    };
+}
+async function* given(files) {
+    yield [...files];
+}
+async function* filterAllowed(batches, allowed) {
+    for await (const batch of batches)
+        yield batch.filter((p) => !allowed(p));
+}
+
+
+/***/ }),
+
+/***/ 8750:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Sm: () => (/* binding */ resolveScanOptions),
+/* harmony export */   UA: () => (/* binding */ resolveRespondOptions),
+/* harmony export */   h5: () => (/* binding */ resolveTargets)
+/* harmony export */ });
+/* unused harmony export parseRange */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8816);
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2973);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3916);
+/* harmony import */ var _scan_baseline_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6758);
+/* harmony import */ var _sources_git_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8022);
+
+
+
+
+
+
+
+/** `A..B`, `A..` (up to HEAD), `..B`, or `A...B` (from the merge base of A and B to B); the two ends of a range. */
+function parseRange(text, name) {
+    const m = /^([^.\s](?:[^\s]*?[^.\s])?)?(\.\.\.?)([^.\s][^\s]*)?$/.exec(text.trim());
+    if (!m || (!m[1] && !m[3]) || (m[2] === '...' && !m[1]))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${name}: expected a commit range such as main..HEAD, abc123..def456 or main...feature, got "${text}"`);
+    return { base: m[1], head: m[3] ?? 'HEAD', mergeBase: m[2] === '...' };
+}
+/** As git reads `A...B` for a pull request: what B adds since it branched from A. */
+async function rangeBase(root, range, name) {
+    if (!range.mergeBase)
+        return range.base;
+    try {
+        return (await (0,_sources_git_js__WEBPACK_IMPORTED_MODULE_4__/* .git */ .$Y)(root, ['merge-base', range.base, range.head])).trim();
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${name}: ${range.base} and ${range.head} have no merge base in ${root} (is each a commit, and the clone deep enough?)`);
+    }
+}
+/**
+ * PATH arguments: one directory, or file names (pre-commit frameworks pass the files to check),
+ * which are scanned from the current directory.
+ */
+async function resolveTargets(paths, cwd) {
+    const given = paths.length ? paths : ['.'];
+    const found = await Promise.all(given.map(async (p) => ({ p, st: await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, p)).catch(() => undefined) })));
+    const missing = found.find((f) => !f.st);
+    if (missing)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`PATH ${missing.p} does not exist`);
+    const dir = found.find((f) => f.st.isDirectory());
+    if (!dir)
+        return { root: cwd, files: given.map((p) => node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(cwd, node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, p)).split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/')) };
+    if (given.length > 1)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`PATH ${dir.p} is a directory: give one directory, or only file names`);
+    return { root: node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, dir.p), files: undefined };
+}
+const fields = {
+    format: { schema: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['text', 'json', 'sarif']).default('text'), expected: 'one of text, json, sarif' },
+    'fail-on': { schema: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['none', 'any']).default('any'), expected: 'one of none, any' },
+    // A bare number from a flag or an input was meant in MB more often than in bytes: a unit is required.
+    'max-file-size': {
+        schema: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().regex(/[a-z]\s*$/i).refine((v) => _config_js__WEBPACK_IMPORTED_MODULE_2__/* .byteSize */ .mz.safeParse(v).success).transform((v) => _config_js__WEBPACK_IMPORTED_MODULE_2__/* .byteSize */ .mz.parse(v)).pipe(zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().positive()).optional(),
+        expected: 'a size with a unit, at least one byte, such as 500KB or 10MiB',
+    },
+    'scan-scope': { schema: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['auto', 'worktree', 'range', 'history', 'staged']).default('worktree'), expected: 'one of auto, worktree, range, history, staged' },
+};
+/** Validates one raw option; the error names it the way the user wrote it (`--fail-on`, input `fail-on`). */
+function field(raw, key, name) {
+    const value = raw[key]?.trim() || undefined;
+    const result = fields[key].schema.safeParse(value);
+    if (result.success)
+        return result.data;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${name(key)}: expected ${fields[key].expected}, got "${value}"`);
+}
+async function resolveScanOptions(raw, name, cwd = process.cwd()) {
+    const format = field(raw, 'format', name);
+    const failOn = field(raw, 'fail-on', name);
+    const maxFileSize = field(raw, 'max-file-size', name);
+    const root = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, raw.path?.trim() || '.');
+    const { config, file } = await (0,_config_js__WEBPACK_IMPORTED_MODULE_2__/* .loadConfig */ .Z9)(root, raw.config?.trim() ? node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, raw.config.trim()) : undefined);
+    const scopeName = field(raw, 'scan-scope', name);
+    const range = scopeName === 'range' && raw.range?.trim() ? parseRange(raw.range, name('range')) : undefined;
+    const scope = scopeName === 'auto' || (scopeName === 'range' && !range)
+        ? { type: 'event' }
+        : range
+            ? { type: 'range', base: await rangeBase(root, range, name('range')), head: range.head }
+            : { type: scopeName };
+    const writeBaseline = raw['write-baseline']?.trim() || undefined;
+    // The baseline: the flag or input wins; else `baseline:` in the config, relative to that file.
+    const baselinePath = raw.baseline?.trim() ? node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, raw.baseline.trim()) : config.baseline && file ? node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), config.baseline) : undefined;
+    const baselineShown = raw.baseline?.trim() || config.baseline;
+    // Writing a baseline records everything found today, so an older baseline must not hide keys.
+    const baseline = baselinePath && !writeBaseline ? await (0,_scan_baseline_js__WEBPACK_IMPORTED_MODULE_3__/* .readBaseline */ .m)(baselinePath, baselineShown) : undefined;
+    return {
+        root,
+        format,
+        output: raw.output?.trim() || undefined,
+        failOn,
+        config: maxFileSize === undefined ? config : { ...config, scan: { ...config.scan, maxFileSize } },
+        configFile: file,
+        scope,
+        baseline,
+        writeBaseline,
+    };
+}
+const bool = (raw, name, fallback) => {
+    const v = raw?.trim().toLowerCase();
+    if (!v)
+        return fallback;
+    if (v === 'true')
+        return true;
+    if (v === 'false')
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${name}: expected true or false, got "${raw}"`);
+};
+const list = (raw) => raw
+    ?.split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+/**
+ * Validates leak-response options. Combinations that cannot work fail here, with one message:
+ * revocation without an admin key, issues without a token or repository.
+ */
+function resolveRespondOptions(raw, name, secrets, config, defaults) {
+    const revoke = (raw.revoke?.trim() || 'off');
+    if (revoke === 'all') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${name('revoke', 'all')} was removed: it revoked keys that were not proven live or to be this organization's (a made-up key ending like a real one got the real one deleted). Use ${name('revoke', 'live')}: keyguard revokes a key only when it is live and proven to be one exact record of the organization.`);
+    }
+    if (!['off', 'live'].includes(revoke))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${name('revoke')}: expected one of off, live, got "${raw.revoke}"`);
+    const verify = bool(raw.verify, name('verify'), defaults.verify);
+    const dryRun = bool(raw['dry-run'], name('dry-run'), false);
+    const wantIssues = bool(raw.issues, name('issues'), false);
+    if (revoke !== 'off' && !secrets.adminKey) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${name('revoke', revoke)} needs an OpenAI admin key (${name('openai-admin-key')}): revocation goes through the organization API`);
+    }
+    if (revoke === 'live' && !verify)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${name('revoke', 'live')} needs ${name('verify', 'true')}: only keys found live are revoked`);
+    if (dryRun && revoke === 'off')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${name('dry-run', 'true')} needs ${name('revoke', 'live')}: without revocation there is nothing to rehearse`);
+    let issues = null;
+    if (wantIssues) {
+        const repository = raw['issue-repository']?.trim() || secrets.repository;
+        if (!repository || !/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(repository))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${name('issue-repository')}: expected owner/name, got "${repository ?? ''}"`);
+        if (!secrets.githubToken)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${name('issues', 'true')} needs a GitHub token with issues: write (${name('github-token')})`);
+        const mention = raw['issue-mention']?.trim() || config.issues.mention;
+        if (mention && !/^@[A-Za-z0-9-]+(\/[A-Za-z0-9._-]+)?$/.test(mention))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${name('issue-mention')}: expected @user or @org/team, got "${mention}"`);
+        const max = raw['max-issues']?.trim() ? Number(raw['max-issues']) : config.issues.maxPerRun;
+        if (!Number.isInteger(max) || max < 1 || max > 100)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${name('max-issues')}: expected a whole number from 1 to 100, got "${raw['max-issues']}"`);
+        issues = {
+            repository,
+            token: secrets.githubToken,
+            labels: list(raw['issue-labels']) ?? config.issues.labels,
+            assignees: list(raw['issue-assignees']) ?? config.issues.assignees,
+            mention,
+            maxNew: max,
+        };
+    }
+    return { verify, revoke, dryRun, adminKey: secrets.adminKey, openaiBaseUrl: raw['openai-base-url']?.trim() || undefined, issues };
+}
+
+
+/***/ }),
+
+/***/ 8022:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $Y: () => (/* binding */ git),
+/* harmony export */   dP: () => (/* binding */ gitStream),
+/* harmony export */   oB: () => (/* binding */ gitTopLevel),
+/* harmony export */   sk: () => (/* binding */ nulSeparated)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+
+/** Runs git and returns its stdout; a non-zero exit becomes an error naming the command and stderr. */
+async function git(cwd, args) {
+    const chunks = [];
+    for await (const chunk of gitStream(cwd, args))
+        chunks.push(chunk);
+    return Buffer.concat(chunks).toString('utf8');
+}
+/** Streams git's stdout; throws after the stream ends when git failed. */
+async function* gitStream(cwd, args) {
+    // git log flushes after every commit when stdout is a pipe: tens of thousands of tiny writes
+    // that stall git on the pipe and wake Node for each. GIT_FLUSH=0 lets stdio buffer fill.
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GIT_FLUSH: '0' } });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d) => (stderr = (stderr + d).slice(-4000)));
+    const exit = new Promise((resolve, reject) => {
+        child.once('error', reject);
+        child.once('close', (code) => resolve(code ?? 1));
+    });
+    try {
+        for await (const chunk of child.stdout)
+            yield chunk;
+    }
+    finally {
+        if (child.exitCode === null)
+            child.kill();
+    }
+    const code = await exit;
+    if (code !== 0)
+        throw new Error(`git ${args[0]} failed (exit ${code}): ${stderr.trim().split('\n').slice(-3).join(' ')}`);
+}
+/** Splits a NUL-separated stream into its entries, a batch per chunk read. */
+async function* nulSeparated(stream) {
+    let rest = Buffer.alloc(0);
+    for await (const chunk of stream) {
+        // Split on bytes, not after decoding: a chunk may end inside a multi-byte character.
+        const buf = rest.length ? Buffer.concat([rest, chunk]) : chunk;
+        const end = buf.lastIndexOf(0);
+        if (end === -1) {
+            rest = buf;
+            continue;
+        }
+        yield buf.toString('utf8', 0, end).split('\0');
+        rest = buf.subarray(end + 1);
+    }
+    if (rest.length)
+        yield [rest.toString('utf8')];
+}
+/** The top of the work tree holding `dir`, or undefined when it is not in a git repository. */
+async function gitTopLevel(dir) {
+    try {
+        return (await git(dir, ['rev-parse', '--show-toplevel'])).trim() || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 7821:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   SC: () => (/* binding */ listWorktree),
+/* harmony export */   qg: () => (/* binding */ FileReader),
+/* harmony export */   sH: () => (/* binding */ OVERLAP)
+/* harmony export */ });
+/* unused harmony export WINDOW */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var ignore__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(298);
+/* harmony import */ var ignore__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(ignore__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2029);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8022);
+
+
+
+
+
+/**
+ * The files of a working tree, relative to `root` with `/` separators, in batches (one async step
+ * a batch, not a path: on 20,000 files the per-item cost showed in profiles). In a git repository:
+ * tracked files plus untracked ones git does not ignore (what a commit could pick up). Elsewhere:
+ * every file below root, honouring .gitignore files on the way down.
+ */
+async function* listWorktree(root) {
+    if (await (0,_git_js__WEBPACK_IMPORTED_MODULE_4__/* .gitTopLevel */ .oB)(root)) {
+        // Run from root, ls-files prints paths relative to it and only below it.
+        yield* (0,_git_js__WEBPACK_IMPORTED_MODULE_4__/* .nulSeparated */ .sk)((0,_git_js__WEBPACK_IMPORTED_MODULE_4__/* .gitStream */ .dP)(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate']));
+        return;
+    }
+    yield* walk(root);
+}
+function* walk(root) {
+    const stack = [{ rel: '', rules: [] }];
+    for (let top = stack.pop(); top; top = stack.pop()) {
+        const { rel } = top;
+        const entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, rel), { withFileTypes: true });
+        let rules = top.rules;
+        if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
+            rules = [...rules, { base: rel, ig: ignore__WEBPACK_IMPORTED_MODULE_2___default()().add((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, rel, '.gitignore'), 'utf8')) }];
+        }
+        const ignored = (p, isDir) => rules.some(({ base, ig }) => {
+            const sub = base ? p.slice(base.length + 1) : p;
+            return ig.ignores(isDir ? `${sub}/` : sub);
+        });
+        const files = [];
+        for (const e of entries) {
+            const p = rel ? `${rel}/${e.name}` : e.name;
+            const isDir = e.isDirectory();
+            if (e.name === '.git' || (rules.length > 0 && ignored(p, isDir)))
+                continue;
+            if (isDir)
+                stack.push({ rel: p, rules });
+            else if (e.isFile() || e.isSymbolicLink())
+                files.push(p); // symlinks, to be reported as skipped
+        }
+        if (files.length > 0)
+            yield files;
+    }
+}
+/** Bytes scanned at a time in a large file, and how much of each window the next one reads again. */
+const WINDOW = 8 << 20;
+const OVERLAP = 64 << 10;
+/**
+ * Reads listed files synchronously into one reused buffer. Measured on 20,000 cached files: about
+ * 3x faster than fs.promises.readFile (no thread-pool round trips, no allocation per file), which
+ * is most of a scan's time. The returned `data` is a view that is valid until the next `read`.
+ *
+ * Symlinks are never followed (a link could lead out of the root, and a link inside it points at a
+ * file scanned on its own). Binary means a NUL in the first 8 KiB.
+ */
+class FileReader {
+    #scratch = Buffer.allocUnsafe(256 << 10);
+    #window;
+    root;
+    maxFileSize;
+    constructor(root, maxFileSize) {
+        this.root = root;
+        this.maxFileSize = maxFileSize;
+    }
+    read(rel) {
+        const fd = openListed(this.root, rel);
+        if (typeof fd !== 'number')
+            return fd;
+        try {
+            // Read to EOF without an fstat first (one syscall less per file); stat only what is too large.
+            let n = 0;
+            for (;;) {
+                if (n === this.#scratch.length) {
+                    if (n > this.maxFileSize)
+                        return { kind: 'skipped', path: rel, reason: 'too-large', detail: `${(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).size} bytes` };
+                    const grown = Buffer.allocUnsafe(Math.min(n * 2, this.maxFileSize + 1));
+                    this.#scratch.copy(grown, 0, 0, n);
+                    this.#scratch = grown;
+                }
+                const got = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, this.#scratch, n, this.#scratch.length - n, null);
+                if (got === 0)
+                    break;
+                n += got;
+            }
+            if (n > this.maxFileSize)
+                return { kind: 'skipped', path: rel, reason: 'too-large', detail: `${(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).size} bytes` };
+            const data = this.#scratch.subarray(0, n);
+            if (data.subarray(0, _detect_index_js__WEBPACK_IMPORTED_MODULE_3__/* .BINARY_SNIFF */ .P4).includes(0))
+                return { kind: 'skipped', path: rel, reason: 'binary' };
+            return { kind: 'file', path: rel, data };
+        }
+        catch (e) {
+            return readFailed(rel, e);
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        }
+    }
+    /**
+     * Reads a file in windows of WINDOW bytes, each starting with the last OVERLAP bytes of the one
+     * before, into one buffer allocated once: memory stays the same whatever the file's size.
+     * The outcome is what `read` gives, without the data (and no file is skipped as binary).
+     */
+    readWindows(rel, onWindow) {
+        const fd = openListed(this.root, rel);
+        if (typeof fd !== 'number')
+            return fd;
+        this.#window ??= Buffer.allocUnsafe(WINDOW + OVERLAP);
+        const buf = this.#window;
+        try {
+            let total = 0;
+            let filled = 0;
+            let first = true;
+            for (;;) {
+                let eof = false;
+                while (filled < buf.length) {
+                    const got = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buf, filled, buf.length - filled, null);
+                    if (got === 0) {
+                        eof = true;
+                        break;
+                    }
+                    filled += got;
+                    total += got;
+                }
+                if (total > this.maxFileSize)
+                    return { kind: 'skipped', path: rel, reason: 'too-large', detail: `${(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).size} bytes` };
+                if (eof || filled < buf.length) {
+                    onWindow({ data: buf.subarray(0, filled), first, last: true });
+                    return { kind: 'file', path: rel, bytes: total };
+                }
+                onWindow({ data: buf, first, last: false });
+                first = false;
+                buf.copyWithin(0, buf.length - OVERLAP);
+                filled = OVERLAP;
+            }
+        }
+        catch (e) {
+            return readFailed(rel, e);
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        }
+    }
+}
+/** Opens a listed path without following a symlink; why it cannot be read otherwise. */
+function openListed(root, rel) {
+    try {
+        // O_NONBLOCK: a FIFO in the tree must not hang the scan; it changes nothing for files.
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, rel), node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    }
+    catch (e) {
+        const code = e.code;
+        // Listed by git but deleted in the work tree: nothing to scan.
+        if (code === 'ENOENT')
+            return { kind: 'gone', path: rel };
+        if (code === 'ELOOP')
+            return { kind: 'skipped', path: rel, reason: 'symlink' };
+        return { kind: 'skipped', path: rel, reason: 'unreadable', detail: code ?? String(e) };
+    }
+}
+function readFailed(rel, e) {
+    const code = e.code;
+    // A directory (a submodule git lists as a path) or a device: not a file to scan.
+    if (code === 'EISDIR' || code === 'EAGAIN' || code === 'EINVAL')
+        return { kind: 'skipped', path: rel, reason: 'not-a-file' };
+    return { kind: 'skipped', path: rel, reason: 'unreadable', detail: code ?? String(e) };
+}
+
+
+/***/ })
+
+};
