@@ -103,17 +103,20 @@ describe('allowlists', () => {
 });
 
 describe('worker threads', () => {
-  it('give the same findings and counts as one thread', async () => {
+  it('scan a large tree with the same findings and counts as one thread; a small tree stays on the main thread', async () => {
     const keys = Array.from({ length: 40 }, legacy);
-    const files: Record<string, string> = {};
-    for (let i = 0; i < 700; i++) files[`d${i % 9}/f${i}.txt`] = i % 17 === 0 ? `k=${keys[i % 40]}\n` : `line ${i}\n`;
-    const root = gitRepo(files);
+    // More files than the main thread takes on its own (4,096), so the pool runs.
+    const root = tempDir();
+    for (let i = 0; i < 5000; i++) write(root, `d${i % 9}/f${i}.txt`, i % 17 === 0 ? `k=${keys[i % 40]}\n` : `line ${i}\n`);
     write(root, 'bin.dat', Buffer.from([0, 1, 2]));
     const one = await scanWorktree({ root, config: DEFAULT_CONFIG, threads: 0 }, { logger: silentLogger });
     const pool = await scanWorktree({ root, config: DEFAULT_CONFIG, threads: 2 }, { logger: silentLogger });
     const view = (r: typeof one) => ({ findings: r.findings.map((f) => `${f.file}:${f.line}:${f.fingerprint}`), skipped: r.skipped, files: r.stats.filesScanned, bytes: r.stats.bytesScanned });
     expect(view(pool)).toEqual(view(one));
-    expect(one.findings).toHaveLength(42);
+    expect(one.findings).toHaveLength(295);
+    expect([one.stats.threads, pool.stats.threads]).toEqual([0, 2]);
+    const small = JSON.parse(runCli(['scan', gitRepo({ 'a.txt': 'a\n' }), '--format', 'json']).stdout);
+    expect(small.stats.threads).toBe(0);
   });
 });
 

@@ -3054,15 +3054,15 @@ async function scanWorktree(settings, deps) {
     };
     const listed = filterAllowed(settings.files ? given(settings.files) : (0,worktree/* listWorktree */.SC)(settings.root), (rel) => allow.pathAllowed(rel));
     const threads = settings.threads === 'auto' ? Math.min((0,external_node_os_.availableParallelism)(), 8) : (settings.threads ?? 0);
-    if (threads > 0) {
-        await scanInPool(listed, threads, { root: settings.root, maxFileSize: settings.config.scan.maxFileSize }, onBatch);
+    // Starting worker threads costs more than a small tree takes to scan: the listing decides.
+    const { head, rest } = await peek(listed, threads > 0 ? MAIN_THREAD_FILES : Infinity);
+    if (rest) {
+        await scanInPool(rest, threads, { root: settings.root, maxFileSize: settings.config.scan.maxFileSize }, onBatch);
     }
     else {
         const reader = new worktree/* FileReader */.qg(settings.root, settings.config.scan.maxFileSize);
-        for await (const listedBatch of listed) {
-            for (let i = 0; i < listedBatch.length; i += BATCH)
-                onBatch(scanBatch(reader, listedBatch.slice(i, i + BATCH)));
-        }
+        for (let i = 0; i < head.length; i += BATCH)
+            onBatch(scanBatch(reader, head.slice(i, i + BATCH)));
     }
     findings.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : a.file < b.file ? -1 : 1));
     skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
@@ -3070,7 +3070,31 @@ async function scanWorktree(settings, deps) {
         target: settings.root,
         findings,
         skipped,
-        stats: { filesScanned, bytesScanned, filesSkipped: skipped.length, ...allow.counts, durationMs: now() - started, peakRssMb: (0,finding/* peakRssMb */.l)() },
+        stats: { filesScanned, bytesScanned, filesSkipped: skipped.length, ...allow.counts, durationMs: now() - started, peakRssMb: (0,finding/* peakRssMb */.l)(), threads: rest ? threads : 0 },
+    };
+}
+/** Trees of fewer files than this are scanned on the main thread. */
+const MAIN_THREAD_FILES = 4096;
+/**
+ * Lists up to `limit` paths. A listing that ends there comes back whole (`head`); a longer one
+ * comes back as `rest`, the same listing from its start, for the worker pool.
+ */
+async function peek(listed, limit) {
+    const it = listed[Symbol.asyncIterator]();
+    const head = [];
+    while (head.length < limit) {
+        const next = await it.next();
+        if (next.done)
+            return { head };
+        head.push(...next.value);
+    }
+    return {
+        head,
+        rest: (async function* () {
+            yield head;
+            for (let next = await it.next(); !next.done; next = await it.next())
+                yield next.value;
+        })(),
     };
 }
 async function* given(files) {

@@ -88,6 +88,8 @@ export interface ScanStats {
   readonly baselined: number;
   /** Commits read, for history and range scans. */
   readonly commitsScanned?: number;
+  /** Worker threads a working-tree scan used (0: a small tree, scanned on the main thread). */
+  readonly threads?: number;
   readonly durationMs: number;
   /** The largest resident memory of this process so far (worker threads included, git not). */
   readonly peakRssMb?: number;
