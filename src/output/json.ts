@@ -31,6 +31,7 @@ export function renderJson(result: ScanResult, response?: RespondSummary, reposi
               match: f.response.match ?? null,
               revocation: f.response.revocation ?? null,
               issue: f.response.issue ?? null,
+              exposure: f.response.exposure ?? null,
             }
           : {}),
       })),

@@ -1,4 +1,5 @@
 import { kindLabel } from '../detect/index.ts';
+import { exposureLine } from '../exposure/render.ts';
 import { liveStatus, UNPROVEN } from '../respond/leak-issue.ts';
 import type { Finding, ScanResult } from '../scan/finding.ts';
 
@@ -27,7 +28,15 @@ export function gitNote(f: Finding): string {
 
 /** One line a finding, for terminals and logs: `path:line:col  kind  redacted  fingerprint`. */
 export function renderText(result: ScanResult): string {
-  const lines = result.findings.map((f) => `${f.file}:${f.line}:${f.column}  ${kindLabel(f.kind)}${f.encoding === 'base64' ? ' (base64)' : ''}  ${f.redacted}  ${f.fingerprint}${gitNote(f)}${responseNote(f)}`);
+  const shown = new Set<string>();
+  const lines = result.findings.flatMap((f) => {
+    const line = `${f.file}:${f.line}:${f.column}  ${kindLabel(f.kind)}${f.encoding === 'base64' ? ' (base64)' : ''}  ${f.redacted}  ${f.fingerprint}${gitNote(f)}${responseNote(f)}`;
+    // A key's use since exposure, once, under its first finding.
+    const e = f.response?.exposure;
+    if (!e || shown.has(f.fingerprint)) return [line];
+    shown.add(f.fingerprint);
+    return [line, `  ${f.redacted} used ${exposureLine(e)}`];
+  });
   for (const s of result.skipped.filter((s) => s.reason === 'too-large' || s.reason === 'unreadable')) {
     lines.push(`skipped ${s.path}: ${s.reason}${s.detail ? ` (${s.detail})` : ''}`);
   }

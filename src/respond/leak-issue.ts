@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { kindLabel, type KeyKind } from '../detect/index.ts';
 import { moreInReport } from '../github/body-limit.ts';
 import { markerLine } from '../github/issue-tracker.ts';
+import { exposureTable } from '../exposure/render.ts';
 import { code, escapeMarkdown } from '../output/markdown.ts';
 import type { Finding, KeyResponse } from '../scan/finding.ts';
 
@@ -114,9 +115,9 @@ const TODO = [
 ].join('\n');
 
 /** What an issue remembers of earlier runs, in a hidden line (base64 JSON: no text can break out). */
-type Facts = Pick<KeyResponse, 'liveness' | 'match' | 'revocation'>;
+export type Facts = Pick<KeyResponse, 'liveness' | 'match' | 'revocation' | 'exposure'>;
 
-function factsOf(body: string | undefined): Facts | undefined {
+export function factsOf(body: string | undefined): Facts | undefined {
   const m = body ? /^<!-- keyguard:v1 facts ([A-Za-z0-9_-]+) -->$/m.exec(body) : null;
   if (!m) return undefined;
   try {
@@ -135,6 +136,8 @@ export function mergeFacts(previous: Facts | undefined, now: KeyResponse): KeyRe
   if (!previous) return now;
   const keepMatch = previous.match?.type === 'matched' && (!now.match || now.match.type === 'not-found');
   const keepRevocation = previous.revocation?.type === 'revoked' && now.revocation?.type !== 'revoked';
+  // Usage is read only for a key matched now: after revocation the record is gone, the figures stay.
+  const keepExposure = previous.exposure && !now.exposure;
   // A key keyguard revoked was live when found: the issue keeps saying "live → revoked".
   const revokedByUs = previous.liveness?.status === 'live' && previous.revocation?.type === 'revoked' && now.liveness?.status === 'revoked';
   const sameStatus = (previous.liveness && now.liveness && previous.liveness.status === now.liveness.status) || revokedByUs;
@@ -143,6 +146,7 @@ export function mergeFacts(previous: Facts | undefined, now: KeyResponse): KeyRe
     ...(sameStatus ? { liveness: previous.liveness } : {}),
     ...(keepMatch ? { match: previous.match } : {}),
     ...(keepRevocation ? { revocation: previous.revocation } : {}),
+    ...(keepExposure ? { exposure: previous.exposure } : {}),
   };
 }
 
@@ -168,6 +172,7 @@ export function renderLeakIssue(group: LeakGroup, ctx: RepoContext, mention: str
     ...(first?.commit ? [`| First committed | ${code(first.commit.slice(0, 12))}${first.git?.authorDate ? ` on ${first.git.authorDate.slice(0, 10)}` : ''} |`] : []),
     `| Still in the repository | ${still ? 'yes' : 'no, removed since (it stays in git history)'} |`,
     `| keyguard did | ${describeRevocation(r)} |`,
+    ...(r.exposure ? ['', '### Use since exposure', '', exposureTable(r.exposure)] : []),
   ].join('\n');
 
   const places = placesOf(group, ctx);
@@ -192,7 +197,7 @@ export function renderLeakIssue(group: LeakGroup, ctx: RepoContext, mention: str
     section('todo', (previous ? sectionOf(previous, 'todo') : undefined) ?? TODO),
     '',
     `<!-- keyguard:v1 seen ${seen.join(',')} -->`,
-    `<!-- keyguard:v1 facts ${Buffer.from(JSON.stringify({ liveness: r.liveness, match: r.match, revocation: r.revocation } satisfies Facts)).toString('base64url')} -->`,
+    `<!-- keyguard:v1 facts ${Buffer.from(JSON.stringify({ liveness: r.liveness, match: r.match, revocation: r.revocation, exposure: r.exposure } satisfies Facts)).toString('base64url')} -->`,
   ].join('\n');
   return {
     title: `Leaked OpenAI ${kindLabel(group.kind)} ${group.redacted} (${group.fingerprint.slice(0, 8)})`,

@@ -5,6 +5,7 @@ import { OpenAIAdmin } from '../openai/admin-client.ts';
 import { adminKeyIdsListedBy, checkLiveness } from '../openai/liveness.ts';
 import { proveRecord } from '../openai/proof.ts';
 import { readInventoryFile } from '../openai/inventory-file.ts';
+import { measureExposure } from '../exposure/exposure.ts';
 import { OpenAIRevoker } from '../openai/revoke.ts';
 import type { Inventory } from '../openai/types.ts';
 import type { ScanResult } from '../scan/finding.ts';
@@ -47,6 +48,7 @@ export async function runLeakResponse(
   const deps: RespondDeps = {
     logger,
     ...(options.verify ? { liveness: (s, k) => checkLiveness(s, k, { baseURL }) } : {}),
+    ...(admin ? { exposure: (keys) => measureExposure(keys, admin, Math.floor(Date.now() / 1000)) } : {}),
     ...(snapshot ? { openai: organizationDeps(undefined, baseURL, () => readInventoryFile(snapshot)) } : admin ? { openai: organizationDeps(admin, baseURL, () => admin.inventory()) } : {}),
     ...(options.issues
       ? {

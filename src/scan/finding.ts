@@ -1,4 +1,5 @@
 import type { KeyKind, SecretValue } from '../detect/index.ts';
+import type { Exposure } from '../exposure/exposure.ts';
 import type { RevokeOutcome } from '../openai/types.ts';
 import type { SkipReason } from '../sources/worktree.ts';
 
@@ -20,6 +21,8 @@ export interface KeyResponse {
   readonly match?: MatchSummary;
   readonly revocation?: RevokeOutcome;
   readonly issue?: { readonly number: number | null; readonly url: string | null; readonly action: IssueAction; readonly error?: string };
+  /** Usage since exposure, for a key matched to a project key record (with an admin key). */
+  readonly exposure?: Exposure;
 }
 
 /** One place a key was found. `secret` prints redacted; renderers pick fields explicitly. */

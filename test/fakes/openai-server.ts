@@ -354,9 +354,12 @@ export async function startFakeOpenAI(org: FakeOrganization, knobs: Partial<Fake
     const groupBy = ctx.query.group_by ?? [];
     for (const g of groupBy) if (!shape.groupBy.includes(g)) throw badRequest(`Invalid group_by value: ${g}`, 'group_by');
     const projectIds = ctx.query.project_ids;
+    // The description lists `api_key_ids` on the endpoints that group by key, and only there.
+    const keyIds = ctx.query.api_key_ids;
+    if (keyIds && !shape.groupBy.includes('api_key_id')) throw badRequest('Unrecognized request argument supplied: api_key_ids', 'api_key_ids');
     const b = buckets(ctx, 'usage');
     const data = b.page.map(([s, e]) => {
-      const rows = org.usage.filter((u) => u.kind === kind && u.day >= Math.floor(s / DAY) * DAY && u.day < e && (!projectIds || projectIds.includes(u.project_id)));
+      const rows = org.usage.filter((u) => u.kind === kind && u.day >= Math.floor(s / DAY) * DAY && u.day < e && (!projectIds || projectIds.includes(u.project_id)) && (!keyIds || keyIds.includes(u.api_key_id)));
       const results = [...groupRows(rows, groupBy, (r, f) => (r as unknown as Record<string, unknown>)[f]).values()].map((g) => {
         const sum = (f: keyof FakeUsage) => g.reduce((n, r) => n + ((r[f] as number | undefined) ?? 0), 0);
         // Every grouping field the result object has: the value when grouped by it, else null.
@@ -373,9 +376,10 @@ export async function startFakeOpenAI(org: FakeOrganization, knobs: Partial<Fake
     const groupBy = ctx.query.group_by ?? [];
     for (const g of groupBy) if (!['project_id', 'line_item', 'api_key_id'].includes(g)) throw badRequest(`Invalid group_by value: ${g}`, 'group_by');
     const projectIds = ctx.query.project_ids;
+    const keyIds = ctx.query.api_key_ids;
     const b = buckets(ctx, 'costs');
     const data = b.page.map(([s, e]) => {
-      const rows = org.costs.filter((c) => c.day >= Math.floor(s / DAY) * DAY && c.day < e && (!projectIds || (c.project_id !== null && projectIds.includes(c.project_id))));
+      const rows = org.costs.filter((c) => c.day >= Math.floor(s / DAY) * DAY && c.day < e && (!projectIds || (c.project_id !== null && projectIds.includes(c.project_id))) && (!keyIds || (c.api_key_id !== null && keyIds.includes(c.api_key_id))));
       const results = [...groupRows(rows, groupBy, (r, f) => (r as unknown as Record<string, unknown>)[f]).values()].map((g) => ({
         object: 'organization.costs.result',
         amount: { value: Math.round(g.reduce((n, r) => n + r.usd, 0) * 1e6) / 1e6, currency: 'usd' },
