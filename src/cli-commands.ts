@@ -16,6 +16,7 @@ import { parseBatch, readRepositoryList, scanBatch } from './org/batch.ts';
 import { reportCommand } from './report/command.ts';
 import { renderReportJson, renderReportMarkdown } from './report/render.ts';
 import { resolveRespondOptions, resolveScanOptions } from './settings.ts';
+import { renderWatch, watchCommand } from './watch/command.ts';
 
 /** `keyguard audit [PATH]`: repository rules always; organization rules with OPENAI_ADMIN_KEY. */
 export async function audit(values: { format?: string; output?: string; config?: string; 'fail-on'?: string; issues?: boolean; 'openai-base-url'?: string }, target: string | undefined, stdout: NodeJS.WritableStream, logger: ReturnType<typeof consoleLogger>): Promise<number> {
@@ -146,3 +147,18 @@ export async function aggregateCommand(values: { issues?: boolean }, dir: string
   return groups.length > 0 ? 1 : 0;
 }
 
+
+/** `keyguard watch`: the open leak issues of GITHUB_REPOSITORY revisited; prints one row per issue. */
+export async function watch(values: { config?: string; 'quiet-days'?: string; 'openai-base-url'?: string }, target: string | undefined, stdout: NodeJS.WritableStream, logger: ReturnType<typeof consoleLogger>): Promise<number> {
+  if (target) throw new ConfigurationError(`unexpected argument "${target}": watch takes no PATH`);
+  const { config } = await loadConfig(process.cwd(), values.config ? path.resolve(values.config) : undefined);
+  const repository = process.env.GITHUB_REPOSITORY;
+  const { outcomes, requests } = await watchCommand(
+    { adminKey: process.env.OPENAI_ADMIN_KEY || undefined, openaiBaseUrl: values['openai-base-url'], token: process.env.GITHUB_TOKEN || undefined, repository, apiUrl: process.env.GITHUB_API_URL || undefined, labels: undefined, mention: undefined, quietDays: values['quiet-days'], config },
+    (k) => ({ 'issue-repository': 'GITHUB_REPOSITORY', 'openai-admin-key': 'OPENAI_ADMIN_KEY', 'github-token': 'GITHUB_TOKEN', 'issue-mention': 'issues.mention in .keyguard.yml' })[k] ?? `--${k}`,
+    logger,
+  );
+  logger.info(`keyguard: watched ${outcomes.length} open leak issues with ${requests} OpenAI requests`);
+  stdout.write(renderWatch(outcomes, repository ?? ''));
+  return 0;
+}

@@ -24,6 +24,7 @@ Usage:
   keyguard scan-batch LIST --batch I/K [--output DIR] [--verify] [--revoke off|live] [--dry-run] [--inventory FILE]
                       [--openai-base-url URL]
   keyguard aggregate DIR [--issues]
+  keyguard watch [--quiet-days N] [--openai-base-url URL]
 
 What to scan (default: the files of the working tree):
   --history                  every commit reachable from any ref
@@ -56,6 +57,10 @@ discover lists an organization's repositories (with an App installation token, t
 can reach) and splits them into at most 256 batches; scan-batch clones and scans batch I of K of the
 list, one JSON report per repository; aggregate files one issue per key, in GITHUB_REPOSITORY, from
 those reports.
+
+watch revisits the open leak issues keyguard wrote in GITHUB_REPOSITORY (GITHUB_TOKEN, OPENAI_ADMIN_KEY):
+whether each key record still exists, its last use and usage since the last check; it comments when
+a key was used and says when a revoked key has been quiet --quiet-days days (default 30).
 
 report reads per-project usage and cost (OPENAI_ADMIN_KEY) for the last full UTC day, week
 (default) or month, or --since/--until (until exclusive), against the period before.
@@ -97,6 +102,7 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
         'include-forks': { type: 'boolean' },
         batch: { type: 'string' },
         inventory: { type: 'string' },
+        'quiet-days': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -118,7 +124,8 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     if (command === 'discover') return await (await import('./cli-commands.ts')).discoverCommand(values, target, stdout);
     if (command === 'scan-batch') return await (await import('./cli-commands.ts')).scanBatchCommand(values, target, logger);
     if (command === 'aggregate') return await (await import('./cli-commands.ts')).aggregateCommand(values, target, stdout, logger);
-    if (command !== 'scan') throw new ConfigurationError(`unknown command "${command}" (expected: scan, audit, report, discover, scan-batch, aggregate)`);
+    if (command === 'watch') return await (await import('./cli-commands.ts')).watch(values, target, stdout, logger);
+    if (command !== 'scan') throw new ConfigurationError(`unknown command "${command}" (expected: scan, audit, report, discover, scan-batch, aggregate, watch)`);
     const scopes = (['history', 'range', 'staged'] as const).filter((k) => values[k] !== undefined && values[k] !== false);
     if (scopes.length > 1) throw new ConfigurationError(`--${scopes[0]} and --${scopes[1]} cannot be combined: choose one scope`);
     const { format, output, config, range, baseline } = values;

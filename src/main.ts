@@ -39,14 +39,15 @@ import { discover } from './org/discover.ts';
 import { parseBatch, readRepositoryList, scanBatch } from './org/batch.ts';
 import { OpenAIAdmin } from './openai/admin-client.ts';
 import { writeInventoryFile } from './openai/inventory-file.ts';
+import { renderWatch, watchCommand } from './watch/command.ts';
 
-const MODES = ['scan', 'audit', 'report', 'discover', 'scan-batch', 'aggregate'] as const;
+const MODES = ['scan', 'audit', 'report', 'discover', 'scan-batch', 'aggregate', 'watch'] as const;
 
 export type ActionResult =
   | { readonly ok: true; readonly mode: 'scan'; readonly result: ScanResult; readonly failed: boolean }
   | { readonly ok: true; readonly mode: 'audit'; readonly audit: AuditResult; readonly failed: boolean }
   | { readonly ok: true; readonly mode: 'report'; readonly report: Report; readonly failed: false }
-  | { readonly ok: true; readonly mode: 'discover' | 'scan-batch' | 'aggregate'; readonly failed: boolean }
+  | { readonly ok: true; readonly mode: 'discover' | 'scan-batch' | 'aggregate' | 'watch'; readonly failed: boolean }
   | { readonly ok: false; readonly error: string };
 
 /**
@@ -80,6 +81,7 @@ export async function run(): Promise<ActionResult> {
     if (mode === 'discover') return await runDiscoverMode(input, logger);
     if (mode === 'scan-batch') return await runScanBatchMode(input, workspace, logger);
     if (mode === 'aggregate') return await runAggregateMode(input, workspace, logger);
+    if (mode === 'watch') return await runWatchMode(input, workspace, logger);
     const options = await resolveScanOptions(
       { path: input('path'), config: input('config'), 'fail-on': input('fail-on'), 'max-file-size': input('max-file-size'), 'scan-scope': input('scan-scope') ?? 'auto', baseline: input('baseline') },
       name,
@@ -366,6 +368,34 @@ async function runAggregateMode(input: (name: string) => string | undefined, wor
   core.setOutput('issues-opened', out.opened);
   await core.summary.addRaw(`## keyguard aggregate\n\n${reports} scan reports, ${groups.length} distinct leaked keys: ${out.opened} issues opened, ${out.updated} updated${out.deferred ? `, ${out.deferred} deferred to the next run` : ''}.\n`).write();
   return { ok: true, mode: 'aggregate', failed: false };
+}
+
+/** `mode: watch`: revisits keyguard's open leak issues from their record ids; writes only what is new. */
+async function runWatchMode(input: (name: string) => string | undefined, workspace: string, logger: Logger): Promise<ActionResult> {
+  const { config } = await loadConfig(workspace, input('config') ? path.resolve(workspace, input('config')!) : undefined);
+  const repository = input('issue-repository') ?? process.env.GITHUB_REPOSITORY;
+  const { outcomes, requests } = await watchCommand(
+    {
+      adminKey: input('openai-admin-key'),
+      openaiBaseUrl: input('openai-base-url'),
+      token: input('github-token') ?? process.env.GITHUB_TOKEN,
+      repository,
+      apiUrl: process.env.GITHUB_API_URL || undefined,
+      labels: input('issue-labels')?.split(',').map((l) => l.trim()).filter(Boolean),
+      mention: input('issue-mention'),
+      quietDays: input('quiet-days'),
+      config,
+      writeIntervalMs: writeInterval(),
+    },
+    (k) => `input ${k}`,
+    logger,
+  );
+  await core.summary.addRaw(fitSummary(renderWatch(outcomes, repository!))).write();
+  core.info(`keyguard: watched ${outcomes.length} open leak issues with ${requests} OpenAI requests`);
+  core.setOutput('watched', outcomes.length);
+  core.setOutput('used', outcomes.filter((o) => o.type === 'used').length);
+  core.setOutput('closable', outcomes.filter((o) => 'watch' in o && o.watch.closable).length);
+  return { ok: true, mode: 'watch', failed: false };
 }
 
 /** The job summary within GitHub's 1 MiB; the JSON report and SARIF file hold every row. */

@@ -54,7 +54,7 @@ export interface UsageSource {
  */
 export const KEY_ENDPOINTS = USAGE_ENDPOINTS.filter((e) => groupsBy(e, 'api_key_id') && ENDPOINT_UNITS[e].requests);
 
-const iso = (t: number) => new Date(t * 1000).toISOString();
+export const iso = (t: number) => new Date(t * 1000).toISOString();
 
 /** A key's windows in whole UTC days: after = [day of exposure, now), before = the same days just before. */
 export function windowsOf(since: number, now: number): { after: TimeRange; before: TimeRange } {
@@ -71,13 +71,50 @@ interface Tally {
   costUsd: number | null;
 }
 
-const tally = (): Tally => ({ requests: 0, inputTokens: 0, outputTokens: 0, models: new Map(), costUsd: null });
 const inside = (t: number, r: TimeRange) => t >= r.start && t < r.end;
 
-function totals(t: Tally, from: number): UseTotals {
-  const byModel = [...t.models].map(([model, m]) => ({ model, ...m })).sort((a, b) => b.requests - a.requests || b.inputTokens - a.inputTokens || a.model.localeCompare(b.model));
-  return { from: iso(from), requests: t.requests, inputTokens: t.inputTokens, outputTokens: t.outputTokens, byModel, projectCostUsd: t.costUsd === null ? null : Math.round(t.costUsd * 100) / 100 };
+/** The usage and costs of some keys over one range: one read per endpoint, grouped by key. */
+export interface KeyUsage {
+  readonly usage: readonly UsageBucket[];
+  readonly costs: readonly CostBucket[];
 }
+
+export async function readKeyUsage(source: UsageSource, range: TimeRange, keyIds: readonly string[], projectIds: readonly string[]): Promise<KeyUsage> {
+  const [usage, costs] = await Promise.all([
+    Promise.all(KEY_ENDPOINTS.map((e) => source.usage(e, range, groupsBy(e, 'model') ? ['api_key_id', 'model'] : ['api_key_id'], undefined, [...keyIds]))).then((b) => b.flat()),
+    source.costs(range, ['project_id'], [...projectIds]),
+  ]);
+  return { usage, costs };
+}
+
+/** One key's use within `range` (buckets counted by their start), and its project's cost. */
+export function useOf(read: KeyUsage, key: { keyId: string; projectId: string }, range: TimeRange): UseTotals & { lastActiveDay: number | null } {
+  const t: Tally = { requests: 0, inputTokens: 0, outputTokens: 0, models: new Map(), costUsd: null };
+  let lastActiveDay: number | null = null;
+  for (const b of read.usage) {
+    if (!inside(b.start, range)) continue;
+    for (const r of b.results) {
+      if (r.apiKeyId !== key.keyId) continue;
+      t.requests += r.requests;
+      t.inputTokens += r.inputTokens;
+      t.outputTokens += r.outputTokens;
+      if (r.requests > 0) lastActiveDay = Math.max(lastActiveDay ?? 0, b.start);
+      const model = r.model ?? 'unknown model';
+      const m = t.models.get(model) ?? t.models.set(model, { requests: 0, inputTokens: 0, outputTokens: 0 }).get(model)!;
+      m.requests += r.requests;
+      m.inputTokens += r.inputTokens;
+      m.outputTokens += r.outputTokens;
+    }
+  }
+  for (const b of read.costs) {
+    if (!inside(b.start, range)) continue;
+    for (const r of b.results) if (r.projectId === key.projectId && r.usd !== null) t.costUsd = (t.costUsd ?? 0) + r.usd;
+  }
+  const byModel = [...t.models].map(([model, m]) => ({ model, ...m })).sort((a, b) => b.requests - a.requests || b.inputTokens - a.inputTokens || a.model.localeCompare(b.model));
+  return { from: iso(range.start), requests: t.requests, inputTokens: t.inputTokens, outputTokens: t.outputTokens, byModel, projectCostUsd: t.costUsd === null ? null : Math.round(t.costUsd * 100) / 100, lastActiveDay };
+}
+
+const totals = ({ lastActiveDay: _, ...t }: ReturnType<typeof useOf>): UseTotals => t;
 
 /**
  * Usage since exposure of every key at once: one read per endpoint over the union of the keys'
@@ -89,37 +126,10 @@ export async function measureExposure(keys: readonly ExposedKey[], source: Usage
   if (keys.length === 0) return out;
   const windows = new Map(keys.map((k) => [k.keyId, windowsOf(k.since, now)]));
   const union: TimeRange = { start: Math.min(...[...windows.values()].map((w) => w.before.start)), end: now };
-  const keyIds = [...new Set(keys.map((k) => k.keyId))];
-  const projectIds = [...new Set(keys.map((k) => k.projectId))];
-  const [usage, costs] = await Promise.all([
-    Promise.all(KEY_ENDPOINTS.map((e) => source.usage(e, union, groupsBy(e, 'model') ? ['api_key_id', 'model'] : ['api_key_id'], undefined, keyIds))).then((b) => b.flat()),
-    source.costs(union, ['project_id'], projectIds),
-  ]);
+  const read = await readKeyUsage(source, union, [...new Set(keys.map((k) => k.keyId))], [...new Set(keys.map((k) => k.projectId))]);
   for (const k of keys) {
     const w = windows.get(k.keyId)!;
-    const after = tally();
-    const before = tally();
-    for (const b of usage) {
-      const t = inside(b.start, w.after) ? after : inside(b.start, w.before) ? before : undefined;
-      if (!t) continue;
-      for (const r of b.results) {
-        if (r.apiKeyId !== k.keyId) continue;
-        t.requests += r.requests;
-        t.inputTokens += r.inputTokens;
-        t.outputTokens += r.outputTokens;
-        const model = r.model ?? 'unknown model';
-        const m = t.models.get(model) ?? t.models.set(model, { requests: 0, inputTokens: 0, outputTokens: 0 }).get(model)!;
-        m.requests += r.requests;
-        m.inputTokens += r.inputTokens;
-        m.outputTokens += r.outputTokens;
-      }
-    }
-    for (const b of costs) {
-      const t = inside(b.start, w.after) ? after : inside(b.start, w.before) ? before : undefined;
-      if (!t) continue;
-      for (const r of b.results) if (r.projectId === k.projectId && r.usd !== null) t.costUsd = (t.costUsd ?? 0) + r.usd;
-    }
-    out.set(k.keyId, { since: iso(k.since), until: iso(now), lastUsedAt: k.lastUsedAt === null ? null : iso(k.lastUsedAt), ...totals(after, w.after.start), before: totals(before, w.before.start) });
+    out.set(k.keyId, { since: iso(k.since), until: iso(now), lastUsedAt: k.lastUsedAt === null ? null : iso(k.lastUsedAt), ...totals(useOf(read, k, w.after)), before: totals(useOf(read, k, w.before)) });
   }
   return out;
 }

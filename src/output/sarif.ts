@@ -28,7 +28,8 @@ export function renderSarif(result: ScanResult, pathPrefix = ''): string {
     defaultConfiguration: { level: 'error' },
     properties: { tags: ['security', 'secret', 'openai'], precision: 'very-high', 'security-severity': SEVERITY[kind] },
   }));
-  const results = result.findings.map((f) => {
+  // GitHub's own alerts are in its security tab already: code scanning gets keyguard's findings only.
+  const results = result.findings.filter((f) => !f.alert).map((f) => {
     // Code scanning shows files as they are at the analysed commit: point there while the key is.
     const loc = f.git?.atHead ?? { file: f.file, line: f.line, column: f.column };
     const end = f.git?.atHead ? loc.column + (f.endColumn - f.column) : f.endColumn;

@@ -15,7 +15,7 @@ export interface RepoContext {
 }
 
 /** Where a key was found; `repository` when the places span several repositories (org-wide runs). */
-export type LeakPlace = Pick<Finding, 'file' | 'line' | 'commit' | 'git'> & { readonly repository?: string };
+export type LeakPlace = Pick<Finding, 'file' | 'line' | 'commit' | 'git' | 'alert'> & { readonly repository?: string };
 
 /** One leaked key: every place it was found in this run, and what was done about it. */
 export interface LeakGroup {
@@ -31,9 +31,9 @@ interface Place {
   readonly line: string;
 }
 
-const section = (name: string, text: string) => `<!-- keyguard:v1 ${name} -->\n${text}\n<!-- /keyguard:v1 ${name} -->`;
+export const section = (name: string, text: string) => `<!-- keyguard:v1 ${name} -->\n${text}\n<!-- /keyguard:v1 ${name} -->`;
 
-function sectionOf(body: string, name: string): string | undefined {
+export function sectionOf(body: string, name: string): string | undefined {
   const start = `<!-- keyguard:v1 ${name} -->\n`;
   const a = body.indexOf(start);
   const b = body.indexOf(`\n<!-- /keyguard:v1 ${name} -->`, a);
@@ -54,13 +54,23 @@ function placesOf(group: LeakGroup, ctx: RepoContext): Place[] {
   for (const f of group.findings) {
     const repository = f.repository ?? ctx.repository;
     const commit = f.commit ?? (f.repository && f.repository !== ctx.repository ? undefined : ctx.sha);
-    const id = createHash('sha256').update(`${f.repository ?? ''}\0${f.commit ?? ''}\0${f.file}\0${f.line}`).digest('hex').slice(0, 12);
+    const id = createHash('sha256').update(`${f.repository ?? ''}\0${f.commit ?? ''}\0${f.file}\0${f.line}${f.alert ? `\0alert ${f.alert.number}` : ''}`).digest('hex').slice(0, 12);
+    if (f.alert) {
+      out.set(id, { id, line: `- ${alertLink(f.alert)}${f.file ? `: ${code(`${f.file}:${f.line}`)}${f.commit ? ` in commit ${code(f.commit.slice(0, 12))}` : ''}` : ' (not in a file: an issue, pull request, discussion or wiki)'}` });
+      continue;
+    }
     const shown = `${f.repository ? `${f.repository}: ` : ''}${f.file}:${f.line}`;
     const where = commit && repository ? `[${code(shown)}](${permalink(ctx, repository, commit, f.file, f.line)})` : code(shown);
     const detail = f.commit ? ` in commit ${code(f.commit.slice(0, 12))}${f.git?.authorDate ? ` (${f.git.authorDate.slice(0, 10)})` : ''}${f.git && f.git.occurrences > 1 ? `, added ${f.git.occurrences} times` : ''}` : ' in the working tree';
     out.set(id, { id, line: `- ${where}${detail}` });
   }
   return [...out.values()];
+}
+
+/** A link to the alert when GitHub gave a plain https URL; its number alone otherwise. */
+function alertLink(a: NonNullable<LeakPlace['alert']>): string {
+  const text = `GitHub secret scanning alert #${a.number}`;
+  return /^https:\/\/[^\s()<>\[\]]+$/.test(a.url) ? `[${text}](${a.url})` : text;
 }
 
 /** `live → revoked` when keyguard revoked a key it found live: it was live, and that is what counts. */
@@ -115,7 +125,44 @@ const TODO = [
 ].join('\n');
 
 /** What an issue remembers of earlier runs, in a hidden line (base64 JSON: no text can break out). */
-export type Facts = Pick<KeyResponse, 'liveness' | 'match' | 'revocation' | 'exposure'>;
+export type Facts = Pick<KeyResponse, 'liveness' | 'match' | 'revocation' | 'exposure'> & { readonly watch?: WatchFacts };
+
+/** What the last leak watch saw (see watch/watch.ts). */
+export interface WatchFacts {
+  /** ISO 8601. */
+  readonly checkedAt: string;
+  readonly recordExists: boolean;
+  readonly lastUsedAt: string | null;
+  /** Requests counted from `from` (the UTC day of exposure, else of the first watch) to the check. */
+  readonly from: string;
+  readonly requests: number;
+  /** When the key was last seen in use (its `last_used_at` or a day of usage), if ever. */
+  readonly lastActiveAt: string | null;
+  /** Revoked (its record gone) and quiet for the configured days: the team can close the issue. */
+  readonly closable: boolean;
+  readonly quietDays: number;
+}
+
+export function watchText(w: WatchFacts): string {
+  const state = w.recordExists ? 'the key record still exists' : 'the key record is gone (revoked or deleted)';
+  const active = w.lastActiveAt ? `last used ${w.lastActiveAt.slice(0, 10)}` : 'no use seen';
+  return `**Leak watch** (last checked ${w.checkedAt.slice(0, 10)}): ${state}; ${active}; ${w.requests.toLocaleString('en-US')} requests since ${w.from.slice(0, 10)}.${w.closable ? ` Revoked and quiet for at least ${w.quietDays} days: this issue can be closed.` : ''}`;
+}
+
+/** The hidden line that holds an issue's facts. */
+export const factsLine = (f: Facts) => `<!-- keyguard:v1 facts ${Buffer.from(JSON.stringify(f)).toString('base64url')} -->`;
+
+/** `body` with section `name` replaced by `text`, or added at the end of the state section. */
+export function withSection(body: string, name: string, text: string): string {
+  const old = sectionOf(body, name);
+  if (old !== undefined) return body.replace(section(name, old), () => section(name, text));
+  const end = '\n<!-- /keyguard:v1 state -->';
+  return body.includes(end) ? body.replace(end, () => `\n\n${section(name, text)}${end}`) : `${body}\n${section(name, text)}`;
+}
+
+export function withFacts(body: string, facts: Facts): string {
+  return /^<!-- keyguard:v1 facts [A-Za-z0-9_-]+ -->$/m.test(body) ? body.replace(/^<!-- keyguard:v1 facts [A-Za-z0-9_-]+ -->$/m, () => factsLine(facts)) : `${body}\n${factsLine(facts)}`;
+}
 
 export function factsOf(body: string | undefined): Facts | undefined {
   const m = body ? /^<!-- keyguard:v1 facts ([A-Za-z0-9_-]+) -->$/m.exec(body) : null;
@@ -132,7 +179,7 @@ export function factsOf(body: string | undefined): Facts | undefined {
  * record is gone from the organization and a rerun sees only "not found, not live"; the issue
  * must still say whose key it was and that keyguard revoked it.
  */
-export function mergeFacts(previous: Facts | undefined, now: KeyResponse): KeyResponse {
+export function mergeFacts(previous: Facts | undefined, now: KeyResponse): KeyResponse & Facts {
   if (!previous) return now;
   const keepMatch = previous.match?.type === 'matched' && (!now.match || now.match.type === 'not-found');
   const keepRevocation = previous.revocation?.type === 'revoked' && now.revocation?.type !== 'revoked';
@@ -147,6 +194,7 @@ export function mergeFacts(previous: Facts | undefined, now: KeyResponse): KeyRe
     ...(keepMatch ? { match: previous.match } : {}),
     ...(keepRevocation ? { revocation: previous.revocation } : {}),
     ...(keepExposure ? { exposure: previous.exposure } : {}),
+    ...(previous.watch ? { watch: previous.watch } : {}),
   };
 }
 
@@ -156,8 +204,9 @@ export function mergeFacts(previous: Facts | undefined, now: KeyResponse): KeyRe
  * so the caller can comment on them.
  */
 export function renderLeakIssue(group: LeakGroup, ctx: RepoContext, mention: string | undefined, previous?: string): { title: string; body: string; newPlaces: string[] } {
-  const first = [...group.findings].filter((f) => f.commit).sort((a, b) => (a.git?.authorDate ?? '').localeCompare(b.git?.authorDate ?? ''))[0];
-  const still = group.findings.some((f) => (f.git ? f.git.presentAtHead : true));
+  const first = [...group.findings].filter((f) => f.commit).sort((a, b) => (a.git?.authorDate ?? '9').localeCompare(b.git?.authorDate ?? '9'))[0];
+  const scanned = group.findings.filter((f) => !f.alert);
+  const still = scanned.length === 0 ? 'unknown: only GitHub secret scanning reported it' : scanned.some((f) => (f.git ? f.git.presentAtHead : true)) ? 'yes' : 'no, removed since (it stays in git history)';
   const r = mergeFacts(factsOf(previous), group.response);
   const state = [
     `## :rotating_light: Leaked OpenAI ${kindLabel(group.kind)} ${code(group.redacted)}`,
@@ -170,9 +219,10 @@ export function renderLeakIssue(group: LeakGroup, ctx: RepoContext, mention: str
     `| Live | ${describeLiveness(r)} |`,
     `| OpenAI record | ${describeMatch(r)} |`,
     ...(first?.commit ? [`| First committed | ${code(first.commit.slice(0, 12))}${first.git?.authorDate ? ` on ${first.git.authorDate.slice(0, 10)}` : ''} |`] : []),
-    `| Still in the repository | ${still ? 'yes' : 'no, removed since (it stays in git history)'} |`,
+    `| Still in the repository | ${still} |`,
     `| keyguard did | ${describeRevocation(r)} |`,
-    ...(r.exposure ? ['', '### Use since exposure', '', exposureTable(r.exposure)] : []),
+    ...(r.exposure ? ['', section('exposure', `### Use since exposure\n\n${exposureTable(r.exposure)}`)] : []),
+    ...(r.watch ? ['', section('watch', watchText(r.watch))] : []),
   ].join('\n');
 
   const places = placesOf(group, ctx);
@@ -197,7 +247,7 @@ export function renderLeakIssue(group: LeakGroup, ctx: RepoContext, mention: str
     section('todo', (previous ? sectionOf(previous, 'todo') : undefined) ?? TODO),
     '',
     `<!-- keyguard:v1 seen ${seen.join(',')} -->`,
-    `<!-- keyguard:v1 facts ${Buffer.from(JSON.stringify({ liveness: r.liveness, match: r.match, revocation: r.revocation, exposure: r.exposure } satisfies Facts)).toString('base64url')} -->`,
+    factsLine({ liveness: r.liveness, match: r.match, revocation: r.revocation, exposure: r.exposure, watch: r.watch }),
   ].join('\n');
   return {
     title: `Leaked OpenAI ${kindLabel(group.kind)} ${group.redacted} (${group.fingerprint.slice(0, 8)})`,

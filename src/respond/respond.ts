@@ -166,7 +166,8 @@ export async function respond(result: ScanResult, settings: RespondSettings, dep
 
 /** When a key was exposed: the author date of the first commit that added it; else (working tree, staged) now. */
 function exposedSince(findings: readonly Finding[], now: number): number {
-  const dates = findings.map((f) => (f.commit && f.git?.authorDate ? Date.parse(f.git.authorDate) / 1000 : NaN)).filter((t) => Number.isFinite(t));
+  // An alert gives the commit but not its date: GitHub's detection time bounds the exposure instead.
+  const dates = findings.map((f) => (f.commit && f.git?.authorDate ? Date.parse(f.git.authorDate) / 1000 : f.alert ? Date.parse(f.alert.createdAt) / 1000 : NaN)).filter((t) => Number.isFinite(t));
   return dates.length ? Math.floor(Math.min(...dates)) : now;
 }
 

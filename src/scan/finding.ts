@@ -44,6 +44,15 @@ export interface Finding {
   readonly git?: GitFacts;
   /** Set by leak response (verification, matching, revocation, issues). */
   readonly response?: KeyResponse;
+  /** Found by GitHub secret scanning, not by keyguard's scan: the alert it came from. */
+  readonly alert?: AlertRef;
+}
+
+/** A GitHub secret scanning alert; `createdAt` (ISO 8601) is when GitHub detected the key. */
+export interface AlertRef {
+  readonly number: number;
+  readonly url: string;
+  readonly createdAt: string;
 }
 
 export interface GitLocation {
