@@ -43,6 +43,8 @@ Options:
                              key found live and proven to be one exact record (default off)
   --dry-run                  with --revoke, say what would be revoked and revoke nothing
   --issues                   open one GitHub issue per key in GITHUB_REPOSITORY (token: GITHUB_TOKEN)
+  --secret-scanning-alerts   also respond to GITHUB_REPOSITORY's open GitHub secret scanning alerts for
+                             OpenAI keys (token: GITHUB_TOKEN, secret scanning alerts permission)
   --write-baseline FILE      record the keys found (fingerprints, never keys) in FILE
   --openai-base-url URL      OpenAI API base URL (default https://api.openai.com/v1; the
                              OPENAI_BASE_URL variable is ignored: found keys go nowhere else)
@@ -103,6 +105,7 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
         batch: { type: 'string' },
         inventory: { type: 'string' },
         'quiet-days': { type: 'string' },
+        'secret-scanning-alerts': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -139,13 +142,13 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     if (options.scope.type === 'event') throw new ConfigurationError('--range needs a range such as main..HEAD');
     let result = await runScan({ root: options.root, config: options.config, scope: options.scope, baseline: options.baseline }, { logger });
     const respondOptions = resolveRespondOptions(
-      { verify: String(values.verify ?? false), revoke: values.revoke, 'dry-run': String(values['dry-run'] ?? false), issues: String(values.issues ?? false), 'openai-base-url': values['openai-base-url'] },
+      { verify: String(values.verify ?? false), revoke: values.revoke, 'dry-run': String(values['dry-run'] ?? false), issues: String(values.issues ?? false), 'openai-base-url': values['openai-base-url'], 'secret-scanning-alerts': String(values['secret-scanning-alerts'] ?? false) },
       (k) => `--${k}`,
       { adminKey: process.env.OPENAI_ADMIN_KEY || undefined, githubToken: process.env.GITHUB_TOKEN || undefined, repository: process.env.GITHUB_REPOSITORY || undefined },
       options.config,
       { verify: false },
     );
-    const responding = respondOptions.verify || respondOptions.adminKey !== undefined || respondOptions.issues !== null;
+    const responding = respondOptions.verify || respondOptions.adminKey !== undefined || respondOptions.issues !== null || !!respondOptions.alerts;
     const responded = !responding
       ? undefined
       : await (await import('./respond/wire.ts')).runLeakResponse(result, respondOptions, {

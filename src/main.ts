@@ -104,6 +104,7 @@ export async function run(): Promise<ActionResult> {
         'issue-mention': input('issue-mention'),
         'max-issues': input('max-issues'),
         'openai-base-url': input('openai-base-url'),
+        'secret-scanning-alerts': input('secret-scanning-alerts'),
       },
       name,
       { adminKey: input('openai-admin-key'), githubToken: input('github-token') ?? process.env.GITHUB_TOKEN, repository: process.env.GITHUB_REPOSITORY },
@@ -153,7 +154,8 @@ export async function run(): Promise<ActionResult> {
     }
 
     annotateFindings(
-      result.findings.map((f) => {
+      // GitHub shows its own secret scanning alerts; annotations are for what keyguard found.
+      result.findings.filter((f) => !f.alert).map((f) => {
         // Annotate where the key is now when it still is; else where it was first committed.
         const at = f.git?.atHead ?? f;
         return {
@@ -176,6 +178,7 @@ export async function run(): Promise<ActionResult> {
     core.setOutput('live', summary?.live ?? 0);
     core.setOutput('revoked', summary?.revoked ?? 0);
     core.setOutput('issues-opened', summary?.issuesOpened ?? 0);
+    if (summary?.alertsResolved !== undefined) core.setOutput('alerts-resolved', summary.alertsResolved);
     core.setOutput('sarif-file', sarifFile);
     core.setOutput('json-file', jsonFile);
     const failed = shouldFail(result, options.failOn);

@@ -114,7 +114,7 @@ export function useOf(read: KeyUsage, key: { keyId: string; projectId: string },
   return { from: iso(range.start), requests: t.requests, inputTokens: t.inputTokens, outputTokens: t.outputTokens, byModel, projectCostUsd: t.costUsd === null ? null : Math.round(t.costUsd * 100) / 100, lastActiveDay };
 }
 
-const totals = ({ lastActiveDay: _, ...t }: ReturnType<typeof useOf>): UseTotals => t;
+export const totals = ({ lastActiveDay: _, ...t }: ReturnType<typeof useOf>): UseTotals => t;
 
 /**
  * Usage since exposure of every key at once: one read per endpoint over the union of the keys'

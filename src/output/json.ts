@@ -16,6 +16,7 @@ export function renderJson(result: ScanResult, response?: RespondSummary, reposi
         redacted: f.redacted,
         status: f.status,
         encoding: f.encoding,
+        ...(f.alert ? { alert: f.alert } : {}),
         ...(f.git
           ? {
               date: f.git.authorDate,

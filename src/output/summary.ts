@@ -22,7 +22,8 @@ export function renderSummary(result: ScanResult, pathPrefix = '', scope = 'work
       `| --- | --- | --- | --- |${fromGit ? ' --- | --- | --- |' : ''}${responded ? ' --- | --- | --- |' : ''}`,
     );
     for (const f of findings) {
-      const row = `| ${code(`${pathPrefix}${f.file}:${f.line}`)} | ${kindLabel(f.kind)}${f.encoding === 'base64' ? ' (base64)' : ''} | ${code(f.redacted)} | ${code(f.fingerprint.slice(0, 12))} |`;
+      const where = f.alert ? `GitHub alert #${f.alert.number}${f.file ? ` ${code(`${f.file}:${f.line}`)}` : ''}` : code(`${pathPrefix}${f.file}:${f.line}`);
+      const row = `| ${where} | ${kindLabel(f.kind)}${f.encoding === 'base64' ? ' (base64)' : ''} | ${code(f.redacted)} | ${code(f.fingerprint.slice(0, 12))} |`;
       const git = f.git
         ? ` ${f.commit ? `${code(f.commit.slice(0, 12))}${f.git.authorDate ? ` ${f.git.authorDate.slice(0, 10)}` : ''}` : 'staged'} | ${f.git.occurrences}× | ${f.git.presentAtHead ? 'yes' : 'no'} |`
         : fromGit ? ' | | |' : '';

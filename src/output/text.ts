@@ -30,7 +30,7 @@ export function gitNote(f: Finding): string {
 export function renderText(result: ScanResult): string {
   const shown = new Set<string>();
   const lines = result.findings.flatMap((f) => {
-    const line = `${f.file}:${f.line}:${f.column}  ${kindLabel(f.kind)}${f.encoding === 'base64' ? ' (base64)' : ''}  ${f.redacted}  ${f.fingerprint}${gitNote(f)}${responseNote(f)}`;
+    const line = `${f.alert ? `GitHub alert #${f.alert.number} ` : ''}${f.file || '(not in a file)'}:${f.line}:${f.column}  ${kindLabel(f.kind)}${f.encoding === 'base64' ? ' (base64)' : ''}  ${f.redacted}  ${f.fingerprint}${gitNote(f)}${responseNote(f)}`;
     // A key's use since exposure, once, under its first finding.
     const e = f.response?.exposure;
     if (!e || shown.has(f.fingerprint)) return [line];

@@ -48,6 +48,8 @@ export interface RespondSummary {
   readonly revoked: number;
   readonly issuesOpened: number;
   readonly issuesDeferred: number;
+  /** Secret scanning alerts resolved as revoked, when alerts were read. */
+  readonly alertsResolved?: number;
   readonly notes: readonly string[];
 }
 

@@ -1,4 +1,4 @@
-import { iso, readKeyUsage, useOf, type UsageSource } from '../exposure/exposure.ts';
+import { iso, readKeyUsage, totals, useOf, type UsageSource } from '../exposure/exposure.ts';
 import { exposureTable } from '../exposure/render.ts';
 import type { TrackedIssue } from '../github/issue-tracker.ts';
 import type { Logger } from '../logger.ts';
@@ -39,8 +39,8 @@ interface Watched {
   readonly from: number;
 }
 
-/** Record id → `last_used_at` of the records that still exist; undefined: could not be read. */
-async function recordsOf(org: WatchOrganization, watched: readonly Watched[], logger: Logger): Promise<Map<string, number | null | undefined> & { failed: Set<string> }> {
+/** Record id → `last_used_at` of the records that still exist; `failed`: ids whose records could not be read this run. */
+async function recordsOf(org: WatchOrganization, watched: readonly Watched[], logger: Logger): Promise<Map<string, number | null> & { failed: Set<string> }> {
   const out = Object.assign(new Map<string, number | null>(), { failed: new Set<string>() });
   const read = async (what: string, ids: readonly string[], fn: () => Promise<readonly { id: string; lastUsedAt: number | null }[]>) => {
     try {
@@ -100,8 +100,7 @@ export async function watchLeaks(tracker: WatchTracker, org: WatchOrganization, 
     const lastUsed = recordUse !== null ? iso(recordUse) : (previous?.lastUsedAt ?? w.facts.exposure?.lastUsedAt ?? null);
     const activeDay = use?.lastActiveDay != null ? use.lastActiveDay + DAY : null;
     const lastActive = [lastUsed ? Date.parse(lastUsed) / 1000 : null, activeDay !== null ? Math.min(activeDay, now) : null, previous?.lastActiveAt ? Date.parse(previous.lastActiveAt) / 1000 : null].reduce<number | null>((a, b) => (b === null ? a : a === null ? b : Math.max(a, b)), null);
-    const revoked = !exists;
-    const closable = revoked && (lastActive === null || now - lastActive >= settings.quietDays * DAY);
+    const closable = !exists && (lastActive === null || now - lastActive >= settings.quietDays * DAY);
     const watch: WatchFacts = { checkedAt: iso(now), recordExists: exists, lastUsedAt: lastUsed, from: iso(w.from), requests: use?.requests ?? 0, lastActiveAt: lastActive === null ? null : iso(lastActive), closable, quietDays: settings.quietDays };
 
     const before = previous ?? (w.facts.exposure ? { requests: w.facts.exposure.requests, lastUsedAt: w.facts.exposure.lastUsedAt, recordExists: true, closable: false } : undefined);
@@ -111,7 +110,7 @@ export async function watchLeaks(tracker: WatchTracker, org: WatchOrganization, 
       outcomes.push({ issue: w.issue.number, type: 'unchanged', keyId: w.keyId, watch: previous ?? watch });
       continue;
     }
-    const exposure = w.facts.exposure && use ? { ...w.facts.exposure, ...withoutDay(use), until: iso(now), lastUsedAt: lastUsed } : w.facts.exposure;
+    const exposure = w.facts.exposure && use ? { ...w.facts.exposure, ...totals(use), until: iso(now), lastUsedAt: lastUsed } : w.facts.exposure;
     let body = withSection(w.issue.body, 'watch', watchText(watch));
     if (exposure) body = withSection(body, 'exposure', `### Use since exposure\n\n${exposureTable(exposure)}`);
     body = withFacts(body, { ...w.facts, ...(exposure ? { exposure } : {}), watch });
@@ -127,5 +126,3 @@ export async function watchLeaks(tracker: WatchTracker, org: WatchOrganization, 
   }
   return outcomes;
 }
-
-const withoutDay = ({ lastActiveDay: _, ...t }: ReturnType<typeof useOf>) => t;
