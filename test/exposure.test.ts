@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from './fakes/github-server.ts';
 import { startFakeOpenAI, type FakeOpenAI } from './fakes/openai-server.ts';
@@ -117,5 +118,27 @@ describe('usage since exposure', () => {
     const none = await runCliAsync(['scan', plain, '--format', 'json', '--verify', '--openai-base-url', openai.baseURL], {});
     expect(JSON.parse(none.stdout).findings[0].exposure).toBeNull();
     expect(openai.log.slice(requests).some((x) => x.path.includes('/organization/'))).toBe(false);
+  });
+
+  it('org-wide: aggregate keeps the earliest exposure of a key found in several repositories', async () => {
+    const s = leakSetup();
+    openai = await startFakeOpenAI(s.org);
+    github = await startFakeGitHub({ repos: ['acme/security'] });
+    // The same key committed later in a second repository: its own report counts from its commit.
+    const later = gitRepo({ 'README.md': '# api\n' });
+    write(later, 'cfg.env', `K=${s.key.secret}\n`);
+    git(later, 'add', '-A');
+    git(later, 'commit', '-qm', 'cfg', `--date=@${s.today - 3 * DAY}`);
+    const reports = tempDir();
+    for (const [name, ws] of [['web', s.ws], ['api', later]] as const) {
+      const r = await runCliAsync(['scan', ws, '--history', '--format', 'json', '--openai-base-url', openai.baseURL], { OPENAI_ADMIN_KEY: s.org.adminKeys[0]!.secret });
+      mkdirSync(path.join(reports, name));
+      writeFileSync(path.join(reports, name, 'keyguard.json'), r.stdout);
+    }
+    const a = await runCliAsync(['aggregate', reports, '--issues'], { GITHUB_TOKEN: github.token, GITHUB_REPOSITORY: 'acme/security', GITHUB_API_URL: github.url, KEYGUARD_GITHUB_WRITE_INTERVAL_MS: '0' });
+    expect(a.code, a.stderr).toBe(1);
+    const body = github.repo('acme/security').issues[0]!.body;
+    expect(body).toContain(`Exposed since ${new Date(s.exposedAt * 1000).toISOString().slice(0, 10)};`);
+    expect(body).toContain('| Requests | 561 (+2450%) | 22 |');
   });
 });
