@@ -40,6 +40,7 @@ import { parseBatch, readRepositoryList, scanBatch } from './org/batch.ts';
 import { OpenAIAdmin } from './openai/admin-client.ts';
 import { writeInventoryFile } from './openai/inventory-file.ts';
 import { renderWatch, watchCommand } from './watch/command.ts';
+import { exposureSummary } from './exposure/render.ts';
 
 const MODES = ['scan', 'audit', 'report', 'discover', 'scan-batch', 'aggregate', 'watch'] as const;
 
@@ -171,7 +172,7 @@ export async function run(): Promise<ActionResult> {
     const jsonFile = path.join(outDir, 'keyguard.json');
     await writeFile(sarifFile, renderSarif(result, prefix));
     await writeFile(jsonFile, renderJson(result, summary, scanned));
-    await core.summary.addRaw(fitSummary(renderSummary(result, prefix, scope ? describeScope(scope) : 'nothing', notes))).write();
+    await core.summary.addRaw(fitSummary(renderSummary(result, prefix, scope ? describeScope(scope) : 'nothing', notes) + exposureSummary(result.findings))).write();
 
     core.setOutput('findings', result.findings.length);
     core.setOutput('keys', new Set(result.findings.map((f) => f.fingerprint)).size);

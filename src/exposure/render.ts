@@ -1,4 +1,5 @@
 import { code } from '../output/markdown.ts';
+import type { Finding } from '../scan/finding.ts';
 import type { Exposure, UseTotals } from './exposure.ts';
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -31,6 +32,12 @@ export function exposureTable(e: Exposure): string {
     `| Requests by model | ${models(e)} | ${models(e.before)} |`,
     `| Project cost (the whole project: costs are grouped by project, not by key) | ${usd(e.projectCostUsd)} | ${usd(e.before.projectCostUsd)} |`,
   ].join('\n');
+}
+
+/** The job summary's section: one table per key that has figures. */
+export function exposureSummary(findings: readonly Finding[]): string {
+  const keys = new Map(findings.filter((f) => f.response?.exposure).map((f) => [f.fingerprint, f]));
+  return [...keys.values()].map((f) => `\n### Use of ${code(f.redacted)} since exposure\n\n${exposureTable(f.response!.exposure!)}\n`).join('');
 }
 
 /** One line for terminals and logs. */

@@ -1,7 +1,6 @@
 import { kindLabel } from '../detect/index.ts';
 import type { ScanResult } from '../scan/finding.ts';
 import { describeRevocation, liveStatus } from '../respond/leak-issue.ts';
-import { exposureTable } from '../exposure/render.ts';
 import { code, escapeMarkdown } from './markdown.ts';
 
 /** The job summary: a headline and a table of redacted findings. */
@@ -33,8 +32,6 @@ export function renderSummary(result: ScanResult, pathPrefix = '', scope = 'work
         : '';
       out.push(row + git + resp);
     }
-    const exposed = new Map(findings.filter((f) => f.response?.exposure).map((f) => [f.fingerprint, f]));
-    for (const f of exposed.values()) out.push('', `### Use of ${code(f.redacted)} since exposure`, '', exposureTable(f.response!.exposure!));
     out.push('', 'Revoke each key, replace it with a secret read from the environment, and remove it from history. Keys are shown redacted; the fingerprint is a hash of the whole key.');
   }
   const notable = result.skipped.filter((s) => s.reason === 'too-large' || s.reason === 'unreadable');

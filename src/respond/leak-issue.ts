@@ -206,7 +206,7 @@ export function mergeFacts(previous: Facts | undefined, now: KeyResponse): KeyRe
 export function renderLeakIssue(group: LeakGroup, ctx: RepoContext, mention: string | undefined, previous?: string): { title: string; body: string; newPlaces: string[] } {
   const first = [...group.findings].filter((f) => f.commit).sort((a, b) => (a.git?.authorDate ?? '9').localeCompare(b.git?.authorDate ?? '9'))[0];
   const scanned = group.findings.filter((f) => !f.alert);
-  const still = scanned.length === 0 ? 'unknown: only GitHub secret scanning reported it' : scanned.some((f) => (f.git ? f.git.presentAtHead : true)) ? 'yes' : 'no, removed since (it stays in git history)';
+  const still = scanned.length === 0 || scanned.some((f) => (f.git ? f.git.presentAtHead : true));
   const r = mergeFacts(factsOf(previous), group.response);
   const state = [
     `## :rotating_light: Leaked OpenAI ${kindLabel(group.kind)} ${code(group.redacted)}`,
@@ -219,7 +219,7 @@ export function renderLeakIssue(group: LeakGroup, ctx: RepoContext, mention: str
     `| Live | ${describeLiveness(r)} |`,
     `| OpenAI record | ${describeMatch(r)} |`,
     ...(first?.commit ? [`| First committed | ${code(first.commit.slice(0, 12))}${first.git?.authorDate ? ` on ${first.git.authorDate.slice(0, 10)}` : ''} |`] : []),
-    `| Still in the repository | ${still} |`,
+    `| Still in the repository | ${scanned.length === 0 ? 'unknown: only GitHub secret scanning reported it' : still ? 'yes' : 'no, removed since (it stays in git history)'} |`,
     `| keyguard did | ${describeRevocation(r)} |`,
     ...(r.exposure ? ['', section('exposure', `### Use since exposure\n\n${exposureTable(r.exposure)}`)] : []),
     ...(r.watch ? ['', section('watch', watchText(r.watch))] : []),
