@@ -141,4 +141,21 @@ describe('usage since exposure', () => {
     expect(body).toContain(`Exposed since ${new Date(s.exposedAt * 1000).toISOString().slice(0, 10)};`);
     expect(body).toContain('| Requests | 561 (+2450%) | 22 |');
   });
+
+  it('a usage endpoint that keeps failing costs the figures, not the leak response: the issue is filed and the summary says why', async () => {
+    const s = leakSetup();
+    openai = await startFakeOpenAI(s.org, { faultPaths: ['/organization/usage/embeddings'] });
+    github = await startFakeGitHub({ repos: ['acme/app'] });
+    const r0 = runnerFiles(s.ws, tempDir());
+    r0.event('workflow_dispatch', {});
+    const run = await runActionAsync(
+      { 'scan-scope': 'history', issues: 'true', revoke: 'live', 'openai-admin-key': s.org.adminKeys[0]!.secret, 'github-token': github.token, 'openai-base-url': openai.baseURL },
+      { ...r0.env, GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'acme/app', KEYGUARD_GITHUB_WRITE_INTERVAL_MS: '0' },
+    );
+    expect(run.code, run.stderr + run.stdout).toBe(1);
+    expect(r0.outputs()).toMatchObject({ revoked: '1', 'issues-opened': '1' });
+    expect(github.repo('acme/app').issues[0]!.body).not.toContain('Use since exposure');
+    expect(r0.summary()).toMatch(/Usage since exposure could not be read: GET \/organization\/usage\/embeddings: HTTP 500/);
+    expect(JSON.parse(readFileSync(r0.outputs()['json-file']!, 'utf8')).findings[0].exposure).toBeNull();
+  });
 });

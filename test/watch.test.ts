@@ -82,6 +82,13 @@ it('leak watch (bundled action and CLI): comments once when a leaked key is used
   expect(repo.comments.some((c) => c.issue === 99)).toBe(false);
   expect(busy.r.summary()).toContain('**used since the last check** (commented)');
 
+  // OpenAI cannot list the project's keys: not knowing is not "gone", and nothing is written.
+  openai.knobs.faultPaths = ['/organization/projects/proj_0001/api_keys'];
+  const flaky = await watch();
+  expect(flaky.writes).toEqual([]);
+  expect(flaky.r.summary()).toMatch(new RegExp(`\\| #${issueOf(a).number} \\|  \\| skipped: the organization could not be read \\|`));
+  openai.knobs.faultPaths = [];
+
   // Nothing new again: zero writes, from the action and from the CLI.
   expect((await watch()).writes).toEqual([]);
   const from = github.log.length;

@@ -127,6 +127,8 @@ export interface FakeKnobs {
   latencyMs: number;
   /** Fraction of requests answered 500 (seeded, so runs repeat). */
   faultRate: number;
+  /** Requests whose path contains one of these are answered 500, every time: one endpoint down. */
+  faultPaths: string[];
   /** Answer the next N requests with 429 and `retry-after: retryAfterSeconds`. */
   rateLimitNext: number;
   retryAfterSeconds: number;
@@ -238,7 +240,7 @@ export interface FakeOpenAI {
 }
 
 export async function startFakeOpenAI(org: FakeOrganization, knobs: Partial<FakeKnobs> = {}, now: () => number = () => Math.floor(Date.now() / 1000)): Promise<FakeOpenAI> {
-  const k: FakeKnobs = { latencyMs: 0, faultRate: 0, rateLimitNext: 0, retryAfterSeconds: 1, serviceAccountKeyDelete: 'refuse', redact: redactLikeExamples, omit: [], nullify: [], ...knobs };
+  const k: FakeKnobs = { latencyMs: 0, faultRate: 0, faultPaths: [], rateLimitNext: 0, retryAfterSeconds: 1, serviceAccountKeyDelete: 'refuse', redact: redactLikeExamples, omit: [], nullify: [], ...knobs };
   const log: RequestRecord[] = [];
   let seed = 12345;
   const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
@@ -510,7 +512,7 @@ export async function startFakeOpenAI(org: FakeOrganization, knobs: Partial<Fake
         status = 429;
         headers = { 'retry-after': String(k.retryAfterSeconds) };
         payload = errorBody('Rate limit reached for requests', 'requests', 'rate_limit_exceeded');
-      } else if (k.faultRate > 0 && random() < k.faultRate) {
+      } else if ((k.faultRate > 0 && random() < k.faultRate) || k.faultPaths.some((p) => url.pathname.includes(p))) {
         status = 500;
         payload = errorBody('The server had an error while processing your request. Sorry about that!', 'server_error', null);
       } else {
