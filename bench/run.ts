@@ -1,5 +1,6 @@
 // `npm run bench`: each case prints keyguard's numbers beside a baseline run on the same data in
 // the same script, as a ratio, so the figures survive a noisy machine. Runs the committed bundle.
+import { benchExposure } from './exposure.ts';
 import { benchHistory } from './history.ts';
 import { benchOpenAI } from './openai.ts';
 import { benchOrg } from './org.ts';
@@ -7,5 +8,5 @@ import { benchReport } from './report.ts';
 import { benchWorktree } from './worktree.ts';
 
 const only = process.argv[2];
-const cases: Record<string, () => void | Promise<void>> = { worktree: benchWorktree, history: benchHistory, openai: benchOpenAI, report: benchReport, org: benchOrg };
+const cases: Record<string, () => void | Promise<void>> = { worktree: benchWorktree, history: benchHistory, openai: benchOpenAI, report: benchReport, org: benchOrg, exposure: benchExposure };
 for (const [name, run] of Object.entries(cases)) if (!only || only === name) await run();

@@ -7,6 +7,9 @@ import { seedLeakUsage, seedOrganization } from './fakes/openai-seed.ts';
 import { expectNoKey } from './helpers/leaks.ts';
 import { git, gitRepo, tempDir, write } from './helpers/repo.ts';
 import { runActionAsync, runCliAsync, runnerFiles } from './helpers/run.ts';
+import { measureExposure, MAX_FILTER_IDS } from '../src/exposure/exposure.ts';
+import { OpenAIAdmin } from '../src/openai/admin-client.ts';
+import type { Logger } from '../src/logger.ts';
 
 const DAY = 86_400;
 let openai: FakeOpenAI | undefined;
@@ -157,5 +160,22 @@ describe('usage since exposure', () => {
     expect(github.repo('acme/app').issues[0]!.body).not.toContain('Use since exposure');
     expect(r0.summary()).toMatch(/Usage since exposure could not be read: GET \/organization\/usage\/embeddings: HTTP 500/);
     expect(JSON.parse(readFileSync(r0.outputs()['json-file']!, 'utf8')).findings[0].exposure).toBeNull();
+  });
+
+  it('more keys than a filter carries (1,000 ids made a 431 request line): everything is read grouped by key, with the same figures and no more requests', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const org = seedOrganization({ now, projects: 30, days: 10 });
+    openai = await startFakeOpenAI(org);
+    const quiet: Logger = { info() {}, warning() {}, error() {}, mask() {}, progress() {} };
+    const admin = new OpenAIAdmin({ adminKey: org.adminKeys[0]!.secret, baseURL: openai.baseURL, logger: quiet });
+    const keys = org.keys.map((k) => ({ keyId: k.id, projectId: k.project_id, since: now - 5 * DAY, lastUsedAt: k.last_used_at }));
+    expect(keys.length).toBeGreaterThan(MAX_FILTER_IDS);
+    const all = await measureExposure(keys, admin, now);
+    expect(openai.log.every((r) => r.status === 200 && !r.query.api_key_ids)).toBe(true);
+    expect(openai.log).toHaveLength(6 + 1);
+    const one = await measureExposure([keys[7]!], admin, now);
+    expect(openai.log.at(-2)!.query.api_key_ids).toEqual([keys[7]!.keyId]);
+    expect(all.get(keys[7]!.keyId)).toEqual(one.get(keys[7]!.keyId));
+    expect(one.get(keys[7]!.keyId)!.requests).toBeGreaterThan(0);
   });
 });

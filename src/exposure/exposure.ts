@@ -79,10 +79,20 @@ export interface KeyUsage {
   readonly costs: readonly CostBucket[];
 }
 
+/**
+ * Ids a filter sends at most: each goes into the URL (`api_key_ids[]=key_…`, ~30 bytes), and
+ * servers refuse long request lines (Node answers 431 past 16 KiB; many proxies stop at 8 KiB).
+ * More ids than this read everything grouped by key instead: pages count buckets, not rows, so
+ * that is no more requests, only bigger answers.
+ */
+export const MAX_FILTER_IDS = 100;
+
 export async function readKeyUsage(source: UsageSource, range: TimeRange, keyIds: readonly string[], projectIds: readonly string[]): Promise<KeyUsage> {
+  const keys = keyIds.length <= MAX_FILTER_IDS ? [...keyIds] : undefined;
+  const projects = projectIds.length <= MAX_FILTER_IDS ? [...projectIds] : undefined;
   const [usage, costs] = await Promise.all([
-    Promise.all(KEY_ENDPOINTS.map((e) => source.usage(e, range, groupsBy(e, 'model') ? ['api_key_id', 'model'] : ['api_key_id'], undefined, [...keyIds]))).then((b) => b.flat()),
-    source.costs(range, ['project_id'], [...projectIds]),
+    Promise.all(KEY_ENDPOINTS.map((e) => source.usage(e, range, groupsBy(e, 'model') ? ['api_key_id', 'model'] : ['api_key_id'], undefined, keys))).then((b) => b.flat()),
+    source.costs(range, ['project_id'], projects),
   ]);
   return { usage, costs };
 }
