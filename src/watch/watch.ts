@@ -98,13 +98,16 @@ export async function watchLeaks(tracker: WatchTracker, org: WatchOrganization, 
     // A deleted record no longer tells its last use: keep what was last seen.
     const recordUse = exists ? records.get(w.keyId) ?? null : null;
     const lastUsed = recordUse !== null ? iso(recordUse) : (previous?.lastUsedAt ?? w.facts.exposure?.lastUsedAt ?? null);
-    const activeDay = use?.lastActiveDay != null ? use.lastActiveDay + DAY : null;
-    const lastActive = [lastUsed ? Date.parse(lastUsed) / 1000 : null, activeDay !== null ? Math.min(activeDay, now) : null, previous?.lastActiveAt ? Date.parse(previous.lastActiveAt) / 1000 : null].reduce<number | null>((a, b) => (b === null ? a : a === null ? b : Math.max(a, b)), null);
+    // Last seen in use: its `last_used_at`, the end of its last day with requests, or an earlier check's.
+    const seen = [lastUsed, previous?.lastActiveAt].filter((t): t is string => !!t).map((t) => Date.parse(t) / 1000);
+    if (use?.lastActiveDay != null) seen.push(Math.min(use.lastActiveDay + DAY, now));
+    const lastActive = seen.length ? Math.max(...seen) : null;
     const closable = !exists && (lastActive === null || now - lastActive >= settings.quietDays * DAY);
     const watch: WatchFacts = { checkedAt: iso(now), recordExists: exists, lastUsedAt: lastUsed, from: iso(w.from), requests: use?.requests ?? 0, lastActiveAt: lastActive === null ? null : iso(lastActive), closable, quietDays: settings.quietDays };
 
     const before = previous ?? (w.facts.exposure ? { requests: w.facts.exposure.requests, lastUsedAt: w.facts.exposure.lastUsedAt, recordExists: true, closable: false } : undefined);
-    const used = before !== undefined && (watch.requests > before.requests || (lastUsed !== null && lastUsed !== before.lastUsedAt && (before.lastUsedAt === null || lastUsed > before.lastUsedAt)));
+    // ISO 8601 strings of one format compare as the times they name.
+    const used = before !== undefined && (watch.requests > before.requests || (lastUsed !== null && (before.lastUsedAt === null || lastUsed > before.lastUsedAt)));
     const news = !before || used || exists !== before.recordExists || closable !== before.closable;
     if (!news) {
       outcomes.push({ issue: w.issue.number, type: 'unchanged', keyId: w.keyId, watch: previous ?? watch });
