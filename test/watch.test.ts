@@ -97,6 +97,17 @@ it('leak watch (bundled action and CLI): comments once when a leaked key is used
   expect(cli.stdout).toMatch(new RegExp(`\\| #${issueOf(b).number} \\| \`key_proj_0002_5\` \\| nothing new \\| gone; last used`));
   expect(writes(github, from)).toEqual([]);
 
+  // A collaborator edits keyguard's hidden facts to name a path instead of a key id: skipped, nothing sent there.
+  const tampered = issueOf(a);
+  const facts = JSON.parse(Buffer.from(/^<!-- keyguard:v1 facts (\S+) -->$/m.exec(tampered.body)![1]!, 'base64url').toString());
+  facts.match.projectId = '../../admin_api_keys';
+  tampered.body = tampered.body.replace(/^<!-- keyguard:v1 facts \S+ -->$/m, `<!-- keyguard:v1 facts ${Buffer.from(JSON.stringify(facts)).toString('base64url')} -->`);
+  const before = openai.log.length;
+  const edited = await watch();
+  expect(edited.writes).toEqual([]);
+  expect(edited.r.summary()).toContain(`| #${tampered.number} |  | skipped: its facts do not hold a record id |`);
+  expect(openai.log.slice(before).some((r) => r.path.includes('admin_api_keys'))).toBe(false);
+
   // The watch never holds a key: no request to OpenAI carries a leaked key, nothing prints one.
   expect(openai.log.slice(-30).every((r) => r.auth === 'key_admin_ci')).toBe(true);
   expectNoKey([a.secret, b.secret, admin], { cli: cli.stdout + cli.stderr, busy: busy.run.stdout + busy.r.summary(), issues: JSON.stringify(repo.issues) + JSON.stringify(repo.comments) });

@@ -6,6 +6,7 @@ import { code } from '../output/markdown.ts';
 import { factsOf, watchText, withFacts, withSection, type Facts, type WatchFacts } from '../respond/leak-issue.ts';
 
 const DAY = 86_400;
+const ID = /^[A-Za-z0-9_-]{1,100}$/;
 
 /** What the watch needs of the issue tracker: keyguard's own leak issues, and writes. */
 export interface WatchTracker {
@@ -74,6 +75,11 @@ export async function watchLeaks(tracker: WatchTracker, org: WatchOrganization, 
     const m = facts?.match;
     if (!facts || m?.type !== 'matched') {
       outcomes.push({ issue: issue.number, type: 'skipped', reason: 'no OpenAI record is known for this key' });
+      continue;
+    }
+    // Whoever may edit issues can edit keyguard's hidden facts: ids go into request paths only in their own shape.
+    if (!ID.test(m.keyId) || (m.projectId !== null && !ID.test(m.projectId))) {
+      outcomes.push({ issue: issue.number, type: 'skipped', reason: 'its facts do not hold a record id' });
       continue;
     }
     const from = facts.watch ? Date.parse(facts.watch.from) / 1000 : facts.exposure ? Date.parse(facts.exposure.from) / 1000 : today;
