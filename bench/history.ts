@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fingerprint } from '../src/detect/secret.ts';
 import { SHAPES, makeKey } from '../test/helpers/keygen.ts';
-import { fmt, median, prng, timed } from './util.ts';
+import { CLI_BUNDLE, fmt, median, prng, timed } from './util.ts';
 
 const COMMITS = 10_000;
 const FILES = 300;
@@ -81,7 +81,7 @@ export function benchHistory(): void {
   console.log(`history: ${commits} commits, ${planted.length} planted keys (half deleted later) at ${REPO} (ready in ${fmt((Date.now() - t0) / 1000, 1)} s)`);
 
   const out = path.join(tmpdir(), 'keyguard-bench-history.json');
-  const kg = median(3, () => timed(process.execPath, ['dist/cli/index.js', 'scan', REPO, '--history', '--format', 'json', '--output', out, '--fail-on', 'none']));
+  const kg = median(3, () => timed(process.execPath, [CLI_BUNDLE, 'scan', REPO, '--history', '--format', 'json', '--output', out, '--fail-on', 'none']));
   if (kg.status !== 0) throw new Error(`keyguard failed: ${kg.stderr}`);
   const report = JSON.parse(readFileSync(out, 'utf8')) as { findings: { fingerprint: string; presentAtHead: boolean }[]; stats: { bytesScanned: number; commitsScanned: number; peakRssMb: number } };
   const found = new Set(report.findings.map((f) => f.fingerprint));

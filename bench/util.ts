@@ -48,3 +48,9 @@ export function hasCommand(cmd: string): boolean {
 }
 
 export const fmt = (n: number, digits = 2) => n.toFixed(digits);
+
+/**
+ * The CLI bundle a bench runs: the working copy's dist/, or KEYGUARD_BENCH_CLI (e.g. an older
+ * build extracted with `git archive`) for before/after figures on the same machine.
+ */
+export const CLI_BUNDLE = process.env.KEYGUARD_BENCH_CLI || 'dist/cli/index.js';

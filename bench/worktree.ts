@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fingerprint } from '../src/detect/secret.ts';
 import { MARKER, SHAPES, makeKey } from '../test/helpers/keygen.ts';
-import { fmt, hasCommand, median, prng, timed } from './util.ts';
+import { CLI_BUNDLE, fmt, hasCommand, median, prng, timed } from './util.ts';
 
 const FILES = 20_000;
 const TARGET_BYTES = 200 * 1024 * 1024;
@@ -61,7 +61,7 @@ export function benchWorktree(): void {
   console.log(`worktree: tree of ${FILES} files, ~${TARGET_BYTES >> 20} MB, ${planted.length} planted keys at ${TREE} (ready in ${fmt((Date.now() - t0) / 1000, 1)} s)`);
 
   const out = path.join(tmpdir(), 'keyguard-bench-worktree.json');
-  const kg = median(5, () => timed(process.execPath, ['dist/cli/index.js', 'scan', TREE, '--format', 'json', '--output', out, '--fail-on', 'none']));
+  const kg = median(5, () => timed(process.execPath, [CLI_BUNDLE, 'scan', TREE, '--format', 'json', '--output', out, '--fail-on', 'none']));
   if (kg.status !== 0) throw new Error(`keyguard failed: ${kg.stderr}`);
   const report = JSON.parse(readFileSync(out, 'utf8')) as { findings: { fingerprint: string }[]; stats: { bytesScanned: number; filesScanned: number } };
   const found = new Set(report.findings.map((f) => f.fingerprint));

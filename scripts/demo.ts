@@ -1,7 +1,9 @@
 // `npm run demo`: the whole flow on an embedded example, against the loopback fakes of OpenAI's
 // organization API and of GitHub. It builds a repository whose history leaks keys of a seeded
 // organization (planted at run time), runs the bundled action as the Actions runner does, twice,
-// then the CLI, and prints what happened. Nothing leaves this machine.
+// then the CLI, then the audit and the weekly report, and prints what happened. Nothing leaves
+// this machine. With KEYGUARD_DEMO_BODIES=DIR it also writes the leak, audit and report issue
+// bodies there (`npm run screenshots` renders them).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +26,7 @@ const put = (rel: string, text: string) => {
 };
 const gitc = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Demo', '-c', 'user.email=demo@example.test', ...args], { cwd: repo, stdio: 'pipe' });
 
-const org = seedOrganization({ projects: 4 });
+const org = seedOrganization({ projects: 12 });
 const openai = await startFakeOpenAI(org);
 const github = await startFakeGitHub({ repos: ['acme/app'] });
 try {
@@ -114,10 +116,32 @@ try {
   console.log(cli.stdout.replace(/^/gm, '  '));
   shown.push(cli.stdout, cli.stderr, JSON.stringify(issues), JSON.stringify(github.log), openai.log.map((x) => x.body).join('\n'));
 
+  // The audit and the weekly report, each one issue, with a budget the organization overspends.
+  put('.keyguard.yml', 'report:\n  budgets: { "project 5": 60 }\n');
+  const leakIssues = issues.length;
+  for (const mode of ['audit', 'report'] as const) {
+    const temp = path.join(work, `runner-${mode}`);
+    const r = await run(process.execPath, [path.join(root, 'dist/index.js')], { ...runnerEnv(temp), INPUT_MODE: mode, 'INPUT_FAIL-ON': 'none', INPUT_PERIOD: mode === 'report' ? 'week' : '' });
+    shown.push(r.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n'), r.stderr, readFileSync(path.join(temp, 'summary.md'), 'utf8'));
+    console.log(`$ the action, mode: ${mode}, issues: true: step ${r.code === 0 ? 'passed' : 'failed'}; outputs: ${JSON.stringify(outputsOf(temp))}`);
+  }
+  const [auditIssue, reportIssue] = github.repo('acme/app').issues.slice(leakIssues);
+  console.log(`  #${auditIssue?.number} ${auditIssue?.title}\n  #${reportIssue?.number} ${reportIssue?.title}\n`);
+  console.log('The weekly report, as finance reads it:\n');
+  console.log(reportIssue?.body.replace(/^/gm, '  '));
+  shown.push(JSON.stringify(github.repo('acme/app').issues));
+  const bodies = process.env.KEYGUARD_DEMO_BODIES;
+  if (bodies) {
+    mkdirSync(bodies, { recursive: true });
+    const live = issues.find((i) => i.body.includes('**live**')) ?? issues[0]!;
+    for (const [name, issue] of [['leak-issue', live], ['audit-issue', auditIssue], ['report-issue', reportIssue]] as const) writeFileSync(path.join(bodies, `${name}.md`), `# ${issue!.title}\n\n${issue!.body}`);
+    writeFileSync(path.join(bodies, 'scan-summary.md'), shown[1]!);
+  }
+
   const secrets = [liveKey.secret, saKey.secret, deadKey, adminKey];
   const leaked = secrets.filter((s) => shown.some((t) => t.includes(s))).length;
-  const ok = issues.length === 3 && openai.log.filter((x) => x.method === 'DELETE').length >= 1 && leaked === 0 && cli.code === 1;
-  console.log(`Checks: 3 issues (one per key) ${issues.length === 3 ? 'yes' : 'NO'}; live keys revoked once ${liveKey.state === 'revoked' && saKey.state === 'revoked' ? 'yes' : 'NO'}; whole keys printed anywhere: ${leaked}.`);
+  const ok = leakIssues === 3 && auditIssue !== undefined && reportIssue !== undefined && openai.log.filter((x) => x.method === 'DELETE').length >= 1 && leaked === 0 && cli.code === 1;
+  console.log(`Checks: 3 leak issues (one per key) ${leakIssues === 3 ? 'yes' : 'NO'}; an audit and a report issue ${auditIssue && reportIssue ? 'yes' : 'NO'}; live keys revoked once ${liveKey.state === 'revoked' && saKey.state === 'revoked' ? 'yes' : 'NO'}; whole keys printed anywhere: ${leaked}.`);
   process.exitCode = ok ? 0 : 1;
 } finally {
   await openai.close();

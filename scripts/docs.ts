@@ -1,15 +1,15 @@
 // Regenerates the inputs and outputs tables in README.md from action.yml (between the usage
-// markers), so the two cannot drift. `--check` exits 1 instead of writing when they differ.
+// markers) and the command-line reference from the CLI's option table (between the cli markers),
+// so neither can drift. `--check` exits 1 instead of writing when they differ.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { helpReference } from '../src/cli/help.ts';
 
 interface Meta {
   inputs: Record<string, { description: string; required?: boolean; default?: string }>;
   outputs: Record<string, { description: string }>;
 }
 
-const START = '<!-- start usage -->';
-const END = '<!-- end usage -->';
 const cell = (s: string) => s.trim().replace(/\n+/g, ' ').replace(/\|/g, '\\|');
 
 export function renderUsage(meta: Meta): string {
@@ -20,18 +20,24 @@ export function renderUsage(meta: Meta): string {
   return rows.join('\n');
 }
 
+/** README with the text between `<!-- start NAME -->` and `<!-- end NAME -->` replaced. */
+function between(readme: string, name: string, text: string): string {
+  const start = `<!-- start ${name} -->`;
+  const a = readme.indexOf(start);
+  const b = readme.indexOf(`<!-- end ${name} -->`);
+  if (a < 0 || b < a) {
+    console.error(`README.md lacks the ${start} / <!-- end ${name} --> markers`);
+    process.exit(1);
+  }
+  return `${readme.slice(0, a + start.length)}\n${text}\n${readme.slice(b)}`;
+}
+
 const meta = parse(readFileSync('action.yml', 'utf8')) as Meta;
 const readme = readFileSync('README.md', 'utf8');
-const a = readme.indexOf(START);
-const b = readme.indexOf(END);
-if (a < 0 || b < a) {
-  console.error(`README.md lacks the ${START} / ${END} markers`);
-  process.exit(1);
-}
-const next = `${readme.slice(0, a + START.length)}\n${renderUsage(meta)}\n${readme.slice(b)}`;
+const next = between(between(readme, 'usage', renderUsage(meta)), 'cli', helpReference());
 if (process.argv.includes('--check')) {
   if (next !== readme) {
-    console.error('README.md inputs/outputs are out of date with action.yml: run `npm run docs`');
+    console.error('README.md is out of date with action.yml or the CLI help: run `npm run docs`');
     process.exit(1);
   }
 } else {

@@ -1,6 +1,6 @@
 // The CLI's sub-commands other than scan, loaded on demand by cli.ts (they bring the OpenAI and
 // GitHub clients, which a plain scan does not need).
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { auditCommand, parseAuditFailOn } from './audit/command.ts';
 import { auditShouldFail } from './audit/finding.ts';
@@ -9,21 +9,23 @@ import { loadConfig } from './config.ts';
 import { ConfigurationError } from './errors.ts';
 import { GitHubIssueTracker } from './github/issue-tracker.ts';
 import { createOctokit } from './github/octokit.ts';
-import { consoleLogger } from './logger.ts';
+import { consoleLogger, type ConsoleLogger } from './logger.ts';
 import { aggregateIssues, readScanReports } from './org/aggregate.ts';
 import { discover } from './org/discover.ts';
 import { parseBatch, readRepositoryList, scanBatch } from './org/batch.ts';
 import { reportCommand } from './report/command.ts';
 import { renderReportJson, renderReportMarkdown } from './report/render.ts';
-import { resolveRespondOptions, resolveScanOptions } from './settings.ts';
+import { cliName, type OptionValues } from './options.ts';
+import { count } from './output/text.ts';
+import { resolveRespondOptions, resolveScanOptions, resolveTargets } from './settings.ts';
 import { renderWatch, watchCommand } from './watch/command.ts';
 
 /** `keyguard audit [PATH]`: repository rules always; organization rules with OPENAI_ADMIN_KEY. */
-export async function audit(values: { format?: string; output?: string; config?: string; 'fail-on'?: string; issues?: boolean; 'openai-base-url'?: string }, target: string | undefined, stdout: NodeJS.WritableStream, logger: ReturnType<typeof consoleLogger>): Promise<number> {
+export async function audit(values: OptionValues, target: string | undefined, stdout: NodeJS.WritableStream, logger: ConsoleLogger): Promise<number> {
   const failOn = parseAuditFailOn(values['fail-on'], '--fail-on');
-  const options = await resolveScanOptions({ format: values.format, output: values.output, config: values.config, path: target }, (k) => `--${k}`);
-  const st = await stat(options.root).catch(() => undefined);
-  if (!st?.isDirectory()) throw new ConfigurationError(`PATH ${target ?? '.'} is not a directory`);
+  const { root, files } = await resolveTargets(target ? [target] : [], process.cwd());
+  if (files) throw new ConfigurationError(`PATH ${target} is a file: audit checks a repository directory`);
+  const options = await resolveScanOptions({ format: values.format, output: values.output, config: values.config, path: root }, cliName);
   const repository = process.env.GITHUB_REPOSITORY;
   if (values.issues && (!process.env.GITHUB_TOKEN || !repository)) throw new ConfigurationError('--issues needs GITHUB_TOKEN and GITHUB_REPOSITORY');
   const { result, issue } = await auditCommand(
@@ -43,19 +45,14 @@ export async function audit(values: { format?: string; output?: string; config?:
     await mkdir(path.dirname(path.resolve(options.output)), { recursive: true });
     await writeFile(options.output, rendered);
   } else {
+    logger.clear();
     stdout.write(rendered);
   }
   return auditShouldFail(result.findings, failOn) ? 1 : 0;
 }
 
 /** `keyguard report`: per-project usage and cost for a period, as Markdown or JSON, and optionally an issue. */
-export async function report(
-  values: { format?: string; output?: string; config?: string; period?: string; since?: string; until?: string; issue?: boolean; 'close-previous'?: boolean; 'openai-base-url'?: string },
-  target: string | undefined,
-  stdout: NodeJS.WritableStream,
-  logger: ReturnType<typeof consoleLogger>,
-): Promise<number> {
-  if (target) throw new ConfigurationError(`unexpected argument "${target}": report takes no PATH`);
+export async function report(values: OptionValues, stdout: NodeJS.WritableStream, logger: ConsoleLogger): Promise<number> {
   const format = values.format ?? 'markdown';
   if (format !== 'markdown' && format !== 'json') throw new ConfigurationError(`--format: expected one of markdown, json, got "${format}"`);
   const { config } = await loadConfig(process.cwd(), values.config ? path.resolve(values.config) : undefined);
@@ -72,7 +69,7 @@ export async function report(
       now: Math.floor(Date.now() / 1000),
       issue: values.issue ? { token: process.env.GITHUB_TOKEN!, repository: repository!, apiUrl: process.env.GITHUB_API_URL || undefined, labels: ['keyguard-report'], closePrevious: values['close-previous'] === true } : null,
     },
-    (k) => `--${k}`,
+    cliName,
     logger,
   );
   logger.info(`keyguard: report built with ${requests} requests${issue ? `; issue #${issue.number} ${issue.action}${issue.closedPrevious ? `, closed #${issue.closedPrevious}` : ''}` : ''}`);
@@ -81,20 +78,20 @@ export async function report(
     await mkdir(path.dirname(path.resolve(values.output)), { recursive: true });
     await writeFile(values.output, rendered);
   } else {
+    logger.clear();
     stdout.write(rendered);
   }
   return 0;
 }
 
-function githubFromEnv(logger: ReturnType<typeof consoleLogger>, what: string) {
+function githubFromEnv(logger: ConsoleLogger, what: string) {
   const token = process.env.GITHUB_TOKEN;
   if (!token) throw new ConfigurationError(`${what} needs GITHUB_TOKEN (a token that can read the organization's repositories)`);
   return createOctokit({ token, baseUrl: process.env.GITHUB_API_URL || undefined, logger });
 }
 
 /** `keyguard discover --org NAME [--output FILE]`: the repositories to scan and the batch matrix; FILE gets the list. */
-export async function discoverCommand(values: { org?: string; output?: string; 'include-archived'?: boolean; 'include-forks'?: boolean }, target: string | undefined, stdout: NodeJS.WritableStream): Promise<number> {
-  if (target) throw new ConfigurationError(`unexpected argument "${target}": discover takes --org NAME`);
+export async function discoverCommand(values: OptionValues, stdout: NodeJS.WritableStream): Promise<number> {
   if (!values.org || !/^[A-Za-z0-9-]+$/.test(values.org)) throw new ConfigurationError(`--org: expected an organization login such as acme, got "${values.org ?? ''}"`);
   const logger = consoleLogger();
   const token = process.env.GITHUB_TOKEN;
@@ -107,19 +104,14 @@ export async function discoverCommand(values: { org?: string; output?: string; '
 }
 
 /** `keyguard scan-batch LIST --batch I/K [--output DIR]`: one job's share of an org-wide run. */
-export async function scanBatchCommand(
-  values: { batch?: string; output?: string; config?: string; verify?: boolean; revoke?: string; 'dry-run'?: boolean; inventory?: string; 'openai-base-url'?: string },
-  list: string | undefined,
-  logger: ReturnType<typeof consoleLogger>,
-): Promise<number> {
-  if (!list) throw new ConfigurationError('scan-batch takes the repository list that discover --output wrote');
+export async function scanBatchCommand(values: OptionValues, list: string, logger: ConsoleLogger): Promise<number> {
   const { index, batches } = parseBatch(values.batch, '--batch');
   const repositories = await readRepositoryList(list);
   const { config } = await loadConfig(process.cwd(), values.config ? path.resolve(values.config) : undefined);
   const respond = {
     ...resolveRespondOptions(
       { verify: String(values.verify ?? false), revoke: values.revoke, 'dry-run': String(values['dry-run'] ?? false), 'openai-base-url': values['openai-base-url'] },
-      (k) => `--${k}`,
+      cliName,
       { adminKey: process.env.OPENAI_ADMIN_KEY || undefined, githubToken: undefined, repository: undefined },
       config,
       { verify: false },
@@ -132,8 +124,7 @@ export async function scanBatchCommand(
 }
 
 /** `keyguard aggregate DIR --issues`: one issue per key from an org-wide run's scan reports. */
-export async function aggregateCommand(values: { issues?: boolean }, dir: string | undefined, stdout: NodeJS.WritableStream, logger: ReturnType<typeof consoleLogger>): Promise<number> {
-  if (!dir) throw new ConfigurationError('aggregate takes the directory holding the scan reports (JSON)');
+export async function aggregateCommand(values: OptionValues, dir: string, stdout: NodeJS.WritableStream, logger: ConsoleLogger): Promise<number> {
   const { groups, reports } = await readScanReports(path.resolve(dir));
   stdout.write(`${reports} reports, ${groups.length} distinct keys\n`);
   if (!values.issues) return groups.length > 0 ? 1 : 0;
@@ -147,18 +138,16 @@ export async function aggregateCommand(values: { issues?: boolean }, dir: string
   return groups.length > 0 ? 1 : 0;
 }
 
-
 /** `keyguard watch`: the open leak issues of GITHUB_REPOSITORY revisited; prints one row per issue. */
-export async function watch(values: { config?: string; 'quiet-days'?: string; 'openai-base-url'?: string }, target: string | undefined, stdout: NodeJS.WritableStream, logger: ReturnType<typeof consoleLogger>): Promise<number> {
-  if (target) throw new ConfigurationError(`unexpected argument "${target}": watch takes no PATH`);
+export async function watch(values: OptionValues, stdout: NodeJS.WritableStream, logger: ConsoleLogger): Promise<number> {
   const { config } = await loadConfig(process.cwd(), values.config ? path.resolve(values.config) : undefined);
   const repository = process.env.GITHUB_REPOSITORY;
   const { outcomes, requests } = await watchCommand(
     { adminKey: process.env.OPENAI_ADMIN_KEY || undefined, openaiBaseUrl: values['openai-base-url'], token: process.env.GITHUB_TOKEN || undefined, repository, apiUrl: process.env.GITHUB_API_URL || undefined, labels: undefined, mention: undefined, quietDays: values['quiet-days'], config },
-    (k) => ({ 'issue-repository': 'GITHUB_REPOSITORY', 'openai-admin-key': 'OPENAI_ADMIN_KEY', 'github-token': 'GITHUB_TOKEN', 'issue-mention': 'issues.mention in .keyguard.yml' })[k] ?? `--${k}`,
+    cliName,
     logger,
   );
-  logger.info(`keyguard: watched ${outcomes.length} open leak issues with ${requests} OpenAI requests`);
+  logger.info(`keyguard: watched ${count(outcomes.length, 'open leak issue')} with ${count(requests, 'OpenAI request')}`);
   stdout.write(renderWatch(outcomes, repository ?? ''));
   return 0;
 }

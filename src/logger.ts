@@ -20,8 +20,13 @@ export const silentLogger: Logger = {
   progress() {},
 };
 
-/** Logs to stderr, so stdout stays the report. Progress only when stderr is a terminal. */
-export function consoleLogger(stream: NodeJS.WriteStream = process.stderr): Logger {
+export type ConsoleLogger = Logger & { clear(): void };
+
+/**
+ * Logs to stderr, so stdout stays the report. Progress only when stderr is a terminal; `clear()`
+ * erases it before the report is printed on the same terminal.
+ */
+export function consoleLogger(stream: NodeJS.WriteStream = process.stderr): ConsoleLogger {
   const tty = stream.isTTY === true;
   let progressShown = false;
   const clear = () => {
@@ -29,6 +34,7 @@ export function consoleLogger(stream: NodeJS.WriteStream = process.stderr): Logg
     progressShown = false;
   };
   return {
+    clear,
     info: (m) => (clear(), stream.write(`${m}\n`)),
     warning: (m) => (clear(), stream.write(`warning: ${m}\n`)),
     error: (m) => (clear(), stream.write(`error: ${m}\n`)),

@@ -24,12 +24,13 @@ import type { Logger } from './logger.ts';
 import { renderJson } from './output/json.ts';
 import { renderSarif } from './output/sarif.ts';
 import { renderSummary } from './output/summary.ts';
-import { gitNote } from './output/text.ts';
+import { count, gitNote, printable } from './output/text.ts';
 import { renderPullRequestComment } from './respond/pr-comment.ts';
 import type { RespondSummary } from './respond/respond.ts';
 import { runLeakResponse } from './respond/wire.ts';
 import { shouldFail, type ScanResult } from './scan/finding.ts';
-import { describeScope, runScan, type ScanScope } from './scan/index.ts';
+import { describeCoverage, describeScope, runScan, type ScanScope } from './scan/index.ts';
+import { inputName, type ActionInput } from './options.ts';
 import { resolveRespondOptions, resolveScanOptions } from './settings.ts';
 import { git } from './sources/git.ts';
 import { GitHubIssueTracker } from './github/issue-tracker.ts';
@@ -40,7 +41,6 @@ import { parseBatch, readRepositoryList, scanBatch } from './org/batch.ts';
 import { OpenAIAdmin } from './openai/admin-client.ts';
 import { writeInventoryFile } from './openai/inventory-file.ts';
 import { renderWatch, watchCommand } from './watch/command.ts';
-import { exposureSummary } from './exposure/render.ts';
 
 const MODES = ['scan', 'audit', 'report', 'discover', 'scan-batch', 'aggregate', 'watch'] as const;
 
@@ -72,11 +72,11 @@ async function refusePwnRequest(root: string): Promise<void> {
 export async function run(): Promise<ActionResult> {
   const logger = actionsLogger();
   try {
-    const input = (name: string) => core.getInput(name) || undefined;
+    const input = (name: ActionInput) => core.getInput(name) || undefined;
     const mode = input('mode') ?? 'scan';
     if (!(MODES as readonly string[]).includes(mode)) throw new ConfigurationError(`input mode: expected one of ${MODES.join(', ')}, got "${mode}"`);
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-    const name = (k: string) => `input ${k}`;
+    const name = inputName;
     if (mode === 'audit') return await runAuditMode(input, workspace, logger);
     if (mode === 'report') return await runReportMode(input, workspace, logger);
     if (mode === 'discover') return await runDiscoverMode(input, logger);
@@ -127,6 +127,8 @@ export async function run(): Promise<ActionResult> {
       if (!choice.scope && requested === 'range') throw new ConfigurationError(choice.note);
       scope = choice.scope;
     }
+    // On a runner the clone is actions/checkout's: the history scan fetches what it lacks.
+    if (scope?.type === 'history') scope = { ...scope, fetch: true, pullRequests: input('scan-pull-refs') === 'true' };
     let result: ScanResult = scope
       ? await runScan({ root: options.root, config: options.config, scope, baseline: options.baseline }, { logger })
       : { target: options.root, findings: [], skipped: [], stats: { filesScanned: 0, bytesScanned: 0, filesSkipped: 0, allowed: 0, baselined: 0, durationMs: 0 } };
@@ -157,13 +159,14 @@ export async function run(): Promise<ActionResult> {
     annotateFindings(
       // GitHub shows its own secret scanning alerts; annotations are for what keyguard found.
       result.findings.filter((f) => !f.alert).map((f) => {
-        // Annotate where the key is now when it still is; else where it was first committed.
-        const at = f.git?.atHead ?? f;
+        // Annotate the line only while the scanned tree holds the key there: a removed key (or one
+        // in a message, or only on another branch) would mark an innocent line.
+        const inTree = !f.source && (!f.git || f.git.presentAtHead);
         return {
           level: 'error' as const,
           group: `${kindLabel(f.kind)} key`,
-          message: `OpenAI ${kindLabel(f.kind)} ${f.redacted} is committed here (fingerprint ${f.fingerprint}${gitNote(f).replace(/^ +/, '; ')}). Revoke it and read the key from a secret instead.`,
-          properties: { title: 'Leaked OpenAI key', file: prefix + at.file, startLine: at.line, startColumn: at.column, endColumn: at.column + (f.endColumn - f.column) },
+          message: `OpenAI ${kindLabel(f.kind)} ${f.redacted} is committed ${inTree ? 'here' : `in ${f.source ? 'a message' : `${f.file}:${f.line}`}`} (fingerprint ${f.fingerprint}${gitNote(f).replace(/^ +/, '; ')}). Revoke it and read the key from a secret instead.`,
+          properties: { title: 'Leaked OpenAI key', ...(inTree ? { file: printable(prefix + f.file), startLine: f.line, startColumn: f.column, endColumn: f.endColumn } : {}) },
         };
       }),
     );
@@ -172,7 +175,9 @@ export async function run(): Promise<ActionResult> {
     const jsonFile = path.join(outDir, 'keyguard.json');
     await writeFile(sarifFile, renderSarif(result, prefix));
     await writeFile(jsonFile, renderJson(result, summary, scanned));
-    await core.summary.addRaw(fitSummary(renderSummary(result, prefix, scope ? describeScope(scope) : 'nothing', notes) + exposureSummary(result.findings))).write();
+    for (const what of result.unreadable ?? []) notes.push(`Incomplete: git could not read ${what}.`);
+    const scopeText = scope ? `${describeScope(scope)}${result.coverage ? `: ${describeCoverage(result.coverage)}` : ''}` : 'nothing';
+    await core.summary.addRaw(fitSummary(renderSummary(result, prefix, scopeText, notes))).write();
 
     core.setOutput('findings', result.findings.length);
     core.setOutput('keys', new Set(result.findings.map((f) => f.fingerprint)).size);
@@ -182,9 +187,11 @@ export async function run(): Promise<ActionResult> {
     if (summary?.alertsResolved !== undefined) core.setOutput('alerts-resolved', summary.alertsResolved);
     core.setOutput('sarif-file', sarifFile);
     core.setOutput('json-file', jsonFile);
-    const failed = shouldFail(result, options.failOn);
-    if (failed) core.setFailed(`keyguard found ${result.findings.length} OpenAI key finding(s); see the annotations and the job summary.`);
-    else core.info(`keyguard: ${result.findings.length} findings.`);
+    const failed = shouldFail(result, options.failOn) || (result.unreadable?.length ?? 0) > 0;
+    for (const what of result.unreadable ?? []) core.error(`keyguard could not read ${what}; the scan is incomplete.`);
+    if (result.unreadable?.length) core.setFailed(`keyguard could not read all of the repository (${result.unreadable.length} part${result.unreadable.length === 1 ? '' : 's'}); what it found is reported, the rest was not scanned.`);
+    else if (failed) core.setFailed(`keyguard found ${count(result.findings.length, 'OpenAI key finding')}; see the annotations and the job summary.`);
+    else core.info(`keyguard: ${count(result.findings.length, 'finding')}.`);
     return { ok: true, mode: 'scan', result, failed };
   } catch (e) {
     const message = e instanceof ConfigurationError ? `${e.message}\nSee the inputs in the README.` : `keyguard failed: ${errorMessage(e)}`;
@@ -194,9 +201,9 @@ export async function run(): Promise<ActionResult> {
 }
 
 /** `mode: audit`: the repository's key handling, and the organization's keys with an admin key. */
-async function runAuditMode(input: (name: string) => string | undefined, workspace: string, logger: Logger): Promise<ActionResult> {
+async function runAuditMode(input: (name: ActionInput) => string | undefined, workspace: string, logger: Logger): Promise<ActionResult> {
   const failOn = parseAuditFailOn(input('fail-on'), 'input fail-on');
-  const options = await resolveScanOptions({ path: input('path'), config: input('config') }, (k) => `input ${k}`, workspace);
+  const options = await resolveScanOptions({ path: input('path'), config: input('config') }, inputName, workspace);
   const adminKey = input('openai-admin-key');
   if (adminKey) core.setSecret(adminKey);
   const wantIssue = input('issues') === 'true';
@@ -221,7 +228,7 @@ async function runAuditMode(input: (name: string) => string | undefined, workspa
       level: f.severity === 'critical' || f.severity === 'high' ? ('error' as const) : f.severity === 'medium' ? ('warning' as const) : ('notice' as const),
       group: f.rule,
       message: `${f.message} Fix: ${f.fix}`,
-      properties: { title: `keyguard-audit/${f.rule}`, ...(f.file ? { file: prefix + f.file, startLine: f.line ?? 1 } : {}) },
+      properties: { title: `keyguard-audit/${f.rule}`, ...(f.file ? { file: printable(prefix + f.file), startLine: f.line ?? 1 } : {}) },
     })),
   );
   const outDir = process.env.RUNNER_TEMP || os.tmpdir();
@@ -234,12 +241,12 @@ async function runAuditMode(input: (name: string) => string | undefined, workspa
   core.setOutput('sarif-file', sarifFile);
   core.setOutput('json-file', jsonFile);
   const failed = auditShouldFail(result.findings, failOn);
-  if (failed) core.setFailed(`keyguard audit: ${result.findings.length} finding(s), some at or above ${failOn}; see the job summary.`);
+  if (failed) core.setFailed(`keyguard audit: ${count(result.findings.length, 'finding')}, some at or above ${failOn}; see the job summary.`);
   return { ok: true, mode: 'audit', audit: result, failed };
 }
 
 /** `mode: report`: per-project usage and cost for the period, in the job summary and optionally an issue. */
-async function runReportMode(input: (name: string) => string | undefined, workspace: string, logger: Logger): Promise<ActionResult> {
+async function runReportMode(input: (name: ActionInput) => string | undefined, workspace: string, logger: Logger): Promise<ActionResult> {
   const { config } = await loadConfig(workspace, input('config') ? path.resolve(workspace, input('config')!) : undefined);
   const wantIssue = input('issues') === 'true';
   const repository = input('issue-repository') ?? process.env.GITHUB_REPOSITORY;
@@ -258,7 +265,7 @@ async function runReportMode(input: (name: string) => string | undefined, worksp
         ? { token: token!, repository: repository!, apiUrl: process.env.GITHUB_API_URL || undefined, labels: input('issue-labels')?.split(',').map((l) => l.trim()).filter(Boolean) ?? ['keyguard-report'], closePrevious: input('close-previous') === 'true', writeIntervalMs: writeInterval() }
         : null,
     },
-    (k) => `input ${k}`,
+    inputName,
     logger,
   );
   const outDir = process.env.RUNNER_TEMP || os.tmpdir();
@@ -282,7 +289,7 @@ async function runReportMode(input: (name: string) => string | undefined, worksp
  * output's 1 MB), and one matrix of at most 256 batch jobs (`I/K`) that share them. With an
  * admin key it also saves the organization's key records once for the whole run.
  */
-async function runDiscoverMode(input: (name: string) => string | undefined, logger: Logger): Promise<ActionResult> {
+async function runDiscoverMode(input: (name: ActionInput) => string | undefined, logger: Logger): Promise<ActionResult> {
   const org = input('org');
   if (!org || !/^[A-Za-z0-9-]+$/.test(org)) throw new ConfigurationError(`input org: expected an organization login such as acme, got "${org ?? ''}"`);
   const token = input('github-token') ?? process.env.GITHUB_TOKEN;
@@ -320,7 +327,7 @@ async function runDiscoverMode(input: (name: string) => string | undefined, logg
  * leak response without issues) and writes one JSON report per repository for the aggregate job.
  * Fails after the whole batch when any repository could not be scanned: none is skipped silently.
  */
-async function runScanBatchMode(input: (name: string) => string | undefined, workspace: string, logger: Logger): Promise<ActionResult> {
+async function runScanBatchMode(input: (name: ActionInput) => string | undefined, workspace: string, logger: Logger): Promise<ActionResult> {
   const { index, batches } = parseBatch(input('batch'), 'input batch');
   const repositories = await readRepositoryList(path.resolve(workspace, input('repositories-file') ?? 'keyguard-repositories.txt'));
   const { config } = await loadConfig(workspace, input('config') ? path.resolve(workspace, input('config')!) : undefined);
@@ -328,7 +335,7 @@ async function runScanBatchMode(input: (name: string) => string | undefined, wor
   const respond = {
     ...resolveRespondOptions(
       { verify: input('verify'), revoke: input('revoke'), 'dry-run': input('dry-run'), 'openai-base-url': input('openai-base-url') },
-      (k) => `input ${k}`,
+      inputName,
       { adminKey: input('openai-admin-key'), githubToken: undefined, repository: undefined },
       config,
       { verify: true },
@@ -353,13 +360,13 @@ async function runScanBatchMode(input: (name: string) => string | undefined, wor
 }
 
 /** `mode: aggregate`: one issue per key, in this repository, from the scan reports of an org-wide run. */
-async function runAggregateMode(input: (name: string) => string | undefined, workspace: string, logger: Logger): Promise<ActionResult> {
+async function runAggregateMode(input: (name: ActionInput) => string | undefined, workspace: string, logger: Logger): Promise<ActionResult> {
   const dir = path.resolve(workspace, input('reports') ?? 'keyguard-reports');
   const { groups, reports } = await readScanReports(dir);
   const { config } = await loadConfig(workspace, input('config') ? path.resolve(workspace, input('config')!) : undefined);
   const respondOptions = resolveRespondOptions(
     { issues: 'true', verify: 'false', 'issue-repository': input('issue-repository'), 'issue-labels': input('issue-labels'), 'issue-assignees': input('issue-assignees'), 'issue-mention': input('issue-mention'), 'max-issues': input('max-issues') },
-    (k) => `input ${k}`,
+    inputName,
     { adminKey: undefined, githubToken: input('github-token') ?? process.env.GITHUB_TOKEN, repository: process.env.GITHUB_REPOSITORY },
     config,
     { verify: false },
@@ -375,7 +382,7 @@ async function runAggregateMode(input: (name: string) => string | undefined, wor
 }
 
 /** `mode: watch`: revisits keyguard's open leak issues from their record ids; writes only what is new. */
-async function runWatchMode(input: (name: string) => string | undefined, workspace: string, logger: Logger): Promise<ActionResult> {
+async function runWatchMode(input: (name: ActionInput) => string | undefined, workspace: string, logger: Logger): Promise<ActionResult> {
   const { config } = await loadConfig(workspace, input('config') ? path.resolve(workspace, input('config')!) : undefined);
   const repository = input('issue-repository') ?? process.env.GITHUB_REPOSITORY;
   const { outcomes, requests } = await watchCommand(
@@ -391,11 +398,11 @@ async function runWatchMode(input: (name: string) => string | undefined, workspa
       config,
       writeIntervalMs: writeInterval(),
     },
-    (k) => `input ${k}`,
+    inputName,
     logger,
   );
   await core.summary.addRaw(fitSummary(renderWatch(outcomes, repository!))).write();
-  core.info(`keyguard: watched ${outcomes.length} open leak issues with ${requests} OpenAI requests`);
+  core.info(`keyguard: watched ${count(outcomes.length, 'open leak issue')} with ${count(requests, 'OpenAI request')}`);
   core.setOutput('watched', outcomes.length);
   core.setOutput('used', outcomes.filter((o) => o.type === 'used').length);
   core.setOutput('closable', outcomes.filter((o) => 'watch' in o && o.watch.closable).length);

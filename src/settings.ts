@@ -1,10 +1,13 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { byteSize, loadConfig, type Config } from './config.ts';
 import { ConfigurationError } from './errors.ts';
+import type { Namer } from './options.ts';
 import { readBaseline } from './scan/baseline.ts';
 import type { FailOn } from './scan/finding.ts';
 import type { ScanScope } from './scan/index.ts';
+import { git } from './sources/git.ts';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
@@ -27,43 +30,71 @@ export interface ScanOptions {
   readonly writeBaseline: string | undefined;
 }
 
-/** `A..B`, `A..` (up to HEAD) or `..B`; the two commits of a range. */
-export function parseRange(text: string, name: string): { base: string | undefined; head: string } {
-  const m = /^([^.\s][^\s]*?)?\.\.([^.\s][^\s]*)?$/.exec(text.trim());
-  if (!m || (!m[1] && !m[2])) throw new ConfigurationError(`${name}: expected a commit range such as main..HEAD or abc123..def456, got "${text}"`);
-  return { base: m[1], head: m[2] ?? 'HEAD' };
+/** `A..B`, `A..` (up to HEAD), `..B`, or `A...B` (from the merge base of A and B to B); the two ends of a range. */
+export function parseRange(text: string, name: string): { base: string | undefined; head: string; mergeBase: boolean } {
+  const m = /^([^.\s](?:[^\s]*?[^.\s])?)?(\.\.\.?)([^.\s][^\s]*)?$/.exec(text.trim());
+  if (!m || (!m[1] && !m[3]) || (m[2] === '...' && !m[1])) throw new ConfigurationError(`${name}: expected a commit range such as main..HEAD, abc123..def456 or main...feature, got "${text}"`);
+  return { base: m[1], head: m[3] ?? 'HEAD', mergeBase: m[2] === '...' };
+}
+
+/** As git reads `A...B` for a pull request: what B adds since it branched from A. */
+async function rangeBase(root: string, range: ReturnType<typeof parseRange>, name: string): Promise<string | undefined> {
+  if (!range.mergeBase) return range.base;
+  try {
+    return (await git(root, ['merge-base', range.base!, range.head])).trim();
+  } catch {
+    throw new ConfigurationError(`${name}: ${range.base} and ${range.head} have no merge base in ${root} (is each a commit, and the clone deep enough?)`);
+  }
+}
+
+/**
+ * PATH arguments: one directory, or file names (pre-commit frameworks pass the files to check),
+ * which are scanned from the current directory.
+ */
+export async function resolveTargets(paths: readonly string[], cwd: string): Promise<{ root: string; files: readonly string[] | undefined }> {
+  const given = paths.length ? paths : ['.'];
+  const found = await Promise.all(given.map(async (p) => ({ p, st: await stat(path.resolve(cwd, p)).catch(() => undefined) })));
+  const missing = found.find((f) => !f.st);
+  if (missing) throw new ConfigurationError(`PATH ${missing.p} does not exist`);
+  const dir = found.find((f) => f.st!.isDirectory());
+  if (!dir) return { root: cwd, files: given.map((p) => path.relative(cwd, path.resolve(cwd, p)).split(path.sep).join('/')) };
+  if (given.length > 1) throw new ConfigurationError(`PATH ${dir.p} is a directory: give one directory, or only file names`);
+  return { root: path.resolve(cwd, dir.p), files: undefined };
 }
 
 const fields = {
   format: { schema: z.enum(['text', 'json', 'sarif']).default('text'), expected: 'one of text, json, sarif' },
   'fail-on': { schema: z.enum(['none', 'any']).default('any'), expected: 'one of none, any' },
-  'max-file-size': { schema: byteSize.optional(), expected: 'a size such as 10485760, "500KB" or "10MiB"' },
+  // A bare number from a flag or an input was meant in MB more often than in bytes: a unit is required.
+  'max-file-size': {
+    schema: z.string().regex(/[a-z]\s*$/i).refine((v) => byteSize.safeParse(v).success).transform((v) => byteSize.parse(v) as number).pipe(z.number().int().positive()).optional(),
+    expected: 'a size with a unit, at least one byte, such as 500KB or 10MiB',
+  },
   'scan-scope': { schema: z.enum(['auto', 'worktree', 'range', 'history', 'staged']).default('worktree'), expected: 'one of auto, worktree, range, history, staged' },
 };
 
 /** Validates one raw option; the error names it the way the user wrote it (`--fail-on`, input `fail-on`). */
-function field<K extends keyof typeof fields>(raw: RawOptions, key: K, name: (k: string) => string): z.output<(typeof fields)[K]['schema']> {
+function field<K extends keyof typeof fields>(raw: RawOptions, key: K, name: Namer): z.output<(typeof fields)[K]['schema']> {
   const value = raw[key]?.trim() || undefined;
   const result = fields[key].schema.safeParse(value);
   if (result.success) return result.data as z.output<(typeof fields)[K]['schema']>;
   throw new ConfigurationError(`${name(key)}: expected ${fields[key].expected}, got "${value}"`);
 }
 
-export async function resolveScanOptions(raw: RawOptions, name: (k: string) => string, cwd = process.cwd()): Promise<ScanOptions> {
+export async function resolveScanOptions(raw: RawOptions, name: Namer, cwd = process.cwd()): Promise<ScanOptions> {
   const format = field(raw, 'format', name);
   const failOn = field(raw, 'fail-on', name);
   const maxFileSize = field(raw, 'max-file-size', name);
   const root = path.resolve(cwd, raw.path?.trim() || '.');
   const { config, file } = await loadConfig(root, raw.config?.trim() ? path.resolve(cwd, raw.config.trim()) : undefined);
   const scopeName = field(raw, 'scan-scope', name);
+  const range = scopeName === 'range' && raw.range?.trim() ? parseRange(raw.range, name('range')) : undefined;
   const scope: ScanOptions['scope'] =
-    scopeName === 'auto'
+    scopeName === 'auto' || (scopeName === 'range' && !range)
       ? { type: 'event' }
-      : scopeName === 'range'
-        ? raw.range?.trim()
-          ? { type: 'range', ...parseRange(raw.range, name('range')) }
-          : { type: 'event' }
-        : { type: scopeName };
+      : range
+        ? { type: 'range', base: await rangeBase(root, range, name('range')), head: range.head }
+        : { type: scopeName as 'worktree' | 'history' | 'staged' };
   const writeBaseline = raw['write-baseline']?.trim() || undefined;
   // The baseline: the flag or input wins; else `baseline:` in the config, relative to that file.
   const baselinePath = raw.baseline?.trim() ? path.resolve(cwd, raw.baseline.trim()) : config.baseline && file ? path.resolve(path.dirname(file), config.baseline) : undefined;
@@ -120,7 +151,7 @@ const list = (raw: string | undefined) =>
  */
 export function resolveRespondOptions(
   raw: RawOptions,
-  name: (k: string) => string,
+  name: Namer,
   secrets: { adminKey: string | undefined; githubToken: string | undefined; repository: string | undefined },
   config: Config,
   defaults: { verify: boolean },
@@ -128,7 +159,7 @@ export function resolveRespondOptions(
   const revoke = (raw.revoke?.trim() || 'off') as RevokePolicy;
   if (revoke === ('all' as string)) {
     throw new ConfigurationError(
-      `${name('revoke')} all was removed: it revoked keys that were not proven live or to be this organization's (a made-up key ending like a real one got the real one deleted). Use ${name('revoke')} live: keyguard revokes a key only when it is live and proven to be one exact record of the organization.`,
+      `${name('revoke', 'all')} was removed: it revoked keys that were not proven live or to be this organization's (a made-up key ending like a real one got the real one deleted). Use ${name('revoke', 'live')}: keyguard revokes a key only when it is live and proven to be one exact record of the organization.`,
     );
   }
   if (!['off', 'live'].includes(revoke)) throw new ConfigurationError(`${name('revoke')}: expected one of off, live, got "${raw.revoke}"`);
@@ -136,14 +167,15 @@ export function resolveRespondOptions(
   const dryRun = bool(raw['dry-run'], name('dry-run'), false);
   const wantIssues = bool(raw.issues, name('issues'), false);
   if (revoke !== 'off' && !secrets.adminKey) {
-    throw new ConfigurationError(`${name('revoke')} ${revoke} needs an OpenAI admin key (${name('openai-admin-key')}, or OPENAI_ADMIN_KEY): revocation goes through the organization API`);
+    throw new ConfigurationError(`${name('revoke', revoke)} needs an OpenAI admin key (${name('openai-admin-key')}): revocation goes through the organization API`);
   }
-  if (revoke === 'live' && !verify) throw new ConfigurationError(`${name('revoke')} live needs ${name('verify')} true: only keys found live are revoked`);
+  if (revoke === 'live' && !verify) throw new ConfigurationError(`${name('revoke', 'live')} needs ${name('verify', 'true')}: only keys found live are revoked`);
+  if (dryRun && revoke === 'off') throw new ConfigurationError(`${name('dry-run', 'true')} needs ${name('revoke', 'live')}: without revocation there is nothing to rehearse`);
   let issues: RespondOptions['issues'] = null;
   if (wantIssues) {
     const repository = raw['issue-repository']?.trim() || secrets.repository;
     if (!repository || !/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(repository)) throw new ConfigurationError(`${name('issue-repository')}: expected owner/name, got "${repository ?? ''}"`);
-    if (!secrets.githubToken) throw new ConfigurationError(`${name('issues')} true needs a GitHub token with issues: write (${name('github-token')}, or GITHUB_TOKEN)`);
+    if (!secrets.githubToken) throw new ConfigurationError(`${name('issues', 'true')} needs a GitHub token with issues: write (${name('github-token')})`);
     const mention = raw['issue-mention']?.trim() || config.issues.mention;
     if (mention && !/^@[A-Za-z0-9-]+(\/[A-Za-z0-9._-]+)?$/.test(mention)) throw new ConfigurationError(`${name('issue-mention')}: expected @user or @org/team, got "${mention}"`);
     const max = raw['max-issues']?.trim() ? Number(raw['max-issues']) : config.issues.maxPerRun;
@@ -160,8 +192,8 @@ export function resolveRespondOptions(
   let alerts: RespondOptions['alerts'] = null;
   if (bool(raw['secret-scanning-alerts'], name('secret-scanning-alerts'), false)) {
     const repository = secrets.repository;
-    if (!repository || !/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(repository)) throw new ConfigurationError(`${name('secret-scanning-alerts')} true needs the repository (GITHUB_REPOSITORY), got "${repository ?? ''}"`);
-    if (!secrets.githubToken) throw new ConfigurationError(`${name('secret-scanning-alerts')} true needs a GitHub token with the secret scanning alerts permission (${name('github-token')}, or GITHUB_TOKEN)`);
+    if (!repository || !/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(repository)) throw new ConfigurationError(`${name('secret-scanning-alerts', 'true')} needs the repository (GITHUB_REPOSITORY), got "${repository ?? ''}"`);
+    if (!secrets.githubToken) throw new ConfigurationError(`${name('secret-scanning-alerts', 'true')} needs a GitHub token with the secret scanning alerts permission (${name('github-token')})`);
     alerts = { repository, token: secrets.githubToken };
   }
   return { verify, revoke, dryRun, adminKey: secrets.adminKey, openaiBaseUrl: raw['openai-base-url']?.trim() || undefined, issues, alerts };

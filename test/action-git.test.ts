@@ -52,8 +52,9 @@ describe('the bundled action on events', () => {
     expect(r.code).toBe(1);
     expect(r0.outputs()).toMatchObject({ findings: '3', keys: '3' });
     const summary = r0.summary();
-    expect(summary).toContain('Scanned: full git history.');
-    expect(summary).toMatch(/\| `tmp\.env:1` \| legacy user key \| .* \| 1× \| no \|/);
+    expect(summary).toMatch(/Scanned: full git history: 5 commits from 3 refs \(main, origin\/HEAD, origin\/main\)\./);
+    expect(summary).toContain('| `tmp.env:1` (removed since) | legacy user key | `sk-…');
+    expect(summary.split('<summary>Fingerprints and history</summary>')[1]).toMatch(/\| `tmp\.env:1` \| `[0-9a-f]{12}` \| `[0-9a-f]{12}` \d{4}-\d\d-\d\d \| 1× \| no \|/);
     expectNoKey(Object.values(keys), { stdout: r.stdout, summary });
   });
 

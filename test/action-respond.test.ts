@@ -50,6 +50,11 @@ describe('leak response end to end (bundled action, both fakes)', () => {
     expect(repo.issues[0]!.body).toContain('| keyguard did | **revoked** (delete project key key_proj_0001_1 of proj_0001) |');
     expect(repo.labels.map((l) => l.name)).toEqual(['keyguard', 'leaked-secret']);
     expect(r0.summary()).toMatch(/\| live → revoked \| \*\*revoked\*\* .* \| \[#1\]\(https:\/\/github\.test\/acme\/app\/issues\/1\) created \|/);
+    // The verdict first; the table keeps to six columns; fingerprints and history are folded.
+    const [main, folded] = r0.summary().split('<details><summary>Fingerprints and history</summary>');
+    expect(main).toMatch(/^## keyguard scan\n\n:rotating_light: \*\*1 OpenAI key finding\*\*/);
+    for (const row of main!.split('\n').filter((l) => l.startsWith('| '))) expect(row.split(' | ').length, row).toBeLessThanOrEqual(6);
+    expect(folded).toMatch(/\| `[0-9a-f]{12}` \|/);
 
     const r1 = runnerFiles(ws, tempDir());
     r1.event('workflow_dispatch', {});
@@ -100,7 +105,7 @@ describe('leak response end to end (bundled action, both fakes)', () => {
       expect(r.code).toBe(1);
     }
     expect(repo.comments).toHaveLength(1);
-    expect(repo.comments[0]!.body).toMatch(/^<!-- keyguard:v1 pr 7 -->\n### :rotating_light: keyguard: 1 OpenAI key in this pull request/);
+    expect(repo.comments[0]!.body).toMatch(/^<!-- keyguard:v1 pr 7 -->\n### :rotating_light: keyguard: 1 OpenAI key in this pull request\n\n\*\*Do not merge as is\.\*\* Revoke the key/);
     expect(github.log.filter((r) => r.method === 'PATCH' && r.path.includes('/issues/comments/'))).toHaveLength(1);
 
     const requests = github.log.length + openai.log.length;
@@ -125,5 +130,20 @@ describe('leak response end to end (bundled action, both fakes)', () => {
     const r1 = runnerFiles(ws, tempDir());
     expect((await runAction({ revoke: 'live' }, env(r1, openai, github))).stdout).toContain('::error::input revoke live needs an OpenAI admin key');
     expect((await runAction({ revoke: 'sometimes' }, env(r1, openai, github))).stdout).toContain('::error::input revoke: expected one of off, live, got "sometimes"');
+  });
+  it('a key removed from main but still on another branch is "still in the repository", naming the branch', async () => {
+    const { github, openai } = await fakes();
+    const key = makeKey(shapeByName('project 164'));
+    const ws = gitRepo({ 'cfg.env': `OPENAI_API_KEY=${key}\n` });
+    git(ws, 'branch', 'release-1');
+    git(ws, 'rm', '-q', 'cfg.env');
+    git(ws, 'commit', '-qm', 'remove the key');
+    const r0 = runnerFiles(ws, tempDir());
+    r0.event('workflow_dispatch', {});
+    const r = await runAction({ issues: 'true', verify: 'false', 'github-token': github.token }, env(r0, openai, github));
+    expect(r.code).toBe(1);
+    const [issue] = github.repo('acme/app').issues;
+    expect(issue!.body).toContain('| Still in the repository | yes (`release-1`) |');
+    expectNoKey([key], { body: issue!.body, stdout: r.stdout });
   });
 });

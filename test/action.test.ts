@@ -50,7 +50,7 @@ describe('the bundled action, as the runner starts it', () => {
     const r = runAction({ 'fail-on': 'none' }, r0.env);
     expect(r.code).toBe(0);
     expect(r0.outputs()).toMatchObject({ findings: '0', keys: '0' });
-    expect(readFileSync(r0.files.summary, 'utf8')).toContain('No OpenAI keys found in 1 files');
+    expect(readFileSync(r0.files.summary, 'utf8')).toContain(':white_check_mark: No OpenAI keys found in 1 files');
   });
 
   it('fails with one clear message on a bad input', () => {
@@ -58,7 +58,7 @@ describe('the bundled action, as the runner starts it', () => {
     const r = runAction({ 'fail-on': 'sometimes' }, runner(ws).env);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('::error::input fail-on: expected one of none, any, got "sometimes"');
-    expect(runAction({ mode: 'report' }, runner(ws).env).stdout).toContain('::error::the report needs an OpenAI admin key (input openai-admin-key, or OPENAI_ADMIN_KEY)');
+    expect(runAction({ mode: 'report' }, runner(ws).env).stdout).toContain('::error::the report needs an OpenAI admin key (input openai-admin-key)');
     expect(runAction({ mode: 'discover' }, runner(ws).env).stdout).toContain('::error::input org: expected an organization login');
     expect(runAction({ mode: 'nap' }, runner(ws).env).stdout).toContain('input mode: expected one of scan, audit, report, discover, scan-batch, aggregate, watch, got "nap"');
   });

@@ -76,7 +76,9 @@ it('GitHub secret scanning alerts as a source (bundled action): same issue as ke
   expect(r0.summary()).toContain('1 secret scanning alert(s) hold a secret keyguard does not recognise as an OpenAI key; they were left out.');
   // GitHub's alerts stay out of annotations and SARIF: code scanning would show them twice.
   expect(run.stdout.match(/::error title=Leaked OpenAI key/g)).toHaveLength(1);
-  expect(JSON.parse(readFileSync(r0.outputs()['sarif-file']!, 'utf8')).runs[0].results).toHaveLength(1);
+  const sarif = JSON.parse(readFileSync(r0.outputs()['sarif-file']!, 'utf8'));
+  expect(sarif.runs[0].results).toHaveLength(1);
+  expect(sarif.runs[0].properties?.keysNotInScannedTree).toBeUndefined();
   const report = JSON.parse(readFileSync(r0.outputs()['json-file']!, 'utf8'));
   expect(report.findings.filter((f: { alert?: unknown }) => f.alert)).toHaveLength(102);
 
@@ -107,5 +109,5 @@ it('CLI --secret-scanning-alerts: a repository without secret scanning is a note
   expect(found.stdout).toMatch(/^GitHub alert #7 \(not in a file\):0:0 {2}project key {2}sk-proj-…\S+ {2}[0-9a-f]+ {2}\[live\]/m);
   const bad = await runCliAsync(['scan', ws, '--secret-scanning-alerts'], { GITHUB_REPOSITORY: 'acme/app' });
   expect(bad.code).toBe(2);
-  expect(bad.stderr).toContain('--secret-scanning-alerts true needs a GitHub token with the secret scanning alerts permission');
+  expect(bad.stderr).toContain('--secret-scanning-alerts needs a GitHub token with the secret scanning alerts permission (GITHUB_TOKEN)');
 });

@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { fileAuditIssue } from '../src/audit/command.ts';
+import type { AuditFinding } from '../src/audit/finding.ts';
+import { renderAuditIssue } from '../src/audit/render.ts';
 import { auditOrganization } from '../src/audit/org-rules.ts';
 import { runAudit } from '../src/audit/run.ts';
 import { DEFAULT_CONFIG, parseConfig } from '../src/config.ts';
@@ -150,12 +153,46 @@ describe('keyguard audit', () => {
     const third = await fileAuditIssue(await runAudit({ root, config: DEFAULT_CONFIG, now: NOW }, { logger }), target);
     expect(third.action).toBe('updated');
     const body = tracker.issues[0]!.body;
-    expect(body.split('### Fixed since the last run')[1]).toMatch(/\| high \| `env-file-tracked` \| `\.env` \|/);
-    expect(body.split('### Fixed since the last run')[1]).toMatch(/`gitignore-missing-env`/);
+    const fixed = body.split('<summary>Fixed since the last run (2)</summary>')[1]!;
+    expect(fixed).toMatch(/\| \u{1F7E0}\u00a0\*\*high\*\* \| `env-file-tracked` \| `\.env` \|/u);
+    expect(fixed).toMatch(/`gitignore-missing-env`/);
+    // The decision first: the headline, then one row per rule with its fix; every finding folded below.
+    const [head, folded] = body.split('<details>');
+    expect(head).toMatch(/^<!-- keyguard:v1 audit acme:app -->\n## keyguard audit: :rotating_light: \d+ open \(\d+ critical, \d+ high/);
+    expect(head).toContain('| Severity | Open | Rule: fix |');
+    expect(head).not.toMatch(/<!-- k:/);
+    expect(folded).toMatch(/<!-- k:[0-9a-f]{12} --> \|$/m);
     expect(tracker.issues).toHaveLength(1);
     const clean = gitRepo({ '.gitignore': '.env\n' });
     await fileAuditIssue(await runAudit({ root: clean, config: DEFAULT_CONFIG, now: NOW }, { logger }), target);
     expect(tracker.issues[0]).toMatchObject({ state: 'closed', title: 'keyguard audit: no open findings' });
+  });
+});
+
+describe('the audit issue a person reads', () => {
+  const stats = { filesChecked: 1, workflows: 0, organization: { projects: 1000, keys: 5000, adminKeys: 2, requests: 0 } };
+  const finding = (i: number): AuditFinding => ({ rule: ['key-idle', 'key-too-old', 'key-never-used'][i % 3]!, severity: i % 3 === 1 ? 'medium' : 'low', target: `proj_${i}/key_${'x'.repeat(40)}${i}`, message: `Key "a long key name with <markup> & | pipes ${i}" of someone was last used long ago.`, fix: 'Delete it.' });
+
+  it('5,000 findings: one row per rule, the list folded and cut, within GitHub\'s 65,536 characters', () => {
+    const findings = Array.from({ length: 5000 }, (_, i) => finding(i));
+    const { body } = renderAuditIssue({ findings, stats }, 'acme:app');
+    expect(body.length).toBeLessThan(65_536);
+    expect(body).toContain('| \u{26AA}\u00a0low | 1667 | `key-idle`: Delete it. |');
+    expect(body).toContain('<summary>All 5000 findings (the first 150 here)</summary>');
+    expect(body).toContain('_…and 4850 more rows in the JSON report (and the SARIF file): upload them as workflow artifacts._');
+    expect(body.split('\n').filter((l) => l.includes('<!-- k:'))).toHaveLength(150);
+  });
+
+  it('reads what was fixed from a body an earlier version wrote (six columns, the id in its own cell)', () => {
+    const gone = { rule: 'gitignore-missing-env', target: '.gitignore' };
+    const id = createHash('sha256').update(`${gone.rule}\0${gone.target}`).digest('hex').slice(0, 12);
+    const old = ['<!-- keyguard:v1 audit acme:app -->', '## keyguard audit: 1 open (1 medium)', '', '| Severity | Rule | Target | Finding | Fix | |', '| --- | --- | --- | --- | --- | --- |', `| medium | \`${gone.rule}\` | \`${gone.target}\` | .gitignore does not ignore .env files. | Add &#96;.env*&#96;. | <!-- k:${id} -->`].join('\n');
+    const { body } = renderAuditIssue({ findings: [finding(0)], stats }, 'acme:app', old);
+    expect(body).toContain('<summary>Fixed since the last run (1)</summary>');
+    expect(body).toContain('| medium | `gitignore-missing-env` | `.gitignore` | .gitignore does not ignore .env files. |');
+    // And the next run still knows it as fixed only once: the fixed list is not read back as open.
+    const again = renderAuditIssue({ findings: [finding(0)], stats }, 'acme:app', body).body;
+    expect(again).not.toContain('Fixed since the last run');
   });
 });
 
@@ -170,7 +207,7 @@ describe('mode: audit (bundled action)', () => {
     expect(r.stdout).toMatch(/::error title=keyguard-audit\/pwn-request,file=\.github\/workflows\/bad\.yml,line=12::/);
     expect(r.stdout).toMatch(/::warning title=keyguard-audit\/gitignore-missing-env,file=\.gitignore,line=1::/);
     expect(r0.outputs()).toMatchObject({ findings: '11' });
-    expect(r0.summary()).toContain('11 findings: 3 critical, 4 high, 4 medium.');
+    expect(r0.summary()).toContain('## keyguard audit: :rotating_light: 11 open (3 critical, 4 high, 4 medium)');
     expect(r0.summary()).toContain('Organization rules were skipped: no OpenAI admin key was given.');
     expectNoKey([key], { stdout: r.stdout, summary: r0.summary() });
     expect(runAction({ mode: 'audit', 'fail-on': 'none' }, runnerFiles(root, tempDir()).env).code).toBe(0);

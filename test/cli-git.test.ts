@@ -33,7 +33,7 @@ describe('keyguard scan --history / --range / --staged (bundled CLI)', () => {
     ]);
     expect(out.stats.commitsScanned).toBe(2);
     const text = runCli(['scan', root, '--history']);
-    expect(text.stdout).toMatch(new RegExp(`a\\.env:1:3 .* first in ${first.slice(0, 12)} \\(\\d{4}-\\d\\d-\\d\\d\\), removed since`));
+    expect(text.stdout).toMatch(new RegExp(`a\\.env:1:3 .* first in ${first.slice(0, 12)} \\(\\d{4}-\\d\\d-\\d\\d\\), removed from every ref`));
     expectNoKey([removed, kept], { json: r.stdout, text: text.stdout + text.stderr });
   });
 

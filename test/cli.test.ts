@@ -89,7 +89,7 @@ describe('keyguard scan (bundled CLI)', () => {
     expect(runCli(['scan', '--format', 'xml']).stderr).toContain('--format: expected one of text, json, sarif, got "xml"');
     expect(runCli(['scan', '--bogus']).code).toBe(2);
     expect(runCli(['frobnicate']).code).toBe(2);
-    expect(runCli(['scan', '/nonexistent/dir']).stderr).toContain('is not a directory');
+    expect(runCli(['scan', '/nonexistent/dir']).stderr).toContain('PATH /nonexistent/dir does not exist');
     expect(runCli(['--help']).code).toBe(0);
   });
 

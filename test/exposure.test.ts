@@ -74,6 +74,12 @@ describe('usage since exposure', () => {
     expect(issue.body).toContain('| Requests | 561 (+2450%) | 22 |');
     expect(issue.body).toContain(`| Project cost (the whole project: costs are grouped by project, not by key) | $${s.costAfter.toFixed(2)} | $${s.costBefore.toFixed(2)} |`);
     expect(r0.summary()).toContain('| Requests | 561 (+2450%) | 22 |');
+    // The summary's verdict stays first: the figures are folded under the findings, in tables of at most six columns.
+    const summary = r0.summary();
+    expect(summary).toMatch(/^## keyguard scan\n\n:rotating_light: /);
+    expect(summary.indexOf('<details><summary>Use since exposure</summary>')).toBeGreaterThan(summary.indexOf('| Where | Kind | Key |'));
+    expect(summary.indexOf('<details><summary>Use since exposure</summary>')).toBeLessThan(summary.indexOf('| Requests | 561'));
+    for (const row of summary.split('\n').filter((l) => l.startsWith('| '))) expect(row.split(' | ').length, row).toBeLessThanOrEqual(6);
     // One read per usage endpoint that groups by key (a page each: 22 days), one costs read.
     expect(usageRequests(openai).map((r) => r.path.split('/').pop()).sort()).toEqual(['audio_speeches', 'audio_transcriptions', 'completions', 'embeddings', 'images', 'moderations']);
     expect(usageRequests(openai).every((r) => r.query.api_key_ids?.join() === 'key_proj_0001_5')).toBe(true);

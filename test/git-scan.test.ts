@@ -49,7 +49,9 @@ describe('history', () => {
     expect(byKey.get(k.repeated)).toMatchObject({ file: 'src/main.py', line: 3, commit: c1, git: { occurrences: 2, presentAtHead: true } });
     expect(byKey.get(k.repeated)?.git?.locations).toHaveLength(2);
     expect(byKey.get(k.kept)).toMatchObject({ file: 'notes.md', line: 3, commit: c3, git: { presentAtHead: true, atHead: { file: 'notes.md', line: 3 } } });
-    expect(byKey.get(k.branch)).toMatchObject({ file: 'feature.ts', commit: c4, git: { presentAtHead: false } });
+    expect(byKey.get(k.branch)).toMatchObject({ file: 'feature.ts', commit: c4, git: { presentAtHead: false, refsHolding: 1, presentIn: [{ ref: 'refs/heads/feature', file: 'feature.ts', line: 1 }] } });
+    expect(byKey.get(k.deleted)?.git).toMatchObject({ refsHolding: 0, presentIn: [] });
+    expect(byKey.get(k.kept)?.git?.presentIn?.map((p) => p.ref)).toEqual(['refs/heads/feature', 'refs/heads/main']);
     expect(result.stats.commitsScanned).toBe(4);
   });
 
@@ -85,12 +87,14 @@ describe('history', () => {
     const byKey = new Map(result.findings.map((f) => [f.secret.reveal(), f]));
     expect(byKey.get(k.evil)).toMatchObject({ file: 'base.txt', line: 2, git: { occurrences: 1 } });
     expect(byKey.get(k.merged)).toMatchObject({ file: 'side.txt', git: { occurrences: 1 } });
-    expect(byKey.get(k.renamed)).toMatchObject({ file: 'old name.txt', git: { occurrences: 1, atHead: { file: 'new name.txt' } } });
+    // Placed where the scanned tip has it; where it was first added is kept beside.
+    expect(byKey.get(k.renamed)).toMatchObject({ file: 'new name.txt', git: { occurrences: 2, atHead: { file: 'new name.txt' }, firstAdded: { file: 'old name.txt', line: 1 } } });
     expect(byKey.get(k.latin1)).toMatchObject({ file: 'latin1.txt', line: 1 });
     expect(byKey.get(k.odd)).toMatchObject({ file: 'dir/tab\there "quoted" é.txt', line: 1 });
     expect(byKey.get(k.huge)).toMatchObject({ file: 'big.txt', line: 250_001 });
-    expect(byKey.has(k.binary)).toBe(false);
-    expect(byKey.size).toBe(6);
+    // Git shows the file as "Binary files … differ"; its blob is read by its bytes.
+    expect(byKey.get(k.binary)).toMatchObject({ file: 'blob.bin', line: 1, column: 4 });
+    expect(byKey.size).toBe(7);
   });
 });
 
@@ -150,5 +154,36 @@ describe('diff stream parsing', () => {
       got.push(...s.end());
       expect(got.map((l) => `${l.commit?.sha}:${l.file}:${l.text}`), `chunks of ${size}`).toEqual(expected);
     }
+  });
+});
+
+describe('diff stream limits', () => {
+  it('skips added lines over the limit and reads binary changes, whatever the chunk boundaries', () => {
+    const keys = [legacy(), legacy()];
+    const root = tempDir();
+    git(root, 'init', '-q', '-b', 'main');
+    write(root, 'a.txt', `short\n${'x'.repeat(300)}\nk=${keys[0]}\n`);
+    write(root, 'bin.dat', Buffer.from([0, 1, 2, 3]));
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'one');
+    write(root, 'b.txt', `${'y'.repeat(500)} k=${keys[1]}\nk=${keys[1]}\n`);
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'two');
+    const out = execFileSync('git', ['log', '--all', '-p', '-U0', '--no-color', '--full-index', '--format=%x00%H %at %P'], { cwd: root });
+    const run = (size: number) => {
+      const s = new DiffStreamScanner(null, 200);
+      const lines = [];
+      const binaries = [];
+      for (let i = 0; i < out.length; i += size) {
+        lines.push(...s.push(out.subarray(i, i + size)));
+        binaries.push(...s.takeBinaries());
+      }
+      lines.push(...s.end());
+      binaries.push(...s.takeBinaries());
+      return { lines: lines.map((l) => `${l.file}:${l.text}`), binaries: binaries.map((b) => b.file), skipped: s.skipped.map((l) => `${l.file}:${l.bytes}`) };
+    };
+    const whole = run(out.length);
+    expect(whole).toEqual({ lines: [`b.txt:k=${keys[1]}`, `a.txt:k=${keys[0]}`], binaries: ['bin.dat'], skipped: ['b.txt:555', 'a.txt:301'] });
+    for (let size = 1; size < out.length; size += size < 40 ? 1 : 53) expect(run(size), `chunks of ${size}`).toEqual(whole);
   });
 });

@@ -68,21 +68,21 @@ describe('report', () => {
     expect(byId.proj_0002!.flags.some((f) => f.type === 'over-budget')).toBe(false);
     expect(byId.proj_0003!.flags).toContainEqual({ type: 'spike', metric: 'cost', percent: expect.any(Number) });
     expect(byId.proj_0006!.flags).toContainEqual({ type: 'no-members' });
-    // The seed's usage comes from keys 1-3; key 2 is 200 days old, which the audit flags.
+    // In every fifth project the seed's usage comes partly from key 2, 200 days old, which the audit flags.
     expect(byId.proj_0000!.flags).toContainEqual({ type: 'flagged-keys', keyIds: ['key_proj_0000_2'] });
     expect(byId.proj_0000!.topModels.map((m) => m.model)).toEqual(['text-embedding-3-small', 'gpt-4o-mini', 'gpt-4o']);
     expect(report.daily).toHaveLength(7);
     expect(report.totals.costUsd).toBeCloseTo(report.projects.reduce((n, p) => n + p.costUsd, report.unattributed.costUsd), 2);
-    // Projects, users, costs, 10 usage endpoints, key usage: one page each; then keys of projects that spent.
-    expect(requests).toBe(14 + report.projects.length);
+    // Projects, users, costs, 10 usage endpoints, 8 by key and user (those that meter keys): one page each; then keys of projects that spent.
+    expect(requests).toBe(21 + report.projects.length);
 
     const md = renderReportMarkdown(report);
-    expect(md).toMatch(/^## OpenAI usage and cost: 2026-11-16 to 2026-11-22\n\n\*\*\$[\d,]+\.\d\d\*\* across 8 active project\(s\), [+-]\d+\.\d%/);
-    expect(md).toContain('```mermaid\nxychart-beta\n  title "Cost per project (USD)"');
-    expect(md).toContain('  title "Daily cost (USD)"');
-    const row = md.split('\n').find((l) => l.includes('`proj_0003`'))!;
+    expect(md).toMatch(/^## OpenAI usage and cost: 2026-11-16 to 2026-11-22\n\n\*\*\$[\d,]+\.\d\d\*\*, [+-]\d+\.\d% against 2026-11-09 to 2026-11-15 \(\$[\d,.]+\) · 8 active projects/);
+    expect(md).toContain('xychart-beta horizontal\n  title "Top 8 projects by cost (USD)"');
+    expect(md).toContain('  title "Daily cost per project (USD)"');
+    const row = md.split('\n').find((l) => l.startsWith('| project 3 |'))!;
     expect(row).toContain(formatUsd(byId.proj_0003!.costUsd));
-    expect(row).toContain('cost spike +');
+    expect(row).toContain('spike +');
     const json = JSON.parse(renderReportJson(report));
     expect(json.period).toEqual({ start: '2026-11-16T00:00:00.000Z', end: '2026-11-23T00:00:00.000Z', kind: 'week' });
     expect(json.projects[0]).toMatchObject({ id: expect.any(String), name: expect.any(String), costUsd: expect.any(Number), requests: expect.any(Number), inputTokens: expect.any(Number), outputTokens: expect.any(Number), previous: expect.any(Object), flags: expect.any(Array) });
@@ -96,13 +96,78 @@ describe('report', () => {
     const big = await org(1000);
     const { report, requests } = await buildReport(big.admin, lastFullPeriod('day', NOW), parseConfig('report:\n  flagKeys: false\n', 'x'), NOW, logger);
     expect(report.projects).toHaveLength(1000);
-    expect(requests).toBe(10 + 1 + 1 + 10); // projects: 10 pages of 100; users; costs; 10 usage endpoints
+    expect(requests).toBe(10 + 1 + 1 + 10 + 8); // projects: 10 pages of 100; users; costs; 10 usage endpoints; 8 of them by key and user
     const md = renderReportMarkdown(report);
-    expect(md).toContain('"990 others"');
-    expect(md).toContain('| … 800 more projects (see the JSON report) |');
+    expect(md).toContain('The other 992 projects spent $');
+    expect(md).toContain('| … 900 more projects (see the JSON report) |');
     expect(change(0, 0)).toBe('–');
     expect(change(5, 0)).toBe('new');
     expect(formatUsd(1234567.891)).toBe('$1,234,567.89');
+  });
+
+  it('the first screen names each flagged project and why; the table has six columns; ids and models are folded', async () => {
+    const { admin } = await org(12);
+    const config = parseConfig('report:\n  budgets: { "project 5": 60 }\n', '.keyguard.yml');
+    const { report } = await buildReport(admin, lastFullPeriod('week', NOW), config, NOW, logger);
+    const md = renderReportMarkdown(report, { marker: true });
+    const firstScreen = md.slice(0, md.indexOf('```mermaid'));
+    expect(firstScreen).toMatch(/^- \*\*project 3\*\*: cost spike \+5\d% \(\$[\d.]+, was \$[\d.]+\)$/m);
+    expect(firstScreen).toMatch(/^- \*\*project 5\*\*: over budget: \$[\d.]+ of \$60\.00; spend from keys the audit flags: key 2 of proj_0005 `sk-proj-.{3}\.\.\..{3}`$/m);
+    expect(firstScreen).toContain('- **project 6**: spend with no members');
+    expect(firstScreen).toContain('### :warning: 6 projects need attention');
+    // The rest of the projects is a sentence, not a bar that dwarfs the others.
+    expect(md).toMatch(/\nThe other 4 projects spent \$[\d,.]+ together \(\d+% of the total\)\.\n/);
+    expect(md).toContain('%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#0969da, #bc4c00');
+    // The daily chart draws the spiking project first, whatever its rank by cost.
+    expect(md).toMatch(/title "Daily cost per project \(USD\)"\n.*\n.*\n  line "project 3" \[/);
+    const [main] = md.split('<details>');
+    const table = main!.split('\n').filter((l) => l.startsWith('|'));
+    for (const row of table) expect(row.split(' | ').length, row).toBe(6);
+    expect(main).not.toMatch(/proj_\d{4}`? \|/);
+    expect(md).toContain('| project 3 | `proj_0003` |');
+    // What no project carries is a row of the same six columns, above the total.
+    expect(main).toMatch(/\n\| \*Not attributed to a project\* \| \$[\d.]+ \| .*\n\| \*\*Total\*\* \|/);
+  });
+
+  it('top API keys and users of each project from one grouped read, named and redacted, never whole', async () => {
+    const { o, admin } = await org(30);
+    const week = lastFullPeriod('week', NOW);
+    const { report } = await buildReport(admin, week, DEFAULT_CONFIG, NOW, logger);
+    const grouped = fake!.log.filter((r) => r.path.startsWith('/v1/organization/usage/') && r.query.group_by?.includes('api_key_id'));
+    // Every endpoint that meters keys (all but vector stores and code interpreter sessions): one page each for 30 projects, not one per project.
+    const keyed = ['completions', 'embeddings', 'moderations', 'images', 'audio_speeches', 'audio_transcriptions', 'file_search_calls', 'web_search_calls'];
+    expect(grouped.map((r) => [r.path, r.query.group_by]).sort()).toEqual(keyed.map((e) => [`/v1/organization/usage/${e}`, ['project_id', 'api_key_id', 'user_id']]).sort());
+    const p0 = report.projects.find((p) => p.id === 'proj_0000')!;
+    // Requests count as the totals count them (search calls' model requests are counted by the model endpoints).
+    const requestKinds = ['completions', 'embeddings', 'moderations', 'images', 'audio_speeches', 'audio_transcriptions'];
+    const seeded = (keyId: string) =>
+      o.usage.filter((u) => u.api_key_id === keyId && u.day >= week.start && u.day < week.end).reduce((n, u) => ({ requests: n.requests + (requestKinds.includes(u.kind) ? u.num_model_requests : 0), tokens: n.tokens + u.input_tokens + u.output_tokens }), { requests: 0, tokens: 0 });
+    // proj_0000's developer key also uses the other endpoints: their requests and tokens are the key's too.
+    expect(o.usage.some((u) => u.api_key_id === 'key_proj_0000_1' && u.kind === 'moderations')).toBe(true);
+    expect(p0.topKeys.map((k) => k.id)).toEqual(['key_proj_0000_1', 'key_proj_0000_3', 'key_proj_0000_2']);
+    for (const k of p0.topKeys) expect(k).toMatchObject({ ...seeded(k.id!), name: `key ${k.id!.at(-1)} of proj_0000`, redacted: expect.stringMatching(/^sk-(proj|svcacct)-.{3}\.\.\..{3}$/) });
+    expect(p0.topUsers).toEqual([
+      { id: 'user_dev', name: 'Dev Eloper', ...seeded('key_proj_0000_1') },
+      { id: null, name: null, ...seeded('key_proj_0000_3') },
+      { id: 'user_owner', name: 'Olga Owner', ...seeded('key_proj_0000_2') },
+    ]);
+    const md = renderReportMarkdown(report);
+    const folded = md.slice(md.indexOf('<summary>Top API keys and users of each project'));
+    expect(folded).toMatch(/\| project 25 \| key 1 of proj_0025 `sk-proj-.{3}\.\.\..{3}` \| [\d,]+ \| [\d.]+[KM] \|/);
+    expect(folded).toContain('| no user (service account keys) |');
+    expect(folded).toContain('(the first 25 by cost)');
+    for (const k of o.keys) expect(md).not.toContain(k.secret);
+  });
+
+  it('1,000 projects with long names full of Markdown stay within an issue body (65,536 characters)', async () => {
+    const { o, admin } = await org(1000);
+    for (const p of o.projects) p.name = `${p.id} <b>|</b> & [link](x) @team ${'ü'.repeat(200)}`;
+    for (const c of o.costs) if (c.project_id && Number(c.project_id.slice(5)) % 2 === 0) c.usd *= 3; // every other project spikes: 500 flags
+    const { report } = await buildReport(admin, lastFullPeriod('week', NOW), DEFAULT_CONFIG, NOW, logger);
+    const md = renderReportMarkdown(report, { marker: true });
+    expect(md.length).toBeLessThan(65_536);
+    expect(md).toContain('- and ');
+    expect(md).not.toMatch(/<b>|@team/);
   });
 
   it('totals match the bill to the cent: unattributed costs and every usage endpoint, each in its unit', async () => {
@@ -138,11 +203,11 @@ describe('report', () => {
     });
     expect(report.usage.find((u) => u.endpoint === 'images')!.requests).toBe(seeded('images', 'num_model_requests'));
     // Still one page per endpoint: O(pages), not O(projects) or O(days).
-    expect(requests).toBe(1 + 1 + 1 + 10);
+    expect(requests).toBe(1 + 1 + 1 + 10 + 8);
 
     const md = renderReportMarkdown(report);
     expect(md).toContain(`| *Not attributed to a project* | ${formatUsd(report.unattributed.costUsd)} |`);
-    expect(md).toContain(`| **Total** | ${formatUsd(report.totals.costUsd)} |`);
+    expect(md).toContain(`| **Total** | **${formatUsd(report.totals.costUsd)}** |`);
     expect(md).toContain(`| Images | ${seeded('images', 'num_model_requests')} |  |  | ${seeded('images', 'quantity')} images |`);
     expect(md).toContain(`| Vector stores |  |  |  | ${(seeded('vector_stores', 'quantity') / 2 ** 30).toFixed(2)} GiB-days |`);
     expect(JSON.parse(renderReportJson(report)).unattributed.costUsd).toBe(report.unattributed.costUsd);
@@ -157,7 +222,7 @@ describe('report', () => {
       const noMembers = report.projects.filter((p) => p.flags.some((f) => f.type === 'no-members')).map((p) => p.id);
       expect(noMembers).toEqual(['proj_0006']);
       expect(fake.log.filter((r) => /\/projects\/[^/]+\/users$/.test(r.path))).toHaveLength(report.projects.length);
-      expect(requests).toBe(13 + report.projects.length);
+      expect(requests).toBe(21 + report.projects.length);
       await fake.close();
       fake = undefined;
     }

@@ -68,6 +68,9 @@ describe('leak response', () => {
     expect(issue.title).toMatch(/^Leaked OpenAI project key sk-proj-….{4} \([0-9a-f]{8}\)$/);
     expect(issue.body.split('\n')[0]).toBe(`<!-- keyguard:v1 leak ${byFile['config/app.env']!.fingerprint} -->`);
     expect(issue.body).toContain('cc @acme/security');
+    // The decision comes right under the heading, before the table of facts.
+    expect(issue.body).toMatch(/^## :rotating_light: Leaked OpenAI project key `sk-proj-….{4}`\n\n\*\*keyguard revoked this key\.\*\* Replace it where it was used and remove it from the repository and its history\.\n/m);
+    expect(tracker.issues[1]!.body).toContain('**This key no longer works.**');
     expect(issue.body).toContain('| keyguard did | **revoked** (delete project key key_proj_0001_1 of proj_0001) |');
     expect(issue.body).toContain('[`config/app.env:1`](https://github.test/acme/app/blob/c0ffee');
     expect(issue.body).toContain('- [ ] Remove it from git history');

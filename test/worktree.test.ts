@@ -1,4 +1,4 @@
-import { symlinkSync } from 'node:fs';
+import { closeSync, openSync, symlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, parseConfig } from '../src/config.ts';
@@ -6,12 +6,13 @@ import { silentLogger } from '../src/logger.ts';
 import { scanWorktree } from '../src/scan/worktree-scan.ts';
 import { makeKey, shapeByName } from './helpers/keygen.ts';
 import { git, gitRepo, tempDir, write } from './helpers/repo.ts';
+import { runCli } from './helpers/run.ts';
 
 const scan = (root: string, config = DEFAULT_CONFIG) => scanWorktree({ root, config }, { logger: silentLogger });
 const legacy = () => makeKey(shapeByName('legacy 51'));
 
 describe('git working tree', () => {
-  it('scans tracked and untracked files, not ignored ones, binaries, large files or links out', async () => {
+  it('scans tracked and untracked files and binaries (by their bytes), not ignored ones, large files or links out', async () => {
     const keys = { tracked: legacy(), untracked: legacy(), ignored: legacy(), binary: legacy(), large: legacy(), outside: legacy(), nested: legacy() };
     const root = gitRepo({
       '.gitignore': 'secret.env\n',
@@ -35,6 +36,7 @@ describe('git working tree', () => {
     const found = result.findings.map((f) => [f.file, f.secret.reveal()]);
     expect(found).toEqual([
       ['deleted.txt', expect.any(String)],
+      ['image.bin', keys.binary],
       ['notes.md', keys.untracked],
       ['src/app.py', keys.tracked],
       ['sub dir/deep/ä file.txt', keys.nested],
@@ -42,7 +44,6 @@ describe('git working tree', () => {
     expect(result.findings.every((f) => f.commit === null && f.status === 'unverified')).toBe(true);
     expect(result.skipped).toEqual([
       { path: 'big.log', reason: 'too-large', detail: expect.stringMatching(/bytes$/) },
-      { path: 'image.bin', reason: 'binary' },
       { path: 'link.txt', reason: 'symlink' },
     ]);
   });
@@ -113,5 +114,47 @@ describe('worker threads', () => {
     const view = (r: typeof one) => ({ findings: r.findings.map((f) => `${f.file}:${f.line}:${f.fingerprint}`), skipped: r.skipped, files: r.stats.filesScanned, bytes: r.stats.bytesScanned });
     expect(view(pool)).toEqual(view(one));
     expect(one.findings).toHaveLength(42);
+  });
+});
+
+describe('what a working-tree scan reads', () => {
+  it('binary files by their bytes, UTF-16 files decoded, and large files window by window with true lines and columns', async () => {
+    const keys = { png: legacy(), utf16: makeKey(shapeByName('project 164')), edge: legacy(), far: legacy() };
+    const root = gitRepo({ 'README.md': 'app\n' });
+    write(root, 'logo.png', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]), Buffer.alloc(5000), Buffer.from(`tEXt key=${keys.png}`), Buffer.alloc(100)]));
+    write(root, 'settings.ps1', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`# settings\r\n$env:OPENAI_API_KEY = "${keys.utf16}"\r\n`, 'utf16le')]));
+    // 8 MiB windows overlapping by 64 KiB: one key straddles the first window's end, one is far
+    // on a 20 MB line (the column counts across windows).
+    const window = 8 << 20;
+    const filler = 'abc def\n'.repeat(Math.floor((window - 30) / 8));
+    write(root, 'big.txt', `${filler}K=${keys.edge}\n${'z'.repeat(20_000_000)} ${keys.far}\n`);
+    const config = parseConfig('scan:\n  maxFileSize: 100MB\n', '.keyguard.yml');
+    const result = await scan(root, config);
+    const at = Object.fromEntries(result.findings.map((f) => [f.secret.reveal(), [f.file, f.line, f.column]]));
+    const fillerLines = filler.split('\n').length - 1;
+    expect(at).toEqual({
+      [keys.png]: ['logo.png', 1, 5018],
+      [keys.utf16]: ['settings.ps1', 2, 24],
+      [keys.edge]: ['big.txt', fillerLines + 1, 3],
+      [keys.far]: ['big.txt', fillerLines + 2, 20_000_002],
+    });
+    expect(result.skipped).toEqual([]);
+  });
+});
+
+describe('memory', () => {
+  it('the bundled CLI scans a 300 MB file in bounded memory and finds the key at its end', () => {
+    const key = legacy();
+    const root = tempDir();
+    const fd = openSync(path.join(root, 'dump.sql'), 'w');
+    const block = Buffer.from(`${'INSERT INTO t VALUES (1, "abcdefghij");\n'.repeat(25_000)}`);
+    for (let written = 0; written < 300e6; written += block.length) writeSync(fd, block);
+    writeSync(fd, `-- K=${key}\n`);
+    closeSync(fd);
+    const r = runCli(['scan', root, '--format', 'json', '--max-file-size', '1GiB', '--fail-on', 'none']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as { findings: { file: string; line: number }[]; stats: { peakRssMb: number } };
+    expect(json.findings).toMatchObject([{ file: 'dump.sql' }]);
+    expect(json.stats.peakRssMb).toBeLessThan(200);
   });
 });

@@ -14,6 +14,8 @@ export const modules = {
 /* harmony import */ var _octokit_rest__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9988);
 /* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3251);
 /* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(bottleneck_light_js__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+
 
 
 
@@ -25,11 +27,14 @@ const MAX_RATE_LIMIT_RETRIES = 2;
 const CREATES = /^(?:POST )?\/repos\/\{owner\}\/\{repo\}\/issues(?:\/\{issue_number\}\/comments)?$/;
 function createOctokit(options) {
     const { logger } = options;
+    const baseUrl = options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com';
     const octokit = new KeyguardOctokit({
         auth: options.token,
-        baseUrl: options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
+        baseUrl,
         userAgent: 'keyguard',
-        log: { debug() { }, info() { }, warn: (m) => logger.warning(m), error: (m) => logger.warning(m) },
+        // Failed requests are thrown to the caller, which says what they meant: an expected 404 (a
+        // label not created yet) is no warning, and a real failure is reported once, not per retry.
+        log: { debug() { }, info() { }, warn: (m) => logger.warning(m), error() { } },
         throttle: {
             // Issues and comments also go through the plugin's notifications group (3 s apart).
             ...(options.writeIntervalMs !== undefined
@@ -56,6 +61,13 @@ function createOctokit(options) {
     octokit.hook.before('request', (req) => {
         if (req.method === 'POST' && CREATES.test(req.url))
             req.request = { ...req.request, retries: 0 };
+    });
+    // Octokit reports a request that got no answer as "HTTP 500": say it never connected, and where.
+    octokit.hook.error('request', (error, req) => {
+        if (error.status === 500 && !error.response) {
+            throw new Error(`could not connect to ${baseUrl} (GITHUB_API_URL) for ${req.method} ${req.url}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .connectionCause */ .Id)(error)}`);
+        }
+        throw error;
     });
     return octokit;
 }
@@ -169,22 +181,25 @@ class OpenAIAdmin {
         });
     }
     /**
-     * Project id → member user ids, from the organization's users (each lists its projects), or
-     * `undefined` when a user comes without `projects`: the description makes the field optional
-     * ("if included"), and a missing list is not an empty one.
+     * Project id → member user ids, from the organization's users (each lists its projects), and
+     * user id → name. `members` is `undefined` when a user comes without `projects`: the description
+     * makes the field optional ("if included"), and a missing list is not an empty one.
      */
     async projectMembers() {
         return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .call */ .T1)('GET /organization/users', async () => {
             const members = new Map();
+            const userNames = new Map();
             let complete = true;
             for await (const u of this.#sdk.admin.organization.users.list({ limit: 100 })) {
+                if (u.name)
+                    userNames.set(u.id, u.name);
                 if (!u.projects)
                     complete = false;
                 for (const p of u.projects?.data ?? [])
                     if (p.id)
                         (members.get(p.id) ?? members.set(p.id, []).get(p.id)).push(u.id);
             }
-            return complete ? members : undefined;
+            return { members: complete ? members : undefined, userNames };
         });
     }
     /** The user ids of one project's members. */
@@ -241,7 +256,7 @@ class OpenAIAdmin {
                         const x = r;
                         const n = (k) => (k !== null && typeof x[k] === 'number' ? x[k] : 0);
                         const s = (k) => (typeof x[k] === 'string' ? x[k] : null);
-                        return { projectId: s('project_id'), model: s('model'), apiKeyId: s('api_key_id'), inputTokens: n('input_tokens'), outputTokens: n('output_tokens'), cachedTokens: n('input_cached_tokens'), requests: n('num_model_requests'), quantity: n(quantity) };
+                        return { projectId: s('project_id'), model: s('model'), apiKeyId: s('api_key_id'), userId: s('user_id'), inputTokens: n('input_tokens'), outputTokens: n('output_tokens'), cachedTokens: n('input_cached_tokens'), requests: n('num_model_requests'), quantity: n(quantity) };
                     }),
                 });
             }
@@ -294,7 +309,7 @@ class OpenAIAdmin {
 /* harmony export */ });
 /* unused harmony export toApiError */
 /* harmony import */ var openai__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8193);
-/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9029);
+/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2029);
 
 
 /** An OpenAI HTTP failure: which endpoint, what status and request id, and OpenAI's message. */
@@ -328,7 +343,7 @@ function toApiError(endpoint, e) {
     if (e instanceof openai__WEBPACK_IMPORTED_MODULE_0__/* .APIConnectionTimeoutError */ .qA)
         return new ApiError(endpoint, undefined, 'timed out');
     if (e instanceof openai__WEBPACK_IMPORTED_MODULE_0__/* .APIConnectionError */ .xX)
-        return new ApiError(endpoint, undefined, `connection failed: ${e.message}`);
+        return new ApiError(endpoint, undefined, e.cause instanceof Error ? e.cause.message : `could not connect: ${e.message}`);
     if (e instanceof openai__WEBPACK_IMPORTED_MODULE_0__/* .APIError */ .LG) {
         const body = e.error;
         return new ApiError(endpoint, e.status, body?.message ?? e.message, e.requestID ?? undefined, e.code ?? undefined);
@@ -347,6 +362,8 @@ function toApiError(endpoint, e) {
 /* harmony export */ });
 /* unused harmony export OPENAI_API */
 /* harmony import */ var openai__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8193);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+
 
 /** OpenAI's API; another base URL comes only from the `openai-base-url` input or flag. */
 const OPENAI_API = 'https://api.openai.com/v1';
@@ -381,7 +398,12 @@ function openaiSdk(o) {
                 headers.set('openai-organization', o.organization);
             if (o.project)
                 headers.set('openai-project', o.project);
-            return fetch(url, { ...init, headers });
+            // The SDK reports any network failure as "Connection error.": say where, and who chose it.
+            return fetch(url, { ...init, headers }).catch((e) => {
+                if (e.name === 'AbortError')
+                    throw e;
+                throw new Error(`could not connect to ${String(url).split('?')[0]} (${o.baseURL ? 'set by --openai-base-url, or input openai-base-url' : "OpenAI's API"}): ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .connectionCause */ .Id)(e)}`);
+            });
         },
     });
 }
@@ -607,8 +629,8 @@ var issue_tracker = __webpack_require__(2574);
 var admin_client = __webpack_require__(7005);
 // EXTERNAL MODULE: ./node_modules/openai/index.mjs + 232 modules
 var openai = __webpack_require__(8193);
-// EXTERNAL MODULE: ./src/detect/index.ts + 7 modules
-var detect = __webpack_require__(9029);
+// EXTERNAL MODULE: ./src/detect/index.ts + 8 modules
+var detect = __webpack_require__(2029);
 // EXTERNAL MODULE: ./src/openai/sdk.ts
 var sdk = __webpack_require__(4498);
 ;// CONCATENATED MODULE: ./src/openai/liveness.ts
@@ -656,7 +678,7 @@ function classify(e) {
     if (e instanceof openai/* APIConnectionTimeoutError */.qA)
         return { status: 'unknown', rule: 'timeout', reason: 'the request timed out' };
     if (e instanceof openai/* APIConnectionError */.xX)
-        return { status: 'unknown', rule: 'network', reason: (0,detect/* scrubSecrets */.Zg)(e.message) };
+        return { status: 'unknown', rule: 'network', reason: (0,detect/* scrubSecrets */.Zg)(e.cause instanceof Error ? e.cause.message : e.message) };
     if (!(e instanceof openai/* APIError */.LG) || e.status === undefined)
         return { status: 'unknown', rule: 'error', reason: (0,detect/* scrubSecrets */.Zg)(e instanceof Error ? e.message : String(e)) };
     const body = (e.error ?? {});
@@ -753,11 +775,11 @@ async function readInventoryFile(file) {
         data = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
     }
     catch (e) {
-        throw new errors/* ConfigurationError */.j(`${file}: cannot read the organization inventory (${e.code ?? e.message})`);
+        throw new errors/* ConfigurationError */.j1(`${file}: cannot read the organization inventory (${e.code ?? e.message})`);
     }
     const arrays = ['projects', 'projectKeys', 'serviceAccounts', 'adminKeys'];
     if (data.keyguardInventory !== VERSION || typeof data.readAt !== 'number' || arrays.some((k) => !Array.isArray(data[k]))) {
-        throw new errors/* ConfigurationError */.j(`${file}: not an inventory written by this version of keyguard's discover (expected keyguardInventory ${VERSION})`);
+        throw new errors/* ConfigurationError */.j1(`${file}: not an inventory written by this version of keyguard's discover (expected keyguardInventory ${VERSION})`);
     }
     return data;
 }

@@ -56,6 +56,7 @@ var markdown = __webpack_require__(8548);
 
 
 
+
 const findingId = (f) => (0,external_node_crypto_.createHash)('sha256').update(`${f.rule}\0${f.target}`).digest('hex').slice(0, 12);
 function counts(findings) {
     const parts = SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0);
@@ -92,19 +93,78 @@ function renderAuditSarif(result, pathPrefix = '') {
     }));
     return `${JSON.stringify({ $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [{ tool: { driver: { name: 'keyguard-audit', rules } }, results }] }, null, 2)}\n`;
 }
+/** Rows of the full list at most: 5,000 findings of a large organization stay well within an issue's 65,536 characters. */
+const MAX_ROWS = 150;
+const SEVERITY_MARK = { critical: '\u{1F534}', high: '\u{1F7E0}', medium: '\u{1F7E1}', low: '\u{26AA}' }; // red, orange, yellow, white circles
+const severityCell = (s) => `${SEVERITY_MARK[s]}\u00a0${s === 'critical' || s === 'high' ? `**${s}**` : s}`;
+/** One row of the full list; the hidden id in its last cell finds it again in the next run's body. */
 function row(f) {
-    return `| ${f.severity} | ${(0,markdown/* code */.a)(f.rule)} | ${(0,markdown/* code */.a)(f.target)} | ${(0,markdown/* escapeMarkdown */.F)(f.message)} | ${(0,markdown/* escapeMarkdown */.F)(f.fix)} | <!-- k:${findingId(f)} -->`;
+    return `| ${severityCell(f.severity)} | ${(0,markdown/* code */.a)(f.rule)} | ${(0,markdown/* code */.a)(f.target)} | ${(0,markdown/* escapeMarkdown */.F)(f.message)} <!-- k:${findingId(f)} --> |`;
 }
-function table(findings) {
-    return ['| Severity | Rule | Target | Finding | Fix | |', '| --- | --- | --- | --- | --- | --- |', ...findings.map(row)];
+const LIST_HEAD = ['| Severity | Rule | Target | Finding |', '| --- | --- | --- | --- |'];
+/**
+ * What to do, one row per rule, most serious first: 82 findings are rarely more than ten rules,
+ * and one fix each. Rules whose fix names a file show the first one.
+ */
+function byRule(findings) {
+    const groups = new Map();
+    for (const f of findings)
+        (groups.get(`${f.severity} ${f.rule}`) ?? groups.set(`${f.severity} ${f.rule}`, []).get(`${f.severity} ${f.rule}`)).push(f);
+    return [
+        '| Severity | Open | Rule: fix |',
+        '| --- | ---: | --- |',
+        ...[...groups.values()].map((g) => {
+            const fixes = new Set(g.map((f) => f.fix));
+            return `| ${severityCell(g[0].severity)} | ${g.length} | ${(0,markdown/* code */.a)(g[0].rule)}: ${(0,markdown/* escapeMarkdown */.F)(g[0].fix)}${fixes.size > 1 ? ' (and likewise for the others)' : ''} |`;
+        }),
+    ];
+}
+/** The decision first (how many, how serious, which rules and their fixes), then every finding, folded. */
+function findingsBody(findings) {
+    if (findings.length === 0)
+        return [':white_check_mark: No open findings.', ''];
+    const shown = findings.slice(0, MAX_ROWS);
+    return [
+        ...byRule(findings),
+        '',
+        '<details>',
+        `<summary>All ${findings.length} findings${findings.length > shown.length ? ` (the first ${shown.length} here)` : ''}</summary>`,
+        '',
+        ...LIST_HEAD,
+        ...shown.map(row),
+        '',
+        // The same note as every cut body: where the rest is.
+        ...(findings.length > shown.length ? [(0,body_limit/* moreInReport */.h6)(findings.length - shown.length), ''] : []),
+        '</details>',
+        '',
+    ];
+}
+function headline(findings) {
+    if (findings.length === 0)
+        return 'nothing open';
+    const serious = findings.some((f) => f.severity === 'critical' || f.severity === 'high');
+    return `${serious ? ':rotating_light: ' : ''}${findings.length} open (${counts(findings)})`;
 }
 function renderAuditSummary(result) {
-    const out = ['## keyguard audit', '', `${result.findings.length} findings: ${counts(result.findings)}.`, ''];
-    if (result.findings.length)
-        out.push(...table(result.findings), '');
+    const out = [`## keyguard audit: ${headline(result.findings)}`, '', ...findingsBody(result.findings)];
     if (!result.stats.organization)
         out.push('Organization rules were skipped: no OpenAI admin key was given.', '');
     return `${out.join('\n')}\n`;
+}
+/** Rows of an earlier body, by hidden id: this version's rows, and the six-column rows of earlier versions. */
+function previousRows(body) {
+    const rows = new Map();
+    for (const l of body.split('\n')) {
+        const m = /^\| (.*) ?<!-- k:([0-9a-f]{12}) --> ?\|?$/.exec(l);
+        if (!m)
+            continue;
+        const cells = m[1].split(' | ').map((c) => c.trim());
+        // Before: | severity | rule | target | message | fix | <!-- k --> ; now: | severity | rule | target | message <!-- k --> |
+        const [severity, rule, target, message] = cells;
+        if (severity && rule && target && message !== undefined)
+            rows.set(m[2], `| ${severity} | ${rule} | ${target} | ${message} |`);
+    }
+    return rows;
 }
 /**
  * The one audit issue of a repository, kept up to date in place: what is open now, and what was
@@ -112,25 +172,20 @@ function renderAuditSummary(result) {
  */
 function renderAuditIssue(result, repoId, previous) {
     const ids = new Set(result.findings.map(findingId));
-    const fixed = (previous ?? '')
-        .split('\n')
-        .filter((l) => /^\| (?:critical|high|medium|low) \|.*<!-- k:([0-9a-f]{12}) -->$/.test(l))
-        .filter((l) => !ids.has(/<!-- k:([0-9a-f]{12}) -->$/.exec(l)[1]))
-        .map((l) => l.replace(/ \| <!-- k:[0-9a-f]{12} -->$/, ' |'));
+    const fixed = [...previousRows(previous ?? '')].filter(([id]) => !ids.has(id)).map(([, r]) => r);
     const body = [
         (0,issue_tracker/* markerLine */.B_)('audit', repoId),
-        `## keyguard audit: ${result.findings.length ? `${result.findings.length} open (${counts(result.findings)})` : 'nothing open'}`,
+        `## keyguard audit: ${headline(result.findings)}`,
         '',
-        ...(result.findings.length ? table(result.findings) : ['No open findings.']),
-        '',
-        ...(fixed.length ? ['### Fixed since the last run', '', '| Severity | Rule | Target | Finding | Fix |', '| --- | --- | --- | --- | --- |', ...fixed, ''] : []),
+        ...findingsBody(result.findings),
+        ...(fixed.length ? ['<details>', `<summary>Fixed since the last run (${fixed.length})</summary>`, '', ...LIST_HEAD, ...fixed.slice(0, MAX_ROWS), '', '</details>', ''] : []),
         result.stats.organization ? `Organization: ${result.stats.organization.projects} projects, ${result.stats.organization.keys} project keys, ${result.stats.organization.adminKeys} admin keys.` : 'Organization rules skipped: no OpenAI admin key.',
     ].join('\n');
     return { title: `keyguard audit: ${result.findings.length ? `${result.findings.length} open key-hygiene findings` : 'no open findings'}`, body };
 }
 
-// EXTERNAL MODULE: ./src/detect/index.ts + 7 modules
-var detect = __webpack_require__(9029);
+// EXTERNAL MODULE: ./src/detect/index.ts + 8 modules
+var detect = __webpack_require__(2029);
 // EXTERNAL MODULE: ./src/scan/worktree-scan.ts + 4 modules
 var worktree_scan = __webpack_require__(6627);
 // EXTERNAL MODULE: ./src/sources/git.ts
@@ -374,10 +429,10 @@ async function runAudit(settings, deps) {
     }
     const allowed = (0,triage/* triageFrom */.b)(config);
     const inGit = (await (0,git/* gitTopLevel */.oB)(root)) !== undefined;
-    const reader = new worktree/* FileReader */.q(root, config.scan.maxFileSize);
+    const reader = new worktree/* FileReader */.qg(root, config.scan.maxFileSize);
     let filesChecked = 0;
     let workflows = 0;
-    for await (const batch of (0,worktree/* listWorktree */.S)(root)) {
+    for await (const batch of (0,worktree/* listWorktree */.SC)(root)) {
         for (const file of batch) {
             if (allowed.pathAllowed(file))
                 continue;
@@ -424,7 +479,7 @@ function parseAuditFailOn(raw, name) {
     const v = raw?.trim() || 'high';
     if (v === 'none' || v === 'any' || SEVERITIES.includes(v))
         return v;
-    throw new errors/* ConfigurationError */.j(`${name}: expected one of none, any, ${SEVERITIES.join(', ')}, got "${raw}"`);
+    throw new errors/* ConfigurationError */.j1(`${name}: expected one of none, any, ${SEVERITIES.join(', ')}, got "${raw}"`);
 }
 /** Keeps the repository's one audit issue up to date: created when there is something to say, closed when all is fixed. */
 async function fileAuditIssue(result, target) {
@@ -489,6 +544,8 @@ const ReportSchema = schemas/* object */.Ikc({
         date: schemas/* string */.YjP().nullable().optional(),
         occurrences: schemas/* number */.aig().optional(),
         presentAtHead: schemas/* boolean */.zMY().optional(),
+        presentIn: schemas/* array */.YOg(schemas/* object */.Ikc({ ref: schemas/* string */.YjP(), file: schemas/* string */.YjP(), line: schemas/* number */.aig() })).optional(),
+        refsHolding: schemas/* number */.aig().optional(),
         liveness: schemas/* object */.Ikc({ status: schemas/* enum */.k5n(['live', 'revoked', 'unknown']), rule: schemas/* string */.YjP(), reason: schemas/* string */.YjP().optional() }).nullable().optional(),
         match: schemas/* any */.bzn().optional(),
         revocation: schemas/* any */.bzn().optional(),
@@ -512,7 +569,7 @@ async function readScanReports(dir) {
         files = await jsonFiles(dir);
     }
     catch (e) {
-        throw new errors/* ConfigurationError */.j(`cannot read reports from ${dir}: ${e.code ?? e}`);
+        throw new errors/* ConfigurationError */.j1(`cannot read reports from ${dir}: ${e.code ?? e}`);
     }
     const groups = new Map();
     for (const file of files) {
@@ -521,10 +578,10 @@ async function readScanReports(dir) {
             parsed = ReportSchema.safeParse(JSON.parse(await (0,promises_.readFile)(file, 'utf8')));
         }
         catch (e) {
-            throw new errors/* ConfigurationError */.j(`${file}: not JSON (${e.message})`);
+            throw new errors/* ConfigurationError */.j1(`${file}: not JSON (${e.message})`);
         }
         if (!parsed.success)
-            throw new errors/* ConfigurationError */.j(`${file}: not a keyguard scan report (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`);
+            throw new errors/* ConfigurationError */.j1(`${file}: not a keyguard scan report (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`);
         for (const f of parsed.data.findings) {
             const g = groups.get(f.fingerprint) ?? groups.set(f.fingerprint, { kind: f.kind, redacted: f.redacted, places: [], response: {} }).get(f.fingerprint);
             g.places.push({
@@ -532,7 +589,7 @@ async function readScanReports(dir) {
                 line: f.line,
                 commit: f.commit,
                 ...(parsed.data.repository ? { repository: parsed.data.repository } : {}),
-                ...(f.occurrences !== undefined ? { git: { authorDate: f.date ?? null, occurrences: f.occurrences, presentAtHead: f.presentAtHead ?? true, atHead: null, locations: [] } } : {}),
+                ...(f.occurrences !== undefined ? { git: { authorDate: f.date ?? null, occurrences: f.occurrences, presentAtHead: f.presentAtHead ?? true, atHead: null, locations: [], ...(f.presentIn ? { presentIn: f.presentIn } : {}), ...(f.refsHolding !== undefined ? { refsHolding: f.refsHolding } : {}) } } : {}),
             });
             // What any repository's job learnt about the key (it is the same key everywhere).
             if (f.liveness && (!g.response.liveness || f.liveness.status === 'live'))
@@ -562,7 +619,7 @@ async function aggregateIssues(groups, tracker, options, logger) {
             updated++;
     }
     if (deferred)
-        logger.warning(`keyguard: ${deferred} issue(s) deferred to the next run (at most ${options.maxNew} new issues a run)`);
+        logger.warning(`keyguard: ${deferred} issue${deferred === 1 ? '' : 's'} deferred to the next run (at most ${options.maxNew} new issues a run)`);
     return { opened, deferred, updated };
 }
 
@@ -610,8 +667,8 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 var json = __webpack_require__(7711);
 // EXTERNAL MODULE: ./src/respond/wire.ts + 4 modules
 var wire = __webpack_require__(6015);
-// EXTERNAL MODULE: ./src/scan/index.ts + 4 modules
-var scan = __webpack_require__(9682);
+// EXTERNAL MODULE: ./src/scan/index.ts + 6 modules
+var scan = __webpack_require__(7813);
 ;// CONCATENATED MODULE: ./src/org/batch.ts
 
 
@@ -630,7 +687,7 @@ async function readRepositoryList(file) {
         text = await (0,promises_.readFile)(file, 'utf8');
     }
     catch (e) {
-        throw new errors/* ConfigurationError */.j(`${file}: cannot read the repository list (${e.code ?? (0,errors/* errorMessage */.g)(e)})`);
+        throw new errors/* ConfigurationError */.j1(`${file}: cannot read the repository list (${e.code ?? (0,errors/* errorMessage */.gJ)(e)})`);
     }
     const out = [];
     text.split('\n').forEach((line, i) => {
@@ -639,7 +696,7 @@ async function readRepositoryList(file) {
             return;
         // Names become clone URLs and paths: `..` or a leading `-` must never reach git.
         if (!REPOSITORY.test(name) || name.split('/').some((p) => p === '.' || p === '..'))
-            throw new errors/* ConfigurationError */.j(`${file}:${i + 1}: expected owner/name, got "${name.slice(0, 100)}"`);
+            throw new errors/* ConfigurationError */.j1(`${file}:${i + 1}: expected owner/name, got "${name.slice(0, 100)}"`);
         out.push(name);
     });
     return out;
@@ -650,7 +707,7 @@ function parseBatch(text, name) {
     const index = Number(m?.[1]);
     const batches = Number(m?.[2]);
     if (!m || batches < 1 || batches > MAX_MATRIX_JOBS || index >= batches)
-        throw new errors/* ConfigurationError */.j(`${name}: expected I/K with 0 <= I < K <= ${MAX_MATRIX_JOBS} (batch I of K), got "${text ?? ''}"`);
+        throw new errors/* ConfigurationError */.j1(`${name}: expected I/K with 0 <= I < K <= ${MAX_MATRIX_JOBS} (batch I of K), got "${text ?? ''}"`);
     return { index, batches };
 }
 /** The checkout action's way to authenticate git over HTTPS, for this one command only. */
@@ -677,7 +734,7 @@ async function scanBatch(request, logger) {
             const url = `${request.serverUrl.replace(/\/+$/, '')}/${repository}.git`;
             await (0,git/* git */.$Y)(dir, [...authConfig(request.token), 'clone', '--quiet', '--no-checkout', '--', url, 'repo']);
             const root = external_node_path_default().join(dir, 'repo');
-            let result = await (0,scan/* runScan */.H)({ root, config: request.config, scope: { type: 'history' } }, { logger });
+            let result = await (0,scan/* runScan */.Hk)({ root, config: request.config, scope: { type: 'history' } }, { logger });
             const sha = (await (0,git/* git */.$Y)(root, ['rev-parse', 'HEAD']).catch(() => '')).trim() || undefined;
             const responded = await (0,wire.runLeakResponse)(result, request.respond, { logger, repo: { serverUrl: request.serverUrl, repository, sha } });
             if (responded)
@@ -691,7 +748,7 @@ async function scanBatch(request, logger) {
             logger.info(`keyguard: [${i + 1}/${mine.length}] ${repository}: ${found} key${found === 1 ? '' : 's'} in ${commits} commit${commits === 1 ? '' : 's'} (${seconds.toFixed(1)} s)`);
         }
         catch (e) {
-            const error = (0,errors/* errorMessage */.g)(e);
+            const error = (0,errors/* errorMessage */.gJ)(e);
             failed.push({ repository, error });
             logger.error(`keyguard: [${i + 1}/${mine.length}] ${repository}: not scanned: ${error}`);
         }
@@ -730,16 +787,16 @@ function lastFullPeriod(kind, now) {
 function customPeriod(since, until) {
     const parse = (s, name) => {
         if (!/^\d{4}-\d{2}-\d{2}$/.test(s))
-            throw new errors/* ConfigurationError */.j(`${name}: expected a date such as 2026-11-01, got "${s}"`);
+            throw new errors/* ConfigurationError */.j1(`${name}: expected a date such as 2026-11-01, got "${s}"`);
         const t = Date.parse(`${s}T00:00:00Z`) / 1000;
         if (!Number.isFinite(t))
-            throw new errors/* ConfigurationError */.j(`${name}: ${s} is not a date`);
+            throw new errors/* ConfigurationError */.j1(`${name}: ${s} is not a date`);
         return t;
     };
     const start = parse(since, '--since');
     const end = parse(until, '--until');
     if (end <= start)
-        throw new errors/* ConfigurationError */.j(`--until (${until}) must be after --since (${since})`);
+        throw new errors/* ConfigurationError */.j1(`--until (${until}) must be after --since (${since})`);
     return { kind: 'custom', start, end };
 }
 /** The period of the same length just before. */
@@ -781,6 +838,7 @@ const ENDPOINT_UNITS = {
 const USAGE_ORDER = Object.keys(ENDPOINT_UNITS);
 const zero = () => ({ costUsd: 0, requests: 0, inputTokens: 0, outputTokens: 0, cachedTokens: 0 });
 const round2 = (n) => Math.round(n * 100) / 100;
+const TOP_SPENDERS = 3;
 /** The key under which rows without a project are summed (no project id is empty). */
 const NO_PROJECT = '';
 /**
@@ -794,6 +852,7 @@ function aggregate(input, policy) {
     const prev = new Map();
     const models = new Map();
     const daily = new Map();
+    const projectDaily = new Map();
     const slot = (t) => (t >= period.start && t < period.end ? cur : t >= previous.start && t < previous.end ? prev : undefined);
     const get = (m, id) => m.get(id) ?? m.set(id, zero()).get(id);
     const endpoints = new Map();
@@ -808,9 +867,14 @@ function aggregate(input, policy) {
                     withoutAmount++;
                 continue;
             }
-            get(target, r.projectId ?? NO_PROJECT).costUsd += r.usd;
-            if (target === cur)
-                daily.set(Math.floor(b.start / 86_400) * 86_400, (daily.get(Math.floor(b.start / 86_400) * 86_400) ?? 0) + r.usd);
+            const project = r.projectId ?? NO_PROJECT;
+            get(target, project).costUsd += r.usd;
+            if (target === cur) {
+                const day = Math.floor(b.start / 86_400) * 86_400;
+                daily.set(day, (daily.get(day) ?? 0) + r.usd);
+                const pd = projectDaily.get(project) ?? projectDaily.set(project, new Map()).get(project);
+                pd.set(day, (pd.get(day) ?? 0) + r.usd);
+            }
         }
     }
     for (const b of input.usage) {
@@ -840,14 +904,38 @@ function aggregate(input, policy) {
             }
         }
     }
-    const spenders = new Map();
+    // project → key or user id → requests and tokens ('' stands for usage of no user).
+    const byKey = new Map();
+    const byUser = new Map();
+    const add = (m, project, id, requests, tokens) => {
+        const pm = m.get(project) ?? m.set(project, new Map()).get(project);
+        const x = pm.get(id) ?? pm.set(id, { requests: 0, tokens: 0 }).get(id);
+        x.requests += requests;
+        x.tokens += tokens;
+    };
     for (const b of input.keyUsage ?? []) {
         if (slot(b.start) !== cur)
             continue;
-        for (const r of b.results)
-            if (r.projectId && r.apiKeyId && r.requests > 0)
-                (spenders.get(r.projectId) ?? spenders.set(r.projectId, new Set()).get(r.projectId)).add(r.apiKeyId);
+        const countsRequests = ENDPOINT_UNITS[b.endpoint].requests;
+        for (const r of b.results) {
+            const requests = countsRequests ? r.requests : 0;
+            const tokens = r.inputTokens + r.outputTokens;
+            if (!r.projectId || (requests === 0 && tokens === 0))
+                continue;
+            if (r.apiKeyId)
+                add(byKey, r.projectId, r.apiKeyId, requests, tokens);
+            add(byUser, r.projectId, r.userId ?? '', requests, tokens);
+        }
     }
+    const top = (m, label) => [...(m ?? [])]
+        .sort(([a, x], [b, y]) => y.tokens - x.tokens || y.requests - x.requests || a.localeCompare(b))
+        .slice(0, TOP_SPENDERS)
+        .map(([id, n]) => ({ ...label(id), ...n }));
+    const keyLabel = (id) => ({ id, name: input.keyLabels?.get(id)?.name ?? null, redacted: input.keyLabels?.get(id)?.redacted ?? null });
+    const userLabel = (id) => ({ id: id || null, name: id ? (input.userNames?.get(id) ?? null) : null });
+    const days = [];
+    for (let d = Math.floor(period.start / 86_400) * 86_400; d < period.end; d += 86_400)
+        days.push(d);
     const known = new Map(input.projects.map((p) => [p.id, p]));
     const ids = [...new Set([...cur.keys(), ...prev.keys()])].filter((id) => id !== NO_PROJECT);
     const projects = ids.map((id) => {
@@ -867,20 +955,20 @@ function aggregate(input, policy) {
         const spent = c.costUsd > 0 || c.requests > 0;
         if (spent && input.members && (input.members.get(id)?.length ?? 0) === 0)
             flags.push({ type: 'no-members' });
-        const flaggedSpenders = [...(spenders.get(id) ?? [])].filter((k) => input.flaggedKeys?.has(k)).sort();
+        const flaggedSpenders = [...(byKey.get(id)?.keys() ?? [])].filter((k) => input.flaggedKeys?.has(k)).sort();
         if (flaggedSpenders.length)
             flags.push({ type: 'flagged-keys', keyIds: flaggedSpenders });
         const topModels = [...(models.get(id) ?? new Map())].map(([model, m]) => ({ model, ...m })).sort((a, b) => b.tokens - a.tokens).slice(0, 3);
-        return { id, name: project?.name ?? null, archived: project?.archived ?? false, ...c, costUsd: round2(c.costUsd), topModels, previous: { ...p, costUsd: round2(p.costUsd) }, flags };
+        const topKeys = top(byKey.get(id), keyLabel);
+        const topUsers = top(byUser.get(id), userLabel);
+        const dailyCostUsd = days.map((d) => round2(projectDaily.get(id)?.get(d) ?? 0));
+        return { id, name: project?.name ?? null, archived: project?.archived ?? false, ...c, costUsd: round2(c.costUsd), topModels, topKeys, topUsers, dailyCostUsd, previous: { ...p, costUsd: round2(p.costUsd) }, flags };
     });
     projects.sort((a, b) => b.costUsd - a.costUsd || b.requests - a.requests || a.id.localeCompare(b.id));
     // Totals from the unrounded sums: rounding each project first could miss the bill by cents.
     const sum = (list) => [...list].reduce((t, x) => ({ costUsd: t.costUsd + x.costUsd, requests: t.requests + x.requests, inputTokens: t.inputTokens + x.inputTokens, outputTokens: t.outputTokens + x.outputTokens, cachedTokens: t.cachedTokens + x.cachedTokens }), zero());
     const rounded = (t) => ({ ...t, costUsd: round2(t.costUsd) });
     const withPrevious = (c, p) => ({ ...rounded(c), previous: rounded(p) });
-    const days = [];
-    for (let d = Math.floor(period.start / 86_400) * 86_400; d < period.end; d += 86_400)
-        days.push({ day: d, costUsd: round2(daily.get(d) ?? 0) });
     return {
         period,
         previousPeriod: previous,
@@ -889,7 +977,8 @@ function aggregate(input, policy) {
         totals: withPrevious(sum(cur.values()), sum(prev.values())),
         usage: USAGE_ORDER.flatMap((e) => endpoints.get(e) ?? []),
         costRowsWithoutAmount: withoutAmount,
-        daily: days,
+        daily: days.map((d) => ({ day: d, costUsd: round2(daily.get(d) ?? 0) })),
+        keyLabels: input.keyLabels ?? new Map(),
     };
 }
 
@@ -900,8 +989,11 @@ function aggregate(input, policy) {
 
 const render_int = new Intl.NumberFormat('en-US');
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 const formatUsd = (n) => usd.format(n);
 const formatInt = (n) => render_int.format(Math.round(n));
+/** `12.3M`, `950K`, `812`: token counts, where the digits past the third do not matter to a reader. */
+const formatCompact = (n) => compact.format(Math.round(n));
 /** `+12.5%`, `-3.0%`, `new` (nothing before), `–` (nothing either time). */
 function change(now, before) {
     if (before === 0)
@@ -909,48 +1001,143 @@ function change(now, before) {
     const pct = ((now - before) / before) * 100;
     return `${pct >= 0 ? '+' : ''}${pct.toFixed(1)}%`;
 }
-function flagText(f) {
+/** Limits, so that 1,000 projects with long names stay far below GitHub's 65,536-character body. */
+const LIMITS = { chartProjects: 8, dailyLines: 5, attention: 10, rows: 100, spenderProjects: 25, nameChars: 32, labelChars: 22 };
+/**
+ * Chart colours, set through Mermaid's init directive (Mermaid's defaults include pale ones that
+ * vanish on white): GitHub's own blue, orange, green, purple and red. The legend under the daily
+ * chart names them in words, since not every Mermaid version draws a legend.
+ */
+const PALETTE = [
+    ['#0969da', 'blue'],
+    ['#bc4c00', 'orange'],
+    ['#1a7f37', 'green'],
+    ['#8250df', 'purple'],
+    ['#cf222e', 'red'],
+];
+const truncate = (s, n) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const projectLabel = (p) => p.name || p.id;
+/** A project as a table cell or list item: its name (shortened, escaped), else its id. */
+const projectCell = (p) => `${p.name ? (0,markdown/* escapeMarkdown */.F)(truncate(p.name, LIMITS.nameChars)) : (0,markdown/* code */.a)(p.id)}${p.archived ? ' (archived)' : ''}`;
+const tokens = (t) => t.inputTokens + t.outputTokens;
+/** A key by name and the redacted value the API lists (never the key), else by id. */
+function keyCell(k) {
+    return [k.name ? (0,markdown/* escapeMarkdown */.F)(truncate(k.name, LIMITS.nameChars)) : undefined, k.redacted ? (0,markdown/* code */.a)(k.redacted) : undefined].filter(Boolean).join(' ') || (0,markdown/* code */.a)(k.id ?? '?');
+}
+/** The short form, for the table's Flags column. */
+function flagShort(f) {
     switch (f.type) {
         case 'over-budget':
-            return `over budget (${formatUsd(f.budgetUsd)})`;
+            return 'over budget';
         case 'spike':
-            return `${f.metric} spike +${f.percent}%`;
+            return `spike +${f.percent}%`;
         case 'no-members':
-            return 'spend with no members';
+            return 'no members';
         case 'flagged-keys':
-            return `spend from keys the audit flags (${f.keyIds.join(', ')})`;
+            return 'flagged keys';
     }
 }
-const projectLabel = (p) => p.name ?? p.id;
+/** The long form, saying why, for the list of what needs attention. */
+function flagReason(f, p, report) {
+    switch (f.type) {
+        case 'over-budget':
+            return `over budget: ${formatUsd(p.costUsd)} of ${formatUsd(f.budgetUsd)}`;
+        case 'spike':
+            return f.metric === 'cost'
+                ? `cost spike +${f.percent}% (${formatUsd(p.costUsd)}, was ${formatUsd(p.previous.costUsd)})`
+                : `token spike +${f.percent}% (${formatCompact(tokens(p))}, was ${formatCompact(tokens(p.previous))})`;
+        case 'no-members':
+            return 'spend with no members';
+        case 'flagged-keys': {
+            const shown = f.keyIds.slice(0, 3).map((id) => keyCell({ id, ...report.keyLabels.get(id) }));
+            return `spend from keys the audit flags: ${shown.join(', ')}${f.keyIds.length > 3 ? ` and ${f.keyIds.length - 3} more` : ''}`;
+        }
+    }
+}
 /** Mermaid strings are quoted: no quotes, brackets or newlines may get through, and labels stay short. */
 function mermaidLabel(s) {
-    const clean = s.replace(/["`[\]{}<>\\;#]/g, ' ').replace(/\s+/g, ' ').trim();
-    return clean.length > 24 ? `${clean.slice(0, 23)}…` : clean || '?';
+    const clean = s.replace(/["`[\]{}<>\\;#%:]/g, ' ').replace(/\s+/g, ' ').trim();
+    return truncate(clean, LIMITS.labelChars) || '?';
 }
-const CHART_PROJECTS = 10;
+/** Chart labels of projects, made unique: Mermaid draws two equal categories as one. */
+function chartLabels(projects) {
+    const seen = new Map();
+    return projects.map((p) => {
+        const label = mermaidLabel(projectLabel(p));
+        const n = (seen.get(label) ?? 0) + 1;
+        seen.set(label, n);
+        return n === 1 ? label : `${label} (${n})`;
+    });
+}
+const init = (colours, extra = '') => `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${colours.join(', ')}"}}${extra}}}%%`;
+/** A y-axis top a little above the largest value, rounded to a number a reader can take in. */
+const axisTop = (max) => {
+    if (max <= 0)
+        return 1;
+    const step = 10 ** Math.floor(Math.log10(max * 1.1));
+    return Math.ceil((max * 1.1) / step) * step;
+};
+/**
+ * The top projects by cost as horizontal bars (names read across, never overlap), the rest named
+ * in a sentence rather than drawn as one bar that would dwarf them; then the daily cost of the top
+ * projects, one line each, so a rise shows where it happens.
+ */
 function charts(report) {
     const spenders = report.projects.filter((p) => p.costUsd > 0);
     if (spenders.length === 0)
         return [];
-    const top = spenders.slice(0, CHART_PROJECTS);
-    const rest = spenders.slice(CHART_PROJECTS).reduce((n, p) => n + p.costUsd, 0);
-    const bars = [...top.map((p) => ({ label: mermaidLabel(projectLabel(p)), value: p.costUsd })), ...(rest > 0 ? [{ label: `${spenders.length - CHART_PROJECTS} others`, value: Math.round(rest * 100) / 100 }] : [])];
-    const max = Math.max(...bars.map((b) => b.value), ...report.daily.map((d) => d.costUsd));
+    const top = spenders.slice(0, LIMITS.chartProjects);
+    const rest = spenders.slice(LIMITS.chartProjects);
+    const restUsd = rest.reduce((n, p) => n + p.costUsd, 0);
     const out = [
         '```mermaid',
-        'xychart-beta',
-        '  title "Cost per project (USD)"',
-        `  x-axis [${bars.map((b) => `"${b.label}"`).join(', ')}]`,
-        `  y-axis "USD" 0 --> ${Math.ceil(max * 1.1) || 1}`,
-        `  bar [${bars.map((b) => b.value.toFixed(2)).join(', ')}]`,
+        init([PALETTE[0][0]], ', "xyChart": {"showDataLabel": true}'),
+        'xychart-beta horizontal',
+        `  title "Top ${top.length} project${top.length === 1 ? '' : 's'} by cost (USD)"`,
+        `  x-axis [${chartLabels(top).map((l) => `"${l}"`).join(', ')}]`,
+        `  y-axis "USD" 0 --> ${axisTop(top[0].costUsd)}`,
+        `  bar [${top.map((p) => p.costUsd.toFixed(2)).join(', ')}]`,
         '```',
+        '',
     ];
+    if (rest.length > 0)
+        out.push(`The other ${rest.length} project${rest.length === 1 ? '' : 's'} spent ${formatUsd(restUsd)} together (${Math.round((restUsd / report.totals.costUsd) * 100)}% of the total).`, '');
     if (report.daily.length > 1) {
-        out.push('', '```mermaid', 'xychart-beta', '  title "Daily cost (USD)"', `  x-axis [${report.daily.map((d) => `"${isoDay(d.day).slice(5)}"`).join(', ')}]`, `  y-axis "USD" 0 --> ${Math.ceil(Math.max(...report.daily.map((d) => d.costUsd)) * 1.1) || 1}`, `  line [${report.daily.map((d) => d.costUsd.toFixed(2)).join(', ')}]`, '```');
+        // Spiking projects first, wherever they rank by cost: the chart is there to show change.
+        const spiking = report.projects.filter((p) => p.flags.some((f) => f.type === 'spike'));
+        const lines = [...new Set([...spiking, ...top])].slice(0, LIMITS.dailyLines);
+        const max = Math.max(...lines.flatMap((p) => p.dailyCostUsd));
+        // A week reads best as `MM-DD` labels; past that they collide, so the axis counts days instead.
+        const xAxis = report.daily.length > 8
+            ? `  x-axis "Day of the period (day 1 is ${isoDay(report.daily[0].day)})" 1 --> ${report.daily.length}`
+            : `  x-axis [${report.daily.map((d) => `"${isoDay(d.day).slice(5)}"`).join(', ')}]`;
+        out.push('```mermaid', init(lines.map((_, i) => PALETTE[i][0])), 'xychart-beta', '  title "Daily cost per project (USD)"', xAxis, `  y-axis "USD" 0 --> ${axisTop(max)}`, ...chartLabels(lines).map((label, i) => `  line "${label}" [${lines[i].dailyCostUsd.map((c) => c.toFixed(2)).join(', ')}]`), '```', '', `Lines: ${lines.map((p, i) => `${PALETTE[i][1]} ${(0,markdown/* escapeMarkdown */.F)(truncate(projectLabel(p), LIMITS.nameChars))}`).join(' · ')}. The whole organization: ${dailyRange(report.daily)}.`, '');
     }
     return out;
 }
-const totalsCells = (t, prev) => `${formatUsd(t.costUsd)} | ${change(t.costUsd, prev.costUsd)} | ${formatInt(t.requests)} | ${formatInt(t.inputTokens)} | ${formatInt(t.outputTokens)} | ${formatInt(t.cachedTokens)}`;
+/** `$141.48 to $148.77 a day, most on 2026-11-19`: the whole organization's days in a phrase. */
+function dailyRange(daily) {
+    const costs = daily.map((d) => d.costUsd);
+    const top = daily.reduce((a, b) => (b.costUsd > a.costUsd ? b : a));
+    return `${formatUsd(Math.min(...costs))} to ${formatUsd(Math.max(...costs))} a day, most on ${isoDay(top.day)}`;
+}
+/** What needs attention, first: each flagged project by name with its reasons. */
+function attention(report) {
+    const flagged = report.projects.filter((p) => p.flags.length > 0);
+    if (flagged.length === 0)
+        return [':white_check_mark: **Nothing needs attention**: no project is over budget, spiking, spending with no members or from keys the audit flags.', ''];
+    const shown = flagged.slice(0, LIMITS.attention);
+    return [
+        `### :warning: ${flagged.length} project${flagged.length === 1 ? ' needs' : 's need'} attention`,
+        '',
+        ...shown.map((p) => `- **${projectCell(p)}**: ${p.flags.map((f) => flagReason(f, p, report)).join('; ')}`),
+        ...(flagged.length > shown.length ? [`- and ${flagged.length - shown.length} more: see the Flags column below.`] : []),
+        '',
+    ];
+}
+function details(summary, body) {
+    return ['<details>', `<summary>${summary}</summary>`, '', ...body, '', '</details>', ''];
+}
 const hasActivity = (t) => [t, t.previous].some((x) => x.costUsd !== 0 || x.requests > 0 || x.inputTokens > 0 || x.outputTokens > 0);
 const ENDPOINT_NAMES = {
     completions: 'Completions',
@@ -976,36 +1163,69 @@ function quantity(u) {
 function usageTable(report) {
     if (report.usage.length === 0)
         return [];
-    return [
+    return details('Usage by endpoint, each in its own unit', [
         '| Usage by endpoint | Requests | Input tokens | Output tokens | Other units |',
         '| --- | ---: | ---: | ---: | ---: |',
         ...report.usage.map((u) => `| ${ENDPOINT_NAMES[u.endpoint]} | ${ENDPOINT_UNITS[u.endpoint].requests ? formatInt(u.requests) : ''} | ${u.unit === 'tokens' ? formatInt(u.inputTokens) : ''} | ${u.endpoint === 'completions' ? formatInt(u.outputTokens) : ''} | ${quantity(u)} |`),
-        '',
-    ];
+    ]);
 }
-/** The report for people: a summary line, charts, then the table sorted by cost. */
+/** Ids, the kinds of tokens and the top models: for whoever digs in, folded. */
+function idsAndModels(rows) {
+    return details('Project ids, tokens by kind and top models', [
+        '| Project | Id | Input | Output | Cached | Top models |',
+        '| --- | --- | ---: | ---: | ---: | --- |',
+        ...rows.map((p) => `| ${projectCell(p)} | ${(0,markdown/* code */.a)(p.id)} | ${formatCompact(p.inputTokens)} | ${formatCompact(p.outputTokens)} | ${formatCompact(p.cachedTokens)} | ${p.topModels.map((m) => (0,markdown/* code */.a)(m.model)).join('<br>')} |`),
+    ]);
+}
+/** Each project's top API keys and users by tokens and requests, folded. */
+function spenders(report) {
+    const metered = report.projects.filter((p) => p.topKeys.length > 0 || p.topUsers.length > 0);
+    const shown = metered.slice(0, LIMITS.spenderProjects);
+    if (shown.length === 0)
+        return [];
+    const table = (head, pick, cell) => [
+        `| Project | ${head} | Requests | Tokens |`,
+        '| --- | --- | ---: | ---: |',
+        ...shown.flatMap((p) => pick(p).map((s, i) => `| ${i === 0 ? projectCell(p) : ''} | ${cell(s)} | ${formatInt(s.requests)} | ${formatCompact(s.tokens)} |`)),
+    ];
+    return details(`Top API keys and users of each project${metered.length > shown.length ? ` (the first ${shown.length} by cost)` : ''}`, [
+        ...table('API key', (p) => p.topKeys, keyCell),
+        '',
+        ...table('User', (p) => p.topUsers, (u) => (u.id ? (u.name ? (0,markdown/* escapeMarkdown */.F)(truncate(u.name, LIMITS.nameChars)) : (0,markdown/* code */.a)(u.id)) : 'no user (service account keys)')),
+        '',
+        'Keys show their name and the redacted value the API lists, never the key.',
+    ]);
+}
+/**
+ * The report for people, in the order they read it: the total and its change, what needs
+ * attention, the charts, a table of six columns that fits an issue (about 900 px) with what no
+ * project carries above the total, then folded details: usage by endpoint, ids, token kinds,
+ * models, top keys and users.
+ */
 function renderReportMarkdown(report, options = {}) {
     const { totals } = report;
-    const flagged = report.projects.filter((p) => p.flags.length > 0);
     const out = [];
+    // In an issue the title already says it: the body starts with the numbers.
     if (options.marker)
         out.push((0,issue_tracker/* markerLine */.B_)('report', periodId(report.period)));
-    out.push(`## OpenAI usage and cost: ${describePeriod(report.period)}`, '');
+    else
+        out.push(`## OpenAI usage and cost: ${describePeriod(report.period)}`, '');
     if (report.projects.length === 0 && !hasActivity(report.unattributed)) {
         out.push(`No usage and no cost in this period or the one before (${describePeriod(report.previousPeriod)}).`, '');
         return `${out.join('\n')}\n`;
     }
-    out.push(...(report.costRowsWithoutAmount ? [`:warning: ${report.costRowsWithoutAmount} cost row(s) of the period came without an amount and are not in these totals.`, ''] : []), `**${formatUsd(totals.costUsd)}** across ${report.projects.filter((p) => p.costUsd > 0 || p.requests > 0).length} active project(s), ${change(totals.costUsd, totals.previous.costUsd)} against ${describePeriod(report.previousPeriod)} (${formatUsd(totals.previous.costUsd)}); ${formatInt(totals.requests)} requests. ${flagged.length ? `:warning: ${flagged.length} project(s) flagged.` : 'No flags.'}`, '', ...charts(report), '', '| Project | Cost | Change | Requests | Input tokens | Output tokens | Cached tokens | Top models | Flags |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |');
-    const rows = report.projects.slice(0, options.maxRows ?? 200);
-    for (const p of rows) {
-        const name = `${p.name ? (0,markdown/* escapeMarkdown */.F)(p.name) : (0,markdown/* code */.a)(p.id)}${p.name ? ` ${(0,markdown/* code */.a)(p.id)}` : ''}${p.archived ? ' (archived)' : ''}`;
-        out.push(`| ${name} | ${totalsCells(p, p.previous)} | ${p.topModels.map((m) => (0,markdown/* code */.a)(m.model)).join(', ')} | ${p.flags.map(flagText).map(markdown/* escapeMarkdown */.F).join('; ')} |`);
-    }
+    const active = report.projects.filter((p) => p.costUsd > 0 || p.requests > 0).length;
+    out.push(...(report.costRowsWithoutAmount ? [`:warning: ${report.costRowsWithoutAmount} cost row(s) of the period came without an amount and are not in these totals.`, ''] : []), `**${formatUsd(totals.costUsd)}**, ${change(totals.costUsd, totals.previous.costUsd)} against ${describePeriod(report.previousPeriod)} (${formatUsd(totals.previous.costUsd)}) · ${active} active project${active === 1 ? '' : 's'} · ${formatInt(totals.requests)} requests · ${formatCompact(tokens(totals))} tokens`, '', ...attention(report), ...charts(report), '| Project | Cost | Change | Requests | Tokens | Flags |', '| --- | ---: | ---: | ---: | ---: | --- |');
+    const rows = report.projects.slice(0, options.maxRows ?? LIMITS.rows);
+    for (const p of rows)
+        out.push(`| ${projectCell(p)} | ${formatUsd(p.costUsd)} | ${change(p.costUsd, p.previous.costUsd)} | ${formatInt(p.requests)} | ${formatCompact(tokens(p))} | ${p.flags.map(flagShort).join(', ')} |`);
     if (report.projects.length > rows.length)
-        out.push(`| … ${report.projects.length - rows.length} more projects (see the JSON report) | | | | | | | | |`);
-    if (hasActivity(report.unattributed))
-        out.push(`| *Not attributed to a project* | ${totalsCells(report.unattributed, report.unattributed.previous)} | | |`);
-    out.push(`| **Total** | ${totalsCells(totals, totals.previous)} | | |`, '', ...usageTable(report));
+        out.push(`| … ${report.projects.length - rows.length} more projects (see the JSON report) | | | | | |`);
+    const u = report.unattributed;
+    if (hasActivity(u))
+        out.push(`| *Not attributed to a project* | ${formatUsd(u.costUsd)} | ${change(u.costUsd, u.previous.costUsd)} | ${formatInt(u.requests)} | ${formatCompact(tokens(u))} | |`);
+    out.push(`| **Total** | **${formatUsd(totals.costUsd)}** | ${change(totals.costUsd, totals.previous.costUsd)} | ${formatInt(totals.requests)} | ${formatCompact(tokens(totals))} | |`, '');
+    out.push(...usageTable(report), ...idsAndModels(rows), ...spenders(report));
     return `${out.join('\n')}\n`;
 }
 /** DESIGN.md's report JSON. */
@@ -1039,33 +1259,39 @@ function renderReportJson(report) {
 /**
  * Reads what a report needs with as few requests as grouping allows: projects and members (a few
  * pages each), costs by project and usage of every usage endpoint by project (and model, where
- * the endpoint has models) over both periods (one page each for up to 31 days), and, to flag spend
- * from keys the audit flags, the keys of projects that spent. When the users come without their
- * projects, the members of the projects that spent are read from each project's users instead.
+ * the endpoint has models) over both periods (one page each for up to 31 days), usage of the period
+ * by project, API key and user (one page per endpoint that has keys, for every project at once),
+ * and, to name keys and flag spend from keys the audit flags, the keys of projects that spent. When
+ * the users come without their projects, the members of the projects that spent are read from each
+ * project's users instead.
  */
 async function buildReport(admin, period, config, now, logger) {
     const before = admin.requests;
     const previous = previousPeriod(period);
     const span = { start: previous.start, end: period.end };
-    const [projects, fromUsers, costs, usage, keyUsage] = await Promise.all([
+    const all = (range, endpoints, groupBy) => Promise.all(endpoints.map((e) => admin.usage(e, range, groupBy(e)))).then((b) => b.flat());
+    const [projects, users, costs, usage, keyUsage] = await Promise.all([
         admin.projects(),
         admin.projectMembers(),
         admin.costs(span, ['project_id']),
-        Promise.all(admin_client/* USAGE_ENDPOINTS */.lk.map((e) => admin.usage(e, span, (0,admin_client/* groupsBy */.G_)(e, 'model') ? ['project_id', 'model'] : ['project_id']))).then((b) => b.flat()),
-        config.report.flagKeys ? admin.usage('completions', { start: period.start, end: period.end }, ['project_id', 'api_key_id']) : Promise.resolve([]),
+        all(span, admin_client/* USAGE_ENDPOINTS */.lk, (e) => ((0,admin_client/* groupsBy */.G_)(e, 'model') ? ['project_id', 'model'] : ['project_id'])),
+        // Every endpoint that meters keys also meters users (vector stores and code interpreter do neither).
+        all(period, admin_client/* USAGE_ENDPOINTS */.lk.filter((e) => (0,admin_client/* groupsBy */.G_)(e, 'api_key_id')), () => ['project_id', 'api_key_id', 'user_id']),
     ]);
     const limit = (0,p_limit/* default */.A)(8);
     let flaggedKeys;
+    let keyLabels;
     if (config.report.flagKeys) {
         const spent = [...new Set(keyUsage.flatMap((b) => b.results.filter((r) => r.requests > 0 && r.projectId).map((r) => r.projectId)))].filter((id) => projects.some((p) => p.id === id));
         const keys = (await Promise.all(spent.map((id) => limit(() => admin.projectKeys(id))))).flat();
+        keyLabels = new Map(keys.map((k) => [k.id, { name: k.name, redacted: k.redactedValue }]));
         const findings = auditOrganization({ projects, projectKeys: keys, serviceAccounts: [], adminKeys: [], requests: 0 }, config.audit, now);
         flaggedKeys = new Set(findings.filter((f) => f.target.includes('/')).map((f) => f.target.split('/')[1]));
         logger.info(`keyguard: checked the keys of ${spent.length} project(s) that spent`);
     }
-    const input = { period, previous, usage, costs, keyUsage, projects, flaggedKeys };
+    const input = { period, previous, usage, costs, keyUsage, keyLabels, userNames: users.userNames, projects, flaggedKeys };
     const policy = { budgets: config.report.budgets, spikePercent: config.report.spikePercent, minSpikeBaseUsd: config.report.minSpikeBaseUsd, minSpikeBaseTokens: config.report.minSpikeBaseTokens };
-    let members = fromUsers;
+    let members = users.members;
     if (!members) {
         // Only projects that spent can be flagged for having no members: read those (deleted ones have none to read).
         const spent = aggregate(input, policy).projects.filter((p) => (p.costUsd > 0 || p.requests > 0) && projects.some((x) => x.id === p.id));
@@ -1104,21 +1330,21 @@ async function fileReportIssue(report, tracker, options) {
 function choosePeriod(settings, name) {
     if (settings.since || settings.until) {
         if (!settings.since || !settings.until)
-            throw new errors/* ConfigurationError */.j(`${name('since')} and ${name('until')} go together`);
+            throw new errors/* ConfigurationError */.j1(`${name('since')} and ${name('until')} go together`);
         if (settings.period)
-            throw new errors/* ConfigurationError */.j(`${name('period')} or ${name('since')}/${name('until')}, not both`);
+            throw new errors/* ConfigurationError */.j1(`${name('period')} or ${name('since')}/${name('until')}, not both`);
         return customPeriod(settings.since, settings.until);
     }
     const kind = settings.period?.trim() || 'week';
     if (kind !== 'day' && kind !== 'week' && kind !== 'month')
-        throw new errors/* ConfigurationError */.j(`${name('period')}: expected one of day, week, month, got "${settings.period}"`);
+        throw new errors/* ConfigurationError */.j1(`${name('period')}: expected one of day, week, month, got "${settings.period}"`);
     return lastFullPeriod(kind, settings.now);
 }
 /** The report as both entries run it. */
 async function reportCommand(settings, name, logger) {
     const period = choosePeriod(settings, name);
     if (!settings.adminKey)
-        throw new errors/* ConfigurationError */.j(`the report needs an OpenAI admin key (${name('openai-admin-key')}, or OPENAI_ADMIN_KEY): usage and costs come from the organization API`);
+        throw new errors/* ConfigurationError */.j1(`the report needs an OpenAI admin key (${name('openai-admin-key')}): usage and costs come from the organization API`);
     logger.mask(settings.adminKey);
     const admin = new admin_client/* OpenAIAdmin */.Kd({ adminKey: settings.adminKey, baseURL: settings.openaiBaseUrl, logger });
     const { report, requests } = await buildReport(admin, period, settings.config, settings.now, logger);
@@ -1130,6 +1356,8 @@ async function reportCommand(settings, name, logger) {
     return { report, requests, issue };
 }
 
+// EXTERNAL MODULE: ./src/options.ts
+var src_options = __webpack_require__(8381);
 // EXTERNAL MODULE: ./src/settings.ts
 var settings = __webpack_require__(8750);
 ;// CONCATENATED MODULE: ./src/cli-commands.ts
@@ -1151,16 +1379,17 @@ var settings = __webpack_require__(8750);
 
 
 
+
 /** `keyguard audit [PATH]`: repository rules always; organization rules with OPENAI_ADMIN_KEY. */
 async function audit(values, target, stdout, logger) {
     const failOn = parseAuditFailOn(values['fail-on'], '--fail-on');
-    const options = await (0,settings/* resolveScanOptions */.Sm)({ format: values.format, output: values.output, config: values.config, path: target }, (k) => `--${k}`);
-    const st = await (0,promises_.stat)(options.root).catch(() => undefined);
-    if (!st?.isDirectory())
-        throw new errors/* ConfigurationError */.j(`PATH ${target ?? '.'} is not a directory`);
+    const { root, files } = await (0,settings/* resolveTargets */.h5)(target ? [target] : [], process.cwd());
+    if (files)
+        throw new errors/* ConfigurationError */.j1(`PATH ${target} is a file: audit checks a repository directory`);
+    const options = await (0,settings/* resolveScanOptions */.Sm)({ format: values.format, output: values.output, config: values.config, path: root }, src_options/* cliName */._t);
     const repository = process.env.GITHUB_REPOSITORY;
     if (values.issues && (!process.env.GITHUB_TOKEN || !repository))
-        throw new errors/* ConfigurationError */.j('--issues needs GITHUB_TOKEN and GITHUB_REPOSITORY');
+        throw new errors/* ConfigurationError */.j1('--issues needs GITHUB_TOKEN and GITHUB_REPOSITORY');
     const { result, issue } = await auditCommand({
         root: options.root,
         config: options.config,
@@ -1177,21 +1406,20 @@ async function audit(values, target, stdout, logger) {
         await (0,promises_.writeFile)(options.output, rendered);
     }
     else {
+        logger.clear();
         stdout.write(rendered);
     }
     return auditShouldFail(result.findings, failOn) ? 1 : 0;
 }
 /** `keyguard report`: per-project usage and cost for a period, as Markdown or JSON, and optionally an issue. */
-async function report(values, target, stdout, logger) {
-    if (target)
-        throw new errors/* ConfigurationError */.j(`unexpected argument "${target}": report takes no PATH`);
+async function report(values, stdout, logger) {
     const format = values.format ?? 'markdown';
     if (format !== 'markdown' && format !== 'json')
-        throw new errors/* ConfigurationError */.j(`--format: expected one of markdown, json, got "${format}"`);
+        throw new errors/* ConfigurationError */.j1(`--format: expected one of markdown, json, got "${format}"`);
     const { config } = await (0,src_config/* loadConfig */.Z9)(process.cwd(), values.config ? external_node_path_default().resolve(values.config) : undefined);
     const repository = process.env.GITHUB_REPOSITORY;
     if (values.issue && (!process.env.GITHUB_TOKEN || !repository))
-        throw new errors/* ConfigurationError */.j('--issue needs GITHUB_TOKEN and GITHUB_REPOSITORY');
+        throw new errors/* ConfigurationError */.j1('--issue needs GITHUB_TOKEN and GITHUB_REPOSITORY');
     const { report: r, requests, issue } = await reportCommand({
         period: values.period,
         since: values.since,
@@ -1201,7 +1429,7 @@ async function report(values, target, stdout, logger) {
         config,
         now: Math.floor(Date.now() / 1000),
         issue: values.issue ? { token: process.env.GITHUB_TOKEN, repository: repository, apiUrl: process.env.GITHUB_API_URL || undefined, labels: ['keyguard-report'], closePrevious: values['close-previous'] === true } : null,
-    }, (k) => `--${k}`, logger);
+    }, src_options/* cliName */._t, logger);
     logger.info(`keyguard: report built with ${requests} requests${issue ? `; issue #${issue.number} ${issue.action}${issue.closedPrevious ? `, closed #${issue.closedPrevious}` : ''}` : ''}`);
     const rendered = format === 'json' ? renderReportJson(r) : renderReportMarkdown(r);
     if (values.output) {
@@ -1209,6 +1437,7 @@ async function report(values, target, stdout, logger) {
         await (0,promises_.writeFile)(values.output, rendered);
     }
     else {
+        logger.clear();
         stdout.write(rendered);
     }
     return 0;
@@ -1216,19 +1445,17 @@ async function report(values, target, stdout, logger) {
 function githubFromEnv(logger, what) {
     const token = process.env.GITHUB_TOKEN;
     if (!token)
-        throw new errors/* ConfigurationError */.j(`${what} needs GITHUB_TOKEN (a token that can read the organization's repositories)`);
+        throw new errors/* ConfigurationError */.j1(`${what} needs GITHUB_TOKEN (a token that can read the organization's repositories)`);
     return (0,octokit/* createOctokit */.Q)({ token, baseUrl: process.env.GITHUB_API_URL || undefined, logger });
 }
 /** `keyguard discover --org NAME [--output FILE]`: the repositories to scan and the batch matrix; FILE gets the list. */
-async function discoverCommand(values, target, stdout) {
-    if (target)
-        throw new errors/* ConfigurationError */.j(`unexpected argument "${target}": discover takes --org NAME`);
+async function discoverCommand(values, stdout) {
     if (!values.org || !/^[A-Za-z0-9-]+$/.test(values.org))
-        throw new errors/* ConfigurationError */.j(`--org: expected an organization login such as acme, got "${values.org ?? ''}"`);
+        throw new errors/* ConfigurationError */.j1(`--org: expected an organization login such as acme, got "${values.org ?? ''}"`);
     const logger = (0,src_logger/* consoleLogger */.k)();
     const token = process.env.GITHUB_TOKEN;
     if (!token)
-        throw new errors/* ConfigurationError */.j("discover needs GITHUB_TOKEN (a token that can read the organization's repositories)");
+        throw new errors/* ConfigurationError */.j1("discover needs GITHUB_TOKEN (a token that can read the organization's repositories)");
     const found = await discover((0,octokit/* createOctokit */.Q)({ token, baseUrl: process.env.GITHUB_API_URL || undefined, logger }), token, { org: values.org, includeArchived: values['include-archived'] === true, includeForks: values['include-forks'] === true });
     if (values.output)
         await (0,promises_.writeFile)(values.output, found.repositories.map((r) => `${r}\n`).join(''));
@@ -1238,13 +1465,11 @@ async function discoverCommand(values, target, stdout) {
 }
 /** `keyguard scan-batch LIST --batch I/K [--output DIR]`: one job's share of an org-wide run. */
 async function scanBatchCommand(values, list, logger) {
-    if (!list)
-        throw new errors/* ConfigurationError */.j('scan-batch takes the repository list that discover --output wrote');
     const { index, batches } = parseBatch(values.batch, '--batch');
     const repositories = await readRepositoryList(list);
     const { config } = await (0,src_config/* loadConfig */.Z9)(process.cwd(), values.config ? external_node_path_default().resolve(values.config) : undefined);
     const respond = {
-        ...(0,settings/* resolveRespondOptions */.UA)({ verify: String(values.verify ?? false), revoke: values.revoke, 'dry-run': String(values['dry-run'] ?? false), 'openai-base-url': values['openai-base-url'] }, (k) => `--${k}`, { adminKey: process.env.OPENAI_ADMIN_KEY || undefined, githubToken: undefined, repository: undefined }, config, { verify: false }),
+        ...(0,settings/* resolveRespondOptions */.UA)({ verify: String(values.verify ?? false), revoke: values.revoke, 'dry-run': String(values['dry-run'] ?? false), 'openai-base-url': values['openai-base-url'] }, src_options/* cliName */._t, { adminKey: process.env.OPENAI_ADMIN_KEY || undefined, githubToken: undefined, repository: undefined }, config, { verify: false }),
         inventoryFile: values.inventory ? external_node_path_default().resolve(values.inventory) : undefined,
     };
     const out = await scanBatch({ repositories, index, batches, serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com', token: process.env.GITHUB_TOKEN || undefined, outDir: external_node_path_default().resolve(values.output ?? 'keyguard-reports'), config, respond }, logger);
@@ -1253,15 +1478,13 @@ async function scanBatchCommand(values, list, logger) {
 }
 /** `keyguard aggregate DIR --issues`: one issue per key from an org-wide run's scan reports. */
 async function aggregateCommand(values, dir, stdout, logger) {
-    if (!dir)
-        throw new errors/* ConfigurationError */.j('aggregate takes the directory holding the scan reports (JSON)');
     const { groups, reports } = await readScanReports(external_node_path_default().resolve(dir));
     stdout.write(`${reports} reports, ${groups.length} distinct keys\n`);
     if (!values.issues)
         return groups.length > 0 ? 1 : 0;
     const repository = process.env.GITHUB_REPOSITORY;
     if (!repository)
-        throw new errors/* ConfigurationError */.j('--issues needs GITHUB_REPOSITORY (the security team\'s repository)');
+        throw new errors/* ConfigurationError */.j1('--issues needs GITHUB_REPOSITORY (the security team\'s repository)');
     const { config } = await (0,src_config/* loadConfig */.Z9)(process.cwd());
     const [owner, repo] = repository.split('/');
     const tracker = new issue_tracker/* GitHubIssueTracker */.zo(githubFromEnv(logger, 'aggregate --issues'), { owner, repo }, config.issues.labels[0]);

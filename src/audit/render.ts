@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { moreInReport } from '../github/body-limit.ts';
 import { markerLine } from '../github/issue-tracker.ts';
 import { code, escapeMarkdown } from '../output/markdown.ts';
 import { SEVERITIES, type AuditFinding } from './finding.ts';
@@ -48,19 +49,79 @@ export function renderAuditSarif(result: AuditResult, pathPrefix = ''): string {
   return `${JSON.stringify({ $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [{ tool: { driver: { name: 'keyguard-audit', rules } }, results }] }, null, 2)}\n`;
 }
 
+/** Rows of the full list at most: 5,000 findings of a large organization stay well within an issue's 65,536 characters. */
+const MAX_ROWS = 150;
+const SEVERITY_MARK = { critical: '\u{1F534}', high: '\u{1F7E0}', medium: '\u{1F7E1}', low: '\u{26AA}' } as const; // red, orange, yellow, white circles
+const severityCell = (s: AuditFinding['severity']) => `${SEVERITY_MARK[s]}\u00a0${s === 'critical' || s === 'high' ? `**${s}**` : s}`;
+
+/** One row of the full list; the hidden id in its last cell finds it again in the next run's body. */
 function row(f: AuditFinding): string {
-  return `| ${f.severity} | ${code(f.rule)} | ${code(f.target)} | ${escapeMarkdown(f.message)} | ${escapeMarkdown(f.fix)} | <!-- k:${findingId(f)} -->`;
+  return `| ${severityCell(f.severity)} | ${code(f.rule)} | ${code(f.target)} | ${escapeMarkdown(f.message)} <!-- k:${findingId(f)} --> |`;
 }
 
-function table(findings: readonly AuditFinding[]): string[] {
-  return ['| Severity | Rule | Target | Finding | Fix | |', '| --- | --- | --- | --- | --- | --- |', ...findings.map(row)];
+const LIST_HEAD = ['| Severity | Rule | Target | Finding |', '| --- | --- | --- | --- |'];
+
+/**
+ * What to do, one row per rule, most serious first: 82 findings are rarely more than ten rules,
+ * and one fix each. Rules whose fix names a file show the first one.
+ */
+function byRule(findings: readonly AuditFinding[]): string[] {
+  const groups = new Map<string, AuditFinding[]>();
+  for (const f of findings) (groups.get(`${f.severity} ${f.rule}`) ?? groups.set(`${f.severity} ${f.rule}`, []).get(`${f.severity} ${f.rule}`)!).push(f);
+  return [
+    '| Severity | Open | Rule: fix |',
+    '| --- | ---: | --- |',
+    ...[...groups.values()].map((g) => {
+      const fixes = new Set(g.map((f) => f.fix));
+      return `| ${severityCell(g[0]!.severity)} | ${g.length} | ${code(g[0]!.rule)}: ${escapeMarkdown(g[0]!.fix)}${fixes.size > 1 ? ' (and likewise for the others)' : ''} |`;
+    }),
+  ];
+}
+
+/** The decision first (how many, how serious, which rules and their fixes), then every finding, folded. */
+function findingsBody(findings: readonly AuditFinding[]): string[] {
+  if (findings.length === 0) return [':white_check_mark: No open findings.', ''];
+  const shown = findings.slice(0, MAX_ROWS);
+  return [
+    ...byRule(findings),
+    '',
+    '<details>',
+    `<summary>All ${findings.length} findings${findings.length > shown.length ? ` (the first ${shown.length} here)` : ''}</summary>`,
+    '',
+    ...LIST_HEAD,
+    ...shown.map(row),
+    '',
+    // The same note as every cut body: where the rest is.
+    ...(findings.length > shown.length ? [moreInReport(findings.length - shown.length), ''] : []),
+    '</details>',
+    '',
+  ];
+}
+
+function headline(findings: readonly AuditFinding[]): string {
+  if (findings.length === 0) return 'nothing open';
+  const serious = findings.some((f) => f.severity === 'critical' || f.severity === 'high');
+  return `${serious ? ':rotating_light: ' : ''}${findings.length} open (${counts(findings)})`;
 }
 
 export function renderAuditSummary(result: AuditResult): string {
-  const out = ['## keyguard audit', '', `${result.findings.length} findings: ${counts(result.findings)}.`, ''];
-  if (result.findings.length) out.push(...table(result.findings), '');
+  const out = [`## keyguard audit: ${headline(result.findings)}`, '', ...findingsBody(result.findings)];
   if (!result.stats.organization) out.push('Organization rules were skipped: no OpenAI admin key was given.', '');
   return `${out.join('\n')}\n`;
+}
+
+/** Rows of an earlier body, by hidden id: this version's rows, and the six-column rows of earlier versions. */
+function previousRows(body: string): Map<string, string> {
+  const rows = new Map<string, string>();
+  for (const l of body.split('\n')) {
+    const m = /^\| (.*) ?<!-- k:([0-9a-f]{12}) --> ?\|?$/.exec(l);
+    if (!m) continue;
+    const cells = m[1]!.split(' | ').map((c) => c.trim());
+    // Before: | severity | rule | target | message | fix | <!-- k --> ; now: | severity | rule | target | message <!-- k --> |
+    const [severity, rule, target, message] = cells;
+    if (severity && rule && target && message !== undefined) rows.set(m[2]!, `| ${severity} | ${rule} | ${target} | ${message} |`);
+  }
+  return rows;
 }
 
 /**
@@ -69,18 +130,13 @@ export function renderAuditSummary(result: AuditResult): string {
  */
 export function renderAuditIssue(result: AuditResult, repoId: string, previous?: string): { title: string; body: string } {
   const ids = new Set(result.findings.map(findingId));
-  const fixed = (previous ?? '')
-    .split('\n')
-    .filter((l) => /^\| (?:critical|high|medium|low) \|.*<!-- k:([0-9a-f]{12}) -->$/.test(l))
-    .filter((l) => !ids.has(/<!-- k:([0-9a-f]{12}) -->$/.exec(l)![1]!))
-    .map((l) => l.replace(/ \| <!-- k:[0-9a-f]{12} -->$/, ' |'));
+  const fixed = [...previousRows(previous ?? '')].filter(([id]) => !ids.has(id)).map(([, r]) => r);
   const body = [
     markerLine('audit', repoId),
-    `## keyguard audit: ${result.findings.length ? `${result.findings.length} open (${counts(result.findings)})` : 'nothing open'}`,
+    `## keyguard audit: ${headline(result.findings)}`,
     '',
-    ...(result.findings.length ? table(result.findings) : ['No open findings.']),
-    '',
-    ...(fixed.length ? ['### Fixed since the last run', '', '| Severity | Rule | Target | Finding | Fix |', '| --- | --- | --- | --- | --- |', ...fixed, ''] : []),
+    ...findingsBody(result.findings),
+    ...(fixed.length ? ['<details>', `<summary>Fixed since the last run (${fixed.length})</summary>`, '', ...LIST_HEAD, ...fixed.slice(0, MAX_ROWS), '', '</details>', ''] : []),
     result.stats.organization ? `Organization: ${result.stats.organization.projects} projects, ${result.stats.organization.keys} project keys, ${result.stats.organization.adminKeys} admin keys.` : 'Organization rules skipped: no OpenAI admin key.',
   ].join('\n');
   return { title: `keyguard audit: ${result.findings.length ? `${result.findings.length} open key-hygiene findings` : 'no open findings'}`, body };

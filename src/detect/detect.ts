@@ -1,18 +1,22 @@
-import { decodeAround } from './base64.ts';
-import { BASE64_MARKERS } from './base64.ts';
+import { B64_REACH, BASE64_MARKERS, BASE64_PIECES, base64RunAround, decodeRun } from './base64.ts';
 import { KIND_SPECS, MARKER, type KeyKind } from './kinds.ts';
 import { placeholderReason } from './placeholder.ts';
 import { SecretValue } from './secret.ts';
+
+/** How the key was written: as is, base64-encoded, or with JSON `\u00XX` escapes. */
+export type Encoding = 'plain' | 'base64' | 'escaped';
 
 /** One key found in a text. Holds the key only inside `secret`, which never prints whole. */
 export interface Match {
   readonly secret: SecretValue;
   readonly kind: KeyKind;
+  /** Offset of the match in the text (UTF-16 code units). */
+  readonly offset: number;
   /** 1-based line and column (UTF-16 code units, as SARIF's default columnKind). */
   readonly line: number;
   readonly column: number;
   readonly endColumn: number;
-  readonly encoding: 'plain' | 'base64';
+  readonly encoding: Encoding;
   /** The line carries a `keyguard:allow` comment. */
   readonly allowedInline: boolean;
 }
@@ -56,8 +60,12 @@ function candidateAt(text: string, m: number): Candidate | undefined {
   while (right < text.length && right - m < LEFT_REACH && isKeyChar(text.charCodeAt(right))) right++;
   const rightRun = text.slice(m + MARKER.length, right);
 
-  for (let s = text.indexOf('sk-', left); s !== -1 && s < m; s = text.indexOf('sk-', s + 1)) {
-    const body = text.slice(s + 3, m);
+  // Search only the run before the marker: an unbounded indexOf would read to the end of the text
+  // for every marker, quadratic on a text of repeated markers.
+  const run = text.slice(left, m);
+  for (let i = run.indexOf('sk-'); i !== -1; i = run.indexOf('sk-', i + 1)) {
+    const s = left + i;
+    const body = run.slice(i + 3);
     const shaped = shapeOf(body, rightRun);
     if (shaped) return { start: s, end: m + MARKER.length + shaped.rightLength, kind: shaped.kind };
   }
@@ -71,7 +79,7 @@ function shapeOf(body: string, rightRun: string): { kind: KeyKind; rightLength: 
     if (half.length < HALF_MIN || half.length > HALF_MAX) return undefined;
     // Legacy keys are alphanumeric throughout; anything else after a bare `sk-` (`sk-ant-…`,
     // `sk-or-v1-…`) belongs to another vendor.
-    if (spec.prefix === '' && !allAlnum(half)) return undefined;
+    if (spec.prefix === '' && !allAlnum(half)) return namedShape(body, rightRun);
     if (spec.halves.includes(half.length) && rightRun.length >= half.length) {
       const second = rightRun.slice(0, half.length);
       if (half.length === 20 && !(allAlnum(half) && allAlnum(second))) return undefined;
@@ -80,23 +88,50 @@ function shapeOf(body: string, rightRun: string): { kind: KeyKind; rightLength: 
     if (rightRun.length >= HALF_MIN && rightRun.length <= HALF_MAX) return { kind: spec.kind, rightLength: rightRun.length };
     return undefined;
   }
-  return undefined;
+  return namedShape(body, rightRun);
+}
+
+/** A name of lowercase letters, digits, `-` and `_` (as GitGuardian's and detect-secrets' detectors document). */
+const NAMED = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}-[A-Za-z0-9]{20}$/;
+
+/** `sk-` prefixes of other vendors' keys (Anthropic, OpenRouter), which are never a name. */
+const OTHER_VENDORS = ['ant-', 'or-'];
+
+/**
+ * Older service-account keys carry the account's name: `sk-<name>-` + 20 alphanumerics + marker +
+ * 20 alphanumerics. Only reached when no known prefix fits.
+ */
+function namedShape(body: string, rightRun: string): { kind: KeyKind; rightLength: number } | undefined {
+  if (OTHER_VENDORS.some((p) => body.startsWith(p)) || !NAMED.test(body) || rightRun.length < 20 || !allAlnum(rightRun.slice(0, 20))) return undefined;
+  return { kind: 'service_account', rightLength: 20 };
 }
 
 /** Splits a key into the two halves around its marker (for the placeholder test). */
 function halvesOf(key: string): [string, string] {
   const m = key.lastIndexOf(MARKER);
   const body = key.slice(3, m);
-  const spec = KIND_SPECS.find((s) => body.startsWith(s.prefix));
-  return [body.slice(spec?.prefix.length ?? 0), key.slice(m + MARKER.length)];
+  const spec = KIND_SPECS.find((s) => body.startsWith(s.prefix))!;
+  // A named key's first half follows its name (the legacy spec's empty prefix matched it).
+  const first = spec.prefix === '' ? body.slice(body.lastIndexOf('-') + 1) : body.slice(spec.prefix.length);
+  return [first, key.slice(m + MARKER.length)];
 }
 
 /** Keys in plain text, as [start, end, kind] offsets; placeholders dropped. */
 function plainCandidates(text: string): Candidate[] {
   const out: Candidate[] = [];
   let lastEnd = -1;
+  // The last `sk-` before the marker, found by one forward walk over the text: a marker with none
+  // within reach to its left is no key's, and costs nothing more (a text of markers alone is read
+  // at memchr speed).
+  let lastSk = -1;
+  let nextSk = text.indexOf('sk-');
   for (let m = text.indexOf(MARKER); m !== -1; m = text.indexOf(MARKER, m + 1)) {
     if (m < lastEnd) continue; // a marker inside the key just read
+    while (nextSk !== -1 && nextSk < m) {
+      lastSk = nextSk;
+      nextSk = text.indexOf('sk-', nextSk + 1);
+    }
+    if (lastSk === -1 || m - lastSk > LEFT_REACH) continue;
     const c = candidateAt(text, m);
     if (!c) continue;
     lastEnd = c.end;
@@ -132,49 +167,136 @@ class LineIndex {
 
 const ALLOW_COMMENT = 'keyguard:allow';
 
-function lineHasAllow(text: string, lineStart: number): boolean {
-  let end = text.indexOf('\n', lineStart);
-  if (end === -1) end = text.length;
-  const i = text.indexOf(ALLOW_COMMENT, lineStart);
-  return i !== -1 && i < end;
+/**
+ * Whether the line at each asked offset carries an allow comment. Lines must be asked in
+ * increasing order; the next comment's offset is remembered, so a text costs one pass however many
+ * keys it holds (searching from each line to the end of the text was quadratic).
+ */
+class AllowIndex {
+  #next = -2;
+  readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
+  onLine(lineStart: number): boolean {
+    if (this.#next !== -1 && this.#next < lineStart) this.#next = this.text.indexOf(ALLOW_COMMENT, lineStart);
+    if (this.#next === -1) return false;
+    const end = this.text.indexOf('\n', lineStart);
+    return end === -1 || this.#next < end;
+  }
+}
+
+interface Found {
+  readonly offset: number;
+  readonly length: number;
+  readonly key: string;
+  readonly kind: KeyKind;
+  readonly encoding: Encoding;
+}
+
+/** JSON `\u00XX` escapes of ASCII (`sk\u002dproj\u002d…`), which the marker search sees only in part. */
+const ESCAPE = /\\u00([0-7][0-9a-fA-F])/g;
+/** Context kept around a marker to unescape: the longest key with every character escaped. */
+const ESCAPED_REACH = LEFT_REACH * 6;
+
+/**
+ * Keys with `\u00XX` escapes: the text around each marker that holds an escape is unescaped and
+ * read again. Windows overlap by at most half, so each character is unescaped at most twice.
+ */
+function escapedCandidates(text: string): Found[] {
+  const out: Found[] = [];
+  let doneTo = -1;
+  for (let m = text.indexOf(MARKER); m !== -1; m = text.indexOf(MARKER, m + 1)) {
+    // The last window read holds this marker's whole reach: its keys were read there.
+    if (m + ESCAPED_REACH <= doneTo) continue;
+    const from = Math.max(0, m - ESCAPED_REACH);
+    // Three reaches to the right, so the markers of the next two are covered by this window.
+    const to = Math.min(text.length, m + 3 * ESCAPED_REACH);
+    doneTo = to;
+    const window = text.slice(from, to);
+    if (!window.includes('\\u00')) continue;
+    // Offsets in the unescaped text map back through `origin` (original offset of each character).
+    const origin: number[] = [];
+    let plain = '';
+    let last = 0;
+    for (const e of window.matchAll(ESCAPE)) {
+      for (let i = last; i < e.index; i++) origin.push(from + i);
+      plain += window.slice(last, e.index) + String.fromCharCode(parseInt(e[1]!, 16));
+      origin.push(from + e.index);
+      last = e.index + e[0].length;
+    }
+    for (let i = last; i < window.length; i++) origin.push(from + i);
+    plain += window.slice(last);
+    origin.push(to);
+    for (const c of plainCandidates(plain)) {
+      const offset = origin[c.start]!;
+      const length = origin[c.end]! - offset;
+      if (length !== c.end - c.start) out.push({ offset, length, key: plain.slice(c.start, c.end), kind: c.kind, encoding: 'escaped' });
+    }
+  }
+  return out;
 }
 
 /**
- * Finds every OpenAI key in `text`, plain or base64-encoded. Pure: no I/O, no clock.
- * Callers should check `mayContainKey` first on raw bytes; this re-checks nothing.
+ * Keys in base64, also wrapped over lines: the run of base64 characters around each hit of an
+ * encoded marker's piece is joined, checked for a whole encoded marker, and decoded. A hit whose
+ * reach lies inside the last run read is skipped, and runs reach three times as far right as a
+ * hit needs, so each character is decoded a bounded number of times whatever the input.
  */
-export function detectKeys(text: string): Match[] {
-  const found: { offset: number; length: number; key: string; kind: KeyKind; encoding: 'plain' | 'base64' }[] = [];
-  for (const c of plainCandidates(text)) {
-    found.push({ offset: c.start, length: c.end - c.start, key: text.slice(c.start, c.end), kind: c.kind, encoding: 'plain' });
-  }
-  const seenB64 = new Set<string>();
-  for (const marker of BASE64_MARKERS) {
-    for (let at = text.indexOf(marker); at !== -1; at = text.indexOf(marker, at + 1)) {
-      for (const w of decodeAround(text, at)) {
-        for (const c of plainCandidates(w.decoded)) {
-          const offset = w.start + Math.floor((c.start * 4) / 3);
-          const key = w.decoded.slice(c.start, c.end);
-          const id = `${offset}:${key.length}`;
-          if (seenB64.has(id)) continue;
-          seenB64.add(id);
-          found.push({ offset, length: Math.ceil(((c.end - c.start) * 4) / 3), key, kind: c.kind, encoding: 'base64' });
-        }
+function base64Candidates(text: string): Found[] {
+  const hits: number[] = [];
+  for (const piece of BASE64_PIECES) for (let at = text.indexOf(piece); at !== -1; at = text.indexOf(piece, at + 1)) hits.push(at);
+  hits.sort((a, b) => a - b);
+  const out: Found[] = [];
+  let doneTo = -1;
+  for (const at of hits) {
+    if (at < doneTo) continue;
+    const run = base64RunAround(text, at);
+    doneTo = run.coveredTo;
+    if (!BASE64_MARKERS.some((m) => run.chars.includes(m))) continue;
+    for (const w of decodeRun(run.chars)) {
+      for (const c of plainCandidates(w.decoded)) {
+        const first = w.start + Math.floor((c.start * 4) / 3);
+        const last = Math.min(w.start + Math.ceil((c.end * 4) / 3), run.chars.length);
+        out.push({ offset: run.origin[first]!, length: run.origin[last - 1]! + 1 - run.origin[first]!, key: w.decoded.slice(c.start, c.end), kind: c.kind, encoding: 'base64' });
       }
     }
   }
+  return out;
+}
+
+/**
+ * Finds every OpenAI key in `text`, plain, base64-encoded (also wrapped over lines) or with JSON
+ * escapes. Pure: no I/O, no clock. Callers should check `mayContainKey` first on raw bytes; this
+ * re-checks nothing.
+ */
+export function detectKeys(text: string): Match[] {
+  const found: Found[] = [];
+  for (const c of plainCandidates(text)) {
+    found.push({ offset: c.start, length: c.end - c.start, key: text.slice(c.start, c.end), kind: c.kind, encoding: 'plain' });
+  }
+  if (text.includes('\\u00')) found.push(...escapedCandidates(text));
+  found.push(...base64Candidates(text));
   found.sort((a, b) => a.offset - b.offset);
+  const seen = new Set<string>();
   const lines = new LineIndex(text);
-  return found.map((f) => {
+  const allow = new AllowIndex(text);
+  const out: Match[] = [];
+  for (const f of found) {
+    const id = `${f.offset}:${f.key}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
     const pos = lines.at(f.offset);
-    return {
+    out.push({
       secret: new SecretValue(f.key),
       kind: f.kind,
+      offset: f.offset,
       line: pos.line,
       column: pos.column,
       endColumn: pos.column + f.length,
       encoding: f.encoding,
-      allowedInline: lineHasAllow(text, pos.lineStart),
-    };
-  });
+      allowedInline: allow.onLine(pos.lineStart),
+    });
+  }
+  return out;
 }

@@ -1,4 +1,5 @@
-export { detectKeys, type Match } from './detect.ts';
+export { detectKeys, type Encoding, type Match } from './detect.ts';
+export { BINARY_SNIFF, decodeBytes, detectInBytes, sniffEncoding, type TextEncoding } from './bytes.ts';
 export { mayContainKey, PREFILTER_LITERALS } from './prefilter.ts';
 export { SecretValue, fingerprint, redact } from './secret.ts';
 export { KEY_KINDS, KIND_SPECS, MARKER, kindLabel, kindPrefix, type KeyKind } from './kinds.ts';

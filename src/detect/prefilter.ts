@@ -1,8 +1,8 @@
-import { BASE64_MARKERS } from './base64.ts';
+import { BASE64_PIECES } from './base64.ts';
 import { MARKER } from './kinds.ts';
 
-/** Every literal that any detectable key (plain or base64-encoded) must contain. */
-export const PREFILTER_LITERALS: readonly string[] = [MARKER, ...BASE64_MARKERS];
+/** Every literal that any detectable key (plain, escaped, or base64-encoded, wrapped or not) must contain. */
+export const PREFILTER_LITERALS: readonly string[] = [MARKER, ...BASE64_PIECES];
 
 /**
  * True when the bytes or text may hold a key. Text with no candidate costs one search per literal

@@ -34,10 +34,12 @@ export function exposureTable(e: Exposure): string {
   ].join('\n');
 }
 
-/** The job summary's section: one table per key that has figures. */
+/** The job summary's section, folded: one table per key that has figures. */
 export function exposureSummary(findings: readonly Finding[]): string {
   const keys = new Map(findings.filter((f) => f.response?.exposure).map((f) => [f.fingerprint, f]));
-  return [...keys.values()].map((f) => `\n### Use of ${code(f.redacted)} since exposure\n\n${exposureTable(f.response!.exposure!)}\n`).join('');
+  if (keys.size === 0) return '';
+  const tables = [...keys.values()].map((f) => `#### ${code(f.redacted)}\n\n${exposureTable(f.response!.exposure!)}\n`);
+  return ['<details><summary>Use since exposure</summary>', '', ...tables, '</details>'].join('\n');
 }
 
 /** One line for terminals and logs. */

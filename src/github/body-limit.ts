@@ -12,7 +12,7 @@ const HIDDEN = /^<!-- keyguard:v1 [a-z]+ [^\n]*-->$/;
 /**
  * A body that fits `limit` (by `size`, characters unless told): whole lines from the top, then a
  * note saying how many lines were left out, then the hidden state lines of the end. Cuts at a
- * line, closes an open code fence, and ends a table before the note. One place for every writer:
+ * line, closes an open code fence and open `<details>` sections, and ends a table before the note. One place for every writer:
  * leak issues, the audit and report issues, the pull request comment and the job summary.
  */
 export function fitBody(body: string, options: { limit?: number; size?: (s: string) => number; more?: (omitted: number) => string } = {}): string {
@@ -34,6 +34,25 @@ export function fitBody(body: string, options: { limit?: number; size?: (s: stri
     kept.push(line);
     budget -= cost;
   }
-  const fenceOpen = kept.filter((l) => l.trimStart().startsWith('```')).length % 2 === 1;
-  return [...kept, ...(fenceOpen ? ['```'] : []), '', more(head.length - kept.length), ...tail].join('\n');
+  // A cut inside a folded section would hide the note in the fold: close what is open first.
+  const cut = () => {
+    const fenceOpen = kept.filter((l) => l.trimStart().startsWith('```')).length % 2 === 1;
+    return [...kept, ...(fenceOpen ? ['```'] : []), ...Array<string>(openDetails(kept)).fill('</details>'), '', more(head.length - kept.length), ...tail].join('\n');
+  };
+  let out = cut();
+  while (size(out) > limit && kept.length > 0) {
+    kept.pop();
+    out = cut();
+  }
+  return out;
+}
+
+/** How many `<details>` sections the lines leave open (keyguard writes each tag on its own line). */
+export function openDetails(lines: readonly string[]): number {
+  let depth = 0;
+  for (const l of lines) {
+    if (l.trimStart().startsWith('<details')) depth++;
+    else if (l.trim() === '</details>' && depth > 0) depth--;
+  }
+  return depth;
 }

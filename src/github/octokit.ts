@@ -3,6 +3,7 @@ import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import Bottleneck from 'bottleneck/light.js';
 import type { Logger } from '../logger.ts';
+import { connectionCause } from '../errors.ts';
 
 /** One Octokit stack for the action and the CLI: REST methods, GitHub's throttling, bounded retries. */
 export const KeyguardOctokit = Octokit.plugin(throttling, retry);
@@ -28,11 +29,14 @@ const CREATES = /^(?:POST )?\/repos\/\{owner\}\/\{repo\}\/issues(?:\/\{issue_num
 
 export function createOctokit(options: OctokitOptions): GitHubClient {
   const { logger } = options;
+  const baseUrl = options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com';
   const octokit = new KeyguardOctokit({
     auth: options.token,
-    baseUrl: options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
+    baseUrl,
     userAgent: 'keyguard',
-    log: { debug() {}, info() {}, warn: (m: string) => logger.warning(m), error: (m: string) => logger.warning(m) },
+    // Failed requests are thrown to the caller, which says what they meant: an expected 404 (a
+    // label not created yet) is no warning, and a real failure is reported once, not per retry.
+    log: { debug() {}, info() {}, warn: (m: string) => logger.warning(m), error() {} },
     throttle: {
       // Issues and comments also go through the plugin's notifications group (3 s apart).
       ...(options.writeIntervalMs !== undefined
@@ -58,6 +62,13 @@ export function createOctokit(options: OctokitOptions): GitHubClient {
   // second issue if retried: the caller lists by marker instead (issue-tracker.ts).
   octokit.hook.before('request', (req) => {
     if (req.method === 'POST' && CREATES.test(req.url)) req.request = { ...req.request, retries: 0 };
+  });
+  // Octokit reports a request that got no answer as "HTTP 500": say it never connected, and where.
+  octokit.hook.error('request', (error: Error & { status?: number; response?: unknown }, req) => {
+    if (error.status === 500 && !error.response) {
+      throw new Error(`could not connect to ${baseUrl} (GITHUB_API_URL) for ${req.method} ${req.url}: ${connectionCause(error)}`);
+    }
+    throw error;
   });
   return octokit;
 }

@@ -57,6 +57,7 @@ export interface UsageResult {
   readonly projectId: string | null;
   readonly model: string | null;
   readonly apiKeyId: string | null;
+  readonly userId: string | null;
   readonly inputTokens: number;
   readonly outputTokens: number;
   readonly cachedTokens: number;
@@ -159,19 +160,21 @@ export class OpenAIAdmin {
   }
 
   /**
-   * Project id → member user ids, from the organization's users (each lists its projects), or
-   * `undefined` when a user comes without `projects`: the description makes the field optional
-   * ("if included"), and a missing list is not an empty one.
+   * Project id → member user ids, from the organization's users (each lists its projects), and
+   * user id → name. `members` is `undefined` when a user comes without `projects`: the description
+   * makes the field optional ("if included"), and a missing list is not an empty one.
    */
-  async projectMembers(): Promise<Map<string, string[]> | undefined> {
+  async projectMembers(): Promise<{ members: Map<string, string[]> | undefined; userNames: Map<string, string> }> {
     return call('GET /organization/users', async () => {
       const members = new Map<string, string[]>();
+      const userNames = new Map<string, string>();
       let complete = true;
       for await (const u of this.#sdk.admin.organization.users.list({ limit: 100 })) {
+        if (u.name) userNames.set(u.id, u.name);
         if (!u.projects) complete = false;
         for (const p of u.projects?.data ?? []) if (p.id) (members.get(p.id) ?? members.set(p.id, []).get(p.id)!).push(u.id);
       }
-      return complete ? members : undefined;
+      return { members: complete ? members : undefined, userNames };
     });
   }
 
@@ -234,7 +237,7 @@ export class OpenAIAdmin {
             const x = r as unknown as Record<string, unknown>;
             const n = (k: string | null) => (k !== null && typeof x[k] === 'number' ? (x[k] as number) : 0);
             const s = (k: string) => (typeof x[k] === 'string' ? (x[k] as string) : null);
-            return { projectId: s('project_id'), model: s('model'), apiKeyId: s('api_key_id'), inputTokens: n('input_tokens'), outputTokens: n('output_tokens'), cachedTokens: n('input_cached_tokens'), requests: n('num_model_requests'), quantity: n(quantity) };
+            return { projectId: s('project_id'), model: s('model'), apiKeyId: s('api_key_id'), userId: s('user_id'), inputTokens: n('input_tokens'), outputTokens: n('output_tokens'), cachedTokens: n('input_cached_tokens'), requests: n('num_model_requests'), quantity: n(quantity) };
           }),
         });
       }

@@ -31,7 +31,7 @@ export async function call<T>(endpoint: string, fn: () => Promise<T>): Promise<T
 export function toApiError(endpoint: string, e: unknown): ApiError {
   if (e instanceof ApiError) return e;
   if (e instanceof APIConnectionTimeoutError) return new ApiError(endpoint, undefined, 'timed out');
-  if (e instanceof APIConnectionError) return new ApiError(endpoint, undefined, `connection failed: ${e.message}`);
+  if (e instanceof APIConnectionError) return new ApiError(endpoint, undefined, e.cause instanceof Error ? e.cause.message : `could not connect: ${e.message}`);
   if (e instanceof APIError) {
     const body = e.error as { message?: string } | undefined;
     return new ApiError(endpoint, e.status, body?.message ?? e.message, e.requestID ?? undefined, e.code ?? undefined);

@@ -53,7 +53,7 @@ export async function adminKeyIdsListedBy(secret: SecretValue, options: Liveness
 /** Maps the probe's failure to a verdict; `rule` names the branch that decided. */
 export function classify(e: unknown): Liveness {
   if (e instanceof APIConnectionTimeoutError) return { status: 'unknown', rule: 'timeout', reason: 'the request timed out' };
-  if (e instanceof APIConnectionError) return { status: 'unknown', rule: 'network', reason: scrubSecrets(e.message) };
+  if (e instanceof APIConnectionError) return { status: 'unknown', rule: 'network', reason: scrubSecrets(e.cause instanceof Error ? e.cause.message : e.message) };
   if (!(e instanceof APIError) || e.status === undefined) return { status: 'unknown', rule: 'error', reason: scrubSecrets(e instanceof Error ? e.message : String(e)) };
   const body = (e.error ?? {}) as { message?: string; type?: string; code?: string | null };
   const message = scrubSecrets(body.message ?? e.message);

@@ -1,4 +1,5 @@
 import OpenAI from 'openai';
+import { connectionCause } from '../errors.ts';
 
 /** OpenAI's API; another base URL comes only from the `openai-base-url` input or flag. */
 export const OPENAI_API = 'https://api.openai.com/v1';
@@ -44,7 +45,11 @@ export function openaiSdk(o: SdkOptions): InstanceType<typeof OpenAI> {
       headers.set('authorization', `Bearer ${o.key}`);
       if (o.organization) headers.set('openai-organization', o.organization);
       if (o.project) headers.set('openai-project', o.project);
-      return fetch(url, { ...init, headers });
+      // The SDK reports any network failure as "Connection error.": say where, and who chose it.
+      return fetch(url, { ...init, headers }).catch((e: unknown) => {
+        if ((e as Error).name === 'AbortError') throw e;
+        throw new Error(`could not connect to ${String(url).split('?')[0]} (${o.baseURL ? 'set by --openai-base-url, or input openai-base-url' : "OpenAI's API"}): ${connectionCause(e)}`);
+      });
     },
   });
 }

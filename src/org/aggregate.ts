@@ -23,6 +23,8 @@ const ReportSchema = z.object({
       date: z.string().nullable().optional(),
       occurrences: z.number().optional(),
       presentAtHead: z.boolean().optional(),
+      presentIn: z.array(z.object({ ref: z.string(), file: z.string(), line: z.number() })).optional(),
+      refsHolding: z.number().optional(),
       liveness: z.object({ status: z.enum(['live', 'revoked', 'unknown']), rule: z.string(), reason: z.string().optional() }).nullable().optional(),
       match: z.any().optional(),
       revocation: z.any().optional(),
@@ -65,7 +67,7 @@ export async function readScanReports(dir: string): Promise<{ groups: LeakGroup[
         line: f.line,
         commit: f.commit,
         ...(parsed.data.repository ? { repository: parsed.data.repository } : {}),
-        ...(f.occurrences !== undefined ? { git: { authorDate: f.date ?? null, occurrences: f.occurrences, presentAtHead: f.presentAtHead ?? true, atHead: null, locations: [] } } : {}),
+        ...(f.occurrences !== undefined ? { git: { authorDate: f.date ?? null, occurrences: f.occurrences, presentAtHead: f.presentAtHead ?? true, atHead: null, locations: [], ...(f.presentIn ? { presentIn: f.presentIn } : {}), ...(f.refsHolding !== undefined ? { refsHolding: f.refsHolding } : {}) } } : {}),
       });
       // What any repository's job learnt about the key (it is the same key everywhere).
       if (f.liveness && (!g.response.liveness || f.liveness.status === 'live')) g.response = { ...g.response, liveness: f.liveness };
@@ -95,6 +97,6 @@ export async function aggregateIssues(
     else if (issue.action === 'deferred') deferred++;
     else if (issue.action === 'updated' || issue.action === 'commented') updated++;
   }
-  if (deferred) logger.warning(`keyguard: ${deferred} issue(s) deferred to the next run (at most ${options.maxNew} new issues a run)`);
+  if (deferred) logger.warning(`keyguard: ${deferred} issue${deferred === 1 ? '' : 's'} deferred to the next run (at most ${options.maxNew} new issues a run)`);
   return { opened, deferred, updated };
 }

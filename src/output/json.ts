@@ -6,6 +6,7 @@ export function renderJson(result: ScanResult, response?: RespondSummary, reposi
   return `${JSON.stringify(
     {
       ...(repository ? { repository } : {}),
+      ...(result.coverage ? { coverage: result.coverage } : {}),
       findings: result.findings.map((f) => ({
         file: f.file,
         line: f.line,
@@ -16,6 +17,7 @@ export function renderJson(result: ScanResult, response?: RespondSummary, reposi
         redacted: f.redacted,
         status: f.status,
         encoding: f.encoding,
+        ...(f.source ? { source: f.source } : {}),
         ...(f.alert ? { alert: f.alert } : {}),
         ...(f.git
           ? {
@@ -23,6 +25,9 @@ export function renderJson(result: ScanResult, response?: RespondSummary, reposi
               occurrences: f.git.occurrences,
               presentAtHead: f.git.presentAtHead,
               atHead: f.git.atHead,
+              presentIn: f.git.presentIn ?? [],
+              refsHolding: f.git.refsHolding ?? 0,
+              firstAdded: f.git.firstAdded ?? null,
               locations: f.git.locations,
             }
           : {}),
@@ -37,6 +42,7 @@ export function renderJson(result: ScanResult, response?: RespondSummary, reposi
           : {}),
       })),
       skipped: result.skipped,
+      ...(result.unreadable ? { unreadable: result.unreadable } : {}),
       stats: result.stats,
       ...(response ? { response } : {}),
     },

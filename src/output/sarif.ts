@@ -1,5 +1,5 @@
 import { KEY_KINDS, kindLabel, kindPrefix, type KeyKind } from '../detect/index.ts';
-import type { ScanResult } from '../scan/finding.ts';
+import type { Finding, ScanResult } from '../scan/finding.ts';
 import { gitNote } from './text.ts';
 import pkg from '../../package.json' with { type: 'json' };
 
@@ -28,29 +28,42 @@ export function renderSarif(result: ScanResult, pathPrefix = ''): string {
     defaultConfiguration: { level: 'error' },
     properties: { tags: ['security', 'secret', 'openai'], precision: 'very-high', 'security-severity': SEVERITY[kind] },
   }));
-  // GitHub's own alerts are in its security tab already: code scanning gets keyguard's findings only.
-  const results = result.findings.filter((f) => !f.alert).map((f) => {
-    // Code scanning shows files as they are at the analysed commit: point there while the key is.
-    const loc = f.git?.atHead ?? { file: f.file, line: f.line, column: f.column };
-    const end = f.git?.atHead ? loc.column + (f.endColumn - f.column) : f.endColumn;
-    return {
+  // Code scanning shows files as they are at the analysed commit, and rejects a result without a
+  // file and line: a key that is not in the scanned tree (removed, only on another branch, in a
+  // message) would sit on an innocent line there. Such keys go in the run's properties bag with
+  // the commit that holds them, not in the results. GitHub's own secret scanning alerts are in its
+  // security tab already: code scanning gets keyguard's findings only.
+  const own = result.findings.filter((f) => !f.alert);
+  const inTree = (f: Finding) => !f.source && (!f.git || f.git.presentAtHead);
+  const results = own.filter(inTree).map((f) => ({
     ruleId: ruleId(f.kind),
     ruleIndex: KEY_KINDS.indexOf(f.kind),
     level: 'error',
-    message: { text: `OpenAI ${kindLabel(f.kind)} ${f.redacted} (fingerprint ${f.fingerprint})${f.encoding === 'base64' ? ', base64-encoded' : ''}${gitNote(f).replace(/^ +/, '; ')}` },
+    message: { text: `OpenAI ${kindLabel(f.kind)} ${f.redacted} (fingerprint ${f.fingerprint})${f.encoding !== 'plain' ? `, ${f.encoding}` : ''}${gitNote(f).replace(/^ +/, '; ')}` },
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: pathPrefix + loc.file, uriBaseId: '%SRCROOT%' },
-          region: { startLine: Math.max(1, loc.line), startColumn: Math.max(1, loc.column), endColumn: Math.max(2, end) },
+          artifactLocation: { uri: pathPrefix + f.file, uriBaseId: '%SRCROOT%' },
+          region: { startLine: Math.max(1, f.line), startColumn: Math.max(1, f.column), endColumn: Math.max(2, f.endColumn) },
         },
       },
     ],
     // The key's hash, not the line's: the alert follows the key when lines around it move.
     partialFingerprints: { 'keyguardKey/v1': `${f.fingerprint}:${pathPrefix + f.file}` },
     properties: { fingerprint: f.fingerprint, kind: f.kind, ...(f.commit ? { commit: f.commit, firstSeen: f.git?.authorDate, occurrences: f.git?.occurrences, presentAtHead: f.git?.presentAtHead } : {}) },
-    };
-  });
+  }));
+  const notInTree = own.filter((f) => !inTree(f)).map((f) => ({
+    ruleId: ruleId(f.kind),
+    fingerprint: f.fingerprint,
+    redacted: f.redacted,
+    commit: f.commit,
+    file: f.source ? null : pathPrefix + f.file,
+    line: f.line,
+    source: f.source ?? 'file',
+    firstSeen: f.git?.authorDate ?? null,
+    occurrences: f.git?.occurrences ?? 1,
+    refsHolding: (f.git?.presentIn ?? []).map((p) => p.ref),
+  }));
   return `${JSON.stringify(
     {
       $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -60,6 +73,7 @@ export function renderSarif(result: ScanResult, pathPrefix = ''): string {
           tool: { driver: { name: 'keyguard', semanticVersion: pkg.version, rules } },
           results,
           columnKind: 'utf16CodeUnits',
+          ...(notInTree.length ? { properties: { keysNotInScannedTree: notInTree } } : {}),
         },
       ],
     },

@@ -1,40 +1,50 @@
 import { kindLabel } from '../detect/index.ts';
+import { exposureSummary } from '../exposure/render.ts';
 import type { ScanResult } from '../scan/finding.ts';
 import { describeRevocation, liveStatus } from '../respond/leak-issue.ts';
 import { code, escapeMarkdown } from './markdown.ts';
+import { refsHolding, worthReporting } from './text.ts';
 
 /** The job summary: a headline and a table of redacted findings. */
 export function renderSummary(result: ScanResult, pathPrefix = '', scope = 'working tree', notes: readonly string[] = []): string {
   const { findings, stats } = result;
   const keys = new Set(findings.map((f) => f.fingerprint)).size;
   const what = stats.commitsScanned !== undefined ? `${stats.commitsScanned} commits` : `${stats.filesScanned} files`;
-  const out: string[] = ['## keyguard scan', '', `Scanned: ${escapeMarkdown(scope)}.`, ''];
-  for (const note of notes) out.push(`> ${escapeMarkdown(note)}`, '');
+  // The decision first (keys or none), then what was scanned and the notes, then the details.
+  const out: string[] = ['## keyguard scan', ''];
   if (findings.length === 0) {
-    out.push(`No OpenAI keys found in ${what} (${(stats.bytesScanned / 1e6).toFixed(1)} MB).`);
+    out.push(`:white_check_mark: No OpenAI keys found in ${what} (${(stats.bytesScanned / 1e6).toFixed(1)} MB).`, '', `Scanned: ${escapeMarkdown(scope)}.`);
+    for (const note of notes) out.push('', `> ${escapeMarkdown(note)}`);
   } else {
-    out.push(`:rotating_light: **${findings.length} OpenAI key finding${findings.length === 1 ? '' : 's'}** (${keys} distinct key${keys === 1 ? '' : 's'}) in ${what}.`, '');
+    out.push(`:rotating_light: **${findings.length} OpenAI key finding${findings.length === 1 ? '' : 's'}** (${keys} distinct key${keys === 1 ? '' : 's'}) in ${what}. Revoke each key, replace it with a secret read from the environment, and remove it from history.`, '', `Scanned: ${escapeMarkdown(scope)}.`, '');
+    for (const note of notes) out.push(`> ${escapeMarkdown(note)}`, '');
     const fromGit = findings.some((f) => f.git);
     const responded = findings.some((f) => f.response);
-    out.push(
-      `| Location | Kind | Key | Fingerprint |${fromGit ? ' First seen | Added | Still present |' : ''}${responded ? ' Live | Revocation | Issue |' : ''}`,
-      `| --- | --- | --- | --- |${fromGit ? ' --- | --- | --- |' : ''}${responded ? ' --- | --- | --- |' : ''}`,
-    );
+    const where = (f: (typeof findings)[number]) =>
+      f.alert ? `GitHub alert #${f.alert.number}${f.file ? ` ${code(`${f.file}:${f.line}`)}` : ''}` : code(`${pathPrefix}${f.file}:${f.line}`);
+    // At most six columns, so the table fits beside the run's log; fingerprints and history fold below.
+    out.push(`| Where | Kind | Key |${responded ? ' Live | keyguard did | Issue |' : ''}`, `| --- | --- | --- |${responded ? ' --- | --- | --- |' : ''}`);
     for (const f of findings) {
-      const where = f.alert ? `GitHub alert #${f.alert.number}${f.file ? ` ${code(`${f.file}:${f.line}`)}` : ''}` : code(`${pathPrefix}${f.file}:${f.line}`);
-      const row = `| ${where} | ${kindLabel(f.kind)}${f.encoding === 'base64' ? ' (base64)' : ''} | ${code(f.redacted)} | ${code(f.fingerprint.slice(0, 12))} |`;
-      const git = f.git
-        ? ` ${f.commit ? `${code(f.commit.slice(0, 12))}${f.git.authorDate ? ` ${f.git.authorDate.slice(0, 10)}` : ''}` : 'staged'} | ${f.git.occurrences}× | ${f.git.presentAtHead ? 'yes' : 'no'} |`
-        : fromGit ? ' | | |' : '';
+      const row = `| ${where(f)}${f.git && !f.git.presentAtHead ? ' (removed since)' : ''} | ${kindLabel(f.kind)}${f.encoding === 'base64' ? ' (base64)' : ''} | ${code(f.redacted)} |`;
       const r = f.response;
       const resp = responded
         ? ` ${liveStatus(r)} | ${r ? describeRevocation(r) : ''} | ${r?.issue?.url ? `[#${r.issue.number}](${r.issue.url}) ${r.issue.action}` : (r?.issue?.action ?? '')} |`
         : '';
-      out.push(row + git + resp);
+      out.push(row + resp);
     }
-    out.push('', 'Revoke each key, replace it with a secret read from the environment, and remove it from history. Keys are shown redacted; the fingerprint is a hash of the whole key.');
+    const exposure = exposureSummary(findings);
+    if (exposure) out.push('', exposure);
+    out.push('', '<details><summary>Fingerprints and history</summary>', '', `| Where | Fingerprint |${fromGit ? ' First seen | Added | Still present |' : ''}`, `| --- | --- |${fromGit ? ' --- | --- | --- |' : ''}`);
+    for (const f of findings) {
+      const git = f.git
+        ? ` ${f.commit ? `${code(f.commit.slice(0, 12))}${f.git.authorDate ? ` ${f.git.authorDate.slice(0, 10)}` : ''}` : 'staged'} | ${f.git.occurrences}× | ${stillPresent(f)} |`
+        : fromGit ? ' | | |' : '';
+      out.push(`| ${where(f)} | ${code(f.fingerprint.slice(0, 12))} |${git}`);
+    }
+    out.push('', '</details>');
+    out.push('', 'Keys are shown redacted; the fingerprint is a hash of the whole key.');
   }
-  const notable = result.skipped.filter((s) => s.reason === 'too-large' || s.reason === 'unreadable');
+  const notable = result.skipped.filter(worthReporting);
   if (notable.length > 0) {
     out.push('', `<details><summary>${notable.length} file${notable.length === 1 ? '' : 's'} not scanned</summary>`, '');
     for (const s of notable) out.push(`- ${code(s.path)}: ${s.reason}${s.detail ? ` (${escapeMarkdown(s.detail)})` : ''}`);
@@ -43,4 +53,12 @@ export function renderSummary(result: ScanResult, pathPrefix = '', scope = 'work
   if (stats.allowed > 0) out.push('', `${stats.allowed} finding${stats.allowed === 1 ? '' : 's'} allowed by configuration.`);
   if (stats.baselined > 0) out.push('', `${stats.baselined} finding${stats.baselined === 1 ? '' : 's'} of keys already in the baseline.`);
   return `${out.join('\n')}\n`;
+}
+
+/** `yes: main, v1.0`, `no`, or where a key in a message is. */
+function stillPresent(f: ScanResult['findings'][number]): string {
+  if (f.source) return f.source === 'commit-message' ? 'commit message' : 'tag message';
+  const refs = refsHolding(f);
+  if (refs) return `yes: ${escapeMarkdown(refs)}`;
+  return f.git?.presentAtHead ? 'yes' : 'no';
 }

@@ -1,14 +1,16 @@
 import { kindLabel } from '../detect/index.ts';
 import { exposureLine } from '../exposure/render.ts';
 import { liveStatus, UNPROVEN } from '../respond/leak-issue.ts';
-import type { Finding, ScanResult } from '../scan/finding.ts';
+import type { Finding, ScanResult, SkippedFile } from '../scan/finding.ts';
+import { describeCoverage } from '../scan/coverage.ts';
 
 /** `  [live; revoked: delete project key …; issue #12]`, after leak response. */
 export function responseNote(f: Finding): string {
   const r = f.response;
   if (!r) return '';
   const parts: string[] = [];
-  if (r.liveness) parts.push(liveStatus(r));
+  // Unknown says why (a network failure, a 5xx, a rate limit): the reader decides what to retry.
+  if (r.liveness) parts.push(r.liveness.status === 'unknown' ? `unknown (${r.liveness.rule}: ${r.liveness.reason})` : liveStatus(r));
   if (r.match?.type === 'matched') parts.push(`${r.match.projectId ? `${r.match.projectId}/` : ''}${r.match.keyId}`);
   if (r.match?.type === 'ambiguous') parts.push(`ambiguous: ${r.match.keyIds.length} keys match`);
   const o = r.revocation;
@@ -17,35 +19,87 @@ export function responseNote(f: Finding): string {
   return parts.length ? `  [${parts.join('; ')}]` : '';
 }
 
-/** `  first in abc1234 (2024-05-01), added 3 times, removed since`, for findings from git. */
+/** Skips a reader should hear of: content that was there and not scanned (not symlinks or devices). */
+export function worthReporting(s: SkippedFile): boolean {
+  return s.reason === 'too-large' || s.reason === 'line-too-large' || s.reason === 'unreadable';
+}
+
+/** Ref names as people say them: `main`, `v1.0`, `origin/feature`. */
+export function shortRef(ref: string): string {
+  return /^[0-9a-f]{40,64}$/.test(ref) ? ref.slice(0, 12) : ref.replace(/^refs\/(heads|tags|remotes)\//, '');
+}
+
+/** Which refs still hold the key: `main, v1.0 and 3 more`, or undefined when none does. */
+export function refsHolding(f: Finding, shown = 3): string | undefined {
+  const refs = [...new Set((f.git?.presentIn ?? []).map((p) => shortRef(p.ref)))];
+  const total = f.git?.refsHolding ?? refs.length;
+  if (total === 0) return undefined;
+  const more = total - Math.min(shown, refs.length);
+  return `${refs.slice(0, shown).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
+
+/** `  first in abc1234 (2024-05-01), added 3 times, still in main, feature`, for findings from git. */
 export function gitNote(f: Finding): string {
   if (!f.git) return '';
-  const where = f.commit ? `first in ${f.commit.slice(0, 12)}${f.git.authorDate ? ` (${f.git.authorDate.slice(0, 10)})` : ''}` : 'staged';
+  const date = f.git.authorDate ? ` (${f.git.authorDate.slice(0, 10)})` : '';
+  if (f.source) return `  in the ${f.source === 'commit-message' ? 'commit message' : 'tag message'} of ${f.commit?.slice(0, 12) ?? 'a commit'}${date}`;
+  const first = f.git.firstAdded;
+  const moved = first && first.file !== f.file ? ` as ${first.file}:${first.line}` : '';
+  const where = f.commit ? `first in ${f.commit.slice(0, 12)}${moved}${date}` : 'staged';
   const times = f.git.occurrences > 1 ? `, added ${f.git.occurrences} times` : '';
-  const head = f.commit ? (f.git.presentAtHead ? ', still present' : ', removed since') : '';
+  const refs = refsHolding(f);
+  const head = !f.commit ? '' : refs ? `, still in ${refs}` : f.git.presentAtHead ? ', still present' : ', removed from every ref';
   return `  ${where}${times}${head}`;
+}
+
+/** `1 commit`, `2 commits`. */
+export const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * A path as a terminal line may show it: control characters (a newline that forges a line, ESC
+ * that moves the cursor, BEL) and bidirectional overrides written as escapes, as git quotes them.
+ */
+export const printable = (s: string) =>
+  s.replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\u{${c.codePointAt(0)!.toString(16)}}`,
+  );
+
+/** Skipped files listed in the text report; the JSON report lists every one. */
+const SKIPPED_SHOWN = 20;
+
+/** Every place commits added the key (the first ten, then a count), when there is more than one. */
+function placesNote(f: Finding, shown = 10): string[] {
+  const places = f.git?.locations ?? [];
+  if ((f.git?.occurrences ?? 0) < 2 || places.length < 2) return [];
+  const listed = places.slice(0, shown).map((l) => `${l.file}${l.commit ? ` (${l.commit.slice(0, 12)})` : ''}`);
+  const more = f.git!.occurrences - listed.length;
+  return [`    added in: ${listed.join(', ')}${more > 0 ? `, and ${more} more` : ''}`];
 }
 
 /** One line a finding, for terminals and logs: `path:line:col  kind  redacted  fingerprint`. */
 export function renderText(result: ScanResult): string {
   const shown = new Set<string>();
   const lines = result.findings.flatMap((f) => {
-    const line = `${f.alert ? `GitHub alert #${f.alert.number} ` : ''}${f.file || '(not in a file)'}:${f.line}:${f.column}  ${kindLabel(f.kind)}${f.encoding === 'base64' ? ' (base64)' : ''}  ${f.redacted}  ${f.fingerprint}${gitNote(f)}${responseNote(f)}`;
+    const line = `${f.alert ? `GitHub alert #${f.alert.number} ` : ''}${f.file ? printable(f.file) : '(not in a file)'}:${f.line}:${f.column}  ${kindLabel(f.kind)}${f.encoding !== 'plain' ? ` (${f.encoding})` : ''}  ${f.redacted}  ${f.fingerprint}${gitNote(f)}${responseNote(f)}`;
     // A key's use since exposure, once, under its first finding.
     const e = f.response?.exposure;
-    if (!e || shown.has(f.fingerprint)) return [line];
-    shown.add(f.fingerprint);
-    return [line, `  ${f.redacted} used ${exposureLine(e)}`];
+    const first = e && !shown.has(f.fingerprint);
+    if (first) shown.add(f.fingerprint);
+    return [line, ...placesNote(f), ...(first ? [`  ${f.redacted} used ${exposureLine(e)}`] : [])];
   });
-  for (const s of result.skipped.filter((s) => s.reason === 'too-large' || s.reason === 'unreadable')) {
-    lines.push(`skipped ${s.path}: ${s.reason}${s.detail ? ` (${s.detail})` : ''}`);
-  }
+  for (const s of result.skipped.slice(0, SKIPPED_SHOWN)) lines.push(`skipped ${printable(s.path)}: ${s.reason}${s.detail ? ` (${s.detail})` : ''}`);
+  if (result.skipped.length > SKIPPED_SHOWN) lines.push(`skipped ${count(result.skipped.length - SKIPPED_SHOWN, 'more file')} (--format json lists them all)`);
   const { stats } = result;
+  if (result.coverage) lines.push(`history: ${describeCoverage(result.coverage)}`);
   const keys = new Set(result.findings.map((f) => f.fingerprint)).size;
+  // In history mode, what was read is commits; the files of each diff are no count a reader can check.
+  const where =
+    stats.commitsScanned !== undefined
+      ? `${count(stats.commitsScanned, 'commit')} scanned (${count(new Set(result.findings.flatMap((f) => f.git?.locations.map((l) => l.commit) ?? [])).size, 'commit')} added keys), ${(stats.bytesScanned / 1e6).toFixed(1)} MB of diffs`
+      : `${count(stats.filesScanned, 'file')}, ${(stats.bytesScanned / 1e6).toFixed(1)} MB`;
   lines.push(
-    `${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} (${keys} distinct key${keys === 1 ? '' : 's'}) in ` +
-      (stats.commitsScanned !== undefined ? `${stats.commitsScanned} commits` : `${stats.filesScanned} files`) +
-      `, ${(stats.bytesScanned / 1e6).toFixed(1)} MB, ${stats.filesSkipped} skipped, ${stats.allowed} allowed, ${stats.baselined} in baseline, ${(stats.durationMs / 1000).toFixed(2)} s`,
+    `${count(result.findings.length, 'finding')} (${count(keys, 'distinct key')}) in ${where}; ` +
+      `${count(stats.filesSkipped, 'file')} skipped, ${stats.allowed} allowed, ${stats.baselined} in baseline, ${(stats.durationMs / 1000).toFixed(2)} s`,
   );
   return `${lines.join('\n')}\n`;
 }

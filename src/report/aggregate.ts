@@ -16,11 +16,28 @@ export type Flag =
   | { readonly type: 'no-members' }
   | { readonly type: 'flagged-keys'; readonly keyIds: readonly string[] };
 
+/** Requests and tokens (input + output) of one API key or user of a project in the period. */
+export interface Spender {
+  /** Key or user id; null for usage the API attributes to no user (service account keys). */
+  readonly id: string | null;
+  /** The key's or user's name, from the inventory; null when unknown. */
+  readonly name: string | null;
+  /** Keys only: the API's redacted form (`sk-abc...def`), never the key. */
+  readonly redacted?: string | null;
+  readonly requests: number;
+  readonly tokens: number;
+}
+
 export interface ProjectReport extends Totals {
   readonly id: string;
   readonly name: string | null;
   readonly archived: boolean;
   readonly topModels: readonly { readonly model: string; readonly requests: number; readonly tokens: number }[];
+  /** The project's top API keys and users in the period, by tokens then requests. */
+  readonly topKeys: readonly Spender[];
+  readonly topUsers: readonly Spender[];
+  /** Cost per day of the period, aligned with `Report.daily`. */
+  readonly dailyCostUsd: readonly number[];
   readonly previous: Totals;
   readonly flags: readonly Flag[];
 }
@@ -73,6 +90,13 @@ export interface Report {
   readonly costRowsWithoutAmount: number;
   /** Total cost per day of the period, for the trend chart. */
   readonly daily: readonly { readonly day: number; readonly costUsd: number }[];
+  /** Names and redacted values of the keys that spent, where the inventory was read (by key id). */
+  readonly keyLabels: ReadonlyMap<string, KeyLabel>;
+}
+
+export interface KeyLabel {
+  readonly name: string | null;
+  readonly redacted: string | null;
 }
 
 export interface ReportPolicy {
@@ -87,11 +111,18 @@ export interface ReportPolicy {
 export interface ReportInput {
   readonly period: Period;
   readonly previous: Period;
-  /** Buckets spanning both periods (usage grouped by project and model, costs by project). */
+  /** Buckets spanning both periods (usage of every endpoint grouped by project and model, costs by project). */
   readonly usage: readonly UsageBucket[];
   readonly costs: readonly CostBucket[];
-  /** Per api key usage, for the flagged-keys flag (project → key ids that spent). */
+  /**
+   * Usage of the period grouped by project, API key and user, from every endpoint that meters keys:
+   * the top keys and users of each project, and the flagged-keys flag (project → key ids that spent).
+   */
   readonly keyUsage?: readonly UsageBucket[];
+  /** Key names and redacted values, by key id (the keys of the projects that spent). */
+  readonly keyLabels?: ReadonlyMap<string, KeyLabel>;
+  /** User names, by user id. */
+  readonly userNames?: ReadonlyMap<string, string>;
   readonly projects: readonly { id: string; name: string | null; archived: boolean }[];
   /** Projects with members; undefined when unknown. */
   readonly members?: ReadonlyMap<string, readonly string[]>;
@@ -101,6 +132,7 @@ export interface ReportInput {
 
 const zero = (): { -readonly [K in keyof Totals]: Totals[K] } => ({ costUsd: 0, requests: 0, inputTokens: 0, outputTokens: 0, cachedTokens: 0 });
 const round2 = (n: number) => Math.round(n * 100) / 100;
+const TOP_SPENDERS = 3;
 /** The key under which rows without a project are summed (no project id is empty). */
 const NO_PROJECT = '';
 
@@ -115,6 +147,7 @@ export function aggregate(input: ReportInput, policy: ReportPolicy): Report {
   const prev = new Map<string, ReturnType<typeof zero>>();
   const models = new Map<string, Map<string, { requests: number; tokens: number }>>();
   const daily = new Map<number, number>();
+  const projectDaily = new Map<string, Map<number, number>>();
   const slot = (t: number) => (t >= period.start && t < period.end ? cur : t >= previous.start && t < previous.end ? prev : undefined);
   const get = (m: Map<string, ReturnType<typeof zero>>, id: string) => m.get(id) ?? m.set(id, zero()).get(id)!;
 
@@ -128,8 +161,14 @@ export function aggregate(input: ReportInput, policy: ReportPolicy): Report {
         if (target === cur) withoutAmount++;
         continue;
       }
-      get(target, r.projectId ?? NO_PROJECT).costUsd += r.usd;
-      if (target === cur) daily.set(Math.floor(b.start / 86_400) * 86_400, (daily.get(Math.floor(b.start / 86_400) * 86_400) ?? 0) + r.usd);
+      const project = r.projectId ?? NO_PROJECT;
+      get(target, project).costUsd += r.usd;
+      if (target === cur) {
+        const day = Math.floor(b.start / 86_400) * 86_400;
+        daily.set(day, (daily.get(day) ?? 0) + r.usd);
+        const pd = projectDaily.get(project) ?? projectDaily.set(project, new Map()).get(project)!;
+        pd.set(day, (pd.get(day) ?? 0) + r.usd);
+      }
     }
   }
   for (const b of input.usage) {
@@ -158,11 +197,35 @@ export function aggregate(input: ReportInput, policy: ReportPolicy): Report {
       }
     }
   }
-  const spenders = new Map<string, Set<string>>();
+  // project → key or user id → requests and tokens ('' stands for usage of no user).
+  const byKey = new Map<string, Map<string, { requests: number; tokens: number }>>();
+  const byUser = new Map<string, Map<string, { requests: number; tokens: number }>>();
+  const add = (m: Map<string, Map<string, { requests: number; tokens: number }>>, project: string, id: string, requests: number, tokens: number) => {
+    const pm = m.get(project) ?? m.set(project, new Map()).get(project)!;
+    const x = pm.get(id) ?? pm.set(id, { requests: 0, tokens: 0 }).get(id)!;
+    x.requests += requests;
+    x.tokens += tokens;
+  };
   for (const b of input.keyUsage ?? []) {
     if (slot(b.start) !== cur) continue;
-    for (const r of b.results) if (r.projectId && r.apiKeyId && r.requests > 0) (spenders.get(r.projectId) ?? spenders.set(r.projectId, new Set()).get(r.projectId)!).add(r.apiKeyId);
+    const countsRequests = ENDPOINT_UNITS[b.endpoint].requests;
+    for (const r of b.results) {
+      const requests = countsRequests ? r.requests : 0;
+      const tokens = r.inputTokens + r.outputTokens;
+      if (!r.projectId || (requests === 0 && tokens === 0)) continue;
+      if (r.apiKeyId) add(byKey, r.projectId, r.apiKeyId, requests, tokens);
+      add(byUser, r.projectId, r.userId ?? '', requests, tokens);
+    }
   }
+  const top = (m: Map<string, { requests: number; tokens: number }> | undefined, label: (id: string) => Omit<Spender, 'requests' | 'tokens'>): Spender[] =>
+    [...(m ?? [])]
+      .sort(([a, x], [b, y]) => y.tokens - x.tokens || y.requests - x.requests || a.localeCompare(b))
+      .slice(0, TOP_SPENDERS)
+      .map(([id, n]) => ({ ...label(id), ...n }));
+  const keyLabel = (id: string) => ({ id, name: input.keyLabels?.get(id)?.name ?? null, redacted: input.keyLabels?.get(id)?.redacted ?? null });
+  const userLabel = (id: string) => ({ id: id || null, name: id ? (input.userNames?.get(id) ?? null) : null });
+  const days: number[] = [];
+  for (let d = Math.floor(period.start / 86_400) * 86_400; d < period.end; d += 86_400) days.push(d);
 
   const known = new Map(input.projects.map((p) => [p.id, p]));
   const ids = [...new Set([...cur.keys(), ...prev.keys()])].filter((id) => id !== NO_PROJECT);
@@ -180,18 +243,19 @@ export function aggregate(input: ReportInput, policy: ReportPolicy): Report {
     }
     const spent = c.costUsd > 0 || c.requests > 0;
     if (spent && input.members && (input.members.get(id)?.length ?? 0) === 0) flags.push({ type: 'no-members' });
-    const flaggedSpenders = [...(spenders.get(id) ?? [])].filter((k) => input.flaggedKeys?.has(k)).sort();
+    const flaggedSpenders = [...(byKey.get(id)?.keys() ?? [])].filter((k) => input.flaggedKeys?.has(k)).sort();
     if (flaggedSpenders.length) flags.push({ type: 'flagged-keys', keyIds: flaggedSpenders });
     const topModels = [...(models.get(id) ?? new Map<string, { requests: number; tokens: number }>())].map(([model, m]) => ({ model, ...m })).sort((a, b) => b.tokens - a.tokens).slice(0, 3);
-    return { id, name: project?.name ?? null, archived: project?.archived ?? false, ...c, costUsd: round2(c.costUsd), topModels, previous: { ...p, costUsd: round2(p.costUsd) }, flags };
+    const topKeys = top(byKey.get(id), keyLabel);
+    const topUsers = top(byUser.get(id), userLabel);
+    const dailyCostUsd = days.map((d) => round2(projectDaily.get(id)?.get(d) ?? 0));
+    return { id, name: project?.name ?? null, archived: project?.archived ?? false, ...c, costUsd: round2(c.costUsd), topModels, topKeys, topUsers, dailyCostUsd, previous: { ...p, costUsd: round2(p.costUsd) }, flags };
   });
   projects.sort((a, b) => b.costUsd - a.costUsd || b.requests - a.requests || a.id.localeCompare(b.id));
   // Totals from the unrounded sums: rounding each project first could miss the bill by cents.
   const sum = (list: Iterable<Totals>) => [...list].reduce((t, x) => ({ costUsd: t.costUsd + x.costUsd, requests: t.requests + x.requests, inputTokens: t.inputTokens + x.inputTokens, outputTokens: t.outputTokens + x.outputTokens, cachedTokens: t.cachedTokens + x.cachedTokens }), zero());
   const rounded = (t: Totals) => ({ ...t, costUsd: round2(t.costUsd) });
   const withPrevious = (c: Totals, p: Totals) => ({ ...rounded(c), previous: rounded(p) });
-  const days: { day: number; costUsd: number }[] = [];
-  for (let d = Math.floor(period.start / 86_400) * 86_400; d < period.end; d += 86_400) days.push({ day: d, costUsd: round2(daily.get(d) ?? 0) });
   return {
     period,
     previousPeriod: previous,
@@ -200,6 +264,7 @@ export function aggregate(input: ReportInput, policy: ReportPolicy): Report {
     totals: withPrevious(sum(cur.values()), sum(prev.values())),
     usage: USAGE_ORDER.flatMap((e) => endpoints.get(e) ?? []),
     costRowsWithoutAmount: withoutAmount,
-    daily: days,
+    daily: days.map((d) => ({ day: d, costUsd: round2(daily.get(d) ?? 0) })),
+    keyLabels: input.keyLabels ?? new Map(),
   };
 }

@@ -1,5 +1,6 @@
 import pLimit from 'p-limit';
 import { ConfigurationError } from '../errors.ts';
+import type { Namer } from '../options.ts';
 import { GitHubIssueTracker } from '../github/issue-tracker.ts';
 import { fitBody, moreInReport } from '../github/body-limit.ts';
 import { createOctokit } from '../github/octokit.ts';
@@ -9,42 +10,49 @@ import { auditOrganization } from '../audit/org-rules.ts';
 import type { Config } from '../config.ts';
 import { markerLine, type IssueTracker } from '../github/issue-tracker.ts';
 import type { Logger } from '../logger.ts';
-import { groupsBy, USAGE_ENDPOINTS, type OpenAIAdmin } from '../openai/admin-client.ts';
+import { groupsBy, USAGE_ENDPOINTS, type OpenAIAdmin, type TimeRange, type UsageEndpoint, type UsageGrouping } from '../openai/admin-client.ts';
 import type { ProjectKeyRecord } from '../openai/types.ts';
-import { aggregate, type Report } from './aggregate.ts';
+import { aggregate, type KeyLabel, type Report } from './aggregate.ts';
 import { describePeriod, periodId, previousPeriod, type Period } from './period.ts';
 import { renderReportMarkdown } from './render.ts';
 
 /**
  * Reads what a report needs with as few requests as grouping allows: projects and members (a few
  * pages each), costs by project and usage of every usage endpoint by project (and model, where
- * the endpoint has models) over both periods (one page each for up to 31 days), and, to flag spend
- * from keys the audit flags, the keys of projects that spent. When the users come without their
- * projects, the members of the projects that spent are read from each project's users instead.
+ * the endpoint has models) over both periods (one page each for up to 31 days), usage of the period
+ * by project, API key and user (one page per endpoint that has keys, for every project at once),
+ * and, to name keys and flag spend from keys the audit flags, the keys of projects that spent. When
+ * the users come without their projects, the members of the projects that spent are read from each
+ * project's users instead.
  */
 export async function buildReport(admin: OpenAIAdmin, period: Period, config: Config, now: number, logger: Logger): Promise<{ report: Report; requests: number }> {
   const before = admin.requests;
   const previous = previousPeriod(period);
   const span = { start: previous.start, end: period.end };
-  const [projects, fromUsers, costs, usage, keyUsage] = await Promise.all([
+  const all = (range: TimeRange, endpoints: readonly UsageEndpoint[], groupBy: (e: UsageEndpoint) => UsageGrouping[]) =>
+    Promise.all(endpoints.map((e) => admin.usage(e, range, groupBy(e)))).then((b) => b.flat());
+  const [projects, users, costs, usage, keyUsage] = await Promise.all([
     admin.projects(),
     admin.projectMembers(),
     admin.costs(span, ['project_id']),
-    Promise.all(USAGE_ENDPOINTS.map((e) => admin.usage(e, span, groupsBy(e, 'model') ? ['project_id', 'model'] : ['project_id']))).then((b) => b.flat()),
-    config.report.flagKeys ? admin.usage('completions', { start: period.start, end: period.end }, ['project_id', 'api_key_id']) : Promise.resolve([]),
+    all(span, USAGE_ENDPOINTS, (e) => (groupsBy(e, 'model') ? ['project_id', 'model'] : ['project_id'])),
+    // Every endpoint that meters keys also meters users (vector stores and code interpreter do neither).
+    all(period, USAGE_ENDPOINTS.filter((e) => groupsBy(e, 'api_key_id')), () => ['project_id', 'api_key_id', 'user_id']),
   ]);
   const limit = pLimit(8);
   let flaggedKeys: Set<string> | undefined;
+  let keyLabels: Map<string, KeyLabel> | undefined;
   if (config.report.flagKeys) {
     const spent = [...new Set(keyUsage.flatMap((b) => b.results.filter((r) => r.requests > 0 && r.projectId).map((r) => r.projectId!)))].filter((id) => projects.some((p) => p.id === id));
     const keys: ProjectKeyRecord[] = (await Promise.all(spent.map((id) => limit(() => admin.projectKeys(id))))).flat();
+    keyLabels = new Map(keys.map((k) => [k.id, { name: k.name, redacted: k.redactedValue }]));
     const findings = auditOrganization({ projects, projectKeys: keys, serviceAccounts: [], adminKeys: [], requests: 0 }, config.audit, now);
     flaggedKeys = new Set(findings.filter((f) => f.target.includes('/')).map((f) => f.target.split('/')[1]!));
     logger.info(`keyguard: checked the keys of ${spent.length} project(s) that spent`);
   }
-  const input = { period, previous, usage, costs, keyUsage, projects, flaggedKeys };
+  const input = { period, previous, usage, costs, keyUsage, keyLabels, userNames: users.userNames, projects, flaggedKeys };
   const policy = { budgets: config.report.budgets, spikePercent: config.report.spikePercent, minSpikeBaseUsd: config.report.minSpikeBaseUsd, minSpikeBaseTokens: config.report.minSpikeBaseTokens };
-  let members = fromUsers;
+  let members = users.members;
   if (!members) {
     // Only projects that spent can be flagged for having no members: read those (deleted ones have none to read).
     const spent = aggregate(input, policy).projects.filter((p) => (p.costUsd > 0 || p.requests > 0) && projects.some((x) => x.id === p.id));
@@ -90,7 +98,7 @@ export interface ReportSettings {
 }
 
 /** Which period: `--since`/`--until` (both), or `--period` (default the last full week). */
-export function choosePeriod(settings: Pick<ReportSettings, 'period' | 'since' | 'until' | 'now'>, name: (k: string) => string): Period {
+export function choosePeriod(settings: Pick<ReportSettings, 'period' | 'since' | 'until' | 'now'>, name: Namer): Period {
   if (settings.since || settings.until) {
     if (!settings.since || !settings.until) throw new ConfigurationError(`${name('since')} and ${name('until')} go together`);
     if (settings.period) throw new ConfigurationError(`${name('period')} or ${name('since')}/${name('until')}, not both`);
@@ -102,9 +110,9 @@ export function choosePeriod(settings: Pick<ReportSettings, 'period' | 'since' |
 }
 
 /** The report as both entries run it. */
-export async function reportCommand(settings: ReportSettings, name: (k: string) => string, logger: Logger): Promise<{ report: Report; requests: number; issue?: { number: number; action: string; closedPrevious?: number } }> {
+export async function reportCommand(settings: ReportSettings, name: Namer, logger: Logger): Promise<{ report: Report; requests: number; issue?: { number: number; action: string; closedPrevious?: number } }> {
   const period = choosePeriod(settings, name);
-  if (!settings.adminKey) throw new ConfigurationError(`the report needs an OpenAI admin key (${name('openai-admin-key')}, or OPENAI_ADMIN_KEY): usage and costs come from the organization API`);
+  if (!settings.adminKey) throw new ConfigurationError(`the report needs an OpenAI admin key (${name('openai-admin-key')}): usage and costs come from the organization API`);
   logger.mask(settings.adminKey);
   const admin = new AdminClient({ adminKey: settings.adminKey, baseURL: settings.openaiBaseUrl, logger });
   const { report, requests } = await buildReport(admin, period, settings.config, settings.now, logger);

@@ -117,6 +117,15 @@ export function describeRevocation(r: KeyResponse): string {
   }
 }
 
+/** The one line a reader needs first: is the key still a danger, and what to do now. */
+export function decision(r: KeyResponse, still: boolean): string {
+  const history = still ? 'remove it from the repository and its history' : 'remove it from git history';
+  if (r.revocation?.type === 'revoked') return `**keyguard revoked this key.** Replace it where it was used and ${history}.`;
+  if (r.liveness?.status === 'revoked') return `**This key no longer works.** Nothing is at risk from it now; ${history}.`;
+  if (r.liveness?.status === 'live') return `**This key is live: anyone who read the repository can use it.** Revoke it now, replace it, and ${history}.`;
+  return `**Whether this key works is not known: treat it as live.** Revoke it, replace it, and ${history}.`;
+}
+
 const TODO = [
   '- [ ] Create a replacement key and update every place that used this one (GitHub secrets, deployment environments).',
   '- [ ] Revoke this key in the OpenAI dashboard, unless keyguard revoked it above.',
@@ -204,12 +213,19 @@ export function mergeFacts(previous: Facts | undefined, now: KeyResponse): KeyRe
  * so the caller can comment on them.
  */
 export function renderLeakIssue(group: LeakGroup, ctx: RepoContext, mention: string | undefined, previous?: string): { title: string; body: string; newPlaces: string[] } {
+  // An alert gives a commit without its date: dated commits sort first.
   const first = [...group.findings].filter((f) => f.commit).sort((a, b) => (a.git?.authorDate ?? '9').localeCompare(b.git?.authorDate ?? '9'))[0];
+  // Removed only when no ref's tip holds it: a key on another branch or in a tag is still there.
+  // GitHub's alerts say where a key was, not whether a ref holds it now: only keyguard's scan does.
   const scanned = group.findings.filter((f) => !f.alert);
-  const still = scanned.length === 0 || scanned.some((f) => (f.git ? f.git.presentAtHead : true));
+  const refs = [...new Set(scanned.flatMap((f) => (f.git?.presentIn ?? []).map((p) => p.ref.replace(/^refs\/(heads|tags|remotes)\//, ''))))];
+  const still = scanned.length === 0 || refs.length > 0 || scanned.some((f) => (f.git ? f.git.presentAtHead || (f.git.refsHolding ?? 0) > 0 : true));
+  const heldBy = refs.length ? ` (${refs.slice(0, 5).map(code).join(', ')}${refs.length > 5 ? ` and ${refs.length - 5} more refs` : ''})` : '';
   const r = mergeFacts(factsOf(previous), group.response);
   const state = [
     `## :rotating_light: Leaked OpenAI ${kindLabel(group.kind)} ${code(group.redacted)}`,
+    '',
+    decision(r, still),
     '',
     ...(mention ? [`cc ${mention}`, ''] : []),
     '| | |',
@@ -219,7 +235,7 @@ export function renderLeakIssue(group: LeakGroup, ctx: RepoContext, mention: str
     `| Live | ${describeLiveness(r)} |`,
     `| OpenAI record | ${describeMatch(r)} |`,
     ...(first?.commit ? [`| First committed | ${code(first.commit.slice(0, 12))}${first.git?.authorDate ? ` on ${first.git.authorDate.slice(0, 10)}` : ''} |`] : []),
-    `| Still in the repository | ${scanned.length === 0 ? 'unknown: only GitHub secret scanning reported it' : still ? 'yes' : 'no, removed since (it stays in git history)'} |`,
+    `| Still in the repository | ${scanned.length === 0 ? 'unknown: only GitHub secret scanning reported it' : still ? `yes${heldBy}` : 'no: no branch or tag holds it (it stays in git history)'} |`,
     `| keyguard did | ${describeRevocation(r)} |`,
     ...(r.exposure ? ['', section('exposure', `### Use since exposure\n\n${exposureTable(r.exposure)}`)] : []),
     ...(r.watch ? ['', section('watch', watchText(r.watch))] : []),

@@ -1,5 +1,5 @@
-import { detectKeys, mayContainKey, type Match } from '../detect/index.ts';
-import type { FileReader, SkipReason } from '../sources/worktree.ts';
+import { decodeBytes, detectKeys, mayContainKey, sniffEncoding, type Match, type TextEncoding } from '../detect/index.ts';
+import { OVERLAP, type FileReader, type SkipReason, type Window } from '../sources/worktree.ts';
 
 /** A match as it crosses a thread boundary: structured clone keeps fields, not SecretValue. */
 export type WireMatch = Omit<Match, 'secret'> & { readonly key: string };
@@ -10,15 +10,58 @@ export type FileOutcome =
   | { readonly kind: 'skipped'; readonly path: string; readonly reason: SkipReason; readonly detail?: string }
   | { readonly kind: 'gone'; readonly path: string };
 
-/** Reads one file, and detects only when the prefilter says the bytes may hold a key. */
-export function scanFile(reader: FileReader, rel: string): FileOutcome {
-  const read = reader.read(rel);
-  if (read.kind !== 'file') return read;
-  const matches: WireMatch[] = [];
-  if (mayContainKey(read.data)) {
-    for (const { secret, ...m } of detectKeys(read.data.toString('utf8'))) matches.push({ ...m, key: secret.reveal() });
+/**
+ * Detects keys in a file's successive windows (see FileReader.readWindows), with lines and columns
+ * counted from the start of the file. A window's last OVERLAP bytes are read again at the start of
+ * the next one, so a match that starts there is left to the next window, where it is whole.
+ */
+export class WindowScanner {
+  #encoding: TextEncoding = 'utf8';
+  /** Lines before the current window, and characters of its first line that came before it. */
+  #lines = 0;
+  #column = 0;
+  readonly matches: WireMatch[] = [];
+
+  push(w: Window): void {
+    if (w.first) this.#encoding = sniffEncoding(w.data);
+    const utf16 = this.#encoding === 'utf16le' || this.#encoding === 'utf16be';
+    const cut = w.last ? w.data.length : w.data.length - OVERLAP;
+    // Bytes are checked for the markers before anything is decoded (UTF-16 must be decoded first).
+    if (utf16 || mayContainKey(w.data)) {
+      const head = decodeBytes(w.data.subarray(0, cut), this.#encoding, w.first);
+      const text = w.last ? head : head + decodeBytes(w.data.subarray(cut), this.#encoding, false);
+      if (!utf16 || mayContainKey(text)) {
+        for (const { secret, ...m } of detectKeys(text)) {
+          if (m.offset >= head.length) continue;
+          const shifted = m.line === 1 ? { column: m.column + this.#column, endColumn: m.endColumn + this.#column } : {};
+          this.matches.push({ ...m, ...shifted, line: m.line + this.#lines, key: secret.reveal() });
+        }
+      }
+      if (!w.last && utf16) this.#advance(head);
+    }
+    if (!w.last && !utf16) {
+      // Lines are counted on the bytes; only the part of the last line is decoded, for its width.
+      const bytes = w.data.subarray(0, cut);
+      const lastNl = bytes.lastIndexOf(0x0a);
+      for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) this.#lines++;
+      const tail = decodeBytes(bytes.subarray(lastNl + 1), this.#encoding, false).length;
+      this.#column = lastNl === -1 ? this.#column + tail : tail;
+    }
   }
-  return { kind: 'scanned', path: rel, bytes: read.data.length, matches };
+
+  #advance(head: string): void {
+    const lastNl = head.lastIndexOf('\n');
+    for (let i = head.indexOf('\n'); i !== -1; i = head.indexOf('\n', i + 1)) this.#lines++;
+    this.#column = lastNl === -1 ? this.#column + head.length : head.length - lastNl - 1;
+  }
+}
+
+/** Reads one file window by window; only windows the prefilter passes are decoded and searched. */
+export function scanFile(reader: FileReader, rel: string): FileOutcome {
+  const scanner = new WindowScanner();
+  const read = reader.readWindows(rel, (w) => scanner.push(w));
+  if (read.kind !== 'file') return read;
+  return { kind: 'scanned', path: rel, bytes: read.bytes, matches: scanner.matches };
 }
 
 /**

@@ -1,6 +1,7 @@
-import type { KeyKind, SecretValue } from '../detect/index.ts';
+import type { Encoding, KeyKind, SecretValue } from '../detect/index.ts';
 import type { Exposure } from '../exposure/exposure.ts';
 import type { RevokeOutcome } from '../openai/types.ts';
+import type { HistoryCoverage } from '../sources/history.ts';
 import type { SkipReason } from '../sources/worktree.ts';
 
 /** Liveness of a found key; `unverified` until leak response checks it. */
@@ -37,9 +38,11 @@ export interface Finding {
   readonly kind: KeyKind;
   readonly fingerprint: string;
   readonly redacted: string;
-  readonly encoding: 'plain' | 'base64';
+  readonly encoding: Encoding;
   readonly status: KeyStatus;
   readonly secret: SecretValue;
+  /** Set when the key is in a commit message or an annotated tag's message, not in a file. */
+  readonly source?: 'commit-message' | 'tag-message';
   /** For history, range and staged scans: where and how often git saw the key. */
   readonly git?: GitFacts;
   /** Set by leak response (verification, matching, revocation, issues). */
@@ -67,10 +70,18 @@ export interface GitFacts {
   readonly occurrences: number;
   /** Where it was added, oldest not guaranteed first; at most 50. */
   readonly locations: readonly GitLocation[];
-  /** Whether the key is still in the tip (HEAD for history, the range's end). */
+  /** Whether the key is in the scanned tip (HEAD for history, the range's end). */
   readonly presentAtHead: boolean;
   /** Where it is at the tip, when it is there. */
   readonly atHead: { readonly file: string; readonly line: number; readonly column: number } | null;
+  /**
+   * The refs whose tip still holds the key (history: every branch, tag and remote branch; range:
+   * its end), at most 20 listed; `refsHolding` counts them all. Empty: no ref's tip holds it.
+   */
+  readonly presentIn?: readonly { readonly ref: string; readonly file: string; readonly line: number }[];
+  readonly refsHolding?: number;
+  /** Where the key was first added. The finding's own file and line are where it is at the tip when it is there. */
+  readonly firstAdded?: { readonly commit: string | null; readonly file: string; readonly line: number; readonly column: number };
 }
 
 export interface SkippedFile {
@@ -98,8 +109,18 @@ export function peakRssMb(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
+/** What a history scan covered: the refs and commits, or nothing when the repository has no commit. */
+export type Coverage = HistoryCoverage;
+
 export interface ScanResult {
   readonly target: string;
+  /** For history scans. */
+  readonly coverage?: Coverage;
+  /**
+   * What git could not read (a damaged or partial clone): the scan is incomplete, and says so.
+   * The entries exit 2 after writing what was found.
+   */
+  readonly unreadable?: readonly string[];
   readonly findings: readonly Finding[];
   readonly skipped: readonly SkippedFile[];
   readonly stats: ScanStats;

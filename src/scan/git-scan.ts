@@ -1,17 +1,18 @@
-import { detectKeys, PREFILTER_LITERALS, SecretValue, type Match } from '../detect/index.ts';
+import { detectInBytes, detectKeys, mayContainKey, type Encoding, type Match, type SecretValue } from '../detect/index.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
-import { BlobReader } from '../sources/cat-file.ts';
-import { DiffStreamScanner, type AddedLine } from '../sources/diff-stream.ts';
-import { git, gitStream } from '../sources/git.ts';
-import type { Finding, GitLocation, ScanResult } from './finding.ts';
+import { BlobReader, checkObjects } from '../sources/cat-file.ts';
+import { DiffStreamScanner, type AddedLine, type BinaryChange } from '../sources/diff-stream.ts';
+import { git, gitStream, nulSeparated } from '../sources/git.ts';
+import type { Finding, GitLocation, ScanResult, SkippedFile } from './finding.ts';
+import { keysAtTips, type TipPlace } from './presence.ts';
 import { triageFrom } from './triage.ts';
 import { peakRssMb } from './finding.ts';
 
 /** What part of a repository's git data to scan. */
 export type GitTarget =
-  /** Every commit reachable from any ref. */
-  | { readonly type: 'history' }
+  /** Every commit reachable from any ref; `fetch` first fetches every branch and tag of origin. */
+  | { readonly type: 'history'; readonly fetch?: boolean; readonly pullRequests?: boolean }
   /** What the commits of `A..B` add (`A` may be absent: all of B's history). */
   | { readonly type: 'range'; readonly base: string | undefined; readonly head: string }
   /** What `git diff --cached` adds: the next commit, for a pre-commit hook. */
@@ -32,9 +33,11 @@ const MAX_LOCATIONS = 50;
  * Flags that make git's output the same whatever the user's config: no colour, pager, external
  * diff or textconv, standard a/ b/ prefixes, no signatures, paths relative to the scanned folder.
  * -U0: only changed lines, as only added lines matter. Merges show a dense combined diff, so a key
- * introduced while resolving a merge is found too.
+ * introduced while resolving a merge is found too. --full-index: binary files' blob ids, whole.
+ * --no-renames: a moved file shows as added under its new name, so every path that ever held a
+ * key is known (presence at the tips looks only at those).
  */
-const DIFF_FLAGS = ['-p', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', '--relative'];
+const DIFF_FLAGS = ['-p', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', '--relative', '--full-index', '--no-renames'];
 const LOG_FLAGS = [...DIFF_FLAGS, '--format=%x00%H %at %P', '--no-show-signature', '--diff-merges=dense-combined'];
 
 function gitArgs(target: GitTarget): string[] {
@@ -48,133 +51,317 @@ function gitArgs(target: GitTarget): string[] {
   }
 }
 
+/** Where a key was seen: a file of a commit (or the index), or a message. */
+interface Place {
+  readonly commit: string | null;
+  readonly authorTime: number;
+  readonly file: string;
+  readonly source?: 'commit-message' | 'tag-message';
+  /** Known when the whole text was read (binary blobs, messages); else found by reading the blob again. */
+  readonly pos?: Pos;
+}
+
+interface Pos {
+  readonly line: number;
+  readonly column: number;
+  readonly endColumn: number;
+  readonly encoding: Encoding;
+}
+
 interface KeyState {
   readonly secret: SecretValue;
   readonly kind: Match['kind'];
-  first: { commit: string | null; authorTime: number; file: string };
+  first: Place;
   occurrences: number;
   readonly locations: GitLocation[];
 }
 
+/** Refs listed per key (all are counted). */
+const MAX_REFS = 20;
+/** Files looked at for presence at the tips: the files where keys were added, up to this many. */
+const MAX_PRESENCE_FILES = 5000;
+
 /**
- * Scans what git says commits added. Each key found becomes one finding: where it was first seen
- * (oldest author date), how often it was added, and whether it is still present at the tip.
+ * Scans what git says commits added: the added lines of text files, the new blobs of binary files
+ * (read whole, by their bytes), and commit and annotated tag messages. Each key found becomes one
+ * finding: where it is at the scanned tip when it is there, else where it was first added; how
+ * often it was added; and which refs' tips still hold it.
  */
 export async function scanGit(settings: GitScanSettings, deps: { logger: Logger; now?: () => number }): Promise<ScanResult> {
   const { logger } = deps;
   const now = deps.now ?? Date.now;
   const started = now();
   const allow = triageFrom(settings.config, settings.baseline);
+  const maxSize = settings.config.scan.maxFileSize;
   const keys = new Map<string, KeyState>();
+  const files = new Set<string>();
+  const skipped: SkippedFile[] = [];
   let bytesScanned = 0;
   let commitsScanned = 0;
   let lastProgress = started;
 
-  const onLine = (line: AddedLine) => {
-    if (allow.pathAllowed(line.file)) return;
-    for (const m of detectKeys(line.text)) {
-      // Mask first: nothing about this key may be logged before the runner knows to hide it.
-      logger.mask(m.secret.reveal());
-      if (!allow.admit(m.secret.fingerprint, m.allowedInline)) continue;
-      const at = { commit: line.commit?.sha ?? null, authorTime: line.commit?.authorTime ?? 0, file: line.file };
-      const state = keys.get(m.secret.fingerprint);
-      if (!state) {
-        keys.set(m.secret.fingerprint, { secret: m.secret, kind: m.kind, first: at, occurrences: 1, locations: [{ commit: at.commit, file: at.file }] });
-        continue;
-      }
-      state.occurrences++;
-      // git log lists newer commits first: an equal date later in the stream is the older commit.
-      if (at.authorTime <= state.first.authorTime) state.first = at;
-      if (state.locations.length < MAX_LOCATIONS && !state.locations.some((l) => l.commit === at.commit && l.file === at.file)) {
-        state.locations.push({ commit: at.commit, file: at.file });
-      }
+  const record = (m: Match, at: Place) => {
+    // Mask first: nothing about this key may be logged before the runner knows to hide it.
+    logger.mask(m.secret.reveal());
+    if (!allow.admit(m.secret.fingerprint, m.allowedInline)) return;
+    if (!at.source && files.size < MAX_PRESENCE_FILES) files.add(at.file);
+    const state = keys.get(m.secret.fingerprint);
+    if (!state) {
+      keys.set(m.secret.fingerprint, { secret: m.secret, kind: m.kind, first: at, occurrences: 1, locations: [{ commit: at.commit, file: at.file }] });
+      return;
+    }
+    state.occurrences++;
+    // git log lists newer commits first: an equal date later in the stream is the older commit.
+    // Within one commit, the first file (git's path order) stays.
+    if (at.authorTime < state.first.authorTime || (at.authorTime === state.first.authorTime && at.commit !== state.first.commit)) state.first = at;
+    if (state.locations.length < MAX_LOCATIONS && !state.locations.some((l) => l.commit === at.commit && l.file === at.file)) {
+      state.locations.push({ commit: at.commit, file: at.file });
     }
   };
 
-  const scanner = new DiffStreamScanner();
-  for await (const chunk of gitStream(settings.root, gitArgs(settings.target))) {
-    bytesScanned += chunk.length;
-    for (let i = chunk.indexOf(0); i !== -1; i = chunk.indexOf(0, i + 1)) commitsScanned++;
-    for (const line of scanner.push(chunk)) onLine(line);
-    if (now() - lastProgress >= 250) {
-      lastProgress = now();
-      logger.progress(`keyguard: ${commitsScanned} commits, ${(bytesScanned / 1e6).toFixed(0)} MB of diffs, ${keys.size} keys`);
+  const onLine = (line: AddedLine) => {
+    if (allow.pathAllowed(line.file)) return;
+    const at = { commit: line.commit?.sha ?? null, authorTime: line.commit?.authorTime ?? 0, file: line.file };
+    const matches = detectKeys(line.text);
+    const seen = new Set(matches.map((m) => m.secret.fingerprint));
+    // Base64 wrapped over lines is only whole with the lines around it.
+    if (line.around !== line.text) matches.push(...detectKeys(line.around).filter((m) => m.encoding === 'base64' && !seen.has(m.secret.fingerprint)));
+    for (const m of matches) record(m, at);
+  };
+
+  const scanner = new DiffStreamScanner(null, maxSize);
+  const binaries: BinaryChange[] = [];
+  // A damaged or partial clone stops git part way: keep what was read, and say what was not.
+  const unreadable: string[] = [];
+  const attempt = async (what: () => string, run: () => Promise<unknown>) => {
+    try {
+      await run();
+    } catch (e) {
+      unreadable.push(`${what()}: ${(e as Error).message}`);
     }
+  };
+  const readDiffs = async (args: string[]) => {
+    for await (const chunk of gitStream(settings.root, args)) {
+      bytesScanned += chunk.length;
+      for (let i = chunk.indexOf(0); i !== -1; i = chunk.indexOf(0, i + 1)) commitsScanned++;
+      for (const line of scanner.push(chunk)) onLine(line);
+      binaries.push(...scanner.takeBinaries().filter((b) => !allow.pathAllowed(b.file)));
+      if (now() - lastProgress >= 250) {
+        lastProgress = now();
+        logger.progress(`keyguard: ${commitsScanned} commits, ${(bytesScanned / 1e6).toFixed(0)} MB of diffs, ${keys.size} keys`);
+      }
+    }
+  };
+  try {
+    await readDiffs(gitArgs(settings.target));
+  } catch (e) {
+    if (settings.target.type === 'staged') unreadable.push(`the staged changes: ${(e as Error).message}`);
+    // git log stops at the first object it cannot read: go on commit by commit from there (the
+    // same order), and read a commit that fails again from its tree, naming the missing blobs.
+    else await readRestOneByOne(settings.root, settings.target, commitsScanned, readDiffs, unreadable, (m, at) => !allow.pathAllowed(at.file) && record(m, at));
   }
   for (const line of scanner.end()) onLine(line);
+  binaries.push(...scanner.takeBinaries().filter((b) => !allow.pathAllowed(b.file)));
+  for (const s of scanner.skipped) {
+    if (s.file && !allow.pathAllowed(s.file)) skipped.push({ path: s.file, reason: 'line-too-large', detail: `a line of ${s.bytes - 1} bytes added${s.commit ? ` in ${s.commit.sha.slice(0, 12)}` : ''}` });
+  }
 
   const blobs = new BlobReader(settings.root);
   try {
+    await attempt(() => 'binary files', async () => (bytesScanned += await scanBinaries(settings.root, binaries, blobs, maxSize, skipped, unreadable, record)));
+    await attempt(() => 'commit and tag messages', async () => (bytesScanned += await scanMessages(settings.root, settings.target, record)));
+
     const tip = settings.target.type === 'history' ? 'HEAD' : settings.target.type === 'range' ? settings.target.head : undefined;
-    const atHead = tip ? await keysAtHead(settings.root, tip, blobs) : undefined;
-    const findings = await Promise.all(
-      [...keys.values()].map(async (k): Promise<Finding> => {
-        const spec = `${k.first.commit ?? ''}:./${k.first.file}`;
-        const pos = await locate(blobs, spec, k.secret.fingerprint);
-        if (!pos) logger.warning(`keyguard: could not find ${k.secret.redacted} again in ${k.first.file} at ${k.first.commit ?? 'the index'}; line unknown`);
-        const tipAt = atHead?.get(k.secret.fingerprint);
-        return {
-          file: k.first.file,
-          line: pos?.line ?? 0,
-          column: pos?.column ?? 0,
-          endColumn: pos?.endColumn ?? 0,
-          commit: k.first.commit,
-          kind: k.kind,
-          fingerprint: k.secret.fingerprint,
-          redacted: k.secret.redacted,
-          encoding: pos?.encoding ?? 'plain',
-          status: 'unverified',
-          secret: k.secret,
-          git: {
-            authorDate: k.first.commit ? new Date(k.first.authorTime * 1000).toISOString() : null,
-            occurrences: k.occurrences,
-            locations: k.locations,
-            atHead: tipAt ?? null,
-            presentAtHead: tip ? tipAt !== undefined : true,
-          },
-        };
-      }),
-    );
+    const tips = settings.target.type === 'history' ? ['HEAD', ...(await refNames(settings.root))] : tip ? [tip] : [];
+    let atTips = new Map<string, TipPlace[]>();
+    await attempt(() => 'where the keys are at the ref tips', async () => {
+      const found = await keysAtTips(settings.root, tips, [...files], new Set(keys.keys()), blobs, maxSize);
+      atTips = found.places;
+      if (found.treesLeftOut) logger.warning(`keyguard: ${found.treesLeftOut} ref tips with distinct trees were not checked for the keys (too many refs times files); which refs hold a key is a lower bound`);
+    });
+    const findings: Finding[] = [];
+    for (const k of keys.values()) findings.push(await toFinding(k, atTips.get(k.secret.fingerprint) ?? [], tip, blobs, logger));
     findings.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
+    skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
     return {
       target: settings.root,
       findings,
-      skipped: [],
-      stats: { filesScanned: 0, bytesScanned, filesSkipped: 0, ...allow.counts, commitsScanned, durationMs: now() - started, peakRssMb: peakRssMb() },
+      skipped,
+      ...(unreadable.length ? { unreadable } : {}),
+      stats: { filesScanned: 0, bytesScanned, filesSkipped: skipped.length, ...allow.counts, commitsScanned, durationMs: now() - started, peakRssMb: peakRssMb() },
     };
   } finally {
     blobs.close();
   }
 }
 
-/** Where a key sits in a blob (the first place, if several). */
-async function locate(blobs: BlobReader, spec: string, fingerprint: string) {
-  const blob = await blobs.read(spec);
-  if (!blob) return undefined;
-  return detectKeys(blob.toString('utf8')).find((m) => m.secret.fingerprint === fingerprint);
+/** The finding of one key: placed at the scanned tip when it is there, else where first added. */
+async function toFinding(k: KeyState, places: readonly TipPlace[], tip: string | undefined, blobs: BlobReader, logger: Logger): Promise<Finding> {
+  const first = k.first;
+  let pos = first.pos;
+  if (!pos) {
+    pos = await locate(blobs, `${first.commit ?? ''}:./${first.file}`, k.secret.fingerprint);
+    if (!pos) logger.warning(`keyguard: could not find ${k.secret.redacted} again in ${first.file} at ${first.commit ?? 'the index'}; line unknown`);
+  }
+  // Where it was first added, when the tip still has it there; else wherever the tip has it.
+  const atTip = places.find((p) => p.ref === tip && p.file === first.file) ?? places.find((p) => p.ref === tip);
+  const held = places.filter((p) => p.ref !== 'HEAD' || tip !== 'HEAD').sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+  const primary = atTip ?? { file: first.file, line: pos?.line ?? 0, column: pos?.column ?? 0, endColumn: pos?.endColumn ?? 0, encoding: pos?.encoding ?? 'plain' };
+  return {
+    file: primary.file,
+    line: primary.line,
+    column: primary.column,
+    endColumn: primary.endColumn,
+    commit: first.commit,
+    kind: k.kind,
+    fingerprint: k.secret.fingerprint,
+    redacted: k.secret.redacted,
+    encoding: primary.encoding,
+    status: 'unverified',
+    secret: k.secret,
+    ...(first.source && !atTip ? { source: first.source } : {}),
+    git: {
+      authorDate: first.commit ? new Date(first.authorTime * 1000).toISOString() : null,
+      occurrences: k.occurrences,
+      locations: k.locations,
+      atHead: atTip ? { file: atTip.file, line: atTip.line, column: atTip.column } : null,
+      // Staged changes are in the index by definition.
+      presentAtHead: tip ? atTip !== undefined : true,
+      presentIn: held.slice(0, MAX_REFS).map((p) => ({ ref: p.ref, file: p.file, line: p.line })),
+      refsHolding: new Set(held.map((p) => p.ref)).size,
+      firstAdded: { commit: first.commit, file: first.file, line: pos?.line ?? 0, column: pos?.column ?? 0 },
+    },
+  };
 }
 
 /**
- * The keys present at `tip` and where: `git grep` for the markers (not secret, so safe on a command
- * line) finds the candidate files quickly, and only those are read and detected.
+ * After git log failed part way: the commits from the one it failed on, each read on its own; a
+ * commit whose diff git cannot produce is read from its changed files' new blobs, whole.
  */
-async function keysAtHead(root: string, tip: string, blobs: BlobReader): Promise<Map<string, { file: string; line: number; column: number }>> {
-  const out = new Map<string, { file: string; line: number; column: number }>();
-  let listing: string;
-  try {
-    listing = await git(root, ['grep', '-z', '-l', '-F', ...PREFILTER_LITERALS.flatMap((l) => ['-e', l]), tip, '--']);
-  } catch (e) {
-    // git grep exits 1 when nothing matches; a tip that does not exist (unborn HEAD) has no keys either.
-    if (/exit 1\b/.test(String(e)) || /unknown revision|bad revision|ambiguous argument/.test(String(e))) return out;
-    throw e;
+async function readRestOneByOne(
+  root: string,
+  target: Exclude<GitTarget, { type: 'staged' }>,
+  from: number,
+  readDiffs: (args: string[]) => Promise<void>,
+  unreadable: string[],
+  record: (m: Match, at: Place) => void,
+): Promise<void> {
+  const revs = target.type === 'history' ? ['--all'] : [target.base ? `${target.base}..${target.head}` : target.head];
+  const commits = (await git(root, ['rev-list', ...revs, '--'])).split('\n').filter(Boolean);
+  for (const sha of commits.slice(Math.max(0, from - 1))) {
+    try {
+      await readDiffs(['log', '--no-walk', ...LOG_FLAGS, sha, '--']);
+    } catch {
+      await readFromTree(root, sha, unreadable, record);
+    }
   }
-  const files = listing.split('\0').filter(Boolean).map((entry) => entry.slice(tip.length + 1));
-  await Promise.all(
-    files.map(async (file) => {
-      const blob = await blobs.read(`${tip}:./${file}`);
-      if (!blob) return;
-      for (const m of detectKeys(blob.toString('utf8'))) if (!out.has(m.secret.fingerprint)) out.set(m.secret.fingerprint, { file, line: m.line, column: m.column });
-    }),
-  );
-  return out;
+}
+
+/** The new blobs of a commit's changed files, read whole; what git cannot read is named. */
+async function readFromTree(root: string, sha: string, unreadable: string[], record: (m: Match, at: Place) => void): Promise<void> {
+  const time = Number((await git(root, ['log', '-1', '--format=%at', sha])).trim());
+  const raw = (await git(root, ['diff-tree', '-r', '-z', '--no-renames', '--root', '-m', '--first-parent', '--relative', sha])).split('\0');
+  const blobs = new BlobReader(root);
+  try {
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+      const m = /^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) ([AMT])/.exec(raw[i]!);
+      if (!m) {
+        if (/^[0-9a-f]{40,64}$/.test(raw[i]!)) i--; // the commit id diff-tree prints first
+        continue;
+      }
+      const file = raw[i + 1]!;
+      const data = await blobs.read(m[1]!);
+      if (!data) {
+        unreadable.push(`blob ${m[1]} of ${file} in ${sha.slice(0, 12)}: missing`);
+        continue;
+      }
+      for (const found of detectInBytes(data)) record(found, { commit: sha, authorTime: time, file, pos: found });
+    }
+  } finally {
+    blobs.close();
+  }
+}
+
+/** Every ref of the repository (branches, tags, remote branches, pull request heads fetched). */
+async function refNames(root: string): Promise<string[]> {
+  return (await git(root, ['for-each-ref', '--format=%(refname)'])).split('\n').filter((r) => r && r !== 'refs/stash' && !r.endsWith('/HEAD'));
+}
+
+/** Reads the new blob of each binary change once, by its bytes; blobs over the size limit are listed as skipped. */
+async function scanBinaries(
+  root: string,
+  changes: readonly BinaryChange[],
+  blobs: BlobReader,
+  maxSize: number,
+  skipped: SkippedFile[],
+  unreadable: string[],
+  record: (m: Match, at: Place) => void,
+): Promise<number> {
+  const byBlob = new Map<string, BinaryChange[]>();
+  for (const c of changes) byBlob.set(c.blob, [...(byBlob.get(c.blob) ?? []), c]);
+  const ids = [...byBlob.keys()];
+  const info = await checkObjects(root, ids);
+  let bytes = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const uses = byBlob.get(ids[i]!)!;
+    const size = info[i]?.size;
+    if (size === undefined) {
+      for (const c of uses) unreadable.push(`blob ${ids[i]} of ${c.file} in ${c.commit?.sha.slice(0, 12) ?? 'the index'}: missing`);
+      continue;
+    }
+    if (size > maxSize) {
+      for (const c of uses) skipped.push({ path: c.file, reason: 'too-large', detail: `${size} bytes, binary, in ${c.commit?.sha.slice(0, 12) ?? 'the index'}` });
+      continue;
+    }
+    const data = await blobs.read(ids[i]!);
+    if (!data) continue;
+    bytes += data.length;
+    for (const m of detectInBytes(data)) {
+      for (const c of uses) record(m, { commit: c.commit?.sha ?? null, authorTime: c.commit?.authorTime ?? 0, file: c.file, pos: m });
+    }
+  }
+  return bytes;
+}
+
+/**
+ * Scans commit messages (the commits of the history or range) and, for history, annotated tag
+ * messages. Messages hold no NUL, so NUL-led records split them safely.
+ */
+async function scanMessages(root: string, target: GitTarget, record: (m: Match, at: Place) => void): Promise<number> {
+  if (target.type === 'staged') return 0;
+  const revs = target.type === 'history' ? ['--all'] : [target.base ? `${target.base}..${target.head}` : target.head];
+  let bytes = 0;
+  const scanRecords = async (args: string[], onRecord: (head: string, body: string) => void) => {
+    const counted = async function* () {
+      for await (const chunk of gitStream(root, args)) {
+        bytes += chunk.length;
+        yield chunk;
+      }
+    };
+    for await (const records of nulSeparated(counted())) {
+      for (const rec of records) {
+        const nl = rec.indexOf('\n');
+        if (nl !== -1 && mayContainKey(rec)) onRecord(rec.slice(0, nl), rec.slice(nl + 1));
+      }
+    }
+  };
+  await scanRecords(['log', ...revs, '--format=%x00%H %at%n%B', '--'], (head, body) => {
+    const [sha, time] = head.split(' ');
+    for (const m of detectKeys(body)) record(m, { commit: sha!, authorTime: Number(time), file: '(commit message)', source: 'commit-message', pos: m });
+  });
+  if (target.type === 'history') {
+    await scanRecords(['for-each-ref', 'refs/tags', '--format=%00%(objecttype) %(refname:short) %(*objectname) %(taggerdate:unix)%0a%(contents)'], (head, body) => {
+      const [type, name, peeled, time] = head.split(' ');
+      if (type !== 'tag') return;
+      for (const m of detectKeys(body)) record(m, { commit: peeled || null, authorTime: Number(time) || 0, file: `(tag message: ${name})`, source: 'tag-message', pos: m });
+    });
+  }
+  return bytes;
+}
+
+/** Where a key sits in a blob (the first place, if several). */
+async function locate(blobs: BlobReader, spec: string, fingerprint: string): Promise<Pos | undefined> {
+  const blob = await blobs.read(spec);
+  if (!blob) return undefined;
+  return detectInBytes(blob).find((m) => m.secret.fingerprint === fingerprint);
 }

@@ -2,8 +2,10 @@ import type { Config } from '../config.ts';
 import { ConfigurationError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { gitTopLevel } from '../sources/git.ts';
+import { prepareHistory } from '../sources/history.ts';
 import { prepareRange } from '../sources/range.ts';
-import type { ScanResult } from './finding.ts';
+import { peakRssMb, type ScanResult } from './finding.ts';
+export { describeCoverage } from './coverage.ts';
 import { scanGit, type GitTarget } from './git-scan.ts';
 import { scanWorktree } from './worktree-scan.ts';
 
@@ -15,6 +17,8 @@ export interface ScanRequest {
   readonly config: Config;
   readonly scope: ScanScope;
   readonly baseline?: ReadonlySet<string>;
+  /** For the working tree: only these files (relative to root), as a pre-commit framework names them. */
+  readonly files?: readonly string[];
 }
 
 export function describeScope(scope: ScanScope): string {
@@ -32,9 +36,16 @@ export function describeScope(scope: ScanScope): string {
 
 /** Runs one scan of any scope; the entries call only this. */
 export async function runScan(request: ScanRequest, deps: { logger: Logger }): Promise<ScanResult> {
-  const { root, config, baseline, scope } = request;
-  if (scope.type === 'worktree') return scanWorktree({ root, config, baseline, threads: 'auto' }, deps);
+  const { root, config, baseline, scope, files } = request;
+  if (scope.type === 'worktree') return scanWorktree({ root, config, baseline, files, threads: 'auto' }, deps);
   if (!(await gitTopLevel(root))) throw new ConfigurationError(`${describeScope(scope)} needs a git repository, and ${root} is not in one`);
   if (scope.type === 'range') await prepareRange(root, scope.base, scope.head, deps.logger);
-  return scanGit({ root, config, baseline, target: scope }, deps);
+  if (scope.type !== 'history') return scanGit({ root, config, baseline, target: scope }, deps);
+  const coverage = await prepareHistory(root, { fetch: scope.fetch ?? false, pullRequests: scope.pullRequests ?? false }, deps.logger);
+  if (coverage.type === 'empty') {
+    deps.logger.info('keyguard: the repository has no commits: nothing to scan');
+    return { target: root, coverage, findings: [], skipped: [], stats: { filesScanned: 0, bytesScanned: 0, filesSkipped: 0, allowed: 0, baselined: 0, commitsScanned: 0, durationMs: 0, peakRssMb: peakRssMb() } };
+  }
+  return { ...(await scanGit({ root, config, baseline, target: scope }, deps)), coverage };
 }
+

@@ -15,6 +15,8 @@ export interface ScanSettings {
   readonly config: Config;
   /** Fingerprints of known keys (a baseline file): counted, not reported. */
   readonly baseline?: ReadonlySet<string>;
+  /** Only these files, relative to root, instead of listing the tree. */
+  readonly files?: readonly string[];
   /**
    * Worker threads that read and search; 0 scans on this thread. The entries use one per core
    * (`'auto'`); in-process tests use 0, the bundled CLI and action the threads.
@@ -39,7 +41,8 @@ export async function scanWorktree(settings: ScanSettings, deps: ScanDeps): Prom
   const skipped: SkippedFile[] = [];
   let filesScanned = 0;
   let bytesScanned = 0;
-  let lastProgress = started;
+  // Progress from the first batch: a terminal shows the scan started, and erases it before the report.
+  let lastProgress = started - PROGRESS_EVERY_MS;
 
   const onBatch = (batch: BatchResult) => {
     filesScanned += batch.filesScanned;
@@ -75,7 +78,7 @@ export async function scanWorktree(settings: ScanSettings, deps: ScanDeps): Prom
     }
   };
 
-  const listed = filterAllowed(listWorktree(settings.root), (rel) => allow.pathAllowed(rel));
+  const listed = filterAllowed(settings.files ? given(settings.files) : listWorktree(settings.root), (rel) => allow.pathAllowed(rel));
   const threads = settings.threads === 'auto' ? Math.min(availableParallelism(), 8) : (settings.threads ?? 0);
   if (threads > 0) {
     await scanInPool(listed, threads, { root: settings.root, maxFileSize: settings.config.scan.maxFileSize }, onBatch);
@@ -94,6 +97,10 @@ export async function scanWorktree(settings: ScanSettings, deps: ScanDeps): Prom
     skipped,
     stats: { filesScanned, bytesScanned, filesSkipped: skipped.length, ...allow.counts, durationMs: now() - started, peakRssMb: peakRssMb() },
   };
+}
+
+async function* given(files: readonly string[]): AsyncGenerator<string[]> {
+  yield [...files];
 }
 
 async function* filterAllowed(batches: AsyncIterable<string[]>, allowed: (rel: string) => boolean): AsyncGenerator<string[]> {

@@ -6,7 +6,11 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
  */
 export class BlobReader {
   readonly #child: ChildProcessWithoutNullStreams;
-  #buf: Buffer = Buffer.alloc(0);
+  /** Output not yet consumed, joined only when a whole answer is there (joining per chunk was quadratic on a large blob). */
+  #chunks: Buffer[] = [];
+  #length = 0;
+  /** The header of the answer being read, once seen. */
+  #expect: { size: number; type: string } | undefined;
   readonly #waiting: { resolve: (b: Buffer | undefined) => void; reject: (e: Error) => void }[] = [];
   #failed: Error | undefined;
 
@@ -14,7 +18,8 @@ export class BlobReader {
     // -z: paths may hold newlines. Needs git 2.38 or later.
     this.#child = spawn('git', ['cat-file', '--batch', '-z'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     this.#child.stdout.on('data', (d: Buffer) => {
-      this.#buf = this.#buf.length ? Buffer.concat([this.#buf, d]) : d;
+      this.#chunks.push(d);
+      this.#length += d.length;
       this.#drain();
     });
     let stderr = '';
@@ -36,21 +41,38 @@ export class BlobReader {
     });
   }
 
+  /** The unconsumed output as one buffer. */
+  #flat(): Buffer {
+    if (this.#chunks.length > 1) this.#chunks = [Buffer.concat(this.#chunks)];
+    return this.#chunks[0] ?? Buffer.alloc(0);
+  }
+
+  #consume(n: number): void {
+    const rest = this.#flat().subarray(n);
+    this.#chunks = rest.length ? [rest] : [];
+    this.#length = rest.length;
+  }
+
   #drain(): void {
-    for (;;) {
-      const nl = this.#buf.indexOf(0x0a);
-      if (nl === -1 || this.#waiting.length === 0) return;
-      const header = this.#buf.toString('utf8', 0, nl);
-      if (/ (missing|ambiguous)$/.test(header)) {
-        this.#buf = this.#buf.subarray(nl + 1);
-        this.#waiting.shift()!.resolve(undefined);
-        continue;
+    while (this.#waiting.length > 0) {
+      if (!this.#expect) {
+        const buf = this.#flat();
+        const nl = buf.indexOf(0x0a);
+        if (nl === -1) return;
+        const header = buf.toString('utf8', 0, nl);
+        this.#consume(nl + 1);
+        if (/ (missing|ambiguous)$/.test(header)) {
+          this.#waiting.shift()!.resolve(undefined);
+          continue;
+        }
+        const [, type, size] = header.split(' ');
+        this.#expect = { size: Number(size), type: type ?? '' };
       }
-      const size = Number(header.split(' ')[2]);
-      if (this.#buf.length < nl + 1 + size + 1) return;
-      const blob = Buffer.from(this.#buf.subarray(nl + 1, nl + 1 + size));
-      this.#buf = this.#buf.subarray(nl + 1 + size + 1);
-      const type = header.split(' ')[1];
+      const { size, type } = this.#expect;
+      if (this.#length < size + 1) return;
+      const blob = Buffer.from(this.#flat().subarray(0, size));
+      this.#consume(size + 1);
+      this.#expect = undefined;
       this.#waiting.shift()!.resolve(type === 'blob' ? blob : undefined);
     }
   }
@@ -58,4 +80,32 @@ export class BlobReader {
   close(): void {
     this.#child.stdin.end();
   }
+}
+
+/** What `git cat-file --batch-check` says of one object name. */
+export type ObjectInfo = { readonly oid: string; readonly type: string; readonly size: number } | undefined;
+
+/**
+ * Looks up many object names (`<rev>:<path>`, blob ids) in one `git cat-file --batch-check`;
+ * answers in the order asked, undefined for a name that does not exist.
+ */
+export async function checkObjects(cwd: string, names: readonly string[]): Promise<ObjectInfo[]> {
+  if (names.length === 0) return [];
+  const child = spawn('git', ['cat-file', '--batch-check', '-z'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  const out: Buffer[] = [];
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => out.push(d));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const closed = new Promise<number>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => resolve(code ?? 1));
+  });
+  child.stdin.end(names.map((n) => `${n}\0`).join(''));
+  const code = await closed;
+  if (code !== 0) throw new Error(`git cat-file --batch-check failed (exit ${code}): ${stderr.trim()}`);
+  const lines = Buffer.concat(out).toString('utf8').split('\n');
+  return names.map((_, i) => {
+    const m = /^([0-9a-f]{40,64}) (\w+) (\d+)$/.exec(lines[i] ?? '');
+    return m ? { oid: m[1]!, type: m[2]!, size: Number(m[3]) } : undefined;
+  });
 }

@@ -16,6 +16,24 @@ export interface CommitInfo {
   readonly parents: number;
 }
 
+/**
+ * A file git shows as `Binary files … differ` (a NUL byte, a `-diff` or `binary` attribute, or
+ * UTF-16): its new blob is read whole and scanned by its bytes.
+ */
+export interface BinaryChange {
+  readonly commit: CommitInfo | null;
+  readonly file: string;
+  /** The new blob's id (from the `index` line; needs --full-index). */
+  readonly blob: string;
+}
+
+/** An added line longer than the size limit: not scanned, and reported. */
+export interface SkippedLine {
+  readonly commit: CommitInfo | null;
+  readonly file: string | undefined;
+  readonly bytes: number;
+}
+
 /** An added line holding a key marker. */
 export interface AddedLine {
   /** Null for `git diff --cached` (the index has no commit). */
@@ -23,12 +41,18 @@ export interface AddedLine {
   readonly file: string;
   /** The line's text without the diff prefix column(s). */
   readonly text: string;
+  /**
+   * The line with up to six added lines on each side that came in the same chunk (best effort),
+   * for base64 wrapped over lines; the same as `text` when there are none.
+   */
+  readonly around: string;
 }
 
 const LITERALS = PREFILTER_LITERALS.map((l) => Buffer.from(l, 'latin1'));
 const NL = 0x0a;
 const DIFF_HEADER = Buffer.from('\ndiff ');
 const HUNK = Buffer.from('\n@@');
+const BINARY = Buffer.from('\nBinary files ');
 
 /** Parses a NUL-led header line: `\0<sha> <author time> <parent> <parent>…`. Anything else is not one. */
 function parseCommit(line: string): CommitInfo | undefined {
@@ -71,65 +95,173 @@ function pathFromHeader(block: string): string | undefined {
 
 export class DiffStreamScanner {
   #carry: Buffer = Buffer.alloc(0);
+  /** Bytes of the unfinished line at the end of the carry. */
+  #carryLine = 0;
+  /** Chunks of one unfinished line, joined once its end arrives (joining at each chunk was quadratic). */
+  #pending: Buffer[] = [];
+  #pendingBytes = 0;
+  /** Dropping the rest of a line longer than maxLine (`file` undefined: not an added line). */
+  #skipping: { commit: CommitInfo | null; file: string | undefined; bytes: number } | undefined;
   #commit: CommitInfo | null;
   #file: string | undefined;
   /** The end of the current file's header block has been seen (we are in its hunks). */
   #inHunks = false;
+  readonly #maxLine: number;
+  /** Binary files seen so far; the caller takes them with `takeBinaries`. */
+  #binaries: BinaryChange[] = [];
+  /** Added lines over the size limit. */
+  readonly skipped: SkippedLine[] = [];
 
-  /** `commit` is the commit every line belongs to when the stream has no headers (git diff --cached). */
-  constructor(commit: CommitInfo | null = null) {
+  /**
+   * `commit` is the commit every line belongs to when the stream has no headers (git diff
+   * --cached); lines longer than `maxLine` bytes are skipped and listed in `skipped`.
+   */
+  constructor(commit: CommitInfo | null = null, maxLine = Number.MAX_SAFE_INTEGER) {
     this.#commit = commit;
+    this.#maxLine = maxLine;
   }
 
   /** Feeds one chunk; returns the added lines in it that hold a marker. */
   push(chunk: Buffer): AddedLine[] {
-    const buf = this.#carry.length ? Buffer.concat([this.#carry, chunk]) : chunk;
+    if (this.#skipping) {
+      const nl = chunk.indexOf(NL);
+      if (nl === -1) {
+        this.#skipping.bytes += chunk.length;
+        return [];
+      }
+      if (this.#skipping.file) this.skipped.push({ ...this.#skipping, bytes: this.#skipping.bytes + nl });
+      this.#skipping = undefined;
+      chunk = chunk.subarray(nl + 1);
+    }
+    if (chunk.indexOf(NL) === -1) {
+      this.#pending.push(chunk);
+      this.#pendingBytes += chunk.length;
+      const lineBytes = this.#carryLine + this.#pendingBytes;
+      if (lineBytes > this.#maxLine) this.#startSkipping(lineBytes);
+      return [];
+    }
+    const buf = this.#carry.length || this.#pending.length ? Buffer.concat([this.#carry, ...this.#pending, chunk]) : chunk;
+    this.#pending = [];
+    this.#pendingBytes = 0;
     let end = buf.lastIndexOf(NL) + 1;
     // Keep an unfinished file header block for the next chunk, so its `+++` line is read whole.
     const lastDiff = lastHeaderStart(buf, end);
     if (lastDiff !== -1 && buf.indexOf(HUNK, lastDiff) === -1 && !endsHeaderBlock(buf, lastDiff, end)) end = lastDiff;
     const out = this.#scan(buf, end);
     this.#carry = Buffer.from(buf.subarray(end));
+    this.#carryLine = this.#carry.length - (this.#carry.lastIndexOf(NL) + 1);
+    return out;
+  }
+
+  /** The line being read is over the limit: note it, process what came before it, drop the rest. */
+  #startSkipping(lineBytes: number): void {
+    const buf = Buffer.concat([this.#carry, ...this.#pending]);
+    const lineStart = buf.length - lineBytes;
+    this.#early.push(...this.#scan(buf, lineStart));
+    const added = this.#inHunks && isAdded(buf, lineStart, Math.max(1, this.#commit?.parents ?? 1));
+    this.#carry = Buffer.alloc(0);
+    this.#carryLine = 0;
+    this.#pending = [];
+    this.#pendingBytes = 0;
+    // Only an added line is worth reporting; a removed or header line is dropped all the same.
+    this.#skipping = { commit: this.#commit, file: added ? this.#file : undefined, bytes: lineBytes };
+  }
+
+  /** Lines found while starting to skip a long line, handed out with the next chunk's. */
+  #early: AddedLine[] = [];
+
+  /** The binary files seen since the last call. */
+  takeBinaries(): BinaryChange[] {
+    const out = this.#binaries;
+    this.#binaries = [];
     return out;
   }
 
   /** Flushes what is left at the end of the stream. */
   end(): AddedLine[] {
-    const buf = this.#carry;
+    if (this.#skipping?.file) this.skipped.push(this.#skipping);
+    this.#skipping = undefined;
+    const buf = Buffer.concat([this.#carry, ...this.#pending]);
     this.#carry = Buffer.alloc(0);
-    if (buf.length === 0) return [];
+    this.#pending = [];
+    if (buf.length === 0) return this.#early.splice(0);
     const full = buf[buf.length - 1] === NL ? buf : Buffer.concat([buf, Buffer.from('\n')]);
     return this.#scan(full, full.length);
   }
 
   #scan(buf: Buffer, end: number): AddedLine[] {
+    const out: AddedLine[] = this.#early.splice(0);
+    this.#findBinaries(buf, end);
     const hits: number[] = [];
     for (const lit of LITERALS) {
-      for (let at = buf.indexOf(lit); at !== -1 && at < end; at = buf.indexOf(lit, at + 1)) hits.push(at);
+      // One hit a line is enough (the line is read whole): go on from the line's end, so a line of
+      // a million markers costs one search, not a million entries to sort.
+      for (let at = buf.indexOf(lit); at !== -1 && at < end; ) {
+        hits.push(at);
+        const nl = buf.indexOf(NL, at);
+        at = nl === -1 ? -1 : buf.indexOf(lit, nl + 1);
+      }
     }
     hits.sort((a, b) => a - b);
-    const out: AddedLine[] = [];
-    let lastLine = -1;
+    let lineEnd = -1;
+    const ctx = new ContextCache(this, buf);
+    // A line over the limit that ended inside this buffer (one that runs across chunks is dropped
+    // as it streams): skipped the same way. Only a buffer longer than the limit can hold one.
+    const tooLong = buf.length > this.#maxLine ? this.#longLines(buf, end) : [];
     for (const h of hits) {
+      if (h < lineEnd) continue; // several markers on one line: read it once
       const lineStart = buf.lastIndexOf(NL, h) + 1;
-      if (lineStart === lastLine) continue; // several markers on one line: read it once
-      lastLine = lineStart;
-      const ctx = this.#contextAt(buf, lineStart);
-      if (!ctx.file || !ctx.inHunks) continue;
-      const columns = Math.max(1, ctx.commit?.parents ?? 1);
-      let i = 0;
-      while (i < columns && buf[lineStart + i] === 0x2b) i++;
-      // Added means `+` in every parent column: in a merge's combined diff, ` +` came from a parent.
-      if (i < columns) continue;
-      const lineEnd = buf.indexOf(NL, h);
-      out.push({ commit: ctx.commit, file: ctx.file, text: buf.toString('utf8', lineStart + columns, lineEnd === -1 ? end : lineEnd) });
+      lineEnd = buf.indexOf(NL, h);
+      if (lineEnd === -1) lineEnd = end;
+      if (tooLong.includes(lineStart)) continue;
+      const c = ctx.at(lineStart);
+      if (!c.file || !c.inHunks) continue;
+      const columns = Math.max(1, c.commit?.parents ?? 1);
+      if (!isAdded(buf, lineStart, columns)) continue;
+      // Wrapped base64 spans lines: the added lines around this one come along (findings are
+      // placed by reading the blob again, so the extra text changes no position).
+      const text = buf.toString('utf8', lineStart + columns, lineEnd);
+      out.push({ commit: c.commit, file: c.file, text, around: addedAround(buf, lineStart, lineEnd, end, columns) ?? text });
     }
     this.#advance(buf, end);
     return out;
   }
 
+  /** Starts of the added lines longer than the limit in `buf` before `end`, each listed in `skipped`. */
+  #longLines(buf: Buffer, end: number): number[] {
+    const out: number[] = [];
+    for (let start = 0; start < end; ) {
+      let stop = buf.indexOf(NL, start);
+      if (stop === -1 || stop > end) stop = end;
+      if (stop - start > this.#maxLine) {
+        const c = this.contextAt(buf, start);
+        if (c.file && c.inHunks && isAdded(buf, start, Math.max(1, c.commit?.parents ?? 1))) {
+          out.push(start);
+          this.skipped.push({ commit: c.commit, file: c.file, bytes: stop - start });
+        }
+      }
+      start = stop + 1;
+    }
+    return out;
+  }
+
+  /** `Binary files a/x and b/y differ` lines: the new blob of each, from its header block. */
+  #findBinaries(buf: Buffer, end: number): void {
+    for (let at = buf.indexOf(BINARY); at !== -1 && at < end; at = buf.indexOf(BINARY, at + 1)) {
+      const lineEnd = buf.indexOf(NL, at + 1);
+      const d = lastHeaderStart(buf, at + 1);
+      if (d === -1 || lineEnd === -1) continue;
+      const block = buf.toString('utf8', d, lineEnd);
+      const blob = /^index (?:[0-9a-f]+,)*[0-9a-f]+\.\.([0-9a-f]{40,64})/m.exec(block)?.[1];
+      const names = /^Binary files (.*) and (.*) differ$/m.exec(block);
+      if (!blob || !names || names[2] === '/dev/null' || /^0+$/.test(blob)) continue;
+      const p = unquoteGitPath(names[2]!);
+      this.#binaries.push({ commit: this.contextAt(buf, at + 1).commit, file: p.startsWith('b/') ? p.slice(2) : p, blob });
+    }
+  }
+
   /** The commit, file and header/hunk state in force at `pos`, from the nearest headers before it. */
-  #contextAt(buf: Buffer, pos: number): { commit: CommitInfo | null; file: string | undefined; inHunks: boolean } {
+  contextAt(buf: Buffer, pos: number): Context {
     const c = buf.lastIndexOf(0, pos);
     const d = lastHeaderStart(buf, pos);
     let commit = this.#commit;
@@ -146,11 +278,84 @@ export class DiffStreamScanner {
 
   /** Carries the last commit and file headers of the processed part into the next chunk. */
   #advance(buf: Buffer, end: number): void {
-    const ctx = this.#contextAt(buf, end);
+    const ctx = this.contextAt(buf, end);
     this.#commit = ctx.commit;
     this.#file = ctx.file;
     this.#inHunks = ctx.inHunks;
   }
+}
+
+interface Context {
+  readonly commit: CommitInfo | null;
+  readonly file: string | undefined;
+  readonly inHunks: boolean;
+}
+
+/**
+ * Context for the lines of one buffer, asked in increasing order: it is looked up again only
+ * when a commit header, file header or hunk lies between the last line asked and this one, so
+ * many marked lines in one file cost one lookup, not a backward search each.
+ */
+class ContextCache {
+  #pos = -1;
+  #ctx: Context | undefined;
+  #nextEvent = -1;
+  readonly #scanner: DiffStreamScanner;
+  readonly #buf: Buffer;
+  constructor(scanner: DiffStreamScanner, buf: Buffer) {
+    this.#scanner = scanner;
+    this.#buf = buf;
+  }
+  at(pos: number): Context {
+    if (this.#ctx && this.#ctx.inHunks && (this.#nextEvent === -1 || this.#nextEvent >= pos)) return this.#ctx;
+    this.#ctx = this.#scanner.contextAt(this.#buf, pos);
+    this.#pos = pos;
+    this.#nextEvent = nextEvent(this.#buf, this.#pos, this.#ctx.inHunks);
+    return this.#ctx;
+  }
+}
+
+/** The first commit header or file header after `pos` (or hunk, while in a header block), or -1. */
+function nextEvent(buf: Buffer, pos: number, inHunks: boolean): number {
+  const found = [buf.indexOf(0, pos), buf.indexOf(DIFF_HEADER, pos), inHunks ? -1 : buf.indexOf(HUNK, pos)].filter((i) => i !== -1);
+  return found.length ? Math.min(...found) : -1;
+}
+
+/** Added means `+` in every parent column: in a merge's combined diff, ` +` came from a parent. */
+function isAdded(buf: Buffer, lineStart: number, columns: number): boolean {
+  for (let i = 0; i < columns; i++) if (buf[lineStart + i] !== 0x2b) return false;
+  return true;
+}
+
+/** How many added lines around a marked one are joined to it, for base64 wrapped over lines. */
+const WRAP_LINES = 6;
+
+/**
+ * The marked line's text with up to WRAP_LINES added lines (of base64 width) on each side, prefix
+ * columns removed; undefined when there are none.
+ */
+function addedAround(buf: Buffer, lineStart: number, lineEnd: number, end: number, columns: number): string | undefined {
+  let from = lineStart;
+  for (let n = 0; n < WRAP_LINES && from > 0; n++) {
+    const prev = buf.lastIndexOf(NL, from - 2) + 1;
+    if (!isAdded(buf, prev, columns) || from - prev > 200) break;
+    from = prev;
+  }
+  let to = lineEnd;
+  for (let n = 0; n < WRAP_LINES && to < end; n++) {
+    const next = buf.indexOf(NL, to + 1);
+    if (next === -1 || next > end || !isAdded(buf, to + 1, columns) || next - to > 200) break;
+    to = next;
+  }
+  if (from === lineStart && to === lineEnd) return undefined;
+  const lines: string[] = [];
+  for (let s = from; s < to; ) {
+    const e = buf.indexOf(NL, s);
+    const stop = e === -1 || e > to ? to : e;
+    lines.push(buf.toString('utf8', s + columns, stop));
+    s = stop + 1;
+  }
+  return lines.join('\n');
 }
 
 /** Start of the last `diff …` header line before `pos` (0 when the buffer starts with one). */

@@ -23,6 +23,7 @@ export function seedOrganization(options: SeedOptions = {}): FakeOrganization {
   const nProjects = options.projects ?? 4;
   const days = options.days ?? 30;
   const today = Math.floor(now / DAY) * DAY;
+  const lastWeek = today - (((new Date(today * 1000).getUTCDay() + 6) % 7) + 7) * DAY; // last week's Monday
   const users: FakeUser[] = [
     { id: 'user_owner', name: 'Olga Owner', email: 'olga@example.test', role: 'owner', created_at: now - 400 * DAY },
     { id: 'user_dev', name: 'Dev Eloper', email: 'dev@example.test', role: 'member', created_at: now - 300 * DAY },
@@ -56,17 +57,31 @@ export function seedOrganization(options: SeedOptions = {}): FakeOrganization {
       mk(4, 'project 164', { type: 'user', user_id: 'user_gone' }, 150, 100, 'inactive'),
       mk(5, 'project 164', { type: 'user', user_id: 'user_dev' }, 20, null),
     );
+    // Each day's usage is metered per key, and so per user: mostly a developer's key, then the
+    // service account's (no user); in every fifth project the owner's 200-day-old key (which the
+    // audit flags) takes a share too. "project 3" doubles from last week's Thursday on (+57% on the week).
+    const shares: [FakeProjectKey, number][] = i % 5 === 0 ? [[keys.at(-5)!, 0.6], [keys.at(-3)!, 0.3], [keys.at(-4)!, 0.1]] : [[keys.at(-5)!, 0.7], [keys.at(-3)!, 0.3]];
     for (let d = days; d >= 1; d--) {
       const day = today - d * DAY;
+      const surge = i === 3 && day >= lastWeek + 3 * DAY ? 2 : 1;
       for (const [m, model] of MODELS.entries()) {
-        const base = (i + 1) * (m + 1) * 1000 + d * 10;
-        const key = keys[keys.length - 5 + (d % 3)]!;
-        usage.push({ kind: model.startsWith('text-embedding') ? 'embeddings' : 'completions', day, project_id: id, api_key_id: key.id, user_id: key.owner.type === 'user' ? key.owner.user_id : null, model, input_tokens: base * 3, output_tokens: model.startsWith('text-embedding') ? 0 : base, input_cached_tokens: base, num_model_requests: Math.round(base / 100) });
-        costs.push({ day, project_id: id, api_key_id: key.id, line_item: `${model}, input`, usd: Math.round(base * 0.0003 * 100) / 100 });
+        const base = Math.round(((i + 1) * (m + 1) * 1000 + d * 10) * surge);
+        const embeddings = model.startsWith('text-embedding');
+        // Shares of each total, the last key taking what rounding leaves, so sums stay exact.
+        const split = (x: number) => {
+          const parts = shares.map(([, share]) => Math.round(x * share));
+          parts[parts.length - 1] = x - parts.slice(0, -1).reduce((n, v) => n + v, 0);
+          return parts;
+        };
+        const [input, output, cached, requests] = [split(base * 3), split(embeddings ? 0 : base), split(base), split(Math.round(base / 100))];
+        for (const [n, [key]] of shares.entries()) {
+          usage.push({ kind: embeddings ? 'embeddings' : 'completions', day, project_id: id, api_key_id: key.id, user_id: key.owner.type === 'user' ? key.owner.user_id : null, model, input_tokens: input[n]!, output_tokens: output[n]!, input_cached_tokens: cached[n]!, num_model_requests: requests[n]! });
+        }
+        costs.push({ day, project_id: id, api_key_id: shares[0]![0].id, line_item: `${model}, input`, usd: Math.round(base * 0.0003 * 100) / 100 });
       }
       // The first two projects also use the other endpoints, each in its own unit.
       if (i < 2) {
-        const key = keys[keys.length - 5]!;
+        const key = keys.at(-5)!;
         const row = (kind: FakeUsage['kind'], model: string, requests: number, quantity: number, inputTokens = 0): FakeUsage => ({ kind, day, project_id: id, api_key_id: key.id, user_id: 'user_dev', model, input_tokens: inputTokens, output_tokens: 0, input_cached_tokens: 0, num_model_requests: requests, quantity });
         usage.push(
           row('moderations', 'omni-moderation-latest', 5 + d, 0, 400 + d),

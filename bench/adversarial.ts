@@ -1,0 +1,52 @@
+// Adversarial benchmark: inputs built to stall a scanner, timed beside ripgrep (or GNU grep when rg
+// is missing) counting the marker in the same bytes, and `git log -p` for the history case. keyguard must stay linear: its ratio to the baseline should
+// not grow with the input.
+//   - a 9.4 MB file of the marker repeated (the detector used to be quadratic here: 60 s);
+//   - a 500 MB file with one key at the end (the inline-allow search used to read to the end of
+//     the file per key, and the whole file was held in memory: 6 s, 1.5 GB);
+//   - a history whose one commit adds a 40 MB line of markers (under a 64 MiB size limit).
+import { closeSync, existsSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { MARKER, SHAPES, makeKey } from '../test/helpers/keygen.ts';
+import { CLI_BUNDLE, fmt, hasCommand, median, timed } from './util.ts';
+
+const DIR = path.join(tmpdir(), 'keyguard-bench-adversarial-v1');
+
+function prepare(): void {
+  if (existsSync(path.join(DIR, 'done'))) return;
+  rmSync(DIR, { recursive: true, force: true });
+  mkdirSync(path.join(DIR, 'markers'), { recursive: true });
+  writeFileSync(path.join(DIR, 'markers', 'markers.txt'), MARKER.repeat(1_175_000));
+  mkdirSync(path.join(DIR, 'huge'));
+  const fd = openSync(path.join(DIR, 'huge', 'dump.sql'), 'w');
+  const block = Buffer.from('INSERT INTO t VALUES (1, "abcdefghij", "klmnopqrst");\n'.repeat(20_000));
+  for (let n = 0; n < 500e6; n += block.length) writeSync(fd, block);
+  writeSync(fd, `-- ${makeKey(SHAPES[0]!)}\n`);
+  closeSync(fd);
+  const repo = path.join(DIR, 'history');
+  execFileSync('git', ['init', '-q', '-b', 'main', repo]);
+  writeFileSync(path.join(repo, 'min.js'), `${MARKER.repeat(5_000_000)} ${makeKey(SHAPES[0]!)}\n`);
+  execFileSync('git', ['add', '-A'], { cwd: repo });
+  execFileSync('git', ['-c', 'user.name=B', '-c', 'user.email=b@example.test', 'commit', '-qm', 'long line'], { cwd: repo });
+  writeFileSync(path.join(DIR, 'done'), '');
+}
+
+function compare(name: string, kgArgs: string[], baseline: [string, string[]]): void {
+  const kg = median(1, () => timed(process.execPath, [CLI_BUNDLE, 'scan', ...kgArgs, '--format', 'json', '--fail-on', 'none']));
+  if (kg.status !== 0) throw new Error(`keyguard failed on ${name}: ${kg.stderr}`);
+  const peak = (JSON.parse(kg.stdout) as { stats: { peakRssMb?: number } }).stats.peakRssMb;
+  const base = median(1, () => timed(baseline[0], baseline[1]));
+  console.log(`  ${name}: keyguard ${fmt(kg.seconds)} s (peak RSS ${peak ?? 'n/a'} MB), ${baseline[0]} ${fmt(base.seconds)} s, ratio ${fmt(kg.seconds / base.seconds)}x`);
+}
+
+export function benchAdversarial(): void {
+  prepare();
+  console.log(`adversarial: at ${DIR} (CLI ${CLI_BUNDLE})`);
+  const rg = hasCommand('rg');
+  const search = (target: string): [string, string[]] => (rg ? ['rg', ['-c', '--no-ignore', '-uu', '-F', MARKER, target]] : ['grep', ['-r', '-c', '-F', MARKER, target]]);
+  compare('9.4 MB of the marker', [path.join(DIR, 'markers')], search(path.join(DIR, 'markers')));
+  compare('500 MB file, key at the end', [path.join(DIR, 'huge'), '--max-file-size', '1GiB'], search(path.join(DIR, 'huge')));
+  compare('history with a 40 MB line of markers', [path.join(DIR, 'history'), '--history', '--max-file-size', '64MiB'], ['git', ['-C', path.join(DIR, 'history'), 'log', '-p', '--all']]);
+}

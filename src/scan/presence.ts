@@ -1,0 +1,66 @@
+import { detectInBytes, type Encoding } from '../detect/index.ts';
+import { checkObjects, type BlobReader } from '../sources/cat-file.ts';
+
+/** Path lookups per presence check: tens of thousands of trees and files take a few seconds. */
+const MAX_LOOKUPS = 500_000;
+
+/** Where a key is in the tree of a ref's tip. */
+export interface TipPlace {
+  readonly ref: string;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endColumn: number;
+  readonly encoding: Encoding;
+}
+
+/**
+ * Which of `fingerprints` the trees of `tips` hold, and where. Only `files` are looked at (a key
+ * at a tip was added there by some commit the scan read, so it is in one of the files where keys
+ * were found): one `cat-file --batch-check` resolves every tip and path, each distinct blob is read
+ * once, and tips that share a tree share the work. Blobs over `maxSize` are not read.
+ */
+export async function keysAtTips(
+  root: string,
+  tips: readonly string[],
+  files: readonly string[],
+  fingerprints: ReadonlySet<string>,
+  blobs: BlobReader,
+  maxSize: number,
+): Promise<{ places: Map<string, TipPlace[]>; treesLeftOut: number }> {
+  const out = new Map<string, TipPlace[]>();
+  if (tips.length === 0 || files.length === 0 || fingerprints.size === 0) return { places: out, treesLeftOut: 0 };
+  const trees = await checkObjects(root, tips.map((t) => `${t}^{tree}`));
+  const tipsOfTree = new Map<string, string[]>();
+  tips.forEach((tip, i) => {
+    const tree = trees[i]?.oid;
+    if (tree) tipsOfTree.set(tree, [...(tipsOfTree.get(tree) ?? []), tip]);
+  });
+  // Thousands of tags times thousands of files would be millions of lookups: the trees of the
+  // first tips (HEAD, then branches, then tags, by name) up to a budget; the caller says so.
+  const budget = Math.max(1, Math.floor(MAX_LOOKUPS / files.length));
+  const distinct = [...tipsOfTree.keys()];
+  const specs: { tree: string; file: string }[] = [];
+  for (const tree of distinct.slice(0, budget)) for (const file of files) specs.push({ tree, file });
+  const found = await checkObjects(root, specs.map((s) => `${s.tree}:./${s.file}`));
+  const placesOfBlob = new Map<string, { tree: string; file: string }[]>();
+  specs.forEach((s, i) => {
+    const o = found[i];
+    if (o?.type === 'blob' && o.size <= maxSize) placesOfBlob.set(o.oid, [...(placesOfBlob.get(o.oid) ?? []), s]);
+  });
+  for (const [oid, places] of placesOfBlob) {
+    const data = await blobs.read(oid);
+    if (!data) continue;
+    for (const m of detectInBytes(data)) {
+      if (!fingerprints.has(m.secret.fingerprint)) continue;
+      const list = out.get(m.secret.fingerprint) ?? [];
+      for (const { tree, file } of places) {
+        for (const ref of tipsOfTree.get(tree)!) {
+          if (!list.some((p) => p.ref === ref && p.file === file)) list.push({ ref, file, line: m.line, column: m.column, endColumn: m.endColumn, encoding: m.encoding });
+        }
+      }
+      out.set(m.secret.fingerprint, list);
+    }
+  }
+  return { places: out, treesLeftOut: Math.max(0, distinct.length - budget) };
+}

@@ -1,0 +1,114 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { detectInBytes, detectKeys, mayContainKey } from '../src/detect/index.ts';
+import { MARKER, makeKey, randomString, shapeByName } from './helpers/keygen.ts';
+
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const keysIn = (text: string) => detectKeys(text).map((m) => m.secret.reveal());
+/** `base64`'s default output: 76 columns a line. */
+const wrap76 = (s: string, indent = '') => (s.match(/.{1,76}/g) ?? []).map((l) => indent + l).join('\n');
+
+describe('named service-account keys: sk-<name>- + 20 + marker + 20', () => {
+  for (const name of ['mybot', 'ci-runner', 'data_pipeline', 'service-worker']) {
+    it(`finds sk-${name}-…`, () => {
+      const key = `sk-${name}-${randomString(20, ALNUM)}${MARKER}${randomString(20, ALNUM)}`;
+      const [m, ...rest] = detectKeys(`OPENAI_API_KEY=${key}\n`);
+      expect(rest).toEqual([]);
+      expect(m?.secret.reveal()).toBe(key);
+      expect(m).toMatchObject({ kind: 'service_account', column: 16 });
+    });
+  }
+  it('not when a half is not 20 alphanumerics, nor for other vendors', () => {
+    expect(keysIn(`sk-bot-${randomString(19, ALNUM)}${MARKER}${randomString(20, ALNUM)}`)).toEqual([]);
+    expect(keysIn(`sk-ant-${randomString(20, ALNUM)}${MARKER}${randomString(20, ALNUM)}`)).toEqual([]);
+  });
+});
+
+describe('JSON \\u escapes', () => {
+  it('finds a key whose dashes are written \\u002d, at the escaped text', () => {
+    const key = makeKey(shapeByName('project 164'));
+    const escaped = key.replace(/-/g, '\\u002d');
+    const text = `{"a": 1,\n "key": "${escaped}"}`;
+    expect(mayContainKey(Buffer.from(text))).toBe(true);
+    const [m, ...rest] = detectKeys(text);
+    expect(rest).toEqual([]);
+    expect(m?.secret.reveal()).toBe(key);
+    expect(m).toMatchObject({ encoding: 'escaped', line: 2, column: 10, endColumn: 10 + escaped.length });
+  });
+  it('finds a legacy key behind \\u002d and ignores escapes that are not part of a key', () => {
+    const key = makeKey(shapeByName('legacy 51'));
+    expect(keysIn(`"x\\u0041": "sk\\u002d${key.slice(3)}"`)).toEqual([key]);
+  });
+});
+
+describe('wrapped base64', () => {
+  const key = makeKey(shapeByName('service account 167'));
+  // Every byte offset of the key in the blob, so that the line break falls inside the encoded marker too.
+  for (let pad = 0; pad < 12; pad++) {
+    it(`76-column base64 (offset ${pad}) and an indented YAML block scalar`, () => {
+      const b64 = Buffer.from(`${'p'.repeat(pad)}OPENAI_API_KEY=${key}\nOTHER=1\n`).toString('base64');
+      const plainWrapped = `${wrap76(b64)}\n`;
+      expect(mayContainKey(Buffer.from(plainWrapped))).toBe(true);
+      expect(keysIn(plainWrapped)).toEqual([key]);
+      const yaml = `apiVersion: v1\nkind: Secret\ndata:\n  env: |\n${wrap76(b64, '    ')}\n  other: eA==\n`;
+      expect(mayContainKey(Buffer.from(yaml))).toBe(true);
+      const [m, ...rest] = detectKeys(yaml);
+      expect(rest).toEqual([]);
+      expect(m?.secret.reveal()).toBe(key);
+      expect(m).toMatchObject({ encoding: 'base64' });
+      expect(m!.line).toBeGreaterThanOrEqual(5);
+    });
+  }
+});
+
+describe('UTF-16 with a byte-order mark', () => {
+  it('decodes little- and big-endian files', () => {
+    const key = makeKey(shapeByName('project 56'));
+    const text = `# config\r\nOPENAI_API_KEY=${key}\r\n`;
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.from(le).swap16();
+    for (const bytes of [le, be]) {
+      const [m, ...rest] = detectInBytes(bytes);
+      expect(rest).toEqual([]);
+      expect(m?.secret.reveal()).toBe(key);
+      expect(m).toMatchObject({ line: 2, column: 16 });
+    }
+  });
+});
+
+/** Median wall time of detecting on `text`, in ms. */
+function cost(text: string): number {
+  const runs = [0, 1, 2].map(() => {
+    const t = performance.now();
+    detectKeys(text);
+    return performance.now() - t;
+  });
+  return runs.sort((a, b) => a - b)[1]!;
+}
+
+describe('linear time on adversarial input', () => {
+  // Shapes that defeat a naive reader: repeated markers (plain and encoded pieces), `sk-` runs,
+  // escapes, allow comments that never come, whitespace that wrapping would skip.
+  const pieces = [MARKER, 'sk-', 'sk-proj-', 'VDNCbGJr', 'RkVENC', 'bkFJ', 'U9wZW5BSQ', '\\u002d', '\n', '    ', 'a', 'Z9', '-', 'keyguard', ':allow'];
+  it('time grows in proportion to the input, for any mix of adversarial pieces (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (unit) => {
+        // Every unit holds the marker: that is what sends a reader searching.
+        const u = MARKER + unit.join('');
+        const small = u.repeat(Math.ceil(100_000 / u.length));
+        const large = small.repeat(8);
+        // Linear: about 8x; quadratic: about 64x (the old reader: seconds). Allowance for a shared
+        // machine and the JIT: 24x, plus 50 ms.
+        expect(cost(large)).toBeLessThan(24 * cost(small) + 50);
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+  it('a text of nothing but the marker, 4 MB, costs about as much as reading it', () => {
+    const small = MARKER.repeat(64_000);
+    const large = MARKER.repeat(512_000);
+    expect(detectKeys(large)).toEqual([]);
+    expect(cost(large)).toBeLessThan(24 * cost(small) + 5);
+  });
+});
