@@ -49,6 +49,8 @@ export const GITHUB_PATHS = [
   '/repos/{owner}/{repo}/issues/{issue_number}',
   '/repos/{owner}/{repo}/issues/{issue_number}/comments',
   '/repos/{owner}/{repo}/issues/comments/{comment_id}',
+  '/repos/{owner}/{repo}/secret-scanning/alerts',
+  '/repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}',
 ];
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };

@@ -16,7 +16,9 @@ import { parseBatch, readRepositoryList, scanBatch } from './org/batch.ts';
 import { reportCommand } from './report/command.ts';
 import { renderReportJson, renderReportMarkdown } from './report/render.ts';
 import { cliName, type OptionValues } from './options.ts';
+import { count } from './output/text.ts';
 import { resolveRespondOptions, resolveScanOptions, resolveTargets } from './settings.ts';
+import { renderWatch, watchCommand } from './watch/command.ts';
 
 /** `keyguard audit [PATH]`: repository rules always; organization rules with OPENAI_ADMIN_KEY. */
 export async function audit(values: OptionValues, target: string | undefined, stdout: NodeJS.WritableStream, logger: ConsoleLogger): Promise<number> {
@@ -136,3 +138,16 @@ export async function aggregateCommand(values: OptionValues, dir: string, stdout
   return groups.length > 0 ? 1 : 0;
 }
 
+/** `keyguard watch`: the open leak issues of GITHUB_REPOSITORY revisited; prints one row per issue. */
+export async function watch(values: OptionValues, stdout: NodeJS.WritableStream, logger: ConsoleLogger): Promise<number> {
+  const { config } = await loadConfig(process.cwd(), values.config ? path.resolve(values.config) : undefined);
+  const repository = process.env.GITHUB_REPOSITORY;
+  const { outcomes, requests } = await watchCommand(
+    { adminKey: process.env.OPENAI_ADMIN_KEY || undefined, openaiBaseUrl: values['openai-base-url'], token: process.env.GITHUB_TOKEN || undefined, repository, apiUrl: process.env.GITHUB_API_URL || undefined, labels: undefined, mention: undefined, quietDays: values['quiet-days'], config },
+    cliName,
+    logger,
+  );
+  logger.info(`keyguard: watched ${count(outcomes.length, 'open leak issue')} with ${count(requests, 'OpenAI request')}`);
+  stdout.write(renderWatch(outcomes, repository ?? ''));
+  return 0;
+}

@@ -50,6 +50,7 @@ const HANDLERS: Record<CommandName, Handler> = {
   discover: async (values, _, stdout) => (await commands()).discoverCommand(values, stdout),
   'scan-batch': async (values, [list], _, logger) => (await commands()).scanBatchCommand(values, list!, logger),
   aggregate: async (values, [dir], stdout, logger) => (await commands()).aggregateCommand(values, dir!, stdout, logger),
+  watch: async (values, _, stdout, logger) => (await commands()).watch(values, stdout, logger),
 };
 
 /** `keyguard scan [PATH...]`: the working tree, files, a range, staged changes or the history; then the leak response. */
@@ -64,7 +65,7 @@ async function scanCommand(values: OptionValues, positionals: readonly string[],
   );
   if (options.scope.type === 'event') throw new ConfigurationError('--range needs a range such as main..HEAD');
   const respondOptions = resolveRespondOptions(
-    { verify: String(values.verify ?? false), revoke: values.revoke, 'dry-run': String(values['dry-run'] ?? false), issues: String(values.issues ?? false), 'openai-base-url': values['openai-base-url'] },
+    { verify: String(values.verify ?? false), revoke: values.revoke, 'dry-run': String(values['dry-run'] ?? false), issues: String(values.issues ?? false), 'openai-base-url': values['openai-base-url'], 'secret-scanning-alerts': String(values['secret-scanning-alerts'] ?? false) },
     cliName,
     { adminKey: process.env.OPENAI_ADMIN_KEY || undefined, githubToken: process.env.GITHUB_TOKEN || undefined, repository: process.env.GITHUB_REPOSITORY || undefined },
     options.config,
@@ -75,7 +76,7 @@ async function scanCommand(values: OptionValues, positionals: readonly string[],
   if (values['pull-refs'] && !values.fetch) throw new ConfigurationError('--pull-refs goes with --history --fetch: pull request heads are fetched from origin');
   if (values.fetch && scope !== 'history') throw new ConfigurationError('--fetch goes with --history');
   let result = await runScan({ root: options.root, config: options.config, scope: gitScope, baseline: options.baseline, files }, { logger });
-  const responding = respondOptions.verify || respondOptions.adminKey !== undefined || respondOptions.issues !== null;
+  const responding = respondOptions.verify || respondOptions.adminKey !== undefined || respondOptions.issues !== null || respondOptions.alerts != null;
   const responded = !responding
     ? undefined
     : await (await import('./respond/wire.ts')).runLeakResponse(result, respondOptions, {

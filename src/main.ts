@@ -40,14 +40,15 @@ import { discover } from './org/discover.ts';
 import { parseBatch, readRepositoryList, scanBatch } from './org/batch.ts';
 import { OpenAIAdmin } from './openai/admin-client.ts';
 import { writeInventoryFile } from './openai/inventory-file.ts';
+import { renderWatch, watchCommand } from './watch/command.ts';
 
-const MODES = ['scan', 'audit', 'report', 'discover', 'scan-batch', 'aggregate'] as const;
+const MODES = ['scan', 'audit', 'report', 'discover', 'scan-batch', 'aggregate', 'watch'] as const;
 
 export type ActionResult =
   | { readonly ok: true; readonly mode: 'scan'; readonly result: ScanResult; readonly failed: boolean }
   | { readonly ok: true; readonly mode: 'audit'; readonly audit: AuditResult; readonly failed: boolean }
   | { readonly ok: true; readonly mode: 'report'; readonly report: Report; readonly failed: false }
-  | { readonly ok: true; readonly mode: 'discover' | 'scan-batch' | 'aggregate'; readonly failed: boolean }
+  | { readonly ok: true; readonly mode: 'discover' | 'scan-batch' | 'aggregate' | 'watch'; readonly failed: boolean }
   | { readonly ok: false; readonly error: string };
 
 /**
@@ -81,6 +82,7 @@ export async function run(): Promise<ActionResult> {
     if (mode === 'discover') return await runDiscoverMode(input, logger);
     if (mode === 'scan-batch') return await runScanBatchMode(input, workspace, logger);
     if (mode === 'aggregate') return await runAggregateMode(input, workspace, logger);
+    if (mode === 'watch') return await runWatchMode(input, workspace, logger);
     const options = await resolveScanOptions(
       { path: input('path'), config: input('config'), 'fail-on': input('fail-on'), 'max-file-size': input('max-file-size'), 'scan-scope': input('scan-scope') ?? 'auto', baseline: input('baseline') },
       name,
@@ -103,6 +105,7 @@ export async function run(): Promise<ActionResult> {
         'issue-mention': input('issue-mention'),
         'max-issues': input('max-issues'),
         'openai-base-url': input('openai-base-url'),
+        'secret-scanning-alerts': input('secret-scanning-alerts'),
       },
       name,
       { adminKey: input('openai-admin-key'), githubToken: input('github-token') ?? process.env.GITHUB_TOKEN, repository: process.env.GITHUB_REPOSITORY },
@@ -154,7 +157,8 @@ export async function run(): Promise<ActionResult> {
     }
 
     annotateFindings(
-      result.findings.map((f) => {
+      // GitHub shows its own secret scanning alerts; annotations are for what keyguard found.
+      result.findings.filter((f) => !f.alert).map((f) => {
         // Annotate the line only while the scanned tree holds the key there: a removed key (or one
         // in a message, or only on another branch) would mark an innocent line.
         const inTree = !f.source && (!f.git || f.git.presentAtHead);
@@ -180,6 +184,7 @@ export async function run(): Promise<ActionResult> {
     core.setOutput('live', summary?.live ?? 0);
     core.setOutput('revoked', summary?.revoked ?? 0);
     core.setOutput('issues-opened', summary?.issuesOpened ?? 0);
+    if (summary?.alertsResolved !== undefined) core.setOutput('alerts-resolved', summary.alertsResolved);
     core.setOutput('sarif-file', sarifFile);
     core.setOutput('json-file', jsonFile);
     const failed = shouldFail(result, options.failOn) || (result.unreadable?.length ?? 0) > 0;
@@ -374,6 +379,34 @@ async function runAggregateMode(input: (name: ActionInput) => string | undefined
   core.setOutput('issues-opened', out.opened);
   await core.summary.addRaw(`## keyguard aggregate\n\n${reports} scan reports, ${groups.length} distinct leaked keys: ${out.opened} issues opened, ${out.updated} updated${out.deferred ? `, ${out.deferred} deferred to the next run` : ''}.\n`).write();
   return { ok: true, mode: 'aggregate', failed: false };
+}
+
+/** `mode: watch`: revisits keyguard's open leak issues from their record ids; writes only what is new. */
+async function runWatchMode(input: (name: ActionInput) => string | undefined, workspace: string, logger: Logger): Promise<ActionResult> {
+  const { config } = await loadConfig(workspace, input('config') ? path.resolve(workspace, input('config')!) : undefined);
+  const repository = input('issue-repository') ?? process.env.GITHUB_REPOSITORY;
+  const { outcomes, requests } = await watchCommand(
+    {
+      adminKey: input('openai-admin-key'),
+      openaiBaseUrl: input('openai-base-url'),
+      token: input('github-token') ?? process.env.GITHUB_TOKEN,
+      repository,
+      apiUrl: process.env.GITHUB_API_URL || undefined,
+      labels: input('issue-labels')?.split(',').map((l) => l.trim()).filter(Boolean),
+      mention: input('issue-mention'),
+      quietDays: input('quiet-days'),
+      config,
+      writeIntervalMs: writeInterval(),
+    },
+    inputName,
+    logger,
+  );
+  await core.summary.addRaw(fitSummary(renderWatch(outcomes, repository!))).write();
+  core.info(`keyguard: watched ${count(outcomes.length, 'open leak issue')} with ${count(requests, 'OpenAI request')}`);
+  core.setOutput('watched', outcomes.length);
+  core.setOutput('used', outcomes.filter((o) => o.type === 'used').length);
+  core.setOutput('closable', outcomes.filter((o) => 'watch' in o && o.watch.closable).length);
+  return { ok: true, mode: 'watch', failed: false };
 }
 
 /** The job summary within GitHub's 1 MiB; the JSON report and SARIF file hold every row. */

@@ -72,6 +72,16 @@ export const COMMAND_SPECS = [
     positionals: { min: 1, max: 1 },
     examples: ['keyguard aggregate reports', 'GITHUB_REPOSITORY=acme/security keyguard aggregate reports --issues'],
   },
+  {
+    name: 'watch',
+    exit: '0 the open leak issues were revisited',
+    summary: 'revisit the open leak issues keyguard wrote, without rescanning (OPENAI_ADMIN_KEY, GITHUB_TOKEN)',
+    args: '',
+    positionals: { min: 0, max: 0 },
+    about:
+      'For each open leak issue in GITHUB_REPOSITORY: whether its key record still exists, its last use and its usage since the last check. It comments when a key was used, and says when a revoked key has been unused for --quiet-days days.',
+    examples: ['GITHUB_REPOSITORY=acme/app keyguard watch', 'keyguard watch --quiet-days 14'],
+  },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandName = (typeof COMMAND_SPECS)[number]['name'];
@@ -130,9 +140,9 @@ export const OPTIONS = [
     flag: 'config',
     type: 'string',
     value: 'FILE',
-    commands: ['scan', 'audit', 'report', 'scan-batch'],
+    commands: ['scan', 'audit', 'report', 'scan-batch', 'watch'],
     help: 'config file (default PATH/.keyguard.yml)',
-    per: { report: { help: 'config file (default ./.keyguard.yml)' }, 'scan-batch': { help: 'config file (default ./.keyguard.yml)' } },
+    per: { report: { help: 'config file (default ./.keyguard.yml)' }, 'scan-batch': { help: 'config file (default ./.keyguard.yml)' }, watch: { help: 'config file (default ./.keyguard.yml)' } },
   },
   { flag: 'max-file-size', type: 'string', value: 'SIZE', commands: ['scan'], help: 'skip larger files; a number and a unit: 500KB, 10MiB (default 10MiB)' },
   { flag: 'baseline', type: 'string', value: 'FILE', commands: ['scan'], help: 'do not report the keys recorded in FILE' },
@@ -148,6 +158,12 @@ export const OPTIONS = [
     help: 'open one GitHub issue per key in GITHUB_REPOSITORY (GITHUB_TOKEN)',
     per: { audit: { help: 'open or update the audit issue in GITHUB_REPOSITORY (GITHUB_TOKEN)' } },
   },
+  {
+    flag: 'secret-scanning-alerts',
+    type: 'boolean',
+    commands: ['scan'],
+    help: "also respond to GITHUB_REPOSITORY's open GitHub secret scanning alerts for OpenAI keys (GITHUB_TOKEN with the secret scanning alerts permission)",
+  },
   { flag: 'period', type: 'string', value: 'day|week|month', commands: ['report'], help: 'the last full UTC period (default week)' },
   { flag: 'since', type: 'string', value: 'DATE', commands: ['report'], help: 'start of a custom period (with --until)' },
   { flag: 'until', type: 'string', value: 'DATE', commands: ['report'], help: 'end of a custom period, exclusive (with --since)' },
@@ -156,12 +172,13 @@ export const OPTIONS = [
   { flag: 'org', type: 'string', value: 'NAME', commands: ['discover'], help: 'the organization (required)' },
   { flag: 'include-archived', type: 'boolean', commands: ['discover'], help: 'list archived repositories too' },
   { flag: 'include-forks', type: 'boolean', commands: ['discover'], help: 'list forks too' },
+  { flag: 'quiet-days', type: 'string', value: 'N', commands: ['watch'], help: 'days a revoked key must stay unused before its leak issue is said to be closable (default 30)' },
   { flag: 'batch', type: 'string', value: 'I/K', commands: ['scan-batch'], help: 'which batch of how many (from the discover matrix; required)' },
   {
     flag: 'openai-base-url',
     type: 'string',
     value: 'URL',
-    commands: ['scan', 'audit', 'report', 'scan-batch'],
+    commands: ['scan', 'audit', 'report', 'scan-batch', 'watch'],
     help: 'OpenAI API base URL (default https://api.openai.com/v1; OPENAI_BASE_URL is ignored, so found keys go nowhere else)',
   },
   { flag: 'help', type: 'boolean', short: 'h', commands: 'all', help: 'this help' },
@@ -181,10 +198,10 @@ export interface EnvironmentSpec {
 
 /** Credentials come from variables, never flags (other users of the machine can read a command line). */
 export const ENVIRONMENT: readonly EnvironmentSpec[] = [
-  { name: 'OPENAI_ADMIN_KEY', commands: ['scan', 'audit', 'report', 'scan-batch'], help: 'OpenAI admin key: matching found keys to projects, revocation, the org audit, the report' },
-  { name: 'GITHUB_TOKEN', commands: ['scan', 'audit', 'report', 'discover', 'scan-batch', 'aggregate'], help: 'GitHub token: issues (issues: write), discovery, cloning' },
-  { name: 'GITHUB_REPOSITORY', commands: ['scan', 'audit', 'report', 'aggregate'], help: 'owner/name: where issues go; heads the JSON report' },
-  { name: 'GITHUB_API_URL', commands: ['scan', 'audit', 'report', 'discover', 'aggregate'], help: 'GitHub API URL (default https://api.github.com)' },
+  { name: 'OPENAI_ADMIN_KEY', commands: ['scan', 'audit', 'report', 'scan-batch', 'watch'], help: 'OpenAI admin key: matching found keys to projects and their use since exposure, revocation, the org audit, the report, the watch' },
+  { name: 'GITHUB_TOKEN', commands: ['scan', 'audit', 'report', 'discover', 'scan-batch', 'aggregate', 'watch'], help: 'GitHub token: issues (issues: write), discovery, cloning' },
+  { name: 'GITHUB_REPOSITORY', commands: ['scan', 'audit', 'report', 'aggregate', 'watch'], help: 'owner/name: where issues go; heads the JSON report' },
+  { name: 'GITHUB_API_URL', commands: ['scan', 'audit', 'report', 'discover', 'aggregate', 'watch'], help: 'GitHub API URL (default https://api.github.com)' },
 ];
 
 export const optionsOf = (command: CommandName): readonly OptionSpec[] => (OPTIONS as readonly OptionSpec[]).filter((o) => o.commands === 'all' || o.commands.includes(command));
@@ -199,7 +216,7 @@ export const ACTION_INPUTS = [
   'mode', 'scan-scope', 'scan-pull-refs', 'path', 'config', 'fail-on', 'max-file-size', 'baseline', 'sarif-file', 'verify', 'revoke', 'dry-run',
   'openai-admin-key', 'openai-base-url', 'issues', 'issue-repository', 'issue-labels', 'issue-assignees', 'issue-mention', 'max-issues',
   'period', 'since', 'until', 'close-previous', 'repository', 'org', 'include-archived', 'include-forks', 'batch', 'repositories-file',
-  'inventory-file', 'reports', 'pr-comment', 'github-token',
+  'inventory-file', 'reports', 'secret-scanning-alerts', 'quiet-days', 'pr-comment', 'github-token',
 ] as const;
 export type ActionInput = (typeof ACTION_INPUTS)[number];
 

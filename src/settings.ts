@@ -127,6 +127,8 @@ export interface RespondOptions {
   /** The org-wide run's saved inventory (discover wrote it), read instead of the organization when nothing is revoked. */
   readonly inventoryFile?: string;
   readonly issues: { readonly repository: string; readonly token: string; readonly labels: readonly string[]; readonly assignees: readonly string[]; readonly mention: string | undefined; readonly maxNew: number } | null;
+  /** Also respond to the repository's GitHub secret scanning alerts for OpenAI keys. */
+  readonly alerts?: { readonly repository: string; readonly token: string } | null;
 }
 
 const bool = (raw: string | undefined, name: string, fallback: boolean): boolean => {
@@ -187,5 +189,12 @@ export function resolveRespondOptions(
       maxNew: max,
     };
   }
-  return { verify, revoke, dryRun, adminKey: secrets.adminKey, openaiBaseUrl: raw['openai-base-url']?.trim() || undefined, issues };
+  let alerts: RespondOptions['alerts'] = null;
+  if (bool(raw['secret-scanning-alerts'], name('secret-scanning-alerts'), false)) {
+    const repository = secrets.repository;
+    if (!repository || !/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(repository)) throw new ConfigurationError(`${name('secret-scanning-alerts', 'true')} needs the repository (GITHUB_REPOSITORY), got "${repository ?? ''}"`);
+    if (!secrets.githubToken) throw new ConfigurationError(`${name('secret-scanning-alerts', 'true')} needs a GitHub token with the secret scanning alerts permission (${name('github-token')})`);
+    alerts = { repository, token: secrets.githubToken };
+  }
+  return { verify, revoke, dryRun, adminKey: secrets.adminKey, openaiBaseUrl: raw['openai-base-url']?.trim() || undefined, issues, alerts };
 }

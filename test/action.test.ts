@@ -60,6 +60,6 @@ describe('the bundled action, as the runner starts it', () => {
     expect(r.stdout).toContain('::error::input fail-on: expected one of none, any, got "sometimes"');
     expect(runAction({ mode: 'report' }, runner(ws).env).stdout).toContain('::error::the report needs an OpenAI admin key (input openai-admin-key)');
     expect(runAction({ mode: 'discover' }, runner(ws).env).stdout).toContain('::error::input org: expected an organization login');
-    expect(runAction({ mode: 'nap' }, runner(ws).env).stdout).toContain('input mode: expected one of scan, audit, report, discover, scan-batch, aggregate, got "nap"');
+    expect(runAction({ mode: 'nap' }, runner(ws).env).stdout).toContain('input mode: expected one of scan, audit, report, discover, scan-batch, aggregate, watch, got "nap"');
   });
 });

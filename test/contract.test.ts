@@ -9,10 +9,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SecretValue } from '../src/detect/index.ts';
 import { upsertPullRequestComment, GitHubIssueTracker } from '../src/github/issue-tracker.ts';
 import { createOctokit } from '../src/github/octokit.ts';
+import { listOpenAIAlerts, resolveAlertRevoked } from '../src/github/secret-alerts.ts';
 import type { Logger } from '../src/logger.ts';
 import { openaiSdk } from '../src/openai/sdk.ts';
 import { OpenAIAdmin } from '../src/openai/admin-client.ts';
 import { checkLiveness } from '../src/openai/liveness.ts';
+import { measureExposure } from '../src/exposure/exposure.ts';
 import { discover } from '../src/org/discover.ts';
 import { DEFAULT_CONFIG, parseConfig } from '../src/config.ts';
 import { buildReport } from '../src/report/command.ts';
@@ -21,6 +23,7 @@ import { renderReportMarkdown } from '../src/report/render.ts';
 import { startFakeGitHub, type FakeGitHub, type GitHubRequest } from './fakes/github-server.ts';
 import { startFakeOpenAI, type FakeKnobs, type FakeOpenAI, type RequestRecord } from './fakes/openai-server.ts';
 import { seedOrganization } from './fakes/openai-seed.ts';
+import { makeKey, shapeByName } from './helpers/keygen.ts';
 import { Contract, type Exchange } from './helpers/contract.ts';
 import { subset } from '../scripts/vendor-openapi.ts';
 
@@ -59,6 +62,8 @@ const GITHUB_ROUTES = [
   'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
   'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
   'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
+  'GET /repos/{owner}/{repo}/secret-scanning/alerts',
+  'PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}',
 ];
 
 export function openaiExchange(r: RequestRecord): Exchange {
@@ -91,6 +96,8 @@ async function driveOpenAI(knobs: Partial<FakeKnobs> = {}): Promise<FakeOpenAI> 
   const inventory = await admin.inventory();
   await buildReport(admin, customPeriod('2026-11-16', '2026-11-23'), DEFAULT_CONFIG, NOW, logger);
   const key = inventory.projectKeys.find((k) => k.owner.type === 'user')!;
+  // Usage since exposure: every endpoint that groups by key, filtered with api_key_ids; costs by project.
+  await measureExposure([{ keyId: key.id, projectId: key.projectId, since: NOW - 3 * 86_400, lastUsedAt: key.lastUsedAt }], admin, NOW);
   const svcKey = inventory.projectKeys.find((k) => k.owner.type === 'service_account')!;
   // keyguard's own SDK factory: the hostile OPENAI_* variables tests run with must not reach the fake.
   const raw = openaiSdk({ key: org.adminKeys[0]!.secret, admin: true, baseURL: fake.baseURL, timeoutMs: 30_000, maxRetries: 0 });
@@ -163,6 +170,13 @@ async function driveGitHub(): Promise<FakeGitHub> {
   gh.knobs.retryAfterSeconds = 1;
   await tracker.comment(issue.number, 'after a secondary limit'); // 403, then 201
   await createOctokit({ token: 'wrong', baseUrl: gh.url, logger }).rest.issues.get({ ...repo, issue_number: 1 }).catch(() => undefined); // 401
+  // Secret scanning: off (404), then two pages of alerts, one without a file; resolved as revoked, and a resolution left out (422).
+  await listOpenAIAlerts(octokit, repo);
+  const secret = makeKey(shapeByName('project 164'));
+  gh.repo('acme/app').alerts = Array.from({ length: 101 }, (_, i) => ({ number: i + 1, secret_type: 'openai_api_key', secret, state: 'open' as const, resolution: null, resolution_comment: null, resolved_by: null, resolved_at: null, created_at: '2026-11-01T08:00:00Z', validity: 'unknown' as const, location: i ? { path: `/a/${i}.env`, start_line: 1, start_column: 1, end_column: 60, commit_sha: 'c'.repeat(40) } : null }));
+  await listOpenAIAlerts(octokit, repo);
+  await resolveAlertRevoked(octokit, repo, 1, 'keyguard revoked this key');
+  await octokit.rest.secretScanning.updateAlert({ ...repo, alert_number: 2, state: 'resolved' }).catch(() => undefined); // 422
   return gh;
 }
 

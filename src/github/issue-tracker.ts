@@ -89,6 +89,11 @@ export class GitHubIssueTracker implements IssueTracker {
     return (await this.#load()).get(marker);
   }
 
+  /** Every issue keyguard's identity wrote with a marker of `kind` (forged markers left out, as above). */
+  async list(kind: 'leak' | 'audit' | 'report' | 'pr'): Promise<TrackedIssue[]> {
+    return [...(await this.#load()).entries()].filter(([m]) => m.startsWith(`<!-- keyguard:v1 ${kind} `)).map(([, i]) => i);
+  }
+
   /**
    * Creates once: GitHub may have processed a create whose answer was lost (a 502, a dropped
    * connection), so creates are never retried blindly (see octokit.ts); after a failure the

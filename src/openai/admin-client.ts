@@ -218,14 +218,15 @@ export class OpenAIAdmin {
   /**
    * Usage buckets of one day each, every page: these endpoints page with `page`/`next_page` and
    * their `limit` counts buckets (at most 31 a page for `1d`), so the loop is ours. `groupBy` takes
-   * only the groupings the endpoint has (see `groupsBy`).
+   * only the groupings the endpoint has (see `groupsBy`); `apiKeyIds` only where it groups by
+   * `api_key_id`.
    */
-  async usage(endpoint: UsageEndpoint, range: TimeRange, groupBy: UsageGrouping[], projectIds?: string[]): Promise<UsageBucket[]> {
+  async usage(endpoint: UsageEndpoint, range: TimeRange, groupBy: UsageGrouping[], projectIds?: string[], apiKeyIds?: string[]): Promise<UsageBucket[]> {
     const { method, quantity } = ENDPOINT[endpoint];
     const out: UsageBucket[] = [];
     let page: string | undefined;
     do {
-      const query = { start_time: range.start, end_time: range.end, bucket_width: '1d' as const, group_by: groupBy as 'project_id'[], limit: 31, ...(projectIds ? { project_ids: projectIds } : {}), ...(page ? { page } : {}) };
+      const query = { start_time: range.start, end_time: range.end, bucket_width: '1d' as const, group_by: groupBy as 'project_id'[], limit: 31, ...(projectIds ? { project_ids: projectIds } : {}), ...(apiKeyIds ? { api_key_ids: apiKeyIds } : {}), ...(page ? { page } : {}) };
       const res = await call(`GET /organization/usage/${endpoint}`, () => this.#sdk.admin.organization.usage[method](query));
       for (const b of res.data) {
         out.push({

@@ -28,6 +28,7 @@ const ReportSchema = z.object({
       liveness: z.object({ status: z.enum(['live', 'revoked', 'unknown']), rule: z.string(), reason: z.string().optional() }).nullable().optional(),
       match: z.any().optional(),
       revocation: z.any().optional(),
+      exposure: z.any().optional(),
     }),
   ),
 });
@@ -72,6 +73,8 @@ export async function readScanReports(dir: string): Promise<{ groups: LeakGroup[
       if (f.liveness && (!g.response.liveness || f.liveness.status === 'live')) g.response = { ...g.response, liveness: f.liveness };
       if (f.match && (!g.response.match || g.response.match.type !== 'matched')) g.response = { ...g.response, match: f.match };
       if (f.revocation && (!g.response.revocation || f.revocation.type === 'revoked')) g.response = { ...g.response, revocation: f.revocation };
+      // The same key in several repositories: its use counts from the earliest exposure.
+      if (f.exposure && (!g.response.exposure || f.exposure.since < g.response.exposure.since)) g.response = { ...g.response, exposure: f.exposure };
     }
   }
   return { groups: [...groups].map(([fingerprint, g]) => ({ fingerprint, kind: g.kind, redacted: g.redacted, findings: g.places, response: g.response })), reports: files.length };

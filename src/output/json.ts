@@ -18,6 +18,7 @@ export function renderJson(result: ScanResult, response?: RespondSummary, reposi
         status: f.status,
         encoding: f.encoding,
         ...(f.source ? { source: f.source } : {}),
+        ...(f.alert ? { alert: f.alert } : {}),
         ...(f.git
           ? {
               date: f.git.authorDate,
@@ -36,6 +37,7 @@ export function renderJson(result: ScanResult, response?: RespondSummary, reposi
               match: f.response.match ?? null,
               revocation: f.response.revocation ?? null,
               issue: f.response.issue ?? null,
+              exposure: f.response.exposure ?? null,
             }
           : {}),
       })),

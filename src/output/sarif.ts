@@ -31,9 +31,11 @@ export function renderSarif(result: ScanResult, pathPrefix = ''): string {
   // Code scanning shows files as they are at the analysed commit, and rejects a result without a
   // file and line: a key that is not in the scanned tree (removed, only on another branch, in a
   // message) would sit on an innocent line there. Such keys go in the run's properties bag with
-  // the commit that holds them, not in the results.
+  // the commit that holds them, not in the results. GitHub's own secret scanning alerts are in its
+  // security tab already: code scanning gets keyguard's findings only.
+  const own = result.findings.filter((f) => !f.alert);
   const inTree = (f: Finding) => !f.source && (!f.git || f.git.presentAtHead);
-  const results = result.findings.filter(inTree).map((f) => ({
+  const results = own.filter(inTree).map((f) => ({
     ruleId: ruleId(f.kind),
     ruleIndex: KEY_KINDS.indexOf(f.kind),
     level: 'error',
@@ -50,7 +52,7 @@ export function renderSarif(result: ScanResult, pathPrefix = ''): string {
     partialFingerprints: { 'keyguardKey/v1': `${f.fingerprint}:${pathPrefix + f.file}` },
     properties: { fingerprint: f.fingerprint, kind: f.kind, ...(f.commit ? { commit: f.commit, firstSeen: f.git?.authorDate, occurrences: f.git?.occurrences, presentAtHead: f.git?.presentAtHead } : {}) },
   }));
-  const notInTree = result.findings.filter((f) => !inTree(f)).map((f) => ({
+  const notInTree = own.filter((f) => !inTree(f)).map((f) => ({
     ruleId: ruleId(f.kind),
     fingerprint: f.fingerprint,
     redacted: f.redacted,

@@ -1,4 +1,5 @@
 import { kindLabel } from '../detect/index.ts';
+import { exposureSummary } from '../exposure/render.ts';
 import type { ScanResult } from '../scan/finding.ts';
 import { describeRevocation, liveStatus } from '../respond/leak-issue.ts';
 import { code, escapeMarkdown } from './markdown.ts';
@@ -19,7 +20,8 @@ export function renderSummary(result: ScanResult, pathPrefix = '', scope = 'work
     for (const note of notes) out.push(`> ${escapeMarkdown(note)}`, '');
     const fromGit = findings.some((f) => f.git);
     const responded = findings.some((f) => f.response);
-    const where = (f: (typeof findings)[number]) => code(`${pathPrefix}${f.file}:${f.line}`);
+    const where = (f: (typeof findings)[number]) =>
+      f.alert ? `GitHub alert #${f.alert.number}${f.file ? ` ${code(`${f.file}:${f.line}`)}` : ''}` : code(`${pathPrefix}${f.file}:${f.line}`);
     // At most six columns, so the table fits beside the run's log; fingerprints and history fold below.
     out.push(`| Where | Kind | Key |${responded ? ' Live | keyguard did | Issue |' : ''}`, `| --- | --- | --- |${responded ? ' --- | --- | --- |' : ''}`);
     for (const f of findings) {
@@ -30,6 +32,8 @@ export function renderSummary(result: ScanResult, pathPrefix = '', scope = 'work
         : '';
       out.push(row + resp);
     }
+    const exposure = exposureSummary(findings);
+    if (exposure) out.push('', exposure);
     out.push('', '<details><summary>Fingerprints and history</summary>', '', `| Where | Fingerprint |${fromGit ? ' First seen | Added | Still present |' : ''}`, `| --- | --- |${fromGit ? ' --- | --- | --- |' : ''}`);
     for (const f of findings) {
       const git = f.git

@@ -1,4 +1,5 @@
 import { kindLabel } from '../detect/index.ts';
+import { exposureLine } from '../exposure/render.ts';
 import { liveStatus, UNPROVEN } from '../respond/leak-issue.ts';
 import type { Finding, ScanResult, SkippedFile } from '../scan/finding.ts';
 import { describeCoverage } from '../scan/coverage.ts';
@@ -77,10 +78,15 @@ function placesNote(f: Finding, shown = 10): string[] {
 
 /** One line a finding, for terminals and logs: `path:line:col  kind  redacted  fingerprint`. */
 export function renderText(result: ScanResult): string {
-  const lines = result.findings.flatMap((f) => [
-    `${printable(f.file)}:${f.line}:${f.column}  ${kindLabel(f.kind)}${f.encoding !== 'plain' ? ` (${f.encoding})` : ''}  ${f.redacted}  ${f.fingerprint}${gitNote(f)}${responseNote(f)}`,
-    ...placesNote(f),
-  ]);
+  const shown = new Set<string>();
+  const lines = result.findings.flatMap((f) => {
+    const line = `${f.alert ? `GitHub alert #${f.alert.number} ` : ''}${f.file ? printable(f.file) : '(not in a file)'}:${f.line}:${f.column}  ${kindLabel(f.kind)}${f.encoding !== 'plain' ? ` (${f.encoding})` : ''}  ${f.redacted}  ${f.fingerprint}${gitNote(f)}${responseNote(f)}`;
+    // A key's use since exposure, once, under its first finding.
+    const e = f.response?.exposure;
+    const first = e && !shown.has(f.fingerprint);
+    if (first) shown.add(f.fingerprint);
+    return [line, ...placesNote(f), ...(first ? [`  ${f.redacted} used ${exposureLine(e)}`] : [])];
+  });
   for (const s of result.skipped.slice(0, SKIPPED_SHOWN)) lines.push(`skipped ${printable(s.path)}: ${s.reason}${s.detail ? ` (${s.detail})` : ''}`);
   if (result.skipped.length > SKIPPED_SHOWN) lines.push(`skipped ${count(result.skipped.length - SKIPPED_SHOWN, 'more file')} (--format json lists them all)`);
   const { stats } = result;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { kindLabel, type KeyKind } from '../detect/index.ts';
 import { moreInReport } from '../github/body-limit.ts';
 import { markerLine } from '../github/issue-tracker.ts';
+import { exposureTable } from '../exposure/render.ts';
 import { code, escapeMarkdown } from '../output/markdown.ts';
 import type { Finding, KeyResponse } from '../scan/finding.ts';
 
@@ -14,7 +15,7 @@ export interface RepoContext {
 }
 
 /** Where a key was found; `repository` when the places span several repositories (org-wide runs). */
-export type LeakPlace = Pick<Finding, 'file' | 'line' | 'commit' | 'git'> & { readonly repository?: string };
+export type LeakPlace = Pick<Finding, 'file' | 'line' | 'commit' | 'git' | 'alert'> & { readonly repository?: string };
 
 /** One leaked key: every place it was found in this run, and what was done about it. */
 export interface LeakGroup {
@@ -30,9 +31,9 @@ interface Place {
   readonly line: string;
 }
 
-const section = (name: string, text: string) => `<!-- keyguard:v1 ${name} -->\n${text}\n<!-- /keyguard:v1 ${name} -->`;
+export const section = (name: string, text: string) => `<!-- keyguard:v1 ${name} -->\n${text}\n<!-- /keyguard:v1 ${name} -->`;
 
-function sectionOf(body: string, name: string): string | undefined {
+export function sectionOf(body: string, name: string): string | undefined {
   const start = `<!-- keyguard:v1 ${name} -->\n`;
   const a = body.indexOf(start);
   const b = body.indexOf(`\n<!-- /keyguard:v1 ${name} -->`, a);
@@ -53,13 +54,23 @@ function placesOf(group: LeakGroup, ctx: RepoContext): Place[] {
   for (const f of group.findings) {
     const repository = f.repository ?? ctx.repository;
     const commit = f.commit ?? (f.repository && f.repository !== ctx.repository ? undefined : ctx.sha);
-    const id = createHash('sha256').update(`${f.repository ?? ''}\0${f.commit ?? ''}\0${f.file}\0${f.line}`).digest('hex').slice(0, 12);
+    const id = createHash('sha256').update(`${f.repository ?? ''}\0${f.commit ?? ''}\0${f.file}\0${f.line}${f.alert ? `\0alert ${f.alert.number}` : ''}`).digest('hex').slice(0, 12);
+    if (f.alert) {
+      out.set(id, { id, line: `- ${alertLink(f.alert)}${f.file ? `: ${code(`${f.file}:${f.line}`)}${f.commit ? ` in commit ${code(f.commit.slice(0, 12))}` : ''}` : ' (not in a file: an issue, pull request, discussion or wiki)'}` });
+      continue;
+    }
     const shown = `${f.repository ? `${f.repository}: ` : ''}${f.file}:${f.line}`;
     const where = commit && repository ? `[${code(shown)}](${permalink(ctx, repository, commit, f.file, f.line)})` : code(shown);
     const detail = f.commit ? ` in commit ${code(f.commit.slice(0, 12))}${f.git?.authorDate ? ` (${f.git.authorDate.slice(0, 10)})` : ''}${f.git && f.git.occurrences > 1 ? `, added ${f.git.occurrences} times` : ''}` : ' in the working tree';
     out.set(id, { id, line: `- ${where}${detail}` });
   }
   return [...out.values()];
+}
+
+/** A link to the alert when GitHub gave a plain https URL; its number alone otherwise. */
+function alertLink(a: NonNullable<LeakPlace['alert']>): string {
+  const text = `GitHub secret scanning alert #${a.number}`;
+  return /^https:\/\/[^\s()<>\[\]]+$/.test(a.url) ? `[${text}](${a.url})` : text;
 }
 
 /** `live → revoked` when keyguard revoked a key it found live: it was live, and that is what counts. */
@@ -123,9 +134,46 @@ const TODO = [
 ].join('\n');
 
 /** What an issue remembers of earlier runs, in a hidden line (base64 JSON: no text can break out). */
-type Facts = Pick<KeyResponse, 'liveness' | 'match' | 'revocation'>;
+export type Facts = Pick<KeyResponse, 'liveness' | 'match' | 'revocation' | 'exposure'> & { readonly watch?: WatchFacts };
 
-function factsOf(body: string | undefined): Facts | undefined {
+/** What the last leak watch saw (see watch/watch.ts). */
+export interface WatchFacts {
+  /** ISO 8601. */
+  readonly checkedAt: string;
+  readonly recordExists: boolean;
+  readonly lastUsedAt: string | null;
+  /** Requests counted from `from` (the UTC day of exposure, else of the first watch) to the check. */
+  readonly from: string;
+  readonly requests: number;
+  /** When the key was last seen in use (its `last_used_at` or a day of usage), if ever. */
+  readonly lastActiveAt: string | null;
+  /** Revoked (its record gone) and quiet for the configured days: the team can close the issue. */
+  readonly closable: boolean;
+  readonly quietDays: number;
+}
+
+export function watchText(w: WatchFacts): string {
+  const state = w.recordExists ? 'the key record still exists' : 'the key record is gone (revoked or deleted)';
+  const active = w.lastActiveAt ? `last used ${w.lastActiveAt.slice(0, 10)}` : 'no use seen';
+  return `**Leak watch** (last checked ${w.checkedAt.slice(0, 10)}): ${state}; ${active}; ${w.requests.toLocaleString('en-US')} requests since ${w.from.slice(0, 10)}.${w.closable ? ` Revoked and quiet for at least ${w.quietDays} days: this issue can be closed.` : ''}`;
+}
+
+/** The hidden line that holds an issue's facts. */
+export const factsLine = (f: Facts) => `<!-- keyguard:v1 facts ${Buffer.from(JSON.stringify(f)).toString('base64url')} -->`;
+
+/** `body` with section `name` replaced by `text`, or added at the end of the state section. */
+export function withSection(body: string, name: string, text: string): string {
+  const old = sectionOf(body, name);
+  if (old !== undefined) return body.replace(section(name, old), () => section(name, text));
+  const end = '\n<!-- /keyguard:v1 state -->';
+  return body.includes(end) ? body.replace(end, () => `\n\n${section(name, text)}${end}`) : `${body}\n${section(name, text)}`;
+}
+
+export function withFacts(body: string, facts: Facts): string {
+  return /^<!-- keyguard:v1 facts [A-Za-z0-9_-]+ -->$/m.test(body) ? body.replace(/^<!-- keyguard:v1 facts [A-Za-z0-9_-]+ -->$/m, () => factsLine(facts)) : `${body}\n${factsLine(facts)}`;
+}
+
+export function factsOf(body: string | undefined): Facts | undefined {
   const m = body ? /^<!-- keyguard:v1 facts ([A-Za-z0-9_-]+) -->$/m.exec(body) : null;
   if (!m) return undefined;
   try {
@@ -140,10 +188,12 @@ function factsOf(body: string | undefined): Facts | undefined {
  * record is gone from the organization and a rerun sees only "not found, not live"; the issue
  * must still say whose key it was and that keyguard revoked it.
  */
-export function mergeFacts(previous: Facts | undefined, now: KeyResponse): KeyResponse {
+export function mergeFacts(previous: Facts | undefined, now: KeyResponse): KeyResponse & Facts {
   if (!previous) return now;
   const keepMatch = previous.match?.type === 'matched' && (!now.match || now.match.type === 'not-found');
   const keepRevocation = previous.revocation?.type === 'revoked' && now.revocation?.type !== 'revoked';
+  // Usage is read only for a key matched now: after revocation the record is gone, the figures stay.
+  const keepExposure = previous.exposure && !now.exposure;
   // A key keyguard revoked was live when found: the issue keeps saying "live → revoked".
   const revokedByUs = previous.liveness?.status === 'live' && previous.revocation?.type === 'revoked' && now.liveness?.status === 'revoked';
   const sameStatus = (previous.liveness && now.liveness && previous.liveness.status === now.liveness.status) || revokedByUs;
@@ -152,6 +202,8 @@ export function mergeFacts(previous: Facts | undefined, now: KeyResponse): KeyRe
     ...(sameStatus ? { liveness: previous.liveness } : {}),
     ...(keepMatch ? { match: previous.match } : {}),
     ...(keepRevocation ? { revocation: previous.revocation } : {}),
+    ...(keepExposure ? { exposure: previous.exposure } : {}),
+    ...(previous.watch ? { watch: previous.watch } : {}),
   };
 }
 
@@ -161,10 +213,13 @@ export function mergeFacts(previous: Facts | undefined, now: KeyResponse): KeyRe
  * so the caller can comment on them.
  */
 export function renderLeakIssue(group: LeakGroup, ctx: RepoContext, mention: string | undefined, previous?: string): { title: string; body: string; newPlaces: string[] } {
-  const first = [...group.findings].filter((f) => f.commit).sort((a, b) => (a.git?.authorDate ?? '').localeCompare(b.git?.authorDate ?? ''))[0];
+  // An alert gives a commit without its date: dated commits sort first.
+  const first = [...group.findings].filter((f) => f.commit).sort((a, b) => (a.git?.authorDate ?? '9').localeCompare(b.git?.authorDate ?? '9'))[0];
   // Removed only when no ref's tip holds it: a key on another branch or in a tag is still there.
-  const refs = [...new Set(group.findings.flatMap((f) => (f.git?.presentIn ?? []).map((p) => p.ref.replace(/^refs\/(heads|tags|remotes)\//, ''))))];
-  const still = refs.length > 0 || group.findings.some((f) => (f.git ? f.git.presentAtHead || (f.git.refsHolding ?? 0) > 0 : true));
+  // GitHub's alerts say where a key was, not whether a ref holds it now: only keyguard's scan does.
+  const scanned = group.findings.filter((f) => !f.alert);
+  const refs = [...new Set(scanned.flatMap((f) => (f.git?.presentIn ?? []).map((p) => p.ref.replace(/^refs\/(heads|tags|remotes)\//, ''))))];
+  const still = scanned.length === 0 || refs.length > 0 || scanned.some((f) => (f.git ? f.git.presentAtHead || (f.git.refsHolding ?? 0) > 0 : true));
   const heldBy = refs.length ? ` (${refs.slice(0, 5).map(code).join(', ')}${refs.length > 5 ? ` and ${refs.length - 5} more refs` : ''})` : '';
   const r = mergeFacts(factsOf(previous), group.response);
   const state = [
@@ -180,8 +235,10 @@ export function renderLeakIssue(group: LeakGroup, ctx: RepoContext, mention: str
     `| Live | ${describeLiveness(r)} |`,
     `| OpenAI record | ${describeMatch(r)} |`,
     ...(first?.commit ? [`| First committed | ${code(first.commit.slice(0, 12))}${first.git?.authorDate ? ` on ${first.git.authorDate.slice(0, 10)}` : ''} |`] : []),
-    `| Still in the repository | ${still ? `yes${heldBy}` : 'no: no branch or tag holds it (it stays in git history)'} |`,
+    `| Still in the repository | ${scanned.length === 0 ? 'unknown: only GitHub secret scanning reported it' : still ? `yes${heldBy}` : 'no: no branch or tag holds it (it stays in git history)'} |`,
     `| keyguard did | ${describeRevocation(r)} |`,
+    ...(r.exposure ? ['', section('exposure', `### Use since exposure\n\n${exposureTable(r.exposure)}`)] : []),
+    ...(r.watch ? ['', section('watch', watchText(r.watch))] : []),
   ].join('\n');
 
   const places = placesOf(group, ctx);
@@ -206,7 +263,7 @@ export function renderLeakIssue(group: LeakGroup, ctx: RepoContext, mention: str
     section('todo', (previous ? sectionOf(previous, 'todo') : undefined) ?? TODO),
     '',
     `<!-- keyguard:v1 seen ${seen.join(',')} -->`,
-    `<!-- keyguard:v1 facts ${Buffer.from(JSON.stringify({ liveness: r.liveness, match: r.match, revocation: r.revocation } satisfies Facts)).toString('base64url')} -->`,
+    factsLine({ liveness: r.liveness, match: r.match, revocation: r.revocation, exposure: r.exposure, watch: r.watch }),
   ].join('\n');
   return {
     title: `Leaked OpenAI ${kindLabel(group.kind)} ${group.redacted} (${group.fingerprint.slice(0, 8)})`,

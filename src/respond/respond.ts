@@ -1,4 +1,5 @@
 import type { KeyKind, SecretValue } from '../detect/index.ts';
+import type { ExposedKey, Exposure } from '../exposure/exposure.ts';
 import { moreInReport } from '../github/body-limit.ts';
 import type { IssueTracker } from '../github/issue-tracker.ts';
 import type { Logger } from '../logger.ts';
@@ -35,6 +36,10 @@ export interface RespondDeps {
    */
   readonly openai?: { inventory(): Promise<Inventory>; prove(secret: SecretValue, kind: KeyKind, candidates: readonly KeyRecord[]): Promise<Proof>; revoker(inventory: Inventory): KeyRevoker };
   readonly tracker?: IssueTracker;
+  /** Usage since exposure of the keys matched to project key records (admin key only), in one read. */
+  readonly exposure?: (keys: readonly ExposedKey[]) => Promise<Map<string, Exposure>>;
+  /** Unix seconds; the exposure of a key found only in the working tree starts now. */
+  readonly now?: () => number;
 }
 
 export interface RespondSummary {
@@ -43,6 +48,8 @@ export interface RespondSummary {
   readonly revoked: number;
   readonly issuesOpened: number;
   readonly issuesDeferred: number;
+  /** Secret scanning alerts resolved as revoked, when alerts were read. */
+  readonly alertsResolved?: number;
   readonly notes: readonly string[];
 }
 
@@ -82,6 +89,8 @@ export async function respond(result: ScanResult, settings: RespondSettings, dep
   let opened = 0;
   let deferred = 0;
   let revoked = 0;
+  const now = Math.floor(deps.now?.() ?? Date.now() / 1000);
+  const exposed: (ExposedKey & { fingerprint: string })[] = [];
 
   if (settings.issues && deps.tracker && groups.size > 0) {
     for (const label of settings.issues.labels) await deps.tracker.ensureLabel(label, LABEL_COLOR, 'Raised by keyguard: a leaked OpenAI API key');
@@ -100,20 +109,44 @@ export async function respond(result: ScanResult, settings: RespondSettings, dep
         const inv = await inventory;
         const match = matchKey(secret.reveal(), kind, inv);
         response = { ...response, match: summarize(match, inv) };
+        let record = match.type === 'matched' ? match.record : undefined;
         if (settings.revoke === 'live') {
           const decided = await revokeIfProven(secret, kind, match, response.liveness, settings.dryRun, inv, deps.openai);
           if (decided.proven) response = { ...response, match: summarize({ type: 'matched', record: decided.proven.record }, inv, decided.proven.rule) };
+          if (decided.proven) record = decided.proven.record;
           response = { ...response, revocation: decided.outcome };
           if (decided.outcome.type === 'revoked') revoked++;
           const o = decided.outcome;
           logger.info(`keyguard: ${redacted}: ${o.type}${'action' in o ? ` (${o.action})` : 'reason' in o ? ` (${o.reason})` : ` (${o.error})`}`);
         }
+        // The usage API knows project keys by id; admin keys make no model requests.
+        if (record?.type === 'project_key') exposed.push({ fingerprint, keyId: record.id, projectId: record.projectId, since: exposedSince(findings, now), lastUsedAt: record.lastUsedAt });
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         logger.warning(`keyguard: could not look up or revoke ${redacted}: ${message}`);
         if (settings.revoke !== 'off') response = { ...response, revocation: { type: 'failed', error: message } };
       }
     }
+    responses.set(fingerprint, response);
+  }
+
+  if (deps.exposure && exposed.length > 0) {
+    try {
+      const measured = await deps.exposure(exposed);
+      for (const e of exposed) {
+        const m = measured.get(e.keyId);
+        if (m) responses.set(e.fingerprint, { ...responses.get(e.fingerprint)!, exposure: m });
+      }
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      logger.warning(`keyguard: could not read the usage since exposure: ${message}`);
+      notes.push(`Usage since exposure could not be read: ${message}`);
+    }
+  }
+
+  for (const [fingerprint, findings] of groups) {
+    const { kind, redacted } = findings[0]!;
+    let response = responses.get(fingerprint)!;
     if (settings.issues && deps.tracker) {
       response = { ...response, issue: await fileIssue(deps.tracker, { fingerprint, kind, redacted, findings, response }, settings, () => opened < settings.issues!.maxNew, logger) };
       if (response.issue?.action === 'created') opened++;
@@ -131,6 +164,13 @@ export async function respond(result: ScanResult, settings: RespondSettings, dep
   });
   const live = [...responses.values()].filter((r) => r.liveness?.status === 'live').length;
   return { result: { ...result, findings }, summary: { keys: groups.size, live, revoked, issuesOpened: opened, issuesDeferred: deferred, notes } };
+}
+
+/** When a key was exposed: the author date of the first commit that added it; else (working tree, staged) now. */
+function exposedSince(findings: readonly Finding[], now: number): number {
+  // An alert gives the commit but not its date: GitHub's detection time bounds the exposure instead.
+  const dates = findings.map((f) => (f.commit && f.git?.authorDate ? Date.parse(f.git.authorDate) / 1000 : f.alert ? Date.parse(f.alert.createdAt) / 1000 : NaN)).filter((t) => Number.isFinite(t));
+  return dates.length ? Math.floor(Math.min(...dates)) : now;
 }
 
 /**

@@ -5,11 +5,13 @@ import { OpenAIAdmin } from '../openai/admin-client.ts';
 import { adminKeyIdsListedBy, checkLiveness } from '../openai/liveness.ts';
 import { proveRecord } from '../openai/proof.ts';
 import { readInventoryFile } from '../openai/inventory-file.ts';
+import { measureExposure } from '../exposure/exposure.ts';
 import { OpenAIRevoker } from '../openai/revoke.ts';
 import type { Inventory } from '../openai/types.ts';
 import type { ScanResult } from '../scan/finding.ts';
 import type { RespondOptions } from '../settings.ts';
 import type { RepoContext } from './leak-issue.ts';
+import { resolveRevokedAlerts, withAlerts } from './alerts.ts';
 import { respond, type RespondDeps, type RespondSummary } from './respond.ts';
 
 /**
@@ -35,10 +37,17 @@ export async function runLeakResponse(
   ctx: { logger: Logger; repo: RepoContext; githubApiUrl?: string; writeIntervalMs?: number },
 ): Promise<{ result: ScanResult; summary: RespondSummary } | undefined> {
   const { logger } = ctx;
-  const enabled = options.verify || options.adminKey || options.inventoryFile || options.issues;
-  if (!enabled || result.findings.length === 0) return undefined;
+  const enabled = options.verify || options.adminKey || options.inventoryFile || options.issues || options.alerts;
+  if (!enabled) return undefined;
   if (options.adminKey) logger.mask(options.adminKey);
   if (options.issues) logger.mask(options.issues.token);
+  const alertNotes: string[] = [];
+  const alerts = options.alerts ? { octokit: createOctokit({ token: options.alerts.token, baseUrl: ctx.githubApiUrl, logger, writeIntervalMs: ctx.writeIntervalMs }), repo: repoRef(options.alerts.repository) } : undefined;
+  if (alerts) {
+    logger.mask(options.alerts!.token);
+    result = await withAlerts(result, alerts.octokit, alerts.repo, logger, alertNotes);
+  }
+  if (result.findings.length === 0) return alertNotes.length ? { result, summary: { keys: 0, live: 0, revoked: 0, issuesOpened: 0, issuesDeferred: 0, notes: alertNotes } } : undefined;
   const baseURL = options.openaiBaseUrl;
   const admin = options.adminKey ? new OpenAIAdmin({ adminKey: options.adminKey, baseURL, logger }) : undefined;
   const [owner, repo] = options.issues ? options.issues.repository.split('/') : [];
@@ -47,6 +56,7 @@ export async function runLeakResponse(
   const deps: RespondDeps = {
     logger,
     ...(options.verify ? { liveness: (s, k) => checkLiveness(s, k, { baseURL }) } : {}),
+    ...(admin ? { exposure: (keys) => measureExposure(keys, admin, Math.floor(Date.now() / 1000)) } : {}),
     ...(snapshot ? { openai: organizationDeps(undefined, baseURL, () => readInventoryFile(snapshot)) } : admin ? { openai: organizationDeps(admin, baseURL, () => admin.inventory()) } : {}),
     ...(options.issues
       ? {
@@ -58,7 +68,7 @@ export async function runLeakResponse(
         }
       : {}),
   };
-  return respond(
+  const responded = await respond(
     result,
     {
       verify: options.verify,
@@ -69,4 +79,11 @@ export async function runLeakResponse(
     },
     deps,
   );
+  const alertsResolved = alerts ? await resolveRevokedAlerts(responded.result, alerts.octokit, alerts.repo, logger, alertNotes) : 0;
+  return { result: responded.result, summary: { ...responded.summary, notes: [...alertNotes, ...responded.summary.notes], ...(alerts ? { alertsResolved } : {}) } };
+}
+
+function repoRef(fullName: string): { owner: string; repo: string } {
+  const [owner, repo] = fullName.split('/') as [string, string];
+  return { owner, repo };
 }

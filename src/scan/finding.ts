@@ -1,4 +1,5 @@
 import type { Encoding, KeyKind, SecretValue } from '../detect/index.ts';
+import type { Exposure } from '../exposure/exposure.ts';
 import type { RevokeOutcome } from '../openai/types.ts';
 import type { HistoryCoverage } from '../sources/history.ts';
 import type { SkipReason } from '../sources/worktree.ts';
@@ -21,6 +22,8 @@ export interface KeyResponse {
   readonly match?: MatchSummary;
   readonly revocation?: RevokeOutcome;
   readonly issue?: { readonly number: number | null; readonly url: string | null; readonly action: IssueAction; readonly error?: string };
+  /** Usage since exposure, for a key matched to a project key record (with an admin key). */
+  readonly exposure?: Exposure;
 }
 
 /** One place a key was found. `secret` prints redacted; renderers pick fields explicitly. */
@@ -44,6 +47,15 @@ export interface Finding {
   readonly git?: GitFacts;
   /** Set by leak response (verification, matching, revocation, issues). */
   readonly response?: KeyResponse;
+  /** Found by GitHub secret scanning, not by keyguard's scan: the alert it came from. */
+  readonly alert?: AlertRef;
+}
+
+/** A GitHub secret scanning alert; `createdAt` (ISO 8601) is when GitHub detected the key. */
+export interface AlertRef {
+  readonly number: number;
+  readonly url: string;
+  readonly createdAt: string;
 }
 
 export interface GitLocation {

@@ -51,6 +51,23 @@ export interface FakeRepo {
   labels: FakeLabel[];
   issues: FakeIssue[];
   comments: FakeComment[];
+  /** Secret scanning alerts; undefined: secret scanning is disabled (the list answers 404). */
+  alerts?: FakeAlert[];
+}
+
+/** A secret scanning alert; `location` is its `first_location_detected` when in a commit. */
+export interface FakeAlert {
+  number: number;
+  secret_type: string;
+  secret: string;
+  state: 'open' | 'resolved';
+  resolution: null | 'false_positive' | 'wont_fix' | 'revoked' | 'used_in_tests';
+  resolution_comment: string | null;
+  resolved_by: string | null;
+  resolved_at: string | null;
+  created_at: string;
+  validity: 'active' | 'inactive' | 'unknown';
+  location: { path: string; start_line: number; start_column: number; end_column: number; commit_sha: string } | null;
 }
 
 export interface FakeOrgRepo {
@@ -87,6 +104,7 @@ function schemaOf(parts: string[]): string | undefined {
   if (parts.includes('comments')) return 'issue-comment';
   if (parts[3] === 'labels') return 'label';
   if (parts[3] === 'issues') return 'issue';
+  if (parts[3] === 'secret-scanning') return 'secret-scanning-alert';
   return undefined;
 }
 
@@ -189,6 +207,46 @@ export async function startFakeGitHub(options: { token?: string; repos?: string[
   const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 
   const labelJson = (r: FakeRepo, l: FakeLabel) => ({ id: l.id, node_id: `LA_${l.id}`, url: `${url}/repos/${r.owner}/${r.name}/labels/${encodeURIComponent(l.name)}`, name: l.name, description: l.description, color: l.color, default: false });
+  /** A `secret-scanning-alert`, as the repository listing answers it (`secret` left out with `hide_secret`). */
+  const alertJson = (r: FakeRepo, a: FakeAlert, hideSecret: boolean) => {
+    const api = `${url}/repos/${r.owner}/${r.name}/secret-scanning/alerts/${a.number}`;
+    const blob = 'b'.repeat(40);
+    const l = a.location;
+    return {
+      number: a.number,
+      created_at: a.created_at,
+      updated_at: a.resolved_at ?? a.created_at,
+      url: api,
+      html_url: `https://github.test/${r.owner}/${r.name}/security/secret-scanning/${a.number}`,
+      locations_url: `${api}/locations`,
+      state: a.state,
+      resolution: a.resolution,
+      resolved_at: a.resolved_at,
+      resolved_by: a.resolved_by ? user(a.resolved_by) : null,
+      resolution_comment: a.resolution_comment,
+      secret_type: a.secret_type,
+      secret_type_display_name: a.secret_type === 'openai_api_key' ? 'OpenAI API Key' : a.secret_type,
+      provider: a.secret_type.startsWith('openai_') ? 'OpenAI' : 'Other',
+      provider_slug: a.secret_type.startsWith('openai_') ? 'openai' : 'other',
+      ...(hideSecret ? {} : { secret: a.secret }),
+      push_protection_bypassed: false,
+      push_protection_bypassed_by: null,
+      push_protection_bypassed_at: null,
+      push_protection_bypass_request_reviewer: null,
+      push_protection_bypass_request_reviewer_comment: null,
+      push_protection_bypass_request_comment: null,
+      push_protection_bypass_request_html_url: null,
+      validity: a.validity,
+      publicly_leaked: false,
+      multi_repo: false,
+      is_base64_encoded: false,
+      first_location_detected: l
+        ? { path: l.path, start_line: l.start_line, end_line: l.start_line, start_column: l.start_column, end_column: l.end_column, blob_sha: blob, blob_url: `${url}/repos/${r.owner}/${r.name}/git/blobs/${blob}`, commit_sha: l.commit_sha, commit_url: `${url}/repos/${r.owner}/${r.name}/git/commits/${l.commit_sha}` }
+        : null,
+      has_more_locations: false,
+      assigned_to: null,
+    };
+  };
   const issueJson = (r: FakeRepo, i: FakeIssue) => ({
     id: i.id,
     node_id: `I_${i.id}`,
@@ -312,6 +370,27 @@ export async function startFakeGitHub(options: { token?: string; repos?: string[
     const r = repos.get(`${parts[1]}/${parts[2]}`);
     if (!r) throw new HttpError(404, 'Not Found');
     const [, , , a, b, c] = parts;
+    if (a === 'secret-scanning' && b === 'alerts') {
+      if (!r.alerts) throw new HttpError(404, 'Secret scanning is disabled on this repository.');
+      if (!parts[5] && method === 'GET') {
+        const types = query.secret_type ? query.secret_type.split(',') : undefined;
+        const list = r.alerts.filter((x) => (!query.state || x.state === query.state) && (!types || types.includes(x.secret_type))).sort((x, y) => y.number - x.number);
+        return paginate(list, query, path, out).map((x) => alertJson(r, x, query.hide_secret === 'true'));
+      }
+      const alert = r.alerts.find((x) => x.number === Number(parts[5]));
+      if (!alert) throw new HttpError(404, 'Not Found');
+      if (method === 'PATCH') {
+        const input = json(body);
+        if (input.state === 'resolved' && !['false_positive', 'wont_fix', 'revoked', 'used_in_tests'].includes(input.resolution as string)) throw new HttpError(422, 'Validation Failed', { errors: [{ resource: 'SecretScanningAlert', code: 'missing_field', field: 'resolution' }] });
+        if (input.state !== 'open' && input.state !== 'resolved') throw new HttpError(422, 'Validation Failed', { errors: [{ resource: 'SecretScanningAlert', code: 'invalid', field: 'state' }] });
+        alert.state = input.state;
+        alert.resolution = input.state === 'resolved' ? (input.resolution as FakeAlert['resolution']) : null;
+        alert.resolution_comment = typeof input.resolution_comment === 'string' ? input.resolution_comment : null;
+        alert.resolved_by = input.state === 'resolved' ? login : null;
+        alert.resolved_at = input.state === 'resolved' ? now() : null;
+        return alertJson(r, alert, false);
+      }
+    }
     if (a === 'labels' && !b && method === 'POST') {
       const input = json(body);
       if (typeof input.name !== 'string' || !input.name) throw new HttpError(422, 'Validation Failed', { errors: [{ resource: 'Label', code: 'missing_field', field: 'name' }] });

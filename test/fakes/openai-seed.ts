@@ -104,3 +104,23 @@ export function seedOrganization(options: SeedOptions = {}): FakeOrganization {
   ];
   return { id: 'org-keyguardtest', users, projects, serviceAccounts, keys, adminKeys, usage, costs };
 }
+
+/**
+ * Usage of one key around a leak: `before` requests a day on the days before the exposure day
+ * (as many days as since it), `after` a day from the exposure day through today, and `last_used_at`
+ * set to now when used after. gpt-4o rows carry 20 input and 4 output tokens a request; each day
+ * after also brings one embeddings request (8 tokens), so the figures span two endpoints.
+ */
+export function seedLeakUsage(org: FakeOrganization, keyId: string, exposedAt: number, perDay: { before: number; after: number }, now: number): void {
+  const key = org.keys.find((k) => k.id === keyId);
+  if (!key) throw new Error(`no key ${keyId}`);
+  const first = Math.floor(exposedAt / DAY) * DAY;
+  const days = Math.ceil((now - first) / DAY);
+  const row = (day: number, kind: FakeUsage['kind'], model: string, requests: number, output: boolean): FakeUsage => ({ kind, day, project_id: key.project_id, api_key_id: key.id, user_id: key.owner.type === 'user' ? key.owner.user_id : null, model, input_tokens: requests * (output ? 20 : 8), output_tokens: output ? requests * 4 : 0, input_cached_tokens: 0, num_model_requests: requests });
+  for (let d = 1; d <= days; d++) if (perDay.before) org.usage.push(row(first - d * DAY, 'completions', 'gpt-4o-mini', perDay.before, true));
+  for (let d = 0; d < days; d++) {
+    if (!perDay.after) continue;
+    org.usage.push(row(first + d * DAY, 'completions', 'gpt-4o', perDay.after, true), row(first + d * DAY, 'embeddings', 'text-embedding-3-small', 1, false));
+  }
+  if (perDay.after) key.last_used_at = now;
+}

@@ -127,6 +127,8 @@ export interface FakeKnobs {
   latencyMs: number;
   /** Fraction of requests answered 500 (seeded, so runs repeat). */
   faultRate: number;
+  /** Requests whose path contains one of these are answered 500, every time: one endpoint down. */
+  faultPaths: string[];
   /** Answer the next N requests with 429 and `retry-after: retryAfterSeconds`. */
   rateLimitNext: number;
   retryAfterSeconds: number;
@@ -238,7 +240,7 @@ export interface FakeOpenAI {
 }
 
 export async function startFakeOpenAI(org: FakeOrganization, knobs: Partial<FakeKnobs> = {}, now: () => number = () => Math.floor(Date.now() / 1000)): Promise<FakeOpenAI> {
-  const k: FakeKnobs = { latencyMs: 0, faultRate: 0, rateLimitNext: 0, retryAfterSeconds: 1, serviceAccountKeyDelete: 'refuse', redact: redactLikeExamples, omit: [], nullify: [], ...knobs };
+  const k: FakeKnobs = { latencyMs: 0, faultRate: 0, faultPaths: [], rateLimitNext: 0, retryAfterSeconds: 1, serviceAccountKeyDelete: 'refuse', redact: redactLikeExamples, omit: [], nullify: [], ...knobs };
   const log: RequestRecord[] = [];
   let seed = 12345;
   const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
@@ -354,9 +356,12 @@ export async function startFakeOpenAI(org: FakeOrganization, knobs: Partial<Fake
     const groupBy = ctx.query.group_by ?? [];
     for (const g of groupBy) if (!shape.groupBy.includes(g)) throw badRequest(`Invalid group_by value: ${g}`, 'group_by');
     const projectIds = ctx.query.project_ids;
+    // The description lists `api_key_ids` on the endpoints that group by key, and only there.
+    const keyIds = ctx.query.api_key_ids;
+    if (keyIds && !shape.groupBy.includes('api_key_id')) throw badRequest('Unrecognized request argument supplied: api_key_ids', 'api_key_ids');
     const b = buckets(ctx, 'usage');
     const data = b.page.map(([s, e]) => {
-      const rows = org.usage.filter((u) => u.kind === kind && u.day >= Math.floor(s / DAY) * DAY && u.day < e && (!projectIds || projectIds.includes(u.project_id)));
+      const rows = org.usage.filter((u) => u.kind === kind && u.day >= Math.floor(s / DAY) * DAY && u.day < e && (!projectIds || projectIds.includes(u.project_id)) && (!keyIds || keyIds.includes(u.api_key_id)));
       const results = [...groupRows(rows, groupBy, (r, f) => (r as unknown as Record<string, unknown>)[f]).values()].map((g) => {
         const sum = (f: keyof FakeUsage) => g.reduce((n, r) => n + ((r[f] as number | undefined) ?? 0), 0);
         // Every grouping field the result object has: the value when grouped by it, else null.
@@ -373,9 +378,10 @@ export async function startFakeOpenAI(org: FakeOrganization, knobs: Partial<Fake
     const groupBy = ctx.query.group_by ?? [];
     for (const g of groupBy) if (!['project_id', 'line_item', 'api_key_id'].includes(g)) throw badRequest(`Invalid group_by value: ${g}`, 'group_by');
     const projectIds = ctx.query.project_ids;
+    const keyIds = ctx.query.api_key_ids;
     const b = buckets(ctx, 'costs');
     const data = b.page.map(([s, e]) => {
-      const rows = org.costs.filter((c) => c.day >= Math.floor(s / DAY) * DAY && c.day < e && (!projectIds || (c.project_id !== null && projectIds.includes(c.project_id))));
+      const rows = org.costs.filter((c) => c.day >= Math.floor(s / DAY) * DAY && c.day < e && (!projectIds || (c.project_id !== null && projectIds.includes(c.project_id))) && (!keyIds || (c.api_key_id !== null && keyIds.includes(c.api_key_id))));
       const results = [...groupRows(rows, groupBy, (r, f) => (r as unknown as Record<string, unknown>)[f]).values()].map((g) => ({
         object: 'organization.costs.result',
         amount: { value: Math.round(g.reduce((n, r) => n + r.usd, 0) * 1e6) / 1e6, currency: 'usd' },
@@ -506,7 +512,7 @@ export async function startFakeOpenAI(org: FakeOrganization, knobs: Partial<Fake
         status = 429;
         headers = { 'retry-after': String(k.retryAfterSeconds) };
         payload = errorBody('Rate limit reached for requests', 'requests', 'rate_limit_exceeded');
-      } else if (k.faultRate > 0 && random() < k.faultRate) {
+      } else if ((k.faultRate > 0 && random() < k.faultRate) || k.faultPaths.some((p) => url.pathname.includes(p))) {
         status = 500;
         payload = errorBody('The server had an error while processing your request. Sorry about that!', 'server_error', null);
       } else {

@@ -1,8 +1,8 @@
-export const id = 338;
-export const ids = [338];
+export const id = 814;
+export const ids = [814];
 export const modules = {
 
-/***/ 4338:
+/***/ 1814:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,7 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
   audit: () => (/* binding */ audit),
   discoverCommand: () => (/* binding */ discoverCommand),
   report: () => (/* binding */ report),
-  scanBatchCommand: () => (/* binding */ scanBatchCommand)
+  scanBatchCommand: () => (/* binding */ scanBatchCommand),
+  watch: () => (/* binding */ watch)
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -549,6 +550,7 @@ const ReportSchema = schemas/* object */.Ikc({
         liveness: schemas/* object */.Ikc({ status: schemas/* enum */.k5n(['live', 'revoked', 'unknown']), rule: schemas/* string */.YjP(), reason: schemas/* string */.YjP().optional() }).nullable().optional(),
         match: schemas/* any */.bzn().optional(),
         revocation: schemas/* any */.bzn().optional(),
+        exposure: schemas/* any */.bzn().optional(),
     })),
 });
 async function jsonFiles(dir) {
@@ -598,6 +600,9 @@ async function readScanReports(dir) {
                 g.response = { ...g.response, match: f.match };
             if (f.revocation && (!g.response.revocation || f.revocation.type === 'revoked'))
                 g.response = { ...g.response, revocation: f.revocation };
+            // The same key in several repositories: its use counts from the earliest exposure.
+            if (f.exposure && (!g.response.exposure || f.exposure.since < g.response.exposure.since))
+                g.response = { ...g.response, exposure: f.exposure };
         }
     }
     return { groups: [...groups].map(([fingerprint, g]) => ({ fingerprint, kind: g.kind, redacted: g.redacted, findings: g.places, response: g.response })), reports: files.length };
@@ -665,8 +670,8 @@ var external_node_os_ = __webpack_require__(8161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: ./src/output/json.ts
 var json = __webpack_require__(7711);
-// EXTERNAL MODULE: ./src/respond/wire.ts + 4 modules
-var wire = __webpack_require__(6015);
+// EXTERNAL MODULE: ./src/respond/wire.ts + 6 modules
+var wire = __webpack_require__(4076);
 // EXTERNAL MODULE: ./src/scan/index.ts + 6 modules
 var scan = __webpack_require__(7813);
 ;// CONCATENATED MODULE: ./src/org/batch.ts
@@ -817,171 +822,8 @@ function describePeriod(p) {
     return p.end - p.start === period_DAY ? isoDay(p.start) : `${isoDay(p.start)} to ${last}`;
 }
 
-;// CONCATENATED MODULE: ./src/report/aggregate.ts
-/**
- * Each usage endpoint's unit, and whether its `num_model_requests` count as requests. Web search
- * and file search calls are made within model requests the other endpoints count already.
- */
-const ENDPOINT_UNITS = {
-    completions: { unit: 'tokens', requests: true },
-    embeddings: { unit: 'tokens', requests: true },
-    moderations: { unit: 'tokens', requests: true },
-    images: { unit: 'images', requests: true },
-    audio_speeches: { unit: 'characters', requests: true },
-    audio_transcriptions: { unit: 'seconds', requests: true },
-    // Bytes stored, per daily bucket: summed over the days, byte-days (storage is billed per GB-day).
-    vector_stores: { unit: 'byte-days', requests: false },
-    code_interpreter_sessions: { unit: 'sessions', requests: false },
-    file_search_calls: { unit: 'calls', requests: false },
-    web_search_calls: { unit: 'calls', requests: false },
-};
-const USAGE_ORDER = Object.keys(ENDPOINT_UNITS);
-const zero = () => ({ costUsd: 0, requests: 0, inputTokens: 0, outputTokens: 0, cachedTokens: 0 });
-const round2 = (n) => Math.round(n * 100) / 100;
-const TOP_SPENDERS = 3;
-/** The key under which rows without a project are summed (no project id is empty). */
-const NO_PROJECT = '';
-/**
- * Per-project usage and cost for a period and the one before, with flags. Pure: buckets and
- * policy in, report out. Projects with no activity in either period are left out; deleted
- * projects that still show in usage are kept by id.
- */
-function aggregate(input, policy) {
-    const { period, previous } = input;
-    const cur = new Map();
-    const prev = new Map();
-    const models = new Map();
-    const daily = new Map();
-    const projectDaily = new Map();
-    const slot = (t) => (t >= period.start && t < period.end ? cur : t >= previous.start && t < previous.end ? prev : undefined);
-    const get = (m, id) => m.get(id) ?? m.set(id, zero()).get(id);
-    const endpoints = new Map();
-    let withoutAmount = 0;
-    for (const b of input.costs) {
-        const target = slot(b.start);
-        for (const r of b.results) {
-            if (!target)
-                continue;
-            if (r.usd === null) {
-                if (target === cur)
-                    withoutAmount++;
-                continue;
-            }
-            const project = r.projectId ?? NO_PROJECT;
-            get(target, project).costUsd += r.usd;
-            if (target === cur) {
-                const day = Math.floor(b.start / 86_400) * 86_400;
-                daily.set(day, (daily.get(day) ?? 0) + r.usd);
-                const pd = projectDaily.get(project) ?? projectDaily.set(project, new Map()).get(project);
-                pd.set(day, (pd.get(day) ?? 0) + r.usd);
-            }
-        }
-    }
-    for (const b of input.usage) {
-        const target = slot(b.start);
-        const { unit, requests: countsRequests } = ENDPOINT_UNITS[b.endpoint];
-        for (const r of b.results) {
-            if (!target)
-                continue;
-            const requests = countsRequests ? r.requests : 0;
-            const t = get(target, r.projectId ?? NO_PROJECT);
-            t.requests += requests;
-            t.inputTokens += r.inputTokens;
-            t.outputTokens += r.outputTokens;
-            t.cachedTokens += r.cachedTokens;
-            if (target === cur) {
-                const e = endpoints.get(b.endpoint) ?? endpoints.set(b.endpoint, { endpoint: b.endpoint, unit, requests: 0, inputTokens: 0, outputTokens: 0, quantity: 0 }).get(b.endpoint);
-                e.requests += requests;
-                e.inputTokens += r.inputTokens;
-                e.outputTokens += r.outputTokens;
-                e.quantity += r.quantity;
-            }
-            if (target === cur && r.model && r.projectId) {
-                const pm = models.get(r.projectId) ?? models.set(r.projectId, new Map()).get(r.projectId);
-                const m = pm.get(r.model) ?? pm.set(r.model, { requests: 0, tokens: 0 }).get(r.model);
-                m.requests += requests;
-                m.tokens += r.inputTokens + r.outputTokens;
-            }
-        }
-    }
-    // project → key or user id → requests and tokens ('' stands for usage of no user).
-    const byKey = new Map();
-    const byUser = new Map();
-    const add = (m, project, id, requests, tokens) => {
-        const pm = m.get(project) ?? m.set(project, new Map()).get(project);
-        const x = pm.get(id) ?? pm.set(id, { requests: 0, tokens: 0 }).get(id);
-        x.requests += requests;
-        x.tokens += tokens;
-    };
-    for (const b of input.keyUsage ?? []) {
-        if (slot(b.start) !== cur)
-            continue;
-        const countsRequests = ENDPOINT_UNITS[b.endpoint].requests;
-        for (const r of b.results) {
-            const requests = countsRequests ? r.requests : 0;
-            const tokens = r.inputTokens + r.outputTokens;
-            if (!r.projectId || (requests === 0 && tokens === 0))
-                continue;
-            if (r.apiKeyId)
-                add(byKey, r.projectId, r.apiKeyId, requests, tokens);
-            add(byUser, r.projectId, r.userId ?? '', requests, tokens);
-        }
-    }
-    const top = (m, label) => [...(m ?? [])]
-        .sort(([a, x], [b, y]) => y.tokens - x.tokens || y.requests - x.requests || a.localeCompare(b))
-        .slice(0, TOP_SPENDERS)
-        .map(([id, n]) => ({ ...label(id), ...n }));
-    const keyLabel = (id) => ({ id, name: input.keyLabels?.get(id)?.name ?? null, redacted: input.keyLabels?.get(id)?.redacted ?? null });
-    const userLabel = (id) => ({ id: id || null, name: id ? (input.userNames?.get(id) ?? null) : null });
-    const days = [];
-    for (let d = Math.floor(period.start / 86_400) * 86_400; d < period.end; d += 86_400)
-        days.push(d);
-    const known = new Map(input.projects.map((p) => [p.id, p]));
-    const ids = [...new Set([...cur.keys(), ...prev.keys()])].filter((id) => id !== NO_PROJECT);
-    const projects = ids.map((id) => {
-        const c = cur.get(id) ?? zero();
-        const p = prev.get(id) ?? zero();
-        const project = known.get(id);
-        const flags = [];
-        const budget = policy.budgets[id] ?? (project?.name ? policy.budgets[project.name] : undefined);
-        if (budget !== undefined && c.costUsd > budget)
-            flags.push({ type: 'over-budget', budgetUsd: budget });
-        const rise = (now, before) => (before > 0 ? ((now - before) / before) * 100 : 0);
-        if (p.costUsd >= policy.minSpikeBaseUsd && rise(c.costUsd, p.costUsd) > policy.spikePercent)
-            flags.push({ type: 'spike', metric: 'cost', percent: Math.round(rise(c.costUsd, p.costUsd)) });
-        else if (p.inputTokens + p.outputTokens >= policy.minSpikeBaseTokens && rise(c.inputTokens + c.outputTokens, p.inputTokens + p.outputTokens) > policy.spikePercent) {
-            flags.push({ type: 'spike', metric: 'tokens', percent: Math.round(rise(c.inputTokens + c.outputTokens, p.inputTokens + p.outputTokens)) });
-        }
-        const spent = c.costUsd > 0 || c.requests > 0;
-        if (spent && input.members && (input.members.get(id)?.length ?? 0) === 0)
-            flags.push({ type: 'no-members' });
-        const flaggedSpenders = [...(byKey.get(id)?.keys() ?? [])].filter((k) => input.flaggedKeys?.has(k)).sort();
-        if (flaggedSpenders.length)
-            flags.push({ type: 'flagged-keys', keyIds: flaggedSpenders });
-        const topModels = [...(models.get(id) ?? new Map())].map(([model, m]) => ({ model, ...m })).sort((a, b) => b.tokens - a.tokens).slice(0, 3);
-        const topKeys = top(byKey.get(id), keyLabel);
-        const topUsers = top(byUser.get(id), userLabel);
-        const dailyCostUsd = days.map((d) => round2(projectDaily.get(id)?.get(d) ?? 0));
-        return { id, name: project?.name ?? null, archived: project?.archived ?? false, ...c, costUsd: round2(c.costUsd), topModels, topKeys, topUsers, dailyCostUsd, previous: { ...p, costUsd: round2(p.costUsd) }, flags };
-    });
-    projects.sort((a, b) => b.costUsd - a.costUsd || b.requests - a.requests || a.id.localeCompare(b.id));
-    // Totals from the unrounded sums: rounding each project first could miss the bill by cents.
-    const sum = (list) => [...list].reduce((t, x) => ({ costUsd: t.costUsd + x.costUsd, requests: t.requests + x.requests, inputTokens: t.inputTokens + x.inputTokens, outputTokens: t.outputTokens + x.outputTokens, cachedTokens: t.cachedTokens + x.cachedTokens }), zero());
-    const rounded = (t) => ({ ...t, costUsd: round2(t.costUsd) });
-    const withPrevious = (c, p) => ({ ...rounded(c), previous: rounded(p) });
-    return {
-        period,
-        previousPeriod: previous,
-        projects,
-        unattributed: withPrevious(cur.get(NO_PROJECT) ?? zero(), prev.get(NO_PROJECT) ?? zero()),
-        totals: withPrevious(sum(cur.values()), sum(prev.values())),
-        usage: USAGE_ORDER.flatMap((e) => endpoints.get(e) ?? []),
-        costRowsWithoutAmount: withoutAmount,
-        daily: days.map((d) => ({ day: d, costUsd: round2(daily.get(d) ?? 0) })),
-        keyLabels: input.keyLabels ?? new Map(),
-    };
-}
-
+// EXTERNAL MODULE: ./src/report/aggregate.ts
+var aggregate = __webpack_require__(8105);
 ;// CONCATENATED MODULE: ./src/report/render.ts
 
 
@@ -1166,7 +1008,7 @@ function usageTable(report) {
     return details('Usage by endpoint, each in its own unit', [
         '| Usage by endpoint | Requests | Input tokens | Output tokens | Other units |',
         '| --- | ---: | ---: | ---: | ---: |',
-        ...report.usage.map((u) => `| ${ENDPOINT_NAMES[u.endpoint]} | ${ENDPOINT_UNITS[u.endpoint].requests ? formatInt(u.requests) : ''} | ${u.unit === 'tokens' ? formatInt(u.inputTokens) : ''} | ${u.endpoint === 'completions' ? formatInt(u.outputTokens) : ''} | ${quantity(u)} |`),
+        ...report.usage.map((u) => `| ${ENDPOINT_NAMES[u.endpoint]} | ${aggregate/* ENDPOINT_UNITS */.G[u.endpoint].requests ? formatInt(u.requests) : ''} | ${u.unit === 'tokens' ? formatInt(u.inputTokens) : ''} | ${u.endpoint === 'completions' ? formatInt(u.outputTokens) : ''} | ${quantity(u)} |`),
     ]);
 }
 /** Ids, the kinds of tokens and the top models: for whoever digs in, folded. */
@@ -1294,11 +1136,11 @@ async function buildReport(admin, period, config, now, logger) {
     let members = users.members;
     if (!members) {
         // Only projects that spent can be flagged for having no members: read those (deleted ones have none to read).
-        const spent = aggregate(input, policy).projects.filter((p) => (p.costUsd > 0 || p.requests > 0) && projects.some((x) => x.id === p.id));
+        const spent = (0,aggregate/* aggregate */.Q)(input, policy).projects.filter((p) => (p.costUsd > 0 || p.requests > 0) && projects.some((x) => x.id === p.id));
         members = new Map(await Promise.all(spent.map((p) => limit(async () => [p.id, await admin.projectUsers(p.id)]))));
         logger.info(`keyguard: the organization's users came without their projects; read the members of ${spent.length} project(s) that spent`);
     }
-    return { report: aggregate({ ...input, members }, policy), requests: admin.requests - before };
+    return { report: (0,aggregate/* aggregate */.Q)({ ...input, members }, policy), requests: admin.requests - before };
 }
 /** One issue per period, found again by its marker and updated in place; optionally closes the previous period's. */
 async function fileReportIssue(report, tracker, options) {
@@ -1358,11 +1200,172 @@ async function reportCommand(settings, name, logger) {
 
 // EXTERNAL MODULE: ./src/options.ts
 var src_options = __webpack_require__(8381);
+// EXTERNAL MODULE: ./src/output/text.ts + 1 modules
+var output_text = __webpack_require__(4820);
 // EXTERNAL MODULE: ./src/settings.ts
 var settings = __webpack_require__(8750);
+// EXTERNAL MODULE: ./src/exposure/exposure.ts
+var exposure_exposure = __webpack_require__(8792);
+// EXTERNAL MODULE: ./src/exposure/render.ts
+var render = __webpack_require__(3741);
+// EXTERNAL MODULE: ./src/respond/leak-issue.ts
+var leak_issue = __webpack_require__(8280);
+;// CONCATENATED MODULE: ./src/watch/watch.ts
+
+
+
+
+const watch_DAY = 86_400;
+const ID = /^[A-Za-z0-9_-]{1,100}$/;
+/** Record id → `last_used_at` of the records that still exist; `failed`: ids whose records could not be read this run. */
+async function recordsOf(org, watched, logger) {
+    const out = Object.assign(new Map(), { failed: new Set() });
+    const read = async (what, ids, fn) => {
+        try {
+            for (const r of await fn())
+                out.set(r.id, r.lastUsedAt);
+        }
+        catch (e) {
+            // A deleted project answers 404: its keys are gone. Anything else is not known this run.
+            if (e.status === 404)
+                return;
+            logger.warning(`keyguard: watch could not read ${what}: ${e instanceof Error ? e.message : String(e)}`);
+            for (const id of ids)
+                out.failed.add(id);
+        }
+    };
+    const projects = new Map();
+    for (const w of watched)
+        if (w.projectId)
+            (projects.get(w.projectId) ?? projects.set(w.projectId, []).get(w.projectId)).push(w.keyId);
+    const admin = watched.filter((w) => !w.projectId).map((w) => w.keyId);
+    await Promise.all([...[...projects].map(([p, ids]) => read(`the keys of ${p}`, ids, () => org.projectKeys(p))), ...(admin.length ? [read('the admin keys', admin, () => org.adminKeys())] : [])]);
+    return out;
+}
+/**
+ * Leak watch: revisits every open leak issue keyguard wrote, from the record ids in its hidden
+ * facts (never the key, never a rescan). Writes only when something is new: the key was used since
+ * the last check (one comment, with the mention), its record disappeared or came back, or it became
+ * closable (revoked and quiet for `quietDays`). A run with nothing new sends no write.
+ */
+async function watchLeaks(tracker, org, settings, logger, now) {
+    const outcomes = [];
+    const watched = [];
+    const today = Math.floor(now / watch_DAY) * watch_DAY;
+    for (const issue of (await tracker.list('leak')).filter((i) => i.state === 'open')) {
+        const facts = (0,leak_issue/* factsOf */.xS)(issue.body);
+        const m = facts?.match;
+        if (!facts || m?.type !== 'matched') {
+            outcomes.push({ issue: issue.number, type: 'skipped', reason: 'no OpenAI record is known for this key' });
+            continue;
+        }
+        // Whoever may edit issues can edit keyguard's hidden facts: ids go into request paths only in their own shape.
+        if (!ID.test(m.keyId) || (m.projectId !== null && !ID.test(m.projectId))) {
+            outcomes.push({ issue: issue.number, type: 'skipped', reason: 'its facts do not hold a record id' });
+            continue;
+        }
+        const from = facts.watch ? Date.parse(facts.watch.from) / 1000 : facts.exposure ? Date.parse(facts.exposure.from) / 1000 : today;
+        watched.push({ issue, facts, keyId: m.keyId, projectId: m.projectId, from });
+    }
+    if (watched.length === 0)
+        return outcomes;
+    const records = await recordsOf(org, watched, logger);
+    const projectKeys = watched.filter((w) => w.projectId);
+    const read = projectKeys.length
+        ? await (0,exposure_exposure/* readKeyUsage */.jG)(org, { start: Math.min(...projectKeys.map((w) => w.from)), end: now }, [...new Set(projectKeys.map((w) => w.keyId))], [...new Set(projectKeys.map((w) => w.projectId))])
+        : { usage: [], costs: [] };
+    for (const w of watched) {
+        if (records.failed.has(w.keyId)) {
+            outcomes.push({ issue: w.issue.number, type: 'skipped', reason: 'the organization could not be read' });
+            continue;
+        }
+        const previous = w.facts.watch;
+        const exists = records.has(w.keyId);
+        const use = w.projectId ? (0,exposure_exposure/* useOf */.jj)(read, { keyId: w.keyId, projectId: w.projectId }, { start: w.from, end: now }) : undefined;
+        // A deleted record no longer tells its last use: keep what was last seen.
+        const recordUse = exists ? records.get(w.keyId) ?? null : null;
+        const lastUsed = recordUse !== null ? (0,exposure_exposure/* iso */.KH)(recordUse) : (previous?.lastUsedAt ?? w.facts.exposure?.lastUsedAt ?? null);
+        // Last seen in use: its `last_used_at`, the end of its last day with requests, or an earlier check's.
+        const seen = [lastUsed, previous?.lastActiveAt].filter((t) => !!t).map((t) => Date.parse(t) / 1000);
+        if (use?.lastActiveDay != null)
+            seen.push(Math.min(use.lastActiveDay + watch_DAY, now));
+        const lastActive = seen.length ? Math.max(...seen) : null;
+        const closable = !exists && (lastActive === null || now - lastActive >= settings.quietDays * watch_DAY);
+        const watch = { checkedAt: (0,exposure_exposure/* iso */.KH)(now), recordExists: exists, lastUsedAt: lastUsed, from: (0,exposure_exposure/* iso */.KH)(w.from), requests: use?.requests ?? 0, lastActiveAt: lastActive === null ? null : (0,exposure_exposure/* iso */.KH)(lastActive), closable, quietDays: settings.quietDays };
+        const before = previous ?? (w.facts.exposure ? { requests: w.facts.exposure.requests, lastUsedAt: w.facts.exposure.lastUsedAt, recordExists: true, closable: false } : undefined);
+        // ISO 8601 strings of one format compare as the times they name.
+        const used = before !== undefined && (watch.requests > before.requests || (lastUsed !== null && (before.lastUsedAt === null || lastUsed > before.lastUsedAt)));
+        const news = !before || used || exists !== before.recordExists || closable !== before.closable;
+        if (!news) {
+            outcomes.push({ issue: w.issue.number, type: 'unchanged', keyId: w.keyId, watch: previous ?? watch });
+            continue;
+        }
+        const exposure = w.facts.exposure && use ? { ...w.facts.exposure, ...(0,exposure_exposure/* totals */.Sd)(use), until: (0,exposure_exposure/* iso */.KH)(now), lastUsedAt: lastUsed } : w.facts.exposure;
+        let body = (0,leak_issue/* withSection */.iG)(w.issue.body, 'watch', (0,leak_issue/* watchText */.Vn)(watch));
+        if (exposure)
+            body = (0,leak_issue/* withSection */.iG)(body, 'exposure', `### Use since exposure\n\n${(0,render/* exposureTable */.kR)(exposure)}`);
+        body = (0,leak_issue/* withFacts */.Qj)(body, { ...w.facts, ...(exposure ? { exposure } : {}), watch });
+        await tracker.update(w.issue.number, { body });
+        const key = `${(0,markdown/* code */.a)(w.keyId)}${w.projectId ? ` of ${(0,markdown/* code */.a)(w.projectId)}` : ''}`;
+        if (used) {
+            const since = previous?.checkedAt ?? w.facts.exposure?.until;
+            await tracker.comment(w.issue.number, `${settings.mention ? `${settings.mention} ` : ''}keyguard leak watch: key ${key} was used since the last check${since ? ` (${since.slice(0, 10)})` : ''}: ${(watch.requests - (before?.requests ?? 0)).toLocaleString('en-US')} more requests (${watch.requests.toLocaleString('en-US')} since ${watch.from.slice(0, 10)}), last used ${lastUsed ? lastUsed.slice(0, 10) : 'unknown'}. ${exists ? 'The key still exists: revoke it.' : 'Its record is gone, yet usage was counted: check the project.'}`);
+        }
+        else if (closable && !before?.closable) {
+            await tracker.comment(w.issue.number, `keyguard leak watch: key ${key} is revoked and has not been used for at least ${settings.quietDays} days. This issue can be closed once the checklist is done.`);
+        }
+        outcomes.push({ issue: w.issue.number, type: used ? 'used' : closable ? 'closable' : 'updated', keyId: w.keyId, watch });
+    }
+    return outcomes;
+}
+
+;// CONCATENATED MODULE: ./src/watch/command.ts
+
+
+
+
+
+
+/** Validates the watch's options (names as the user wrote them) and runs it. */
+async function watchCommand(o, name, logger) {
+    if (!o.adminKey)
+        throw new errors/* ConfigurationError */.j1(`watch needs an OpenAI admin key (${name('openai-admin-key')}): it reads key records and usage`);
+    if (!o.token)
+        throw new errors/* ConfigurationError */.j1(`watch needs a GitHub token with issues: write (${name('github-token')})`);
+    if (!o.repository || !/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(o.repository))
+        throw new errors/* ConfigurationError */.j1(`${name('issue-repository')}: expected owner/name, got "${o.repository ?? ''}"`);
+    const quietDays = o.quietDays?.trim() ? Number(o.quietDays) : 30;
+    if (!Number.isInteger(quietDays) || quietDays < 1 || quietDays > 3650)
+        throw new errors/* ConfigurationError */.j1(`${name('quiet-days')}: expected a whole number of days from 1 to 3650, got "${o.quietDays}"`);
+    const mention = o.mention?.trim() || o.config.issues.mention;
+    if (mention && !/^@[A-Za-z0-9-]+(\/[A-Za-z0-9._-]+)?$/.test(mention))
+        throw new errors/* ConfigurationError */.j1(`${name('issue-mention')}: expected @user or @org/team, got "${mention}"`);
+    logger.mask(o.adminKey);
+    logger.mask(o.token);
+    const admin = new admin_client/* OpenAIAdmin */.Kd({ adminKey: o.adminKey, baseURL: o.openaiBaseUrl, logger });
+    const [owner, repo] = o.repository.split('/');
+    const tracker = new issue_tracker/* GitHubIssueTracker */.zo((0,octokit/* createOctokit */.Q)({ token: o.token, baseUrl: o.apiUrl, logger, writeIntervalMs: o.writeIntervalMs }), { owner, repo }, (o.labels?.length ? o.labels : o.config.issues.labels)[0]);
+    const outcomes = await watchLeaks(tracker, admin, { mention, quietDays }, logger, Math.floor(Date.now() / 1000));
+    return { outcomes, requests: admin.requests };
+}
+const WHAT = {
+    unchanged: 'nothing new',
+    updated: 'facts updated',
+    used: '**used since the last check** (commented)',
+    closable: 'revoked and quiet: can be closed',
+    skipped: 'skipped',
+};
+/** The job summary (and `keyguard watch`'s output): one row per open leak issue. */
+function renderWatch(outcomes, repository) {
+    const rows = outcomes.map((o) => `| #${o.issue} | ${'keyId' in o ? (0,markdown/* code */.a)(o.keyId) : ''} | ${WHAT[o.type]}${'reason' in o ? `: ${(0,markdown/* escapeMarkdown */.F)(o.reason)}` : ''} | ${'watch' in o ? `${o.watch.recordExists ? 'exists' : 'gone'}; ${o.watch.lastActiveAt ? `last used ${o.watch.lastActiveAt.slice(0, 10)}` : 'no use seen'}; ${o.watch.requests.toLocaleString('en-US')} requests since ${o.watch.from.slice(0, 10)}` : ''} |`);
+    return [`## keyguard watch`, '', `${outcomes.length} open leak issue${outcomes.length === 1 ? '' : 's'} in ${(0,markdown/* code */.a)(repository)}.`, ...(rows.length ? ['', '| Issue | Key record | This run | Record, last use, requests |', '| --- | --- | --- | --- |', ...rows] : []), ''].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/cli-commands.ts
 // The CLI's sub-commands other than scan, loaded on demand by cli.ts (they bring the OpenAI and
 // GitHub clients, which a plain scan does not need).
+
+
 
 
 
@@ -1491,6 +1494,15 @@ async function aggregateCommand(values, dir, stdout, logger) {
     const out = await aggregateIssues(groups, tracker, { labels: config.issues.labels, assignees: config.issues.assignees, mention: config.issues.mention, maxNew: config.issues.maxPerRun, repo: { serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com', repository: undefined, sha: undefined } }, logger);
     stdout.write(`issues: ${out.opened} opened, ${out.updated} updated, ${out.deferred} deferred\n`);
     return groups.length > 0 ? 1 : 0;
+}
+/** `keyguard watch`: the open leak issues of GITHUB_REPOSITORY revisited; prints one row per issue. */
+async function watch(values, stdout, logger) {
+    const { config } = await (0,src_config/* loadConfig */.Z9)(process.cwd(), values.config ? external_node_path_default().resolve(values.config) : undefined);
+    const repository = process.env.GITHUB_REPOSITORY;
+    const { outcomes, requests } = await watchCommand({ adminKey: process.env.OPENAI_ADMIN_KEY || undefined, openaiBaseUrl: values['openai-base-url'], token: process.env.GITHUB_TOKEN || undefined, repository, apiUrl: process.env.GITHUB_API_URL || undefined, labels: undefined, mention: undefined, quietDays: values['quiet-days'], config }, src_options/* cliName */._t, logger);
+    logger.info(`keyguard: watched ${(0,output_text/* count */.U9)(outcomes.length, 'open leak issue')} with ${(0,output_text/* count */.U9)(requests, 'OpenAI request')}`);
+    stdout.write(renderWatch(outcomes, repository ?? ''));
+    return 0;
 }
 
 

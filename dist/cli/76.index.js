@@ -1,6 +1,106 @@
-export const id = 15;
-export const ids = [15];
+export const id = 76;
+export const ids = [76];
 export const modules = {
+
+/***/ 8792:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KH: () => (/* binding */ iso),
+/* harmony export */   Sd: () => (/* binding */ totals),
+/* harmony export */   eH: () => (/* binding */ measureExposure),
+/* harmony export */   jG: () => (/* binding */ readKeyUsage),
+/* harmony export */   jj: () => (/* binding */ useOf)
+/* harmony export */ });
+/* unused harmony exports KEY_ENDPOINTS, windowsOf, MAX_FILTER_IDS */
+/* harmony import */ var _openai_admin_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7005);
+/* harmony import */ var _report_aggregate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8105);
+
+
+const DAY = 86_400;
+/**
+ * The endpoints a key's requests and tokens come from: those that group by `api_key_id` and whose
+ * model requests count (web and file search calls are made within requests the others count).
+ */
+const KEY_ENDPOINTS = _openai_admin_client_js__WEBPACK_IMPORTED_MODULE_0__/* .USAGE_ENDPOINTS */ .lk.filter((e) => (0,_openai_admin_client_js__WEBPACK_IMPORTED_MODULE_0__/* .groupsBy */ .G_)(e, 'api_key_id') && _report_aggregate_js__WEBPACK_IMPORTED_MODULE_1__/* .ENDPOINT_UNITS */ .G[e].requests);
+const iso = (t) => new Date(t * 1000).toISOString();
+/** A key's windows in whole UTC days: after = [day of exposure, now), before = the same days just before. */
+function windowsOf(since, now) {
+    const start = Math.floor(Math.min(since, now) / DAY) * DAY;
+    const days = Math.max(1, Math.ceil((now - start) / DAY));
+    return { after: { start, end: now }, before: { start: start - days * DAY, end: start } };
+}
+const inside = (t, r) => t >= r.start && t < r.end;
+/**
+ * Ids a filter sends at most: each goes into the URL (`api_key_ids[]=key_…`, ~30 bytes), and
+ * servers refuse long request lines (Node answers 431 past 16 KiB; many proxies stop at 8 KiB).
+ * More ids than this read everything grouped by key instead: pages count buckets, not rows, so
+ * that is no more requests, only bigger answers.
+ */
+const MAX_FILTER_IDS = 100;
+async function readKeyUsage(source, range, keyIds, projectIds) {
+    const keys = keyIds.length <= MAX_FILTER_IDS ? [...keyIds] : undefined;
+    const projects = projectIds.length <= MAX_FILTER_IDS ? [...projectIds] : undefined;
+    const [usage, costs] = await Promise.all([
+        Promise.all(KEY_ENDPOINTS.map((e) => source.usage(e, range, (0,_openai_admin_client_js__WEBPACK_IMPORTED_MODULE_0__/* .groupsBy */ .G_)(e, 'model') ? ['api_key_id', 'model'] : ['api_key_id'], undefined, keys))).then((b) => b.flat()),
+        source.costs(range, ['project_id'], projects),
+    ]);
+    return { usage, costs };
+}
+/** One key's use within `range` (buckets counted by their start), and its project's cost. */
+function useOf(read, key, range) {
+    const t = { requests: 0, inputTokens: 0, outputTokens: 0, models: new Map(), costUsd: null };
+    let lastActiveDay = null;
+    for (const b of read.usage) {
+        if (!inside(b.start, range))
+            continue;
+        for (const r of b.results) {
+            if (r.apiKeyId !== key.keyId)
+                continue;
+            t.requests += r.requests;
+            t.inputTokens += r.inputTokens;
+            t.outputTokens += r.outputTokens;
+            if (r.requests > 0)
+                lastActiveDay = Math.max(lastActiveDay ?? 0, b.start);
+            const model = r.model ?? 'unknown model';
+            const m = t.models.get(model) ?? t.models.set(model, { requests: 0, inputTokens: 0, outputTokens: 0 }).get(model);
+            m.requests += r.requests;
+            m.inputTokens += r.inputTokens;
+            m.outputTokens += r.outputTokens;
+        }
+    }
+    for (const b of read.costs) {
+        if (!inside(b.start, range))
+            continue;
+        for (const r of b.results)
+            if (r.projectId === key.projectId && r.usd !== null)
+                t.costUsd = (t.costUsd ?? 0) + r.usd;
+    }
+    const byModel = [...t.models].map(([model, m]) => ({ model, ...m })).sort((a, b) => b.requests - a.requests || b.inputTokens - a.inputTokens || a.model.localeCompare(b.model));
+    return { from: iso(range.start), requests: t.requests, inputTokens: t.inputTokens, outputTokens: t.outputTokens, byModel, projectCostUsd: t.costUsd === null ? null : Math.round(t.costUsd * 100) / 100, lastActiveDay };
+}
+const totals = ({ lastActiveDay: _, ...t }) => t;
+/**
+ * Usage since exposure of every key at once: one read per endpoint over the union of the keys'
+ * windows, grouped by key and model and filtered to the keys, plus one costs read by project.
+ * Requests grow with the pages of the longest window, not with the number of keys.
+ */
+async function measureExposure(keys, source, now) {
+    const out = new Map();
+    if (keys.length === 0)
+        return out;
+    const windows = new Map(keys.map((k) => [k.keyId, windowsOf(k.since, now)]));
+    const union = { start: Math.min(...[...windows.values()].map((w) => w.before.start)), end: now };
+    const read = await readKeyUsage(source, union, [...new Set(keys.map((k) => k.keyId))], [...new Set(keys.map((k) => k.projectId))]);
+    for (const k of keys) {
+        const w = windows.get(k.keyId);
+        out.set(k.keyId, { since: iso(k.since), until: iso(now), lastUsedAt: k.lastUsedAt === null ? null : iso(k.lastUsedAt), ...totals(useOf(read, k, w.after)), before: totals(useOf(read, k, w.before)) });
+    }
+    return out;
+}
+
+
+/***/ }),
 
 /***/ 6702:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -238,14 +338,15 @@ class OpenAIAdmin {
     /**
      * Usage buckets of one day each, every page: these endpoints page with `page`/`next_page` and
      * their `limit` counts buckets (at most 31 a page for `1d`), so the loop is ours. `groupBy` takes
-     * only the groupings the endpoint has (see `groupsBy`).
+     * only the groupings the endpoint has (see `groupsBy`); `apiKeyIds` only where it groups by
+     * `api_key_id`.
      */
-    async usage(endpoint, range, groupBy, projectIds) {
+    async usage(endpoint, range, groupBy, projectIds, apiKeyIds) {
         const { method, quantity } = ENDPOINT[endpoint];
         const out = [];
         let page;
         do {
-            const query = { start_time: range.start, end_time: range.end, bucket_width: '1d', group_by: groupBy, limit: 31, ...(projectIds ? { project_ids: projectIds } : {}), ...(page ? { page } : {}) };
+            const query = { start_time: range.start, end_time: range.end, bucket_width: '1d', group_by: groupBy, limit: 31, ...(projectIds ? { project_ids: projectIds } : {}), ...(apiKeyIds ? { api_key_ids: apiKeyIds } : {}), ...(page ? { page } : {}) };
             const res = await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .call */ .T1)(`GET /organization/usage/${endpoint}`, () => this.#sdk.admin.organization.usage[method](query));
             for (const b of res.data) {
                 out.push({
@@ -411,6 +512,180 @@ function openaiSdk(o) {
 
 /***/ }),
 
+/***/ 8105:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ ENDPOINT_UNITS),
+/* harmony export */   Q: () => (/* binding */ aggregate)
+/* harmony export */ });
+/**
+ * Each usage endpoint's unit, and whether its `num_model_requests` count as requests. Web search
+ * and file search calls are made within model requests the other endpoints count already.
+ */
+const ENDPOINT_UNITS = {
+    completions: { unit: 'tokens', requests: true },
+    embeddings: { unit: 'tokens', requests: true },
+    moderations: { unit: 'tokens', requests: true },
+    images: { unit: 'images', requests: true },
+    audio_speeches: { unit: 'characters', requests: true },
+    audio_transcriptions: { unit: 'seconds', requests: true },
+    // Bytes stored, per daily bucket: summed over the days, byte-days (storage is billed per GB-day).
+    vector_stores: { unit: 'byte-days', requests: false },
+    code_interpreter_sessions: { unit: 'sessions', requests: false },
+    file_search_calls: { unit: 'calls', requests: false },
+    web_search_calls: { unit: 'calls', requests: false },
+};
+const USAGE_ORDER = Object.keys(ENDPOINT_UNITS);
+const zero = () => ({ costUsd: 0, requests: 0, inputTokens: 0, outputTokens: 0, cachedTokens: 0 });
+const round2 = (n) => Math.round(n * 100) / 100;
+const TOP_SPENDERS = 3;
+/** The key under which rows without a project are summed (no project id is empty). */
+const NO_PROJECT = '';
+/**
+ * Per-project usage and cost for a period and the one before, with flags. Pure: buckets and
+ * policy in, report out. Projects with no activity in either period are left out; deleted
+ * projects that still show in usage are kept by id.
+ */
+function aggregate(input, policy) {
+    const { period, previous } = input;
+    const cur = new Map();
+    const prev = new Map();
+    const models = new Map();
+    const daily = new Map();
+    const projectDaily = new Map();
+    const slot = (t) => (t >= period.start && t < period.end ? cur : t >= previous.start && t < previous.end ? prev : undefined);
+    const get = (m, id) => m.get(id) ?? m.set(id, zero()).get(id);
+    const endpoints = new Map();
+    let withoutAmount = 0;
+    for (const b of input.costs) {
+        const target = slot(b.start);
+        for (const r of b.results) {
+            if (!target)
+                continue;
+            if (r.usd === null) {
+                if (target === cur)
+                    withoutAmount++;
+                continue;
+            }
+            const project = r.projectId ?? NO_PROJECT;
+            get(target, project).costUsd += r.usd;
+            if (target === cur) {
+                const day = Math.floor(b.start / 86_400) * 86_400;
+                daily.set(day, (daily.get(day) ?? 0) + r.usd);
+                const pd = projectDaily.get(project) ?? projectDaily.set(project, new Map()).get(project);
+                pd.set(day, (pd.get(day) ?? 0) + r.usd);
+            }
+        }
+    }
+    for (const b of input.usage) {
+        const target = slot(b.start);
+        const { unit, requests: countsRequests } = ENDPOINT_UNITS[b.endpoint];
+        for (const r of b.results) {
+            if (!target)
+                continue;
+            const requests = countsRequests ? r.requests : 0;
+            const t = get(target, r.projectId ?? NO_PROJECT);
+            t.requests += requests;
+            t.inputTokens += r.inputTokens;
+            t.outputTokens += r.outputTokens;
+            t.cachedTokens += r.cachedTokens;
+            if (target === cur) {
+                const e = endpoints.get(b.endpoint) ?? endpoints.set(b.endpoint, { endpoint: b.endpoint, unit, requests: 0, inputTokens: 0, outputTokens: 0, quantity: 0 }).get(b.endpoint);
+                e.requests += requests;
+                e.inputTokens += r.inputTokens;
+                e.outputTokens += r.outputTokens;
+                e.quantity += r.quantity;
+            }
+            if (target === cur && r.model && r.projectId) {
+                const pm = models.get(r.projectId) ?? models.set(r.projectId, new Map()).get(r.projectId);
+                const m = pm.get(r.model) ?? pm.set(r.model, { requests: 0, tokens: 0 }).get(r.model);
+                m.requests += requests;
+                m.tokens += r.inputTokens + r.outputTokens;
+            }
+        }
+    }
+    // project → key or user id → requests and tokens ('' stands for usage of no user).
+    const byKey = new Map();
+    const byUser = new Map();
+    const add = (m, project, id, requests, tokens) => {
+        const pm = m.get(project) ?? m.set(project, new Map()).get(project);
+        const x = pm.get(id) ?? pm.set(id, { requests: 0, tokens: 0 }).get(id);
+        x.requests += requests;
+        x.tokens += tokens;
+    };
+    for (const b of input.keyUsage ?? []) {
+        if (slot(b.start) !== cur)
+            continue;
+        const countsRequests = ENDPOINT_UNITS[b.endpoint].requests;
+        for (const r of b.results) {
+            const requests = countsRequests ? r.requests : 0;
+            const tokens = r.inputTokens + r.outputTokens;
+            if (!r.projectId || (requests === 0 && tokens === 0))
+                continue;
+            if (r.apiKeyId)
+                add(byKey, r.projectId, r.apiKeyId, requests, tokens);
+            add(byUser, r.projectId, r.userId ?? '', requests, tokens);
+        }
+    }
+    const top = (m, label) => [...(m ?? [])]
+        .sort(([a, x], [b, y]) => y.tokens - x.tokens || y.requests - x.requests || a.localeCompare(b))
+        .slice(0, TOP_SPENDERS)
+        .map(([id, n]) => ({ ...label(id), ...n }));
+    const keyLabel = (id) => ({ id, name: input.keyLabels?.get(id)?.name ?? null, redacted: input.keyLabels?.get(id)?.redacted ?? null });
+    const userLabel = (id) => ({ id: id || null, name: id ? (input.userNames?.get(id) ?? null) : null });
+    const days = [];
+    for (let d = Math.floor(period.start / 86_400) * 86_400; d < period.end; d += 86_400)
+        days.push(d);
+    const known = new Map(input.projects.map((p) => [p.id, p]));
+    const ids = [...new Set([...cur.keys(), ...prev.keys()])].filter((id) => id !== NO_PROJECT);
+    const projects = ids.map((id) => {
+        const c = cur.get(id) ?? zero();
+        const p = prev.get(id) ?? zero();
+        const project = known.get(id);
+        const flags = [];
+        const budget = policy.budgets[id] ?? (project?.name ? policy.budgets[project.name] : undefined);
+        if (budget !== undefined && c.costUsd > budget)
+            flags.push({ type: 'over-budget', budgetUsd: budget });
+        const rise = (now, before) => (before > 0 ? ((now - before) / before) * 100 : 0);
+        if (p.costUsd >= policy.minSpikeBaseUsd && rise(c.costUsd, p.costUsd) > policy.spikePercent)
+            flags.push({ type: 'spike', metric: 'cost', percent: Math.round(rise(c.costUsd, p.costUsd)) });
+        else if (p.inputTokens + p.outputTokens >= policy.minSpikeBaseTokens && rise(c.inputTokens + c.outputTokens, p.inputTokens + p.outputTokens) > policy.spikePercent) {
+            flags.push({ type: 'spike', metric: 'tokens', percent: Math.round(rise(c.inputTokens + c.outputTokens, p.inputTokens + p.outputTokens)) });
+        }
+        const spent = c.costUsd > 0 || c.requests > 0;
+        if (spent && input.members && (input.members.get(id)?.length ?? 0) === 0)
+            flags.push({ type: 'no-members' });
+        const flaggedSpenders = [...(byKey.get(id)?.keys() ?? [])].filter((k) => input.flaggedKeys?.has(k)).sort();
+        if (flaggedSpenders.length)
+            flags.push({ type: 'flagged-keys', keyIds: flaggedSpenders });
+        const topModels = [...(models.get(id) ?? new Map())].map(([model, m]) => ({ model, ...m })).sort((a, b) => b.tokens - a.tokens).slice(0, 3);
+        const topKeys = top(byKey.get(id), keyLabel);
+        const topUsers = top(byUser.get(id), userLabel);
+        const dailyCostUsd = days.map((d) => round2(projectDaily.get(id)?.get(d) ?? 0));
+        return { id, name: project?.name ?? null, archived: project?.archived ?? false, ...c, costUsd: round2(c.costUsd), topModels, topKeys, topUsers, dailyCostUsd, previous: { ...p, costUsd: round2(p.costUsd) }, flags };
+    });
+    projects.sort((a, b) => b.costUsd - a.costUsd || b.requests - a.requests || a.id.localeCompare(b.id));
+    // Totals from the unrounded sums: rounding each project first could miss the bill by cents.
+    const sum = (list) => [...list].reduce((t, x) => ({ costUsd: t.costUsd + x.costUsd, requests: t.requests + x.requests, inputTokens: t.inputTokens + x.inputTokens, outputTokens: t.outputTokens + x.outputTokens, cachedTokens: t.cachedTokens + x.cachedTokens }), zero());
+    const rounded = (t) => ({ ...t, costUsd: round2(t.costUsd) });
+    const withPrevious = (c, p) => ({ ...rounded(c), previous: rounded(p) });
+    return {
+        period,
+        previousPeriod: previous,
+        projects,
+        unattributed: withPrevious(cur.get(NO_PROJECT) ?? zero(), prev.get(NO_PROJECT) ?? zero()),
+        totals: withPrevious(sum(cur.values()), sum(prev.values())),
+        usage: USAGE_ORDER.flatMap((e) => endpoints.get(e) ?? []),
+        costRowsWithoutAmount: withoutAmount,
+        daily: days.map((d) => ({ day: d, costUsd: round2(daily.get(d) ?? 0) })),
+        keyLabels: input.keyLabels ?? new Map(),
+    };
+}
+
+
+/***/ }),
+
 /***/ 994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -502,6 +777,8 @@ async function respond(result, settings, deps) {
     let opened = 0;
     let deferred = 0;
     let revoked = 0;
+    const now = Math.floor(deps.now?.() ?? Date.now() / 1000);
+    const exposed = [];
     if (settings.issues && deps.tracker && groups.size > 0) {
         for (const label of settings.issues.labels)
             await deps.tracker.ensureLabel(label, LABEL_COLOR, 'Raised by keyguard: a leaked OpenAI API key');
@@ -519,16 +796,22 @@ async function respond(result, settings, deps) {
                 const inv = await inventory;
                 const match = matchKey(secret.reveal(), kind, inv);
                 response = { ...response, match: summarize(match, inv) };
+                let record = match.type === 'matched' ? match.record : undefined;
                 if (settings.revoke === 'live') {
                     const decided = await revokeIfProven(secret, kind, match, response.liveness, settings.dryRun, inv, deps.openai);
                     if (decided.proven)
                         response = { ...response, match: summarize({ type: 'matched', record: decided.proven.record }, inv, decided.proven.rule) };
+                    if (decided.proven)
+                        record = decided.proven.record;
                     response = { ...response, revocation: decided.outcome };
                     if (decided.outcome.type === 'revoked')
                         revoked++;
                     const o = decided.outcome;
                     logger.info(`keyguard: ${redacted}: ${o.type}${'action' in o ? ` (${o.action})` : 'reason' in o ? ` (${o.reason})` : ` (${o.error})`}`);
                 }
+                // The usage API knows project keys by id; admin keys make no model requests.
+                if (record?.type === 'project_key')
+                    exposed.push({ fingerprint, keyId: record.id, projectId: record.projectId, since: exposedSince(findings, now), lastUsedAt: record.lastUsedAt });
             }
             catch (e) {
                 const message = e instanceof Error ? e.message : String(e);
@@ -537,6 +820,26 @@ async function respond(result, settings, deps) {
                     response = { ...response, revocation: { type: 'failed', error: message } };
             }
         }
+        responses.set(fingerprint, response);
+    }
+    if (deps.exposure && exposed.length > 0) {
+        try {
+            const measured = await deps.exposure(exposed);
+            for (const e of exposed) {
+                const m = measured.get(e.keyId);
+                if (m)
+                    responses.set(e.fingerprint, { ...responses.get(e.fingerprint), exposure: m });
+            }
+        }
+        catch (err) {
+            const message = err instanceof Error ? err.message : String(err);
+            logger.warning(`keyguard: could not read the usage since exposure: ${message}`);
+            notes.push(`Usage since exposure could not be read: ${message}`);
+        }
+    }
+    for (const [fingerprint, findings] of groups) {
+        const { kind, redacted } = findings[0];
+        let response = responses.get(fingerprint);
         if (settings.issues && deps.tracker) {
             response = { ...response, issue: await fileIssue(deps.tracker, { fingerprint, kind, redacted, findings, response }, settings, () => opened < settings.issues.maxNew, logger) };
             if (response.issue?.action === 'created')
@@ -556,6 +859,12 @@ async function respond(result, settings, deps) {
     });
     const live = [...responses.values()].filter((r) => r.liveness?.status === 'live').length;
     return { result: { ...result, findings }, summary: { keys: groups.size, live, revoked, issuesOpened: opened, issuesDeferred: deferred, notes } };
+}
+/** When a key was exposed: the author date of the first commit that added it; else (working tree, staged) now. */
+function exposedSince(findings, now) {
+    // An alert gives the commit but not its date: GitHub's detection time bounds the exposure instead.
+    const dates = findings.map((f) => (f.commit && f.git?.authorDate ? Date.parse(f.git.authorDate) / 1000 : f.alert ? Date.parse(f.alert.createdAt) / 1000 : NaN)).filter((t) => Number.isFinite(t));
+    return dates.length ? Math.floor(Math.min(...dates)) : now;
 }
 /**
  * `revoke: live`: only a key found live, and proven to be one exact record of the organization.
@@ -609,7 +918,7 @@ async function fileIssue(tracker, group, settings, mayOpen, logger) {
 
 /***/ }),
 
-/***/ 6015:
+/***/ 4076:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -784,6 +1093,8 @@ async function readInventoryFile(file) {
     return data;
 }
 
+// EXTERNAL MODULE: ./src/exposure/exposure.ts
+var exposure = __webpack_require__(8792);
 // EXTERNAL MODULE: ./src/openai/errors.ts
 var openai_errors = __webpack_require__(2175);
 ;// CONCATENATED MODULE: ./src/openai/revoke.ts
@@ -857,9 +1168,132 @@ class OpenAIRevoker {
     }
 }
 
+;// CONCATENATED MODULE: ./src/github/secret-alerts.ts
+/**
+ * GitHub's secret types for OpenAI keys ("Supported secret scanning patterns": provider OpenAI,
+ * token `openai_api_key`, which covers every format keyguard knows). keyguard also runs its own
+ * detector on each alert's secret, so a type GitHub adds later is classified by keyguard, not trusted.
+ */
+const OPENAI_SECRET_TYPES = ['openai_api_key'];
+/**
+ * The repository's open alerts of the OpenAI secret types, every page. Needs the "Secret scanning
+ * alerts" repository permission (read), which also lets the answer carry the secret itself.
+ */
+async function listOpenAIAlerts(octokit, repo) {
+    try {
+        const alerts = await octokit.paginate(octokit.rest.secretScanning.listAlertsForRepo, { ...repo, state: 'open', secret_type: OPENAI_SECRET_TYPES.join(','), per_page: 100 });
+        const out = [];
+        let withoutSecret = 0;
+        for (const a of alerts) {
+            if (a.number === undefined || !a.secret) {
+                withoutSecret++;
+                continue;
+            }
+            const l = a.first_location_detected;
+            out.push({
+                number: a.number,
+                url: a.html_url ?? '',
+                createdAt: a.created_at ?? new Date(0).toISOString(),
+                secret: a.secret,
+                location: l?.path && l.commit_sha ? { path: l.path.replace(/^\//, ''), line: l.start_line ?? 0, column: Math.max(1, l.start_column ?? 1), endColumn: (l.end_column ?? 0) + 1, commit: l.commit_sha } : null,
+                moreLocations: a.has_more_locations === true,
+            });
+        }
+        return { type: 'ok', alerts: out, withoutSecret };
+    }
+    catch (e) {
+        const status = e.status;
+        if (status === 404)
+            return { type: 'unavailable', reason: 'secret scanning is disabled on the repository, or the token lacks the secret scanning alerts permission (GitHub answers 404 to both)' };
+        throw e;
+    }
+}
+/** Resolves an alert as revoked, saying why; needs the "Secret scanning alerts" permission (write). */
+async function resolveAlertRevoked(octokit, repo, alertNumber, comment) {
+    await octokit.rest.secretScanning.updateAlert({ ...repo, alert_number: alertNumber, state: 'resolved', resolution: 'revoked', resolution_comment: comment });
+}
+
+;// CONCATENATED MODULE: ./src/respond/alerts.ts
+
+
+/**
+ * GitHub's alerts as findings, classified by keyguard's own detector (same kind and fingerprint as
+ * when keyguard finds the key itself, so both land in one issue). A secret keyguard does not
+ * recognise as an OpenAI key is left out and counted.
+ */
+function alertFindings(alerts) {
+    const findings = [];
+    let unrecognised = 0;
+    for (const a of alerts) {
+        const m = (0,detect/* detectKeys */.c8)(a.secret).find((x) => x.secret.reveal() === a.secret.trim());
+        if (!m) {
+            unrecognised++;
+            continue;
+        }
+        const key = m.secret.reveal();
+        const l = a.location;
+        findings.push({
+            file: l?.path ?? '',
+            line: l?.line ?? 0,
+            column: l?.column ?? 0,
+            endColumn: l ? l.endColumn : 0,
+            commit: l?.commit ?? null,
+            kind: m.kind,
+            fingerprint: (0,detect/* fingerprint */.Rj)(key),
+            redacted: (0,detect/* redact */.E$)(key),
+            encoding: 'plain',
+            status: 'unverified',
+            secret: m.secret,
+            alert: { number: a.number, url: a.url, createdAt: a.createdAt },
+        });
+    }
+    return { findings, unrecognised };
+}
+/** The scan's result with the repository's open OpenAI alerts added; notes say what was left out. */
+async function withAlerts(result, octokit, repo, logger, notes) {
+    const listed = await listOpenAIAlerts(octokit, repo);
+    if (listed.type === 'unavailable') {
+        notes.push(`GitHub secret scanning alerts were not read: ${listed.reason}.`);
+        logger.warning(`keyguard: ${notes.at(-1)}`);
+        return result;
+    }
+    const { findings, unrecognised } = alertFindings(listed.alerts);
+    if (listed.withoutSecret > 0)
+        notes.push(`${listed.withoutSecret} secret scanning alert(s) came without their secret and were left out (the token needs the secret scanning alerts permission).`);
+    if (unrecognised > 0)
+        notes.push(`${unrecognised} secret scanning alert(s) hold a secret keyguard does not recognise as an OpenAI key; they were left out.`);
+    logger.info(`keyguard: ${listed.alerts.length} open OpenAI secret scanning alert(s) in ${repo.owner}/${repo.repo}`);
+    return { ...result, findings: [...result.findings, ...findings] };
+}
+/**
+ * Resolves as `revoked` each alert whose key keyguard revoked in this run, with a comment naming
+ * what it deleted and the leak issue. A failure is a note: the key is revoked either way.
+ */
+async function resolveRevokedAlerts(result, octokit, repo, logger, notes) {
+    let resolved = 0;
+    for (const f of result.findings) {
+        const o = f.response?.revocation;
+        if (!f.alert || o?.type !== 'revoked')
+            continue;
+        const issue = f.response?.issue?.number ? ` Leak issue: #${f.response.issue.number}.` : '';
+        try {
+            await resolveAlertRevoked(octokit, repo, f.alert.number, `keyguard revoked this key (${o.action}) after proving it live and the organization's.${issue}`);
+            resolved++;
+        }
+        catch (e) {
+            const message = e instanceof Error ? e.message : String(e);
+            notes.push(`Secret scanning alert #${f.alert.number} could not be resolved as revoked: ${message}`);
+            logger.warning(`keyguard: ${notes.at(-1)}`);
+        }
+    }
+    return resolved;
+}
+
 // EXTERNAL MODULE: ./src/respond/respond.ts + 1 modules
 var respond = __webpack_require__(994);
 ;// CONCATENATED MODULE: ./src/respond/wire.ts
+
+
 
 
 
@@ -887,13 +1321,21 @@ function organizationDeps(admin, baseURL, inventory) {
 /** Builds leak response's adapters from validated options (the same for the action and the CLI). */
 async function runLeakResponse(result, options, ctx) {
     const { logger } = ctx;
-    const enabled = options.verify || options.adminKey || options.inventoryFile || options.issues;
-    if (!enabled || result.findings.length === 0)
+    const enabled = options.verify || options.adminKey || options.inventoryFile || options.issues || options.alerts;
+    if (!enabled)
         return undefined;
     if (options.adminKey)
         logger.mask(options.adminKey);
     if (options.issues)
         logger.mask(options.issues.token);
+    const alertNotes = [];
+    const alerts = options.alerts ? { octokit: (0,octokit/* createOctokit */.Q)({ token: options.alerts.token, baseUrl: ctx.githubApiUrl, logger, writeIntervalMs: ctx.writeIntervalMs }), repo: repoRef(options.alerts.repository) } : undefined;
+    if (alerts) {
+        logger.mask(options.alerts.token);
+        result = await withAlerts(result, alerts.octokit, alerts.repo, logger, alertNotes);
+    }
+    if (result.findings.length === 0)
+        return alertNotes.length ? { result, summary: { keys: 0, live: 0, revoked: 0, issuesOpened: 0, issuesDeferred: 0, notes: alertNotes } } : undefined;
     const baseURL = options.openaiBaseUrl;
     const admin = options.adminKey ? new admin_client/* OpenAIAdmin */.Kd({ adminKey: options.adminKey, baseURL, logger }) : undefined;
     const [owner, repo] = options.issues ? options.issues.repository.split('/') : [];
@@ -902,6 +1344,7 @@ async function runLeakResponse(result, options, ctx) {
     const deps = {
         logger,
         ...(options.verify ? { liveness: (s, k) => checkLiveness(s, k, { baseURL }) } : {}),
+        ...(admin ? { exposure: (keys) => (0,exposure/* measureExposure */.eH)(keys, admin, Math.floor(Date.now() / 1000)) } : {}),
         ...(snapshot ? { openai: organizationDeps(undefined, baseURL, () => readInventoryFile(snapshot)) } : admin ? { openai: organizationDeps(admin, baseURL, () => admin.inventory()) } : {}),
         ...(options.issues
             ? {
@@ -909,13 +1352,19 @@ async function runLeakResponse(result, options, ctx) {
             }
             : {}),
     };
-    return (0,respond/* respond */.u)(result, {
+    const responded = await (0,respond/* respond */.u)(result, {
         verify: options.verify,
         revoke: options.revoke,
         dryRun: options.dryRun,
         issues: options.issues ? { labels: options.issues.labels, assignees: options.issues.assignees, mention: options.issues.mention, maxNew: options.issues.maxNew } : null,
         repo: ctx.repo,
     }, deps);
+    const alertsResolved = alerts ? await resolveRevokedAlerts(responded.result, alerts.octokit, alerts.repo, logger, alertNotes) : 0;
+    return { result: responded.result, summary: { ...responded.summary, notes: [...alertNotes, ...responded.summary.notes], ...(alerts ? { alertsResolved } : {}) } };
+}
+function repoRef(fullName) {
+    const [owner, repo] = fullName.split('/');
+    return { owner, repo };
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 138;
-export const ids = [138];
+export const id = 462;
+export const ids = [462];
 export const modules = {
 
-/***/ 1138:
+/***/ 4462:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -24,115 +24,8 @@ var src_logger = __webpack_require__(6999);
 var json = __webpack_require__(7711);
 // EXTERNAL MODULE: ./src/detect/index.ts + 8 modules
 var detect = __webpack_require__(2029);
-// EXTERNAL MODULE: ./src/respond/leak-issue.ts
-var leak_issue = __webpack_require__(8280);
-;// CONCATENATED MODULE: ./src/scan/coverage.ts
-/** What a history scan covered, in words: `412 commits from 3 refs (main, v1.0, …)`. */
-function describeCoverage(coverage, shown = 10) {
-    if (coverage.type === 'empty')
-        return 'nothing to scan: the repository has no commits';
-    const names = coverage.refs.map((r) => r.replace(/^refs\/(heads|tags|remotes)\//, ''));
-    const more = names.length > shown ? `, and ${names.length - shown} more` : '';
-    return `${coverage.commits} commit${coverage.commits === 1 ? '' : 's'} from ${names.length} ref${names.length === 1 ? '' : 's'} (${names.slice(0, shown).join(', ')}${more})`;
-}
-
-;// CONCATENATED MODULE: ./src/output/text.ts
-
-
-
-/** `  [live; revoked: delete project key …; issue #12]`, after leak response. */
-function responseNote(f) {
-    const r = f.response;
-    if (!r)
-        return '';
-    const parts = [];
-    // Unknown says why (a network failure, a 5xx, a rate limit): the reader decides what to retry.
-    if (r.liveness)
-        parts.push(r.liveness.status === 'unknown' ? `unknown (${r.liveness.rule}: ${r.liveness.reason})` : (0,leak_issue/* liveStatus */.VQ)(r));
-    if (r.match?.type === 'matched')
-        parts.push(`${r.match.projectId ? `${r.match.projectId}/` : ''}${r.match.keyId}`);
-    if (r.match?.type === 'ambiguous')
-        parts.push(`ambiguous: ${r.match.keyIds.length} keys match`);
-    const o = r.revocation;
-    if (o)
-        parts.push(o.type === 'refused' ? `not revoked: ${o.reason}` : o.type === 'unproven' ? `${leak_issue/* UNPROVEN */.EO} (${o.reason})` : o.type === 'failed' ? `revocation failed: ${o.error}` : `${o.type}: ${o.action}`);
-    if (r.issue)
-        parts.push(r.issue.number ? `issue #${r.issue.number} ${r.issue.action}` : `issue ${r.issue.action}`);
-    return parts.length ? `  [${parts.join('; ')}]` : '';
-}
-/** Skips a reader should hear of: content that was there and not scanned (not symlinks or devices). */
-function worthReporting(s) {
-    return s.reason === 'too-large' || s.reason === 'line-too-large' || s.reason === 'unreadable';
-}
-/** Ref names as people say them: `main`, `v1.0`, `origin/feature`. */
-function shortRef(ref) {
-    return /^[0-9a-f]{40,64}$/.test(ref) ? ref.slice(0, 12) : ref.replace(/^refs\/(heads|tags|remotes)\//, '');
-}
-/** Which refs still hold the key: `main, v1.0 and 3 more`, or undefined when none does. */
-function refsHolding(f, shown = 3) {
-    const refs = [...new Set((f.git?.presentIn ?? []).map((p) => shortRef(p.ref)))];
-    const total = f.git?.refsHolding ?? refs.length;
-    if (total === 0)
-        return undefined;
-    const more = total - Math.min(shown, refs.length);
-    return `${refs.slice(0, shown).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
-}
-/** `  first in abc1234 (2024-05-01), added 3 times, still in main, feature`, for findings from git. */
-function gitNote(f) {
-    if (!f.git)
-        return '';
-    const date = f.git.authorDate ? ` (${f.git.authorDate.slice(0, 10)})` : '';
-    if (f.source)
-        return `  in the ${f.source === 'commit-message' ? 'commit message' : 'tag message'} of ${f.commit?.slice(0, 12) ?? 'a commit'}${date}`;
-    const first = f.git.firstAdded;
-    const moved = first && first.file !== f.file ? ` as ${first.file}:${first.line}` : '';
-    const where = f.commit ? `first in ${f.commit.slice(0, 12)}${moved}${date}` : 'staged';
-    const times = f.git.occurrences > 1 ? `, added ${f.git.occurrences} times` : '';
-    const refs = refsHolding(f);
-    const head = !f.commit ? '' : refs ? `, still in ${refs}` : f.git.presentAtHead ? ', still present' : ', removed from every ref';
-    return `  ${where}${times}${head}`;
-}
-/** `1 commit`, `2 commits`. */
-const count = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-/**
- * A path as a terminal line may show it: control characters (a newline that forges a line, ESC
- * that moves the cursor, BEL) and bidirectional overrides written as escapes, as git quotes them.
- */
-const printable = (s) => s.replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\u{${c.codePointAt(0).toString(16)}}`);
-/** Skipped files listed in the text report; the JSON report lists every one. */
-const SKIPPED_SHOWN = 20;
-/** Every place commits added the key (the first ten, then a count), when there is more than one. */
-function placesNote(f, shown = 10) {
-    const places = f.git?.locations ?? [];
-    if ((f.git?.occurrences ?? 0) < 2 || places.length < 2)
-        return [];
-    const listed = places.slice(0, shown).map((l) => `${l.file}${l.commit ? ` (${l.commit.slice(0, 12)})` : ''}`);
-    const more = f.git.occurrences - listed.length;
-    return [`    added in: ${listed.join(', ')}${more > 0 ? `, and ${more} more` : ''}`];
-}
-/** One line a finding, for terminals and logs: `path:line:col  kind  redacted  fingerprint`. */
-function renderText(result) {
-    const lines = result.findings.flatMap((f) => [
-        `${printable(f.file)}:${f.line}:${f.column}  ${(0,detect/* kindLabel */.tf)(f.kind)}${f.encoding !== 'plain' ? ` (${f.encoding})` : ''}  ${f.redacted}  ${f.fingerprint}${gitNote(f)}${responseNote(f)}`,
-        ...placesNote(f),
-    ]);
-    for (const s of result.skipped.slice(0, SKIPPED_SHOWN))
-        lines.push(`skipped ${printable(s.path)}: ${s.reason}${s.detail ? ` (${s.detail})` : ''}`);
-    if (result.skipped.length > SKIPPED_SHOWN)
-        lines.push(`skipped ${count(result.skipped.length - SKIPPED_SHOWN, 'more file')} (--format json lists them all)`);
-    const { stats } = result;
-    if (result.coverage)
-        lines.push(`history: ${describeCoverage(result.coverage)}`);
-    const keys = new Set(result.findings.map((f) => f.fingerprint)).size;
-    // In history mode, what was read is commits; the files of each diff are no count a reader can check.
-    const where = stats.commitsScanned !== undefined
-        ? `${count(stats.commitsScanned, 'commit')} scanned (${count(new Set(result.findings.flatMap((f) => f.git?.locations.map((l) => l.commit) ?? [])).size, 'commit')} added keys), ${(stats.bytesScanned / 1e6).toFixed(1)} MB of diffs`
-        : `${count(stats.filesScanned, 'file')}, ${(stats.bytesScanned / 1e6).toFixed(1)} MB`;
-    lines.push(`${count(result.findings.length, 'finding')} (${count(keys, 'distinct key')}) in ${where}; ` +
-        `${count(stats.filesSkipped, 'file')} skipped, ${stats.allowed} allowed, ${stats.baselined} in baseline, ${(stats.durationMs / 1000).toFixed(2)} s`);
-    return `${lines.join('\n')}\n`;
-}
-
+// EXTERNAL MODULE: ./src/output/text.ts + 1 modules
+var output_text = __webpack_require__(4820);
 // EXTERNAL MODULE: ./package.json
 var package_0 = __webpack_require__(8330);
 ;// CONCATENATED MODULE: ./src/output/sarif.ts
@@ -165,13 +58,15 @@ function renderSarif(result, pathPrefix = '') {
     // Code scanning shows files as they are at the analysed commit, and rejects a result without a
     // file and line: a key that is not in the scanned tree (removed, only on another branch, in a
     // message) would sit on an innocent line there. Such keys go in the run's properties bag with
-    // the commit that holds them, not in the results.
+    // the commit that holds them, not in the results. GitHub's own secret scanning alerts are in its
+    // security tab already: code scanning gets keyguard's findings only.
+    const own = result.findings.filter((f) => !f.alert);
     const inTree = (f) => !f.source && (!f.git || f.git.presentAtHead);
-    const results = result.findings.filter(inTree).map((f) => ({
+    const results = own.filter(inTree).map((f) => ({
         ruleId: ruleId(f.kind),
         ruleIndex: detect/* KEY_KINDS */.A3.indexOf(f.kind),
         level: 'error',
-        message: { text: `OpenAI ${(0,detect/* kindLabel */.tf)(f.kind)} ${f.redacted} (fingerprint ${f.fingerprint})${f.encoding !== 'plain' ? `, ${f.encoding}` : ''}${gitNote(f).replace(/^ +/, '; ')}` },
+        message: { text: `OpenAI ${(0,detect/* kindLabel */.tf)(f.kind)} ${f.redacted} (fingerprint ${f.fingerprint})${f.encoding !== 'plain' ? `, ${f.encoding}` : ''}${(0,output_text/* gitNote */.je)(f).replace(/^ +/, '; ')}` },
         locations: [
             {
                 physicalLocation: {
@@ -184,7 +79,7 @@ function renderSarif(result, pathPrefix = '') {
         partialFingerprints: { 'keyguardKey/v1': `${f.fingerprint}:${pathPrefix + f.file}` },
         properties: { fingerprint: f.fingerprint, kind: f.kind, ...(f.commit ? { commit: f.commit, firstSeen: f.git?.authorDate, occurrences: f.git?.occurrences, presentAtHead: f.git?.presentAtHead } : {}) },
     }));
-    const notInTree = result.findings.filter((f) => !inTree(f)).map((f) => ({
+    const notInTree = own.filter((f) => !inTree(f)).map((f) => ({
         ruleId: ruleId(f.kind),
         fingerprint: f.fingerprint,
         redacted: f.redacted,
@@ -266,7 +161,7 @@ async function main(argv, stdout = process.stdout, stderr = process.stderr) {
 }
 // The other commands load the OpenAI and GitHub clients; a plain scan (a pre-commit hook)
 // starts without them, which halves its start-up time.
-const commands = () => Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(15), __webpack_require__.e(338)]).then(__webpack_require__.bind(__webpack_require__, 4338));
+const commands = () => Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(76), __webpack_require__.e(814)]).then(__webpack_require__.bind(__webpack_require__, 1814));
 /** One handler per command of the option table: a command added there does not compile without one. */
 const HANDLERS = {
     scan: scanCommand,
@@ -275,6 +170,7 @@ const HANDLERS = {
     discover: async (values, _, stdout) => (await commands()).discoverCommand(values, stdout),
     'scan-batch': async (values, [list], _, logger) => (await commands()).scanBatchCommand(values, list, logger),
     aggregate: async (values, [dir], stdout, logger) => (await commands()).aggregateCommand(values, dir, stdout, logger),
+    watch: async (values, _, stdout, logger) => (await commands()).watch(values, stdout, logger),
 };
 /** `keyguard scan [PATH...]`: the working tree, files, a range, staged changes or the history; then the leak response. */
 async function scanCommand(values, positionals, stdout, logger) {
@@ -286,7 +182,7 @@ async function scanCommand(values, positionals, stdout, logger) {
     const options = await (0,settings/* resolveScanOptions */.Sm)({ format, output, config, range, baseline, 'fail-on': values['fail-on'], 'max-file-size': values['max-file-size'], 'write-baseline': values['write-baseline'], 'scan-scope': scope, path: root }, src_options/* cliName */._t);
     if (options.scope.type === 'event')
         throw new errors/* ConfigurationError */.j1('--range needs a range such as main..HEAD');
-    const respondOptions = (0,settings/* resolveRespondOptions */.UA)({ verify: String(values.verify ?? false), revoke: values.revoke, 'dry-run': String(values['dry-run'] ?? false), issues: String(values.issues ?? false), 'openai-base-url': values['openai-base-url'] }, src_options/* cliName */._t, { adminKey: process.env.OPENAI_ADMIN_KEY || undefined, githubToken: process.env.GITHUB_TOKEN || undefined, repository: process.env.GITHUB_REPOSITORY || undefined }, options.config, { verify: false });
+    const respondOptions = (0,settings/* resolveRespondOptions */.UA)({ verify: String(values.verify ?? false), revoke: values.revoke, 'dry-run': String(values['dry-run'] ?? false), issues: String(values.issues ?? false), 'openai-base-url': values['openai-base-url'], 'secret-scanning-alerts': String(values['secret-scanning-alerts'] ?? false) }, src_options/* cliName */._t, { adminKey: process.env.OPENAI_ADMIN_KEY || undefined, githubToken: process.env.GITHUB_TOKEN || undefined, repository: process.env.GITHUB_REPOSITORY || undefined }, options.config, { verify: false });
     // Settings are all checked before the scan: a typo fails at once, not after an hour of history.
     const gitScope = options.scope.type === 'history' ? { ...options.scope, fetch: values.fetch === true, pullRequests: values['pull-refs'] === true } : options.scope;
     if (values['pull-refs'] && !values.fetch)
@@ -294,10 +190,10 @@ async function scanCommand(values, positionals, stdout, logger) {
     if (values.fetch && scope !== 'history')
         throw new errors/* ConfigurationError */.j1('--fetch goes with --history');
     let result = await (0,scan/* runScan */.Hk)({ root: options.root, config: options.config, scope: gitScope, baseline: options.baseline, files }, { logger });
-    const responding = respondOptions.verify || respondOptions.adminKey !== undefined || respondOptions.issues !== null;
+    const responding = respondOptions.verify || respondOptions.adminKey !== undefined || respondOptions.issues !== null || respondOptions.alerts != null;
     const responded = !responding
         ? undefined
-        : await (await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(15)]).then(__webpack_require__.bind(__webpack_require__, 6015))).runLeakResponse(result, respondOptions, {
+        : await (await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(76)]).then(__webpack_require__.bind(__webpack_require__, 4076))).runLeakResponse(result, respondOptions, {
             logger,
             repo: { serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com', repository: process.env.GITHUB_REPOSITORY || undefined, sha: process.env.GITHUB_SHA || (await headSha(options.root)) },
             githubApiUrl: process.env.GITHUB_API_URL || undefined,
@@ -309,13 +205,13 @@ async function scanCommand(values, positionals, stdout, logger) {
     }
     if (options.writeBaseline) {
         await (0,promises_.writeFile)(options.writeBaseline, (0,scan_baseline/* renderBaseline */.q)(result));
-        logger.info(`keyguard: baseline of ${count(new Set(result.findings.map((f) => f.fingerprint)).size, 'key')} written to ${options.writeBaseline}`);
+        logger.info(`keyguard: baseline of ${(0,output_text/* count */.U9)(new Set(result.findings.map((f) => f.fingerprint)).size, 'key')} written to ${options.writeBaseline}`);
     }
-    const rendered = options.format === 'json' ? (0,json/* renderJson */.h)(result, responded?.summary, process.env.GITHUB_REPOSITORY || undefined) : options.format === 'sarif' ? renderSarif(result) : renderText(result);
+    const rendered = options.format === 'json' ? (0,json/* renderJson */.h)(result, responded?.summary, process.env.GITHUB_REPOSITORY || undefined) : options.format === 'sarif' ? renderSarif(result) : (0,output_text/* renderText */.S5)(result);
     if (options.output) {
         await (0,promises_.mkdir)(external_node_path_default().dirname(external_node_path_default().resolve(options.output)), { recursive: true });
         await (0,promises_.writeFile)(options.output, rendered);
-        logger.info(`keyguard: ${count(result.findings.length, 'finding')} in ${result.stats.commitsScanned !== undefined ? count(result.stats.commitsScanned, 'commit') : count(result.stats.filesScanned, 'file')}; report written to ${options.output}`);
+        logger.info(`keyguard: ${(0,output_text/* count */.U9)(result.findings.length, 'finding')} in ${result.stats.commitsScanned !== undefined ? (0,output_text/* count */.U9)(result.stats.commitsScanned, 'commit') : (0,output_text/* count */.U9)(result.stats.filesScanned, 'file')}; report written to ${options.output}`);
     }
     else {
         logger.clear();
@@ -528,14 +424,16 @@ __webpack_require__.d(__webpack_exports__, {
   yj: () => (/* reexport */ decodeBytes),
   Ur: () => (/* reexport */ detectInBytes),
   c8: () => (/* reexport */ detectKeys),
+  Rj: () => (/* reexport */ fingerprint),
   tf: () => (/* reexport */ kindLabel),
   TK: () => (/* reexport */ kindPrefix),
   FY: () => (/* reexport */ mayContainKey),
+  E$: () => (/* reexport */ redact),
   Zg: () => (/* reexport */ scrubSecrets),
   OB: () => (/* reexport */ sniffEncoding)
 });
 
-// UNUSED EXPORTS: ENTROPY_MIN, KIND_SPECS, MARKER, RUN_MIN, fingerprint, placeholderReason, redact
+// UNUSED EXPORTS: ENTROPY_MIN, KIND_SPECS, MARKER, RUN_MIN, placeholderReason
 
 ;// CONCATENATED MODULE: ./src/detect/kinds.ts
 const KEY_KINDS = ['legacy', 'project', 'service_account', 'admin', 'user'];
@@ -1145,6 +1043,63 @@ function scrubSecrets(text) {
 
 /***/ }),
 
+/***/ 3741:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   QU: () => (/* binding */ exposureLine),
+/* harmony export */   kR: () => (/* binding */ exposureTable)
+/* harmony export */ });
+/* unused harmony export exposureSummary */
+/* harmony import */ var _output_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8548);
+
+const n = (x) => x.toLocaleString('en-US');
+const usd = (x) => (x === null ? 'no cost rows' : `$${x.toFixed(2)}`);
+const day = (iso) => iso.slice(0, 10);
+function change(now, before) {
+    if (now === before)
+        return '';
+    if (before === 0)
+        return ' (new)';
+    const pct = Math.round(((now - before) / before) * 100);
+    return ` (${pct > 0 ? '+' : ''}${pct}%)`;
+}
+function models(t) {
+    if (t.byModel.length === 0)
+        return 'none';
+    const shown = t.byModel.slice(0, 5).map((m) => `${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .a)(m.model)} ${n(m.requests)}`);
+    return `${shown.join(', ')}${t.byModel.length > 5 ? `, ${t.byModel.length - 5} more` : ''}`;
+}
+/** The Markdown table of a key's use since exposure against the same number of days before. */
+function exposureTable(e) {
+    return [
+        `Exposed since ${day(e.since)}; counted by UTC day from ${day(e.from)} to ${day(e.until)}, against the same number of days before (from ${day(e.before.from)}). Last used: ${e.lastUsedAt ? day(e.lastUsedAt) : 'never'} (the key record's \`last_used_at\`).`,
+        '',
+        '| | since exposure | same time before |',
+        '| --- | --- | --- |',
+        `| Requests | ${n(e.requests)}${change(e.requests, e.before.requests)} | ${n(e.before.requests)} |`,
+        `| Input tokens | ${n(e.inputTokens)}${change(e.inputTokens, e.before.inputTokens)} | ${n(e.before.inputTokens)} |`,
+        `| Output tokens | ${n(e.outputTokens)}${change(e.outputTokens, e.before.outputTokens)} | ${n(e.before.outputTokens)} |`,
+        `| Requests by model | ${models(e)} | ${models(e.before)} |`,
+        `| Project cost (the whole project: costs are grouped by project, not by key) | ${usd(e.projectCostUsd)} | ${usd(e.before.projectCostUsd)} |`,
+    ].join('\n');
+}
+/** The job summary's section, folded: one table per key that has figures. */
+function exposureSummary(findings) {
+    const keys = new Map(findings.filter((f) => f.response?.exposure).map((f) => [f.fingerprint, f]));
+    if (keys.size === 0)
+        return '';
+    const tables = [...keys.values()].map((f) => `#### ${code(f.redacted)}\n\n${exposureTable(f.response.exposure)}\n`);
+    return ['<details><summary>Use since exposure</summary>', '', ...tables, '</details>'].join('\n');
+}
+/** One line for terminals and logs. */
+function exposureLine(e) {
+    return `since ${day(e.since)}: ${n(e.requests)} requests (before: ${n(e.before.requests)}), ${n(e.inputTokens)} in / ${n(e.outputTokens)} out tokens, project cost ${usd(e.projectCostUsd)} (whole project), last used ${e.lastUsedAt ? day(e.lastUsedAt) : 'never'}`;
+}
+
+
+/***/ }),
+
 /***/ 1745:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1297,6 +1252,10 @@ class GitHubIssueTracker {
     async findByMarker(marker) {
         return (await this.#load()).get(marker);
     }
+    /** Every issue keyguard's identity wrote with a marker of `kind` (forged markers left out, as above). */
+    async list(kind) {
+        return [...(await this.#load()).entries()].filter(([m]) => m.startsWith(`<!-- keyguard:v1 ${kind} `)).map(([, i]) => i);
+    }
     /**
      * Creates once: GitHub may have processed a create whose answer was lost (a 502, a dropped
      * connection), so creates are never retried blindly (see octokit.ts); after a failure the
@@ -1440,6 +1399,7 @@ function renderJson(result, response, repository) {
             status: f.status,
             encoding: f.encoding,
             ...(f.source ? { source: f.source } : {}),
+            ...(f.alert ? { alert: f.alert } : {}),
             ...(f.git
                 ? {
                     date: f.git.authorDate,
@@ -1458,6 +1418,7 @@ function renderJson(result, response, repository) {
                     match: f.response.match ?? null,
                     revocation: f.response.revocation ?? null,
                     issue: f.response.issue ?? null,
+                    exposure: f.response.exposure ?? null,
                 }
                 : {}),
         })),
@@ -1501,21 +1462,163 @@ function code(text) {
 
 /***/ }),
 
+/***/ 4820:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  U9: () => (/* binding */ count),
+  je: () => (/* binding */ gitNote),
+  S5: () => (/* binding */ renderText)
+});
+
+// UNUSED EXPORTS: printable, refsHolding, responseNote, shortRef, worthReporting
+
+// EXTERNAL MODULE: ./src/detect/index.ts + 8 modules
+var detect = __webpack_require__(2029);
+// EXTERNAL MODULE: ./src/exposure/render.ts
+var render = __webpack_require__(3741);
+// EXTERNAL MODULE: ./src/respond/leak-issue.ts
+var leak_issue = __webpack_require__(8280);
+;// CONCATENATED MODULE: ./src/scan/coverage.ts
+/** What a history scan covered, in words: `412 commits from 3 refs (main, v1.0, …)`. */
+function describeCoverage(coverage, shown = 10) {
+    if (coverage.type === 'empty')
+        return 'nothing to scan: the repository has no commits';
+    const names = coverage.refs.map((r) => r.replace(/^refs\/(heads|tags|remotes)\//, ''));
+    const more = names.length > shown ? `, and ${names.length - shown} more` : '';
+    return `${coverage.commits} commit${coverage.commits === 1 ? '' : 's'} from ${names.length} ref${names.length === 1 ? '' : 's'} (${names.slice(0, shown).join(', ')}${more})`;
+}
+
+;// CONCATENATED MODULE: ./src/output/text.ts
+
+
+
+
+/** `  [live; revoked: delete project key …; issue #12]`, after leak response. */
+function responseNote(f) {
+    const r = f.response;
+    if (!r)
+        return '';
+    const parts = [];
+    // Unknown says why (a network failure, a 5xx, a rate limit): the reader decides what to retry.
+    if (r.liveness)
+        parts.push(r.liveness.status === 'unknown' ? `unknown (${r.liveness.rule}: ${r.liveness.reason})` : (0,leak_issue/* liveStatus */.VQ)(r));
+    if (r.match?.type === 'matched')
+        parts.push(`${r.match.projectId ? `${r.match.projectId}/` : ''}${r.match.keyId}`);
+    if (r.match?.type === 'ambiguous')
+        parts.push(`ambiguous: ${r.match.keyIds.length} keys match`);
+    const o = r.revocation;
+    if (o)
+        parts.push(o.type === 'refused' ? `not revoked: ${o.reason}` : o.type === 'unproven' ? `${leak_issue/* UNPROVEN */.EO} (${o.reason})` : o.type === 'failed' ? `revocation failed: ${o.error}` : `${o.type}: ${o.action}`);
+    if (r.issue)
+        parts.push(r.issue.number ? `issue #${r.issue.number} ${r.issue.action}` : `issue ${r.issue.action}`);
+    return parts.length ? `  [${parts.join('; ')}]` : '';
+}
+/** Skips a reader should hear of: content that was there and not scanned (not symlinks or devices). */
+function worthReporting(s) {
+    return s.reason === 'too-large' || s.reason === 'line-too-large' || s.reason === 'unreadable';
+}
+/** Ref names as people say them: `main`, `v1.0`, `origin/feature`. */
+function shortRef(ref) {
+    return /^[0-9a-f]{40,64}$/.test(ref) ? ref.slice(0, 12) : ref.replace(/^refs\/(heads|tags|remotes)\//, '');
+}
+/** Which refs still hold the key: `main, v1.0 and 3 more`, or undefined when none does. */
+function refsHolding(f, shown = 3) {
+    const refs = [...new Set((f.git?.presentIn ?? []).map((p) => shortRef(p.ref)))];
+    const total = f.git?.refsHolding ?? refs.length;
+    if (total === 0)
+        return undefined;
+    const more = total - Math.min(shown, refs.length);
+    return `${refs.slice(0, shown).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
+/** `  first in abc1234 (2024-05-01), added 3 times, still in main, feature`, for findings from git. */
+function gitNote(f) {
+    if (!f.git)
+        return '';
+    const date = f.git.authorDate ? ` (${f.git.authorDate.slice(0, 10)})` : '';
+    if (f.source)
+        return `  in the ${f.source === 'commit-message' ? 'commit message' : 'tag message'} of ${f.commit?.slice(0, 12) ?? 'a commit'}${date}`;
+    const first = f.git.firstAdded;
+    const moved = first && first.file !== f.file ? ` as ${first.file}:${first.line}` : '';
+    const where = f.commit ? `first in ${f.commit.slice(0, 12)}${moved}${date}` : 'staged';
+    const times = f.git.occurrences > 1 ? `, added ${f.git.occurrences} times` : '';
+    const refs = refsHolding(f);
+    const head = !f.commit ? '' : refs ? `, still in ${refs}` : f.git.presentAtHead ? ', still present' : ', removed from every ref';
+    return `  ${where}${times}${head}`;
+}
+/** `1 commit`, `2 commits`. */
+const count = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/**
+ * A path as a terminal line may show it: control characters (a newline that forges a line, ESC
+ * that moves the cursor, BEL) and bidirectional overrides written as escapes, as git quotes them.
+ */
+const printable = (s) => s.replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\u{${c.codePointAt(0).toString(16)}}`);
+/** Skipped files listed in the text report; the JSON report lists every one. */
+const SKIPPED_SHOWN = 20;
+/** Every place commits added the key (the first ten, then a count), when there is more than one. */
+function placesNote(f, shown = 10) {
+    const places = f.git?.locations ?? [];
+    if ((f.git?.occurrences ?? 0) < 2 || places.length < 2)
+        return [];
+    const listed = places.slice(0, shown).map((l) => `${l.file}${l.commit ? ` (${l.commit.slice(0, 12)})` : ''}`);
+    const more = f.git.occurrences - listed.length;
+    return [`    added in: ${listed.join(', ')}${more > 0 ? `, and ${more} more` : ''}`];
+}
+/** One line a finding, for terminals and logs: `path:line:col  kind  redacted  fingerprint`. */
+function renderText(result) {
+    const shown = new Set();
+    const lines = result.findings.flatMap((f) => {
+        const line = `${f.alert ? `GitHub alert #${f.alert.number} ` : ''}${f.file ? printable(f.file) : '(not in a file)'}:${f.line}:${f.column}  ${(0,detect/* kindLabel */.tf)(f.kind)}${f.encoding !== 'plain' ? ` (${f.encoding})` : ''}  ${f.redacted}  ${f.fingerprint}${gitNote(f)}${responseNote(f)}`;
+        // A key's use since exposure, once, under its first finding.
+        const e = f.response?.exposure;
+        const first = e && !shown.has(f.fingerprint);
+        if (first)
+            shown.add(f.fingerprint);
+        return [line, ...placesNote(f), ...(first ? [`  ${f.redacted} used ${(0,render/* exposureLine */.QU)(e)}`] : [])];
+    });
+    for (const s of result.skipped.slice(0, SKIPPED_SHOWN))
+        lines.push(`skipped ${printable(s.path)}: ${s.reason}${s.detail ? ` (${s.detail})` : ''}`);
+    if (result.skipped.length > SKIPPED_SHOWN)
+        lines.push(`skipped ${count(result.skipped.length - SKIPPED_SHOWN, 'more file')} (--format json lists them all)`);
+    const { stats } = result;
+    if (result.coverage)
+        lines.push(`history: ${describeCoverage(result.coverage)}`);
+    const keys = new Set(result.findings.map((f) => f.fingerprint)).size;
+    // In history mode, what was read is commits; the files of each diff are no count a reader can check.
+    const where = stats.commitsScanned !== undefined
+        ? `${count(stats.commitsScanned, 'commit')} scanned (${count(new Set(result.findings.flatMap((f) => f.git?.locations.map((l) => l.commit) ?? [])).size, 'commit')} added keys), ${(stats.bytesScanned / 1e6).toFixed(1)} MB of diffs`
+        : `${count(stats.filesScanned, 'file')}, ${(stats.bytesScanned / 1e6).toFixed(1)} MB`;
+    lines.push(`${count(result.findings.length, 'finding')} (${count(keys, 'distinct key')}) in ${where}; ` +
+        `${count(stats.filesSkipped, 'file')} skipped, ${stats.allowed} allowed, ${stats.baselined} in baseline, ${(stats.durationMs / 1000).toFixed(2)} s`);
+    return `${lines.join('\n')}\n`;
+}
+
+
+/***/ }),
+
 /***/ 8280:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EO: () => (/* binding */ UNPROVEN),
+/* harmony export */   Qj: () => (/* binding */ withFacts),
 /* harmony export */   VQ: () => (/* binding */ liveStatus),
-/* harmony export */   XX: () => (/* binding */ renderLeakIssue)
+/* harmony export */   Vn: () => (/* binding */ watchText),
+/* harmony export */   XX: () => (/* binding */ renderLeakIssue),
+/* harmony export */   iG: () => (/* binding */ withSection),
+/* harmony export */   xS: () => (/* binding */ factsOf)
 /* harmony export */ });
-/* unused harmony exports describeLiveness, describeMatch, describeRevocation, decision, mergeFacts */
+/* unused harmony exports section, sectionOf, describeLiveness, describeMatch, describeRevocation, decision, factsLine, mergeFacts */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2029);
-/* harmony import */ var _github_body_limit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1745);
-/* harmony import */ var _github_issue_tracker_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2574);
+/* harmony import */ var _github_body_limit_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1745);
+/* harmony import */ var _github_issue_tracker_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2574);
+/* harmony import */ var _exposure_render_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3741);
 /* harmony import */ var _output_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8548);
+
 
 
 
@@ -1541,13 +1644,22 @@ function placesOf(group, ctx) {
     for (const f of group.findings) {
         const repository = f.repository ?? ctx.repository;
         const commit = f.commit ?? (f.repository && f.repository !== ctx.repository ? undefined : ctx.sha);
-        const id = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`${f.repository ?? ''}\0${f.commit ?? ''}\0${f.file}\0${f.line}`).digest('hex').slice(0, 12);
+        const id = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`${f.repository ?? ''}\0${f.commit ?? ''}\0${f.file}\0${f.line}${f.alert ? `\0alert ${f.alert.number}` : ''}`).digest('hex').slice(0, 12);
+        if (f.alert) {
+            out.set(id, { id, line: `- ${alertLink(f.alert)}${f.file ? `: ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(`${f.file}:${f.line}`)}${f.commit ? ` in commit ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(f.commit.slice(0, 12))}` : ''}` : ' (not in a file: an issue, pull request, discussion or wiki)'}` });
+            continue;
+        }
         const shown = `${f.repository ? `${f.repository}: ` : ''}${f.file}:${f.line}`;
         const where = commit && repository ? `[${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(shown)}](${permalink(ctx, repository, commit, f.file, f.line)})` : (0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(shown);
         const detail = f.commit ? ` in commit ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(f.commit.slice(0, 12))}${f.git?.authorDate ? ` (${f.git.authorDate.slice(0, 10)})` : ''}${f.git && f.git.occurrences > 1 ? `, added ${f.git.occurrences} times` : ''}` : ' in the working tree';
         out.set(id, { id, line: `- ${where}${detail}` });
     }
     return [...out.values()];
+}
+/** A link to the alert when GitHub gave a plain https URL; its number alone otherwise. */
+function alertLink(a) {
+    const text = `GitHub secret scanning alert #${a.number}`;
+    return /^https:\/\/[^\s()<>\[\]]+$/.test(a.url) ? `[${text}](${a.url})` : text;
 }
 /** `live → revoked` when keyguard revoked a key it found live: it was live, and that is what counts. */
 function liveStatus(r) {
@@ -1611,6 +1723,24 @@ const TODO = [
     '- [ ] Remove it from git history (`git filter-repo --replace-text`), force-push, and ask collaborators to re-clone.',
     '- [ ] Review the usage of its project from when it was first committed until it was revoked.',
 ].join('\n');
+function watchText(w) {
+    const state = w.recordExists ? 'the key record still exists' : 'the key record is gone (revoked or deleted)';
+    const active = w.lastActiveAt ? `last used ${w.lastActiveAt.slice(0, 10)}` : 'no use seen';
+    return `**Leak watch** (last checked ${w.checkedAt.slice(0, 10)}): ${state}; ${active}; ${w.requests.toLocaleString('en-US')} requests since ${w.from.slice(0, 10)}.${w.closable ? ` Revoked and quiet for at least ${w.quietDays} days: this issue can be closed.` : ''}`;
+}
+/** The hidden line that holds an issue's facts. */
+const factsLine = (f) => `<!-- keyguard:v1 facts ${Buffer.from(JSON.stringify(f)).toString('base64url')} -->`;
+/** `body` with section `name` replaced by `text`, or added at the end of the state section. */
+function withSection(body, name, text) {
+    const old = sectionOf(body, name);
+    if (old !== undefined)
+        return body.replace(section(name, old), () => section(name, text));
+    const end = '\n<!-- /keyguard:v1 state -->';
+    return body.includes(end) ? body.replace(end, () => `\n\n${section(name, text)}${end}`) : `${body}\n${section(name, text)}`;
+}
+function withFacts(body, facts) {
+    return /^<!-- keyguard:v1 facts [A-Za-z0-9_-]+ -->$/m.test(body) ? body.replace(/^<!-- keyguard:v1 facts [A-Za-z0-9_-]+ -->$/m, () => factsLine(facts)) : `${body}\n${factsLine(facts)}`;
+}
 function factsOf(body) {
     const m = body ? /^<!-- keyguard:v1 facts ([A-Za-z0-9_-]+) -->$/m.exec(body) : null;
     if (!m)
@@ -1632,6 +1762,8 @@ function mergeFacts(previous, now) {
         return now;
     const keepMatch = previous.match?.type === 'matched' && (!now.match || now.match.type === 'not-found');
     const keepRevocation = previous.revocation?.type === 'revoked' && now.revocation?.type !== 'revoked';
+    // Usage is read only for a key matched now: after revocation the record is gone, the figures stay.
+    const keepExposure = previous.exposure && !now.exposure;
     // A key keyguard revoked was live when found: the issue keeps saying "live → revoked".
     const revokedByUs = previous.liveness?.status === 'live' && previous.revocation?.type === 'revoked' && now.liveness?.status === 'revoked';
     const sameStatus = (previous.liveness && now.liveness && previous.liveness.status === now.liveness.status) || revokedByUs;
@@ -1640,6 +1772,8 @@ function mergeFacts(previous, now) {
         ...(sameStatus ? { liveness: previous.liveness } : {}),
         ...(keepMatch ? { match: previous.match } : {}),
         ...(keepRevocation ? { revocation: previous.revocation } : {}),
+        ...(keepExposure ? { exposure: previous.exposure } : {}),
+        ...(previous.watch ? { watch: previous.watch } : {}),
     };
 }
 /**
@@ -1648,10 +1782,13 @@ function mergeFacts(previous, now) {
  * so the caller can comment on them.
  */
 function renderLeakIssue(group, ctx, mention, previous) {
-    const first = [...group.findings].filter((f) => f.commit).sort((a, b) => (a.git?.authorDate ?? '').localeCompare(b.git?.authorDate ?? ''))[0];
+    // An alert gives a commit without its date: dated commits sort first.
+    const first = [...group.findings].filter((f) => f.commit).sort((a, b) => (a.git?.authorDate ?? '9').localeCompare(b.git?.authorDate ?? '9'))[0];
     // Removed only when no ref's tip holds it: a key on another branch or in a tag is still there.
-    const refs = [...new Set(group.findings.flatMap((f) => (f.git?.presentIn ?? []).map((p) => p.ref.replace(/^refs\/(heads|tags|remotes)\//, ''))))];
-    const still = refs.length > 0 || group.findings.some((f) => (f.git ? f.git.presentAtHead || (f.git.refsHolding ?? 0) > 0 : true));
+    // GitHub's alerts say where a key was, not whether a ref holds it now: only keyguard's scan does.
+    const scanned = group.findings.filter((f) => !f.alert);
+    const refs = [...new Set(scanned.flatMap((f) => (f.git?.presentIn ?? []).map((p) => p.ref.replace(/^refs\/(heads|tags|remotes)\//, ''))))];
+    const still = scanned.length === 0 || refs.length > 0 || scanned.some((f) => (f.git ? f.git.presentAtHead || (f.git.refsHolding ?? 0) > 0 : true));
     const heldBy = refs.length ? ` (${refs.slice(0, 5).map(_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a).join(', ')}${refs.length > 5 ? ` and ${refs.length - 5} more refs` : ''})` : '';
     const r = mergeFacts(factsOf(previous), group.response);
     const state = [
@@ -1667,8 +1804,10 @@ function renderLeakIssue(group, ctx, mention, previous) {
         `| Live | ${describeLiveness(r)} |`,
         `| OpenAI record | ${describeMatch(r)} |`,
         ...(first?.commit ? [`| First committed | ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(first.commit.slice(0, 12))}${first.git?.authorDate ? ` on ${first.git.authorDate.slice(0, 10)}` : ''} |`] : []),
-        `| Still in the repository | ${still ? `yes${heldBy}` : 'no: no branch or tag holds it (it stays in git history)'} |`,
+        `| Still in the repository | ${scanned.length === 0 ? 'unknown: only GitHub secret scanning reported it' : still ? `yes${heldBy}` : 'no: no branch or tag holds it (it stays in git history)'} |`,
         `| keyguard did | ${describeRevocation(r)} |`,
+        ...(r.exposure ? ['', section('exposure', `### Use since exposure\n\n${(0,_exposure_render_js__WEBPACK_IMPORTED_MODULE_3__/* .exposureTable */ .kR)(r.exposure)}`)] : []),
+        ...(r.watch ? ['', section('watch', watchText(r.watch))] : []),
     ].join('\n');
     const places = placesOf(group, ctx);
     const seenBefore = new Set((previous ? /<!-- keyguard:v1 seen ([0-9a-f,]*) -->/.exec(previous)?.[1] ?? '' : '').split(',').filter(Boolean));
@@ -1678,11 +1817,11 @@ function renderLeakIssue(group, ctx, mention, previous) {
     const seen = [...new Set([...seenBefore, ...places.map((p) => p.id)])].slice(0, MAX_SEEN);
     const listed = [...oldWhere, ...fresh.map((p) => p.line)];
     const omitted = Math.max(listed.length, seen.length, places.length) - Math.min(listed.length, MAX_PLACES);
-    const where = [...listed.slice(0, MAX_PLACES), ...(omitted > 0 ? ['', (0,_github_body_limit_js__WEBPACK_IMPORTED_MODULE_3__/* .moreInReport */ .h6)(omitted, 'place')] : [])].join('\n');
+    const where = [...listed.slice(0, MAX_PLACES), ...(omitted > 0 ? ['', (0,_github_body_limit_js__WEBPACK_IMPORTED_MODULE_4__/* .moreInReport */ .h6)(omitted, 'place')] : [])].join('\n');
     const body = [
         // The marker holds the fingerprint, a hash: anyone who can read the repository reads the
         // issue, and the hash still finds the same key again across runs and repositories.
-        (0,_github_issue_tracker_js__WEBPACK_IMPORTED_MODULE_4__/* .markerLine */ .B_)('leak', group.fingerprint),
+        (0,_github_issue_tracker_js__WEBPACK_IMPORTED_MODULE_5__/* .markerLine */ .B_)('leak', group.fingerprint),
         section('state', state),
         '',
         '### Where it was found',
@@ -1692,7 +1831,7 @@ function renderLeakIssue(group, ctx, mention, previous) {
         section('todo', (previous ? sectionOf(previous, 'todo') : undefined) ?? TODO),
         '',
         `<!-- keyguard:v1 seen ${seen.join(',')} -->`,
-        `<!-- keyguard:v1 facts ${Buffer.from(JSON.stringify({ liveness: r.liveness, match: r.match, revocation: r.revocation })).toString('base64url')} -->`,
+        factsLine({ liveness: r.liveness, match: r.match, revocation: r.revocation, exposure: r.exposure, watch: r.watch }),
     ].join('\n');
     return {
         title: `Leaked OpenAI ${(0,_detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .kindLabel */ .tf)(group.kind)} ${group.redacted} (${group.fingerprint.slice(0, 8)})`,
@@ -3274,7 +3413,16 @@ function resolveRespondOptions(raw, name, secrets, config, defaults) {
             maxNew: max,
         };
     }
-    return { verify, revoke, dryRun, adminKey: secrets.adminKey, openaiBaseUrl: raw['openai-base-url']?.trim() || undefined, issues };
+    let alerts = null;
+    if (bool(raw['secret-scanning-alerts'], name('secret-scanning-alerts'), false)) {
+        const repository = secrets.repository;
+        if (!repository || !/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(repository))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${name('secret-scanning-alerts', 'true')} needs the repository (GITHUB_REPOSITORY), got "${repository ?? ''}"`);
+        if (!secrets.githubToken)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${name('secret-scanning-alerts', 'true')} needs a GitHub token with the secret scanning alerts permission (${name('github-token')})`);
+        alerts = { repository, token: secrets.githubToken };
+    }
+    return { verify, revoke, dryRun, adminKey: secrets.adminKey, openaiBaseUrl: raw['openai-base-url']?.trim() || undefined, issues, alerts };
 }
 
 

@@ -1,0 +1,53 @@
+import type { Config } from '../config.ts';
+import { ConfigurationError } from '../errors.ts';
+import { GitHubIssueTracker } from '../github/issue-tracker.ts';
+import { createOctokit } from '../github/octokit.ts';
+import type { Logger } from '../logger.ts';
+import { OpenAIAdmin } from '../openai/admin-client.ts';
+import { code, escapeMarkdown } from '../output/markdown.ts';
+import { watchLeaks, type WatchOutcome } from './watch.ts';
+
+export interface WatchCommandOptions {
+  readonly adminKey: string | undefined;
+  readonly openaiBaseUrl: string | undefined;
+  readonly token: string | undefined;
+  readonly repository: string | undefined;
+  readonly apiUrl: string | undefined;
+  readonly labels: readonly string[] | undefined;
+  readonly mention: string | undefined;
+  readonly quietDays: string | undefined;
+  readonly config: Config;
+  readonly writeIntervalMs?: number;
+}
+
+/** Validates the watch's options (names as the user wrote them) and runs it. */
+export async function watchCommand(o: WatchCommandOptions, name: (k: string) => string, logger: Logger): Promise<{ outcomes: WatchOutcome[]; requests: number }> {
+  if (!o.adminKey) throw new ConfigurationError(`watch needs an OpenAI admin key (${name('openai-admin-key')}): it reads key records and usage`);
+  if (!o.token) throw new ConfigurationError(`watch needs a GitHub token with issues: write (${name('github-token')})`);
+  if (!o.repository || !/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(o.repository)) throw new ConfigurationError(`${name('issue-repository')}: expected owner/name, got "${o.repository ?? ''}"`);
+  const quietDays = o.quietDays?.trim() ? Number(o.quietDays) : 30;
+  if (!Number.isInteger(quietDays) || quietDays < 1 || quietDays > 3650) throw new ConfigurationError(`${name('quiet-days')}: expected a whole number of days from 1 to 3650, got "${o.quietDays}"`);
+  const mention = o.mention?.trim() || o.config.issues.mention;
+  if (mention && !/^@[A-Za-z0-9-]+(\/[A-Za-z0-9._-]+)?$/.test(mention)) throw new ConfigurationError(`${name('issue-mention')}: expected @user or @org/team, got "${mention}"`);
+  logger.mask(o.adminKey);
+  logger.mask(o.token);
+  const admin = new OpenAIAdmin({ adminKey: o.adminKey, baseURL: o.openaiBaseUrl, logger });
+  const [owner, repo] = o.repository.split('/') as [string, string];
+  const tracker = new GitHubIssueTracker(createOctokit({ token: o.token, baseUrl: o.apiUrl, logger, writeIntervalMs: o.writeIntervalMs }), { owner, repo }, (o.labels?.length ? o.labels : o.config.issues.labels)[0]!);
+  const outcomes = await watchLeaks(tracker, admin, { mention, quietDays }, logger, Math.floor(Date.now() / 1000));
+  return { outcomes, requests: admin.requests };
+}
+
+const WHAT: Record<WatchOutcome['type'], string> = {
+  unchanged: 'nothing new',
+  updated: 'facts updated',
+  used: '**used since the last check** (commented)',
+  closable: 'revoked and quiet: can be closed',
+  skipped: 'skipped',
+};
+
+/** The job summary (and `keyguard watch`'s output): one row per open leak issue. */
+export function renderWatch(outcomes: readonly WatchOutcome[], repository: string): string {
+  const rows = outcomes.map((o) => `| #${o.issue} | ${'keyId' in o ? code(o.keyId) : ''} | ${WHAT[o.type]}${'reason' in o ? `: ${escapeMarkdown(o.reason)}` : ''} | ${'watch' in o ? `${o.watch.recordExists ? 'exists' : 'gone'}; ${o.watch.lastActiveAt ? `last used ${o.watch.lastActiveAt.slice(0, 10)}` : 'no use seen'}; ${o.watch.requests.toLocaleString('en-US')} requests since ${o.watch.from.slice(0, 10)}` : ''} |`);
+  return [`## keyguard watch`, '', `${outcomes.length} open leak issue${outcomes.length === 1 ? '' : 's'} in ${code(repository)}.`, ...(rows.length ? ['', '| Issue | Key record | This run | Record, last use, requests |', '| --- | --- | --- | --- |', ...rows] : []), ''].join('\n');
+}
