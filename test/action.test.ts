@@ -50,7 +50,7 @@ describe('the bundled action, as the runner starts it', () => {
     const r = runAction({ 'fail-on': 'none' }, r0.env);
     expect(r.code).toBe(0);
     expect(r0.outputs()).toMatchObject({ findings: '0', keys: '0' });
-    expect(readFileSync(r0.files.summary, 'utf8')).toContain(':white_check_mark: No OpenAI keys found in 1 files');
+    expect(readFileSync(r0.files.summary, 'utf8')).toContain(':white_check_mark: No OpenAI keys found in 1 file');
   });
 
   it('fails with one clear message on a bad input', () => {

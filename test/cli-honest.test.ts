@@ -176,6 +176,11 @@ describe('honest, readable output', () => {
     expect(annotations).toHaveLength(3);
     for (const line of annotations) expect(line).not.toMatch(/[\x07\x1b]/);
     expect(a.stdout).toContain('file=esc\\u{1b}[2Jclear.env');
+    // The audit names the same files: its text report escapes them too, and counts in words.
+    const audit = runCli(['audit', root]);
+    expect(audit.stdout).not.toMatch(/[\x07\x1b]/);
+    expect(audit.stdout).toContain('esc\\u{1b}[2Jclear.env');
+    expect(audit.stdout).not.toMatch(/\b1 (files|workflows|projects)\b/);
   });
 
   it('on a terminal the progress line is erased before the report; off a terminal there is none', () => {

@@ -1470,10 +1470,11 @@ function code(text) {
 __webpack_require__.d(__webpack_exports__, {
   U9: () => (/* binding */ count),
   je: () => (/* binding */ gitNote),
+  g$: () => (/* binding */ printable),
   S5: () => (/* binding */ renderText)
 });
 
-// UNUSED EXPORTS: printable, refsHolding, responseNote, shortRef, worthReporting
+// UNUSED EXPORTS: refsHolding, responseNote, shortRef, worthReporting
 
 // EXTERNAL MODULE: ./src/detect/index.ts + 8 modules
 var detect = __webpack_require__(2029);
@@ -1985,10 +1986,11 @@ async function prepareHistory(root, options, logger) {
     if (await isShallow(root))
         throw new errors/* ConfigurationError */.j1(`history scan: this clone is shallow, so only part of the history is here. ${SET_FETCH_DEPTH}`);
     const refs = (await (0,git/* git */.$Y)(root, ['for-each-ref', '--format=%(refname)'])).split('\n').filter(Boolean);
-    const commits = Number((await (0,git/* git */.$Y)(root, ['rev-list', '--all', '--count'])).trim());
-    if (commits === 0)
+    if (refs.length === 0)
         return { type: 'empty' };
-    return { type: 'refs', refs, commits };
+    // Counted while the scan runs (see runScan): it costs a walk of the whole history. A count git
+    // cannot make (a damaged clone) falls back to the commits the scan read.
+    return { type: 'refs', refs, commits: (0,git/* git */.$Y)(root, ['rev-list', '--all', '--count']).then((out) => Number(out.trim()), () => undefined) };
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -2685,6 +2687,12 @@ async function scanGit(settings, deps) {
             }
         }
     };
+    // Commit and tag messages are read by a second git at the same time as the diffs (git is what a
+    // history scan waits on); their matches are recorded after the diffs', in the order a scan one
+    // after the other would give, so which commit counts as first stays the same.
+    const fromMessages = [];
+    let messageBytes = 0;
+    const messages = attempt(() => 'commit and tag messages', async () => (messageBytes = await scanMessages(settings.root, settings.target, (m, at) => fromMessages.push([m, at]))));
     try {
         await readDiffs(gitArgs(settings.target));
     }
@@ -2706,7 +2714,10 @@ async function scanGit(settings, deps) {
     const blobs = new BlobReader(settings.root);
     try {
         await attempt(() => 'binary files', async () => (bytesScanned += await scanBinaries(settings.root, binaries, blobs, maxSize, skipped, unreadable, record)));
-        await attempt(() => 'commit and tag messages', async () => (bytesScanned += await scanMessages(settings.root, settings.target, record)));
+        await messages;
+        bytesScanned += messageBytes;
+        for (const [m, at] of fromMessages)
+            record(m, at);
         const tip = settings.target.type === 'history' ? 'HEAD' : settings.target.type === 'range' ? settings.target.head : undefined;
         const tips = settings.target.type === 'history' ? ['HEAD', ...(await refNames(settings.root))] : tip ? [tip] : [];
         let atTips = new Map();
@@ -2938,7 +2949,8 @@ async function runScan(request, deps) {
         deps.logger.info('keyguard: the repository has no commits: nothing to scan');
         return { target: root, coverage, findings: [], skipped: [], stats: { filesScanned: 0, bytesScanned: 0, filesSkipped: 0, allowed: 0, baselined: 0, commitsScanned: 0, durationMs: 0, peakRssMb: (0,finding/* peakRssMb */.l)() } };
     }
-    return { ...(await scanGit({ root, config, baseline, target: scope }, deps)), coverage };
+    const result = await scanGit({ root, config, baseline, target: scope }, deps);
+    return { ...result, coverage: { type: 'refs', refs: coverage.refs, commits: (await coverage.commits) ?? result.stats.commitsScanned ?? 0 } };
 }
 
 

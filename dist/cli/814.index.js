@@ -52,7 +52,10 @@ function sortFindings(findings) {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/output/markdown.ts
 var markdown = __webpack_require__(8548);
+// EXTERNAL MODULE: ./src/output/text.ts + 1 modules
+var output_text = __webpack_require__(4820);
 ;// CONCATENATED MODULE: ./src/audit/render.ts
+
 
 
 
@@ -64,10 +67,11 @@ function counts(findings) {
     return parts.length ? parts.map(([s, n]) => `${n} ${s}`).join(', ') : 'none';
 }
 function renderAuditText(result) {
-    const lines = result.findings.map((f) => `${f.severity.padEnd(8)} ${f.rule}  ${f.target}\n         ${f.message}\n         fix: ${f.fix}`);
+    // Targets and messages carry file names from the repository: control characters are escaped.
+    const lines = result.findings.map((f) => `${f.severity.padEnd(8)} ${f.rule}  ${(0,output_text/* printable */.g$)(f.target)}\n         ${(0,output_text/* printable */.g$)(f.message)}\n         fix: ${f.fix}`);
     const org = result.stats.organization;
-    lines.push(`${result.findings.length} audit findings (${counts(result.findings)}); ${result.stats.filesChecked} files and ${result.stats.workflows} workflows checked; ` +
-        (org ? `organization: ${org.projects} projects, ${org.keys} project keys, ${org.adminKeys} admin keys` : 'organization rules skipped (no OPENAI_ADMIN_KEY)'));
+    lines.push(`${(0,output_text/* count */.U9)(result.findings.length, 'audit finding')} (${counts(result.findings)}); ${(0,output_text/* count */.U9)(result.stats.filesChecked, 'file')} and ${(0,output_text/* count */.U9)(result.stats.workflows, 'workflow')} checked; ` +
+        (org ? `organization: ${(0,output_text/* count */.U9)(org.projects, 'project')}, ${(0,output_text/* count */.U9)(org.keys, 'project key')}, ${(0,output_text/* count */.U9)(org.adminKeys, 'admin key')}` : 'organization rules skipped (no OPENAI_ADMIN_KEY)'));
     return `${lines.join('\n')}\n`;
 }
 /** DESIGN.md's audit JSON: `{"findings":[{"rule","severity","target","message"}]}`, plus the fix and stats. */
@@ -1200,8 +1204,6 @@ async function reportCommand(settings, name, logger) {
 
 // EXTERNAL MODULE: ./src/options.ts
 var src_options = __webpack_require__(8381);
-// EXTERNAL MODULE: ./src/output/text.ts + 1 modules
-var output_text = __webpack_require__(4820);
 // EXTERNAL MODULE: ./src/settings.ts
 var settings = __webpack_require__(8750);
 // EXTERNAL MODULE: ./src/exposure/exposure.ts

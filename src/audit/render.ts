@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { moreInReport } from '../github/body-limit.ts';
 import { markerLine } from '../github/issue-tracker.ts';
 import { code, escapeMarkdown } from '../output/markdown.ts';
+import { count, printable } from '../output/text.ts';
 import { SEVERITIES, type AuditFinding } from './finding.ts';
 import type { AuditResult } from './run.ts';
 
@@ -13,11 +14,12 @@ function counts(findings: readonly AuditFinding[]): string {
 }
 
 export function renderAuditText(result: AuditResult): string {
-  const lines = result.findings.map((f) => `${f.severity.padEnd(8)} ${f.rule}  ${f.target}\n         ${f.message}\n         fix: ${f.fix}`);
+  // Targets and messages carry file names from the repository: control characters are escaped.
+  const lines = result.findings.map((f) => `${f.severity.padEnd(8)} ${f.rule}  ${printable(f.target)}\n         ${printable(f.message)}\n         fix: ${f.fix}`);
   const org = result.stats.organization;
   lines.push(
-    `${result.findings.length} audit findings (${counts(result.findings)}); ${result.stats.filesChecked} files and ${result.stats.workflows} workflows checked; ` +
-      (org ? `organization: ${org.projects} projects, ${org.keys} project keys, ${org.adminKeys} admin keys` : 'organization rules skipped (no OPENAI_ADMIN_KEY)'),
+    `${count(result.findings.length, 'audit finding')} (${counts(result.findings)}); ${count(result.stats.filesChecked, 'file')} and ${count(result.stats.workflows, 'workflow')} checked; ` +
+      (org ? `organization: ${count(org.projects, 'project')}, ${count(org.keys, 'project key')}, ${count(org.adminKeys, 'admin key')}` : 'organization rules skipped (no OPENAI_ADMIN_KEY)'),
   );
   return `${lines.join('\n')}\n`;
 }

@@ -3,13 +3,13 @@ import { exposureSummary } from '../exposure/render.ts';
 import type { ScanResult } from '../scan/finding.ts';
 import { describeRevocation, liveStatus } from '../respond/leak-issue.ts';
 import { code, escapeMarkdown } from './markdown.ts';
-import { refsHolding, worthReporting } from './text.ts';
+import { count, refsHolding, worthReporting } from './text.ts';
 
 /** The job summary: a headline and a table of redacted findings. */
 export function renderSummary(result: ScanResult, pathPrefix = '', scope = 'working tree', notes: readonly string[] = []): string {
   const { findings, stats } = result;
   const keys = new Set(findings.map((f) => f.fingerprint)).size;
-  const what = stats.commitsScanned !== undefined ? `${stats.commitsScanned} commits` : `${stats.filesScanned} files`;
+  const what = stats.commitsScanned !== undefined ? count(stats.commitsScanned, 'commit') : count(stats.filesScanned, 'file');
   // The decision first (keys or none), then what was scanned and the notes, then the details.
   const out: string[] = ['## keyguard scan', ''];
   if (findings.length === 0) {

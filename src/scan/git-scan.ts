@@ -152,6 +152,12 @@ export async function scanGit(settings: GitScanSettings, deps: { logger: Logger;
       }
     }
   };
+  // Commit and tag messages are read by a second git at the same time as the diffs (git is what a
+  // history scan waits on); their matches are recorded after the diffs', in the order a scan one
+  // after the other would give, so which commit counts as first stays the same.
+  const fromMessages: [Match, Place][] = [];
+  let messageBytes = 0;
+  const messages = attempt(() => 'commit and tag messages', async () => (messageBytes = await scanMessages(settings.root, settings.target, (m, at) => fromMessages.push([m, at]))));
   try {
     await readDiffs(gitArgs(settings.target));
   } catch (e) {
@@ -169,7 +175,9 @@ export async function scanGit(settings: GitScanSettings, deps: { logger: Logger;
   const blobs = new BlobReader(settings.root);
   try {
     await attempt(() => 'binary files', async () => (bytesScanned += await scanBinaries(settings.root, binaries, blobs, maxSize, skipped, unreadable, record)));
-    await attempt(() => 'commit and tag messages', async () => (bytesScanned += await scanMessages(settings.root, settings.target, record)));
+    await messages;
+    bytesScanned += messageBytes;
+    for (const [m, at] of fromMessages) record(m, at);
 
     const tip = settings.target.type === 'history' ? 'HEAD' : settings.target.type === 'range' ? settings.target.head : undefined;
     const tips = settings.target.type === 'history' ? ['HEAD', ...(await refNames(settings.root))] : tip ? [tip] : [];

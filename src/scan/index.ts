@@ -46,6 +46,7 @@ export async function runScan(request: ScanRequest, deps: { logger: Logger }): P
     deps.logger.info('keyguard: the repository has no commits: nothing to scan');
     return { target: root, coverage, findings: [], skipped: [], stats: { filesScanned: 0, bytesScanned: 0, filesSkipped: 0, allowed: 0, baselined: 0, commitsScanned: 0, durationMs: 0, peakRssMb: peakRssMb() } };
   }
-  return { ...(await scanGit({ root, config, baseline, target: scope }, deps)), coverage };
+  const result = await scanGit({ root, config, baseline, target: scope }, deps);
+  return { ...result, coverage: { type: 'refs', refs: coverage.refs, commits: (await coverage.commits) ?? result.stats.commitsScanned ?? 0 } };
 }
 

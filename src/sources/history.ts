@@ -12,6 +12,9 @@ export interface HistoryOptions {
 /** What a history scan covers: every ref, and the commits reachable from them. */
 export type HistoryCoverage = { readonly type: 'empty' } | { readonly type: 'refs'; readonly refs: readonly string[]; readonly commits: number };
 
+/** What prepareHistory found: the refs, and their commits being counted. */
+export type PreparedHistory = { readonly type: 'empty' } | { readonly type: 'refs'; readonly refs: readonly string[]; readonly commits: Promise<number | undefined> };
+
 const SET_FETCH_DEPTH = 'Set `fetch-depth: 0` on actions/checkout (or run `git fetch --unshallow --tags origin`) so the whole history is there.';
 
 async function attempt(root: string, args: string[]): Promise<string | undefined> {
@@ -31,7 +34,7 @@ const hasOrigin = async (root: string) => (await attempt(root, ['remote', 'get-u
  * depth 1) holds one grafted commit whose diff looks like it adds the whole tree, and none of the
  * other branches and tags. Returns the refs and commit count a history scan will cover.
  */
-export async function prepareHistory(root: string, options: HistoryOptions, logger: Logger): Promise<HistoryCoverage> {
+export async function prepareHistory(root: string, options: HistoryOptions, logger: Logger): Promise<PreparedHistory> {
   if (options.fetch && (await hasOrigin(root))) {
     const refspecs = ['+refs/heads/*:refs/remotes/origin/*', '+refs/tags/*:refs/tags/*', ...(options.pullRequests ? ['+refs/pull/*/head:refs/remotes/origin/pull/*'] : [])];
     const shallow = await isShallow(root);
@@ -42,7 +45,8 @@ export async function prepareHistory(root: string, options: HistoryOptions, logg
   }
   if (await isShallow(root)) throw new ConfigurationError(`history scan: this clone is shallow, so only part of the history is here. ${SET_FETCH_DEPTH}`);
   const refs = (await git(root, ['for-each-ref', '--format=%(refname)'])).split('\n').filter(Boolean);
-  const commits = Number((await git(root, ['rev-list', '--all', '--count'])).trim());
-  if (commits === 0) return { type: 'empty' };
-  return { type: 'refs', refs, commits };
+  if (refs.length === 0) return { type: 'empty' };
+  // Counted while the scan runs (see runScan): it costs a walk of the whole history. A count git
+  // cannot make (a damaged clone) falls back to the commits the scan read.
+  return { type: 'refs', refs, commits: git(root, ['rev-list', '--all', '--count']).then((out) => Number(out.trim()), () => undefined) };
 }
