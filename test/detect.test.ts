@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectKeys, fingerprint, mayContainKey, redact } from '../src/detect/index.ts';
+import { detectKeys, fingerprint, KIND_SPECS, kindPrefix, mayContainKey, redact } from '../src/detect/index.ts';
 import { MARKER, SHAPES, makeKey, oneOfEach, randomString, shapeByName } from './helpers/keygen.ts';
 
 const keysIn = (text: string) => detectKeys(text).map((m) => m.secret.reveal());
@@ -15,6 +15,22 @@ describe('every key shape', () => {
       expect(m?.secret.reveal()).toBe(key);
       expect(m).toMatchObject({ kind: shape.kind, line: 1, column: 17, endColumn: 17 + key.length, encoding: 'plain' });
     });
+  }
+});
+
+describe('every kind spec (KIND_SPECS): one list drives detection, labels and redaction', () => {
+  for (const spec of KIND_SPECS) {
+    for (const half of spec.halves) {
+      it(`sk-${spec.prefix} with halves of ${half}: kind ${spec.kind}, redacted to its prefix and last four`, () => {
+        const alphabet = half === 20 ? 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789' : 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
+        const key = `sk-${spec.prefix}${randomString(half, alphabet)}${MARKER}${randomString(half, alphabet)}`;
+        const [m, ...rest] = detectKeys(`k = "${key}"`);
+        expect(rest).toEqual([]);
+        expect(m?.kind).toBe(spec.kind);
+        expect(m?.secret.redacted).toBe(`sk-${spec.prefix}…${key.slice(-4)}`);
+        expect(key.startsWith(kindPrefix(spec.kind)) || spec !== KIND_SPECS.find((s) => s.kind === spec.kind)).toBe(true);
+      });
+    }
   }
 });
 

@@ -455,21 +455,16 @@ const KIND_SPECS = [
 function kindLabel(kind) {
     return KIND_SPECS.find((s) => s.kind === kind)?.label ?? kind;
 }
-/** The printable prefix of a key of this kind, as shown in redacted forms. */
+/** The printable prefix of a key of this kind, as shown in redacted forms: from its first spec. */
 function kindPrefix(kind) {
-    switch (kind) {
-        case 'legacy':
-            return 'sk-';
-        case 'project':
-            return 'sk-proj-';
-        case 'service_account':
-            return 'sk-svcacct-';
-        case 'admin':
-            return 'sk-admin-';
-        case 'user':
-            return 'sk-None-';
-    }
+    return `sk-${KIND_SPECS.find((s) => s.kind === kind).prefix}`;
 }
+/**
+ * The known prefixes a redacted key keeps (`sk-proj-`), longest first; any other key keeps `sk-`
+ * alone (a named key's name is the account's, and is not shown). Derived from KIND_SPECS, so a new
+ * kind is redacted with its prefix without another list to update.
+ */
+const REDACTED_PREFIXES = [...new Set(KIND_SPECS.map((s) => `sk-${s.prefix}`))].sort((a, b) => b.length - a.length);
 
 ;// CONCATENATED MODULE: ./src/detect/base64.ts
 
@@ -620,6 +615,7 @@ function placeholderReason(halves) {
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/detect/secret.ts
 
+
 /**
  * A whole key, held so that it cannot be printed by accident: string conversion, JSON and
  * util.inspect all give the redacted form. Only `reveal()` gives the key, for masking
@@ -657,7 +653,7 @@ function fingerprint(key) {
 }
 /** `sk-proj-…a1B2`: the kind's prefix and the last four characters, never more. */
 function redact(key) {
-    const prefix = /^sk-(?:(?:proj|svcacct|admin|None|service)-)?/.exec(key)?.[0] ?? key.slice(0, 3);
+    const prefix = REDACTED_PREFIXES.find((p) => key.startsWith(p)) ?? key.slice(0, 3);
     return `${prefix}…${key.slice(-4)}`;
 }
 

@@ -33,18 +33,14 @@ export function kindLabel(kind: KeyKind): string {
   return KIND_SPECS.find((s) => s.kind === kind)?.label ?? kind;
 }
 
-/** The printable prefix of a key of this kind, as shown in redacted forms. */
+/** The printable prefix of a key of this kind, as shown in redacted forms: from its first spec. */
 export function kindPrefix(kind: KeyKind): string {
-  switch (kind) {
-    case 'legacy':
-      return 'sk-';
-    case 'project':
-      return 'sk-proj-';
-    case 'service_account':
-      return 'sk-svcacct-';
-    case 'admin':
-      return 'sk-admin-';
-    case 'user':
-      return 'sk-None-';
-  }
+  return `sk-${KIND_SPECS.find((s) => s.kind === kind)!.prefix}`;
 }
+
+/**
+ * The known prefixes a redacted key keeps (`sk-proj-`), longest first; any other key keeps `sk-`
+ * alone (a named key's name is the account's, and is not shown). Derived from KIND_SPECS, so a new
+ * kind is redacted with its prefix without another list to update.
+ */
+export const REDACTED_PREFIXES: readonly string[] = [...new Set(KIND_SPECS.map((s) => `sk-${s.prefix}`))].sort((a, b) => b.length - a.length);

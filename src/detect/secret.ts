@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { REDACTED_PREFIXES } from './kinds.ts';
 
 /**
  * A whole key, held so that it cannot be printed by accident: string conversion, JSON and
@@ -44,6 +45,6 @@ export function fingerprint(key: string): string {
 
 /** `sk-proj-…a1B2`: the kind's prefix and the last four characters, never more. */
 export function redact(key: string): string {
-  const prefix = /^sk-(?:(?:proj|svcacct|admin|None|service)-)?/.exec(key)?.[0] ?? key.slice(0, 3);
+  const prefix = REDACTED_PREFIXES.find((p) => key.startsWith(p)) ?? key.slice(0, 3);
   return `${prefix}…${key.slice(-4)}`;
 }
