@@ -17,7 +17,7 @@ import { reportCommand } from './report/command.ts';
 import { renderReportJson, renderReportMarkdown } from './report/render.ts';
 import { kindLabel } from './detect/index.ts';
 import { ConfigurationError, errorMessage } from './errors.ts';
-import { fitBody, MAX_SUMMARY_BYTES, moreInReport } from './github/body-limit.ts';
+import { fitBody, MAX_SUMMARY_BYTES, moreInReport } from './output/body-limit.ts';
 import { upsertPullRequestComment } from './github/issue-tracker.ts';
 import { createOctokit } from './github/octokit.ts';
 import type { Logger } from './logger.ts';

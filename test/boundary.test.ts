@@ -39,6 +39,15 @@ describe('module boundaries', () => {
     }
   });
 
+  it('renderers never import the GitHub or OpenAI adapters (types aside): they turn data into text', () => {
+    const renderers = [...readdirSync(path.join(REPO_ROOT, 'src/output')).map((f) => `src/output/${f}`), 'src/audit/render.ts', 'src/report/render.ts', 'src/respond/leak-issue.ts', 'src/respond/pr-comment.ts', 'src/exposure/render.ts'];
+    for (const rel of renderers) {
+      const text = readFileSync(path.join(REPO_ROOT, rel), 'utf8');
+      const valueImports = [...text.matchAll(/^import (?!type\b)[^;]*?from ['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
+      for (const spec of valueImports) expect(/(?:^|\/)(?:github|openai)\//.test(spec), `${rel} imports ${spec}`).toBe(false);
+    }
+  });
+
   it('only the entries read Actions inputs or fail the step', () => {
     const offenders: string[] = [];
     const walk = (d: string) => {

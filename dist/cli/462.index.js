@@ -1096,7 +1096,51 @@ function exposureLine(e) {
 
 /***/ }),
 
-/***/ 1745:
+/***/ 6999:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ consoleLogger)
+/* harmony export */ });
+/* unused harmony export silentLogger */
+const silentLogger = {
+    info() { },
+    warning() { },
+    error() { },
+    mask() { },
+    progress() { },
+};
+/**
+ * Logs to stderr, so stdout stays the report. Progress only when stderr is a terminal; `clear()`
+ * erases it before the report is printed on the same terminal.
+ */
+function consoleLogger(stream = process.stderr) {
+    const tty = stream.isTTY === true;
+    let progressShown = false;
+    const clear = () => {
+        if (progressShown)
+            stream.write('\r\x1b[K');
+        progressShown = false;
+    };
+    return {
+        clear,
+        info: (m) => (clear(), stream.write(`${m}\n`)),
+        warning: (m) => (clear(), stream.write(`warning: ${m}\n`)),
+        error: (m) => (clear(), stream.write(`error: ${m}\n`)),
+        mask() { },
+        progress(m) {
+            if (!tty)
+                return;
+            stream.write(`\r\x1b[K${m}`);
+            progressShown = true;
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 9659:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1162,212 +1206,6 @@ function openDetails(lines) {
             depth--;
     }
     return depth;
-}
-
-
-/***/ }),
-
-/***/ 2574:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  zo: () => (/* binding */ GitHubIssueTracker),
-  B_: () => (/* binding */ markerLine)
-});
-
-// UNUSED EXPORTS: markerOf, upsertPullRequestComment
-
-// EXTERNAL MODULE: ./src/github/body-limit.ts
-var body_limit = __webpack_require__(1745);
-;// CONCATENATED MODULE: ./src/github/identity.ts
-/**
- * The login keyguard writes as, as REST shows it on issues and comments: `github-actions[bot]`
- * for GITHUB_TOKEN, `<app-slug>[bot]` for an App token, the user for a personal token. Asked of
- * GitHub with GraphQL's `viewer`, which answers for every kind of token (REST `GET /user` refuses
- * installation tokens). GraphQL may name a bot without the `[bot]` suffix REST shows; it is added.
- */
-async function identity_ownLogin(octokit) {
-    const { viewer } = await octokit.graphql('query { viewer { login __typename } }');
-    return viewer.__typename === 'Bot' && !viewer.login.endsWith('[bot]') ? `${viewer.login}[bot]` : viewer.login;
-}
-
-;// CONCATENATED MODULE: ./src/github/issue-tracker.ts
-
-
-/** `<!-- keyguard:v1 leak 0123…cdef -->`: kind and id are keyguard's own, never user text. */
-function markerLine(kind, id) {
-    if (!/^[a-z0-9:._-]+$/i.test(id))
-        throw new Error(`bug: marker id ${JSON.stringify(id)} has unsafe characters`);
-    return `<!-- keyguard:v1 ${kind} ${id} -->`;
-}
-/**
- * The marker of a body, read strictly from its first line only: bodies quote untrusted text
- * (paths, commit messages), and a marker planted further down must not hijack another issue.
- */
-function markerOf(body) {
-    const first = (body ?? '').split('\n', 1)[0].trim();
-    return /^<!-- keyguard:v1 (?:leak|audit|report|pr) [a-z0-9:._-]+ -->$/i.test(first) ? first : undefined;
-}
-/**
- * Issues through the REST API. Existing issues are found by listing the keyguard label with
- * `state=all` once per run (paginated) and parsing markers, not through search: the search API
- * lags behind writes and allows 30 requests a minute. Only issues opened by the identity keyguard
- * runs as count: a labelled issue with a forged marker is neither adopted nor edited.
- */
-class GitHubIssueTracker {
-    #octokit;
-    #repo;
-    #label;
-    #index;
-    #author;
-    constructor(octokit, repo, label) {
-        this.#octokit = octokit;
-        this.#repo = repo;
-        this.#label = label;
-    }
-    async #load(fresh = false) {
-        if (this.#index && !fresh)
-            return this.#index;
-        this.#author ??= identity_ownLogin(this.#octokit);
-        const author = await this.#author;
-        const index = new Map();
-        const issues = await this.#octokit.paginate(this.#octokit.rest.issues.listForRepo, { ...this.#repo, labels: this.#label, state: 'all', per_page: 100 });
-        for (const i of issues) {
-            if (i.pull_request || i.user?.login !== author)
-                continue;
-            const marker = markerOf(i.body);
-            // The oldest issue wins if a marker ever appears twice (listing is newest first).
-            if (marker)
-                index.set(marker, { number: i.number, title: i.title, body: i.body ?? '', state: i.state === 'closed' ? 'closed' : 'open', url: i.html_url });
-        }
-        this.#index = index;
-        return index;
-    }
-    async findByMarker(marker) {
-        return (await this.#load()).get(marker);
-    }
-    /** Every issue keyguard's identity wrote with a marker of `kind` (forged markers left out, as above). */
-    async list(kind) {
-        return [...(await this.#load()).entries()].filter(([m]) => m.startsWith(`<!-- keyguard:v1 ${kind} `)).map(([, i]) => i);
-    }
-    /**
-     * Creates once: GitHub may have processed a create whose answer was lost (a 502, a dropped
-     * connection), so creates are never retried blindly (see octokit.ts); after a failure the
-     * issues are listed again, and the one that did get created is adopted.
-     */
-    async create(issue) {
-        const marker = markerOf(issue.body);
-        try {
-            const { data } = await this.#octokit.rest.issues.create({ ...this.#repo, title: issue.title, body: (0,body_limit/* fitBody */.KM)(issue.body), labels: [...issue.labels], ...(issue.assignees.length ? { assignees: [...issue.assignees] } : {}) });
-            const tracked = { number: data.number, title: data.title, body: data.body ?? '', state: 'open', url: data.html_url };
-            if (marker)
-                (await this.#load()).set(marker, tracked);
-            return tracked;
-        }
-        catch (e) {
-            const landed = marker ? (await this.#load(true).catch(() => undefined))?.get(marker) : undefined;
-            if (landed)
-                return landed;
-            throw e;
-        }
-    }
-    async update(number, change) {
-        await this.#octokit.rest.issues.update({ ...this.#repo, issue_number: number, ...change, ...(change.body !== undefined ? { body: (0,body_limit/* fitBody */.KM)(change.body) } : {}) });
-    }
-    async comment(number, body) {
-        await this.#octokit.rest.issues.createComment({ ...this.#repo, issue_number: number, body: (0,body_limit/* fitBody */.KM)(body) });
-    }
-    async ensureLabel(name, color, description) {
-        try {
-            await this.#octokit.rest.issues.getLabel({ ...this.#repo, name });
-        }
-        catch (e) {
-            if (e.status !== 404)
-                throw e;
-            try {
-                await this.#octokit.rest.issues.createLabel({ ...this.#repo, name, color, description });
-            }
-            catch (err) {
-                // Created meanwhile by a parallel job: that is what we wanted.
-                if (err.status !== 422)
-                    throw err;
-            }
-        }
-    }
-}
-/**
- * Creates or updates (in place) the one keyguard comment on a pull request: the comment with the
- * marker that keyguard's own identity wrote; a comment anyone else wrote with the marker is left
- * alone. `updateOnly`: only an earlier comment is updated (a clean pull request stays quiet).
- */
-async function upsertPullRequestComment(octokit, repo, pullNumber, body, updateOnly = false) {
-    const marker = markerOf(body);
-    if (!marker)
-        throw new Error('bug: a keyguard comment must start with its marker');
-    const author = await ownLogin(octokit);
-    const find = async () => (await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: pullNumber, per_page: 100 })).find((c) => c.user?.login === author && markerOf(c.body) === marker);
-    const mine = await find();
-    if (mine) {
-        await octokit.rest.issues.updateComment({ ...repo, comment_id: mine.id, body: fitBody(body) });
-        return 'updated';
-    }
-    if (updateOnly)
-        return 'none';
-    try {
-        await octokit.rest.issues.createComment({ ...repo, issue_number: pullNumber, body: fitBody(body) });
-    }
-    catch (e) {
-        // The comment may exist though its answer was lost: look before reporting a failure.
-        if (!(await find().catch(() => undefined)))
-            throw e;
-    }
-    return 'created';
-}
-
-
-/***/ }),
-
-/***/ 6999:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ consoleLogger)
-/* harmony export */ });
-/* unused harmony export silentLogger */
-const silentLogger = {
-    info() { },
-    warning() { },
-    error() { },
-    mask() { },
-    progress() { },
-};
-/**
- * Logs to stderr, so stdout stays the report. Progress only when stderr is a terminal; `clear()`
- * erases it before the report is printed on the same terminal.
- */
-function consoleLogger(stream = process.stderr) {
-    const tty = stream.isTTY === true;
-    let progressShown = false;
-    const clear = () => {
-        if (progressShown)
-            stream.write('\r\x1b[K');
-        progressShown = false;
-    };
-    return {
-        clear,
-        info: (m) => (clear(), stream.write(`${m}\n`)),
-        warning: (m) => (clear(), stream.write(`warning: ${m}\n`)),
-        error: (m) => (clear(), stream.write(`error: ${m}\n`)),
-        mask() { },
-        progress(m) {
-            if (!tty)
-                return;
-            stream.write(`\r\x1b[K${m}`);
-            progressShown = true;
-        },
-    };
 }
 
 
@@ -1453,6 +1291,33 @@ function code(text) {
     const fence = '`'.repeat(longest + 1);
     const pad = longest > 0 ? ' ' : '';
     return `${fence}${pad}${clean}${pad}${fence}`;
+}
+
+
+/***/ }),
+
+/***/ 39:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ markerLine),
+/* harmony export */   w: () => (/* binding */ markerOf)
+/* harmony export */ });
+// The hidden first line by which keyguard finds its own issues and comments again. Pure text:
+// renderers write it, the GitHub adapter reads it, and neither depends on the other.
+/** `<!-- keyguard:v1 leak 0123…cdef -->`: kind and id are keyguard's own, never user text. */
+function markerLine(kind, id) {
+    if (!/^[a-z0-9:._-]+$/i.test(id))
+        throw new Error(`bug: marker id ${JSON.stringify(id)} has unsafe characters`);
+    return `<!-- keyguard:v1 ${kind} ${id} -->`;
+}
+/**
+ * The marker of a body, read strictly from its first line only: bodies quote untrusted text
+ * (paths, commit messages), and a marker planted further down must not hijack another issue.
+ */
+function markerOf(body) {
+    const first = (body ?? '').split('\n', 1)[0].trim();
+    return /^<!-- keyguard:v1 (?:leak|audit|report|pr) [a-z0-9:._-]+ -->$/i.test(first) ? first : undefined;
 }
 
 
@@ -1611,8 +1476,8 @@ function renderText(result) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2029);
-/* harmony import */ var _github_body_limit_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1745);
-/* harmony import */ var _github_issue_tracker_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2574);
+/* harmony import */ var _output_body_limit_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9659);
+/* harmony import */ var _output_marker_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(39);
 /* harmony import */ var _exposure_render_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3741);
 /* harmony import */ var _output_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8548);
 
@@ -1814,11 +1679,11 @@ function renderLeakIssue(group, ctx, mention, previous) {
     const seen = [...new Set([...seenBefore, ...places.map((p) => p.id)])].slice(0, MAX_SEEN);
     const listed = [...oldWhere, ...fresh.map((p) => p.line)];
     const omitted = Math.max(listed.length, seen.length, places.length) - Math.min(listed.length, MAX_PLACES);
-    const where = [...listed.slice(0, MAX_PLACES), ...(omitted > 0 ? ['', (0,_github_body_limit_js__WEBPACK_IMPORTED_MODULE_4__/* .moreInReport */ .h6)(omitted, 'place')] : [])].join('\n');
+    const where = [...listed.slice(0, MAX_PLACES), ...(omitted > 0 ? ['', (0,_output_body_limit_js__WEBPACK_IMPORTED_MODULE_4__/* .moreInReport */ .h6)(omitted, 'place')] : [])].join('\n');
     const body = [
         // The marker holds the fingerprint, a hash: anyone who can read the repository reads the
         // issue, and the hash still finds the same key again across runs and repositories.
-        (0,_github_issue_tracker_js__WEBPACK_IMPORTED_MODULE_5__/* .markerLine */ .B_)('leak', group.fingerprint),
+        (0,_output_marker_js__WEBPACK_IMPORTED_MODULE_5__/* .markerLine */ .B)('leak', group.fingerprint),
         section('state', state),
         '',
         '### Where it was found',

@@ -102,6 +102,156 @@ async function measureExposure(keys, source, now) {
 
 /***/ }),
 
+/***/ 2574:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  z: () => (/* binding */ GitHubIssueTracker)
+});
+
+// UNUSED EXPORTS: upsertPullRequestComment
+
+// EXTERNAL MODULE: ./src/output/body-limit.ts
+var body_limit = __webpack_require__(9659);
+// EXTERNAL MODULE: ./src/output/marker.ts
+var output_marker = __webpack_require__(39);
+;// CONCATENATED MODULE: ./src/github/identity.ts
+/**
+ * The login keyguard writes as, as REST shows it on issues and comments: `github-actions[bot]`
+ * for GITHUB_TOKEN, `<app-slug>[bot]` for an App token, the user for a personal token. Asked of
+ * GitHub with GraphQL's `viewer`, which answers for every kind of token (REST `GET /user` refuses
+ * installation tokens). GraphQL may name a bot without the `[bot]` suffix REST shows; it is added.
+ */
+async function identity_ownLogin(octokit) {
+    const { viewer } = await octokit.graphql('query { viewer { login __typename } }');
+    return viewer.__typename === 'Bot' && !viewer.login.endsWith('[bot]') ? `${viewer.login}[bot]` : viewer.login;
+}
+
+;// CONCATENATED MODULE: ./src/github/issue-tracker.ts
+
+
+
+/**
+ * Issues through the REST API. Existing issues are found by listing the keyguard label with
+ * `state=all` once per run (paginated) and parsing markers, not through search: the search API
+ * lags behind writes and allows 30 requests a minute. Only issues opened by the identity keyguard
+ * runs as count: a labelled issue with a forged marker is neither adopted nor edited.
+ */
+class GitHubIssueTracker {
+    #octokit;
+    #repo;
+    #label;
+    #index;
+    #author;
+    constructor(octokit, repo, label) {
+        this.#octokit = octokit;
+        this.#repo = repo;
+        this.#label = label;
+    }
+    async #load(fresh = false) {
+        if (this.#index && !fresh)
+            return this.#index;
+        this.#author ??= identity_ownLogin(this.#octokit);
+        const author = await this.#author;
+        const index = new Map();
+        const issues = await this.#octokit.paginate(this.#octokit.rest.issues.listForRepo, { ...this.#repo, labels: this.#label, state: 'all', per_page: 100 });
+        for (const i of issues) {
+            if (i.pull_request || i.user?.login !== author)
+                continue;
+            const marker = (0,output_marker/* markerOf */.w)(i.body);
+            // The oldest issue wins if a marker ever appears twice (listing is newest first).
+            if (marker)
+                index.set(marker, { number: i.number, title: i.title, body: i.body ?? '', state: i.state === 'closed' ? 'closed' : 'open', url: i.html_url });
+        }
+        this.#index = index;
+        return index;
+    }
+    async findByMarker(marker) {
+        return (await this.#load()).get(marker);
+    }
+    /** Every issue keyguard's identity wrote with a marker of `kind` (forged markers left out, as above). */
+    async list(kind) {
+        return [...(await this.#load()).entries()].filter(([m]) => m.startsWith(`<!-- keyguard:v1 ${kind} `)).map(([, i]) => i);
+    }
+    /**
+     * Creates once: GitHub may have processed a create whose answer was lost (a 502, a dropped
+     * connection), so creates are never retried blindly (see octokit.ts); after a failure the
+     * issues are listed again, and the one that did get created is adopted.
+     */
+    async create(issue) {
+        const marker = (0,output_marker/* markerOf */.w)(issue.body);
+        try {
+            const { data } = await this.#octokit.rest.issues.create({ ...this.#repo, title: issue.title, body: (0,body_limit/* fitBody */.KM)(issue.body), labels: [...issue.labels], ...(issue.assignees.length ? { assignees: [...issue.assignees] } : {}) });
+            const tracked = { number: data.number, title: data.title, body: data.body ?? '', state: 'open', url: data.html_url };
+            if (marker)
+                (await this.#load()).set(marker, tracked);
+            return tracked;
+        }
+        catch (e) {
+            const landed = marker ? (await this.#load(true).catch(() => undefined))?.get(marker) : undefined;
+            if (landed)
+                return landed;
+            throw e;
+        }
+    }
+    async update(number, change) {
+        await this.#octokit.rest.issues.update({ ...this.#repo, issue_number: number, ...change, ...(change.body !== undefined ? { body: (0,body_limit/* fitBody */.KM)(change.body) } : {}) });
+    }
+    async comment(number, body) {
+        await this.#octokit.rest.issues.createComment({ ...this.#repo, issue_number: number, body: (0,body_limit/* fitBody */.KM)(body) });
+    }
+    async ensureLabel(name, color, description) {
+        try {
+            await this.#octokit.rest.issues.getLabel({ ...this.#repo, name });
+        }
+        catch (e) {
+            if (e.status !== 404)
+                throw e;
+            try {
+                await this.#octokit.rest.issues.createLabel({ ...this.#repo, name, color, description });
+            }
+            catch (err) {
+                // Created meanwhile by a parallel job: that is what we wanted.
+                if (err.status !== 422)
+                    throw err;
+            }
+        }
+    }
+}
+/**
+ * Creates or updates (in place) the one keyguard comment on a pull request: the comment with the
+ * marker that keyguard's own identity wrote; a comment anyone else wrote with the marker is left
+ * alone. `updateOnly`: only an earlier comment is updated (a clean pull request stays quiet).
+ */
+async function upsertPullRequestComment(octokit, repo, pullNumber, body, updateOnly = false) {
+    const marker = markerOf(body);
+    if (!marker)
+        throw new Error('bug: a keyguard comment must start with its marker');
+    const author = await ownLogin(octokit);
+    const find = async () => (await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: pullNumber, per_page: 100 })).find((c) => c.user?.login === author && markerOf(c.body) === marker);
+    const mine = await find();
+    if (mine) {
+        await octokit.rest.issues.updateComment({ ...repo, comment_id: mine.id, body: fitBody(body) });
+        return 'updated';
+    }
+    if (updateOnly)
+        return 'none';
+    try {
+        await octokit.rest.issues.createComment({ ...repo, issue_number: pullNumber, body: fitBody(body) });
+    }
+    catch (e) {
+        // The comment may exist though its answer was lost: look before reporting a failure.
+        if (!(await find().catch(() => undefined)))
+            throw e;
+    }
+    return 'created';
+}
+
+
+/***/ }),
+
 /***/ 6702:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -696,8 +846,8 @@ __webpack_require__.d(__webpack_exports__, {
   u: () => (/* binding */ respond)
 });
 
-// EXTERNAL MODULE: ./src/github/body-limit.ts
-var body_limit = __webpack_require__(1745);
+// EXTERNAL MODULE: ./src/output/body-limit.ts
+var body_limit = __webpack_require__(9659);
 ;// CONCATENATED MODULE: ./src/openai/match.ts
 /**
  * The visible parts of a `redacted_value`. OpenAI documents only examples (`sk-abc...def`,
@@ -1348,7 +1498,7 @@ async function runLeakResponse(result, options, ctx) {
         ...(snapshot ? { openai: organizationDeps(undefined, baseURL, () => readInventoryFile(snapshot)) } : admin ? { openai: organizationDeps(admin, baseURL, () => admin.inventory()) } : {}),
         ...(options.issues
             ? {
-                tracker: new issue_tracker/* GitHubIssueTracker */.zo((0,octokit/* createOctokit */.Q)({ token: options.issues.token, baseUrl: ctx.githubApiUrl, logger, writeIntervalMs: ctx.writeIntervalMs }), { owner: owner, repo: repo }, options.issues.labels[0]),
+                tracker: new issue_tracker/* GitHubIssueTracker */.z((0,octokit/* createOctokit */.Q)({ token: options.issues.token, baseUrl: ctx.githubApiUrl, logger, writeIntervalMs: ctx.writeIntervalMs }), { owner: owner, repo: repo }, options.issues.labels[0]),
             }
             : {}),
     };

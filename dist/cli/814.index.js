@@ -27,8 +27,10 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/github/issue-tracker.ts + 1 modules
 var issue_tracker = __webpack_require__(2574);
-// EXTERNAL MODULE: ./src/github/body-limit.ts
-var body_limit = __webpack_require__(1745);
+// EXTERNAL MODULE: ./src/output/marker.ts
+var output_marker = __webpack_require__(39);
+// EXTERNAL MODULE: ./src/output/body-limit.ts
+var body_limit = __webpack_require__(9659);
 // EXTERNAL MODULE: ./src/github/octokit.ts
 var octokit = __webpack_require__(6702);
 // EXTERNAL MODULE: ./src/openai/admin-client.ts
@@ -179,7 +181,7 @@ function renderAuditIssue(result, repoId, previous) {
     const ids = new Set(result.findings.map(findingId));
     const fixed = [...previousRows(previous ?? '')].filter(([id]) => !ids.has(id)).map(([, r]) => r);
     const body = [
-        (0,issue_tracker/* markerLine */.B_)('audit', repoId),
+        (0,output_marker/* markerLine */.B)('audit', repoId),
         `## keyguard audit: ${headline(result.findings)}`,
         '',
         ...findingsBody(result.findings),
@@ -480,6 +482,7 @@ async function runAudit(settings, deps) {
 
 
 
+
 function parseAuditFailOn(raw, name) {
     const v = raw?.trim() || 'high';
     if (v === 'none' || v === 'any' || SEVERITIES.includes(v))
@@ -488,7 +491,7 @@ function parseAuditFailOn(raw, name) {
 }
 /** Keeps the repository's one audit issue up to date: created when there is something to say, closed when all is fixed. */
 async function fileAuditIssue(result, target) {
-    const existing = await target.tracker.findByMarker((0,issue_tracker/* markerLine */.B_)('audit', target.repoId));
+    const existing = await target.tracker.findByMarker((0,output_marker/* markerLine */.B)('audit', target.repoId));
     const rendered = renderAuditIssue(result, target.repoId, existing?.body);
     const { title } = rendered;
     // A large organization's audit is longer than an issue holds: the rest is in the JSON report.
@@ -516,7 +519,7 @@ async function auditCommand(settings, logger) {
     if (!settings.issue)
         return { result };
     const [owner, repo] = settings.issue.repository.split('/');
-    const tracker = new issue_tracker/* GitHubIssueTracker */.zo((0,octokit/* createOctokit */.Q)({ token: settings.issue.token, baseUrl: settings.issue.apiUrl, logger, writeIntervalMs: settings.issue.writeIntervalMs }), { owner, repo }, settings.issue.labels[0]);
+    const tracker = new issue_tracker/* GitHubIssueTracker */.z((0,octokit/* createOctokit */.Q)({ token: settings.issue.token, baseUrl: settings.issue.apiUrl, logger, writeIntervalMs: settings.issue.writeIntervalMs }), { owner, repo }, settings.issue.labels[0]);
     const issue = await fileAuditIssue(result, { tracker, repoId: settings.issue.repository.replace('/', ':'), labels: settings.issue.labels });
     return { result, issue };
 }
@@ -1053,7 +1056,7 @@ function renderReportMarkdown(report, options = {}) {
     const out = [];
     // In an issue the title already says it: the body starts with the numbers.
     if (options.marker)
-        out.push((0,issue_tracker/* markerLine */.B_)('report', periodId(report.period)));
+        out.push((0,output_marker/* markerLine */.B)('report', periodId(report.period)));
     else
         out.push(`## OpenAI usage and cost: ${describePeriod(report.period)}`, '');
     if (report.projects.length === 0 && !hasActivity(report.unattributed)) {
@@ -1148,7 +1151,7 @@ async function buildReport(admin, period, config, now, logger) {
 }
 /** One issue per period, found again by its marker and updated in place; optionally closes the previous period's. */
 async function fileReportIssue(report, tracker, options) {
-    const marker = (0,issue_tracker/* markerLine */.B_)('report', periodId(report.period));
+    const marker = (0,output_marker/* markerLine */.B)('report', periodId(report.period));
     const title = `OpenAI usage and cost: ${describePeriod(report.period)}`;
     const body = (0,body_limit/* fitBody */.KM)(renderReportMarkdown(report, { marker: true }), { more: (n) => (0,body_limit/* moreInReport */.h6)(n) });
     for (const l of options.labels)
@@ -1164,7 +1167,7 @@ async function fileReportIssue(report, tracker, options) {
         result = { number: existing.number, action: 'updated' };
     }
     if (options.closePrevious) {
-        const prev = await tracker.findByMarker((0,issue_tracker/* markerLine */.B_)('report', periodId(report.previousPeriod)));
+        const prev = await tracker.findByMarker((0,output_marker/* markerLine */.B)('report', periodId(report.previousPeriod)));
         if (prev && prev.state === 'open') {
             await tracker.update(prev.number, { state: 'closed' });
             return { ...result, closedPrevious: prev.number };
@@ -1197,7 +1200,7 @@ async function reportCommand(settings, name, logger) {
     if (!settings.issue)
         return { report, requests };
     const [owner, repo] = settings.issue.repository.split('/');
-    const tracker = new issue_tracker/* GitHubIssueTracker */.zo((0,octokit/* createOctokit */.Q)({ token: settings.issue.token, baseUrl: settings.issue.apiUrl, logger, writeIntervalMs: settings.issue.writeIntervalMs }), { owner, repo }, settings.issue.labels[0]);
+    const tracker = new issue_tracker/* GitHubIssueTracker */.z((0,octokit/* createOctokit */.Q)({ token: settings.issue.token, baseUrl: settings.issue.apiUrl, logger, writeIntervalMs: settings.issue.writeIntervalMs }), { owner, repo }, settings.issue.labels[0]);
     const issue = await fileReportIssue(report, tracker, { labels: settings.issue.labels, closePrevious: settings.issue.closePrevious });
     return { report, requests, issue };
 }
@@ -1346,7 +1349,7 @@ async function watchCommand(o, name, logger) {
     logger.mask(o.token);
     const admin = new admin_client/* OpenAIAdmin */.Kd({ adminKey: o.adminKey, baseURL: o.openaiBaseUrl, logger });
     const [owner, repo] = o.repository.split('/');
-    const tracker = new issue_tracker/* GitHubIssueTracker */.zo((0,octokit/* createOctokit */.Q)({ token: o.token, baseUrl: o.apiUrl, logger, writeIntervalMs: o.writeIntervalMs }), { owner, repo }, (o.labels?.length ? o.labels : o.config.issues.labels)[0]);
+    const tracker = new issue_tracker/* GitHubIssueTracker */.z((0,octokit/* createOctokit */.Q)({ token: o.token, baseUrl: o.apiUrl, logger, writeIntervalMs: o.writeIntervalMs }), { owner, repo }, (o.labels?.length ? o.labels : o.config.issues.labels)[0]);
     const outcomes = await watchLeaks(tracker, admin, { mention, quietDays }, logger, Math.floor(Date.now() / 1000));
     return { outcomes, requests: admin.requests };
 }
@@ -1492,7 +1495,7 @@ async function aggregateCommand(values, dir, stdout, logger) {
         throw new errors/* ConfigurationError */.j1('--issues needs GITHUB_REPOSITORY (the security team\'s repository)');
     const { config } = await (0,src_config/* loadConfig */.Z9)(process.cwd());
     const [owner, repo] = repository.split('/');
-    const tracker = new issue_tracker/* GitHubIssueTracker */.zo(githubFromEnv(logger, 'aggregate --issues'), { owner, repo }, config.issues.labels[0]);
+    const tracker = new issue_tracker/* GitHubIssueTracker */.z(githubFromEnv(logger, 'aggregate --issues'), { owner, repo }, config.issues.labels[0]);
     const out = await aggregateIssues(groups, tracker, { labels: config.issues.labels, assignees: config.issues.assignees, mention: config.issues.mention, maxNew: config.issues.maxPerRun, repo: { serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com', repository: undefined, sha: undefined } }, logger);
     stdout.write(`issues: ${out.opened} opened, ${out.updated} updated, ${out.deferred} deferred\n`);
     return groups.length > 0 ? 1 : 0;

@@ -1,7 +1,8 @@
 import type { Config } from '../config.ts';
 import { ConfigurationError } from '../errors.ts';
-import { GitHubIssueTracker, markerLine, type IssueTracker } from '../github/issue-tracker.ts';
-import { fitBody, moreInReport } from '../github/body-limit.ts';
+import { GitHubIssueTracker, type IssueTracker } from '../github/issue-tracker.ts';
+import { markerLine } from '../output/marker.ts';
+import { fitBody, moreInReport } from '../output/body-limit.ts';
 import { createOctokit } from '../github/octokit.ts';
 import type { Logger } from '../logger.ts';
 import { OpenAIAdmin } from '../openai/admin-client.ts';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { moreInReport } from '../github/body-limit.ts';
-import { markerLine } from '../github/issue-tracker.ts';
+import { moreInReport } from '../output/body-limit.ts';
+import { markerLine } from '../output/marker.ts';
 import { code, escapeMarkdown } from '../output/markdown.ts';
 import { count, printable } from '../output/text.ts';
 import { SEVERITIES, type AuditFinding } from './finding.ts';

@@ -1,4 +1,5 @@
-import { fitBody } from './body-limit.ts';
+import { fitBody } from '../output/body-limit.ts';
+import { markerOf } from '../output/marker.ts';
 import { ownLogin } from './identity.ts';
 import type { GitHubClient } from './octokit.ts';
 
@@ -28,21 +29,6 @@ export interface IssueTracker {
   update(number: number, change: { title?: string; body?: string; state?: 'open' | 'closed' }): Promise<void>;
   comment(number: number, body: string): Promise<void>;
   ensureLabel(name: string, color: string, description: string): Promise<void>;
-}
-
-/** `<!-- keyguard:v1 leak 0123…cdef -->`: kind and id are keyguard's own, never user text. */
-export function markerLine(kind: 'leak' | 'audit' | 'report' | 'pr', id: string): string {
-  if (!/^[a-z0-9:._-]+$/i.test(id)) throw new Error(`bug: marker id ${JSON.stringify(id)} has unsafe characters`);
-  return `<!-- keyguard:v1 ${kind} ${id} -->`;
-}
-
-/**
- * The marker of a body, read strictly from its first line only: bodies quote untrusted text
- * (paths, commit messages), and a marker planted further down must not hijack another issue.
- */
-export function markerOf(body: string | null | undefined): string | undefined {
-  const first = (body ?? '').split('\n', 1)[0]!.trim();
-  return /^<!-- keyguard:v1 (?:leak|audit|report|pr) [a-z0-9:._-]+ -->$/i.test(first) ? first : undefined;
 }
 
 export interface RepoRef {

@@ -1,14 +1,14 @@
 import pLimit from 'p-limit';
 import { ConfigurationError } from '../errors.ts';
 import type { Namer } from '../options.ts';
-import { GitHubIssueTracker } from '../github/issue-tracker.ts';
-import { fitBody, moreInReport } from '../github/body-limit.ts';
+import { GitHubIssueTracker, type IssueTracker } from '../github/issue-tracker.ts';
+import { fitBody, moreInReport } from '../output/body-limit.ts';
 import { createOctokit } from '../github/octokit.ts';
 import { OpenAIAdmin as AdminClient } from '../openai/admin-client.ts';
 import { customPeriod, lastFullPeriod } from './period.ts';
 import { auditOrganization } from '../audit/org-rules.ts';
 import type { Config } from '../config.ts';
-import { markerLine, type IssueTracker } from '../github/issue-tracker.ts';
+import { markerLine } from '../output/marker.ts';
 import type { Logger } from '../logger.ts';
 import { groupsBy, USAGE_ENDPOINTS, type OpenAIAdmin, type TimeRange, type UsageEndpoint, type UsageGrouping } from '../openai/admin-client.ts';
 import type { ProjectKeyRecord } from '../openai/types.ts';

@@ -1,4 +1,4 @@
-import { markerLine } from '../github/issue-tracker.ts';
+import { markerLine } from '../output/marker.ts';
 import { code, escapeMarkdown } from '../output/markdown.ts';
 import { ENDPOINT_UNITS, type EndpointUsage, type Flag, type ProjectReport, type Report, type Spender, type Totals } from './aggregate.ts';
 import { describePeriod, isoDay, periodId } from './period.ts';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { kindLabel, type KeyKind } from '../detect/index.ts';
-import { moreInReport } from '../github/body-limit.ts';
-import { markerLine } from '../github/issue-tracker.ts';
+import { moreInReport } from '../output/body-limit.ts';
+import { markerLine } from '../output/marker.ts';
 import { exposureTable } from '../exposure/render.ts';
 import { code, escapeMarkdown } from '../output/markdown.ts';
 import type { Finding, KeyResponse } from '../scan/finding.ts';

@@ -1,5 +1,5 @@
 import { kindLabel } from '../detect/index.ts';
-import { markerLine } from '../github/issue-tracker.ts';
+import { markerLine } from '../output/marker.ts';
 import { code } from '../output/markdown.ts';
 import type { ScanResult } from '../scan/finding.ts';
 

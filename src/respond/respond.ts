@@ -1,6 +1,6 @@
 import type { KeyKind, SecretValue } from '../detect/index.ts';
 import type { ExposedKey, Exposure } from '../exposure/exposure.ts';
-import { moreInReport } from '../github/body-limit.ts';
+import { moreInReport } from '../output/body-limit.ts';
 import type { IssueTracker } from '../github/issue-tracker.ts';
 import type { Logger } from '../logger.ts';
 import { matchKey } from '../openai/match.ts';

@@ -1,4 +1,5 @@
-import { markerOf, type IssueTracker, type NewIssue, type TrackedIssue } from '../../src/github/issue-tracker.ts';
+import type { IssueTracker, NewIssue, TrackedIssue } from '../../src/github/issue-tracker.ts';
+import { markerOf } from '../../src/output/marker.ts';
 
 /** An issue tracker that keeps its issues in memory: tests assert on state, not on calls. */
 export class MemoryTracker implements IssueTracker {
