@@ -24,7 +24,13 @@ const put = (rel: string, text: string) => {
   mkdirSync(path.dirname(path.join(repo, rel)), { recursive: true });
   writeFileSync(path.join(repo, rel), text);
 };
-const gitc = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Demo', '-c', 'user.email=demo@example.test', ...args], { cwd: repo, stdio: 'pipe' });
+// The story is dated: the key leaked eight days ago, so its use since exposure has days to show.
+let when: Record<string, string> = {};
+const on = (daysAgo: number) => {
+  const date = `${Math.floor(Date.now() / 1000) - daysAgo * 86_400} +0000`;
+  when = { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
+};
+const gitc = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Demo', '-c', 'user.email=demo@example.test', ...args], { cwd: repo, stdio: 'pipe', env: { ...process.env, ...when } });
 
 const org = seedOrganization({ projects: 12 });
 const openai = await startFakeOpenAI(org);
@@ -40,14 +46,17 @@ try {
   put('README.md', '# app\n\nSet `OPENAI_API_KEY=sk-...` in your shell.\n');
   put('src/app.py', 'import os\nfrom openai import OpenAI\nclient = OpenAI(api_key=os.environ["OPENAI_API_KEY"])\n');
   put('docs/fake.md', `not a key: sk-proj-${'a'.repeat(74)}${MARKER}${'a'.repeat(74)}\nnor: sk-ant-api03-${randomString(90, 'abcdefghij0123456789')}\n`);
+  on(20);
   gitc('add', '-A');
   gitc('commit', '-qm', 'initial');
   put('.env.production', `OPENAI_API_KEY=${liveKey.secret}\n`);
   put('deploy/secret.yaml', `apiVersion: v1\nkind: Secret\ndata:\n  OPENAI_API_KEY: ${Buffer.from(saKey.secret).toString('base64')}\n`);
   put('notes.txt', `old key, long revoked: ${deadKey}\n`);
+  on(8);
   gitc('add', '-A');
   gitc('commit', '-qm', 'config for prod');
   rmSync(path.join(repo, '.env.production'));
+  on(6);
   gitc('add', '-A');
   gitc('commit', '-qm', 'remove the env file (the key stays in history)');
 
