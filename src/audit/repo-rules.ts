@@ -70,7 +70,7 @@ export function trackedEnvFileRule(file: string, text: string): AuditFinding[] {
 
 export function gitignoreEnvRule(envIgnored: boolean): AuditFinding[] {
   if (envIgnored) return [];
-  return [{ rule: 'gitignore-missing-env', severity: 'medium', target: '.gitignore', file: '.gitignore', message: '.gitignore does not ignore .env files, so a local .env can be committed by accident.', fix: 'Add the line `.env*` (and `!.env.example`) to .gitignore.' }];
+  return [{ rule: 'gitignore-missing-env', severity: 'medium', target: '.gitignore', file: '.gitignore', message: '.gitignore does not ignore .env files, so a local .env can be committed by accident.', fix: 'Add the lines .env* and !.env.example to .gitignore.' }];
 }
 
 const SECRET_EXPR = /\$\{\{\s*secrets\.[A-Za-z0-9_]+\s*\}\}/;
