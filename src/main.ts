@@ -24,7 +24,8 @@ import type { Logger } from './logger.ts';
 import { renderJson } from './output/json.ts';
 import { renderSarif } from './output/sarif.ts';
 import { renderSummary } from './output/summary.ts';
-import { count, gitNote, printable } from './output/text.ts';
+import { count } from './output/count.ts';
+import { gitNote, printable } from './output/text.ts';
 import { renderPullRequestComment } from './respond/pr-comment.ts';
 import type { RespondSummary } from './respond/respond.ts';
 import { runLeakResponse } from './respond/wire.ts';
@@ -189,7 +190,7 @@ export async function run(): Promise<ActionResult> {
     core.setOutput('json-file', jsonFile);
     const failed = shouldFail(result, options.failOn) || (result.unreadable?.length ?? 0) > 0;
     for (const what of result.unreadable ?? []) core.error(`keyguard could not read ${what}; the scan is incomplete.`);
-    if (result.unreadable?.length) core.setFailed(`keyguard could not read all of the repository (${result.unreadable.length} part${result.unreadable.length === 1 ? '' : 's'}); what it found is reported, the rest was not scanned.`);
+    if (result.unreadable?.length) core.setFailed(`keyguard could not read all of the repository (${count(result.unreadable.length, 'part')}); what it found is reported, the rest was not scanned.`);
     else if (failed) core.setFailed(`keyguard found ${count(result.findings.length, 'OpenAI key finding')}; see the annotations and the job summary.`);
     else core.info(`keyguard: ${count(result.findings.length, 'finding')}.`);
     return { ok: true, mode: 'scan', result, failed };
@@ -316,7 +317,7 @@ async function runDiscoverMode(input: (name: ActionInput) => string | undefined,
   const per = found.batches ? Math.ceil(found.repositories.length / found.batches) : 0;
   await core.summary
     .addRaw(
-      `## keyguard discover\n\n${found.repositories.length} repositories of ${code(org)} (${found.source === 'installation' ? 'those the App installation can reach' : 'every repository of the organization'}; skipped ${found.skipped.archived} archived, ${found.skipped.forks} forks), in ${found.batches} scan job${found.batches === 1 ? '' : 's'} of at most ${per}.\n`,
+      `## keyguard discover\n\n${found.repositories.length} repositories of ${code(org)} (${found.source === 'installation' ? 'those the App installation can reach' : 'every repository of the organization'}; skipped ${found.skipped.archived} archived, ${found.skipped.forks} forks), in ${count(found.batches, 'scan job')} of at most ${per}.\n`,
     )
     .write();
   return { ok: true, mode: 'discover', failed: false };

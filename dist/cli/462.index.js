@@ -105,6 +105,8 @@ function renderSarif(result, pathPrefix = '') {
     }, null, 2)}\n`;
 }
 
+// EXTERNAL MODULE: ./src/output/count.ts
+var count = __webpack_require__(9714);
 // EXTERNAL MODULE: ./src/scan/finding.ts
 var finding = __webpack_require__(1164);
 // EXTERNAL MODULE: ./src/scan/baseline.ts
@@ -122,6 +124,7 @@ var settings = __webpack_require__(8750);
 // EXTERNAL MODULE: ./src/sources/git.ts
 var git = __webpack_require__(8022);
 ;// CONCATENATED MODULE: ./src/cli.ts
+
 
 
 
@@ -205,13 +208,13 @@ async function scanCommand(values, positionals, stdout, logger) {
     }
     if (options.writeBaseline) {
         await (0,promises_.writeFile)(options.writeBaseline, (0,scan_baseline/* renderBaseline */.q)(result));
-        logger.info(`keyguard: baseline of ${(0,output_text/* count */.U9)(new Set(result.findings.map((f) => f.fingerprint)).size, 'key')} written to ${options.writeBaseline}`);
+        logger.info(`keyguard: baseline of ${(0,count/* count */.U)(new Set(result.findings.map((f) => f.fingerprint)).size, 'key')} written to ${options.writeBaseline}`);
     }
     const rendered = options.format === 'json' ? (0,json/* renderJson */.h)(result, responded?.summary, process.env.GITHUB_REPOSITORY || undefined) : options.format === 'sarif' ? renderSarif(result) : (0,output_text/* renderText */.S5)(result);
     if (options.output) {
         await (0,promises_.mkdir)(external_node_path_default().dirname(external_node_path_default().resolve(options.output)), { recursive: true });
         await (0,promises_.writeFile)(options.output, rendered);
-        logger.info(`keyguard: ${(0,output_text/* count */.U9)(result.findings.length, 'finding')} in ${result.stats.commitsScanned !== undefined ? (0,output_text/* count */.U9)(result.stats.commitsScanned, 'commit') : (0,output_text/* count */.U9)(result.stats.filesScanned, 'file')}; report written to ${options.output}`);
+        logger.info(`keyguard: ${(0,count/* count */.U)(result.findings.length, 'finding')} in ${result.stats.commitsScanned !== undefined ? (0,count/* count */.U)(result.stats.commitsScanned, 'commit') : (0,count/* count */.U)(result.stats.filesScanned, 'file')}; report written to ${options.output}`);
     }
     else {
         logger.clear();
@@ -1148,12 +1151,14 @@ function consoleLogger(stream = process.stderr) {
 /* harmony export */   h6: () => (/* binding */ moreInReport)
 /* harmony export */ });
 /* unused harmony exports MAX_BODY, MAX_SUMMARY_BYTES, openDetails */
+/* harmony import */ var _count_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9714);
+
 /** GitHub refuses issue and comment bodies longer than this (422 "body is too long"). */
 const MAX_BODY = 65_536;
 /** A step's job summary may be at most 1 MiB. */
 const MAX_SUMMARY_BYTES = (/* unused pure expression or super */ null && (1 << 20));
 /** Where a cut body sends readers: the workflow's artifacts hold every row. */
-const moreInReport = (n, what = 'row') => `_…and ${n} more ${what}${n === 1 ? '' : 's'} in the JSON report (and the SARIF file): upload them as workflow artifacts._`;
+const moreInReport = (n, what = 'row') => `_…and ${(0,_count_js__WEBPACK_IMPORTED_MODULE_0__/* .count */ .U)(n, `more ${what}`)} in the JSON report (and the SARIF file): upload them as workflow artifacts._`;
 /** keyguard's hidden state lines (facts, seen places): kept at the end whatever is cut. */
 const HIDDEN = /^<!-- keyguard:v1 [a-z]+ [^\n]*-->$/;
 /**
@@ -1207,6 +1212,18 @@ function openDetails(lines) {
     }
     return depth;
 }
+
+
+/***/ }),
+
+/***/ 9714:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ count)
+/* harmony export */ });
+/** `1 commit`, `2 commits`: a number and its noun, in the right form. */
+const count = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 
 /***/ }),
@@ -1329,7 +1346,6 @@ function markerOf(body) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  U9: () => (/* binding */ count),
   je: () => (/* binding */ gitNote),
   g$: () => (/* binding */ printable),
   S5: () => (/* binding */ renderText)
@@ -1343,17 +1359,21 @@ var detect = __webpack_require__(2029);
 var render = __webpack_require__(3741);
 // EXTERNAL MODULE: ./src/respond/leak-issue.ts
 var leak_issue = __webpack_require__(8280);
+// EXTERNAL MODULE: ./src/output/count.ts
+var count = __webpack_require__(9714);
 ;// CONCATENATED MODULE: ./src/scan/coverage.ts
+
 /** What a history scan covered, in words: `412 commits from 3 refs (main, v1.0, …)`. */
 function describeCoverage(coverage, shown = 10) {
     if (coverage.type === 'empty')
         return 'nothing to scan: the repository has no commits';
     const names = coverage.refs.map((r) => r.replace(/^refs\/(heads|tags|remotes)\//, ''));
     const more = names.length > shown ? `, and ${names.length - shown} more` : '';
-    return `${coverage.commits} commit${coverage.commits === 1 ? '' : 's'} from ${names.length} ref${names.length === 1 ? '' : 's'} (${names.slice(0, shown).join(', ')}${more})`;
+    return `${(0,count/* count */.U)(coverage.commits, 'commit')} from ${(0,count/* count */.U)(names.length, 'ref')} (${names.slice(0, shown).join(', ')}${more})`;
 }
 
 ;// CONCATENATED MODULE: ./src/output/text.ts
+
 
 
 
@@ -1410,8 +1430,6 @@ function gitNote(f) {
     const head = !f.commit ? '' : refs ? `, still in ${refs}` : f.git.presentAtHead ? ', still present' : ', removed from every ref';
     return `  ${where}${times}${head}`;
 }
-/** `1 commit`, `2 commits`. */
-const count = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 /**
  * A path as a terminal line may show it: control characters (a newline that forges a line, ESC
  * that moves the cursor, BEL) and bidirectional overrides written as escapes, as git quotes them.
@@ -1443,17 +1461,17 @@ function renderText(result) {
     for (const s of result.skipped.slice(0, SKIPPED_SHOWN))
         lines.push(`skipped ${printable(s.path)}: ${s.reason}${s.detail ? ` (${s.detail})` : ''}`);
     if (result.skipped.length > SKIPPED_SHOWN)
-        lines.push(`skipped ${count(result.skipped.length - SKIPPED_SHOWN, 'more file')} (--format json lists them all)`);
+        lines.push(`skipped ${(0,count/* count */.U)(result.skipped.length - SKIPPED_SHOWN, 'more file')} (--format json lists them all)`);
     const { stats } = result;
     if (result.coverage)
         lines.push(`history: ${describeCoverage(result.coverage)}`);
     const keys = new Set(result.findings.map((f) => f.fingerprint)).size;
     // In history mode, what was read is commits; the files of each diff are no count a reader can check.
     const where = stats.commitsScanned !== undefined
-        ? `${count(stats.commitsScanned, 'commit')} scanned (${count(new Set(result.findings.flatMap((f) => f.git?.locations.map((l) => l.commit) ?? [])).size, 'commit')} added keys), ${(stats.bytesScanned / 1e6).toFixed(1)} MB of diffs`
-        : `${count(stats.filesScanned, 'file')}, ${(stats.bytesScanned / 1e6).toFixed(1)} MB`;
-    lines.push(`${count(result.findings.length, 'finding')} (${count(keys, 'distinct key')}) in ${where}; ` +
-        `${count(stats.filesSkipped, 'file')} skipped, ${stats.allowed} allowed, ${stats.baselined} in baseline, ${(stats.durationMs / 1000).toFixed(2)} s`);
+        ? `${(0,count/* count */.U)(stats.commitsScanned, 'commit')} scanned (${(0,count/* count */.U)(new Set(result.findings.flatMap((f) => f.git?.locations.map((l) => l.commit) ?? [])).size, 'commit')} added keys), ${(stats.bytesScanned / 1e6).toFixed(1)} MB of diffs`
+        : `${(0,count/* count */.U)(stats.filesScanned, 'file')}, ${(stats.bytesScanned / 1e6).toFixed(1)} MB`;
+    lines.push(`${(0,count/* count */.U)(result.findings.length, 'finding')} (${(0,count/* count */.U)(keys, 'distinct key')}) in ${where}; ` +
+        `${(0,count/* count */.U)(stats.filesSkipped, 'file')} skipped, ${stats.allowed} allowed, ${stats.baselined} in baseline, ${(stats.durationMs / 1000).toFixed(2)} s`);
     return `${lines.join('\n')}\n`;
 }
 

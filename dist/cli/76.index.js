@@ -885,7 +885,10 @@ function matchKey(secret, kind, inventory) {
 
 // EXTERNAL MODULE: ./src/respond/leak-issue.ts
 var leak_issue = __webpack_require__(8280);
+// EXTERNAL MODULE: ./src/output/count.ts
+var count = __webpack_require__(9714);
 ;// CONCATENATED MODULE: ./src/respond/respond.ts
+
 
 
 
@@ -1053,7 +1056,7 @@ async function fileIssue(tracker, group, settings, mayOpen, logger) {
         }
         if (next.newPlaces.length > 0) {
             const n = next.newPlaces.length;
-            await tracker.comment(existing.number, [`keyguard found ${group.redacted} again, in ${n} new place${n === 1 ? '' : 's'}:`, '', ...next.newPlaces.slice(0, 20), ...(n > 20 ? ['', (0,body_limit/* moreInReport */.h6)(n - 20, 'place')] : [])].join('\n'));
+            await tracker.comment(existing.number, [`keyguard found ${group.redacted} again, in ${(0,count/* count */.U)(n, 'new place')}:`, '', ...next.newPlaces.slice(0, 20), ...(n > 20 ? ['', (0,body_limit/* moreInReport */.h6)(n - 20, 'place')] : [])].join('\n'));
             action = 'commented';
         }
         return { number: existing.number, url: existing.url, action };

@@ -54,9 +54,12 @@ function sortFindings(findings) {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/output/markdown.ts
 var markdown = __webpack_require__(8548);
+// EXTERNAL MODULE: ./src/output/count.ts
+var count = __webpack_require__(9714);
 // EXTERNAL MODULE: ./src/output/text.ts + 1 modules
 var output_text = __webpack_require__(4820);
 ;// CONCATENATED MODULE: ./src/audit/render.ts
+
 
 
 
@@ -72,8 +75,8 @@ function renderAuditText(result) {
     // Targets and messages carry file names from the repository: control characters are escaped.
     const lines = result.findings.map((f) => `${f.severity.padEnd(8)} ${f.rule}  ${(0,output_text/* printable */.g$)(f.target)}\n         ${(0,output_text/* printable */.g$)(f.message)}\n         fix: ${f.fix}`);
     const org = result.stats.organization;
-    lines.push(`${(0,output_text/* count */.U9)(result.findings.length, 'audit finding')} (${counts(result.findings)}); ${(0,output_text/* count */.U9)(result.stats.filesChecked, 'file')} and ${(0,output_text/* count */.U9)(result.stats.workflows, 'workflow')} checked; ` +
-        (org ? `organization: ${(0,output_text/* count */.U9)(org.projects, 'project')}, ${(0,output_text/* count */.U9)(org.keys, 'project key')}, ${(0,output_text/* count */.U9)(org.adminKeys, 'admin key')}` : 'organization rules skipped (no OPENAI_ADMIN_KEY)'));
+    lines.push(`${(0,count/* count */.U)(result.findings.length, 'audit finding')} (${counts(result.findings)}); ${(0,count/* count */.U)(result.stats.filesChecked, 'file')} and ${(0,count/* count */.U)(result.stats.workflows, 'workflow')} checked; ` +
+        (org ? `organization: ${(0,count/* count */.U)(org.projects, 'project')}, ${(0,count/* count */.U)(org.keys, 'project key')}, ${(0,count/* count */.U)(org.adminKeys, 'admin key')}` : 'organization rules skipped (no OPENAI_ADMIN_KEY)'));
     return `${lines.join('\n')}\n`;
 }
 /** DESIGN.md's audit JSON: `{"findings":[{"rule","severity","target","message"}]}`, plus the fix and stats. */
@@ -326,7 +329,7 @@ function trackedEnvFileRule(file, text) {
 function gitignoreEnvRule(envIgnored) {
     if (envIgnored)
         return [];
-    return [{ rule: 'gitignore-missing-env', severity: 'medium', target: '.gitignore', file: '.gitignore', message: '.gitignore does not ignore .env files, so a local .env can be committed by accident.', fix: 'Add the line `.env*` (and `!.env.example`) to .gitignore.' }];
+    return [{ rule: 'gitignore-missing-env', severity: 'medium', target: '.gitignore', file: '.gitignore', message: '.gitignore does not ignore .env files, so a local .env can be committed by accident.', fix: 'Add the lines .env* and !.env.example to .gitignore.' }];
 }
 const SECRET_EXPR = /\$\{\{\s*secrets\.[A-Za-z0-9_]+\s*\}\}/;
 /** Workflow rules: literal keys in env and inputs, secrets echoed in `run:`, pwn requests. */
@@ -539,6 +542,7 @@ var respond = __webpack_require__(994);
 
 
 
+
 /** The fields of a scan's JSON report that aggregation reads (the report holds no key). */
 const ReportSchema = schemas/* object */.Ikc({
     repository: schemas/* string */.YjP().optional(),
@@ -631,7 +635,7 @@ async function aggregateIssues(groups, tracker, options, logger) {
             updated++;
     }
     if (deferred)
-        logger.warning(`keyguard: ${deferred} issue${deferred === 1 ? '' : 's'} deferred to the next run (at most ${options.maxNew} new issues a run)`);
+        logger.warning(`keyguard: ${(0,count/* count */.U)(deferred, 'issue')} deferred to the next run (at most ${options.maxNew} new issues a run)`);
     return { opened, deferred, updated };
 }
 
@@ -682,6 +686,7 @@ var wire = __webpack_require__(4076);
 // EXTERNAL MODULE: ./src/scan/index.ts + 6 modules
 var scan = __webpack_require__(7813);
 ;// CONCATENATED MODULE: ./src/org/batch.ts
+
 
 
 
@@ -757,7 +762,7 @@ async function scanBatch(request, logger) {
             const seconds = (Date.now() - started) / 1000;
             const commits = result.stats.commitsScanned ?? 0;
             scanned.push({ repository, commits, keys: found, seconds });
-            logger.info(`keyguard: [${i + 1}/${mine.length}] ${repository}: ${found} key${found === 1 ? '' : 's'} in ${commits} commit${commits === 1 ? '' : 's'} (${seconds.toFixed(1)} s)`);
+            logger.info(`keyguard: [${i + 1}/${mine.length}] ${repository}: ${(0,count/* count */.U)(found, 'key')} in ${(0,count/* count */.U)(commits, 'commit')} (${seconds.toFixed(1)} s)`);
         }
         catch (e) {
             const error = (0,errors/* errorMessage */.gJ)(e);
@@ -832,6 +837,7 @@ function describePeriod(p) {
 // EXTERNAL MODULE: ./src/report/aggregate.ts
 var aggregate = __webpack_require__(8105);
 ;// CONCATENATED MODULE: ./src/report/render.ts
+
 
 
 
@@ -942,7 +948,7 @@ function charts(report) {
         '```mermaid',
         init([PALETTE[0][0]], ', "xyChart": {"showDataLabel": true}'),
         'xychart-beta horizontal',
-        `  title "Top ${top.length} project${top.length === 1 ? '' : 's'} by cost (USD)"`,
+        `  title "Top ${(0,count/* count */.U)(top.length, 'project')} by cost (USD)"`,
         `  x-axis [${chartLabels(top).map((l) => `"${l}"`).join(', ')}]`,
         `  y-axis "USD" 0 --> ${axisTop(top[0].costUsd)}`,
         `  bar [${top.map((p) => p.costUsd.toFixed(2)).join(', ')}]`,
@@ -950,7 +956,7 @@ function charts(report) {
         '',
     ];
     if (rest.length > 0)
-        out.push(`The other ${rest.length} project${rest.length === 1 ? '' : 's'} spent ${formatUsd(restUsd)} together (${Math.round((restUsd / report.totals.costUsd) * 100)}% of the total).`, '');
+        out.push(`The other ${(0,count/* count */.U)(rest.length, 'project')} spent ${formatUsd(restUsd)} together (${Math.round((restUsd / report.totals.costUsd) * 100)}% of the total).`, '');
     if (report.daily.length > 1) {
         // Spiking projects first, wherever they rank by cost: the chart is there to show change.
         const spiking = report.projects.filter((p) => p.flags.some((f) => f.type === 'spike'));
@@ -1064,7 +1070,7 @@ function renderReportMarkdown(report, options = {}) {
         return `${out.join('\n')}\n`;
     }
     const active = report.projects.filter((p) => p.costUsd > 0 || p.requests > 0).length;
-    out.push(...(report.costRowsWithoutAmount ? [`:warning: ${report.costRowsWithoutAmount} cost row(s) of the period came without an amount and are not in these totals.`, ''] : []), `**${formatUsd(totals.costUsd)}**, ${change(totals.costUsd, totals.previous.costUsd)} against ${describePeriod(report.previousPeriod)} (${formatUsd(totals.previous.costUsd)}) · ${active} active project${active === 1 ? '' : 's'} · ${formatInt(totals.requests)} requests · ${formatCompact(tokens(totals))} tokens`, '', ...attention(report), ...charts(report), '| Project | Cost | Change | Requests | Tokens | Flags |', '| --- | ---: | ---: | ---: | ---: | --- |');
+    out.push(...(report.costRowsWithoutAmount ? [`:warning: ${report.costRowsWithoutAmount} cost row(s) of the period came without an amount and are not in these totals.`, ''] : []), `**${formatUsd(totals.costUsd)}**, ${change(totals.costUsd, totals.previous.costUsd)} against ${describePeriod(report.previousPeriod)} (${formatUsd(totals.previous.costUsd)}) · ${(0,count/* count */.U)(active, 'active project')} · ${formatInt(totals.requests)} requests · ${formatCompact(tokens(totals))} tokens`, '', ...attention(report), ...charts(report), '| Project | Cost | Change | Requests | Tokens | Flags |', '| --- | ---: | ---: | ---: | ---: | --- |');
     const rows = report.projects.slice(0, options.maxRows ?? LIMITS.rows);
     for (const p of rows)
         out.push(`| ${projectCell(p)} | ${formatUsd(p.costUsd)} | ${change(p.costUsd, p.previous.costUsd)} | ${formatInt(p.requests)} | ${formatCompact(tokens(p))} | ${p.flags.map(flagShort).join(', ')} |`);
@@ -1331,6 +1337,7 @@ async function watchLeaks(tracker, org, settings, logger, now) {
 
 
 
+
 /** Validates the watch's options (names as the user wrote them) and runs it. */
 async function watchCommand(o, name, logger) {
     if (!o.adminKey)
@@ -1363,7 +1370,7 @@ const WHAT = {
 /** The job summary (and `keyguard watch`'s output): one row per open leak issue. */
 function renderWatch(outcomes, repository) {
     const rows = outcomes.map((o) => `| #${o.issue} | ${'keyId' in o ? (0,markdown/* code */.a)(o.keyId) : ''} | ${WHAT[o.type]}${'reason' in o ? `: ${(0,markdown/* escapeMarkdown */.F)(o.reason)}` : ''} | ${'watch' in o ? `${o.watch.recordExists ? 'exists' : 'gone'}; ${o.watch.lastActiveAt ? `last used ${o.watch.lastActiveAt.slice(0, 10)}` : 'no use seen'}; ${o.watch.requests.toLocaleString('en-US')} requests since ${o.watch.from.slice(0, 10)}` : ''} |`);
-    return [`## keyguard watch`, '', `${outcomes.length} open leak issue${outcomes.length === 1 ? '' : 's'} in ${(0,markdown/* code */.a)(repository)}.`, ...(rows.length ? ['', '| Issue | Key record | This run | Record, last use, requests |', '| --- | --- | --- | --- |', ...rows] : []), ''].join('\n');
+    return [`## keyguard watch`, '', `${(0,count/* count */.U)(outcomes.length, 'open leak issue')} in ${(0,markdown/* code */.a)(repository)}.`, ...(rows.length ? ['', '| Issue | Key record | This run | Record, last use, requests |', '| --- | --- | --- | --- |', ...rows] : []), ''].join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/cli-commands.ts
@@ -1505,7 +1512,7 @@ async function watch(values, stdout, logger) {
     const { config } = await (0,src_config/* loadConfig */.Z9)(process.cwd(), values.config ? external_node_path_default().resolve(values.config) : undefined);
     const repository = process.env.GITHUB_REPOSITORY;
     const { outcomes, requests } = await watchCommand({ adminKey: process.env.OPENAI_ADMIN_KEY || undefined, openaiBaseUrl: values['openai-base-url'], token: process.env.GITHUB_TOKEN || undefined, repository, apiUrl: process.env.GITHUB_API_URL || undefined, labels: undefined, mention: undefined, quietDays: values['quiet-days'], config }, src_options/* cliName */._t, logger);
-    logger.info(`keyguard: watched ${(0,output_text/* count */.U9)(outcomes.length, 'open leak issue')} with ${(0,output_text/* count */.U9)(requests, 'OpenAI request')}`);
+    logger.info(`keyguard: watched ${(0,count/* count */.U)(outcomes.length, 'open leak issue')} with ${(0,count/* count */.U)(requests, 'OpenAI request')}`);
     stdout.write(renderWatch(outcomes, repository ?? ''));
     return 0;
 }

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { moreInReport } from '../output/body-limit.ts';
 import { markerLine } from '../output/marker.ts';
 import { code, escapeMarkdown } from '../output/markdown.ts';
-import { count, printable } from '../output/text.ts';
+import { count } from '../output/count.ts';
+import { printable } from '../output/text.ts';
 import { SEVERITIES, type AuditFinding } from './finding.ts';
 import type { AuditResult } from './run.ts';
 

@@ -8,6 +8,7 @@ import type { Logger } from '../logger.ts';
 import { fileIssue } from '../respond/respond.ts';
 import type { LeakGroup, LeakPlace, RepoContext } from '../respond/leak-issue.ts';
 import type { KeyResponse } from '../scan/finding.ts';
+import { count } from '../output/count.ts';
 
 /** The fields of a scan's JSON report that aggregation reads (the report holds no key). */
 const ReportSchema = z.object({
@@ -97,6 +98,6 @@ export async function aggregateIssues(
     else if (issue.action === 'deferred') deferred++;
     else if (issue.action === 'updated' || issue.action === 'commented') updated++;
   }
-  if (deferred) logger.warning(`keyguard: ${deferred} issue${deferred === 1 ? '' : 's'} deferred to the next run (at most ${options.maxNew} new issues a run)`);
+  if (deferred) logger.warning(`keyguard: ${count(deferred, 'issue')} deferred to the next run (at most ${options.maxNew} new issues a run)`);
   return { opened, deferred, updated };
 }

@@ -11,6 +11,7 @@ import { runScan } from '../scan/index.ts';
 import type { RespondOptions } from '../settings.ts';
 import { git } from '../sources/git.ts';
 import { MAX_MATRIX_JOBS, batchOf } from './discover.ts';
+import { count } from '../output/count.ts';
 
 const REPOSITORY = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
 
@@ -94,7 +95,7 @@ export async function scanBatch(request: BatchRequest, logger: Logger): Promise<
       const seconds = (Date.now() - started) / 1000;
       const commits = result.stats.commitsScanned ?? 0;
       scanned.push({ repository, commits, keys: found, seconds });
-      logger.info(`keyguard: [${i + 1}/${mine.length}] ${repository}: ${found} key${found === 1 ? '' : 's'} in ${commits} commit${commits === 1 ? '' : 's'} (${seconds.toFixed(1)} s)`);
+      logger.info(`keyguard: [${i + 1}/${mine.length}] ${repository}: ${count(found, 'key')} in ${count(commits, 'commit')} (${seconds.toFixed(1)} s)`);
     } catch (e) {
       const error = errorMessage(e);
       failed.push({ repository, error });

@@ -1,10 +1,11 @@
+import { count } from './count.ts';
 /** GitHub refuses issue and comment bodies longer than this (422 "body is too long"). */
 export const MAX_BODY = 65_536;
 /** A step's job summary may be at most 1 MiB. */
 export const MAX_SUMMARY_BYTES = 1 << 20;
 
 /** Where a cut body sends readers: the workflow's artifacts hold every row. */
-export const moreInReport = (n: number, what = 'row') => `_…and ${n} more ${what}${n === 1 ? '' : 's'} in the JSON report (and the SARIF file): upload them as workflow artifacts._`;
+export const moreInReport = (n: number, what = 'row') => `_…and ${count(n, `more ${what}`)} in the JSON report (and the SARIF file): upload them as workflow artifacts._`;
 
 /** keyguard's hidden state lines (facts, seen places): kept at the end whatever is cut. */
 const HIDDEN = /^<!-- keyguard:v1 [a-z]+ [^\n]*-->$/;

@@ -3,7 +3,8 @@ import { exposureSummary } from '../exposure/render.ts';
 import type { ScanResult } from '../scan/finding.ts';
 import { describeRevocation, liveStatus } from '../respond/leak-issue.ts';
 import { code, escapeMarkdown } from './markdown.ts';
-import { count, refsHolding, worthReporting } from './text.ts';
+import { count } from './count.ts';
+import { refsHolding, worthReporting } from './text.ts';
 
 /** The job summary: a headline and a table of redacted findings. */
 export function renderSummary(result: ScanResult, pathPrefix = '', scope = 'working tree', notes: readonly string[] = []): string {
@@ -16,7 +17,7 @@ export function renderSummary(result: ScanResult, pathPrefix = '', scope = 'work
     out.push(`:white_check_mark: No OpenAI keys found in ${what} (${(stats.bytesScanned / 1e6).toFixed(1)} MB).`, '', `Scanned: ${escapeMarkdown(scope)}.`);
     for (const note of notes) out.push('', `> ${escapeMarkdown(note)}`);
   } else {
-    out.push(`:rotating_light: **${findings.length} OpenAI key finding${findings.length === 1 ? '' : 's'}** (${keys} distinct key${keys === 1 ? '' : 's'}) in ${what}. Revoke each key, replace it with a secret read from the environment, and remove it from history.`, '', `Scanned: ${escapeMarkdown(scope)}.`, '');
+    out.push(`:rotating_light: **${count(findings.length, 'OpenAI key finding')}** (${count(keys, 'distinct key')}) in ${what}. Revoke each key, replace it with a secret read from the environment, and remove it from history.`, '', `Scanned: ${escapeMarkdown(scope)}.`, '');
     for (const note of notes) out.push(`> ${escapeMarkdown(note)}`, '');
     const fromGit = findings.some((f) => f.git);
     const responded = findings.some((f) => f.response);
@@ -46,12 +47,12 @@ export function renderSummary(result: ScanResult, pathPrefix = '', scope = 'work
   }
   const notable = result.skipped.filter(worthReporting);
   if (notable.length > 0) {
-    out.push('', `<details><summary>${notable.length} file${notable.length === 1 ? '' : 's'} not scanned</summary>`, '');
+    out.push('', `<details><summary>${count(notable.length, 'file')} not scanned</summary>`, '');
     for (const s of notable) out.push(`- ${code(s.path)}: ${s.reason}${s.detail ? ` (${escapeMarkdown(s.detail)})` : ''}`);
     out.push('', '</details>');
   }
-  if (stats.allowed > 0) out.push('', `${stats.allowed} finding${stats.allowed === 1 ? '' : 's'} allowed by configuration.`);
-  if (stats.baselined > 0) out.push('', `${stats.baselined} finding${stats.baselined === 1 ? '' : 's'} of keys already in the baseline.`);
+  if (stats.allowed > 0) out.push('', `${count(stats.allowed, 'finding')} allowed by configuration.`);
+  if (stats.baselined > 0) out.push('', `${count(stats.baselined, 'finding')} of keys already in the baseline.`);
   return `${out.join('\n')}\n`;
 }
 

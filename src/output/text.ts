@@ -2,6 +2,7 @@ import { kindLabel } from '../detect/index.ts';
 import { exposureLine } from '../exposure/render.ts';
 import { liveStatus, UNPROVEN } from '../respond/leak-issue.ts';
 import type { Finding, ScanResult, SkippedFile } from '../scan/finding.ts';
+import { count } from './count.ts';
 import { describeCoverage } from '../scan/coverage.ts';
 
 /** `  [live; revoked: delete project key …; issue #12]`, after leak response. */
@@ -51,9 +52,6 @@ export function gitNote(f: Finding): string {
   const head = !f.commit ? '' : refs ? `, still in ${refs}` : f.git.presentAtHead ? ', still present' : ', removed from every ref';
   return `  ${where}${times}${head}`;
 }
-
-/** `1 commit`, `2 commits`. */
-export const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * A path as a terminal line may show it: control characters (a newline that forges a line, ESC

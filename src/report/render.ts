@@ -2,6 +2,7 @@ import { markerLine } from '../output/marker.ts';
 import { code, escapeMarkdown } from '../output/markdown.ts';
 import { ENDPOINT_UNITS, type EndpointUsage, type Flag, type ProjectReport, type Report, type Spender, type Totals } from './aggregate.ts';
 import { describePeriod, isoDay, periodId } from './period.ts';
+import { count } from '../output/count.ts';
 
 const int = new Intl.NumberFormat('en-US');
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -119,14 +120,14 @@ function charts(report: Report): string[] {
     '```mermaid',
     init([PALETTE[0][0]], ', "xyChart": {"showDataLabel": true}'),
     'xychart-beta horizontal',
-    `  title "Top ${top.length} project${top.length === 1 ? '' : 's'} by cost (USD)"`,
+    `  title "Top ${count(top.length, 'project')} by cost (USD)"`,
     `  x-axis [${chartLabels(top).map((l) => `"${l}"`).join(', ')}]`,
     `  y-axis "USD" 0 --> ${axisTop(top[0]!.costUsd)}`,
     `  bar [${top.map((p) => p.costUsd.toFixed(2)).join(', ')}]`,
     '```',
     '',
   ];
-  if (rest.length > 0) out.push(`The other ${rest.length} project${rest.length === 1 ? '' : 's'} spent ${formatUsd(restUsd)} together (${Math.round((restUsd / report.totals.costUsd) * 100)}% of the total).`, '');
+  if (rest.length > 0) out.push(`The other ${count(rest.length, 'project')} spent ${formatUsd(restUsd)} together (${Math.round((restUsd / report.totals.costUsd) * 100)}% of the total).`, '');
   if (report.daily.length > 1) {
     // Spiking projects first, wherever they rank by cost: the chart is there to show change.
     const spiking = report.projects.filter((p) => p.flags.some((f) => f.type === 'spike'));
@@ -258,7 +259,7 @@ export function renderReportMarkdown(report: Report, options: { marker?: boolean
   const active = report.projects.filter((p) => p.costUsd > 0 || p.requests > 0).length;
   out.push(
     ...(report.costRowsWithoutAmount ? [`:warning: ${report.costRowsWithoutAmount} cost row(s) of the period came without an amount and are not in these totals.`, ''] : []),
-    `**${formatUsd(totals.costUsd)}**, ${change(totals.costUsd, totals.previous.costUsd)} against ${describePeriod(report.previousPeriod)} (${formatUsd(totals.previous.costUsd)}) · ${active} active project${active === 1 ? '' : 's'} · ${formatInt(totals.requests)} requests · ${formatCompact(tokens(totals))} tokens`,
+    `**${formatUsd(totals.costUsd)}**, ${change(totals.costUsd, totals.previous.costUsd)} against ${describePeriod(report.previousPeriod)} (${formatUsd(totals.previous.costUsd)}) · ${count(active, 'active project')} · ${formatInt(totals.requests)} requests · ${formatCompact(tokens(totals))} tokens`,
     '',
     ...attention(report),
     ...charts(report),

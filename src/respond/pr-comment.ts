@@ -2,6 +2,7 @@ import { kindLabel } from '../detect/index.ts';
 import { markerLine } from '../output/marker.ts';
 import { code } from '../output/markdown.ts';
 import type { ScanResult } from '../scan/finding.ts';
+import { count } from '../output/count.ts';
 
 /** The one keyguard comment on a pull request, updated in place on every run. */
 export function renderPullRequestComment(result: ScanResult, pullNumber: number, pathPrefix = ''): string {
@@ -14,7 +15,7 @@ export function renderPullRequestComment(result: ScanResult, pullNumber: number,
   });
   return [
     marker,
-    `### :rotating_light: keyguard: ${keys} OpenAI key${keys === 1 ? '' : 's'} in this pull request`,
+    `### :rotating_light: keyguard: ${count(keys, 'OpenAI key')} in this pull request`,
     '',
     `**Do not merge as is.** Revoke ${keys === 1 ? 'the key' : 'the keys'}, remove ${keys === 1 ? 'it' : 'them'} from the branch (rewrite its commits: a later commit that deletes a key leaves it in history), and read keys from a secret or \`OPENAI_API_KEY\` instead.`,
     '',

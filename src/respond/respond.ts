@@ -9,6 +9,7 @@ import type { KeyRevoker } from '../openai/revoke.ts';
 import type { Inventory, KeyMatch, KeyRecord, Liveness, RevokeOutcome } from '../openai/types.ts';
 import type { Finding, KeyResponse, KeyStatus, MatchSummary, ScanResult } from '../scan/finding.ts';
 import { renderLeakIssue, type LeakGroup, type RepoContext } from './leak-issue.ts';
+import { count } from '../output/count.ts';
 
 export type RevokePolicy = 'off' | 'live';
 
@@ -214,7 +215,7 @@ export async function fileIssue(tracker: IssueTracker, group: LeakGroup, setting
     }
     if (next.newPlaces.length > 0) {
       const n = next.newPlaces.length;
-      await tracker.comment(existing.number, [`keyguard found ${group.redacted} again, in ${n} new place${n === 1 ? '' : 's'}:`, '', ...next.newPlaces.slice(0, 20), ...(n > 20 ? ['', moreInReport(n - 20, 'place')] : [])].join('\n'));
+      await tracker.comment(existing.number, [`keyguard found ${group.redacted} again, in ${count(n, 'new place')}:`, '', ...next.newPlaces.slice(0, 20), ...(n > 20 ? ['', moreInReport(n - 20, 'place')] : [])].join('\n'));
       action = 'commented';
     }
     return { number: existing.number, url: existing.url, action };

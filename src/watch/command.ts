@@ -6,6 +6,7 @@ import type { Logger } from '../logger.ts';
 import { OpenAIAdmin } from '../openai/admin-client.ts';
 import { code, escapeMarkdown } from '../output/markdown.ts';
 import { watchLeaks, type WatchOutcome } from './watch.ts';
+import { count } from '../output/count.ts';
 
 export interface WatchCommandOptions {
   readonly adminKey: string | undefined;
@@ -49,5 +50,5 @@ const WHAT: Record<WatchOutcome['type'], string> = {
 /** The job summary (and `keyguard watch`'s output): one row per open leak issue. */
 export function renderWatch(outcomes: readonly WatchOutcome[], repository: string): string {
   const rows = outcomes.map((o) => `| #${o.issue} | ${'keyId' in o ? code(o.keyId) : ''} | ${WHAT[o.type]}${'reason' in o ? `: ${escapeMarkdown(o.reason)}` : ''} | ${'watch' in o ? `${o.watch.recordExists ? 'exists' : 'gone'}; ${o.watch.lastActiveAt ? `last used ${o.watch.lastActiveAt.slice(0, 10)}` : 'no use seen'}; ${o.watch.requests.toLocaleString('en-US')} requests since ${o.watch.from.slice(0, 10)}` : ''} |`);
-  return [`## keyguard watch`, '', `${outcomes.length} open leak issue${outcomes.length === 1 ? '' : 's'} in ${code(repository)}.`, ...(rows.length ? ['', '| Issue | Key record | This run | Record, last use, requests |', '| --- | --- | --- | --- |', ...rows] : []), ''].join('\n');
+  return [`## keyguard watch`, '', `${count(outcomes.length, 'open leak issue')} in ${code(repository)}.`, ...(rows.length ? ['', '| Issue | Key record | This run | Record, last use, requests |', '| --- | --- | --- | --- |', ...rows] : []), ''].join('\n');
 }
