@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeGitHub, type FakeGitHub } from './fakes/github-server.ts';
-import { startFakeOpenAI, type FakeOpenAI } from './fakes/openai-server.ts';
+import { describe, expect, it } from 'vitest';
+import { fakeGitHub, fakeOpenAI } from './helpers/fakes.ts';
+import type { FakeGitHub } from './fakes/github-server.ts';
+import type { FakeOpenAI } from './fakes/openai-server.ts';
 import { seedOrganization } from './fakes/openai-seed.ts';
 import { makeKey, shapeByName } from './helpers/keygen.ts';
 import { expectNoKey } from './helpers/leaks.ts';
@@ -9,16 +10,11 @@ import { runActionAsync as runAction, runnerFiles } from './helpers/run.ts';
 
 let openai: FakeOpenAI | undefined;
 let github: FakeGitHub | undefined;
-afterEach(async () => {
-  await openai?.close();
-  await github?.close();
-  openai = github = undefined;
-});
 
 async function fakes() {
   const org = seedOrganization({ now: Math.floor(Date.now() / 1000) });
-  openai = await startFakeOpenAI(org);
-  github = await startFakeGitHub({ repos: ['acme/app', 'acme/security'] });
+  openai = await fakeOpenAI(org);
+  github = await fakeGitHub({ repos: ['acme/app', 'acme/security'] });
   return { org, openai, github };
 }
 

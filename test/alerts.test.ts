@@ -1,19 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, expect, it } from 'vitest';
-import { startFakeGitHub, type FakeAlert, type FakeGitHub } from './fakes/github-server.ts';
-import { startFakeOpenAI, type FakeOpenAI } from './fakes/openai-server.ts';
+import { expect, it } from 'vitest';
+import { type FakeAlert, type FakeGitHub } from './fakes/github-server.ts';
+import type { FakeOpenAI } from './fakes/openai-server.ts';
 import { seedOrganization } from './fakes/openai-seed.ts';
 import { expectNoKey } from './helpers/leaks.ts';
 import { gitRepo, tempDir } from './helpers/repo.ts';
 import { runActionAsync, runCliAsync, runnerFiles } from './helpers/run.ts';
+import { fakeGitHub, fakeOpenAI } from './helpers/fakes.ts';
 
 let openai: FakeOpenAI | undefined;
 let github: FakeGitHub | undefined;
-afterEach(async () => {
-  await openai?.close();
-  await github?.close();
-  openai = github = undefined;
-});
 
 const alert = (number: number, secret: string, extra: Partial<FakeAlert> = {}): FakeAlert => ({
   number,
@@ -34,8 +30,8 @@ it('GitHub secret scanning alerts as a source (bundled action): same issue as ke
   const org = seedOrganization({ now: Math.floor(Date.now() / 1000) });
   const a = org.keys.find((k) => k.id === 'key_proj_0001_1')!;
   const b = org.keys.find((k) => k.id === 'key_proj_0002_1')!;
-  openai = await startFakeOpenAI(org);
-  github = await startFakeGitHub({ repos: ['acme/app'] });
+  openai = await fakeOpenAI(org);
+  github = await fakeGitHub({ repos: ['acme/app'] });
   const repo = github.repo('acme/app');
   repo.alerts = [
     // Key A, which keyguard also finds in the working tree, in 101 alerts: two pages of 100.
@@ -96,8 +92,8 @@ it('GitHub secret scanning alerts as a source (bundled action): same issue as ke
 
 it('CLI --secret-scanning-alerts: a repository without secret scanning is a note, not a failure; without a token it is a usage error', async () => {
   const org = seedOrganization({ now: Math.floor(Date.now() / 1000) });
-  openai = await startFakeOpenAI(org);
-  github = await startFakeGitHub({ repos: ['acme/app'] });
+  openai = await fakeOpenAI(org);
+  github = await fakeGitHub({ repos: ['acme/app'] });
   const ws = gitRepo({ 'README.md': '# clean\n' });
   const r = await runCliAsync(['scan', ws, '--secret-scanning-alerts', '--format', 'json'], { GITHUB_TOKEN: github.token, GITHUB_REPOSITORY: 'acme/app', GITHUB_API_URL: github.url });
   expect(r.code, r.stderr).toBe(0);

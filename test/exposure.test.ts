@@ -1,8 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeGitHub, type FakeGitHub } from './fakes/github-server.ts';
-import { startFakeOpenAI, type FakeOpenAI } from './fakes/openai-server.ts';
+import { describe, expect, it } from 'vitest';
+import { fakeGitHub, fakeOpenAI } from './helpers/fakes.ts';
+import type { FakeGitHub } from './fakes/github-server.ts';
+import type { FakeOpenAI } from './fakes/openai-server.ts';
 import { seedLeakUsage, seedOrganization } from './fakes/openai-seed.ts';
 import { expectNoKey } from './helpers/leaks.ts';
 import { git, gitRepo, tempDir, write } from './helpers/repo.ts';
@@ -14,11 +15,6 @@ import type { Logger } from '../src/logger.ts';
 const DAY = 86_400;
 let openai: FakeOpenAI | undefined;
 let github: FakeGitHub | undefined;
-afterEach(async () => {
-  await openai?.close();
-  await github?.close();
-  openai = github = undefined;
-});
 
 /** A leak committed one hour into the day ten days ago; the key was quiet before and busy after. */
 function leakSetup() {
@@ -43,8 +39,8 @@ const costRequests = (o: FakeOpenAI) => o.log.filter((r) => r.path.includes('/or
 describe('usage since exposure', () => {
   it('the action: JSON, leak issue and job summary show the key\'s use since its first commit against the days before', async () => {
     const s = leakSetup();
-    openai = await startFakeOpenAI(s.org);
-    github = await startFakeGitHub({ repos: ['acme/app'] });
+    openai = await fakeOpenAI(s.org);
+    github = await fakeGitHub({ repos: ['acme/app'] });
     const r0 = runnerFiles(s.ws, tempDir());
     r0.event('workflow_dispatch', {});
     const run = await runActionAsync(
@@ -95,7 +91,7 @@ describe('usage since exposure', () => {
     write(s.ws, 'src/client.ts', `const k = "${other.secret}";\n`);
     git(s.ws, 'add', '-A');
     git(s.ws, 'commit', '-qm', 'client', `--date=@${s.today - 40 * DAY}`);
-    openai = await startFakeOpenAI(s.org);
+    openai = await fakeOpenAI(s.org);
     const env = { OPENAI_ADMIN_KEY: s.org.adminKeys[0]!.secret };
     const json = await runCliAsync(['scan', s.ws, '--history', '--format', 'json', '--openai-base-url', openai.baseURL], env);
     expect(json.code, json.stderr).toBe(1);
@@ -114,7 +110,7 @@ describe('usage since exposure', () => {
 
   it('a key found only in the working tree is exposed from the scan; without an admin key nothing is read', async () => {
     const s = leakSetup();
-    openai = await startFakeOpenAI(s.org);
+    openai = await fakeOpenAI(s.org);
     const plain = tempDir();
     write(plain, '.env', `OPENAI_API_KEY=${s.key.secret}\n`);
     const started = Date.now();
@@ -131,8 +127,8 @@ describe('usage since exposure', () => {
 
   it('org-wide: aggregate keeps the earliest exposure of a key found in several repositories', async () => {
     const s = leakSetup();
-    openai = await startFakeOpenAI(s.org);
-    github = await startFakeGitHub({ repos: ['acme/security'] });
+    openai = await fakeOpenAI(s.org);
+    github = await fakeGitHub({ repos: ['acme/security'] });
     // The same key committed later in a second repository: its own report counts from its commit.
     const later = gitRepo({ 'README.md': '# api\n' });
     write(later, 'cfg.env', `K=${s.key.secret}\n`);
@@ -153,8 +149,8 @@ describe('usage since exposure', () => {
 
   it('a usage endpoint that keeps failing costs the figures, not the leak response: the issue is filed and the summary says why', async () => {
     const s = leakSetup();
-    openai = await startFakeOpenAI(s.org, { faultPaths: ['/organization/usage/embeddings'] });
-    github = await startFakeGitHub({ repos: ['acme/app'] });
+    openai = await fakeOpenAI(s.org, { faultPaths: ['/organization/usage/embeddings'] });
+    github = await fakeGitHub({ repos: ['acme/app'] });
     const r0 = runnerFiles(s.ws, tempDir());
     r0.event('workflow_dispatch', {});
     const run = await runActionAsync(
@@ -171,7 +167,7 @@ describe('usage since exposure', () => {
   it('more keys than a filter carries (1,000 ids made a 431 request line): everything is read grouped by key, with the same figures and no more requests', async () => {
     const now = Math.floor(Date.now() / 1000);
     const org = seedOrganization({ now, projects: 30, days: 10 });
-    openai = await startFakeOpenAI(org);
+    openai = await fakeOpenAI(org);
     const quiet: Logger = { info() {}, warning() {}, error() {}, mask() {}, progress() {} };
     const admin = new OpenAIAdmin({ adminKey: org.adminKeys[0]!.secret, baseURL: openai.baseURL, logger: quiet });
     const keys = org.keys.map((k) => ({ keyId: k.id, projectId: k.project_id, since: now - 5 * DAY, lastUsedAt: k.last_used_at }));

@@ -1,28 +1,20 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fakeGitHub, fakeOpenAI } from './helpers/fakes.ts';
 import { parse } from 'yaml';
 import fc from 'fast-check';
 import { batchOf } from '../src/org/discover.ts';
-import { startFakeGitHub, type FakeGitHub } from './fakes/github-server.ts';
-import { startFakeOpenAI, type FakeOpenAI } from './fakes/openai-server.ts';
 import { seedOrganization } from './fakes/openai-seed.ts';
 import { makeKey, shapeByName } from './helpers/keygen.ts';
 import { expectNoKey } from './helpers/leaks.ts';
 import { git, gitRepo, tempDir } from './helpers/repo.ts';
 import { REPO_ROOT, runActionAsync, runCliAsync, runnerFiles } from './helpers/run.ts';
 
-let gh: FakeGitHub | undefined;
-let openai: FakeOpenAI | undefined;
-afterEach(async () => {
-  await gh?.close();
-  await openai?.close();
-  gh = openai = undefined;
-});
 
 /** An organization of 600 repositories, some archived, some forks. */
 async function bigOrg(token?: string) {
-  gh = await startFakeGitHub({ repos: ['acme/security'], ...(token ? { token } : {}) });
+  const gh = await fakeGitHub({ repos: ['acme/security'], ...(token ? { token } : {}) });
   gh.orgs.set(
     'acme',
     Array.from({ length: 600 }, (_, i) => ({ name: `repo-${String(i).padStart(3, '0')}`, archived: i % 50 === 0, fork: i % 40 === 1, private: i % 2 === 0, default_branch: 'main' })),
@@ -64,8 +56,7 @@ describe('org-wide runs', () => {
 
   it('mode: discover writes the list, the batch matrix and, with an admin key, the inventory; an empty org gives zero batches', async () => {
     const g = await bigOrg();
-    const o = await startFakeOpenAI(seedOrganization({ projects: 3 }));
-    openai = o;
+    const o = await fakeOpenAI(seedOrganization({ projects: 3 }));
     g.orgs.set('empty', []);
     const r0 = runnerFiles(tempDir(), tempDir());
     const r = await runActionAsync({ mode: 'discover', org: 'acme', 'github-token': g.token, 'openai-admin-key': o.org.adminKeys[0]!.secret, 'openai-base-url': o.baseURL }, { ...r0.env, GITHUB_API_URL: g.url });
@@ -139,8 +130,7 @@ describe('org-wide runs', () => {
   });
 
   it('scan jobs match found keys against the inventory discover saved, without reading the organization again', async () => {
-    const o = await startFakeOpenAI(seedOrganization({ projects: 3 }));
-    openai = o;
+    const o = await fakeOpenAI(seedOrganization({ projects: 3 }));
     const leaked = o.org.keys.find((k) => k.id === 'key_proj_0001_1')!;
     const server = tempDir();
     git(server, 'clone', '-q', '--bare', gitRepo({ 'cfg.py': `KEY = "${leaked.secret}"\n` }), 'acme/app.git');

@@ -1,19 +1,15 @@
-import { afterEach, expect, it } from 'vitest';
-import { startFakeGitHub, type FakeGitHub } from './fakes/github-server.ts';
-import { startFakeOpenAI, type FakeOpenAI } from './fakes/openai-server.ts';
+import { expect, it } from 'vitest';
+import type { FakeGitHub } from './fakes/github-server.ts';
+import type { FakeOpenAI } from './fakes/openai-server.ts';
 import { seedLeakUsage, seedOrganization } from './fakes/openai-seed.ts';
 import { expectNoKey } from './helpers/leaks.ts';
 import { git, gitRepo, tempDir, write } from './helpers/repo.ts';
 import { runActionAsync, runCliAsync, runnerFiles } from './helpers/run.ts';
+import { fakeGitHub, fakeOpenAI } from './helpers/fakes.ts';
 
 const DAY = 86_400;
 let openai: FakeOpenAI | undefined;
 let github: FakeGitHub | undefined;
-afterEach(async () => {
-  await openai?.close();
-  await github?.close();
-  openai = github = undefined;
-});
 
 const writes = (g: FakeGitHub, from: number) => g.log.slice(from).filter((r) => r.method !== 'GET' && !(r.method === 'POST' && r.path === '/graphql'));
 
@@ -32,8 +28,8 @@ it('leak watch (bundled action and CLI): comments once when a leaked key is used
     git(ws, 'add', '-A');
     git(ws, 'commit', '-qm', file, `--date=@${at}`);
   }
-  openai = await startFakeOpenAI(org);
-  github = await startFakeGitHub({ repos: ['acme/app'] });
+  openai = await fakeOpenAI(org);
+  github = await fakeGitHub({ repos: ['acme/app'] });
   const env = (r: ReturnType<typeof runnerFiles>) => ({ ...r.env, GITHUB_API_URL: github!.url, GITHUB_SERVER_URL: 'https://github.test', GITHUB_REPOSITORY: 'acme/app', KEYGUARD_GITHUB_WRITE_INTERVAL_MS: '0' });
   const admin = org.adminKeys[0]!.secret;
   const scan = runnerFiles(ws, tempDir());
