@@ -3,7 +3,7 @@ import { ConfigurationError } from '../errors.ts';
 import { GitHubIssueTracker, type IssueTracker } from '../github/issue-tracker.ts';
 import { markerLine } from '../output/marker.ts';
 import { moreInReport } from '../output/body-limit.ts';
-import { writeMarked } from '../github/issue-writer.ts';
+import { writeMarked, type WritePolicy } from '../github/issue-writer.ts';
 import { createOctokit } from '../github/octokit.ts';
 import type { Logger } from '../logger.ts';
 import { OpenAIAdmin } from '../openai/admin-client.ts';
@@ -24,20 +24,24 @@ export interface AuditIssueTarget {
   readonly labels: readonly string[];
 }
 
+/** Opened when there is something to say, reopened when there is again, closed when all is fixed; retitled with the count. */
+export function auditIssuePolicy(labels: readonly string[], findings: boolean): WritePolicy {
+  return {
+    open: findings,
+    labels: { names: labels, color: 'fbca04', description: 'keyguard key-hygiene audit' },
+    retitle: true,
+    state: findings ? 'open' : 'closed',
+    // A large organization's audit is longer than an issue holds: the rest is in the JSON report.
+    more: (n) => moreInReport(n),
+  };
+}
+
 /**
  * Keeps the repository's one audit issue up to date: created when there is something to say,
  * reopened when there is again, closed when all is fixed.
  */
 export async function fileAuditIssue(result: AuditResult, target: AuditIssueTarget): Promise<{ number: number; action: 'created' | 'updated' | 'unchanged' | 'none' }> {
-  const open = result.findings.length > 0;
-  const out = await writeMarked(target.tracker, markerLine('audit', target.repoId), (previous) => renderAuditIssue(result, target.repoId, previous?.body), {
-    open,
-    labels: { names: target.labels, color: 'fbca04', description: 'keyguard key-hygiene audit' },
-    retitle: true,
-    state: open ? 'open' : 'closed',
-    // A large organization's audit is longer than an issue holds: the rest is in the JSON report.
-    more: (n) => moreInReport(n),
-  });
+  const out = await writeMarked(target.tracker, markerLine('audit', target.repoId), (previous) => renderAuditIssue(result, target.repoId, previous?.body), auditIssuePolicy(target.labels, result.findings.length > 0));
   if (!out.issue) return { number: 0, action: 'none' };
   return { number: out.issue.number, action: out.action === 'commented' ? 'updated' : out.action };
 }

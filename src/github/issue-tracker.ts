@@ -1,7 +1,7 @@
 import { fitBody } from '../output/body-limit.ts';
 import { markerOf } from '../output/marker.ts';
 import { ownLogin } from './identity.ts';
-import { writeMarked, type IssueChange, type MarkedStore, type NewIssue, type TrackedIssue } from './issue-writer.ts';
+import { writeMarked, type IssueChange, type MarkedStore, type NewIssue, type TrackedIssue, type WritePolicy } from './issue-writer.ts';
 import type { GitHubClient } from './octokit.ts';
 
 export type { IssueChange, NewIssue, TrackedIssue } from './issue-writer.ts';
@@ -136,6 +136,9 @@ export class PullRequestComments implements MarkedStore {
   }
 }
 
+/** Opened only when there is something to say; rewritten on every run, unchanged or not: its edit time shows the latest check. */
+export const pullRequestCommentPolicy = (open: boolean): WritePolicy => ({ open, always: true });
+
 /**
  * Creates or updates (in place) the one keyguard comment on a pull request: the comment with the
  * marker that keyguard's own identity wrote; a comment anyone else wrote with the marker is left
@@ -144,7 +147,6 @@ export class PullRequestComments implements MarkedStore {
 export async function upsertPullRequestComment(octokit: GitHubClient, repo: RepoRef, pullNumber: number, body: string, updateOnly = false): Promise<'created' | 'updated' | 'none'> {
   const marker = markerOf(body);
   if (!marker) throw new Error('bug: a keyguard comment must start with its marker');
-  // Rewritten on every run even when unchanged: the comment's edit time shows the latest check.
-  const out = await writeMarked(new PullRequestComments(octokit, repo, pullNumber), marker, () => ({ title: '', body }), { open: !updateOnly, always: true });
+  const out = await writeMarked(new PullRequestComments(octokit, repo, pullNumber), marker, () => ({ title: '', body }), pullRequestCommentPolicy(!updateOnly));
   return out.action === 'created' ? 'created' : out.action === 'none' ? 'none' : 'updated';
 }

@@ -193,6 +193,11 @@ async function revokeIfProven(
   return { outcome: await openai.revoker(inventory).revoke(secret.reveal(), proof.record, { dryRun }), proven: proof };
 }
 
+/** Opened within the run's budget, labelled and assigned; the title stays as its team may have edited it. */
+export function leakIssuePolicy(issues: Pick<NonNullable<RespondSettings['issues']>, 'labels' | 'assignees'>, budget: () => boolean): WritePolicy {
+  return { open: true, budget, labels: leakLabels(issues.labels), assignees: issues.assignees };
+}
+
 type IssueResult = NonNullable<KeyResponse['issue']>;
 
 /**
@@ -203,8 +208,7 @@ export async function fileIssues(tracker: IssueTracker, groups: readonly LeakGro
   const filed = new Map<string, IssueResult>();
   let opened = 0;
   let deferred = 0;
-  // The title stays as the team may have edited it; a body over the limit is cut by line.
-  const policy: WritePolicy = { open: true, budget: () => opened < issues.maxNew, labels: leakLabels(issues.labels), assignees: issues.assignees };
+  const policy = leakIssuePolicy(issues, () => opened < issues.maxNew);
   for (const group of groups) {
     const issue = await fileIssue(tracker, group, issues.mention, repo, policy, logger);
     if (issue.action === 'created') opened++;
