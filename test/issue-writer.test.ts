@@ -10,7 +10,7 @@ import { GitHubIssueTracker, pullRequestCommentPolicy, PullRequestComments } fro
 import { ensureLabels, writeMarked, type MarkedStore, type WritePolicy } from '../src/github/issue-writer.ts';
 import { createOctokit, type GitHubClient } from '../src/github/octokit.ts';
 import type { Logger } from '../src/logger.ts';
-import { markerLine } from '../src/output/marker.ts';
+import { MARKER_KINDS, markerLine } from '../src/output/marker.ts';
 import { reportIssuePolicy } from '../src/report/command.ts';
 import { fileIssues, leakIssuePolicy } from '../src/respond/respond.ts';
 import { MAX_BODY, type FakeGitHub } from './fakes/github-server.ts';
@@ -136,6 +136,10 @@ describe.each(USERS)('the issue writer with the $name policy', (user) => {
 });
 
 describe('what differs between the users is their policy', () => {
+  it('every kind of marker keyguard writes has its user above', () => {
+    expect(USERS.map((u) => u.marker.split(' ')[2]).sort()).toEqual([...MARKER_KINDS].sort());
+  });
+
   it('quiet when there is nothing to say (a clean audit, a clean pull request): no write at all', async () => {
     const { gh, octokit } = await setup();
     for (const [user, policy] of [

@@ -1,5 +1,5 @@
 import { fitBody } from '../output/body-limit.ts';
-import { markerOf } from '../output/marker.ts';
+import { markerOf, type MarkerKind } from '../output/marker.ts';
 import { ownLogin } from './identity.ts';
 import { writeMarked, type IssueChange, type MarkedStore, type NewIssue, type TrackedIssue, type WritePolicy } from './issue-writer.ts';
 import type { GitHubClient } from './octokit.ts';
@@ -63,7 +63,7 @@ export class GitHubIssueTracker implements IssueTracker {
   }
 
   /** Every issue keyguard's identity wrote with a marker of `kind` (forged markers left out, as above). */
-  async list(kind: 'leak' | 'audit' | 'report' | 'pr'): Promise<TrackedIssue[]> {
+  async list(kind: MarkerKind): Promise<TrackedIssue[]> {
     return [...(await this.#load()).entries()].filter(([m]) => m.startsWith(`<!-- keyguard:v1 ${kind} `)).map(([, i]) => i);
   }
 
