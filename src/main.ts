@@ -25,7 +25,7 @@ import { renderSarif } from './output/sarif.ts';
 import { renderSummary } from './output/summary.ts';
 import { count } from './output/count.ts';
 import { gitNote, printable } from './output/text.ts';
-import { writePullRequestComment } from './respond/pull-request-comment.ts';
+import { writePullRequestComment } from './respond/pr-comment-writer.ts';
 import type { RespondSummary } from './respond/respond.ts';
 import { runLeakResponse } from './respond/wire.ts';
 import { shouldFail, type ScanResult } from './scan/finding.ts';

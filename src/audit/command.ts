@@ -36,10 +36,7 @@ export function auditIssuePolicy(labels: readonly string[], findings: boolean): 
   };
 }
 
-/**
- * Keeps the repository's one audit issue up to date: created when there is something to say,
- * reopened when there is again, closed when all is fixed.
- */
+/** Keeps the repository's one audit issue up to date, as `auditIssuePolicy` says. */
 export async function fileAuditIssue(result: AuditResult, target: AuditIssueTarget): Promise<{ number: number; action: 'created' | 'updated' | 'unchanged' | 'none' }> {
   const out = await writeMarked(target.tracker, markerLine('audit', target.repoId), (previous) => renderAuditIssue(result, target.repoId, previous?.body), auditIssuePolicy(target.labels, result.findings.length > 0));
   if (!out.issue) return { number: 0, action: 'none' };

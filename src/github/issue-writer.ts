@@ -42,7 +42,7 @@ export interface MarkedStore {
 export interface Rendered {
   readonly title: string;
   readonly body: string;
-  /** Said as a comment on an existing issue (a leak's new places): news people are notified of. */
+  /** Said as a comment on an existing issue (a leak's new places): news people are notified of. Comments get none. */
   readonly comment?: string;
 }
 
