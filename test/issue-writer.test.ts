@@ -13,6 +13,7 @@ import type { Logger } from '../src/logger.ts';
 import { MARKER_KINDS, markerLine } from '../src/output/marker.ts';
 import { reportIssuePolicy } from '../src/report/command.ts';
 import { fileIssues, leakIssuePolicy } from '../src/respond/respond.ts';
+import { WATCH_POLICY } from '../src/watch/watch.ts';
 import { MAX_BODY, type FakeGitHub } from './fakes/github-server.ts';
 import { fakeGitHub } from './helpers/fakes.ts';
 
@@ -149,6 +150,21 @@ describe('what differs between the users is their policy', () => {
       expect(await writeMarked(user.store(octokit), user.marker, () => ({ title: 't', body: `${user.marker}\nclean` }), policy)).toEqual({ action: 'none' });
     }
     expect(gh.log.filter((r) => r.method !== 'GET' && !r.path.startsWith('/graphql'))).toEqual([]);
+  });
+
+  it('the watch policy updates keyguard\'s own leak issue and comments on it, but never opens one nor touches a forged one', async () => {
+    const { gh, octokit } = await setup();
+    const leak = USERS[0]!;
+    await leak.forge(gh, `${leak.marker}\nforged facts`);
+    const watch = () => writeMarked(leak.store(octokit), leak.marker, () => ({ title: 't', body: `${leak.marker}\nwatched`, comment: 'used since the last check' }), WATCH_POLICY);
+    expect(await watch()).toEqual({ action: 'none' });
+    await writeMarked(leak.store(octokit), leak.marker, () => ({ title: 'Leaked key', body: `${leak.marker}\nfound` }), leak.policy);
+    expect(await watch()).toMatchObject({ action: 'commented' });
+    expect(leak.written(gh).map(([, author, body]) => [author, body])).toEqual([
+      ['mallory', `${leak.marker}\nforged facts`],
+      [BOT, `${leak.marker}\nwatched`],
+    ]);
+    expect(gh.repo('acme/app').comments.map((c) => [c.issue, c.body])).toEqual([[leak.written(gh)[1]![0], 'used since the last check']]);
   });
 
   it('the audit issue is closed when clean and reopened when findings return; the leak issue keeps its title; the report closes last period\'s', async () => {
