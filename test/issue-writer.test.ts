@@ -114,6 +114,7 @@ describe.each(USERS)('the issue writer with the $name policy', (user) => {
     expect(user.written(gh)).toEqual([]);
     // The create went out once and was retried only on GitHub's say-so (403 with retry-after), then the issues were looked at again.
     expect(creates(gh).map((r) => r.status)).toEqual([403, 403, 403]);
+    expect(gh.log.at(-1)).toMatchObject({ method: 'GET', status: 200, path: expect.stringMatching(/\/issues(?:\/\d+\/comments)?$/) });
   });
 
   it('a body over GitHub\'s limit is cut with a note, its hidden state kept, and left alone on the next run', async () => {
