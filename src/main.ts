@@ -18,7 +18,6 @@ import { renderReportJson, renderReportMarkdown } from './report/render.ts';
 import { kindLabel } from './detect/index.ts';
 import { ConfigurationError, errorMessage } from './errors.ts';
 import { fitBody, MAX_SUMMARY_BYTES, moreInReport } from './output/body-limit.ts';
-import { upsertPullRequestComment } from './github/issue-tracker.ts';
 import { createOctokit } from './github/octokit.ts';
 import type { Logger } from './logger.ts';
 import { renderJson } from './output/json.ts';
@@ -26,7 +25,7 @@ import { renderSarif } from './output/sarif.ts';
 import { renderSummary } from './output/summary.ts';
 import { count } from './output/count.ts';
 import { gitNote, printable } from './output/text.ts';
-import { renderPullRequestComment } from './respond/pr-comment.ts';
+import { writePullRequestComment } from './respond/pr-comment-writer.ts';
 import type { RespondSummary } from './respond/respond.ts';
 import { runLeakResponse } from './respond/wire.ts';
 import { shouldFail, type ScanResult } from './scan/finding.ts';
@@ -423,11 +422,8 @@ function writeInterval(): number | undefined {
 async function commentOnPullRequest(result: ScanResult, prefix: string, enabled: boolean, token: string | undefined, logger: Logger, notes: string[]): Promise<void> {
   const pr = context.payload.pull_request as PullRequestPayload | undefined;
   if (!enabled || context.eventName !== 'pull_request' || !pr?.number || !token || !process.env.GITHUB_REPOSITORY) return;
-  const [owner, repo] = process.env.GITHUB_REPOSITORY.split('/') as [string, string];
   try {
-    const octokit = createOctokit({ token, baseUrl: process.env.GITHUB_API_URL || undefined, logger, writeIntervalMs: writeInterval() });
-    // Quiet on clean pull requests: only keyguard's earlier warning gets updated to say it is resolved.
-    await upsertPullRequestComment(octokit, { owner, repo }, pr.number, renderPullRequestComment(result, pr.number, prefix), result.findings.length === 0);
+    await writePullRequestComment(result, prefix, { repository: process.env.GITHUB_REPOSITORY, pullNumber: pr.number, token, apiUrl: process.env.GITHUB_API_URL || undefined, writeIntervalMs: writeInterval() }, logger);
   } catch (e) {
     // A token without pull-requests: write cannot comment; the check and annotations still say it all.
     notes.push(`The pull request comment could not be written: ${errorMessage(e)}`);

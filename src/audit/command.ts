@@ -2,7 +2,8 @@ import type { Config } from '../config.ts';
 import { ConfigurationError } from '../errors.ts';
 import { GitHubIssueTracker, type IssueTracker } from '../github/issue-tracker.ts';
 import { markerLine } from '../output/marker.ts';
-import { fitBody, moreInReport } from '../output/body-limit.ts';
+import { moreInReport } from '../output/body-limit.ts';
+import { writeMarked, type WritePolicy } from '../github/issue-writer.ts';
 import { createOctokit } from '../github/octokit.ts';
 import type { Logger } from '../logger.ts';
 import { OpenAIAdmin } from '../openai/admin-client.ts';
@@ -23,23 +24,23 @@ export interface AuditIssueTarget {
   readonly labels: readonly string[];
 }
 
-/** Keeps the repository's one audit issue up to date: created when there is something to say, closed when all is fixed. */
+/** Opened when there is something to say, reopened when there is again, closed when all is fixed; retitled with the count. */
+export function auditIssuePolicy(labels: readonly string[], findings: boolean): WritePolicy {
+  return {
+    open: findings,
+    labels: { names: labels, color: 'fbca04', description: 'keyguard key-hygiene audit' },
+    retitle: true,
+    state: findings ? 'open' : 'closed',
+    // A large organization's audit is longer than an issue holds: the rest is in the JSON report.
+    more: (n) => moreInReport(n),
+  };
+}
+
+/** Keeps the repository's one audit issue up to date, as `auditIssuePolicy` says. */
 export async function fileAuditIssue(result: AuditResult, target: AuditIssueTarget): Promise<{ number: number; action: 'created' | 'updated' | 'unchanged' | 'none' }> {
-  const existing = await target.tracker.findByMarker(markerLine('audit', target.repoId));
-  const rendered = renderAuditIssue(result, target.repoId, existing?.body);
-  const { title } = rendered;
-  // A large organization's audit is longer than an issue holds: the rest is in the JSON report.
-  const body = fitBody(rendered.body, { more: (n) => moreInReport(n) });
-  if (!existing) {
-    if (result.findings.length === 0) return { number: 0, action: 'none' };
-    for (const l of target.labels) await target.tracker.ensureLabel(l, 'fbca04', 'keyguard key-hygiene audit');
-    const created = await target.tracker.create({ title, body, labels: target.labels, assignees: [] });
-    return { number: created.number, action: 'created' };
-  }
-  const state = result.findings.length ? 'open' : 'closed';
-  if (existing.body === body && existing.title === title && existing.state === state) return { number: existing.number, action: 'unchanged' };
-  await target.tracker.update(existing.number, { title, body, state });
-  return { number: existing.number, action: 'updated' };
+  const out = await writeMarked(target.tracker, markerLine('audit', target.repoId), (previous) => renderAuditIssue(result, target.repoId, previous?.body), auditIssuePolicy(target.labels, result.findings.length > 0));
+  if (!out.issue) return { number: 0, action: 'none' };
+  return { number: out.issue.number, action: out.action === 'commented' ? 'updated' : out.action };
 }
 
 /** The audit as both entries run it: repository rules, organization rules with an admin key, the issue. */

@@ -1,32 +1,17 @@
 import { fitBody } from '../output/body-limit.ts';
-import { markerOf } from '../output/marker.ts';
+import { markerOf, type MarkerKind } from '../output/marker.ts';
 import { ownLogin } from './identity.ts';
+import { writeMarked, type IssueChange, type MarkedStore, type NewIssue, type TrackedIssue, type WritePolicy } from './issue-writer.ts';
 import type { GitHubClient } from './octokit.ts';
 
-export interface TrackedIssue {
-  readonly number: number;
-  readonly title: string;
-  readonly body: string;
-  readonly state: 'open' | 'closed';
-  readonly url: string;
-}
-
-export interface NewIssue {
-  readonly title: string;
-  readonly body: string;
-  readonly labels: readonly string[];
-  readonly assignees: readonly string[];
-}
+export type { IssueChange, NewIssue, TrackedIssue } from './issue-writer.ts';
 
 /**
  * What leak response needs of an issue tracker; tests use an in-memory one that keeps state.
  * Issues are found by the hidden marker keyguard writes on the first line of their body, and only
  * among the issues keyguard itself opened: anyone can write a marker.
  */
-export interface IssueTracker {
-  findByMarker(marker: string): Promise<TrackedIssue | undefined>;
-  create(issue: NewIssue): Promise<TrackedIssue>;
-  update(number: number, change: { title?: string; body?: string; state?: 'open' | 'closed' }): Promise<void>;
+export interface IssueTracker extends MarkedStore {
   comment(number: number, body: string): Promise<void>;
   ensureLabel(name: string, color: string, description: string): Promise<void>;
 }
@@ -48,6 +33,8 @@ export class GitHubIssueTracker implements IssueTracker {
   readonly #label: string;
   #index: Map<string, TrackedIssue> | undefined;
   #author: Promise<string> | undefined;
+  /** Labels made sure of in this run: one look each, however many issues are opened. */
+  readonly #labels = new Set<string>();
 
   constructor(octokit: GitHubClient, repo: RepoRef, label: string) {
     this.#octokit = octokit;
@@ -71,35 +58,25 @@ export class GitHubIssueTracker implements IssueTracker {
     return index;
   }
 
-  async findByMarker(marker: string): Promise<TrackedIssue | undefined> {
-    return (await this.#load()).get(marker);
+  async findByMarker(marker: string, options: { fresh?: boolean } = {}): Promise<TrackedIssue | undefined> {
+    return (await this.#load(options.fresh)).get(marker);
   }
 
   /** Every issue keyguard's identity wrote with a marker of `kind` (forged markers left out, as above). */
-  async list(kind: 'leak' | 'audit' | 'report' | 'pr'): Promise<TrackedIssue[]> {
+  async list(kind: MarkerKind): Promise<TrackedIssue[]> {
     return [...(await this.#load()).entries()].filter(([m]) => m.startsWith(`<!-- keyguard:v1 ${kind} `)).map(([, i]) => i);
   }
 
-  /**
-   * Creates once: GitHub may have processed a create whose answer was lost (a 502, a dropped
-   * connection), so creates are never retried blindly (see octokit.ts); after a failure the
-   * issues are listed again, and the one that did get created is adopted.
-   */
+  /** One request, never retried (octokit.ts): the issue writer looks for a lost answer's issue. */
   async create(issue: NewIssue): Promise<TrackedIssue> {
+    const { data } = await this.#octokit.rest.issues.create({ ...this.#repo, title: issue.title, body: fitBody(issue.body), labels: [...issue.labels], ...(issue.assignees.length ? { assignees: [...issue.assignees] } : {}) });
+    const tracked: TrackedIssue = { number: data.number, title: data.title, body: data.body ?? '', state: 'open', url: data.html_url };
     const marker = markerOf(issue.body);
-    try {
-      const { data } = await this.#octokit.rest.issues.create({ ...this.#repo, title: issue.title, body: fitBody(issue.body), labels: [...issue.labels], ...(issue.assignees.length ? { assignees: [...issue.assignees] } : {}) });
-      const tracked: TrackedIssue = { number: data.number, title: data.title, body: data.body ?? '', state: 'open', url: data.html_url };
-      if (marker) (await this.#load()).set(marker, tracked);
-      return tracked;
-    } catch (e) {
-      const landed = marker ? (await this.#load(true).catch(() => undefined))?.get(marker) : undefined;
-      if (landed) return landed;
-      throw e;
-    }
+    if (marker) (await this.#load()).set(marker, tracked);
+    return tracked;
   }
 
-  async update(number: number, change: { title?: string; body?: string; state?: 'open' | 'closed' }): Promise<void> {
+  async update(number: number, change: IssueChange): Promise<void> {
     await this.#octokit.rest.issues.update({ ...this.#repo, issue_number: number, ...change, ...(change.body !== undefined ? { body: fitBody(change.body) } : {}) });
   }
 
@@ -108,6 +85,7 @@ export class GitHubIssueTracker implements IssueTracker {
   }
 
   async ensureLabel(name: string, color: string, description: string): Promise<void> {
+    if (this.#labels.has(name)) return;
     try {
       await this.#octokit.rest.issues.getLabel({ ...this.#repo, name });
     } catch (e) {
@@ -119,8 +97,47 @@ export class GitHubIssueTracker implements IssueTracker {
         if ((err as { status?: number }).status !== 422) throw err;
       }
     }
+    this.#labels.add(name);
   }
 }
+
+/**
+ * The comments of one pull request (conversation comments are issue comments), as a store for the
+ * issue writer: only comments keyguard's own identity wrote count, listed afresh on each look. A
+ * comment has no title and no state: its id stands for the number.
+ */
+export class PullRequestComments implements MarkedStore {
+  readonly #octokit: GitHubClient;
+  readonly #repo: RepoRef;
+  readonly #pullNumber: number;
+  #author: Promise<string> | undefined;
+
+  constructor(octokit: GitHubClient, repo: RepoRef, pullNumber: number) {
+    this.#octokit = octokit;
+    this.#repo = repo;
+    this.#pullNumber = pullNumber;
+  }
+
+  async findByMarker(marker: string): Promise<TrackedIssue | undefined> {
+    this.#author ??= ownLogin(this.#octokit);
+    const author = await this.#author;
+    const comments = await this.#octokit.paginate(this.#octokit.rest.issues.listComments, { ...this.#repo, issue_number: this.#pullNumber, per_page: 100 });
+    const mine = comments.find((c) => c.user?.login === author && markerOf(c.body) === marker);
+    return mine && { number: mine.id, title: '', body: mine.body ?? '', state: 'open', url: mine.html_url };
+  }
+
+  async create(comment: NewIssue): Promise<TrackedIssue> {
+    const { data } = await this.#octokit.rest.issues.createComment({ ...this.#repo, issue_number: this.#pullNumber, body: fitBody(comment.body) });
+    return { number: data.id, title: '', body: data.body ?? '', state: 'open', url: data.html_url };
+  }
+
+  async update(commentId: number, change: IssueChange): Promise<void> {
+    if (change.body !== undefined) await this.#octokit.rest.issues.updateComment({ ...this.#repo, comment_id: commentId, body: fitBody(change.body) });
+  }
+}
+
+/** Opened only when there is something to say; rewritten on every run, unchanged or not: its edit time shows the latest check. */
+export const pullRequestCommentPolicy = (open: boolean): WritePolicy => ({ open, always: true });
 
 /**
  * Creates or updates (in place) the one keyguard comment on a pull request: the comment with the
@@ -130,19 +147,6 @@ export class GitHubIssueTracker implements IssueTracker {
 export async function upsertPullRequestComment(octokit: GitHubClient, repo: RepoRef, pullNumber: number, body: string, updateOnly = false): Promise<'created' | 'updated' | 'none'> {
   const marker = markerOf(body);
   if (!marker) throw new Error('bug: a keyguard comment must start with its marker');
-  const author = await ownLogin(octokit);
-  const find = async () => (await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: pullNumber, per_page: 100 })).find((c) => c.user?.login === author && markerOf(c.body) === marker);
-  const mine = await find();
-  if (mine) {
-    await octokit.rest.issues.updateComment({ ...repo, comment_id: mine.id, body: fitBody(body) });
-    return 'updated';
-  }
-  if (updateOnly) return 'none';
-  try {
-    await octokit.rest.issues.createComment({ ...repo, issue_number: pullNumber, body: fitBody(body) });
-  } catch (e) {
-    // The comment may exist though its answer was lost: look before reporting a failure.
-    if (!(await find().catch(() => undefined))) throw e;
-  }
-  return 'created';
+  const out = await writeMarked(new PullRequestComments(octokit, repo, pullNumber), marker, () => ({ title: '', body }), pullRequestCommentPolicy(!updateOnly));
+  return out.action === 'created' ? 'created' : out.action === 'none' ? 'none' : 'updated';
 }

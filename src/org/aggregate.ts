@@ -5,7 +5,8 @@ import { KEY_KINDS, type KeyKind } from '../detect/index.ts';
 import { ConfigurationError } from '../errors.ts';
 import type { IssueTracker } from '../github/issue-tracker.ts';
 import type { Logger } from '../logger.ts';
-import { fileIssue } from '../respond/respond.ts';
+import { ensureLabels } from '../github/issue-writer.ts';
+import { fileIssues, leakLabels } from '../respond/respond.ts';
 import type { LeakGroup, LeakPlace, RepoContext } from '../respond/leak-issue.ts';
 import type { KeyResponse } from '../scan/finding.ts';
 import { count } from '../output/count.ts';
@@ -88,16 +89,9 @@ export async function aggregateIssues(
   options: { labels: readonly string[]; assignees: readonly string[]; mention: string | undefined; maxNew: number; repo: RepoContext },
   logger: Logger,
 ): Promise<{ opened: number; deferred: number; updated: number }> {
-  for (const l of options.labels) await tracker.ensureLabel(l, 'b60205', 'Raised by keyguard: a leaked OpenAI API key');
-  let opened = 0;
-  let deferred = 0;
-  let updated = 0;
-  for (const group of groups) {
-    const issue = await fileIssue(tracker, group, { issues: { labels: options.labels, assignees: options.assignees, mention: options.mention, maxNew: options.maxNew }, repo: options.repo }, () => opened < options.maxNew, logger);
-    if (issue.action === 'created') opened++;
-    else if (issue.action === 'deferred') deferred++;
-    else if (issue.action === 'updated' || issue.action === 'commented') updated++;
-  }
+  await ensureLabels(tracker, { labels: leakLabels(options.labels) });
+  const { issues, opened, deferred } = await fileIssues(tracker, groups, options, options.repo, logger);
+  const updated = [...issues.values()].filter((i) => i.action === 'updated' || i.action === 'commented').length;
   if (deferred) logger.warning(`keyguard: ${count(deferred, 'issue')} deferred to the next run (at most ${options.maxNew} new issues a run)`);
   return { opened, deferred, updated };
 }

@@ -2,7 +2,8 @@ import pLimit from 'p-limit';
 import { ConfigurationError } from '../errors.ts';
 import type { Namer } from '../options.ts';
 import { GitHubIssueTracker, type IssueTracker } from '../github/issue-tracker.ts';
-import { fitBody, moreInReport } from '../output/body-limit.ts';
+import { moreInReport } from '../output/body-limit.ts';
+import { writeMarked, type WritePolicy } from '../github/issue-writer.ts';
 import { createOctokit } from '../github/octokit.ts';
 import { OpenAIAdmin as AdminClient } from '../openai/admin-client.ts';
 import { customPeriod, lastFullPeriod } from './period.ts';
@@ -62,28 +63,22 @@ export async function buildReport(admin: OpenAIAdmin, period: Period, config: Co
   return { report: aggregate({ ...input, members }, policy), requests: admin.requests - before };
 }
 
+/** Always opened, updated in place, retitled; `closes`: the previous period's, once this one is written. */
+export function reportIssuePolicy(labels: readonly string[], closes: string | undefined): WritePolicy {
+  return { open: true, labels: { names: labels, color: '0e8a16', description: 'keyguard usage and cost report' }, retitle: true, more: (n) => moreInReport(n), ...(closes ? { closes } : {}) };
+}
+
 /** One issue per period, found again by its marker and updated in place; optionally closes the previous period's. */
 export async function fileReportIssue(report: Report, tracker: IssueTracker, options: { labels: readonly string[]; closePrevious: boolean }): Promise<{ number: number; action: 'created' | 'updated' | 'unchanged'; closedPrevious?: number }> {
-  const marker = markerLine('report', periodId(report.period));
-  const title = `OpenAI usage and cost: ${describePeriod(report.period)}`;
-  const body = fitBody(renderReportMarkdown(report, { marker: true }), { more: (n) => moreInReport(n) });
-  for (const l of options.labels) await tracker.ensureLabel(l, '0e8a16', 'keyguard usage and cost report');
-  const existing = await tracker.findByMarker(marker);
-  let result: { number: number; action: 'created' | 'updated' | 'unchanged' };
-  if (!existing) result = { number: (await tracker.create({ title, body, labels: options.labels, assignees: [] })).number, action: 'created' };
-  else if (existing.body === body && existing.title === title) result = { number: existing.number, action: 'unchanged' };
-  else {
-    await tracker.update(existing.number, { title, body });
-    result = { number: existing.number, action: 'updated' };
-  }
-  if (options.closePrevious) {
-    const prev = await tracker.findByMarker(markerLine('report', periodId(report.previousPeriod)));
-    if (prev && prev.state === 'open') {
-      await tracker.update(prev.number, { state: 'closed' });
-      return { ...result, closedPrevious: prev.number };
-    }
-  }
-  return result;
+  const out = await writeMarked(
+    tracker,
+    markerLine('report', periodId(report.period)),
+    () => ({ title: `OpenAI usage and cost: ${describePeriod(report.period)}`, body: renderReportMarkdown(report, { marker: true }) }),
+    reportIssuePolicy(options.labels, options.closePrevious ? markerLine('report', periodId(report.previousPeriod)) : undefined),
+  );
+  if (!out.issue) throw new Error('bug: a report issue is always opened');
+  const result = { number: out.issue.number, action: out.action === 'commented' ? 'updated' : out.action } as const;
+  return out.closed === undefined ? result : { ...result, closedPrevious: out.closed };
 }
 
 export interface ReportSettings {

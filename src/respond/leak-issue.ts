@@ -248,8 +248,12 @@ export function renderLeakIssue(group: LeakGroup, ctx: RepoContext, mention: str
   const oldWhere = (previous ? sectionOf(previous, 'where') : undefined)?.split('\n').filter((l) => l.startsWith('- ')) ?? [];
   const seen = [...new Set([...seenBefore, ...places.map((p) => p.id)])].slice(0, MAX_SEEN);
   const listed = [...oldWhere, ...fresh.map((p) => p.line)];
-  const omitted = Math.max(listed.length, seen.length, places.length) - Math.min(listed.length, MAX_PLACES);
-  const where = [...listed.slice(0, MAX_PLACES), ...(omitted > 0 ? ['', moreInReport(omitted, 'place')] : [])].join('\n');
+  // Bounded in characters too (paths may be long): a body cut to GitHub's limit would lose the
+  // sections the next run reads back, and with them the places and the ticked checklist.
+  let shown = 0;
+  for (let chars = 0; shown < Math.min(listed.length, MAX_PLACES) && (chars += listed[shown]!.length + 1) <= MAX_WHERE_CHARS; ) shown++;
+  const omitted = Math.max(listed.length, seen.length, places.length) - shown;
+  const where = [...listed.slice(0, shown), ...(omitted > 0 ? ['', moreInReport(omitted, 'place')] : [])].join('\n');
   const body = [
     // The marker holds the fingerprint, a hash: anyone who can read the repository reads the
     // issue, and the hash still finds the same key again across runs and repositories.
@@ -274,5 +278,7 @@ export function renderLeakIssue(group: LeakGroup, ctx: RepoContext, mention: str
 
 /** The places an issue lists; the JSON report has them all (an issue body holds 65,536 characters). */
 const MAX_PLACES = 100;
+/** Characters of the places listed: with the seen line (up to 19,500) and the rest, the body stays within 65,536. */
+const MAX_WHERE_CHARS = 30_000;
 /** Place ids an issue remembers (13 characters each). */
 const MAX_SEEN = 1500;

@@ -2,6 +2,8 @@ import type { KeyKind, SecretValue } from '../detect/index.ts';
 import type { ExposedKey, Exposure } from '../exposure/exposure.ts';
 import { moreInReport } from '../output/body-limit.ts';
 import type { IssueTracker } from '../github/issue-tracker.ts';
+import { ensureLabels, writeMarked, type WritePolicy } from '../github/issue-writer.ts';
+import { markerLine } from '../output/marker.ts';
 import type { Logger } from '../logger.ts';
 import { matchKey } from '../openai/match.ts';
 import type { Proof } from '../openai/proof.ts';
@@ -54,7 +56,8 @@ export interface RespondSummary {
   readonly notes: readonly string[];
 }
 
-const LABEL_COLOR = 'b60205';
+/** Leak issues' labels: red, as a leak is. */
+export const leakLabels = (names: readonly string[]): NonNullable<WritePolicy['labels']> => ({ names, color: 'b60205', description: 'Raised by keyguard: a leaked OpenAI API key' });
 
 function summarize(m: KeyMatch, inventory: Inventory, proven?: string): MatchSummary {
   if (m.type === 'not-found') return m;
@@ -93,9 +96,8 @@ export async function respond(result: ScanResult, settings: RespondSettings, dep
   const now = Math.floor(deps.now?.() ?? Date.now() / 1000);
   const exposed: (ExposedKey & { fingerprint: string })[] = [];
 
-  if (settings.issues && deps.tracker && groups.size > 0) {
-    for (const label of settings.issues.labels) await deps.tracker.ensureLabel(label, LABEL_COLOR, 'Raised by keyguard: a leaked OpenAI API key');
-  }
+  // Before any key is acted on: an unreachable GitHub fails the run first.
+  if (settings.issues && deps.tracker && groups.size > 0) await ensureLabels(deps.tracker, { labels: leakLabels(settings.issues.labels) });
 
   for (const [fingerprint, findings] of groups) {
     const { secret, kind, redacted } = findings[0]!;
@@ -145,15 +147,11 @@ export async function respond(result: ScanResult, settings: RespondSettings, dep
     }
   }
 
-  for (const [fingerprint, findings] of groups) {
-    const { kind, redacted } = findings[0]!;
-    let response = responses.get(fingerprint)!;
-    if (settings.issues && deps.tracker) {
-      response = { ...response, issue: await fileIssue(deps.tracker, { fingerprint, kind, redacted, findings, response }, settings, () => opened < settings.issues!.maxNew, logger) };
-      if (response.issue?.action === 'created') opened++;
-      if (response.issue?.action === 'deferred') deferred++;
-    }
-    responses.set(fingerprint, response);
+  if (settings.issues && deps.tracker) {
+    const leaks = [...groups].map(([fingerprint, findings]) => ({ fingerprint, kind: findings[0]!.kind, redacted: findings[0]!.redacted, findings, response: responses.get(fingerprint)! }));
+    const filed = await fileIssues(deps.tracker, leaks, settings.issues, settings.repo, logger);
+    for (const [fingerprint, issue] of filed.issues) responses.set(fingerprint, { ...responses.get(fingerprint)!, issue });
+    ({ opened, deferred } = filed);
   }
   if (deferred > 0) notes.push(`${deferred} issue(s) not opened this run: at most ${settings.issues?.maxNew} new issues a run (GitHub limits content creation); the next run opens them.`);
 
@@ -195,33 +193,53 @@ async function revokeIfProven(
   return { outcome: await openai.revoker(inventory).revoke(secret.reveal(), proof.record, { dryRun }), proven: proof };
 }
 
-export async function fileIssue(tracker: IssueTracker, group: LeakGroup, settings: Pick<RespondSettings, 'issues' | 'repo'>, mayOpen: () => boolean, logger: Logger): Promise<NonNullable<KeyResponse['issue']>> {
-  const issues = settings.issues!;
+/** Opened within the run's budget, labelled and assigned; the title stays as its team may have edited it. */
+export function leakIssuePolicy(issues: Pick<NonNullable<RespondSettings['issues']>, 'labels' | 'assignees'>, budget: () => boolean): WritePolicy {
+  return { open: true, budget, labels: leakLabels(issues.labels), assignees: issues.assignees };
+}
+
+type IssueResult = NonNullable<KeyResponse['issue']>;
+
+/**
+ * One issue per leaked key, found again by its marker: opened (at most `maxNew` a run, the rest
+ * deferred), its facts and places updated, and a comment when the key turns up in new places.
+ */
+export async function fileIssues(tracker: IssueTracker, groups: readonly LeakGroup[], issues: NonNullable<RespondSettings['issues']>, repo: RepoContext, logger: Logger): Promise<{ issues: Map<string, IssueResult>; opened: number; deferred: number }> {
+  const filed = new Map<string, IssueResult>();
+  let opened = 0;
+  let deferred = 0;
+  const policy = leakIssuePolicy(issues, () => opened < issues.maxNew);
+  for (const group of groups) {
+    const issue = await fileIssue(tracker, group, issues.mention, repo, policy, logger);
+    if (issue.action === 'created') opened++;
+    if (issue.action === 'deferred') deferred++;
+    filed.set(group.fingerprint, issue);
+  }
+  return { issues: filed, opened, deferred };
+}
+
+async function fileIssue(tracker: IssueTracker, group: LeakGroup, mention: string | undefined, repo: RepoContext, policy: WritePolicy, logger: Logger): Promise<IssueResult> {
   try {
-    const marker = renderLeakIssue(group, settings.repo, issues.mention).body.split('\n', 1)[0]!;
-    const existing = await tracker.findByMarker(marker);
-    if (!existing) {
-      if (!mayOpen()) return { number: null, url: null, action: 'deferred' };
-      const { title, body } = renderLeakIssue(group, settings.repo, issues.mention);
-      const created = await tracker.create({ title, body, labels: issues.labels, assignees: issues.assignees });
-      logger.info(`keyguard: opened issue #${created.number} for ${group.redacted}`);
-      return { number: created.number, url: created.url, action: 'created' };
-    }
-    const next = renderLeakIssue(group, settings.repo, issues.mention, existing.body);
-    let action: 'updated' | 'commented' | 'unchanged' = 'unchanged';
-    if (next.body !== existing.body) {
-      await tracker.update(existing.number, { body: next.body });
-      action = 'updated';
-    }
-    if (next.newPlaces.length > 0) {
-      const n = next.newPlaces.length;
-      await tracker.comment(existing.number, [`keyguard found ${group.redacted} again, in ${count(n, 'new place')}:`, '', ...next.newPlaces.slice(0, 20), ...(n > 20 ? ['', moreInReport(n - 20, 'place')] : [])].join('\n'));
-      action = 'commented';
-    }
-    return { number: existing.number, url: existing.url, action };
+    const out = await writeMarked(
+      tracker,
+      markerLine('leak', group.fingerprint),
+      (previous) => {
+        const { title, body, newPlaces } = renderLeakIssue(group, repo, mention, previous?.body);
+        return { title, body, ...(newPlaces.length ? { comment: foundAgain(group.redacted, newPlaces) } : {}) };
+      },
+      policy,
+    );
+    if (!out.issue) return { number: null, url: null, action: 'deferred' };
+    if (out.action === 'created') logger.info(`keyguard: opened issue #${out.issue.number} for ${group.redacted}`);
+    return { number: out.issue.number, url: out.issue.url, action: out.action };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     logger.warning(`keyguard: could not file the issue for ${group.redacted}: ${message}`);
     return { number: null, url: null, action: 'failed', error: message };
   }
+}
+
+function foundAgain(redacted: string, places: readonly string[]): string {
+  const n = places.length;
+  return [`keyguard found ${redacted} again, in ${count(n, 'new place')}:`, '', ...places.slice(0, 20), ...(n > 20 ? ['', moreInReport(n - 20, 'place')] : [])].join('\n');
 }

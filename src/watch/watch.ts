@@ -1,6 +1,8 @@
 import { iso, readKeyUsage, totals, useOf, type UsageSource } from '../exposure/exposure.ts';
 import { exposureTable } from '../exposure/render.ts';
 import type { TrackedIssue } from '../github/issue-tracker.ts';
+import { writeMarked, type MarkedStore, type WritePolicy } from '../github/issue-writer.ts';
+import { markerOf } from '../output/marker.ts';
 import type { Logger } from '../logger.ts';
 import { code } from '../output/markdown.ts';
 import { factsOf, watchText, withFacts, withSection, type Facts, type WatchFacts } from '../respond/leak-issue.ts';
@@ -8,11 +10,12 @@ import { factsOf, watchText, withFacts, withSection, type Facts, type WatchFacts
 const DAY = 86_400;
 const ID = /^[A-Za-z0-9_-]{1,100}$/;
 
-/** What the watch needs of the issue tracker: keyguard's own leak issues, and writes. */
-export interface WatchTracker {
+/** The watch revisits keyguard's own leak issues (listed by marker and author): it never opens one, and keeps the title. */
+export const WATCH_POLICY: WritePolicy = { open: false };
+
+/** What the watch needs of the issue tracker: keyguard's own leak issues, and the issue writer's store. */
+export interface WatchTracker extends MarkedStore {
   list(kind: 'leak'): Promise<TrackedIssue[]>;
-  update(number: number, change: { body: string }): Promise<void>;
-  comment(number: number, body: string): Promise<void>;
 }
 
 /** What the watch needs of the organization: whether records exist and their `last_used_at`. */
@@ -123,14 +126,14 @@ export async function watchLeaks(tracker: WatchTracker, org: WatchOrganization, 
     let body = withSection(w.issue.body, 'watch', watchText(watch));
     if (exposure) body = withSection(body, 'exposure', `### Use since exposure\n\n${exposureTable(exposure)}`);
     body = withFacts(body, { ...w.facts, ...(exposure ? { exposure } : {}), watch });
-    await tracker.update(w.issue.number, { body });
     const key = `${code(w.keyId)}${w.projectId ? ` of ${code(w.projectId)}` : ''}`;
-    if (used) {
-      const since = previous?.checkedAt ?? w.facts.exposure?.until;
-      await tracker.comment(w.issue.number, `${settings.mention ? `${settings.mention} ` : ''}keyguard leak watch: key ${key} was used since the last check${since ? ` (${since.slice(0, 10)})` : ''}: ${(watch.requests - (before?.requests ?? 0)).toLocaleString('en-US')} more requests (${watch.requests.toLocaleString('en-US')} since ${watch.from.slice(0, 10)}), last used ${lastUsed ? lastUsed.slice(0, 10) : 'unknown'}. ${exists ? 'The key still exists: revoke it.' : 'Its record is gone, yet usage was counted: check the project.'}`);
-    } else if (closable && !before?.closable) {
-      await tracker.comment(w.issue.number, `keyguard leak watch: key ${key} is revoked and has not been used for at least ${settings.quietDays} days. This issue can be closed once the checklist is done.`);
-    }
+    const since = previous?.checkedAt ?? w.facts.exposure?.until;
+    const comment = used
+      ? `${settings.mention ? `${settings.mention} ` : ''}keyguard leak watch: key ${key} was used since the last check${since ? ` (${since.slice(0, 10)})` : ''}: ${(watch.requests - (before?.requests ?? 0)).toLocaleString('en-US')} more requests (${watch.requests.toLocaleString('en-US')} since ${watch.from.slice(0, 10)}), last used ${lastUsed ? lastUsed.slice(0, 10) : 'unknown'}. ${exists ? 'The key still exists: revoke it.' : 'Its record is gone, yet usage was counted: check the project.'}`
+      : closable && !before?.closable
+        ? `keyguard leak watch: key ${key} is revoked and has not been used for at least ${settings.quietDays} days. This issue can be closed once the checklist is done.`
+        : undefined;
+    await writeMarked(tracker, markerOf(w.issue.body)!, () => ({ title: w.issue.title, body, ...(comment ? { comment } : {}) }), WATCH_POLICY);
     outcomes.push({ issue: w.issue.number, type: used ? 'used' : closable ? 'closable' : 'updated', keyId: w.keyId, watch });
   }
   return outcomes;
