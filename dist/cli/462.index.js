@@ -1317,11 +1317,15 @@ function code(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ markerLine),
-/* harmony export */   w: () => (/* binding */ markerOf)
+/* harmony export */   B_: () => (/* binding */ markerLine),
+/* harmony export */   we: () => (/* binding */ markerOf)
 /* harmony export */ });
+/* unused harmony export MARKER_KINDS */
 // The hidden first line by which keyguard finds its own issues and comments again. Pure text:
 // renderers write it, the GitHub adapter reads it, and neither depends on the other.
+/** What keyguard writes and finds again: a new kind of issue or comment starts here. */
+const MARKER_KINDS = ['leak', 'audit', 'report', 'pr'];
+const MARKER = new RegExp(`^<!-- keyguard:v1 (?:${MARKER_KINDS.join('|')}) [a-z0-9:._-]+ -->$`, 'i');
 /** `<!-- keyguard:v1 leak 0123…cdef -->`: kind and id are keyguard's own, never user text. */
 function markerLine(kind, id) {
     if (!/^[a-z0-9:._-]+$/i.test(id))
@@ -1334,7 +1338,7 @@ function markerLine(kind, id) {
  */
 function markerOf(body) {
     const first = (body ?? '').split('\n', 1)[0].trim();
-    return /^<!-- keyguard:v1 (?:leak|audit|report|pr) [a-z0-9:._-]+ -->$/i.test(first) ? first : undefined;
+    return MARKER.test(first) ? first : undefined;
 }
 
 
@@ -1494,10 +1498,10 @@ function renderText(result) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2029);
-/* harmony import */ var _output_body_limit_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9659);
-/* harmony import */ var _output_marker_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(39);
-/* harmony import */ var _exposure_render_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3741);
-/* harmony import */ var _output_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8548);
+/* harmony import */ var _output_body_limit_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9659);
+/* harmony import */ var _output_marker_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39);
+/* harmony import */ var _exposure_render_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3741);
+/* harmony import */ var _output_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8548);
 
 
 
@@ -1526,12 +1530,12 @@ function placesOf(group, ctx) {
         const commit = f.commit ?? (f.repository && f.repository !== ctx.repository ? undefined : ctx.sha);
         const id = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`${f.repository ?? ''}\0${f.commit ?? ''}\0${f.file}\0${f.line}${f.alert ? `\0alert ${f.alert.number}` : ''}`).digest('hex').slice(0, 12);
         if (f.alert) {
-            out.set(id, { id, line: `- ${alertLink(f.alert)}${f.file ? `: ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(`${f.file}:${f.line}`)}${f.commit ? ` in commit ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(f.commit.slice(0, 12))}` : ''}` : ' (not in a file: an issue, pull request, discussion or wiki)'}` });
+            out.set(id, { id, line: `- ${alertLink(f.alert)}${f.file ? `: ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(`${f.file}:${f.line}`)}${f.commit ? ` in commit ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(f.commit.slice(0, 12))}` : ''}` : ' (not in a file: an issue, pull request, discussion or wiki)'}` });
             continue;
         }
         const shown = `${f.repository ? `${f.repository}: ` : ''}${f.file}:${f.line}`;
-        const where = commit && repository ? `[${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(shown)}](${permalink(ctx, repository, commit, f.file, f.line)})` : (0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(shown);
-        const detail = f.commit ? ` in commit ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(f.commit.slice(0, 12))}${f.git?.authorDate ? ` (${f.git.authorDate.slice(0, 10)})` : ''}${f.git && f.git.occurrences > 1 ? `, added ${f.git.occurrences} times` : ''}` : ' in the working tree';
+        const where = commit && repository ? `[${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(shown)}](${permalink(ctx, repository, commit, f.file, f.line)})` : (0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(shown);
+        const detail = f.commit ? ` in commit ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(f.commit.slice(0, 12))}${f.git?.authorDate ? ` (${f.git.authorDate.slice(0, 10)})` : ''}${f.git && f.git.occurrences > 1 ? `, added ${f.git.occurrences} times` : ''}` : ' in the working tree';
         out.set(id, { id, line: `- ${where}${detail}` });
     }
     return [...out.values()];
@@ -1551,7 +1555,7 @@ function describeLiveness(r) {
     if (!r.liveness)
         return 'not checked';
     const l = r.liveness;
-    return `**${liveStatus(r)}** (${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(l.rule)}${l.reason ? `: ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(l.reason)}` : ''})`;
+    return `**${liveStatus(r)}** (${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(l.rule)}${l.reason ? `: ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(l.reason)}` : ''})`;
 }
 function describeMatch(r) {
     const m = r.match;
@@ -1560,9 +1564,9 @@ function describeMatch(r) {
     if (m.type === 'not-found')
         return 'no key of the organization matches';
     if (m.type === 'ambiguous')
-        return `ambiguous: ${m.keyIds.map((k) => (0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(k)).join(', ')} all match`;
-    const project = m.projectId ? `${m.projectName ? `${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(m.projectName)} ` : ''}(${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(m.projectId)}), ` : '';
-    return `${project}${m.recordType === 'admin_key' ? 'admin key' : 'key'} ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(m.keyId)}, owner ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(m.owner)}${m.proven ? ` (proven: ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(m.proven)})` : ' (by its visible characters)'}`;
+        return `ambiguous: ${m.keyIds.map((k) => (0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(k)).join(', ')} all match`;
+    const project = m.projectId ? `${m.projectName ? `${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(m.projectName)} ` : ''}(${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(m.projectId)}), ` : '';
+    return `${project}${m.recordType === 'admin_key' ? 'admin key' : 'key'} ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(m.keyId)}, owner ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(m.owner)}${m.proven ? ` (proven: ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(m.proven)})` : ' (by its visible characters)'}`;
 }
 /** What an issue says of a key that showed a record's visible characters but was not proven to be it. */
 const UNPROVEN = 'matched by its visible characters only; not revoked';
@@ -1572,18 +1576,18 @@ function describeRevocation(r) {
         return 'nothing: revocation is off (`revoke: off`)';
     switch (o.type) {
         case 'revoked':
-            return `**revoked** (${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(o.action)})`;
+            return `**revoked** (${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(o.action)})`;
         case 'already-gone':
-            return `nothing to do: ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(o.action)}`;
+            return `nothing to do: ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(o.action)}`;
         case 'would-revoke':
-            return `dry run: would ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(o.action)}`;
+            return `dry run: would ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(o.action)}`;
         case 'refused':
-            return `not revoked: ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(o.reason)}`;
+            return `not revoked: ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(o.reason)}`;
         case 'unproven':
             // Reason and confirmation are keyguard's own text (ids, header names), not user input.
             return `${UNPROVEN} (${o.reason}). To confirm it as an admin: ${o.confirm}`;
         case 'failed':
-            return `revocation **failed**: ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(o.error)}`;
+            return `revocation **failed**: ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(o.error)}`;
     }
 }
 /** The one line a reader needs first: is the key still a danger, and what to do now. */
@@ -1669,24 +1673,24 @@ function renderLeakIssue(group, ctx, mention, previous) {
     const scanned = group.findings.filter((f) => !f.alert);
     const refs = [...new Set(scanned.flatMap((f) => (f.git?.presentIn ?? []).map((p) => p.ref.replace(/^refs\/(heads|tags|remotes)\//, ''))))];
     const still = scanned.length === 0 || refs.length > 0 || scanned.some((f) => (f.git ? f.git.presentAtHead || (f.git.refsHolding ?? 0) > 0 : true));
-    const heldBy = refs.length ? ` (${refs.slice(0, 5).map(_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a).join(', ')}${refs.length > 5 ? ` and ${refs.length - 5} more refs` : ''})` : '';
+    const heldBy = refs.length ? ` (${refs.slice(0, 5).map(_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a).join(', ')}${refs.length > 5 ? ` and ${refs.length - 5} more refs` : ''})` : '';
     const r = mergeFacts(factsOf(previous), group.response);
     const state = [
-        `## :rotating_light: Leaked OpenAI ${(0,_detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .kindLabel */ .tf)(group.kind)} ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(group.redacted)}`,
+        `## :rotating_light: Leaked OpenAI ${(0,_detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .kindLabel */ .tf)(group.kind)} ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(group.redacted)}`,
         '',
         decision(r, still),
         '',
         ...(mention ? [`cc ${mention}`, ''] : []),
         '| | |',
         '| --- | --- |',
-        `| Key | ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(group.redacted)} (${(0,_detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .kindLabel */ .tf)(group.kind)}; the whole key is never shown) |`,
-        `| Fingerprint | ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(group.fingerprint)} |`,
+        `| Key | ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(group.redacted)} (${(0,_detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .kindLabel */ .tf)(group.kind)}; the whole key is never shown) |`,
+        `| Fingerprint | ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(group.fingerprint)} |`,
         `| Live | ${describeLiveness(r)} |`,
         `| OpenAI record | ${describeMatch(r)} |`,
-        ...(first?.commit ? [`| First committed | ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(first.commit.slice(0, 12))}${first.git?.authorDate ? ` on ${first.git.authorDate.slice(0, 10)}` : ''} |`] : []),
+        ...(first?.commit ? [`| First committed | ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(first.commit.slice(0, 12))}${first.git?.authorDate ? ` on ${first.git.authorDate.slice(0, 10)}` : ''} |`] : []),
         `| Still in the repository | ${scanned.length === 0 ? 'unknown: only GitHub secret scanning reported it' : still ? `yes${heldBy}` : 'no: no branch or tag holds it (it stays in git history)'} |`,
         `| keyguard did | ${describeRevocation(r)} |`,
-        ...(r.exposure ? ['', section('exposure', `### Use since exposure\n\n${(0,_exposure_render_js__WEBPACK_IMPORTED_MODULE_3__/* .exposureTable */ .kR)(r.exposure)}`)] : []),
+        ...(r.exposure ? ['', section('exposure', `### Use since exposure\n\n${(0,_exposure_render_js__WEBPACK_IMPORTED_MODULE_4__/* .exposureTable */ .kR)(r.exposure)}`)] : []),
         ...(r.watch ? ['', section('watch', watchText(r.watch))] : []),
     ].join('\n');
     const places = placesOf(group, ctx);
@@ -1696,12 +1700,17 @@ function renderLeakIssue(group, ctx, mention, previous) {
     const oldWhere = (previous ? sectionOf(previous, 'where') : undefined)?.split('\n').filter((l) => l.startsWith('- ')) ?? [];
     const seen = [...new Set([...seenBefore, ...places.map((p) => p.id)])].slice(0, MAX_SEEN);
     const listed = [...oldWhere, ...fresh.map((p) => p.line)];
-    const omitted = Math.max(listed.length, seen.length, places.length) - Math.min(listed.length, MAX_PLACES);
-    const where = [...listed.slice(0, MAX_PLACES), ...(omitted > 0 ? ['', (0,_output_body_limit_js__WEBPACK_IMPORTED_MODULE_4__/* .moreInReport */ .h6)(omitted, 'place')] : [])].join('\n');
+    // Bounded in characters too (paths may be long): a body cut to GitHub's limit would lose the
+    // sections the next run reads back, and with them the places and the ticked checklist.
+    let shown = 0;
+    for (let chars = 0; shown < Math.min(listed.length, MAX_PLACES) && (chars += listed[shown].length + 1) <= MAX_WHERE_CHARS;)
+        shown++;
+    const omitted = Math.max(listed.length, seen.length, places.length) - shown;
+    const where = [...listed.slice(0, shown), ...(omitted > 0 ? ['', (0,_output_body_limit_js__WEBPACK_IMPORTED_MODULE_5__/* .moreInReport */ .h6)(omitted, 'place')] : [])].join('\n');
     const body = [
         // The marker holds the fingerprint, a hash: anyone who can read the repository reads the
         // issue, and the hash still finds the same key again across runs and repositories.
-        (0,_output_marker_js__WEBPACK_IMPORTED_MODULE_5__/* .markerLine */ .B)('leak', group.fingerprint),
+        (0,_output_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .markerLine */ .B_)('leak', group.fingerprint),
         section('state', state),
         '',
         '### Where it was found',
@@ -1721,6 +1730,8 @@ function renderLeakIssue(group, ctx, mention, previous) {
 }
 /** The places an issue lists; the JSON report has them all (an issue body holds 65,536 characters). */
 const MAX_PLACES = 100;
+/** Characters of the places listed: with the seen line (up to 19,500) and the rest, the body stays within 65,536. */
+const MAX_WHERE_CHARS = 30_000;
 /** Place ids an issue remembers (13 characters each). */
 const MAX_SEEN = 1500;
 

@@ -108,10 +108,10 @@ async function measureExposure(keys, source, now) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  z: () => (/* binding */ GitHubIssueTracker)
+  zo: () => (/* binding */ GitHubIssueTracker)
 });
 
-// UNUSED EXPORTS: upsertPullRequestComment
+// UNUSED EXPORTS: PullRequestComments, pullRequestCommentPolicy, upsertPullRequestComment
 
 // EXTERNAL MODULE: ./src/output/body-limit.ts
 var body_limit = __webpack_require__(9659);
@@ -129,7 +129,10 @@ async function identity_ownLogin(octokit) {
     return viewer.__typename === 'Bot' && !viewer.login.endsWith('[bot]') ? `${viewer.login}[bot]` : viewer.login;
 }
 
+// EXTERNAL MODULE: ./src/github/issue-writer.ts
+var issue_writer = __webpack_require__(1402);
 ;// CONCATENATED MODULE: ./src/github/issue-tracker.ts
+
 
 
 
@@ -145,6 +148,8 @@ class GitHubIssueTracker {
     #label;
     #index;
     #author;
+    /** Labels made sure of in this run: one look each, however many issues are opened. */
+    #labels = new Set();
     constructor(octokit, repo, label) {
         this.#octokit = octokit;
         this.#repo = repo;
@@ -160,7 +165,7 @@ class GitHubIssueTracker {
         for (const i of issues) {
             if (i.pull_request || i.user?.login !== author)
                 continue;
-            const marker = (0,output_marker/* markerOf */.w)(i.body);
+            const marker = (0,output_marker/* markerOf */.we)(i.body);
             // The oldest issue wins if a marker ever appears twice (listing is newest first).
             if (marker)
                 index.set(marker, { number: i.number, title: i.title, body: i.body ?? '', state: i.state === 'closed' ? 'closed' : 'open', url: i.html_url });
@@ -168,33 +173,21 @@ class GitHubIssueTracker {
         this.#index = index;
         return index;
     }
-    async findByMarker(marker) {
-        return (await this.#load()).get(marker);
+    async findByMarker(marker, options = {}) {
+        return (await this.#load(options.fresh)).get(marker);
     }
     /** Every issue keyguard's identity wrote with a marker of `kind` (forged markers left out, as above). */
     async list(kind) {
         return [...(await this.#load()).entries()].filter(([m]) => m.startsWith(`<!-- keyguard:v1 ${kind} `)).map(([, i]) => i);
     }
-    /**
-     * Creates once: GitHub may have processed a create whose answer was lost (a 502, a dropped
-     * connection), so creates are never retried blindly (see octokit.ts); after a failure the
-     * issues are listed again, and the one that did get created is adopted.
-     */
+    /** One request, never retried (octokit.ts): the issue writer looks for a lost answer's issue. */
     async create(issue) {
-        const marker = (0,output_marker/* markerOf */.w)(issue.body);
-        try {
-            const { data } = await this.#octokit.rest.issues.create({ ...this.#repo, title: issue.title, body: (0,body_limit/* fitBody */.KM)(issue.body), labels: [...issue.labels], ...(issue.assignees.length ? { assignees: [...issue.assignees] } : {}) });
-            const tracked = { number: data.number, title: data.title, body: data.body ?? '', state: 'open', url: data.html_url };
-            if (marker)
-                (await this.#load()).set(marker, tracked);
-            return tracked;
-        }
-        catch (e) {
-            const landed = marker ? (await this.#load(true).catch(() => undefined))?.get(marker) : undefined;
-            if (landed)
-                return landed;
-            throw e;
-        }
+        const { data } = await this.#octokit.rest.issues.create({ ...this.#repo, title: issue.title, body: (0,body_limit/* fitBody */.KM)(issue.body), labels: [...issue.labels], ...(issue.assignees.length ? { assignees: [...issue.assignees] } : {}) });
+        const tracked = { number: data.number, title: data.title, body: data.body ?? '', state: 'open', url: data.html_url };
+        const marker = (0,output_marker/* markerOf */.we)(issue.body);
+        if (marker)
+            (await this.#load()).set(marker, tracked);
+        return tracked;
     }
     async update(number, change) {
         await this.#octokit.rest.issues.update({ ...this.#repo, issue_number: number, ...change, ...(change.body !== undefined ? { body: (0,body_limit/* fitBody */.KM)(change.body) } : {}) });
@@ -203,6 +196,8 @@ class GitHubIssueTracker {
         await this.#octokit.rest.issues.createComment({ ...this.#repo, issue_number: number, body: (0,body_limit/* fitBody */.KM)(body) });
     }
     async ensureLabel(name, color, description) {
+        if (this.#labels.has(name))
+            return;
         try {
             await this.#octokit.rest.issues.getLabel({ ...this.#repo, name });
         }
@@ -218,8 +213,42 @@ class GitHubIssueTracker {
                     throw err;
             }
         }
+        this.#labels.add(name);
     }
 }
+/**
+ * The comments of one pull request (conversation comments are issue comments), as a store for the
+ * issue writer: only comments keyguard's own identity wrote count, listed afresh on each look. A
+ * comment has no title and no state: its id stands for the number.
+ */
+class PullRequestComments {
+    #octokit;
+    #repo;
+    #pullNumber;
+    #author;
+    constructor(octokit, repo, pullNumber) {
+        this.#octokit = octokit;
+        this.#repo = repo;
+        this.#pullNumber = pullNumber;
+    }
+    async findByMarker(marker) {
+        this.#author ??= ownLogin(this.#octokit);
+        const author = await this.#author;
+        const comments = await this.#octokit.paginate(this.#octokit.rest.issues.listComments, { ...this.#repo, issue_number: this.#pullNumber, per_page: 100 });
+        const mine = comments.find((c) => c.user?.login === author && markerOf(c.body) === marker);
+        return mine && { number: mine.id, title: '', body: mine.body ?? '', state: 'open', url: mine.html_url };
+    }
+    async create(comment) {
+        const { data } = await this.#octokit.rest.issues.createComment({ ...this.#repo, issue_number: this.#pullNumber, body: fitBody(comment.body) });
+        return { number: data.id, title: '', body: data.body ?? '', state: 'open', url: data.html_url };
+    }
+    async update(commentId, change) {
+        if (change.body !== undefined)
+            await this.#octokit.rest.issues.updateComment({ ...this.#repo, comment_id: commentId, body: fitBody(change.body) });
+    }
+}
+/** Opened only when there is something to say; rewritten on every run, unchanged or not: its edit time shows the latest check. */
+const pullRequestCommentPolicy = (open) => ({ open, always: true });
 /**
  * Creates or updates (in place) the one keyguard comment on a pull request: the comment with the
  * marker that keyguard's own identity wrote; a comment anyone else wrote with the marker is left
@@ -229,24 +258,92 @@ async function upsertPullRequestComment(octokit, repo, pullNumber, body, updateO
     const marker = markerOf(body);
     if (!marker)
         throw new Error('bug: a keyguard comment must start with its marker');
-    const author = await ownLogin(octokit);
-    const find = async () => (await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: pullNumber, per_page: 100 })).find((c) => c.user?.login === author && markerOf(c.body) === marker);
-    const mine = await find();
-    if (mine) {
-        await octokit.rest.issues.updateComment({ ...repo, comment_id: mine.id, body: fitBody(body) });
-        return 'updated';
+    const out = await writeMarked(new PullRequestComments(octokit, repo, pullNumber), marker, () => ({ title: '', body }), pullRequestCommentPolicy(!updateOnly));
+    return out.action === 'created' ? 'created' : out.action === 'none' ? 'none' : 'updated';
+}
+
+
+/***/ }),
+
+/***/ 1402:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ writeMarked),
+/* harmony export */   c: () => (/* binding */ ensureLabels)
+/* harmony export */ });
+/* harmony import */ var _output_body_limit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9659);
+/* harmony import */ var _output_marker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39);
+
+
+/** The labels of `policy`, made sure of: before any create, and up front by a run that should fail early. */
+async function ensureLabels(store, policy) {
+    for (const name of policy.labels?.names ?? [])
+        await store.ensureLabel?.(name, policy.labels.color, policy.labels.description);
+}
+/**
+ * The one issue writer: finds keyguard's own issue or comment by `marker`, renders it (with the
+ * earlier body, if any), fits the body within GitHub's limit, and creates or updates it as
+ * `policy` says. A create is never retried blindly: GitHub may have processed one whose answer
+ * was lost (a 502, a dropped connection), so after a failed create the store is asked again by
+ * marker and what did land is adopted (octokit.ts turns the retry plugin off for creates).
+ */
+async function writeMarked(store, marker, render, policy) {
+    const existing = await store.findByMarker(marker);
+    const draw = () => {
+        const rendered = render(existing);
+        const body = (0,_output_body_limit_js__WEBPACK_IMPORTED_MODULE_1__/* .fitBody */ .KM)(rendered.body, policy.more ? { more: policy.more } : {});
+        if ((0,_output_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .markerOf */ .we)(body) !== marker)
+            throw new Error(`bug: a keyguard body must start with its marker ${marker}`);
+        return { rendered, body };
+    };
+    let outcome;
+    if (!existing) {
+        if (!policy.open)
+            outcome = { action: 'none' };
+        else if (policy.budget && !policy.budget())
+            outcome = { action: 'deferred' };
+        else {
+            const { rendered, body } = draw();
+            outcome = { action: 'created', issue: await createOnce(store, marker, { title: rendered.title, body, labels: policy.labels?.names ?? [], assignees: policy.assignees ?? [] }, policy), rendered };
+        }
     }
-    if (updateOnly)
-        return 'none';
+    else {
+        const { rendered, body } = draw();
+        const change = { ...(policy.retitle ? { title: rendered.title } : {}), body, ...(policy.state ? { state: policy.state } : {}) };
+        const same = existing.body === body && (!policy.retitle || existing.title === rendered.title) && (!policy.state || existing.state === policy.state);
+        let action = 'unchanged';
+        if (!same || policy.always) {
+            await store.update(existing.number, change);
+            action = 'updated';
+        }
+        if (rendered.comment && store.comment) {
+            await store.comment(existing.number, rendered.comment);
+            action = 'commented';
+        }
+        outcome = { action, issue: existing, rendered };
+    }
+    const closed = policy.closes ? await closeEarlier(store, policy.closes) : undefined;
+    return closed === undefined ? outcome : { ...outcome, closed };
+}
+async function createOnce(store, marker, issue, policy) {
+    await ensureLabels(store, policy);
     try {
-        await octokit.rest.issues.createComment({ ...repo, issue_number: pullNumber, body: fitBody(body) });
+        return await store.create(issue);
     }
     catch (e) {
-        // The comment may exist though its answer was lost: look before reporting a failure.
-        if (!(await find().catch(() => undefined)))
-            throw e;
+        const landed = await store.findByMarker(marker, { fresh: true }).catch(() => undefined);
+        if (landed)
+            return landed;
+        throw e;
     }
-    return 'created';
+}
+async function closeEarlier(store, marker) {
+    const earlier = await store.findByMarker(marker);
+    if (earlier?.state !== 'open')
+        return undefined;
+    await store.update(earlier.number, { state: 'closed' });
+    return earlier.number;
 }
 
 
@@ -842,12 +939,19 @@ function aggregate(input, policy) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  y: () => (/* binding */ fileIssue),
-  u: () => (/* binding */ respond)
+  BP: () => (/* binding */ fileIssues),
+  bn: () => (/* binding */ leakLabels),
+  uf: () => (/* binding */ respond)
 });
+
+// UNUSED EXPORTS: leakIssuePolicy
 
 // EXTERNAL MODULE: ./src/output/body-limit.ts
 var body_limit = __webpack_require__(9659);
+// EXTERNAL MODULE: ./src/github/issue-writer.ts
+var issue_writer = __webpack_require__(1402);
+// EXTERNAL MODULE: ./src/output/marker.ts
+var marker = __webpack_require__(39);
 ;// CONCATENATED MODULE: ./src/openai/match.ts
 /**
  * The visible parts of a `redacted_value`. OpenAI documents only examples (`sk-abc...def`,
@@ -892,7 +996,10 @@ var count = __webpack_require__(9714);
 
 
 
-const LABEL_COLOR = 'b60205';
+
+
+/** Leak issues' labels: red, as a leak is. */
+const leakLabels = (names) => ({ names, color: 'b60205', description: 'Raised by keyguard: a leaked OpenAI API key' });
 function summarize(m, inventory, proven) {
     if (m.type === 'not-found')
         return m;
@@ -932,10 +1039,9 @@ async function respond(result, settings, deps) {
     let revoked = 0;
     const now = Math.floor(deps.now?.() ?? Date.now() / 1000);
     const exposed = [];
-    if (settings.issues && deps.tracker && groups.size > 0) {
-        for (const label of settings.issues.labels)
-            await deps.tracker.ensureLabel(label, LABEL_COLOR, 'Raised by keyguard: a leaked OpenAI API key');
-    }
+    // Before any key is acted on: an unreachable GitHub fails the run first.
+    if (settings.issues && deps.tracker && groups.size > 0)
+        await (0,issue_writer/* ensureLabels */.c)(deps.tracker, { labels: leakLabels(settings.issues.labels) });
     for (const [fingerprint, findings] of groups) {
         const { secret, kind, redacted } = findings[0];
         let response = {};
@@ -990,17 +1096,12 @@ async function respond(result, settings, deps) {
             notes.push(`Usage since exposure could not be read: ${message}`);
         }
     }
-    for (const [fingerprint, findings] of groups) {
-        const { kind, redacted } = findings[0];
-        let response = responses.get(fingerprint);
-        if (settings.issues && deps.tracker) {
-            response = { ...response, issue: await fileIssue(deps.tracker, { fingerprint, kind, redacted, findings, response }, settings, () => opened < settings.issues.maxNew, logger) };
-            if (response.issue?.action === 'created')
-                opened++;
-            if (response.issue?.action === 'deferred')
-                deferred++;
-        }
-        responses.set(fingerprint, response);
+    if (settings.issues && deps.tracker) {
+        const leaks = [...groups].map(([fingerprint, findings]) => ({ fingerprint, kind: findings[0].kind, redacted: findings[0].redacted, findings, response: responses.get(fingerprint) }));
+        const filed = await fileIssues(deps.tracker, leaks, settings.issues, settings.repo, logger);
+        for (const [fingerprint, issue] of filed.issues)
+            responses.set(fingerprint, { ...responses.get(fingerprint), issue });
+        ({ opened, deferred } = filed);
     }
     if (deferred > 0)
         notes.push(`${deferred} issue(s) not opened this run: at most ${settings.issues?.maxNew} new issues a run (GitHub limits content creation); the next run opens them.`);
@@ -1035,37 +1136,50 @@ async function revokeIfProven(secret, kind, match, liveness, dryRun, inventory, 
         return { outcome: { type: 'unproven', reason: proof.reason, confirm: proof.confirm } };
     return { outcome: await openai.revoker(inventory).revoke(secret.reveal(), proof.record, { dryRun }), proven: proof };
 }
-async function fileIssue(tracker, group, settings, mayOpen, logger) {
-    const issues = settings.issues;
+/** Opened within the run's budget, labelled and assigned; the title stays as its team may have edited it. */
+function leakIssuePolicy(issues, budget) {
+    return { open: true, budget, labels: leakLabels(issues.labels), assignees: issues.assignees };
+}
+/**
+ * One issue per leaked key, found again by its marker: opened (at most `maxNew` a run, the rest
+ * deferred), its facts and places updated, and a comment when the key turns up in new places.
+ */
+async function fileIssues(tracker, groups, issues, repo, logger) {
+    const filed = new Map();
+    let opened = 0;
+    let deferred = 0;
+    const policy = leakIssuePolicy(issues, () => opened < issues.maxNew);
+    for (const group of groups) {
+        const issue = await fileIssue(tracker, group, issues.mention, repo, policy, logger);
+        if (issue.action === 'created')
+            opened++;
+        if (issue.action === 'deferred')
+            deferred++;
+        filed.set(group.fingerprint, issue);
+    }
+    return { issues: filed, opened, deferred };
+}
+async function fileIssue(tracker, group, mention, repo, policy, logger) {
     try {
-        const marker = (0,leak_issue/* renderLeakIssue */.XX)(group, settings.repo, issues.mention).body.split('\n', 1)[0];
-        const existing = await tracker.findByMarker(marker);
-        if (!existing) {
-            if (!mayOpen())
-                return { number: null, url: null, action: 'deferred' };
-            const { title, body } = (0,leak_issue/* renderLeakIssue */.XX)(group, settings.repo, issues.mention);
-            const created = await tracker.create({ title, body, labels: issues.labels, assignees: issues.assignees });
-            logger.info(`keyguard: opened issue #${created.number} for ${group.redacted}`);
-            return { number: created.number, url: created.url, action: 'created' };
-        }
-        const next = (0,leak_issue/* renderLeakIssue */.XX)(group, settings.repo, issues.mention, existing.body);
-        let action = 'unchanged';
-        if (next.body !== existing.body) {
-            await tracker.update(existing.number, { body: next.body });
-            action = 'updated';
-        }
-        if (next.newPlaces.length > 0) {
-            const n = next.newPlaces.length;
-            await tracker.comment(existing.number, [`keyguard found ${group.redacted} again, in ${(0,count/* count */.U)(n, 'new place')}:`, '', ...next.newPlaces.slice(0, 20), ...(n > 20 ? ['', (0,body_limit/* moreInReport */.h6)(n - 20, 'place')] : [])].join('\n'));
-            action = 'commented';
-        }
-        return { number: existing.number, url: existing.url, action };
+        const out = await (0,issue_writer/* writeMarked */.S)(tracker, (0,marker/* markerLine */.B_)('leak', group.fingerprint), (previous) => {
+            const { title, body, newPlaces } = (0,leak_issue/* renderLeakIssue */.XX)(group, repo, mention, previous?.body);
+            return { title, body, ...(newPlaces.length ? { comment: foundAgain(group.redacted, newPlaces) } : {}) };
+        }, policy);
+        if (!out.issue)
+            return { number: null, url: null, action: 'deferred' };
+        if (out.action === 'created')
+            logger.info(`keyguard: opened issue #${out.issue.number} for ${group.redacted}`);
+        return { number: out.issue.number, url: out.issue.url, action: out.action };
     }
     catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         logger.warning(`keyguard: could not file the issue for ${group.redacted}: ${message}`);
         return { number: null, url: null, action: 'failed', error: message };
     }
+}
+function foundAgain(redacted, places) {
+    const n = places.length;
+    return [`keyguard found ${redacted} again, in ${(0,count/* count */.U)(n, 'new place')}:`, '', ...places.slice(0, 20), ...(n > 20 ? ['', (0,body_limit/* moreInReport */.h6)(n - 20, 'place')] : [])].join('\n');
 }
 
 
@@ -1501,11 +1615,11 @@ async function runLeakResponse(result, options, ctx) {
         ...(snapshot ? { openai: organizationDeps(undefined, baseURL, () => readInventoryFile(snapshot)) } : admin ? { openai: organizationDeps(admin, baseURL, () => admin.inventory()) } : {}),
         ...(options.issues
             ? {
-                tracker: new issue_tracker/* GitHubIssueTracker */.z((0,octokit/* createOctokit */.Q)({ token: options.issues.token, baseUrl: ctx.githubApiUrl, logger, writeIntervalMs: ctx.writeIntervalMs }), { owner: owner, repo: repo }, options.issues.labels[0]),
+                tracker: new issue_tracker/* GitHubIssueTracker */.zo((0,octokit/* createOctokit */.Q)({ token: options.issues.token, baseUrl: ctx.githubApiUrl, logger, writeIntervalMs: ctx.writeIntervalMs }), { owner: owner, repo: repo }, options.issues.labels[0]),
             }
             : {}),
     };
-    const responded = await (0,respond/* respond */.u)(result, {
+    const responded = await (0,respond/* respond */.uf)(result, {
         verify: options.verify,
         revoke: options.revoke,
         dryRun: options.dryRun,

@@ -28,9 +28,11 @@ var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/github/issue-tracker.ts + 1 modules
 var issue_tracker = __webpack_require__(2574);
 // EXTERNAL MODULE: ./src/output/marker.ts
-var output_marker = __webpack_require__(39);
+var marker = __webpack_require__(39);
 // EXTERNAL MODULE: ./src/output/body-limit.ts
 var body_limit = __webpack_require__(9659);
+// EXTERNAL MODULE: ./src/github/issue-writer.ts
+var issue_writer = __webpack_require__(1402);
 // EXTERNAL MODULE: ./src/github/octokit.ts
 var octokit = __webpack_require__(6702);
 // EXTERNAL MODULE: ./src/openai/admin-client.ts
@@ -184,7 +186,7 @@ function renderAuditIssue(result, repoId, previous) {
     const ids = new Set(result.findings.map(findingId));
     const fixed = [...previousRows(previous ?? '')].filter(([id]) => !ids.has(id)).map(([, r]) => r);
     const body = [
-        (0,output_marker/* markerLine */.B)('audit', repoId),
+        (0,marker/* markerLine */.B_)('audit', repoId),
         `## keyguard audit: ${headline(result.findings)}`,
         '',
         ...findingsBody(result.findings),
@@ -486,32 +488,30 @@ async function runAudit(settings, deps) {
 
 
 
+
 function parseAuditFailOn(raw, name) {
     const v = raw?.trim() || 'high';
     if (v === 'none' || v === 'any' || SEVERITIES.includes(v))
         return v;
     throw new errors/* ConfigurationError */.j1(`${name}: expected one of none, any, ${SEVERITIES.join(', ')}, got "${raw}"`);
 }
-/** Keeps the repository's one audit issue up to date: created when there is something to say, closed when all is fixed. */
+/** Opened when there is something to say, reopened when there is again, closed when all is fixed; retitled with the count. */
+function auditIssuePolicy(labels, findings) {
+    return {
+        open: findings,
+        labels: { names: labels, color: 'fbca04', description: 'keyguard key-hygiene audit' },
+        retitle: true,
+        state: findings ? 'open' : 'closed',
+        // A large organization's audit is longer than an issue holds: the rest is in the JSON report.
+        more: (n) => (0,body_limit/* moreInReport */.h6)(n),
+    };
+}
+/** Keeps the repository's one audit issue up to date, as `auditIssuePolicy` says. */
 async function fileAuditIssue(result, target) {
-    const existing = await target.tracker.findByMarker((0,output_marker/* markerLine */.B)('audit', target.repoId));
-    const rendered = renderAuditIssue(result, target.repoId, existing?.body);
-    const { title } = rendered;
-    // A large organization's audit is longer than an issue holds: the rest is in the JSON report.
-    const body = (0,body_limit/* fitBody */.KM)(rendered.body, { more: (n) => (0,body_limit/* moreInReport */.h6)(n) });
-    if (!existing) {
-        if (result.findings.length === 0)
-            return { number: 0, action: 'none' };
-        for (const l of target.labels)
-            await target.tracker.ensureLabel(l, 'fbca04', 'keyguard key-hygiene audit');
-        const created = await target.tracker.create({ title, body, labels: target.labels, assignees: [] });
-        return { number: created.number, action: 'created' };
-    }
-    const state = result.findings.length ? 'open' : 'closed';
-    if (existing.body === body && existing.title === title && existing.state === state)
-        return { number: existing.number, action: 'unchanged' };
-    await target.tracker.update(existing.number, { title, body, state });
-    return { number: existing.number, action: 'updated' };
+    const out = await (0,issue_writer/* writeMarked */.S)(target.tracker, (0,marker/* markerLine */.B_)('audit', target.repoId), (previous) => renderAuditIssue(result, target.repoId, previous?.body), auditIssuePolicy(target.labels, result.findings.length > 0));
+    if (!out.issue)
+        return { number: 0, action: 'none' };
+    return { number: out.issue.number, action: out.action === 'commented' ? 'updated' : out.action };
 }
 /** The audit as both entries run it: repository rules, organization rules with an admin key, the issue. */
 async function auditCommand(settings, logger) {
@@ -522,7 +522,7 @@ async function auditCommand(settings, logger) {
     if (!settings.issue)
         return { result };
     const [owner, repo] = settings.issue.repository.split('/');
-    const tracker = new issue_tracker/* GitHubIssueTracker */.z((0,octokit/* createOctokit */.Q)({ token: settings.issue.token, baseUrl: settings.issue.apiUrl, logger, writeIntervalMs: settings.issue.writeIntervalMs }), { owner, repo }, settings.issue.labels[0]);
+    const tracker = new issue_tracker/* GitHubIssueTracker */.zo((0,octokit/* createOctokit */.Q)({ token: settings.issue.token, baseUrl: settings.issue.apiUrl, logger, writeIntervalMs: settings.issue.writeIntervalMs }), { owner, repo }, settings.issue.labels[0]);
     const issue = await fileAuditIssue(result, { tracker, repoId: settings.issue.repository.replace('/', ':'), labels: settings.issue.labels });
     return { result, issue };
 }
@@ -536,6 +536,7 @@ var schemas = __webpack_require__(8816);
 // EXTERNAL MODULE: ./src/respond/respond.ts + 1 modules
 var respond = __webpack_require__(994);
 ;// CONCATENATED MODULE: ./src/org/aggregate.ts
+
 
 
 
@@ -620,20 +621,9 @@ async function readScanReports(dir) {
 }
 /** Files one issue per key for an org-wide run, in the security team's repository. */
 async function aggregateIssues(groups, tracker, options, logger) {
-    for (const l of options.labels)
-        await tracker.ensureLabel(l, 'b60205', 'Raised by keyguard: a leaked OpenAI API key');
-    let opened = 0;
-    let deferred = 0;
-    let updated = 0;
-    for (const group of groups) {
-        const issue = await (0,respond/* fileIssue */.y)(tracker, group, { issues: { labels: options.labels, assignees: options.assignees, mention: options.mention, maxNew: options.maxNew }, repo: options.repo }, () => opened < options.maxNew, logger);
-        if (issue.action === 'created')
-            opened++;
-        else if (issue.action === 'deferred')
-            deferred++;
-        else if (issue.action === 'updated' || issue.action === 'commented')
-            updated++;
-    }
+    await (0,issue_writer/* ensureLabels */.c)(tracker, { labels: (0,respond/* leakLabels */.bn)(options.labels) });
+    const { issues, opened, deferred } = await (0,respond/* fileIssues */.BP)(tracker, groups, options, options.repo, logger);
+    const updated = [...issues.values()].filter((i) => i.action === 'updated' || i.action === 'commented').length;
     if (deferred)
         logger.warning(`keyguard: ${(0,count/* count */.U)(deferred, 'issue')} deferred to the next run (at most ${options.maxNew} new issues a run)`);
     return { opened, deferred, updated };
@@ -1062,7 +1052,7 @@ function renderReportMarkdown(report, options = {}) {
     const out = [];
     // In an issue the title already says it: the body starts with the numbers.
     if (options.marker)
-        out.push((0,output_marker/* markerLine */.B)('report', periodId(report.period)));
+        out.push((0,marker/* markerLine */.B_)('report', periodId(report.period)));
     else
         out.push(`## OpenAI usage and cost: ${describePeriod(report.period)}`, '');
     if (report.projects.length === 0 && !hasActivity(report.unattributed)) {
@@ -1098,6 +1088,7 @@ function renderReportJson(report) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/command.ts
+
 
 
 
@@ -1155,31 +1146,17 @@ async function buildReport(admin, period, config, now, logger) {
     }
     return { report: (0,aggregate/* aggregate */.Q)({ ...input, members }, policy), requests: admin.requests - before };
 }
+/** Always opened, updated in place, retitled; `closes`: the previous period's, once this one is written. */
+function reportIssuePolicy(labels, closes) {
+    return { open: true, labels: { names: labels, color: '0e8a16', description: 'keyguard usage and cost report' }, retitle: true, more: (n) => (0,body_limit/* moreInReport */.h6)(n), ...(closes ? { closes } : {}) };
+}
 /** One issue per period, found again by its marker and updated in place; optionally closes the previous period's. */
 async function fileReportIssue(report, tracker, options) {
-    const marker = (0,output_marker/* markerLine */.B)('report', periodId(report.period));
-    const title = `OpenAI usage and cost: ${describePeriod(report.period)}`;
-    const body = (0,body_limit/* fitBody */.KM)(renderReportMarkdown(report, { marker: true }), { more: (n) => (0,body_limit/* moreInReport */.h6)(n) });
-    for (const l of options.labels)
-        await tracker.ensureLabel(l, '0e8a16', 'keyguard usage and cost report');
-    const existing = await tracker.findByMarker(marker);
-    let result;
-    if (!existing)
-        result = { number: (await tracker.create({ title, body, labels: options.labels, assignees: [] })).number, action: 'created' };
-    else if (existing.body === body && existing.title === title)
-        result = { number: existing.number, action: 'unchanged' };
-    else {
-        await tracker.update(existing.number, { title, body });
-        result = { number: existing.number, action: 'updated' };
-    }
-    if (options.closePrevious) {
-        const prev = await tracker.findByMarker((0,output_marker/* markerLine */.B)('report', periodId(report.previousPeriod)));
-        if (prev && prev.state === 'open') {
-            await tracker.update(prev.number, { state: 'closed' });
-            return { ...result, closedPrevious: prev.number };
-        }
-    }
-    return result;
+    const out = await (0,issue_writer/* writeMarked */.S)(tracker, (0,marker/* markerLine */.B_)('report', periodId(report.period)), () => ({ title: `OpenAI usage and cost: ${describePeriod(report.period)}`, body: renderReportMarkdown(report, { marker: true }) }), reportIssuePolicy(options.labels, options.closePrevious ? (0,marker/* markerLine */.B_)('report', periodId(report.previousPeriod)) : undefined));
+    if (!out.issue)
+        throw new Error('bug: a report issue is always opened');
+    const result = { number: out.issue.number, action: out.action === 'commented' ? 'updated' : out.action };
+    return out.closed === undefined ? result : { ...result, closedPrevious: out.closed };
 }
 /** Which period: `--since`/`--until` (both), or `--period` (default the last full week). */
 function choosePeriod(settings, name) {
@@ -1206,7 +1183,7 @@ async function reportCommand(settings, name, logger) {
     if (!settings.issue)
         return { report, requests };
     const [owner, repo] = settings.issue.repository.split('/');
-    const tracker = new issue_tracker/* GitHubIssueTracker */.z((0,octokit/* createOctokit */.Q)({ token: settings.issue.token, baseUrl: settings.issue.apiUrl, logger, writeIntervalMs: settings.issue.writeIntervalMs }), { owner, repo }, settings.issue.labels[0]);
+    const tracker = new issue_tracker/* GitHubIssueTracker */.zo((0,octokit/* createOctokit */.Q)({ token: settings.issue.token, baseUrl: settings.issue.apiUrl, logger, writeIntervalMs: settings.issue.writeIntervalMs }), { owner, repo }, settings.issue.labels[0]);
     const issue = await fileReportIssue(report, tracker, { labels: settings.issue.labels, closePrevious: settings.issue.closePrevious });
     return { report, requests, issue };
 }
@@ -1226,8 +1203,12 @@ var leak_issue = __webpack_require__(8280);
 
 
 
+
+
 const watch_DAY = 86_400;
 const ID = /^[A-Za-z0-9_-]{1,100}$/;
+/** The watch revisits keyguard's own leak issues (listed by marker and author): it never opens one, and keeps the title. */
+const WATCH_POLICY = { open: false };
 /** Record id → `last_used_at` of the records that still exist; `failed`: ids whose records could not be read this run. */
 async function recordsOf(org, watched, logger) {
     const out = Object.assign(new Map(), { failed: new Set() });
@@ -1316,15 +1297,14 @@ async function watchLeaks(tracker, org, settings, logger, now) {
         if (exposure)
             body = (0,leak_issue/* withSection */.iG)(body, 'exposure', `### Use since exposure\n\n${(0,render/* exposureTable */.kR)(exposure)}`);
         body = (0,leak_issue/* withFacts */.Qj)(body, { ...w.facts, ...(exposure ? { exposure } : {}), watch });
-        await tracker.update(w.issue.number, { body });
         const key = `${(0,markdown/* code */.a)(w.keyId)}${w.projectId ? ` of ${(0,markdown/* code */.a)(w.projectId)}` : ''}`;
-        if (used) {
-            const since = previous?.checkedAt ?? w.facts.exposure?.until;
-            await tracker.comment(w.issue.number, `${settings.mention ? `${settings.mention} ` : ''}keyguard leak watch: key ${key} was used since the last check${since ? ` (${since.slice(0, 10)})` : ''}: ${(watch.requests - (before?.requests ?? 0)).toLocaleString('en-US')} more requests (${watch.requests.toLocaleString('en-US')} since ${watch.from.slice(0, 10)}), last used ${lastUsed ? lastUsed.slice(0, 10) : 'unknown'}. ${exists ? 'The key still exists: revoke it.' : 'Its record is gone, yet usage was counted: check the project.'}`);
-        }
-        else if (closable && !before?.closable) {
-            await tracker.comment(w.issue.number, `keyguard leak watch: key ${key} is revoked and has not been used for at least ${settings.quietDays} days. This issue can be closed once the checklist is done.`);
-        }
+        const since = previous?.checkedAt ?? w.facts.exposure?.until;
+        const comment = used
+            ? `${settings.mention ? `${settings.mention} ` : ''}keyguard leak watch: key ${key} was used since the last check${since ? ` (${since.slice(0, 10)})` : ''}: ${(watch.requests - (before?.requests ?? 0)).toLocaleString('en-US')} more requests (${watch.requests.toLocaleString('en-US')} since ${watch.from.slice(0, 10)}), last used ${lastUsed ? lastUsed.slice(0, 10) : 'unknown'}. ${exists ? 'The key still exists: revoke it.' : 'Its record is gone, yet usage was counted: check the project.'}`
+            : closable && !before?.closable
+                ? `keyguard leak watch: key ${key} is revoked and has not been used for at least ${settings.quietDays} days. This issue can be closed once the checklist is done.`
+                : undefined;
+        await (0,issue_writer/* writeMarked */.S)(tracker, (0,marker/* markerOf */.we)(w.issue.body), () => ({ title: w.issue.title, body, ...(comment ? { comment } : {}) }), WATCH_POLICY);
         outcomes.push({ issue: w.issue.number, type: used ? 'used' : closable ? 'closable' : 'updated', keyId: w.keyId, watch });
     }
     return outcomes;
@@ -1356,7 +1336,7 @@ async function watchCommand(o, name, logger) {
     logger.mask(o.token);
     const admin = new admin_client/* OpenAIAdmin */.Kd({ adminKey: o.adminKey, baseURL: o.openaiBaseUrl, logger });
     const [owner, repo] = o.repository.split('/');
-    const tracker = new issue_tracker/* GitHubIssueTracker */.z((0,octokit/* createOctokit */.Q)({ token: o.token, baseUrl: o.apiUrl, logger, writeIntervalMs: o.writeIntervalMs }), { owner, repo }, (o.labels?.length ? o.labels : o.config.issues.labels)[0]);
+    const tracker = new issue_tracker/* GitHubIssueTracker */.zo((0,octokit/* createOctokit */.Q)({ token: o.token, baseUrl: o.apiUrl, logger, writeIntervalMs: o.writeIntervalMs }), { owner, repo }, (o.labels?.length ? o.labels : o.config.issues.labels)[0]);
     const outcomes = await watchLeaks(tracker, admin, { mention, quietDays }, logger, Math.floor(Date.now() / 1000));
     return { outcomes, requests: admin.requests };
 }
@@ -1502,7 +1482,7 @@ async function aggregateCommand(values, dir, stdout, logger) {
         throw new errors/* ConfigurationError */.j1('--issues needs GITHUB_REPOSITORY (the security team\'s repository)');
     const { config } = await (0,src_config/* loadConfig */.Z9)(process.cwd());
     const [owner, repo] = repository.split('/');
-    const tracker = new issue_tracker/* GitHubIssueTracker */.z(githubFromEnv(logger, 'aggregate --issues'), { owner, repo }, config.issues.labels[0]);
+    const tracker = new issue_tracker/* GitHubIssueTracker */.zo(githubFromEnv(logger, 'aggregate --issues'), { owner, repo }, config.issues.labels[0]);
     const out = await aggregateIssues(groups, tracker, { labels: config.issues.labels, assignees: config.issues.assignees, mention: config.issues.mention, maxNew: config.issues.maxPerRun, repo: { serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com', repository: undefined, sha: undefined } }, logger);
     stdout.write(`issues: ${out.opened} opened, ${out.updated} updated, ${out.deferred} deferred\n`);
     return groups.length > 0 ? 1 : 0;
