@@ -1,5 +1,5 @@
-import { fitBody } from '../output/body-limit.ts';
-import { markerOf } from '../output/marker.ts';
+import { fitBody } from '../text/body-limit.ts';
+import { markerOf } from '../text/marker.ts';
 import { ownLogin } from './identity.ts';
 import type { GitHubClient } from './octokit.ts';
 

@@ -1,8 +1,8 @@
-import { markerLine } from '../output/marker.ts';
-import { code, escapeMarkdown } from '../output/markdown.ts';
+import { markerLine } from '../text/marker.ts';
+import { code, escapeMarkdown } from '../text/markdown.ts';
 import { ENDPOINT_UNITS, type EndpointUsage, type Flag, type ProjectReport, type Report, type Spender, type Totals } from './aggregate.ts';
 import { describePeriod, isoDay, periodId } from './period.ts';
-import { count } from '../output/count.ts';
+import { count } from '../text/count.ts';
 
 const int = new Intl.NumberFormat('en-US');
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
