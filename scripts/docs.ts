@@ -1,9 +1,13 @@
-// Regenerates the inputs and outputs tables in README.md from action.yml (between the usage
-// markers), the command-line reference from the CLI's option table (between the cli markers) and
-// the detected key shapes from the kind specs (between the kinds markers), so none can drift. `--check` exits 1 instead of writing when they differ.
+// Regenerates the parts of README.md that other files already say, between `<!-- start NAME -->`
+// and `<!-- end NAME -->`: the inputs and outputs tables from action.yml (usage), the command-line
+// reference from the CLI's option table (cli), the detected key shapes from the kind specs (kinds)
+// and the audit rules tables from the rule specs (repo-rules, org-rules), so none can drift.
+// `--check` exits 1 instead of writing when they differ.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { helpReference } from '../src/cli/help.ts';
+import { ORG_RULES } from '../src/audit/org-rules.ts';
+import { REPO_RULES } from '../src/audit/repo-rules.ts';
 import { KIND_SPECS, MARKER } from '../src/detect/kinds.ts';
 
 interface Meta {
@@ -45,6 +49,11 @@ export function renderKinds(): string {
   return ['| kind | shape | length |', '| --- | --- | --- |', ...known, ...open, ...named, ...unknown].join('\n');
 }
 
+/** An audit rules table, from the rule specs. */
+export function renderRules(rules: readonly { id: string; severity: readonly string[]; doc: string }[]): string {
+  return ['| rule | severity | what |', '| --- | --- | --- |', ...rules.map((r) => `| \`${r.id}\` | ${r.severity.join(' / ')} | ${cell(r.doc)} |`)].join('\n');
+}
+
 /** README with the text between `<!-- start NAME -->` and `<!-- end NAME -->` replaced. */
 function between(readme: string, name: string, text: string): string {
   const start = `<!-- start ${name} -->`;
@@ -59,10 +68,17 @@ function between(readme: string, name: string, text: string): string {
 
 const meta = parse(readFileSync('action.yml', 'utf8')) as Meta;
 const readme = readFileSync('README.md', 'utf8');
-const next = between(between(between(readme, 'usage', renderUsage(meta)), 'cli', helpReference()), 'kinds', renderKinds());
+const generated: [string, string][] = [
+  ['usage', renderUsage(meta)],
+  ['cli', helpReference()],
+  ['kinds', renderKinds()],
+  ['repo-rules', renderRules(REPO_RULES)],
+  ['org-rules', renderRules(ORG_RULES)],
+];
+const next = generated.reduce((text, [name, part]) => between(text, name, part), readme);
 if (process.argv.includes('--check')) {
   if (next !== readme) {
-    console.error('README.md is out of date with action.yml, the CLI help or the key kind specs: run `npm run docs`');
+    console.error('README.md is out of date with action.yml, the CLI help, the key kind specs or the audit rules: run `npm run docs`');
     process.exit(1);
   }
 } else {
