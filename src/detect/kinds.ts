@@ -109,7 +109,7 @@ export function kindSpec(kind: KeyKind): KindSpec & { readonly kind: KeyKind } {
 }
 
 export function kindLabel(kind: KeyKind): string {
-  return KIND_SPECS.find((s) => s.kind === kind)?.label ?? kind;
+  return kindSpec(kind).label;
 }
 
 /** The printable prefix of a key of this kind, as shown in redacted forms: from its first form. */
