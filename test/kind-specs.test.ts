@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { detectKeys, KEY_FORMS, KIND_SPECS, kindPrefix, REDACTED_PREFIXES } from '../src/detect/index.ts';
+import { detectKeys, KEY_FORMS, KIND_SPECS, kindPrefix, REDACTED_PREFIXES, SecretValue } from '../src/detect/index.ts';
+import { checkLiveness } from '../src/openai/liveness.ts';
 import { matchKey } from '../src/openai/match.ts';
 import type { Inventory, KeyOwner } from '../src/openai/types.ts';
 import { renderSarif } from '../src/output/sarif.ts';
+import { seedOrganization } from './fakes/openai-seed.ts';
+import { fakeOpenAI } from './helpers/fakes.ts';
 import { fromTemplate } from './helpers/keygen.ts';
 import { expectNoKey } from './helpers/leaks.ts';
 import { tempDir, write } from './helpers/repo.ts';
@@ -70,6 +73,13 @@ describe.each(KIND_SPECS.map((spec) => [spec.kind, spec] as const))('kind spec %
     const expected = { admin: 'key_admin', 'project-user': 'key_user', 'project-service-account': 'key_svc', none: undefined }[spec.inventory];
     const m = matchKey(key, spec.kind, inventory);
     expect(m.type === 'matched' ? m.record.id : undefined).toBe(expected);
+  });
+
+  it(`is probed with ${spec.probe === 'admin-keys' ? 'the admin keys list' : 'GET /models'}, as its spec says`, async () => {
+    const fake = await fakeOpenAI(seedOrganization());
+    const liveness = await checkLiveness(new SecretValue(fromTemplate(spec.samples.positive[0]!)), spec.kind, { baseURL: fake.baseURL });
+    expect(liveness.status).toBe('revoked'); // a key the organization does not know
+    expect(fake.log.map((r) => r.path)).toEqual([spec.probe === 'admin-keys' ? '/v1/organization/admin_api_keys' : '/v1/models']);
   });
 
   it('has its SARIF rule with its label and severity', () => {
