@@ -1,9 +1,14 @@
-// Regenerates the inputs and outputs tables in README.md from action.yml (between the usage
-// markers) and the command-line reference from the CLI's option table (between the cli markers),
-// so neither can drift. `--check` exits 1 instead of writing when they differ.
+// Regenerates the parts of README.md that other files already say, between `<!-- start NAME -->`
+// and `<!-- end NAME -->`: the inputs and outputs tables from action.yml (usage), the command-line
+// reference from the CLI's option table (cli), the detected key shapes from the kind specs (kinds)
+// and the audit rules tables from the rule specs (repo-rules, org-rules), so none can drift.
+// `--check` exits 1 instead of writing when they differ.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { helpReference } from '../src/cli/help.ts';
+import { ORG_RULES } from '../src/audit/org-rules.ts';
+import { REPO_RULES } from '../src/audit/repo-rules.ts';
+import { KIND_SPECS, MARKER } from '../src/detect/kinds.ts';
 
 interface Meta {
   inputs: Record<string, { description: string; required?: boolean; default?: string }>;
@@ -20,6 +25,35 @@ export function renderUsage(meta: Meta): string {
   return rows.join('\n');
 }
 
+/** The "What is detected" table, from the key kind specs: known lengths first, then open ones. */
+export function renderKinds(): string {
+  const known: string[] = [];
+  const open: string[] = [];
+  const named: string[] = [];
+  const unknown: string[] = [];
+  const alphabet = (half: number) => (half === 20 ? 'alphanumeric' : '`A-Za-z0-9_-`');
+  const row = (kind: string, shape: string, length = '') => `| \`${kind}\` | ${shape} |${length ? ` ${length} ` : ' '}|`;
+  for (const { kind, forms, label, named: hasNamed } of KIND_SPECS) {
+    for (const f of forms) {
+      const prefix = `sk-${f.prefix}`;
+      for (const a of new Set(f.halves.map(alphabet))) {
+        const halves = f.halves.filter((h) => alphabet(h) === a);
+        const shape = halves.length === 1 ? `+ ${halves[0]} + \`${MARKER}\` + ${halves[0]}` : `+ ${halves.join(' / ')} on each side`;
+        known.push(row(kind, `\`${prefix}\` ${shape}, ${a}`, halves.map((h) => prefix.length + 2 * h + MARKER.length).join(' / ')));
+      }
+      if (f.prefix === '') unknown.push(row(kind, `\`sk-\` + 20–128 alphanumeric + \`${MARKER}\` + 20–128 (an unknown length)`));
+      else if (f.halves.length === 0) open.push(row(kind, `\`${prefix}\` + 20–128 + \`${MARKER}\` + 20–128, \`A-Za-z0-9_-\``));
+    }
+    if (hasNamed) named.push(row(kind, `\`sk-<name>-\` + 20 + \`${MARKER}\` + 20, alphanumeric; \`<name>\` 1–64 of \`A-Za-z0-9_-\`, starting with a letter or digit (older ${label}s carry the account's name)`));
+  }
+  return ['| kind | shape | length |', '| --- | --- | --- |', ...known, ...open, ...named, ...unknown].join('\n');
+}
+
+/** An audit rules table, from the rule specs. */
+export function renderRules(rules: readonly { id: string; severity: readonly string[]; doc: string }[]): string {
+  return ['| rule | severity | what |', '| --- | --- | --- |', ...rules.map((r) => `| \`${r.id}\` | ${r.severity.join(' / ')} | ${cell(r.doc)} |`)].join('\n');
+}
+
 /** README with the text between `<!-- start NAME -->` and `<!-- end NAME -->` replaced. */
 function between(readme: string, name: string, text: string): string {
   const start = `<!-- start ${name} -->`;
@@ -34,10 +68,17 @@ function between(readme: string, name: string, text: string): string {
 
 const meta = parse(readFileSync('action.yml', 'utf8')) as Meta;
 const readme = readFileSync('README.md', 'utf8');
-const next = between(between(readme, 'usage', renderUsage(meta)), 'cli', helpReference());
+const generated: [string, string][] = [
+  ['usage', renderUsage(meta)],
+  ['cli', helpReference()],
+  ['kinds', renderKinds()],
+  ['repo-rules', renderRules(REPO_RULES)],
+  ['org-rules', renderRules(ORG_RULES)],
+];
+const next = generated.reduce((text, [name, part]) => between(text, name, part), readme);
 if (process.argv.includes('--check')) {
   if (next !== readme) {
-    console.error('README.md is out of date with action.yml or the CLI help: run `npm run docs`');
+    console.error('README.md is out of date with action.yml, the CLI help, the key kind specs or the audit rules: run `npm run docs`');
     process.exit(1);
   }
 } else {

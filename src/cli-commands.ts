@@ -16,7 +16,7 @@ import { parseBatch, readRepositoryList, scanBatch } from './org/batch.ts';
 import { reportCommand } from './report/command.ts';
 import { renderReportJson, renderReportMarkdown } from './report/render.ts';
 import { cliName, type OptionValues } from './options.ts';
-import { count } from './output/count.ts';
+import { count } from './text/count.ts';
 import { resolveRespondOptions, resolveScanOptions, resolveTargets } from './settings.ts';
 import { renderWatch, watchCommand } from './watch/command.ts';
 

@@ -4,7 +4,7 @@ import { ConfigurationError, errorMessage } from './errors.ts';
 import { consoleLogger, type ConsoleLogger } from './logger.ts';
 import { renderJson } from './output/json.ts';
 import { renderSarif } from './output/sarif.ts';
-import { count } from './output/count.ts';
+import { count } from './text/count.ts';
 import { renderText } from './output/text.ts';
 import { shouldFail } from './scan/finding.ts';
 import { renderBaseline } from './scan/baseline.ts';

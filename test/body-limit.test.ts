@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { fitBody, MAX_BODY, openDetails } from '../src/output/body-limit.ts';
+import { fitBody, MAX_BODY, openDetails } from '../src/text/body-limit.ts';
 
 const line = fc.oneof(fc.string({ maxLength: 300 }).map((s) => s.replace(/\n/g, ' ')), fc.constant('```'), fc.constant('| a | b |'), fc.constant('<details>'), fc.constant('<details><summary>more</summary>'), fc.constant('</details>'));
 

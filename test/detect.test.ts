@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectKeys, fingerprint, KIND_SPECS, kindPrefix, mayContainKey, redact } from '../src/detect/index.ts';
+import { detectKeys, fingerprint, KEY_FORMS, kindPrefix, kindSpec, mayContainKey, redact, REDACTED_PREFIXES } from '../src/detect/index.ts';
 import { MARKER, SHAPES, makeKey, oneOfEach, randomString, shapeByName } from './helpers/keygen.ts';
 
 const keysIn = (text: string) => detectKeys(text).map((m) => m.secret.reveal());
@@ -19,7 +19,7 @@ describe('every key shape', () => {
 });
 
 describe('every kind spec (KIND_SPECS): one list drives detection, labels and redaction', () => {
-  for (const spec of KIND_SPECS) {
+  for (const spec of KEY_FORMS) {
     for (const half of spec.halves) {
       it(`sk-${spec.prefix} with halves of ${half}: kind ${spec.kind}, redacted to its prefix and last four`, () => {
         const alphabet = half === 20 ? 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789' : 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
@@ -28,7 +28,7 @@ describe('every kind spec (KIND_SPECS): one list drives detection, labels and re
         expect(rest).toEqual([]);
         expect(m?.kind).toBe(spec.kind);
         expect(m?.secret.redacted).toBe(`sk-${spec.prefix}…${key.slice(-4)}`);
-        expect(key.startsWith(kindPrefix(spec.kind)) || spec !== KIND_SPECS.find((s) => s.kind === spec.kind)).toBe(true);
+        expect(key.startsWith(kindPrefix(spec.kind)) || spec.prefix !== kindSpec(spec.kind).forms[0]!.prefix).toBe(true);
       });
     }
   }
@@ -113,7 +113,7 @@ describe('redaction, fingerprints and inline allow', () => {
     for (const { key } of oneOfEach()) {
       const [m] = detectKeys(key);
       expect(m?.secret.redacted).toBe(redact(key));
-      expect(redact(key)).toMatch(/^sk-(proj-|svcacct-|admin-|None-)?….{4}$/);
+      expect(REDACTED_PREFIXES.some((p) => redact(key) === `${p}…${key.slice(-4)}`)).toBe(true);
       expect(String(m?.secret)).not.toContain(key);
       expect(JSON.stringify(m)).not.toContain(key);
       expect(`${m?.secret}`).toBe(redact(key));

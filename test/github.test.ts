@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { GitHubIssueTracker, upsertPullRequestComment } from '../src/github/issue-tracker.ts';
-import { markerLine, markerOf } from '../src/output/marker.ts';
+import { markerLine, markerOf } from '../src/text/marker.ts';
 import { createOctokit } from '../src/github/octokit.ts';
 import type { Logger } from '../src/logger.ts';
 import { startFakeGitHub, type FakeGitHub } from './fakes/github-server.ts';

@@ -10,7 +10,7 @@ import { GitHubIssueTracker, pullRequestCommentPolicy, PullRequestComments } fro
 import { ensureLabels, writeMarked, type MarkedStore, type WritePolicy } from '../src/github/issue-writer.ts';
 import { createOctokit, type GitHubClient } from '../src/github/octokit.ts';
 import type { Logger } from '../src/logger.ts';
-import { MARKER_KINDS, markerLine } from '../src/output/marker.ts';
+import { MARKER_KINDS, markerLine } from '../src/text/marker.ts';
 import { reportIssuePolicy } from '../src/report/command.ts';
 import { fileIssues, leakIssuePolicy } from '../src/respond/respond.ts';
 import { WATCH_POLICY } from '../src/watch/watch.ts';

@@ -139,7 +139,7 @@ describe('leak response', () => {
 
 describe('markdown helpers', () => {
   it('code spans survive backticks and pipes; escaped text opens nothing', async () => {
-    const { code, escapeMarkdown } = await import('../src/output/markdown.ts');
+    const { code, escapeMarkdown } = await import('../src/text/markdown.ts');
     expect(code('a`b``c|d')).toBe('``` a`b``c\\|d ```');
     expect(code('plain')).toBe('`plain`');
     expect(escapeMarkdown('@team [x](y) <b> #12 a|b')).toBe('@\u200bteam &#91;x&#93;(y) &#60;b&#62; &#35;12 a&#124;b');

@@ -1,8 +1,8 @@
 import type { Config } from '../config.ts';
 import { ConfigurationError } from '../errors.ts';
 import { GitHubIssueTracker, type IssueTracker } from '../github/issue-tracker.ts';
-import { markerLine } from '../output/marker.ts';
-import { moreInReport } from '../output/body-limit.ts';
+import { markerLine } from '../text/marker.ts';
+import { moreInReport } from '../text/body-limit.ts';
 import { writeMarked, type WritePolicy } from '../github/issue-writer.ts';
 import { createOctokit } from '../github/octokit.ts';
 import type { Logger } from '../logger.ts';

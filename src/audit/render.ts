@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { moreInReport } from '../output/body-limit.ts';
-import { markerLine } from '../output/marker.ts';
-import { code, escapeMarkdown } from '../output/markdown.ts';
-import { count } from '../output/count.ts';
+import { moreInReport } from '../text/body-limit.ts';
+import { markerLine } from '../text/marker.ts';
+import { code, escapeMarkdown } from '../text/markdown.ts';
+import { count } from '../text/count.ts';
 import { printable } from '../output/text.ts';
 import { SEVERITIES, type AuditFinding } from './finding.ts';
 import type { AuditResult } from './run.ts';

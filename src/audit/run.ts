@@ -1,14 +1,13 @@
 import type { Config } from '../config.ts';
-import { kindLabel } from '../detect/index.ts';
 import type { Logger } from '../logger.ts';
 import type { Inventory } from '../openai/types.ts';
 import { scanWorktree } from '../scan/worktree-scan.ts';
 import { git, gitTopLevel } from '../sources/git.ts';
 import { FileReader, listWorktree } from '../sources/worktree.ts';
 import { triageFrom } from '../scan/triage.ts';
-import { sortFindings, type AuditFinding } from './finding.ts';
+import { findingsOf, sortFindings, type AuditFinding } from './finding.ts';
 import { auditOrganization } from './org-rules.ts';
-import { clientLiteralRule, gitignoreEnvRule, isCodeFile, isWorkflowFile, trackedEnvFileRule, workflowRules } from './repo-rules.ts';
+import { FILE_KINDS, REPO_RULES, rulesForFile, type RepoFacts } from './repo-rules.ts';
 
 export interface AuditResult {
   readonly findings: readonly AuditFinding[];
@@ -40,35 +39,26 @@ export async function runAudit(settings: { root: string; config: Config; now: nu
   const findings: AuditFinding[] = [];
 
   const scan = await scanWorktree({ root, config, threads: 'auto' }, deps);
-  for (const f of scan.findings) {
-    findings.push({ rule: 'literal-key', severity: 'critical', target: `${f.file}:${f.line}`, file: f.file, line: f.line, message: `An OpenAI ${kindLabel(f.kind)} ${f.redacted} is committed (fingerprint ${f.fingerprint}).`, fix: 'Revoke it, store the new key as a secret, read it from OPENAI_API_KEY, and purge it from history (keyguard scan --history).' });
-  }
-
   const allowed = triageFrom(config);
   const inGit = (await gitTopLevel(root)) !== undefined;
   const reader = new FileReader(root, config.scan.maxFileSize);
+  const repo: RepoFacts = { inGit, envIgnored: await envIgnored(root, inGit, reader), keys: scan.findings };
   let filesChecked = 0;
   let workflows = 0;
+  // File by file: a file's text is dropped once its rules have read it.
   for await (const batch of listWorktree(root)) {
     for (const file of batch) {
-      if (allowed.pathAllowed(file)) continue;
-      const code = isCodeFile(file);
-      const workflow = isWorkflowFile(file);
-      const env = /(?:^|\/)\.env(?:\.[^/]*)?$/.test(file);
-      if (!code && !workflow && !env) continue;
+      const rules = allowed.pathAllowed(file) ? [] : rulesForFile(file);
+      if (rules.length === 0) continue;
       const read = reader.read(file);
       if (read.kind !== 'file') continue;
       const text = read.data.toString('utf8');
       filesChecked++;
-      if (code) findings.push(...clientLiteralRule(file, text));
-      if (env && inGit) findings.push(...trackedEnvFileRule(file, text));
-      if (workflow) {
-        workflows++;
-        findings.push(...workflowRules(file, text));
-      }
+      if (FILE_KINDS.workflow(file)) workflows++;
+      for (const rule of rules) findings.push(...findingsOf(rule, rule.check(file, text, repo)));
     }
   }
-  findings.push(...gitignoreEnvRule(await envIgnored(root, inGit, reader)));
+  for (const rule of REPO_RULES) if (rule.appliesTo === 'repository') findings.push(...findingsOf(rule, rule.check(repo)));
 
   let organization: AuditResult['stats']['organization'] = null;
   if (deps.inventory) {

@@ -1,5 +1,5 @@
 import { B64_REACH, BASE64_MARKERS, BASE64_PIECES, base64RunAround, decodeRun } from './base64.ts';
-import { KIND_SPECS, MARKER, type KeyKind } from './kinds.ts';
+import { KEY_FORMS, MARKER, NAMED_KIND, type KeyKind } from './kinds.ts';
 import { placeholderReason } from './placeholder.ts';
 import { SecretValue } from './secret.ts';
 
@@ -73,7 +73,7 @@ function candidateAt(text: string, m: number): Candidate | undefined {
 }
 
 function shapeOf(body: string, rightRun: string): { kind: KeyKind; rightLength: number } | undefined {
-  for (const spec of KIND_SPECS) {
+  for (const spec of KEY_FORMS) {
     if (!body.startsWith(spec.prefix)) continue;
     const half = body.slice(spec.prefix.length);
     if (half.length < HALF_MIN || half.length > HALF_MAX) return undefined;
@@ -103,14 +103,14 @@ const OTHER_VENDORS = ['ant-', 'or-'];
  */
 function namedShape(body: string, rightRun: string): { kind: KeyKind; rightLength: number } | undefined {
   if (OTHER_VENDORS.some((p) => body.startsWith(p)) || !NAMED.test(body) || rightRun.length < 20 || !allAlnum(rightRun.slice(0, 20))) return undefined;
-  return { kind: 'service_account', rightLength: 20 };
+  return { kind: NAMED_KIND, rightLength: 20 };
 }
 
 /** Splits a key into the two halves around its marker (for the placeholder test). */
 function halvesOf(key: string): [string, string] {
   const m = key.lastIndexOf(MARKER);
   const body = key.slice(3, m);
-  const spec = KIND_SPECS.find((s) => body.startsWith(s.prefix))!;
+  const spec = KEY_FORMS.find((s) => body.startsWith(s.prefix))!;
   // A named key's first half follows its name (the legacy spec's empty prefix matched it).
   const first = spec.prefix === '' ? body.slice(body.lastIndexOf('-') + 1) : body.slice(spec.prefix.length);
   return [first, key.slice(m + MARKER.length)];

@@ -1,5 +1,4 @@
-import { code } from '../output/markdown.ts';
-import type { Finding } from '../scan/finding.ts';
+import { code } from '../text/markdown.ts';
 import type { Exposure, UseTotals } from './exposure.ts';
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -32,14 +31,6 @@ export function exposureTable(e: Exposure): string {
     `| Requests by model | ${models(e)} | ${models(e.before)} |`,
     `| Project cost (the whole project: costs are grouped by project, not by key) | ${usd(e.projectCostUsd)} | ${usd(e.before.projectCostUsd)} |`,
   ].join('\n');
-}
-
-/** The job summary's section, folded: one table per key that has figures. */
-export function exposureSummary(findings: readonly Finding[]): string {
-  const keys = new Map(findings.filter((f) => f.response?.exposure).map((f) => [f.fingerprint, f]));
-  if (keys.size === 0) return '';
-  const tables = [...keys.values()].map((f) => `#### ${code(f.redacted)}\n\n${exposureTable(f.response!.exposure!)}\n`);
-  return ['<details><summary>Use since exposure</summary>', '', ...tables, '</details>'].join('\n');
 }
 
 /** One line for terminals and logs. */

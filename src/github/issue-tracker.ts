@@ -1,5 +1,5 @@
-import { fitBody } from '../output/body-limit.ts';
-import { markerOf, type MarkerKind } from '../output/marker.ts';
+import { fitBody } from '../text/body-limit.ts';
+import { markerOf, type MarkerKind } from '../text/marker.ts';
 import { ownLogin } from './identity.ts';
 import { writeMarked, type IssueChange, type MarkedStore, type NewIssue, type TrackedIssue, type WritePolicy } from './issue-writer.ts';
 import type { GitHubClient } from './octokit.ts';

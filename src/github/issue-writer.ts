@@ -1,5 +1,5 @@
-import { fitBody } from '../output/body-limit.ts';
-import { markerOf } from '../output/marker.ts';
+import { fitBody } from '../text/body-limit.ts';
+import { markerOf } from '../text/marker.ts';
 
 /** What keyguard wrote and finds again by its marker: an issue, or a comment (no title, always open). */
 export interface TrackedIssue {

@@ -1,6 +1,6 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import type { KeyKind, SecretValue } from '../detect/index.ts';
-import { scrubSecrets } from '../detect/index.ts';
+import { kindSpec, scrubSecrets } from '../detect/index.ts';
 import { openaiSdk } from './sdk.ts';
 import type { Liveness } from './types.ts';
 
@@ -15,8 +15,8 @@ export interface LivenessOptions {
   readonly project?: string;
 }
 
-const probeSdk = (secret: SecretValue, kind: KeyKind, options: LivenessOptions) =>
-  openaiSdk({ key: secret.reveal(), admin: kind === 'admin', baseURL: options.baseURL, project: options.project, timeoutMs: options.timeoutMs ?? 10_000, maxRetries: 0 });
+const probeSdk = (secret: SecretValue, admin: boolean, options: LivenessOptions) =>
+  openaiSdk({ key: secret.reveal(), admin, baseURL: options.baseURL, project: options.project, timeoutMs: options.timeoutMs ?? 10_000, maxRetries: 0 });
 
 /**
  * Whether a found key still works, without spending tokens: `GET /v1/models` (for an admin key,
@@ -24,8 +24,9 @@ const probeSdk = (secret: SecretValue, kind: KeyKind, options: LivenessOptions) 
  */
 export async function checkLiveness(secret: SecretValue, kind: KeyKind, options: LivenessOptions = {}): Promise<Liveness> {
   try {
-    const sdk = probeSdk(secret, kind, options);
-    if (kind === 'admin') {
+    const admin = kindSpec(kind).probe === 'admin-keys';
+    const sdk = probeSdk(secret, admin, options);
+    if (admin) {
       await sdk.admin.organization.adminAPIKeys.list({ limit: 1 });
       return { status: 'live', rule: '200 from GET /organization/admin_api_keys' };
     }
@@ -43,7 +44,7 @@ export async function checkLiveness(secret: SecretValue, kind: KeyKind, options:
 export async function adminKeyIdsListedBy(secret: SecretValue, options: LivenessOptions = {}): Promise<{ ids: string[] } | { error: Liveness }> {
   try {
     const ids: string[] = [];
-    for await (const k of probeSdk(secret, 'admin', options).admin.organization.adminAPIKeys.list({ limit: 100 })) ids.push(k.id);
+    for await (const k of probeSdk(secret, true, options).admin.organization.adminAPIKeys.list({ limit: 100 })) ids.push(k.id);
     return { ids };
   } catch (e) {
     return { error: classify(e) };

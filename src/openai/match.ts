@@ -1,4 +1,4 @@
-import type { KeyKind } from '../detect/index.ts';
+import { kindSpec, type KeyKind } from '../detect/index.ts';
 import type { Inventory, KeyMatch, KeyRecord } from './types.ts';
 
 /**
@@ -12,11 +12,13 @@ export function parseRedacted(value: string): { prefix: string; suffix: string }
   return { prefix: m[1]!.replace(/[*.…]+$/, ''), suffix: m[2]!.replace(/^[*.…]+/, '') };
 }
 
-/** Which records a key of this kind can belong to: admin keys only among admin keys, and so on. */
+/** Which records a key of this kind can belong to (its spec says): admin keys only among admin keys, and so on. */
 function candidates(kind: KeyKind, inventory: Inventory): readonly KeyRecord[] {
-  if (kind === 'admin') return inventory.adminKeys;
-  const wantsServiceAccount = kind === 'service_account';
-  return inventory.projectKeys.filter((k) => (k.owner.type === 'service_account') === wantsServiceAccount);
+  const records = kindSpec(kind).inventory;
+  if (records === 'none') return [];
+  if (records === 'admin') return inventory.adminKeys;
+  const owner = records === 'project-service-account' ? 'service_account' : 'user';
+  return inventory.projectKeys.filter((k) => k.owner.type === owner);
 }
 
 /**

@@ -9,7 +9,7 @@ import { ensureLabels } from '../github/issue-writer.ts';
 import { fileIssues, leakLabels } from '../respond/respond.ts';
 import type { LeakGroup, LeakPlace, RepoContext } from '../respond/leak-issue.ts';
 import type { KeyResponse } from '../scan/finding.ts';
-import { count } from '../output/count.ts';
+import { count } from '../text/count.ts';
 
 /** The fields of a scan's JSON report that aggregation reads (the report holds no key). */
 const ReportSchema = z.object({

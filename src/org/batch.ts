@@ -11,7 +11,7 @@ import { runScan } from '../scan/index.ts';
 import type { RespondOptions } from '../settings.ts';
 import { git } from '../sources/git.ts';
 import { MAX_MATRIX_JOBS, batchOf } from './discover.ts';
-import { count } from '../output/count.ts';
+import { count } from '../text/count.ts';
 
 const REPOSITORY = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
 

@@ -1,4 +1,4 @@
-import { KEY_KINDS, kindLabel, kindPrefix, type KeyKind } from '../detect/index.ts';
+import { KEY_KINDS, kindLabel, kindPrefix, kindSpec, type KeyKind } from '../detect/index.ts';
 import type { Finding, ScanResult } from '../scan/finding.ts';
 import { gitNote } from './text.ts';
 import pkg from '../../package.json' with { type: 'json' };
@@ -7,8 +7,6 @@ import pkg from '../../package.json' with { type: 'json' };
 export function ruleId(kind: KeyKind): string {
   return `openai-${kind.replace('_', '-')}-key`;
 }
-
-const SEVERITY: Record<KeyKind, string> = { admin: '10.0', service_account: '9.0', project: '9.0', user: '9.0', legacy: '9.0' };
 
 /**
  * SARIF 2.1.0 as GitHub code scanning accepts it. `pathPrefix` makes paths relative to the
@@ -26,7 +24,7 @@ export function renderSarif(result: ScanResult, pathPrefix = ''): string {
       markdown: 'Revoke the key in the OpenAI dashboard, replace it with a new one stored as a secret and read from the environment (`OPENAI_API_KEY`), and remove it from git history (`git filter-repo`).',
     },
     defaultConfiguration: { level: 'error' },
-    properties: { tags: ['security', 'secret', 'openai'], precision: 'very-high', 'security-severity': SEVERITY[kind] },
+    properties: { tags: ['security', 'secret', 'openai'], precision: 'very-high', 'security-severity': kindSpec(kind).severity },
   }));
   // Code scanning shows files as they are at the analysed commit, and rejects a result without a
   // file and line: a key that is not in the scanned tree (removed, only on another branch, in a

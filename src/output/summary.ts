@@ -1,9 +1,9 @@
 import { kindLabel } from '../detect/index.ts';
-import { exposureSummary } from '../exposure/render.ts';
-import type { ScanResult } from '../scan/finding.ts';
+import { exposureTable } from '../exposure/render.ts';
+import type { Finding, ScanResult } from '../scan/finding.ts';
 import { describeRevocation, liveStatus } from '../respond/leak-issue.ts';
-import { code, escapeMarkdown } from './markdown.ts';
-import { count } from './count.ts';
+import { code, escapeMarkdown } from '../text/markdown.ts';
+import { count } from '../text/count.ts';
 import { refsHolding, worthReporting } from './text.ts';
 
 /** The job summary: a headline and a table of redacted findings. */
@@ -62,4 +62,12 @@ function stillPresent(f: ScanResult['findings'][number]): string {
   const refs = refsHolding(f);
   if (refs) return `yes: ${escapeMarkdown(refs)}`;
   return f.git?.presentAtHead ? 'yes' : 'no';
+}
+
+/** The job summary's section, folded: one table per key that has figures. */
+function exposureSummary(findings: readonly Finding[]): string {
+  const keys = new Map(findings.filter((f) => f.response?.exposure).map((f) => [f.fingerprint, f]));
+  if (keys.size === 0) return '';
+  const tables = [...keys.values()].map((f) => `#### ${code(f.redacted)}\n\n${exposureTable(f.response!.exposure!)}\n`);
+  return ['<details><summary>Use since exposure</summary>', '', ...tables, '</details>'].join('\n');
 }

@@ -2,7 +2,7 @@ import { kindLabel } from '../detect/index.ts';
 import { exposureLine } from '../exposure/render.ts';
 import { liveStatus, UNPROVEN } from '../respond/leak-issue.ts';
 import type { Finding, ScanResult, SkippedFile } from '../scan/finding.ts';
-import { count } from './count.ts';
+import { count } from '../text/count.ts';
 import { describeCoverage } from '../scan/coverage.ts';
 
 /** `  [live; revoked: delete project key …; issue #12]`, after leak response. */

@@ -1,8 +1,8 @@
-import { markerLine } from '../output/marker.ts';
-import { code, escapeMarkdown } from '../output/markdown.ts';
+import { markerLine } from '../text/marker.ts';
+import { code, escapeMarkdown } from '../text/markdown.ts';
 import { ENDPOINT_UNITS, type EndpointUsage, type Flag, type ProjectReport, type Report, type Spender, type Totals } from './aggregate.ts';
 import { describePeriod, isoDay, periodId } from './period.ts';
-import { count } from '../output/count.ts';
+import { count } from '../text/count.ts';
 
 const int = new Intl.NumberFormat('en-US');
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -240,6 +240,28 @@ function spenders(report: Report): string[] {
   ]);
 }
 
+/** One line of the project table: a project's, the unattributed usage's, or the total's. */
+interface TableLine {
+  readonly totals: Totals & { readonly previous: Totals };
+  readonly project?: ProjectReport;
+  readonly total?: boolean;
+}
+
+/**
+ * The columns of the project table, left to right: a new column is one entry here. A cell of
+ * `undefined` is left blank (`| |`), as the lines that are not a project's leave their flags.
+ */
+const COLUMNS: readonly { readonly header: string; readonly right?: boolean; readonly cell: (line: TableLine) => string | undefined }[] = [
+  { header: 'Project', cell: ({ project, total }) => (project ? projectCell(project) : total ? '**Total**' : '*Not attributed to a project*') },
+  { header: 'Cost', right: true, cell: ({ totals, total }) => (total ? `**${formatUsd(totals.costUsd)}**` : formatUsd(totals.costUsd)) },
+  { header: 'Change', right: true, cell: ({ totals }) => change(totals.costUsd, totals.previous.costUsd) },
+  { header: 'Requests', right: true, cell: ({ totals }) => formatInt(totals.requests) },
+  { header: 'Tokens', right: true, cell: ({ totals }) => formatCompact(tokens(totals)) },
+  { header: 'Flags', cell: ({ project }) => project?.flags.map(flagShort).join(', ') },
+];
+
+const tableRow = (cells: readonly (string | undefined)[]) => `|${cells.map((c) => (c === undefined ? ' |' : ` ${c} |`)).join('')}`;
+
 /**
  * The report for people, in the order they read it: the total and its change, what needs
  * attention, the charts, a table of six columns that fits an issue (about 900 px) with what no
@@ -263,15 +285,15 @@ export function renderReportMarkdown(report: Report, options: { marker?: boolean
     '',
     ...attention(report),
     ...charts(report),
-    '| Project | Cost | Change | Requests | Tokens | Flags |',
-    '| --- | ---: | ---: | ---: | ---: | --- |',
+    tableRow(COLUMNS.map((c) => c.header)),
+    tableRow(COLUMNS.map((c) => (c.right ? '---:' : '---'))),
   );
   const rows = report.projects.slice(0, options.maxRows ?? LIMITS.rows);
-  for (const p of rows) out.push(`| ${projectCell(p)} | ${formatUsd(p.costUsd)} | ${change(p.costUsd, p.previous.costUsd)} | ${formatInt(p.requests)} | ${formatCompact(tokens(p))} | ${p.flags.map(flagShort).join(', ')} |`);
-  if (report.projects.length > rows.length) out.push(`| … ${report.projects.length - rows.length} more projects (see the JSON report) | | | | | |`);
+  for (const p of rows) out.push(tableRow(COLUMNS.map((c) => c.cell({ totals: p, project: p }))));
+  if (report.projects.length > rows.length) out.push(tableRow([`… ${report.projects.length - rows.length} more projects (see the JSON report)`, ...COLUMNS.slice(1).map(() => undefined)]));
   const u = report.unattributed;
-  if (hasActivity(u)) out.push(`| *Not attributed to a project* | ${formatUsd(u.costUsd)} | ${change(u.costUsd, u.previous.costUsd)} | ${formatInt(u.requests)} | ${formatCompact(tokens(u))} | |`);
-  out.push(`| **Total** | **${formatUsd(totals.costUsd)}** | ${change(totals.costUsd, totals.previous.costUsd)} | ${formatInt(totals.requests)} | ${formatCompact(tokens(totals))} | |`, '');
+  if (hasActivity(u)) out.push(tableRow(COLUMNS.map((c) => c.cell({ totals: u }))));
+  out.push(tableRow(COLUMNS.map((c) => c.cell({ totals, total: true }))), '');
   out.push(...usageTable(report), ...idsAndModels(rows), ...spenders(report));
   return `${out.join('\n')}\n`;
 }

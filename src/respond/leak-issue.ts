@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { kindLabel, type KeyKind } from '../detect/index.ts';
-import { moreInReport } from '../output/body-limit.ts';
-import { markerLine } from '../output/marker.ts';
+import { moreInReport } from '../text/body-limit.ts';
+import { markerLine } from '../text/marker.ts';
 import { exposureTable } from '../exposure/render.ts';
-import { code, escapeMarkdown } from '../output/markdown.ts';
+import { code, escapeMarkdown } from '../text/markdown.ts';
 import type { Finding, KeyResponse } from '../scan/finding.ts';
 
 /** Where a report's links point: `GITHUB_SERVER_URL`, `GITHUB_REPOSITORY` and, for the working tree, `GITHUB_SHA`. */

@@ -1,8 +1,8 @@
 import { kindLabel } from '../detect/index.ts';
-import { markerLine } from '../output/marker.ts';
-import { code } from '../output/markdown.ts';
+import { markerLine } from '../text/marker.ts';
+import { code } from '../text/markdown.ts';
 import type { ScanResult } from '../scan/finding.ts';
-import { count } from '../output/count.ts';
+import { count } from '../text/count.ts';
 
 /** The one keyguard comment on a pull request, updated in place on every run. */
 export function renderPullRequestComment(result: ScanResult, pullNumber: number, pathPrefix = ''): string {

@@ -1,9 +1,9 @@
 import type { KeyKind, SecretValue } from '../detect/index.ts';
 import type { ExposedKey, Exposure } from '../exposure/exposure.ts';
-import { moreInReport } from '../output/body-limit.ts';
+import { moreInReport } from '../text/body-limit.ts';
 import type { IssueTracker } from '../github/issue-tracker.ts';
 import { ensureLabels, writeMarked, type WritePolicy } from '../github/issue-writer.ts';
-import { markerLine } from '../output/marker.ts';
+import { markerLine } from '../text/marker.ts';
 import type { Logger } from '../logger.ts';
 import { matchKey } from '../openai/match.ts';
 import type { Proof } from '../openai/proof.ts';
@@ -11,7 +11,7 @@ import type { KeyRevoker } from '../openai/revoke.ts';
 import type { Inventory, KeyMatch, KeyRecord, Liveness, RevokeOutcome } from '../openai/types.ts';
 import type { Finding, KeyResponse, KeyStatus, MatchSummary, ScanResult } from '../scan/finding.ts';
 import { renderLeakIssue, type LeakGroup, type RepoContext } from './leak-issue.ts';
-import { count } from '../output/count.ts';
+import { count } from '../text/count.ts';
 
 export type RevokePolicy = 'off' | 'live';
 

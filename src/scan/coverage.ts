@@ -1,5 +1,5 @@
 import type { Coverage } from './finding.ts';
-import { count } from '../output/count.ts';
+import { count } from '../text/count.ts';
 
 /** What a history scan covered, in words: `412 commits from 3 refs (main, v1.0, …)`. */
 export function describeCoverage(coverage: Coverage, shown = 10): string {

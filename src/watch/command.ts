@@ -4,9 +4,9 @@ import { GitHubIssueTracker } from '../github/issue-tracker.ts';
 import { createOctokit } from '../github/octokit.ts';
 import type { Logger } from '../logger.ts';
 import { OpenAIAdmin } from '../openai/admin-client.ts';
-import { code, escapeMarkdown } from '../output/markdown.ts';
+import { code, escapeMarkdown } from '../text/markdown.ts';
 import { watchLeaks, type WatchOutcome } from './watch.ts';
-import { count } from '../output/count.ts';
+import { count } from '../text/count.ts';
 
 export interface WatchCommandOptions {
   readonly adminKey: string | undefined;

@@ -2,9 +2,9 @@ import { iso, readKeyUsage, totals, useOf, type UsageSource } from '../exposure/
 import { exposureTable } from '../exposure/render.ts';
 import type { TrackedIssue } from '../github/issue-tracker.ts';
 import { writeMarked, type MarkedStore, type WritePolicy } from '../github/issue-writer.ts';
-import { markerOf } from '../output/marker.ts';
+import { markerOf } from '../text/marker.ts';
 import type { Logger } from '../logger.ts';
-import { code } from '../output/markdown.ts';
+import { code } from '../text/markdown.ts';
 import { factsOf, watchText, withFacts, withSection, type Facts, type WatchFacts } from '../respond/leak-issue.ts';
 
 const DAY = 86_400;

@@ -13,6 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { REDACTED_PREFIXES } from '../../src/detect/kinds.ts';
 
 export type KeyState = 'live' | 'revoked' | 'restricted' | 'no_quota';
 
@@ -167,7 +168,7 @@ export interface RequestRecord {
 
 /** `sk-abc...def`, as in the OpenAPI examples: the kind's prefix and three characters each side. */
 export function redactLikeExamples(secret: string): string {
-  const prefix = /^sk-(?:(?:proj|svcacct|admin|None)-)?/.exec(secret)?.[0] ?? 'sk-';
+  const prefix = REDACTED_PREFIXES.find((p) => secret.startsWith(p)) ?? 'sk-';
   return `${secret.slice(0, prefix.length + 3)}...${secret.slice(-3)}`;
 }
 

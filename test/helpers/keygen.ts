@@ -4,12 +4,11 @@
  * Erasable TypeScript only, so that `node bench/…ts` and `node scripts/…ts` can import it directly.
  */
 import { randomInt } from 'node:crypto';
-
-export type GenKind = 'legacy' | 'project' | 'service_account' | 'admin' | 'user';
+import { KIND_SPECS, REDACTED_PREFIXES, type KeyKind } from '../../src/detect/kinds.ts';
 
 export interface KeyShape {
   readonly name: string;
-  readonly kind: GenKind;
+  readonly kind: KeyKind;
   readonly prefix: string;
   readonly half: number;
   readonly length: number;
@@ -20,16 +19,16 @@ const URLSAFE = ALNUM + '_-';
 // Built from parts so that no source line of this repository holds the marker.
 export const MARKER = ['T3Bl', 'bkFJ'].join('');
 
-export const SHAPES: readonly KeyShape[] = [
-  { name: 'legacy 51', kind: 'legacy', prefix: 'sk-', half: 20, length: 51 },
-  { name: 'project 56', kind: 'project', prefix: 'sk-proj-', half: 20, length: 56 },
-  { name: 'project 132', kind: 'project', prefix: 'sk-proj-', half: 58, length: 132 },
-  { name: 'project 164', kind: 'project', prefix: 'sk-proj-', half: 74, length: 164 },
-  { name: 'service account 111', kind: 'service_account', prefix: 'sk-svcacct-', half: 46, length: 111 },
-  { name: 'service account 167', kind: 'service_account', prefix: 'sk-svcacct-', half: 74, length: 167 },
-  { name: 'admin 133', kind: 'admin', prefix: 'sk-admin-', half: 58, length: 133 },
-  { name: 'None 56', kind: 'user', prefix: 'sk-None-', half: 20, length: 56 },
-];
+/** One shape per form and half length of the kind specs, named `project 164` (kind and length). */
+export const SHAPES: readonly KeyShape[] = KIND_SPECS.flatMap(({ kind, forms }) =>
+  forms.flatMap((f) =>
+    f.halves.map((half) => {
+      const prefix = `sk-${f.prefix}`;
+      const length = prefix.length + 2 * half + MARKER.length;
+      return { name: `${kind.replace('_', ' ')} ${length}`, kind, prefix, half, length };
+    }),
+  ),
+);
 
 export function randomString(n: number, alphabet: string): string {
   let s = '';
@@ -54,6 +53,20 @@ export function oneOfEach(): { shape: KeyShape; key: string }[] {
 }
 
 export function redacted(key: string): string {
-  const prefix = /^sk-(?:(?:proj|svcacct|admin|None)-)?/.exec(key)?.[0] ?? 'sk-';
+  const prefix = REDACTED_PREFIXES.find((p) => key.startsWith(p)) ?? 'sk-';
   return `${prefix}…${key.slice(-4)}`;
+}
+
+const ALPHABETS: Record<string, string> = { '': ALNUM, '~': URLSAFE };
+
+/**
+ * A text from a kind spec's sample template (src/detect/kinds.ts): `{n}` n random alphanumerics,
+ * `{~n}` n random characters of `A-Za-z0-9_-`, `{c*n}` c repeated n times, `{M}` the marker.
+ */
+export function fromTemplate(template: string): string {
+  return template.replace(/\{(?:(~?)(\d+)|(.)\*(\d+)|M)\}/g, (_m, tilde: string | undefined, n: string | undefined, c: string | undefined, times: string | undefined) => {
+    if (n !== undefined) return randomString(Number(n), ALPHABETS[tilde ?? '']!);
+    if (c !== undefined) return c.repeat(Number(times));
+    return MARKER;
+  });
 }

@@ -1,5 +1,5 @@
 import type { IssueTracker, NewIssue, TrackedIssue } from '../../src/github/issue-tracker.ts';
-import { markerOf } from '../../src/output/marker.ts';
+import { markerOf } from '../../src/text/marker.ts';
 
 /** An issue tracker that keeps its issues in memory: tests assert on state, not on calls. */
 export class MemoryTracker implements IssueTracker {
