@@ -36,7 +36,6 @@ var package_0 = __webpack_require__(8330);
 function ruleId(kind) {
     return `openai-${kind.replace('_', '-')}-key`;
 }
-const SEVERITY = { admin: '10.0', service_account: '9.0', project: '9.0', user: '9.0', legacy: '9.0' };
 /**
  * SARIF 2.1.0 as GitHub code scanning accepts it. `pathPrefix` makes paths relative to the
  * repository root when a sub-directory was scanned. No snippet and no key in any message: only the
@@ -53,7 +52,7 @@ function renderSarif(result, pathPrefix = '') {
             markdown: 'Revoke the key in the OpenAI dashboard, replace it with a new one stored as a secret and read from the environment (`OPENAI_API_KEY`), and remove it from git history (`git filter-repo`).',
         },
         defaultConfiguration: { level: 'error' },
-        properties: { tags: ['security', 'secret', 'openai'], precision: 'very-high', 'security-severity': SEVERITY[kind] },
+        properties: { tags: ['security', 'secret', 'openai'], precision: 'very-high', 'security-severity': (0,detect/* kindSpec */.KS)(kind).severity },
     }));
     // Code scanning shows files as they are at the analysed commit, and rejects a result without a
     // file and line: a key that is not in the scanned tree (removed, only on another branch, in a
@@ -105,8 +104,8 @@ function renderSarif(result, pathPrefix = '') {
     }, null, 2)}\n`;
 }
 
-// EXTERNAL MODULE: ./src/output/count.ts
-var count = __webpack_require__(9714);
+// EXTERNAL MODULE: ./src/text/count.ts
+var count = __webpack_require__(896);
 // EXTERNAL MODULE: ./src/scan/finding.ts
 var finding = __webpack_require__(1164);
 // EXTERNAL MODULE: ./src/scan/baseline.ts
@@ -430,44 +429,96 @@ __webpack_require__.d(__webpack_exports__, {
   Rj: () => (/* reexport */ fingerprint),
   tf: () => (/* reexport */ kindLabel),
   TK: () => (/* reexport */ kindPrefix),
+  KS: () => (/* reexport */ kindSpec),
   FY: () => (/* reexport */ mayContainKey),
   E$: () => (/* reexport */ redact),
   Zg: () => (/* reexport */ scrubSecrets),
   OB: () => (/* reexport */ sniffEncoding)
 });
 
-// UNUSED EXPORTS: ENTROPY_MIN, KIND_SPECS, MARKER, RUN_MIN, placeholderReason
+// UNUSED EXPORTS: ENTROPY_MIN, KEY_FORMS, KIND_SPECS, MARKER, REDACTED_PREFIXES, RUN_MIN, placeholderReason
 
 ;// CONCATENATED MODULE: ./src/detect/kinds.ts
-const KEY_KINDS = ['legacy', 'project', 'service_account', 'admin', 'user'];
 /** `T3BlbkFJ` is base64 of "OpenAI"; every OpenAI secret key carries it between its two halves. */
 const MARKER = 'T3BlbkFJ';
 /*
  * Shapes from OpenAI keys seen in public scanners' tests (gitleaks, trufflehog, secretlint) and
  * public code; see README "What is detected". The 20-character halves are alphanumeric, the long
- * ones use A-Za-z0-9_- . Order matters: longer prefixes first so `sk-svcacct-` is never read as legacy.
+ * ones use A-Za-z0-9_- . The order is the SARIF rules' order; detection tries longer prefixes first.
  */
-const KIND_SPECS = [
-    { kind: 'service_account', prefix: 'svcacct-', halves: [46, 74], label: 'service-account key' },
-    { kind: 'service_account', prefix: 'service-', halves: [], label: 'service-account key' },
-    { kind: 'project', prefix: 'proj-', halves: [20, 58, 74], label: 'project key' },
-    { kind: 'admin', prefix: 'admin-', halves: [58], label: 'admin key' },
-    { kind: 'user', prefix: 'None-', halves: [20], label: 'user key (sk-None-)' },
-    { kind: 'legacy', prefix: '', halves: [20], label: 'legacy user key' },
+const SPECS = [
+    {
+        kind: 'legacy',
+        label: 'legacy user key',
+        forms: [{ prefix: '', halves: [20] }],
+        severity: '9.0',
+        inventory: 'project-user',
+        probe: 'models',
+        samples: { positive: ['sk-{20}{M}{20}', 'sk-{33}{M}{33}'], negative: ['sk-{19}{M}{19}', 'sk-{a*20}{M}{a*20}', 'pk-{20}{M}{20}', 'sk-ant-api03-{20}{M}{20}'] },
+    },
+    {
+        kind: 'project',
+        label: 'project key',
+        forms: [{ prefix: 'proj-', halves: [20, 58, 74] }],
+        severity: '9.0',
+        inventory: 'project-user',
+        probe: 'models',
+        samples: { positive: ['sk-proj-{20}{M}{20}', 'sk-proj-{~58}{M}{~58}', 'sk-proj-{~74}{M}{~74}'], negative: ['sk-proj-{X*74}{M}{X*74}', 'sk-proj-{12}{M}{12}', 'sk-proj-abc…wxyz'] },
+    },
+    {
+        kind: 'service_account',
+        label: 'service-account key',
+        forms: [
+            { prefix: 'svcacct-', halves: [46, 74] },
+            { prefix: 'service-', halves: [] },
+        ],
+        named: true,
+        severity: '9.0',
+        inventory: 'project-service-account',
+        probe: 'models',
+        samples: { positive: ['sk-svcacct-{~46}{M}{~46}', 'sk-svcacct-{~74}{M}{~74}', 'sk-service-{~40}{M}{~40}', 'sk-ci-bot-{20}{M}{20}'], negative: ['sk-svcacct-{a*46}{M}{a*46}', 'sk-or-v1-{20}{M}{20}'] },
+    },
+    {
+        kind: 'admin',
+        label: 'admin key',
+        forms: [{ prefix: 'admin-', halves: [58] }],
+        severity: '10.0',
+        inventory: 'admin',
+        probe: 'admin-keys',
+        samples: { positive: ['sk-admin-{~58}{M}{~58}'], negative: ['sk-admin-{0*58}{M}{0*58}', 'sk-admin-{~58}'] },
+    },
+    {
+        kind: 'user',
+        label: 'user key (sk-None-)',
+        forms: [{ prefix: 'None-', halves: [20] }],
+        severity: '9.0',
+        inventory: 'project-user',
+        probe: 'models',
+        samples: { positive: ['sk-None-{20}{M}{20}'], negative: ['sk-None-{9}{M}{9}'] },
+    },
 ];
-function kindLabel(kind) {
-    return KIND_SPECS.find((s) => s.kind === kind)?.label ?? kind;
+const KIND_SPECS = SPECS;
+const KEY_KINDS = KIND_SPECS.map((s) => s.kind);
+/** Every form with its kind, longer prefixes first, so that `sk-svcacct-` is never read as legacy. */
+const KEY_FORMS = KIND_SPECS.flatMap((s) => s.forms.map((f) => ({ ...f, kind: s.kind }))).sort((a, b) => b.prefix.length - a.prefix.length);
+/** The kind of the older keys that carry a name (`sk-<name>-…`). */
+const NAMED_KIND = KIND_SPECS.find((s) => s.named).kind;
+function kindSpec(kind) {
+    return KIND_SPECS.find((s) => s.kind === kind);
 }
-/** The printable prefix of a key of this kind, as shown in redacted forms: from its first spec. */
+function kindLabel(kind) {
+    return kindSpec(kind).label;
+}
+/** The printable prefix of a key of this kind, as shown in redacted forms: from its first form. */
 function kindPrefix(kind) {
-    return `sk-${KIND_SPECS.find((s) => s.kind === kind).prefix}`;
+    return `sk-${kindSpec(kind).forms[0].prefix}`;
 }
 /**
  * The known prefixes a redacted key keeps (`sk-proj-`), longest first; any other key keeps `sk-`
  * alone (a named key's name is the account's, and is not shown). Derived from KIND_SPECS, so a new
  * kind is redacted with its prefix without another list to update.
  */
-const REDACTED_PREFIXES = [...new Set(KIND_SPECS.map((s) => `sk-${s.prefix}`))].sort((a, b) => b.length - a.length);
+const REDACTED_PREFIXES = [...new Set(KEY_FORMS.map((f) => `sk-${f.prefix}`))];
 
 ;// CONCATENATED MODULE: ./src/detect/base64.ts
 
@@ -712,7 +763,7 @@ function candidateAt(text, m) {
     return undefined;
 }
 function shapeOf(body, rightRun) {
-    for (const spec of KIND_SPECS) {
+    for (const spec of KEY_FORMS) {
         if (!body.startsWith(spec.prefix))
             continue;
         const half = body.slice(spec.prefix.length);
@@ -745,13 +796,13 @@ const OTHER_VENDORS = ['ant-', 'or-'];
 function namedShape(body, rightRun) {
     if (OTHER_VENDORS.some((p) => body.startsWith(p)) || !NAMED.test(body) || rightRun.length < 20 || !allAlnum(rightRun.slice(0, 20)))
         return undefined;
-    return { kind: 'service_account', rightLength: 20 };
+    return { kind: NAMED_KIND, rightLength: 20 };
 }
 /** Splits a key into the two halves around its marker (for the placeholder test). */
 function halvesOf(key) {
     const m = key.lastIndexOf(MARKER);
     const body = key.slice(3, m);
-    const spec = KIND_SPECS.find((s) => body.startsWith(s.prefix));
+    const spec = KEY_FORMS.find((s) => body.startsWith(s.prefix));
     // A named key's first half follows its name (the legacy spec's empty prefix matched it).
     const first = spec.prefix === '' ? body.slice(body.lastIndexOf('-') + 1) : body.slice(spec.prefix.length);
     return [first, key.slice(m + MARKER.length)];
@@ -1046,11 +1097,10 @@ function scrubSecrets(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   QU: () => (/* binding */ exposureLine),
-/* harmony export */   kR: () => (/* binding */ exposureTable)
+/* harmony export */   Q: () => (/* binding */ exposureLine),
+/* harmony export */   k: () => (/* binding */ exposureTable)
 /* harmony export */ });
-/* unused harmony export exposureSummary */
-/* harmony import */ var _output_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8548);
+/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6590);
 
 const n = (x) => x.toLocaleString('en-US');
 const usd = (x) => (x === null ? 'no cost rows' : `$${x.toFixed(2)}`);
@@ -1066,7 +1116,7 @@ function change(now, before) {
 function models(t) {
     if (t.byModel.length === 0)
         return 'none';
-    const shown = t.byModel.slice(0, 5).map((m) => `${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .a)(m.model)} ${n(m.requests)}`);
+    const shown = t.byModel.slice(0, 5).map((m) => `${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .a)(m.model)} ${n(m.requests)}`);
     return `${shown.join(', ')}${t.byModel.length > 5 ? `, ${t.byModel.length - 5} more` : ''}`;
 }
 /** The Markdown table of a key's use since exposure against the same number of days before. */
@@ -1082,14 +1132,6 @@ function exposureTable(e) {
         `| Requests by model | ${models(e)} | ${models(e.before)} |`,
         `| Project cost (the whole project: costs are grouped by project, not by key) | ${usd(e.projectCostUsd)} | ${usd(e.before.projectCostUsd)} |`,
     ].join('\n');
-}
-/** The job summary's section, folded: one table per key that has figures. */
-function exposureSummary(findings) {
-    const keys = new Map(findings.filter((f) => f.response?.exposure).map((f) => [f.fingerprint, f]));
-    if (keys.size === 0)
-        return '';
-    const tables = [...keys.values()].map((f) => `#### ${code(f.redacted)}\n\n${exposureTable(f.response.exposure)}\n`);
-    return ['<details><summary>Use since exposure</summary>', '', ...tables, '</details>'].join('\n');
 }
 /** One line for terminals and logs. */
 function exposureLine(e) {
@@ -1139,91 +1181,6 @@ function consoleLogger(stream = process.stderr) {
         },
     };
 }
-
-
-/***/ }),
-
-/***/ 9659:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   KM: () => (/* binding */ fitBody),
-/* harmony export */   h6: () => (/* binding */ moreInReport)
-/* harmony export */ });
-/* unused harmony exports MAX_BODY, MAX_SUMMARY_BYTES, openDetails */
-/* harmony import */ var _count_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9714);
-
-/** GitHub refuses issue and comment bodies longer than this (422 "body is too long"). */
-const MAX_BODY = 65_536;
-/** A step's job summary may be at most 1 MiB. */
-const MAX_SUMMARY_BYTES = (/* unused pure expression or super */ null && (1 << 20));
-/** Where a cut body sends readers: the workflow's artifacts hold every row. */
-const moreInReport = (n, what = 'row') => `_…and ${(0,_count_js__WEBPACK_IMPORTED_MODULE_0__/* .count */ .U)(n, `more ${what}`)} in the JSON report (and the SARIF file): upload them as workflow artifacts._`;
-/** keyguard's hidden state lines (facts, seen places): kept at the end whatever is cut. */
-const HIDDEN = /^<!-- keyguard:v1 [a-z]+ [^\n]*-->$/;
-/**
- * A body that fits `limit` (by `size`, characters unless told): whole lines from the top, then a
- * note saying how many lines were left out, then the hidden state lines of the end. Cuts at a
- * line, closes an open code fence and open `<details>` sections, and ends a table before the note. One place for every writer:
- * leak issues, the audit and report issues, the pull request comment and the job summary.
- */
-function fitBody(body, options = {}) {
-    const limit = options.limit ?? MAX_BODY - 1;
-    const size = options.size ?? ((s) => s.length);
-    if (size(body) <= limit)
-        return body;
-    const more = options.more ?? ((n) => moreInReport(n, 'line'));
-    const lines = body.split('\n');
-    let tailStart = lines.length;
-    while (tailStart > 0 && HIDDEN.test(lines[tailStart - 1]))
-        tailStart--;
-    const tail = lines.slice(tailStart);
-    const head = lines.slice(0, tailStart);
-    // Reserve room for the note (at its longest), a closing fence and the tail.
-    let budget = limit - size(`\n\n\`\`\`\n\n${more(head.length)}\n${tail.join('\n')}\n`);
-    const kept = [];
-    for (const line of head) {
-        const cost = size(line) + 1;
-        if (cost > budget)
-            break;
-        kept.push(line);
-        budget -= cost;
-    }
-    // A cut inside a folded section would hide the note in the fold: close what is open first.
-    const cut = () => {
-        const fenceOpen = kept.filter((l) => l.trimStart().startsWith('```')).length % 2 === 1;
-        return [...kept, ...(fenceOpen ? ['```'] : []), ...Array(openDetails(kept)).fill('</details>'), '', more(head.length - kept.length), ...tail].join('\n');
-    };
-    let out = cut();
-    while (size(out) > limit && kept.length > 0) {
-        kept.pop();
-        out = cut();
-    }
-    return out;
-}
-/** How many `<details>` sections the lines leave open (keyguard writes each tag on its own line). */
-function openDetails(lines) {
-    let depth = 0;
-    for (const l of lines) {
-        if (l.trimStart().startsWith('<details'))
-            depth++;
-        else if (l.trim() === '</details>' && depth > 0)
-            depth--;
-    }
-    return depth;
-}
-
-
-/***/ }),
-
-/***/ 9714:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ count)
-/* harmony export */ });
-/** `1 commit`, `2 commits`: a number and its noun, in the right form. */
-const count = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 
 /***/ }),
@@ -1283,67 +1240,6 @@ function renderJson(result, response, repository) {
 
 /***/ }),
 
-/***/ 8548:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ escapeMarkdown),
-/* harmony export */   a: () => (/* binding */ code)
-/* harmony export */ });
-/**
- * Escapes untrusted text (paths, commit messages, author names) for GitHub Markdown: it cannot
- * open links or images, HTML or comments, code spans, mentions (`@team`) or issue references, nor
- * break a table cell. Emphasis characters are left alone: at worst they make text bold.
- */
-function escapeMarkdown(text) {
-    return text
-        .replace(/[\\`[\]<>#|&]/g, (c) => `&#${c.charCodeAt(0)};`)
-        .replace(/@/g, '@\u200b')
-        .replace(/\r?\n/g, ' ');
-}
-/** Inline code for untrusted text: the fence is longer than any run of backticks inside it. */
-function code(text) {
-    const clean = text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
-    const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((r) => r.length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = longest > 0 ? ' ' : '';
-    return `${fence}${pad}${clean}${pad}${fence}`;
-}
-
-
-/***/ }),
-
-/***/ 39:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B_: () => (/* binding */ markerLine),
-/* harmony export */   we: () => (/* binding */ markerOf)
-/* harmony export */ });
-/* unused harmony export MARKER_KINDS */
-// The hidden first line by which keyguard finds its own issues and comments again. Pure text:
-// renderers write it, the GitHub adapter reads it, and neither depends on the other.
-/** What keyguard writes and finds again: a new kind of issue or comment starts here. */
-const MARKER_KINDS = ['leak', 'audit', 'report', 'pr'];
-const MARKER = new RegExp(`^<!-- keyguard:v1 (?:${MARKER_KINDS.join('|')}) [a-z0-9:._-]+ -->$`, 'i');
-/** `<!-- keyguard:v1 leak 0123…cdef -->`: kind and id are keyguard's own, never user text. */
-function markerLine(kind, id) {
-    if (!/^[a-z0-9:._-]+$/i.test(id))
-        throw new Error(`bug: marker id ${JSON.stringify(id)} has unsafe characters`);
-    return `<!-- keyguard:v1 ${kind} ${id} -->`;
-}
-/**
- * The marker of a body, read strictly from its first line only: bodies quote untrusted text
- * (paths, commit messages), and a marker planted further down must not hijack another issue.
- */
-function markerOf(body) {
-    const first = (body ?? '').split('\n', 1)[0].trim();
-    return MARKER.test(first) ? first : undefined;
-}
-
-
-/***/ }),
-
 /***/ 4820:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1363,8 +1259,8 @@ var detect = __webpack_require__(2029);
 var render = __webpack_require__(3741);
 // EXTERNAL MODULE: ./src/respond/leak-issue.ts
 var leak_issue = __webpack_require__(8280);
-// EXTERNAL MODULE: ./src/output/count.ts
-var count = __webpack_require__(9714);
+// EXTERNAL MODULE: ./src/text/count.ts
+var count = __webpack_require__(896);
 ;// CONCATENATED MODULE: ./src/scan/coverage.ts
 
 /** What a history scan covered, in words: `412 commits from 3 refs (main, v1.0, …)`. */
@@ -1460,7 +1356,7 @@ function renderText(result) {
         const first = e && !shown.has(f.fingerprint);
         if (first)
             shown.add(f.fingerprint);
-        return [line, ...placesNote(f), ...(first ? [`  ${f.redacted} used ${(0,render/* exposureLine */.QU)(e)}`] : [])];
+        return [line, ...placesNote(f), ...(first ? [`  ${f.redacted} used ${(0,render/* exposureLine */.Q)(e)}`] : [])];
     });
     for (const s of result.skipped.slice(0, SKIPPED_SHOWN))
         lines.push(`skipped ${printable(s.path)}: ${s.reason}${s.detail ? ` (${s.detail})` : ''}`);
@@ -1498,10 +1394,10 @@ function renderText(result) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2029);
-/* harmony import */ var _output_body_limit_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9659);
-/* harmony import */ var _output_marker_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39);
+/* harmony import */ var _text_body_limit_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2305);
+/* harmony import */ var _text_marker_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4777);
 /* harmony import */ var _exposure_render_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3741);
-/* harmony import */ var _output_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8548);
+/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6590);
 
 
 
@@ -1530,12 +1426,12 @@ function placesOf(group, ctx) {
         const commit = f.commit ?? (f.repository && f.repository !== ctx.repository ? undefined : ctx.sha);
         const id = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`${f.repository ?? ''}\0${f.commit ?? ''}\0${f.file}\0${f.line}${f.alert ? `\0alert ${f.alert.number}` : ''}`).digest('hex').slice(0, 12);
         if (f.alert) {
-            out.set(id, { id, line: `- ${alertLink(f.alert)}${f.file ? `: ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(`${f.file}:${f.line}`)}${f.commit ? ` in commit ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(f.commit.slice(0, 12))}` : ''}` : ' (not in a file: an issue, pull request, discussion or wiki)'}` });
+            out.set(id, { id, line: `- ${alertLink(f.alert)}${f.file ? `: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(`${f.file}:${f.line}`)}${f.commit ? ` in commit ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(f.commit.slice(0, 12))}` : ''}` : ' (not in a file: an issue, pull request, discussion or wiki)'}` });
             continue;
         }
         const shown = `${f.repository ? `${f.repository}: ` : ''}${f.file}:${f.line}`;
-        const where = commit && repository ? `[${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(shown)}](${permalink(ctx, repository, commit, f.file, f.line)})` : (0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(shown);
-        const detail = f.commit ? ` in commit ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(f.commit.slice(0, 12))}${f.git?.authorDate ? ` (${f.git.authorDate.slice(0, 10)})` : ''}${f.git && f.git.occurrences > 1 ? `, added ${f.git.occurrences} times` : ''}` : ' in the working tree';
+        const where = commit && repository ? `[${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(shown)}](${permalink(ctx, repository, commit, f.file, f.line)})` : (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(shown);
+        const detail = f.commit ? ` in commit ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(f.commit.slice(0, 12))}${f.git?.authorDate ? ` (${f.git.authorDate.slice(0, 10)})` : ''}${f.git && f.git.occurrences > 1 ? `, added ${f.git.occurrences} times` : ''}` : ' in the working tree';
         out.set(id, { id, line: `- ${where}${detail}` });
     }
     return [...out.values()];
@@ -1555,7 +1451,7 @@ function describeLiveness(r) {
     if (!r.liveness)
         return 'not checked';
     const l = r.liveness;
-    return `**${liveStatus(r)}** (${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(l.rule)}${l.reason ? `: ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(l.reason)}` : ''})`;
+    return `**${liveStatus(r)}** (${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(l.rule)}${l.reason ? `: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(l.reason)}` : ''})`;
 }
 function describeMatch(r) {
     const m = r.match;
@@ -1564,9 +1460,9 @@ function describeMatch(r) {
     if (m.type === 'not-found')
         return 'no key of the organization matches';
     if (m.type === 'ambiguous')
-        return `ambiguous: ${m.keyIds.map((k) => (0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(k)).join(', ')} all match`;
-    const project = m.projectId ? `${m.projectName ? `${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(m.projectName)} ` : ''}(${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(m.projectId)}), ` : '';
-    return `${project}${m.recordType === 'admin_key' ? 'admin key' : 'key'} ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(m.keyId)}, owner ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(m.owner)}${m.proven ? ` (proven: ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(m.proven)})` : ' (by its visible characters)'}`;
+        return `ambiguous: ${m.keyIds.map((k) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(k)).join(', ')} all match`;
+    const project = m.projectId ? `${m.projectName ? `${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(m.projectName)} ` : ''}(${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(m.projectId)}), ` : '';
+    return `${project}${m.recordType === 'admin_key' ? 'admin key' : 'key'} ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(m.keyId)}, owner ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(m.owner)}${m.proven ? ` (proven: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(m.proven)})` : ' (by its visible characters)'}`;
 }
 /** What an issue says of a key that showed a record's visible characters but was not proven to be it. */
 const UNPROVEN = 'matched by its visible characters only; not revoked';
@@ -1576,18 +1472,18 @@ function describeRevocation(r) {
         return 'nothing: revocation is off (`revoke: off`)';
     switch (o.type) {
         case 'revoked':
-            return `**revoked** (${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(o.action)})`;
+            return `**revoked** (${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(o.action)})`;
         case 'already-gone':
-            return `nothing to do: ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(o.action)}`;
+            return `nothing to do: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(o.action)}`;
         case 'would-revoke':
-            return `dry run: would ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(o.action)}`;
+            return `dry run: would ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(o.action)}`;
         case 'refused':
-            return `not revoked: ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(o.reason)}`;
+            return `not revoked: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(o.reason)}`;
         case 'unproven':
             // Reason and confirmation are keyguard's own text (ids, header names), not user input.
             return `${UNPROVEN} (${o.reason}). To confirm it as an admin: ${o.confirm}`;
         case 'failed':
-            return `revocation **failed**: ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(o.error)}`;
+            return `revocation **failed**: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(o.error)}`;
     }
 }
 /** The one line a reader needs first: is the key still a danger, and what to do now. */
@@ -1673,24 +1569,24 @@ function renderLeakIssue(group, ctx, mention, previous) {
     const scanned = group.findings.filter((f) => !f.alert);
     const refs = [...new Set(scanned.flatMap((f) => (f.git?.presentIn ?? []).map((p) => p.ref.replace(/^refs\/(heads|tags|remotes)\//, ''))))];
     const still = scanned.length === 0 || refs.length > 0 || scanned.some((f) => (f.git ? f.git.presentAtHead || (f.git.refsHolding ?? 0) > 0 : true));
-    const heldBy = refs.length ? ` (${refs.slice(0, 5).map(_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a).join(', ')}${refs.length > 5 ? ` and ${refs.length - 5} more refs` : ''})` : '';
+    const heldBy = refs.length ? ` (${refs.slice(0, 5).map(_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a).join(', ')}${refs.length > 5 ? ` and ${refs.length - 5} more refs` : ''})` : '';
     const r = mergeFacts(factsOf(previous), group.response);
     const state = [
-        `## :rotating_light: Leaked OpenAI ${(0,_detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .kindLabel */ .tf)(group.kind)} ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(group.redacted)}`,
+        `## :rotating_light: Leaked OpenAI ${(0,_detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .kindLabel */ .tf)(group.kind)} ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(group.redacted)}`,
         '',
         decision(r, still),
         '',
         ...(mention ? [`cc ${mention}`, ''] : []),
         '| | |',
         '| --- | --- |',
-        `| Key | ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(group.redacted)} (${(0,_detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .kindLabel */ .tf)(group.kind)}; the whole key is never shown) |`,
-        `| Fingerprint | ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(group.fingerprint)} |`,
+        `| Key | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(group.redacted)} (${(0,_detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .kindLabel */ .tf)(group.kind)}; the whole key is never shown) |`,
+        `| Fingerprint | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(group.fingerprint)} |`,
         `| Live | ${describeLiveness(r)} |`,
         `| OpenAI record | ${describeMatch(r)} |`,
-        ...(first?.commit ? [`| First committed | ${(0,_output_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(first.commit.slice(0, 12))}${first.git?.authorDate ? ` on ${first.git.authorDate.slice(0, 10)}` : ''} |`] : []),
+        ...(first?.commit ? [`| First committed | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(first.commit.slice(0, 12))}${first.git?.authorDate ? ` on ${first.git.authorDate.slice(0, 10)}` : ''} |`] : []),
         `| Still in the repository | ${scanned.length === 0 ? 'unknown: only GitHub secret scanning reported it' : still ? `yes${heldBy}` : 'no: no branch or tag holds it (it stays in git history)'} |`,
         `| keyguard did | ${describeRevocation(r)} |`,
-        ...(r.exposure ? ['', section('exposure', `### Use since exposure\n\n${(0,_exposure_render_js__WEBPACK_IMPORTED_MODULE_4__/* .exposureTable */ .kR)(r.exposure)}`)] : []),
+        ...(r.exposure ? ['', section('exposure', `### Use since exposure\n\n${(0,_exposure_render_js__WEBPACK_IMPORTED_MODULE_4__/* .exposureTable */ .k)(r.exposure)}`)] : []),
         ...(r.watch ? ['', section('watch', watchText(r.watch))] : []),
     ].join('\n');
     const places = placesOf(group, ctx);
@@ -1706,11 +1602,11 @@ function renderLeakIssue(group, ctx, mention, previous) {
     for (let chars = 0; shown < Math.min(listed.length, MAX_PLACES) && (chars += listed[shown].length + 1) <= MAX_WHERE_CHARS;)
         shown++;
     const omitted = Math.max(listed.length, seen.length, places.length) - shown;
-    const where = [...listed.slice(0, shown), ...(omitted > 0 ? ['', (0,_output_body_limit_js__WEBPACK_IMPORTED_MODULE_5__/* .moreInReport */ .h6)(omitted, 'place')] : [])].join('\n');
+    const where = [...listed.slice(0, shown), ...(omitted > 0 ? ['', (0,_text_body_limit_js__WEBPACK_IMPORTED_MODULE_5__/* .moreInReport */ .h6)(omitted, 'place')] : [])].join('\n');
     const body = [
         // The marker holds the fingerprint, a hash: anyone who can read the repository reads the
         // issue, and the hash still finds the same key again across runs and repositories.
-        (0,_output_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .markerLine */ .B_)('leak', group.fingerprint),
+        (0,_text_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .markerLine */ .B_)('leak', group.fingerprint),
         section('state', state),
         '',
         '### Where it was found',
@@ -3588,6 +3484,152 @@ function readFailed(rel, e) {
     if (code === 'EISDIR' || code === 'EAGAIN' || code === 'EINVAL')
         return { kind: 'skipped', path: rel, reason: 'not-a-file' };
     return { kind: 'skipped', path: rel, reason: 'unreadable', detail: code ?? String(e) };
+}
+
+
+/***/ }),
+
+/***/ 2305:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KM: () => (/* binding */ fitBody),
+/* harmony export */   h6: () => (/* binding */ moreInReport)
+/* harmony export */ });
+/* unused harmony exports MAX_BODY, MAX_SUMMARY_BYTES, openDetails */
+/* harmony import */ var _count_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(896);
+
+/** GitHub refuses issue and comment bodies longer than this (422 "body is too long"). */
+const MAX_BODY = 65_536;
+/** A step's job summary may be at most 1 MiB. */
+const MAX_SUMMARY_BYTES = (/* unused pure expression or super */ null && (1 << 20));
+/** Where a cut body sends readers: the workflow's artifacts hold every row. */
+const moreInReport = (n, what = 'row') => `_…and ${(0,_count_js__WEBPACK_IMPORTED_MODULE_0__/* .count */ .U)(n, `more ${what}`)} in the JSON report (and the SARIF file): upload them as workflow artifacts._`;
+/** keyguard's hidden state lines (facts, seen places): kept at the end whatever is cut. */
+const HIDDEN = /^<!-- keyguard:v1 [a-z]+ [^\n]*-->$/;
+/**
+ * A body that fits `limit` (by `size`, characters unless told): whole lines from the top, then a
+ * note saying how many lines were left out, then the hidden state lines of the end. Cuts at a
+ * line, closes an open code fence and open `<details>` sections, and ends a table before the note. One place for every writer:
+ * leak issues, the audit and report issues, the pull request comment and the job summary.
+ */
+function fitBody(body, options = {}) {
+    const limit = options.limit ?? MAX_BODY - 1;
+    const size = options.size ?? ((s) => s.length);
+    if (size(body) <= limit)
+        return body;
+    const more = options.more ?? ((n) => moreInReport(n, 'line'));
+    const lines = body.split('\n');
+    let tailStart = lines.length;
+    while (tailStart > 0 && HIDDEN.test(lines[tailStart - 1]))
+        tailStart--;
+    const tail = lines.slice(tailStart);
+    const head = lines.slice(0, tailStart);
+    // Reserve room for the note (at its longest), a closing fence and the tail.
+    let budget = limit - size(`\n\n\`\`\`\n\n${more(head.length)}\n${tail.join('\n')}\n`);
+    const kept = [];
+    for (const line of head) {
+        const cost = size(line) + 1;
+        if (cost > budget)
+            break;
+        kept.push(line);
+        budget -= cost;
+    }
+    // A cut inside a folded section would hide the note in the fold: close what is open first.
+    const cut = () => {
+        const fenceOpen = kept.filter((l) => l.trimStart().startsWith('```')).length % 2 === 1;
+        return [...kept, ...(fenceOpen ? ['```'] : []), ...Array(openDetails(kept)).fill('</details>'), '', more(head.length - kept.length), ...tail].join('\n');
+    };
+    let out = cut();
+    while (size(out) > limit && kept.length > 0) {
+        kept.pop();
+        out = cut();
+    }
+    return out;
+}
+/** How many `<details>` sections the lines leave open (keyguard writes each tag on its own line). */
+function openDetails(lines) {
+    let depth = 0;
+    for (const l of lines) {
+        if (l.trimStart().startsWith('<details'))
+            depth++;
+        else if (l.trim() === '</details>' && depth > 0)
+            depth--;
+    }
+    return depth;
+}
+
+
+/***/ }),
+
+/***/ 896:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ count)
+/* harmony export */ });
+/** `1 commit`, `2 commits`: a number and its noun, in the right form. */
+const count = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+
+/***/ }),
+
+/***/ 6590:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ escapeMarkdown),
+/* harmony export */   a: () => (/* binding */ code)
+/* harmony export */ });
+/**
+ * Escapes untrusted text (paths, commit messages, author names) for GitHub Markdown: it cannot
+ * open links or images, HTML or comments, code spans, mentions (`@team`) or issue references, nor
+ * break a table cell. Emphasis characters are left alone: at worst they make text bold.
+ */
+function escapeMarkdown(text) {
+    return text
+        .replace(/[\\`[\]<>#|&]/g, (c) => `&#${c.charCodeAt(0)};`)
+        .replace(/@/g, '@\u200b')
+        .replace(/\r?\n/g, ' ');
+}
+/** Inline code for untrusted text: the fence is longer than any run of backticks inside it. */
+function code(text) {
+    const clean = text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+    const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((r) => r.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = longest > 0 ? ' ' : '';
+    return `${fence}${pad}${clean}${pad}${fence}`;
+}
+
+
+/***/ }),
+
+/***/ 4777:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B_: () => (/* binding */ markerLine),
+/* harmony export */   we: () => (/* binding */ markerOf)
+/* harmony export */ });
+/* unused harmony export MARKER_KINDS */
+// The hidden first line by which keyguard finds its own issues and comments again. Pure text:
+// renderers write it, the GitHub adapter reads it, and neither depends on the other.
+/** What keyguard writes and finds again: a new kind of issue or comment starts here. */
+const MARKER_KINDS = ['leak', 'audit', 'report', 'pr'];
+const MARKER = new RegExp(`^<!-- keyguard:v1 (?:${MARKER_KINDS.join('|')}) [a-z0-9:._-]+ -->$`, 'i');
+/** `<!-- keyguard:v1 leak 0123…cdef -->`: kind and id are keyguard's own, never user text. */
+function markerLine(kind, id) {
+    if (!/^[a-z0-9:._-]+$/i.test(id))
+        throw new Error(`bug: marker id ${JSON.stringify(id)} has unsafe characters`);
+    return `<!-- keyguard:v1 ${kind} ${id} -->`;
+}
+/**
+ * The marker of a body, read strictly from its first line only: bodies quote untrusted text
+ * (paths, commit messages), and a marker planted further down must not hijack another issue.
+ */
+function markerOf(body) {
+    const first = (body ?? '').split('\n', 1)[0].trim();
+    return MARKER.test(first) ? first : undefined;
 }
 
 

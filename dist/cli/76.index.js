@@ -113,10 +113,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: PullRequestComments, pullRequestCommentPolicy, upsertPullRequestComment
 
-// EXTERNAL MODULE: ./src/output/body-limit.ts
-var body_limit = __webpack_require__(9659);
-// EXTERNAL MODULE: ./src/output/marker.ts
-var output_marker = __webpack_require__(39);
+// EXTERNAL MODULE: ./src/text/body-limit.ts
+var body_limit = __webpack_require__(2305);
+// EXTERNAL MODULE: ./src/text/marker.ts
+var text_marker = __webpack_require__(4777);
 ;// CONCATENATED MODULE: ./src/github/identity.ts
 /**
  * The login keyguard writes as, as REST shows it on issues and comments: `github-actions[bot]`
@@ -165,7 +165,7 @@ class GitHubIssueTracker {
         for (const i of issues) {
             if (i.pull_request || i.user?.login !== author)
                 continue;
-            const marker = (0,output_marker/* markerOf */.we)(i.body);
+            const marker = (0,text_marker/* markerOf */.we)(i.body);
             // The oldest issue wins if a marker ever appears twice (listing is newest first).
             if (marker)
                 index.set(marker, { number: i.number, title: i.title, body: i.body ?? '', state: i.state === 'closed' ? 'closed' : 'open', url: i.html_url });
@@ -184,7 +184,7 @@ class GitHubIssueTracker {
     async create(issue) {
         const { data } = await this.#octokit.rest.issues.create({ ...this.#repo, title: issue.title, body: (0,body_limit/* fitBody */.KM)(issue.body), labels: [...issue.labels], ...(issue.assignees.length ? { assignees: [...issue.assignees] } : {}) });
         const tracked = { number: data.number, title: data.title, body: data.body ?? '', state: 'open', url: data.html_url };
-        const marker = (0,output_marker/* markerOf */.we)(issue.body);
+        const marker = (0,text_marker/* markerOf */.we)(issue.body);
         if (marker)
             (await this.#load()).set(marker, tracked);
         return tracked;
@@ -272,8 +272,8 @@ async function upsertPullRequestComment(octokit, repo, pullNumber, body, updateO
 /* harmony export */   S: () => (/* binding */ writeMarked),
 /* harmony export */   c: () => (/* binding */ ensureLabels)
 /* harmony export */ });
-/* harmony import */ var _output_body_limit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9659);
-/* harmony import */ var _output_marker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39);
+/* harmony import */ var _text_body_limit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2305);
+/* harmony import */ var _text_marker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4777);
 
 
 /** The labels of `policy`, made sure of: before any create, and up front by a run that should fail early. */
@@ -292,8 +292,8 @@ async function writeMarked(store, marker, render, policy) {
     const existing = await store.findByMarker(marker);
     const draw = () => {
         const rendered = render(existing);
-        const body = (0,_output_body_limit_js__WEBPACK_IMPORTED_MODULE_1__/* .fitBody */ .KM)(rendered.body, policy.more ? { more: policy.more } : {});
-        if ((0,_output_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .markerOf */ .we)(body) !== marker)
+        const body = (0,_text_body_limit_js__WEBPACK_IMPORTED_MODULE_1__/* .fitBody */ .KM)(rendered.body, policy.more ? { more: policy.more } : {});
+        if ((0,_text_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .markerOf */ .we)(body) !== marker)
             throw new Error(`bug: a keyguard body must start with its marker ${marker}`);
         return { rendered, body };
     };
@@ -946,13 +946,16 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: leakIssuePolicy
 
-// EXTERNAL MODULE: ./src/output/body-limit.ts
-var body_limit = __webpack_require__(9659);
+// EXTERNAL MODULE: ./src/text/body-limit.ts
+var body_limit = __webpack_require__(2305);
 // EXTERNAL MODULE: ./src/github/issue-writer.ts
 var issue_writer = __webpack_require__(1402);
-// EXTERNAL MODULE: ./src/output/marker.ts
-var marker = __webpack_require__(39);
+// EXTERNAL MODULE: ./src/text/marker.ts
+var marker = __webpack_require__(4777);
+// EXTERNAL MODULE: ./src/detect/index.ts + 8 modules
+var detect = __webpack_require__(2029);
 ;// CONCATENATED MODULE: ./src/openai/match.ts
+
 /**
  * The visible parts of a `redacted_value`. OpenAI documents only examples (`sk-abc...def`,
  * `sk-admin...def`), not how many characters are shown, so this reads whatever is there: the
@@ -964,12 +967,15 @@ function parseRedacted(value) {
         return undefined;
     return { prefix: m[1].replace(/[*.…]+$/, ''), suffix: m[2].replace(/^[*.…]+/, '') };
 }
-/** Which records a key of this kind can belong to: admin keys only among admin keys, and so on. */
+/** Which records a key of this kind can belong to (its spec says): admin keys only among admin keys, and so on. */
 function candidates(kind, inventory) {
-    if (kind === 'admin')
+    const records = (0,detect/* kindSpec */.KS)(kind).inventory;
+    if (records === 'none')
+        return [];
+    if (records === 'admin')
         return inventory.adminKeys;
-    const wantsServiceAccount = kind === 'service_account';
-    return inventory.projectKeys.filter((k) => (k.owner.type === 'service_account') === wantsServiceAccount);
+    const owner = records === 'project-service-account' ? 'service_account' : 'user';
+    return inventory.projectKeys.filter((k) => k.owner.type === owner);
 }
 /**
  * Finds the record of a found key. No endpoint takes a secret, so the key is compared with each
@@ -989,8 +995,8 @@ function matchKey(secret, kind, inventory) {
 
 // EXTERNAL MODULE: ./src/respond/leak-issue.ts
 var leak_issue = __webpack_require__(8280);
-// EXTERNAL MODULE: ./src/output/count.ts
-var count = __webpack_require__(9714);
+// EXTERNAL MODULE: ./src/text/count.ts
+var count = __webpack_require__(896);
 ;// CONCATENATED MODULE: ./src/respond/respond.ts
 
 
@@ -1215,15 +1221,16 @@ var sdk = __webpack_require__(4498);
 
 /** OpenAI's 429 codes for a key that works but has no credit (retrying does not help). */
 const QUOTA_CODES = new Set(['insufficient_quota', 'credit_balance_exhausted', 'organization_spend_limit_exceeded', 'project_spend_limit_exceeded', 'organization_usage_limit_exceeded']);
-const probeSdk = (secret, kind, options) => (0,sdk/* openaiSdk */.P)({ key: secret.reveal(), admin: kind === 'admin', baseURL: options.baseURL, project: options.project, timeoutMs: options.timeoutMs ?? 10_000, maxRetries: 0 });
+const probeSdk = (secret, admin, options) => (0,sdk/* openaiSdk */.P)({ key: secret.reveal(), admin, baseURL: options.baseURL, project: options.project, timeoutMs: options.timeoutMs ?? 10_000, maxRetries: 0 });
 /**
  * Whether a found key still works, without spending tokens: `GET /v1/models` (for an admin key,
  * the admin keys list with `limit=1`), with retries off, so a quota 429 is read once, not retried.
  */
 async function checkLiveness(secret, kind, options = {}) {
     try {
-        const sdk = probeSdk(secret, kind, options);
-        if (kind === 'admin') {
+        const admin = (0,detect/* kindSpec */.KS)(kind).probe === 'admin-keys';
+        const sdk = probeSdk(secret, admin, options);
+        if (admin) {
             await sdk.admin.organization.adminAPIKeys.list({ limit: 1 });
             return { status: 'live', rule: '200 from GET /organization/admin_api_keys' };
         }
@@ -1241,7 +1248,7 @@ async function checkLiveness(secret, kind, options = {}) {
 async function adminKeyIdsListedBy(secret, options = {}) {
     try {
         const ids = [];
-        for await (const k of probeSdk(secret, 'admin', options).admin.organization.adminAPIKeys.list({ limit: 100 }))
+        for await (const k of probeSdk(secret, true, options).admin.organization.adminAPIKeys.list({ limit: 100 }))
             ids.push(k.id);
         return { ids };
     }

@@ -27,10 +27,10 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/github/issue-tracker.ts + 1 modules
 var issue_tracker = __webpack_require__(2574);
-// EXTERNAL MODULE: ./src/output/marker.ts
-var marker = __webpack_require__(39);
-// EXTERNAL MODULE: ./src/output/body-limit.ts
-var body_limit = __webpack_require__(9659);
+// EXTERNAL MODULE: ./src/text/marker.ts
+var marker = __webpack_require__(4777);
+// EXTERNAL MODULE: ./src/text/body-limit.ts
+var body_limit = __webpack_require__(2305);
 // EXTERNAL MODULE: ./src/github/issue-writer.ts
 var issue_writer = __webpack_require__(1402);
 // EXTERNAL MODULE: ./src/github/octokit.ts
@@ -40,6 +40,10 @@ var admin_client = __webpack_require__(7005);
 ;// CONCATENATED MODULE: ./src/audit/finding.ts
 /** Audit severities, most serious first. */
 const SEVERITIES = ['critical', 'high', 'medium', 'low'];
+/** A rule's hits as findings: its id, and its usual severity unless the hit says another. */
+function findingsOf(rule, hits) {
+    return hits.map((h) => ({ rule: rule.id, severity: h.severity ?? rule.severity[0], ...h }));
+}
 function auditShouldFail(findings, failOn) {
     if (failOn === 'none')
         return false;
@@ -54,10 +58,10 @@ function sortFindings(findings) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/output/markdown.ts
-var markdown = __webpack_require__(8548);
-// EXTERNAL MODULE: ./src/output/count.ts
-var count = __webpack_require__(9714);
+// EXTERNAL MODULE: ./src/text/markdown.ts
+var markdown = __webpack_require__(6590);
+// EXTERNAL MODULE: ./src/text/count.ts
+var count = __webpack_require__(896);
 // EXTERNAL MODULE: ./src/output/text.ts + 1 modules
 var output_text = __webpack_require__(4820);
 ;// CONCATENATED MODULE: ./src/audit/render.ts
@@ -196,8 +200,6 @@ function renderAuditIssue(result, repoId, previous) {
     return { title: `keyguard audit: ${result.findings.length ? `${result.findings.length} open key-hygiene findings` : 'no open findings'}`, body };
 }
 
-// EXTERNAL MODULE: ./src/detect/index.ts + 8 modules
-var detect = __webpack_require__(2029);
 // EXTERNAL MODULE: ./src/scan/worktree-scan.ts + 2 modules
 var worktree_scan = __webpack_require__(7690);
 // EXTERNAL MODULE: ./src/sources/git.ts
@@ -207,61 +209,124 @@ var worktree = __webpack_require__(7821);
 // EXTERNAL MODULE: ./src/scan/triage.ts
 var triage = __webpack_require__(1713);
 ;// CONCATENATED MODULE: ./src/audit/org-rules.ts
+
 const DAY = 86_400;
 const days = (seconds) => Math.floor(seconds / DAY);
-/**
- * Hygiene rules over the organization's keys. Pure: the inventory and the clock come in.
- * Each key is judged on age, use, owner and project; admin keys on count, age and use.
- */
-function auditOrganization(inv, policy, now) {
-    const out = [];
+/** Each project key with what its messages say of it: its target, owner, project and age. */
+function projectKeys({ inv, now }) {
     const projects = new Map(inv.projects.map((p) => [p.id, p]));
-    const production = (id) => {
-        const p = projects.get(id);
-        return policy.productionProjects.includes(id) || (p?.name != null && policy.productionProjects.includes(p.name));
-    };
-    for (const k of inv.projectKeys) {
-        const project = projects.get(k.projectId);
-        const target = `${k.projectId}/${k.id}`;
-        const who = k.owner.type === 'user' ? `${k.owner.name || k.owner.id} (user)` : `${k.owner.name} (service account)`;
-        const age = days(now - k.createdAt);
-        if (project?.archived) {
-            out.push({ rule: 'key-in-archived-project', severity: 'high', target, message: `Key "${k.name}" of ${who} is still enabled in archived project ${project.name ?? k.projectId}.`, fix: 'Delete the key; an archived project should hold no usable keys.' });
-        }
-        if (!k.ownerHasAccess) {
-            out.push({ rule: 'key-owner-without-access', severity: 'high', target, message: `Key "${k.name}" belongs to ${who}, who no longer has access to the project, yet the key is enabled.`, fix: 'Delete the key, or move the workload to a service account.' });
-        }
-        if (k.owner.type === 'user' && production(k.projectId)) {
-            out.push({ rule: 'user-key-in-production', severity: 'medium', target, message: `Production project ${project?.name ?? k.projectId} uses key "${k.name}" owned by a person (${who}).`, fix: 'Use a service-account key, so the workload does not depend on one person\'s account.' });
-        }
-        if (age > policy.maxKeyAgeDays) {
-            out.push({ rule: 'key-too-old', severity: 'medium', target, message: `Key "${k.name}" of ${who} is ${age} days old (policy: rotate within ${policy.maxKeyAgeDays}).`, fix: 'Create a new key, switch the secret, delete this one.' });
-        }
-        if (k.lastUsedAt === null) {
-            if (age > policy.neverUsedGraceDays)
-                out.push({ rule: 'key-never-used', severity: 'low', target, message: `Key "${k.name}" of ${who} was created ${age} days ago and never used.`, fix: 'Delete it: an unused key is only risk.' });
-        }
-        else if (days(now - k.lastUsedAt) > policy.maxIdleDays) {
-            out.push({ rule: 'key-idle', severity: 'low', target, message: `Key "${k.name}" of ${who} was last used ${days(now - k.lastUsedAt)} days ago (policy: ${policy.maxIdleDays}).`, fix: 'Delete it if nothing needs it any more.' });
-        }
-    }
-    if (inv.adminKeys.length > policy.maxAdminKeys) {
-        out.push({ rule: 'too-many-admin-keys', severity: 'high', target: 'organization', message: `The organization has ${inv.adminKeys.length} admin keys (policy: at most ${policy.maxAdminKeys}): ${inv.adminKeys.map((k) => k.id).join(', ')}.`, fix: 'Delete admin keys that no automation needs; each one can manage every key of the organization.' });
-    }
-    for (const k of inv.adminKeys) {
-        const target = `admin key ${k.id}`;
-        const age = days(now - k.createdAt);
-        if (age > policy.maxKeyAgeDays)
-            out.push({ rule: 'admin-key-too-old', severity: 'high', target, message: `Admin key "${k.name ?? k.id}" is ${age} days old (policy: ${policy.maxKeyAgeDays}).`, fix: 'Rotate it: create a new admin key, update the secret, delete this one.' });
-        if (k.lastUsedAt === null ? age > policy.neverUsedGraceDays : days(now - k.lastUsedAt) > policy.maxIdleDays) {
-            out.push({ rule: 'admin-key-unused', severity: 'medium', target, message: `Admin key "${k.name ?? k.id}" ${k.lastUsedAt === null ? 'has never been used' : `was last used ${days(now - k.lastUsedAt)} days ago`}.`, fix: 'Delete it if no automation needs it.' });
-        }
-    }
-    return out;
+    return inv.projectKeys.map((k) => ({
+        k,
+        project: projects.get(k.projectId),
+        target: `${k.projectId}/${k.id}`,
+        who: k.owner.type === 'user' ? `${k.owner.name || k.owner.id} (user)` : `${k.owner.name} (service account)`,
+        age: days(now - k.createdAt),
+    }));
+}
+/** A rule over each project key: `hit` says what is wrong with one key, or nothing. */
+const perKey = (hit) => (org) => projectKeys(org).flatMap((key) => {
+    const h = hit(key, org);
+    return h ? [{ target: key.target, ...h }] : [];
+});
+/** A rule over each admin key. */
+const perAdminKey = (hit) => (org) => org.inv.adminKeys.flatMap((k) => {
+    const h = hit(k, days(org.now - k.createdAt), org);
+    return h ? [{ target: `admin key ${k.id}`, ...h }] : [];
+});
+const production = ({ inv, policy }, k) => {
+    const name = inv.projects.find((p) => p.id === k.projectId)?.name;
+    return policy.productionProjects.includes(k.projectId) || (name != null && policy.productionProjects.includes(name));
+};
+/**
+ * Hygiene rules over the organization's keys: each key on age, use, owner and project; admin keys
+ * on count, age and use. A new rule is an entry here; README's table and the generic test
+ * (test/audit-rules.test.ts) follow.
+ */
+const ORG_RULES = [
+    {
+        id: 'key-in-archived-project',
+        appliesTo: 'organization',
+        severity: ['high'],
+        doc: 'an enabled key in an archived project',
+        check: perKey(({ k, project, who }) => (project?.archived ? { message: `Key "${k.name}" of ${who} is still enabled in archived project ${project.name ?? k.projectId}.`, fix: 'Delete the key; an archived project should hold no usable keys.' } : undefined)),
+        samples: { positive: [{ keys: [{ project: 'archived' }] }], negative: [{ keys: [{}] }] },
+    },
+    {
+        id: 'key-owner-without-access',
+        appliesTo: 'organization',
+        severity: ['high'],
+        doc: 'an enabled key whose owner no longer has access to the project',
+        check: perKey(({ k, who }) => (!k.ownerHasAccess ? { message: `Key "${k.name}" belongs to ${who}, who no longer has access to the project, yet the key is enabled.`, fix: 'Delete the key, or move the workload to a service account.' } : undefined)),
+        samples: { positive: [{ keys: [{ owner: 'user', ownerHasAccess: false }] }], negative: [{ keys: [{ owner: 'user' }] }] },
+    },
+    {
+        id: 'user-key-in-production',
+        appliesTo: 'organization',
+        severity: ['medium'],
+        doc: 'a person\'s key in a project listed in `audit.productionProjects` (service accounts expected)',
+        check: perKey(({ k, project, who }, org) => (k.owner.type === 'user' && production(org, k) ? { message: `Production project ${project?.name ?? k.projectId} uses key "${k.name}" owned by a person (${who}).`, fix: 'Use a service-account key, so the workload does not depend on one person\'s account.' } : undefined)),
+        samples: { positive: [{ keys: [{ owner: 'user', project: 'production' }] }], negative: [{ keys: [{ owner: 'service_account', project: 'production' }, { owner: 'user' }] }] },
+    },
+    {
+        id: 'key-too-old',
+        appliesTo: 'organization',
+        severity: ['medium'],
+        doc: 'older than `audit.maxKeyAgeDays` (90)',
+        check: perKey(({ k, who, age }, { policy }) => (age > policy.maxKeyAgeDays ? { message: `Key "${k.name}" of ${who} is ${age} days old (policy: rotate within ${policy.maxKeyAgeDays}).`, fix: 'Create a new key, switch the secret, delete this one.' } : undefined)),
+        samples: { positive: [{ keys: [{ ageDays: 91 }] }], negative: [{ keys: [{ ageDays: 90 }] }] },
+    },
+    {
+        id: 'key-idle',
+        appliesTo: 'organization',
+        severity: ['low'],
+        doc: 'unused for longer than `audit.maxIdleDays` (30), from `last_used_at`',
+        check: perKey(({ k, who }, { policy, now }) => (k.lastUsedAt !== null && days(now - k.lastUsedAt) > policy.maxIdleDays ? { message: `Key "${k.name}" of ${who} was last used ${days(now - k.lastUsedAt)} days ago (policy: ${policy.maxIdleDays}).`, fix: 'Delete it if nothing needs it any more.' } : undefined)),
+        samples: { positive: [{ keys: [{ ageDays: 60, idleDays: 31 }] }], negative: [{ keys: [{ ageDays: 60, idleDays: 30 }, { ageDays: 60, idleDays: null }] }] },
+    },
+    {
+        id: 'key-never-used',
+        appliesTo: 'organization',
+        severity: ['low'],
+        doc: 'never used, and older than `audit.neverUsedGraceDays` (7)',
+        check: perKey(({ k, who, age }, { policy }) => (k.lastUsedAt === null && age > policy.neverUsedGraceDays ? { message: `Key "${k.name}" of ${who} was created ${age} days ago and never used.`, fix: 'Delete it: an unused key is only risk.' } : undefined)),
+        samples: { positive: [{ keys: [{ ageDays: 8, idleDays: null }] }], negative: [{ keys: [{ ageDays: 7, idleDays: null }, { ageDays: 60, idleDays: 59 }] }] },
+    },
+    {
+        id: 'too-many-admin-keys',
+        appliesTo: 'organization',
+        severity: ['high'],
+        doc: 'more admin keys than `audit.maxAdminKeys` (2)',
+        check: ({ inv, policy }) => (inv.adminKeys.length > policy.maxAdminKeys ? [{ target: 'organization', message: `The organization has ${inv.adminKeys.length} admin keys (policy: at most ${policy.maxAdminKeys}): ${inv.adminKeys.map((k) => k.id).join(', ')}.`, fix: 'Delete admin keys that no automation needs; each one can manage every key of the organization.' }] : []),
+        samples: { positive: [{ adminKeys: [{}, {}, {}] }], negative: [{ adminKeys: [{}, {}] }] },
+    },
+    {
+        id: 'admin-key-too-old',
+        appliesTo: 'organization',
+        severity: ['high'],
+        doc: 'an admin key older than `audit.maxKeyAgeDays`',
+        check: perAdminKey((k, age, { policy }) => (age > policy.maxKeyAgeDays ? { message: `Admin key "${k.name ?? k.id}" is ${age} days old (policy: ${policy.maxKeyAgeDays}).`, fix: 'Rotate it: create a new admin key, update the secret, delete this one.' } : undefined)),
+        samples: { positive: [{ adminKeys: [{ ageDays: 91 }] }], negative: [{ adminKeys: [{ ageDays: 90 }] }] },
+    },
+    {
+        id: 'admin-key-unused',
+        appliesTo: 'organization',
+        severity: ['medium'],
+        doc: 'an admin key idle for longer than `audit.maxIdleDays`, or never used past `audit.neverUsedGraceDays`',
+        check: perAdminKey((k, age, { policy, now }) => (k.lastUsedAt === null ? age > policy.neverUsedGraceDays : days(now - k.lastUsedAt) > policy.maxIdleDays)
+            ? { message: `Admin key "${k.name ?? k.id}" ${k.lastUsedAt === null ? 'has never been used' : `was last used ${days(now - k.lastUsedAt)} days ago`}.`, fix: 'Delete it if no automation needs it.' }
+            : undefined),
+        samples: { positive: [{ adminKeys: [{ ageDays: 40, idleDays: 31 }] }, { adminKeys: [{ ageDays: 8, idleDays: null }] }], negative: [{ adminKeys: [{ ageDays: 40, idleDays: 30 }, { ageDays: 7, idleDays: null }] }] },
+    },
+];
+/** Every organization rule over the inventory. */
+function auditOrganization(inv, policy, now) {
+    return ORG_RULES.flatMap((rule) => findingsOf(rule, rule.check({ inv, policy, now })));
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/detect/index.ts + 8 modules
+var detect = __webpack_require__(2029);
 ;// CONCATENATED MODULE: ./src/audit/repo-rules.ts
 
 
@@ -272,8 +337,12 @@ var dist = __webpack_require__(8815);
 const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|ipynb)$/i;
 const ENV_FILE = /(?:^|\/)\.env(?:\.[^/]*)?$/;
 const ENV_EXAMPLE = /\.(?:example|sample|template|dist|defaults?)$/i;
-const isCodeFile = (path) => CODE_FILE.test(path);
-const isWorkflowFile = (path) => /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path);
+/** The files a file rule reads. */
+const FILE_KINDS = {
+    code: (path) => CODE_FILE.test(path),
+    workflow: (path) => /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path),
+    env: (path) => ENV_FILE.test(path),
+};
 function lineAt(text, offset) {
     let n = 1;
     for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
@@ -286,124 +355,186 @@ const LITERAL_PATTERNS = [
     /\b(?:Async|Azure)?OpenAI\s*\([^)]*?\bapi_key\s*=\s*(["'])((?:(?!\1)[^\\\n]|\\.)*)\1/g,
     /\bopenai\.api_key\s*=\s*(["'])((?:(?!\1)[^\\\n]|\\.)*)\1/g,
 ];
-function clientLiteralRule(file, text) {
-    if (!/openai/i.test(text))
-        return [];
-    const out = [];
-    for (const re of LITERAL_PATTERNS) {
-        for (const m of text.matchAll(re)) {
-            const value = m[2];
-            // Empty strings, template literals that read the environment and bare ellipses (documentation)
-            // are not literals of a key.
-            if (value === '' || value.includes('${') || /^(?:\.{3}|…)$/.test(value))
-                continue;
-            const line = lineAt(text, m.index);
-            const isKey = (0,detect/* detectKeys */.c8)(value).length > 0;
-            out.push({
-                rule: 'client-literal-api-key',
-                severity: isKey ? 'critical' : 'medium',
-                target: `${file}:${line}`,
-                file,
-                line,
-                message: isKey ? 'An OpenAI client is built with a literal key.' : 'An OpenAI client is built with a literal string as its API key (a placeholder today is a key tomorrow).',
-                fix: 'Read the key from the environment: OpenAI() with no apiKey reads OPENAI_API_KEY (Python: os.environ["OPENAI_API_KEY"]); set it from a secret.',
-            });
-        }
-    }
-    return out;
-}
-function trackedEnvFileRule(file, text) {
-    if (!ENV_FILE.test(file) || ENV_EXAMPLE.test(file))
-        return [];
-    const assigns = /^\s*(?:export\s+)?OPENAI_[A-Z_]*KEY\s*=\s*['"]?[^\s'"#]+/m.exec(text);
-    return [
-        {
-            rule: 'env-file-tracked',
-            severity: assigns ? 'high' : 'medium',
-            target: file,
-            file,
-            ...(assigns ? { line: lineAt(text, assigns.index) } : {}),
-            message: assigns ? `${file} is tracked by git and sets an OpenAI key.` : `${file} is tracked by git; .env files hold secrets.`,
-            fix: `git rm --cached ${file}, add it to .gitignore, and keep a ${file}.example with empty values instead.`,
-        },
-    ];
-}
-function gitignoreEnvRule(envIgnored) {
-    if (envIgnored)
-        return [];
-    return [{ rule: 'gitignore-missing-env', severity: 'medium', target: '.gitignore', file: '.gitignore', message: '.gitignore does not ignore .env files, so a local .env can be committed by accident.', fix: 'Add the lines .env* and !.env.example to .gitignore.' }];
-}
 const SECRET_EXPR = /\$\{\{\s*secrets\.[A-Za-z0-9_]+\s*\}\}/;
-/** Workflow rules: literal keys in env and inputs, secrets echoed in `run:`, pwn requests. */
-function workflowRules(file, text) {
+/** A workflow's string values with their key and the path of keys above them; undefined when it does not parse. */
+function workflowValues(text) {
     const lines = new dist/* LineCounter */.HN();
     const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines });
     if (doc.errors.length > 0)
-        return [];
-    const out = [];
-    const lineOf = (n) => (n?.range ? lines.linePos(n.range[0]).line : 1);
-    const push = (f) => out.push({ ...f, target: `${file}:${f.line}`, file });
-    /** Calls `onValue` for every string value with its key and the path of keys above it. */
-    const walk = (node, key, under, onValue) => {
+        return undefined;
+    const values = [];
+    const walk = (node, key, under) => {
         if ((0,dist/* isMap */.jh)(node)) {
             for (const pair of node.items) {
                 if (!(0,dist/* isPair */.tO)(pair) || !(0,dist/* isScalar */.jn)(pair.key))
                     continue;
-                walk(pair.value, String(pair.key.value), [...under, String(pair.key.value)], onValue);
+                walk(pair.value, String(pair.key.value), [...under, String(pair.key.value)]);
             }
         }
         else if ((0,dist/* isSeq */.oP)(node)) {
-            node.items.forEach((item) => walk(item, key, under, onValue));
+            node.items.forEach((item) => walk(item, key, under));
         }
         else if ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'string' && key) {
-            onValue(node, key, under);
+            values.push({ node: node, key, under });
         }
     };
-    // Names of environment variables set from secrets anywhere in the workflow (a step may echo a
-    // variable that a job-level env defines further down the file).
-    const secretVars = new Set();
-    walk(doc.contents, undefined, [], (node, key, under) => {
-        if (under.at(-2) === 'env' && SECRET_EXPR.test(node.value))
-            secretVars.add(key);
-    });
-    walk(doc.contents, undefined, [], (node, key, under) => {
-        const value = node.value;
-        const parent = under.at(-2);
-        const keyish = /openai.*(?:key|token)|api[_-]?key/i.test(key);
-        if ((parent === 'env' || parent === 'with') && keyish && value.trim() !== '' && !value.includes('${{')) {
-            const isKey = (0,detect/* detectKeys */.c8)(value).length > 0;
-            push({ rule: 'workflow-literal-key', severity: isKey ? 'critical' : 'high', line: lineOf(node), message: `${key} is set to a literal in the workflow, not from a secret.`, fix: `Store the key as a repository or organization secret and use ${'${{ secrets.OPENAI_API_KEY }}'}.` });
-        }
-        if (key === 'run') {
-            const runLine = lineOf(node);
-            value.split('\n').forEach((l, i) => {
-                const echoes = /\b(?:echo|printf|print|cat\s*<<)\b/.test(l);
-                const mentionsSecret = SECRET_EXPR.test(l) || [...secretVars].some((v) => new RegExp(`\\$\\{?${v}\\b`).test(l));
-                if (echoes && mentionsSecret && !/>>\s*"?\$GITHUB_(?:ENV|OUTPUT)/.test(l) && !/::add-mask::/.test(l)) {
-                    push({ rule: 'workflow-echoes-secret', severity: 'high', line: runLine + i + (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED' ? 1 : 0), message: 'A run step prints a secret; masking hides exact matches only, and transformed values leak.', fix: 'Do not print secrets; pass them to the program through env: and let it read them.' });
-                }
-            });
-        }
-    });
-    // pull_request_target runs with secrets; checking out the PR head there runs untrusted code with them.
-    const on = doc.get('on');
-    const triggers = (0,dist/* isMap */.jh)(on) ? on.items.map((p) => String(p.key?.value)) : (0,dist/* isSeq */.oP)(on) ? on.items.map((i) => String(i.value)) : [String(on ?? '')];
-    if (triggers.includes('pull_request_target')) {
-        const headRef = /\$\{\{\s*github\.(?:event\.pull_request\.head\.(?:sha|ref)|head_ref)\s*\}\}|refs\/pull\//;
-        const checkout = /uses:\s*actions\/checkout@[\s\S]*?ref:\s*([^\n]+)/g;
-        for (const m of text.matchAll(checkout)) {
-            if (!headRef.test(m[1]))
-                continue;
-            if (!/secrets\.[A-Za-z0-9_]*OPENAI|OPENAI_[A-Z_]*KEY/i.test(text))
-                continue;
-            push({ rule: 'pwn-request', severity: 'critical', line: lineAt(text, m.index), message: 'A pull_request_target workflow checks out the pull request head and exposes an OpenAI secret: the PR author\'s code runs with it.', fix: 'Use the pull_request event for untrusted code, or never check out the head in pull_request_target; keep secrets out of that job.' });
-        }
-    }
-    return out;
+    walk(doc.contents, undefined, []);
+    return { values, lineOf: (n) => (n.range ? lines.linePos(n.range[0]).line : 1), doc };
 }
+const at = (file, line) => ({ target: `${file}:${line}`, file, line });
+const WORKFLOW_GOOD = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    env:\n      OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n    steps:\n      - run: node app.js\n';
+/**
+ * The repository rules, in README's order. A new rule is an entry here; README's table and the
+ * generic test (test/audit-rules.test.ts) follow.
+ */
+const REPO_RULES = [
+    {
+        id: 'literal-key',
+        severity: ['critical'],
+        doc: 'an OpenAI key committed in the working tree (the scan\'s findings)',
+        appliesTo: 'repository',
+        check: (repo) => repo.keys.map((f) => ({ ...at(f.file, f.line), message: `An OpenAI ${(0,detect/* kindLabel */.tf)(f.kind)} ${f.redacted} is committed (fingerprint ${f.fingerprint}).`, fix: 'Revoke it, store the new key as a secret, read it from OPENAI_API_KEY, and purge it from history (keyguard scan --history).' })),
+        samples: { positive: [{ 'config.json': '{"key": "sk-proj-{20}{M}{20}"}' }], negative: [{ 'config.json': '{"key": "sk-proj-{X*20}{M}{X*20}"}' }] },
+    },
+    {
+        id: 'client-literal-api-key',
+        severity: ['critical', 'medium'],
+        doc: '`new OpenAI({ apiKey: "…" })`, Python `OpenAI(api_key="…")` or `openai.api_key = "…"` given a string literal (critical when it is a key) instead of reading `OPENAI_API_KEY`',
+        appliesTo: 'code',
+        check: (file, text) => {
+            if (!/openai/i.test(text))
+                return [];
+            const out = [];
+            for (const re of LITERAL_PATTERNS) {
+                for (const m of text.matchAll(re)) {
+                    const value = m[2];
+                    // Empty strings, template literals that read the environment and bare ellipses (documentation)
+                    // are not literals of a key.
+                    if (value === '' || value.includes('${') || /^(?:\.{3}|…)$/.test(value))
+                        continue;
+                    const isKey = (0,detect/* detectKeys */.c8)(value).length > 0;
+                    out.push({
+                        severity: isKey ? 'critical' : 'medium',
+                        ...at(file, lineAt(text, m.index)),
+                        message: isKey ? 'An OpenAI client is built with a literal key.' : 'An OpenAI client is built with a literal string as its API key (a placeholder today is a key tomorrow).',
+                        fix: 'Read the key from the environment: OpenAI() with no apiKey reads OPENAI_API_KEY (Python: os.environ["OPENAI_API_KEY"]); set it from a secret.',
+                    });
+                }
+            }
+            return out;
+        },
+        samples: {
+            positive: [{ 'app.ts': "import OpenAI from 'openai';\nconst c = new OpenAI({ apiKey: 'not-set-yet' });\n" }, { 'app.py': 'from openai import OpenAI\nclient = OpenAI(api_key="sk-{20}{M}{20}")\n' }],
+            negative: [{ 'app.ts': "import OpenAI from 'openai';\nconst c = new OpenAI({ apiKey: `${process.env.KEY}` });\n", 'b.py': 'import openai\nopenai.api_key = ""\n' }],
+        },
+    },
+    {
+        id: 'env-file-tracked',
+        severity: ['high', 'medium'],
+        doc: 'a `.env`-style file tracked by git (high when it sets an OpenAI key); `.env.example` and the like are fine',
+        appliesTo: 'env',
+        check: (file, text, repo) => {
+            if (!repo.inGit || ENV_EXAMPLE.test(file))
+                return [];
+            const assigns = /^\s*(?:export\s+)?OPENAI_[A-Z_]*KEY\s*=\s*['"]?[^\s'"#]+/m.exec(text);
+            return [
+                {
+                    severity: assigns ? 'high' : 'medium',
+                    target: file,
+                    file,
+                    ...(assigns ? { line: lineAt(text, assigns.index) } : {}),
+                    message: assigns ? `${file} is tracked by git and sets an OpenAI key.` : `${file} is tracked by git; .env files hold secrets.`,
+                    fix: `git rm --cached ${file}, add it to .gitignore, and keep a ${file}.example with empty values instead.`,
+                },
+            ];
+        },
+        samples: { positive: [{ '.env': 'OPENAI_API_KEY=not-a-key\n' }, { 'web/.env.local': 'PORT=1\n' }], negative: [{ '.env.example': 'OPENAI_API_KEY=\n' }] },
+    },
+    {
+        id: 'gitignore-missing-env',
+        severity: ['medium'],
+        doc: '`.gitignore` (as git reads it) does not ignore `.env`',
+        appliesTo: 'repository',
+        check: (repo) => (repo.envIgnored ? [] : [{ target: '.gitignore', file: '.gitignore', message: '.gitignore does not ignore .env files, so a local .env can be committed by accident.', fix: 'Add the lines .env* and !.env.example to .gitignore.' }]),
+        samples: { positive: [{ '.gitignore': 'node_modules\n' }], negative: [{ '.gitignore': '.env*\n!.env.example\n' }] },
+    },
+    {
+        id: 'workflow-literal-key',
+        severity: ['critical', 'high'],
+        doc: 'a workflow sets an OpenAI key (`env:` or `with:`) to a literal instead of `${{ secrets.… }}`',
+        appliesTo: 'workflow',
+        check: (file, text) => {
+            const w = workflowValues(text);
+            if (!w)
+                return [];
+            return w.values.flatMap(({ node, key, under }) => {
+                const parent = under.at(-2);
+                const keyish = /openai.*(?:key|token)|api[_-]?key/i.test(key);
+                if ((parent !== 'env' && parent !== 'with') || !keyish || node.value.trim() === '' || node.value.includes('${{'))
+                    return [];
+                const isKey = (0,detect/* detectKeys */.c8)(node.value).length > 0;
+                return [{ severity: isKey ? 'critical' : 'high', ...at(file, w.lineOf(node)), message: `${key} is set to a literal in the workflow, not from a secret.`, fix: `Store the key as a repository or organization secret and use ${'${{ secrets.OPENAI_API_KEY }}'}.` }];
+            });
+        },
+        samples: { positive: [{ '.github/workflows/ci.yml': WORKFLOW_GOOD.replace('${{ secrets.OPENAI_API_KEY }}', 'sk-{20}{M}{20}') }], negative: [{ '.github/workflows/ci.yml': WORKFLOW_GOOD }] },
+    },
+    {
+        id: 'workflow-echoes-secret',
+        severity: ['high'],
+        doc: 'a `run:` step prints a secret, or a variable set from one',
+        appliesTo: 'workflow',
+        check: (file, text) => {
+            const w = workflowValues(text);
+            if (!w)
+                return [];
+            // Names of environment variables set from secrets anywhere in the workflow (a step may echo a
+            // variable that a job-level env defines further down the file).
+            const secretVars = w.values.filter(({ node, under }) => under.at(-2) === 'env' && SECRET_EXPR.test(node.value)).map((v) => v.key);
+            return w.values.flatMap(({ node, key }) => {
+                if (key !== 'run')
+                    return [];
+                const runLine = w.lineOf(node);
+                return node.value.split('\n').flatMap((l, i) => {
+                    const echoes = /\b(?:echo|printf|print|cat\s*<<)\b/.test(l);
+                    const mentionsSecret = SECRET_EXPR.test(l) || secretVars.some((v) => new RegExp(`\\$\\{?${v}\\b`).test(l));
+                    if (!echoes || !mentionsSecret || />>\s*"?\$GITHUB_(?:ENV|OUTPUT)/.test(l) || /::add-mask::/.test(l))
+                        return [];
+                    const line = runLine + i + (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED' ? 1 : 0);
+                    return [{ ...at(file, line), message: 'A run step prints a secret; masking hides exact matches only, and transformed values leak.', fix: 'Do not print secrets; pass them to the program through env: and let it read them.' }];
+                });
+            });
+        },
+        samples: { positive: [{ '.github/workflows/ci.yml': WORKFLOW_GOOD.replace('node app.js', 'echo "$OPENAI_API_KEY" | base64') }], negative: [{ '.github/workflows/ci.yml': WORKFLOW_GOOD.replace('node app.js', 'echo "::add-mask::$OPENAI_API_KEY"') }] },
+    },
+    {
+        id: 'pwn-request',
+        severity: ['critical'],
+        doc: 'a `pull_request_target` workflow checks out the pull request head and exposes an OpenAI secret',
+        appliesTo: 'workflow',
+        check: (file, text) => {
+            // pull_request_target runs with secrets; checking out the PR head there runs untrusted code with them.
+            const w = workflowValues(text);
+            if (!w)
+                return [];
+            const on = w.doc.get('on');
+            const triggers = (0,dist/* isMap */.jh)(on) ? on.items.map((p) => String(p.key?.value)) : (0,dist/* isSeq */.oP)(on) ? on.items.map((i) => String(i.value)) : [String(on ?? '')];
+            if (!triggers.includes('pull_request_target') || !/secrets\.[A-Za-z0-9_]*OPENAI|OPENAI_[A-Z_]*KEY/i.test(text))
+                return [];
+            const headRef = /\$\{\{\s*github\.(?:event\.pull_request\.head\.(?:sha|ref)|head_ref)\s*\}\}|refs\/pull\//;
+            return [...text.matchAll(/uses:\s*actions\/checkout@[\s\S]*?ref:\s*([^\n]+)/g)]
+                .filter((m) => headRef.test(m[1]))
+                .map((m) => ({ ...at(file, lineAt(text, m.index)), message: 'A pull_request_target workflow checks out the pull request head and exposes an OpenAI secret: the PR author\'s code runs with it.', fix: 'Use the pull_request event for untrusted code, or never check out the head in pull_request_target; keep secrets out of that job.' }));
+        },
+        samples: {
+            positive: [{ '.github/workflows/pr.yml': WORKFLOW_GOOD.replace('on: push', 'on: pull_request_target').replace('      - run: node app.js', '      - uses: actions/checkout@v4\n        with:\n          ref: ${{ github.event.pull_request.head.sha }}\n      - run: node app.js') }],
+            negative: [{ '.github/workflows/pr.yml': WORKFLOW_GOOD.replace('on: push', 'on: pull_request_target').replace('      - run: node app.js', '      - uses: actions/checkout@v4\n      - run: node app.js') }],
+        },
+    },
+];
+/** The rules a file of this path is read for. */
+const rulesForFile = (path) => REPO_RULES.flatMap((r) => (r.appliesTo !== 'repository' && FILE_KINDS[r.appliesTo](path) ? [r] : []));
 
 ;// CONCATENATED MODULE: ./src/audit/run.ts
-
 
 
 
@@ -436,39 +567,32 @@ async function runAudit(settings, deps) {
     const { root, config } = settings;
     const findings = [];
     const scan = await (0,worktree_scan/* scanWorktree */.X)({ root, config, threads: 'auto' }, deps);
-    for (const f of scan.findings) {
-        findings.push({ rule: 'literal-key', severity: 'critical', target: `${f.file}:${f.line}`, file: f.file, line: f.line, message: `An OpenAI ${(0,detect/* kindLabel */.tf)(f.kind)} ${f.redacted} is committed (fingerprint ${f.fingerprint}).`, fix: 'Revoke it, store the new key as a secret, read it from OPENAI_API_KEY, and purge it from history (keyguard scan --history).' });
-    }
     const allowed = (0,triage/* triageFrom */.b)(config);
     const inGit = (await (0,git/* gitTopLevel */.oB)(root)) !== undefined;
     const reader = new worktree/* FileReader */.qg(root, config.scan.maxFileSize);
+    const repo = { inGit, envIgnored: await envIgnored(root, inGit, reader), keys: scan.findings };
     let filesChecked = 0;
     let workflows = 0;
+    // File by file: a file's text is dropped once its rules have read it.
     for await (const batch of (0,worktree/* listWorktree */.SC)(root)) {
         for (const file of batch) {
-            if (allowed.pathAllowed(file))
-                continue;
-            const code = isCodeFile(file);
-            const workflow = isWorkflowFile(file);
-            const env = /(?:^|\/)\.env(?:\.[^/]*)?$/.test(file);
-            if (!code && !workflow && !env)
+            const rules = allowed.pathAllowed(file) ? [] : rulesForFile(file);
+            if (rules.length === 0)
                 continue;
             const read = reader.read(file);
             if (read.kind !== 'file')
                 continue;
             const text = read.data.toString('utf8');
             filesChecked++;
-            if (code)
-                findings.push(...clientLiteralRule(file, text));
-            if (env && inGit)
-                findings.push(...trackedEnvFileRule(file, text));
-            if (workflow) {
+            if (FILE_KINDS.workflow(file))
                 workflows++;
-                findings.push(...workflowRules(file, text));
-            }
+            for (const rule of rules)
+                findings.push(...findingsOf(rule, rule.check(file, text, repo)));
         }
     }
-    findings.push(...gitignoreEnvRule(await envIgnored(root, inGit, reader)));
+    for (const rule of REPO_RULES)
+        if (rule.appliesTo === 'repository')
+            findings.push(...findingsOf(rule, rule.check(repo)));
     let organization = null;
     if (deps.inventory) {
         const inv = await deps.inventory();
@@ -1042,6 +1166,19 @@ function spenders(report) {
     ]);
 }
 /**
+ * The columns of the project table, left to right: a new column is one entry here. A cell of
+ * `undefined` is left blank (`| |`), as the lines that are not a project's leave their flags.
+ */
+const COLUMNS = [
+    { header: 'Project', cell: ({ project, total }) => (project ? projectCell(project) : total ? '**Total**' : '*Not attributed to a project*') },
+    { header: 'Cost', right: true, cell: ({ totals, total }) => (total ? `**${formatUsd(totals.costUsd)}**` : formatUsd(totals.costUsd)) },
+    { header: 'Change', right: true, cell: ({ totals }) => change(totals.costUsd, totals.previous.costUsd) },
+    { header: 'Requests', right: true, cell: ({ totals }) => formatInt(totals.requests) },
+    { header: 'Tokens', right: true, cell: ({ totals }) => formatCompact(tokens(totals)) },
+    { header: 'Flags', cell: ({ project }) => project?.flags.map(flagShort).join(', ') },
+];
+const tableRow = (cells) => `|${cells.map((c) => (c === undefined ? ' |' : ` ${c} |`)).join('')}`;
+/**
  * The report for people, in the order they read it: the total and its change, what needs
  * attention, the charts, a table of six columns that fits an issue (about 900 px) with what no
  * project carries above the total, then folded details: usage by endpoint, ids, token kinds,
@@ -1060,16 +1197,16 @@ function renderReportMarkdown(report, options = {}) {
         return `${out.join('\n')}\n`;
     }
     const active = report.projects.filter((p) => p.costUsd > 0 || p.requests > 0).length;
-    out.push(...(report.costRowsWithoutAmount ? [`:warning: ${report.costRowsWithoutAmount} cost row(s) of the period came without an amount and are not in these totals.`, ''] : []), `**${formatUsd(totals.costUsd)}**, ${change(totals.costUsd, totals.previous.costUsd)} against ${describePeriod(report.previousPeriod)} (${formatUsd(totals.previous.costUsd)}) · ${(0,count/* count */.U)(active, 'active project')} · ${formatInt(totals.requests)} requests · ${formatCompact(tokens(totals))} tokens`, '', ...attention(report), ...charts(report), '| Project | Cost | Change | Requests | Tokens | Flags |', '| --- | ---: | ---: | ---: | ---: | --- |');
+    out.push(...(report.costRowsWithoutAmount ? [`:warning: ${report.costRowsWithoutAmount} cost row(s) of the period came without an amount and are not in these totals.`, ''] : []), `**${formatUsd(totals.costUsd)}**, ${change(totals.costUsd, totals.previous.costUsd)} against ${describePeriod(report.previousPeriod)} (${formatUsd(totals.previous.costUsd)}) · ${(0,count/* count */.U)(active, 'active project')} · ${formatInt(totals.requests)} requests · ${formatCompact(tokens(totals))} tokens`, '', ...attention(report), ...charts(report), tableRow(COLUMNS.map((c) => c.header)), tableRow(COLUMNS.map((c) => (c.right ? '---:' : '---'))));
     const rows = report.projects.slice(0, options.maxRows ?? LIMITS.rows);
     for (const p of rows)
-        out.push(`| ${projectCell(p)} | ${formatUsd(p.costUsd)} | ${change(p.costUsd, p.previous.costUsd)} | ${formatInt(p.requests)} | ${formatCompact(tokens(p))} | ${p.flags.map(flagShort).join(', ')} |`);
+        out.push(tableRow(COLUMNS.map((c) => c.cell({ totals: p, project: p }))));
     if (report.projects.length > rows.length)
-        out.push(`| … ${report.projects.length - rows.length} more projects (see the JSON report) | | | | | |`);
+        out.push(tableRow([`… ${report.projects.length - rows.length} more projects (see the JSON report)`, ...COLUMNS.slice(1).map(() => undefined)]));
     const u = report.unattributed;
     if (hasActivity(u))
-        out.push(`| *Not attributed to a project* | ${formatUsd(u.costUsd)} | ${change(u.costUsd, u.previous.costUsd)} | ${formatInt(u.requests)} | ${formatCompact(tokens(u))} | |`);
-    out.push(`| **Total** | **${formatUsd(totals.costUsd)}** | ${change(totals.costUsd, totals.previous.costUsd)} | ${formatInt(totals.requests)} | ${formatCompact(tokens(totals))} | |`, '');
+        out.push(tableRow(COLUMNS.map((c) => c.cell({ totals: u }))));
+    out.push(tableRow(COLUMNS.map((c) => c.cell({ totals, total: true }))), '');
     out.push(...usageTable(report), ...idsAndModels(rows), ...spenders(report));
     return `${out.join('\n')}\n`;
 }
@@ -1295,7 +1432,7 @@ async function watchLeaks(tracker, org, settings, logger, now) {
         const exposure = w.facts.exposure && use ? { ...w.facts.exposure, ...(0,exposure_exposure/* totals */.Sd)(use), until: (0,exposure_exposure/* iso */.KH)(now), lastUsedAt: lastUsed } : w.facts.exposure;
         let body = (0,leak_issue/* withSection */.iG)(w.issue.body, 'watch', (0,leak_issue/* watchText */.Vn)(watch));
         if (exposure)
-            body = (0,leak_issue/* withSection */.iG)(body, 'exposure', `### Use since exposure\n\n${(0,render/* exposureTable */.kR)(exposure)}`);
+            body = (0,leak_issue/* withSection */.iG)(body, 'exposure', `### Use since exposure\n\n${(0,render/* exposureTable */.k)(exposure)}`);
         body = (0,leak_issue/* withFacts */.Qj)(body, { ...w.facts, ...(exposure ? { exposure } : {}), watch });
         const key = `${(0,markdown/* code */.a)(w.keyId)}${w.projectId ? ` of ${(0,markdown/* code */.a)(w.projectId)}` : ''}`;
         const since = previous?.checkedAt ?? w.facts.exposure?.until;
