@@ -25,15 +25,14 @@ interface Registration<S extends ScanScope> {
   readonly open: (request: ScanRequest, scope: S) => FindingSource;
 }
 
+const fromGit = (r: ScanRequest, scope: GitTarget) => gitSource({ root: r.root, config: r.config, target: scope }, describeScope(scope));
+
 /** The finding sources, by the scope type that selects them (see FindingSource to add one). */
 const SOURCES: { readonly [T in ScanScope['type']]: Registration<Extract<ScanScope, { type: T }>> } = {
   worktree: { describe: () => 'working tree', open: (r) => worktreeSource({ root: r.root, config: r.config, files: r.files, threads: 'auto' }) },
-  history: { describe: () => 'full git history', open: (r, scope) => gitSource({ root: r.root, config: r.config, target: scope }, describeScope(scope)) },
-  staged: { describe: () => 'staged changes', open: (r, scope) => gitSource({ root: r.root, config: r.config, target: scope }, describeScope(scope)) },
-  range: {
-    describe: (scope) => (scope.base ? `commits ${scope.base.slice(0, 12)}..${scope.head.slice(0, 12)}` : `history of ${scope.head.slice(0, 12)}`),
-    open: (r, scope) => gitSource({ root: r.root, config: r.config, target: scope }, describeScope(scope)),
-  },
+  history: { describe: () => 'full git history', open: fromGit },
+  staged: { describe: () => 'staged changes', open: fromGit },
+  range: { describe: (scope) => (scope.base ? `commits ${scope.base.slice(0, 12)}..${scope.head.slice(0, 12)}` : `history of ${scope.head.slice(0, 12)}`), open: fromGit },
 };
 
 /** The scope types that select a source, for the test that runs every source through its checks. */

@@ -3,11 +3,11 @@ import { SecretValue } from '../detect/index.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { FileReader, listWorktree } from '../sources/worktree.ts';
-import { collect } from './collect.ts';
+import { collect, type Collector } from './collect.ts';
 import { scanBatch, type BatchResult } from './file-scan.ts';
 import { BATCH, scanInPool } from './pool.ts';
 import type { Finding, ScanResult, SkippedFile } from './finding.ts';
-import type { FindingSource } from './source.ts';
+import type { FindingSource, SourceDeps, SourceOutput } from './source.ts';
 
 export interface ScanSettings {
   /** The directory scanned; findings' paths are relative to it. */
@@ -38,52 +38,53 @@ export function scanWorktree(settings: ScanSettings, deps: ScanDeps): Promise<Sc
 
 /** The files of the working tree as they are (or the files given), read on worker threads when there are many. */
 export function worktreeSource(settings: Omit<ScanSettings, 'baseline'>): FindingSource {
-  return {
-    async scan(collector, { logger, now }) {
-      const started = now();
-      const findings: Finding[] = [];
-      const skipped: SkippedFile[] = [];
-      let filesScanned = 0;
-      let bytesScanned = 0;
-      // Progress from the first batch: a terminal shows the scan started, and erases it before the report.
-      let lastProgress = started - PROGRESS_EVERY_MS;
+  return { scan: (collector, deps) => scanTree(settings, collector, deps) };
+}
 
-      // Workers send back only the files with matches: the collector runs here, over those few.
-      const onBatch = (batch: BatchResult) => {
-        filesScanned += batch.filesScanned;
-        bytesScanned += batch.bytesScanned;
-        for (const o of batch.notable) {
-          if (o.kind === 'skipped') {
-            skipped.push({ path: o.path, reason: o.reason, ...(o.detail ? { detail: o.detail } : {}) });
-            continue;
-          }
-          for (const { key, ...m } of o.matches) {
-            const found = collector.take({ ...m, secret: new SecretValue(key) }, { file: o.path, line: m.line, column: m.column, endColumn: m.endColumn, commit: null });
-            if (found) findings.push(found);
-          }
-        }
-        if (now() - lastProgress >= PROGRESS_EVERY_MS) {
-          lastProgress = now();
-          logger.progress(`keyguard: ${filesScanned} files, ${(bytesScanned / 1e6).toFixed(1)} MB, ${findings.length} findings`);
-        }
-      };
+async function scanTree(settings: Omit<ScanSettings, 'baseline'>, collector: Collector, deps: SourceDeps): Promise<SourceOutput> {
+  const { logger, now } = deps;
+  const started = now();
+  const findings: Finding[] = [];
+  const skipped: SkippedFile[] = [];
+  let filesScanned = 0;
+  let bytesScanned = 0;
+  // Progress from the first batch: a terminal shows the scan started, and erases it before the report.
+  let lastProgress = started - PROGRESS_EVERY_MS;
 
-      const listed = filterAllowed(settings.files ? given(settings.files) : listWorktree(settings.root), (rel) => collector.pathAllowed(rel));
-      const threads = settings.threads === 'auto' ? Math.min(availableParallelism(), 8) : (settings.threads ?? 0);
-      // Starting worker threads costs more than a small tree takes to scan: the listing decides.
-      const { head, rest } = await peek(listed, threads > 0 ? MAIN_THREAD_FILES : Infinity);
-      if (rest) {
-        await scanInPool(rest, threads, { root: settings.root, maxFileSize: settings.config.scan.maxFileSize }, onBatch);
-      } else {
-        const reader = new FileReader(settings.root, settings.config.scan.maxFileSize);
-        for (let i = 0; i < head.length; i += BATCH) onBatch(scanBatch(reader, head.slice(i, i + BATCH)));
+  // Workers send back only the files with matches: the collector runs here, over those few.
+  const onBatch = (batch: BatchResult) => {
+    filesScanned += batch.filesScanned;
+    bytesScanned += batch.bytesScanned;
+    for (const o of batch.notable) {
+      if (o.kind === 'skipped') {
+        skipped.push({ path: o.path, reason: o.reason, ...(o.detail ? { detail: o.detail } : {}) });
+        continue;
       }
-
-      findings.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : a.file < b.file ? -1 : 1));
-      skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
-      return { findings, skipped, filesScanned, bytesScanned, threads: rest ? threads : 0 };
-    },
+      for (const { key, ...m } of o.matches) {
+        const found = collector.take({ ...m, secret: new SecretValue(key) }, { file: o.path, line: m.line, column: m.column, endColumn: m.endColumn, commit: null });
+        if (found) findings.push(found);
+      }
+    }
+    if (now() - lastProgress >= PROGRESS_EVERY_MS) {
+      lastProgress = now();
+      logger.progress(`keyguard: ${filesScanned} files, ${(bytesScanned / 1e6).toFixed(1)} MB, ${findings.length} findings`);
+    }
   };
+
+  const listed = filterAllowed(settings.files ? given(settings.files) : listWorktree(settings.root), (rel) => collector.pathAllowed(rel));
+  const threads = settings.threads === 'auto' ? Math.min(availableParallelism(), 8) : (settings.threads ?? 0);
+  // Starting worker threads costs more than a small tree takes to scan: the listing decides.
+  const { head, rest } = await peek(listed, threads > 0 ? MAIN_THREAD_FILES : Infinity);
+  if (rest) {
+    await scanInPool(rest, threads, { root: settings.root, maxFileSize: settings.config.scan.maxFileSize }, onBatch);
+  } else {
+    const reader = new FileReader(settings.root, settings.config.scan.maxFileSize);
+    for (let i = 0; i < head.length; i += BATCH) onBatch(scanBatch(reader, head.slice(i, i + BATCH)));
+  }
+
+  findings.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : a.file < b.file ? -1 : 1));
+  skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
+  return { findings, skipped, filesScanned, bytesScanned, threads: rest ? threads : 0 };
 }
 
 /** Trees of fewer files than this are scanned on the main thread. */
