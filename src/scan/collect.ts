@@ -1,5 +1,6 @@
 import ignore from 'ignore';
 import type { Config } from '../config.ts';
+import { SecretValue } from '../detect/index.ts';
 import type { Logger } from '../logger.ts';
 import { peakRssMb, type Finding, type ScanResult } from './finding.ts';
 import type { FindingSource, Key, Place } from './source.ts';
@@ -37,9 +38,10 @@ export class Collector {
   /** The finding of one key at one place, or undefined when it is allowed or baselined. */
   take(key: Key, place: Place): Finding | undefined {
     // Mask first: nothing about this key may be logged before the runner knows to hide it.
-    this.#logger.mask(key.secret.reveal());
+    this.#logger.mask(typeof key.secret === 'string' ? key.secret : key.secret.reveal());
+    const secret = typeof key.secret === 'string' ? new SecretValue(key.secret) : key.secret;
     const inAllowedPath = !place.source && place.file !== '' && ignore.isPathValid(place.file) && this.#triage.pathAllowed(place.file);
-    if (!this.#triage.admit(key.secret.fingerprint, key.allowedInline || inAllowedPath)) return undefined;
+    if (!this.#triage.admit(secret.fingerprint, key.allowedInline || inAllowedPath)) return undefined;
     return {
       file: place.file,
       line: place.line,
@@ -47,11 +49,11 @@ export class Collector {
       endColumn: place.endColumn,
       commit: place.commit,
       kind: key.kind,
-      fingerprint: key.secret.fingerprint,
-      redacted: key.secret.redacted,
+      fingerprint: secret.fingerprint,
+      redacted: secret.redacted,
       encoding: key.encoding,
       status: 'unverified',
-      secret: key.secret,
+      secret,
       ...(place.source ? { source: place.source } : {}),
       ...(place.alert ? { alert: place.alert } : {}),
     };

@@ -1,4 +1,4 @@
-import type { Match } from '../detect/index.ts';
+import type { Match, SecretValue } from '../detect/index.ts';
 import type { Logger } from '../logger.ts';
 import type { AlertRef, Coverage, Finding, SkippedFile } from './finding.ts';
 import type { Collector } from './collect.ts';
@@ -29,8 +29,11 @@ export interface SourceDeps {
   readonly now: () => number;
 }
 
-/** The key of a hit, as the detector gives it (a worker thread's string becomes a SecretValue first). */
-export type Key = Pick<Match, 'secret' | 'kind' | 'encoding' | 'allowedInline'>;
+/**
+ * A key as the detector gives it. `secret` may be the bare string a worker thread sent back (a
+ * SecretValue does not survive the trip): the collector wraps it before anything else sees it.
+ */
+export type Key = Pick<Match, 'kind' | 'encoding' | 'allowedInline'> & { readonly secret: SecretValue | string };
 
 /** Where a source saw a key. A line or column it does not know is 0. */
 export interface Place {

@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { SecretValue } from '../detect/index.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { FileReader, listWorktree } from '../sources/worktree.ts';
@@ -61,7 +60,7 @@ async function scanTree(settings: Omit<ScanSettings, 'baseline'>, collector: Col
         continue;
       }
       for (const { key, ...m } of o.matches) {
-        const found = collector.take({ ...m, secret: new SecretValue(key) }, { file: o.path, line: m.line, column: m.column, endColumn: m.endColumn, commit: null });
+        const found = collector.take({ ...m, secret: key }, { file: o.path, line: m.line, column: m.column, endColumn: m.endColumn, commit: null });
         if (found) findings.push(found);
       }
     }
