@@ -3,7 +3,7 @@ import type { Config } from '../config.ts';
 import { SecretValue } from '../detect/index.ts';
 import type { Logger } from '../logger.ts';
 import { peakRssMb, type Finding, type ScanResult } from './finding.ts';
-import type { FindingSource, Key, Place } from './source.ts';
+import type { FindingSource, Key, Place, Sink } from './source.ts';
 import { triageFrom, type Triage } from './triage.ts';
 
 /** What decides which keys are not reported: the allow rules of the config, and a baseline's fingerprints. */
@@ -17,7 +17,7 @@ export interface Filter {
  * allow.fingerprints, a `keyguard:allow` comment or the baseline excludes (and counts it), and
  * builds the finding, which holds the key only inside its SecretValue.
  */
-export class Collector {
+class Collector implements Sink {
   readonly #triage: Triage;
   readonly #logger: Logger;
 
@@ -26,7 +26,6 @@ export class Collector {
     this.#logger = logger;
   }
 
-  /** allow.paths excludes the file: a source skips it before reading. */
   pathAllowed(file: string): boolean {
     return this.#triage.pathAllowed(file);
   }
@@ -35,7 +34,6 @@ export class Collector {
     return this.#triage.counts;
   }
 
-  /** The finding of one key at one place, or undefined when it is allowed or baselined. */
   take(key: Key, place: Place): Finding | undefined {
     // Mask first: nothing about this key may be logged before the runner knows to hide it.
     this.#logger.mask(typeof key.secret === 'string' ? key.secret : key.secret.reveal());

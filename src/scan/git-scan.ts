@@ -7,10 +7,10 @@ import { DiffStreamScanner, type AddedLine, type BinaryChange } from '../sources
 import { git, gitStream, gitTopLevel, nulSeparated } from '../sources/git.ts';
 import { prepareHistory } from '../sources/history.ts';
 import { prepareRange } from '../sources/range.ts';
-import { collect, type Collector } from './collect.ts';
+import { collect } from './collect.ts';
 import type { Finding, GitLocation, ScanResult, SkippedFile } from './finding.ts';
 import { keysAtTips, type TipPlace } from './presence.ts';
-import type { FindingSource, SourceDeps, SourceOutput } from './source.ts';
+import type { FindingSource, Sink, SourceDeps, SourceOutput } from './source.ts';
 
 /** What part of a repository's git data to scan. */
 export type GitTarget =
@@ -122,7 +122,7 @@ export function gitChanges(settings: Omit<GitScanSettings, 'baseline'>): Finding
   return { scan: (collector, deps) => scanChanges(settings, collector, deps) };
 }
 
-async function scanChanges(settings: Omit<GitScanSettings, 'baseline'>, allow: Collector, deps: SourceDeps): Promise<SourceOutput> {
+async function scanChanges(settings: Omit<GitScanSettings, 'baseline'>, allow: Sink, deps: SourceDeps): Promise<SourceOutput> {
   const { logger, now } = deps;
   const started = now();
   const maxSize = settings.config.scan.maxFileSize;

@@ -1,7 +1,6 @@
 import type { Match, SecretValue } from '../detect/index.ts';
 import type { Logger } from '../logger.ts';
 import type { AlertRef, Coverage, Finding, SkippedFile } from './finding.ts';
-import type { Collector } from './collect.ts';
 
 /**
  * A finding source reads keys out of one place (the working tree, git's history, range or staged
@@ -21,7 +20,15 @@ import type { Collector } from './collect.ts';
  * allow rules and the baseline drop its keys and that its output never holds a whole key.
  */
 export interface FindingSource {
-  scan(collector: Collector, deps: SourceDeps): Promise<SourceOutput>;
+  scan(collector: Sink, deps: SourceDeps): Promise<SourceOutput>;
+}
+
+/** What a source sees of the collector (src/scan/collect.ts). */
+export interface Sink {
+  /** allow.paths excludes the file: skip it before reading. */
+  pathAllowed(file: string): boolean;
+  /** The finding of one key at one place, or undefined when it is allowed or baselined (and counted). */
+  take(key: Key, place: Place): Finding | undefined;
 }
 
 export interface SourceDeps {

@@ -2,11 +2,11 @@ import { availableParallelism } from 'node:os';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { FileReader, listWorktree } from '../sources/worktree.ts';
-import { collect, type Collector } from './collect.ts';
+import { collect } from './collect.ts';
 import { scanBatch, type BatchResult } from './file-scan.ts';
 import { BATCH, scanInPool } from './pool.ts';
 import type { Finding, ScanResult, SkippedFile } from './finding.ts';
-import type { FindingSource, SourceDeps, SourceOutput } from './source.ts';
+import type { FindingSource, Sink, SourceDeps, SourceOutput } from './source.ts';
 
 export interface ScanSettings {
   /** The directory scanned; findings' paths are relative to it. */
@@ -40,7 +40,7 @@ export function worktreeSource(settings: Omit<ScanSettings, 'baseline'>): Findin
   return { scan: (collector, deps) => scanTree(settings, collector, deps) };
 }
 
-async function scanTree(settings: Omit<ScanSettings, 'baseline'>, collector: Collector, deps: SourceDeps): Promise<SourceOutput> {
+async function scanTree(settings: Omit<ScanSettings, 'baseline'>, collector: Sink, deps: SourceDeps): Promise<SourceOutput> {
   const { logger, now } = deps;
   const started = now();
   const findings: Finding[] = [];
