@@ -8,7 +8,8 @@ import { renderJson } from '../src/output/json.ts';
 import { renderSarif } from '../src/output/sarif.ts';
 import { renderText } from '../src/output/text.ts';
 import { withAlerts } from '../src/respond/alerts.ts';
-import type { Filter } from '../src/scan/collect.ts';
+import { alertSource } from '../src/scan/alert-source.ts';
+import { collect, type Filter } from '../src/scan/collect.ts';
 import type { ScanResult } from '../src/scan/finding.ts';
 import { runScan, SCOPE_TYPES, type ScanScope } from '../src/scan/index.ts';
 import { fakeGitHub } from './helpers/fakes.ts';
@@ -137,4 +138,11 @@ describe.each(Object.keys(SAMPLES))('finding source: %s', (name) => {
     expect(found(result)).not.toContain(fingerprint(k.inline));
     if (name !== 'secret scanning alerts') expect(result.stats.allowed).toBeGreaterThanOrEqual(1);
   });
+});
+
+it('an alert whose path allow.paths cannot judge (outside the tree, or none) is kept, not a crash', async () => {
+  const keys = [makeKey(shapeByName('legacy 51')), makeKey(shapeByName('project 56')), makeKey(shapeByName('admin 133'))];
+  const alerts = keys.map((secret, i) => ({ number: i + 1, url: `https://github.test/a/${i}`, createdAt: '2026-11-01T08:00:00Z', secret, moreLocations: false, location: i === 2 ? null : { path: ['../outside.env', './odd.env'][i]!, line: 1, column: 1, endColumn: 10, commit: 'c'.repeat(40) } }));
+  const result = await collect(alertSource(alerts), '.', { config: config({ paths: ['*.env'] }) }, { logger: recorder().logger });
+  expect(result.findings.map((f) => f.fingerprint)).toEqual(keys.map(fingerprint));
 });
