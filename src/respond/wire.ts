@@ -49,7 +49,8 @@ export async function runLeakResponse(
     logger.mask(options.alerts!.token);
     result = await withAlerts(result, alerts.octokit, alerts.repo, ctx.filter, logger, alertNotes);
   }
-  if (result.findings.length === 0) return alertNotes.length ? { result, summary: { keys: 0, live: 0, revoked: 0, issuesOpened: 0, issuesDeferred: 0, notes: alertNotes } } : undefined;
+  // With alerts read, the result is new even with nothing to respond to (its allowed and baselined counts).
+  if (result.findings.length === 0) return alerts ? { result, summary: { keys: 0, live: 0, revoked: 0, issuesOpened: 0, issuesDeferred: 0, notes: alertNotes } } : undefined;
   const baseURL = options.openaiBaseUrl;
   const admin = options.adminKey ? new OpenAIAdmin({ adminKey: options.adminKey, baseURL, logger }) : undefined;
   const [owner, repo] = options.issues ? options.issues.repository.split('/') : [];
