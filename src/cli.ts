@@ -82,6 +82,7 @@ async function scanCommand(values: OptionValues, positionals: readonly string[],
     ? undefined
     : await (await import('./respond/wire.ts')).runLeakResponse(result, respondOptions, {
         logger,
+        filter: options,
         repo: { serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com', repository: process.env.GITHUB_REPOSITORY || undefined, sha: process.env.GITHUB_SHA || (await headSha(options.root)) },
         githubApiUrl: process.env.GITHUB_API_URL || undefined,
       });

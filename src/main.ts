@@ -144,6 +144,7 @@ export async function run(): Promise<ActionResult> {
     } else {
       const responded = await runLeakResponse(result, respondOptions, {
         logger,
+        filter: options,
         repo: { serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com', repository: scanned, sha: scannedSha },
         githubApiUrl: process.env.GITHUB_API_URL || undefined,
         writeIntervalMs: writeInterval(),

@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fingerprint } from '../src/detect/index.ts';
 import { expect, it } from 'vitest';
 import { type FakeAlert, type FakeGitHub } from './fakes/github-server.ts';
 import type { FakeOpenAI } from './fakes/openai-server.ts';
 import { seedOrganization } from './fakes/openai-seed.ts';
 import { expectNoKey } from './helpers/leaks.ts';
+import { makeKey, shapeByName } from './helpers/keygen.ts';
 import { gitRepo, tempDir } from './helpers/repo.ts';
 import { runActionAsync, runCliAsync, runnerFiles } from './helpers/run.ts';
 import { fakeGitHub, fakeOpenAI } from './helpers/fakes.ts';
@@ -106,4 +108,30 @@ it('CLI --secret-scanning-alerts: a repository without secret scanning is a note
   const bad = await runCliAsync(['scan', ws, '--secret-scanning-alerts'], { GITHUB_REPOSITORY: 'acme/app' });
   expect(bad.code).toBe(2);
   expect(bad.stderr).toContain('--secret-scanning-alerts needs a GitHub token with the secret scanning alerts permission (GITHUB_TOKEN)');
+});
+
+it("alerts go through the scan's allow rules and baseline (CLI and action): allowed and baselined keys are counted, not reported", async () => {
+  const [allowed, known, reported] = [makeKey(shapeByName('project 56')), makeKey(shapeByName('legacy 51')), makeKey(shapeByName('service account 111'))];
+  github = await fakeGitHub({ repos: ['acme/app'] });
+  github.repo('acme/app').alerts = [alert(1, allowed), alert(2, known), alert(3, reported, { location: { path: '/fixtures/demo.env', start_line: 1, start_column: 1, end_column: 60, commit_sha: 'c'.repeat(40) } })];
+  const baseline = { version: 1, keys: [{ fingerprint: fingerprint(known), kind: 'legacy', redacted: 'sk-…', file: 'x', line: 1, commit: null, date: null }] };
+  const ws = gitRepo({ '.keyguard.yml': `allow:\n  fingerprints: [${fingerprint(allowed)}]\n`, '.keyguard-baseline.json': JSON.stringify(baseline) });
+  const env = { GITHUB_TOKEN: github.token, GITHUB_REPOSITORY: 'acme/app', GITHUB_API_URL: github.url };
+
+  const cli = await runCliAsync(['scan', ws, '--secret-scanning-alerts', '--baseline', `${ws}/.keyguard-baseline.json`, '--format', 'json'], env);
+  expect(cli.code, cli.stderr).toBe(1);
+  const report = JSON.parse(cli.stdout);
+  expect(report.findings.map((f: { fingerprint: string }) => f.fingerprint)).toEqual([fingerprint(reported)]);
+  expect(report.stats).toMatchObject({ allowed: 1, baselined: 1 });
+
+  // allow.paths judges an alert's place like a file's.
+  writeFileSync(`${ws}/.keyguard.yml`, `allow:\n  fingerprints: [${fingerprint(allowed)}]\n  paths: [fixtures/]\n`);
+  const r = runnerFiles(ws, tempDir());
+  r.event('workflow_dispatch', {});
+  const run = await runActionAsync({ 'scan-scope': 'worktree', 'secret-scanning-alerts': 'true', baseline: '.keyguard-baseline.json', 'github-token': github.token }, { ...r.env, GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'acme/app' });
+  expect(run.code, run.stderr + run.stdout).toBe(0);
+  const json = JSON.parse(readFileSync(r.outputs()['json-file']!, 'utf8'));
+  expect(json.findings, JSON.stringify(json.stats) + run.stdout).toEqual([]);
+  expect(json.stats).toMatchObject({ allowed: 2, baselined: 1 });
+  expectNoKey([allowed, known, reported], { cli: cli.stdout + cli.stderr, action: run.stdout + run.stderr, summary: r.summary() });
 });

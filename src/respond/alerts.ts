@@ -1,57 +1,28 @@
-import { detectKeys, fingerprint, redact } from '../detect/index.ts';
 import type { RepoRef } from '../github/issue-tracker.ts';
 import type { GitHubClient } from '../github/octokit.ts';
-import { listOpenAIAlerts, resolveAlertRevoked, type SecretAlert } from '../github/secret-alerts.ts';
+import { listOpenAIAlerts, resolveAlertRevoked } from '../github/secret-alerts.ts';
 import type { Logger } from '../logger.ts';
-import type { Finding, ScanResult } from '../scan/finding.ts';
+import { alertSource } from '../scan/alert-source.ts';
+import { collect, type Filter } from '../scan/collect.ts';
+import type { ScanResult } from '../scan/finding.ts';
 
 /**
- * GitHub's alerts as findings, classified by keyguard's own detector (same kind and fingerprint as
- * when keyguard finds the key itself, so both land in one issue). A secret keyguard does not
- * recognise as an OpenAI key is left out and counted.
+ * The scan's result with the repository's open OpenAI alerts added, through the same collector as
+ * the scan's own sources (masking, allow rules and the baseline of the scan); notes say what was left out.
  */
-export function alertFindings(alerts: readonly SecretAlert[]): { findings: Finding[]; unrecognised: number } {
-  const findings: Finding[] = [];
-  let unrecognised = 0;
-  for (const a of alerts) {
-    const m = detectKeys(a.secret).find((x) => x.secret.reveal() === a.secret.trim());
-    if (!m) {
-      unrecognised++;
-      continue;
-    }
-    const key = m.secret.reveal();
-    const l = a.location;
-    findings.push({
-      file: l?.path ?? '',
-      line: l?.line ?? 0,
-      column: l?.column ?? 0,
-      endColumn: l ? l.endColumn : 0,
-      commit: l?.commit ?? null,
-      kind: m.kind,
-      fingerprint: fingerprint(key),
-      redacted: redact(key),
-      encoding: 'plain',
-      status: 'unverified',
-      secret: m.secret,
-      alert: { number: a.number, url: a.url, createdAt: a.createdAt },
-    });
-  }
-  return { findings, unrecognised };
-}
-
-/** The scan's result with the repository's open OpenAI alerts added; notes say what was left out. */
-export async function withAlerts(result: ScanResult, octokit: GitHubClient, repo: RepoRef, logger: Logger, notes: string[]): Promise<ScanResult> {
+export async function withAlerts(result: ScanResult, octokit: GitHubClient, repo: RepoRef, filter: Filter, logger: Logger, notes: string[]): Promise<ScanResult> {
   const listed = await listOpenAIAlerts(octokit, repo);
   if (listed.type === 'unavailable') {
     notes.push(`GitHub secret scanning alerts were not read: ${listed.reason}.`);
     logger.warning(`keyguard: ${notes.at(-1)}`);
     return result;
   }
-  const { findings, unrecognised } = alertFindings(listed.alerts);
+  const source = alertSource(listed.alerts);
+  const { findings, stats } = await collect(source, result.target, filter, { logger });
   if (listed.withoutSecret > 0) notes.push(`${listed.withoutSecret} secret scanning alert(s) came without their secret and were left out (the token needs the secret scanning alerts permission).`);
-  if (unrecognised > 0) notes.push(`${unrecognised} secret scanning alert(s) hold a secret keyguard does not recognise as an OpenAI key; they were left out.`);
+  if (source.unrecognised > 0) notes.push(`${source.unrecognised} secret scanning alert(s) hold a secret keyguard does not recognise as an OpenAI key; they were left out.`);
   logger.info(`keyguard: ${listed.alerts.length} open OpenAI secret scanning alert(s) in ${repo.owner}/${repo.repo}`);
-  return { ...result, findings: [...result.findings, ...findings] };
+  return { ...result, findings: [...result.findings, ...findings], stats: { ...result.stats, allowed: result.stats.allowed + stats.allowed, baselined: result.stats.baselined + stats.baselined } };
 }
 
 /**

@@ -8,6 +8,7 @@ import { readInventoryFile } from '../openai/inventory-file.ts';
 import { measureExposure } from '../exposure/exposure.ts';
 import { OpenAIRevoker } from '../openai/revoke.ts';
 import type { Inventory } from '../openai/types.ts';
+import type { Filter } from '../scan/collect.ts';
 import type { ScanResult } from '../scan/finding.ts';
 import type { RespondOptions } from '../settings.ts';
 import type { RepoContext } from './leak-issue.ts';
@@ -34,7 +35,8 @@ export function organizationDeps(admin: OpenAIAdmin | undefined, baseURL: string
 export async function runLeakResponse(
   result: ScanResult,
   options: RespondOptions,
-  ctx: { logger: Logger; repo: RepoContext; githubApiUrl?: string; writeIntervalMs?: number },
+  /** `filter`: the scan's allow rules and baseline, which GitHub's alerts go through too. */
+  ctx: { logger: Logger; repo: RepoContext; filter: Filter; githubApiUrl?: string; writeIntervalMs?: number },
 ): Promise<{ result: ScanResult; summary: RespondSummary } | undefined> {
   const { logger } = ctx;
   const enabled = options.verify || options.adminKey || options.inventoryFile || options.issues || options.alerts;
@@ -45,9 +47,10 @@ export async function runLeakResponse(
   const alerts = options.alerts ? { octokit: createOctokit({ token: options.alerts.token, baseUrl: ctx.githubApiUrl, logger, writeIntervalMs: ctx.writeIntervalMs }), repo: repoRef(options.alerts.repository) } : undefined;
   if (alerts) {
     logger.mask(options.alerts!.token);
-    result = await withAlerts(result, alerts.octokit, alerts.repo, logger, alertNotes);
+    result = await withAlerts(result, alerts.octokit, alerts.repo, ctx.filter, logger, alertNotes);
   }
-  if (result.findings.length === 0) return alertNotes.length ? { result, summary: { keys: 0, live: 0, revoked: 0, issuesOpened: 0, issuesDeferred: 0, notes: alertNotes } } : undefined;
+  // With alerts read, the result is new even with nothing to respond to (its allowed and baselined counts).
+  if (result.findings.length === 0) return alerts ? { result, summary: { keys: 0, live: 0, revoked: 0, issuesOpened: 0, issuesDeferred: 0, notes: alertNotes } } : undefined;
   const baseURL = options.openaiBaseUrl;
   const admin = options.adminKey ? new OpenAIAdmin({ adminKey: options.adminKey, baseURL, logger }) : undefined;
   const [owner, repo] = options.issues ? options.issues.repository.split('/') : [];

@@ -1,13 +1,16 @@
-import { detectInBytes, detectKeys, mayContainKey, type Encoding, type Match, type SecretValue } from '../detect/index.ts';
+import { detectInBytes, detectKeys, mayContainKey, type Encoding, type Match } from '../detect/index.ts';
 import type { Config } from '../config.ts';
+import { ConfigurationError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { BlobReader, checkObjects } from '../sources/cat-file.ts';
 import { DiffStreamScanner, type AddedLine, type BinaryChange } from '../sources/diff-stream.ts';
-import { git, gitStream, nulSeparated } from '../sources/git.ts';
+import { git, gitStream, gitTopLevel, nulSeparated } from '../sources/git.ts';
+import { prepareHistory } from '../sources/history.ts';
+import { prepareRange } from '../sources/range.ts';
+import { collect } from './collect.ts';
 import type { Finding, GitLocation, ScanResult, SkippedFile } from './finding.ts';
 import { keysAtTips, type TipPlace } from './presence.ts';
-import { triageFrom } from './triage.ts';
-import { peakRssMb } from './finding.ts';
+import type { FindingSource, Sink, SourceDeps, SourceOutput } from './source.ts';
 
 /** What part of a repository's git data to scan. */
 export type GitTarget =
@@ -69,8 +72,8 @@ interface Pos {
 }
 
 interface KeyState {
-  readonly secret: SecretValue;
-  readonly kind: Match['kind'];
+  /** The collector's finding where the key was first seen: its kind, fingerprint and secret. */
+  readonly found: Finding;
   first: Place;
   occurrences: number;
   readonly locations: GitLocation[];
@@ -81,17 +84,47 @@ const MAX_REFS = 20;
 /** Files looked at for presence at the tips: the files where keys were added, up to this many. */
 const MAX_PRESENCE_FILES = 5000;
 
+/** Scans what git says commits added (see gitChanges), as the tests call it: no fetch, no checks. */
+export function scanGit(settings: GitScanSettings, deps: { logger: Logger; now?: () => number }): Promise<ScanResult> {
+  return collect(gitChanges(settings), settings.root, settings, deps);
+}
+
 /**
- * Scans what git says commits added: the added lines of text files, the new blobs of binary files
+ * The git source as the entries use it: the repository is checked, and what the scope lacks is
+ * fetched first (a range's commits; for history, every ref, when asked); then gitChanges.
+ */
+export function gitSource(settings: Omit<GitScanSettings, 'baseline'>, described: string): FindingSource {
+  const { root, target } = settings;
+  const changes = gitChanges(settings);
+  return {
+    async scan(collector, deps) {
+      if (!(await gitTopLevel(root))) throw new ConfigurationError(`${described} needs a git repository, and ${root} is not in one`);
+      if (target.type === 'range') await prepareRange(root, target.base, target.head, deps.logger);
+      if (target.type !== 'history') return changes.scan(collector, deps);
+      const coverage = await prepareHistory(root, { fetch: target.fetch ?? false, pullRequests: target.pullRequests ?? false }, deps.logger);
+      if (coverage.type === 'empty') {
+        deps.logger.info('keyguard: the repository has no commits: nothing to scan');
+        return { coverage, findings: [], filesScanned: 0, bytesScanned: 0, commitsScanned: 0 };
+      }
+      const out = await changes.scan(collector, deps);
+      return { ...out, coverage: { type: 'refs', refs: coverage.refs, commits: (await coverage.commits) ?? out.commitsScanned ?? 0 } };
+    },
+  };
+}
+
+/**
+ * What git says commits added: the added lines of text files, the new blobs of binary files
  * (read whole, by their bytes), and commit and annotated tag messages. Each key found becomes one
  * finding: where it is at the scanned tip when it is there, else where it was first added; how
  * often it was added; and which refs' tips still hold it.
  */
-export async function scanGit(settings: GitScanSettings, deps: { logger: Logger; now?: () => number }): Promise<ScanResult> {
-  const { logger } = deps;
-  const now = deps.now ?? Date.now;
+export function gitChanges(settings: Omit<GitScanSettings, 'baseline'>): FindingSource {
+  return { scan: (collector, deps) => scanChanges(settings, collector, deps) };
+}
+
+async function scanChanges(settings: Omit<GitScanSettings, 'baseline'>, allow: Sink, deps: SourceDeps): Promise<SourceOutput> {
+  const { logger, now } = deps;
   const started = now();
-  const allow = triageFrom(settings.config, settings.baseline);
   const maxSize = settings.config.scan.maxFileSize;
   const keys = new Map<string, KeyState>();
   const files = new Set<string>();
@@ -100,14 +133,14 @@ export async function scanGit(settings: GitScanSettings, deps: { logger: Logger;
   let commitsScanned = 0;
   let lastProgress = started;
 
+  // Per key, from the collector's findings: how often and where it was added, and the first place.
   const record = (m: Match, at: Place) => {
-    // Mask first: nothing about this key may be logged before the runner knows to hide it.
-    logger.mask(m.secret.reveal());
-    if (!allow.admit(m.secret.fingerprint, m.allowedInline)) return;
+    const found = allow.take(m, { file: at.file, line: at.pos?.line ?? 0, column: at.pos?.column ?? 0, endColumn: at.pos?.endColumn ?? 0, commit: at.commit, ...(at.source ? { source: at.source } : {}) });
+    if (!found) return;
     if (!at.source && files.size < MAX_PRESENCE_FILES) files.add(at.file);
-    const state = keys.get(m.secret.fingerprint);
+    const state = keys.get(found.fingerprint);
     if (!state) {
-      keys.set(m.secret.fingerprint, { secret: m.secret, kind: m.kind, first: at, occurrences: 1, locations: [{ commit: at.commit, file: at.file }] });
+      keys.set(found.fingerprint, { found, first: at, occurrences: 1, locations: [{ commit: at.commit, file: at.file }] });
       return;
     }
     state.occurrences++;
@@ -188,16 +221,10 @@ export async function scanGit(settings: GitScanSettings, deps: { logger: Logger;
       if (found.treesLeftOut) logger.warning(`keyguard: ${found.treesLeftOut} ref tips with distinct trees were not checked for the keys (too many refs times files); which refs hold a key is a lower bound`);
     });
     const findings: Finding[] = [];
-    for (const k of keys.values()) findings.push(await toFinding(k, atTips.get(k.secret.fingerprint) ?? [], tip, blobs, logger));
+    for (const k of keys.values()) findings.push(await toFinding(k, atTips.get(k.found.fingerprint) ?? [], tip, blobs, logger));
     findings.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
     skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
-    return {
-      target: settings.root,
-      findings,
-      skipped,
-      ...(unreadable.length ? { unreadable } : {}),
-      stats: { filesScanned: 0, bytesScanned, filesSkipped: skipped.length, ...allow.counts, commitsScanned, durationMs: now() - started, peakRssMb: peakRssMb() },
-    };
+    return { findings, skipped, unreadable, filesScanned: 0, bytesScanned, commitsScanned };
   } finally {
     blobs.close();
   }
@@ -208,8 +235,8 @@ async function toFinding(k: KeyState, places: readonly TipPlace[], tip: string |
   const first = k.first;
   let pos = first.pos;
   if (!pos) {
-    pos = await locate(blobs, `${first.commit ?? ''}:./${first.file}`, k.secret.fingerprint);
-    if (!pos) logger.warning(`keyguard: could not find ${k.secret.redacted} again in ${first.file} at ${first.commit ?? 'the index'}; line unknown`);
+    pos = await locate(blobs, `${first.commit ?? ''}:./${first.file}`, k.found.fingerprint);
+    if (!pos) logger.warning(`keyguard: could not find ${k.found.redacted} again in ${first.file} at ${first.commit ?? 'the index'}; line unknown`);
   }
   // Where it was first added, when the tip still has it there; else wherever the tip has it.
   const atTip = places.find((p) => p.ref === tip && p.file === first.file) ?? places.find((p) => p.ref === tip);
@@ -221,12 +248,12 @@ async function toFinding(k: KeyState, places: readonly TipPlace[], tip: string |
     column: primary.column,
     endColumn: primary.endColumn,
     commit: first.commit,
-    kind: k.kind,
-    fingerprint: k.secret.fingerprint,
-    redacted: k.secret.redacted,
+    kind: k.found.kind,
+    fingerprint: k.found.fingerprint,
+    redacted: k.found.redacted,
     encoding: primary.encoding,
-    status: 'unverified',
-    secret: k.secret,
+    status: k.found.status,
+    secret: k.found.secret,
     ...(first.source && !atTip ? { source: first.source } : {}),
     git: {
       authorDate: first.commit ? new Date(first.authorTime * 1000).toISOString() : null,

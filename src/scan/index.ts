@@ -1,13 +1,11 @@
 import type { Config } from '../config.ts';
-import { ConfigurationError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import { gitTopLevel } from '../sources/git.ts';
-import { prepareHistory } from '../sources/history.ts';
-import { prepareRange } from '../sources/range.ts';
-import { peakRssMb, type ScanResult } from './finding.ts';
+import { collect } from './collect.ts';
+import type { ScanResult } from './finding.ts';
 export { describeCoverage } from './coverage.ts';
-import { scanGit, type GitTarget } from './git-scan.ts';
-import { scanWorktree } from './worktree-scan.ts';
+import { gitSource, type GitTarget } from './git-scan.ts';
+import type { FindingSource } from './source.ts';
+import { worktreeSource } from './worktree-scan.ts';
 
 /** What a scan reads: the files as they are, or what git says commits added. */
 export type ScanScope = { readonly type: 'worktree' } | GitTarget;
@@ -21,32 +19,32 @@ export interface ScanRequest {
   readonly files?: readonly string[];
 }
 
+/** A scope's source, and how messages name what it reads. */
+interface Registration<S extends ScanScope> {
+  readonly describe: (scope: S) => string;
+  readonly open: (request: ScanRequest, scope: S) => FindingSource;
+}
+
+const fromGit = (r: ScanRequest, scope: GitTarget) => gitSource({ root: r.root, config: r.config, target: scope }, describeScope(scope));
+
+/** The finding sources, by the scope type that selects them (see FindingSource to add one). */
+const SOURCES: { readonly [T in ScanScope['type']]: Registration<Extract<ScanScope, { type: T }>> } = {
+  worktree: { describe: () => 'working tree', open: (r) => worktreeSource({ root: r.root, config: r.config, files: r.files, threads: 'auto' }) },
+  history: { describe: () => 'full git history', open: fromGit },
+  staged: { describe: () => 'staged changes', open: fromGit },
+  range: { describe: (scope) => (scope.base ? `commits ${scope.base.slice(0, 12)}..${scope.head.slice(0, 12)}` : `history of ${scope.head.slice(0, 12)}`), open: fromGit },
+};
+
+/** The scope types that select a source, for the test that runs every source through its checks. */
+export const SCOPE_TYPES = Object.keys(SOURCES) as readonly ScanScope['type'][];
+
+const registration = (scope: ScanScope) => SOURCES[scope.type] as Registration<ScanScope>;
+
 export function describeScope(scope: ScanScope): string {
-  switch (scope.type) {
-    case 'worktree':
-      return 'working tree';
-    case 'history':
-      return 'full git history';
-    case 'staged':
-      return 'staged changes';
-    case 'range':
-      return scope.base ? `commits ${scope.base.slice(0, 12)}..${scope.head.slice(0, 12)}` : `history of ${scope.head.slice(0, 12)}`;
-  }
+  return registration(scope).describe(scope);
 }
 
-/** Runs one scan of any scope; the entries call only this. */
-export async function runScan(request: ScanRequest, deps: { logger: Logger }): Promise<ScanResult> {
-  const { root, config, baseline, scope, files } = request;
-  if (scope.type === 'worktree') return scanWorktree({ root, config, baseline, files, threads: 'auto' }, deps);
-  if (!(await gitTopLevel(root))) throw new ConfigurationError(`${describeScope(scope)} needs a git repository, and ${root} is not in one`);
-  if (scope.type === 'range') await prepareRange(root, scope.base, scope.head, deps.logger);
-  if (scope.type !== 'history') return scanGit({ root, config, baseline, target: scope }, deps);
-  const coverage = await prepareHistory(root, { fetch: scope.fetch ?? false, pullRequests: scope.pullRequests ?? false }, deps.logger);
-  if (coverage.type === 'empty') {
-    deps.logger.info('keyguard: the repository has no commits: nothing to scan');
-    return { target: root, coverage, findings: [], skipped: [], stats: { filesScanned: 0, bytesScanned: 0, filesSkipped: 0, allowed: 0, baselined: 0, commitsScanned: 0, durationMs: 0, peakRssMb: peakRssMb() } };
-  }
-  const result = await scanGit({ root, config, baseline, target: scope }, deps);
-  return { ...result, coverage: { type: 'refs', refs: coverage.refs, commits: (await coverage.commits) ?? result.stats.commitsScanned ?? 0 } };
+/** Runs one scan of any scope through its source and the collector; the entries call only this. */
+export function runScan(request: ScanRequest, deps: { logger: Logger }): Promise<ScanResult> {
+  return collect(registration(request.scope).open(request, request.scope), request.root, request, deps);
 }
-

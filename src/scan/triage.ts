@@ -1,12 +1,11 @@
 import ignore from 'ignore';
 import type { Config } from '../config.ts';
 
-export type Verdict = 'report' | 'allowed' | 'baselined';
+type Verdict = 'report' | 'allowed' | 'baselined';
 
 /** Decides what is not reported: allowed paths, known fingerprints, inline allow comments, the baseline. */
 export interface Triage {
   pathAllowed(file: string): boolean;
-  verdict(fingerprint: string, allowedInline: boolean): Verdict;
   /** True when a match is to be reported; otherwise counts it as allowed or baselined. */
   admit(fingerprint: string, allowedInline: boolean): boolean;
   readonly counts: { readonly allowed: number; readonly baselined: number };
@@ -20,7 +19,6 @@ export function triageFrom(config: Config, baseline: ReadonlySet<string> = new S
   return {
     // `ignore` caches every path it is asked about: skip it entirely when there are no patterns.
     pathAllowed: config.allow.paths.length === 0 ? () => false : (file) => paths.ignores(file),
-    verdict,
     admit(fp, inline) {
       const v = verdict(fp, inline);
       if (v !== 'report') counts[v]++;

@@ -1,13 +1,12 @@
 import { availableParallelism } from 'node:os';
-import { SecretValue } from '../detect/index.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { FileReader, listWorktree } from '../sources/worktree.ts';
+import { collect } from './collect.ts';
 import { scanBatch, type BatchResult } from './file-scan.ts';
 import { BATCH, scanInPool } from './pool.ts';
 import type { Finding, ScanResult, SkippedFile } from './finding.ts';
-import { triageFrom } from './triage.ts';
-import { peakRssMb } from './finding.ts';
+import type { FindingSource, Sink, SourceDeps, SourceOutput } from './source.ts';
 
 export interface ScanSettings {
   /** The directory scanned; findings' paths are relative to it. */
@@ -32,11 +31,18 @@ export interface ScanDeps {
 const PROGRESS_EVERY_MS = 250;
 
 /** Scans the working tree under `settings.root`. */
-export async function scanWorktree(settings: ScanSettings, deps: ScanDeps): Promise<ScanResult> {
-  const { logger } = deps;
-  const now = deps.now ?? Date.now;
+export function scanWorktree(settings: ScanSettings, deps: ScanDeps): Promise<ScanResult> {
+  return collect(worktreeSource(settings), settings.root, settings, deps);
+}
+
+/** The files of the working tree as they are (or the files given), read on worker threads when there are many. */
+export function worktreeSource(settings: Omit<ScanSettings, 'baseline'>): FindingSource {
+  return { scan: (collector, deps) => scanTree(settings, collector, deps) };
+}
+
+async function scanTree(settings: Omit<ScanSettings, 'baseline'>, collector: Sink, deps: SourceDeps): Promise<SourceOutput> {
+  const { logger, now } = deps;
   const started = now();
-  const allow = triageFrom(settings.config, settings.baseline);
   const findings: Finding[] = [];
   const skipped: SkippedFile[] = [];
   let filesScanned = 0;
@@ -44,6 +50,7 @@ export async function scanWorktree(settings: ScanSettings, deps: ScanDeps): Prom
   // Progress from the first batch: a terminal shows the scan started, and erases it before the report.
   let lastProgress = started - PROGRESS_EVERY_MS;
 
+  // Workers send back only the files with matches: the collector runs here, over those few.
   const onBatch = (batch: BatchResult) => {
     filesScanned += batch.filesScanned;
     bytesScanned += batch.bytesScanned;
@@ -53,23 +60,8 @@ export async function scanWorktree(settings: ScanSettings, deps: ScanDeps): Prom
         continue;
       }
       for (const { key, ...m } of o.matches) {
-        // Mask first: nothing about this key may be logged before the runner knows to hide it.
-        logger.mask(key);
-        const secret = new SecretValue(key);
-        if (!allow.admit(secret.fingerprint, m.allowedInline)) continue;
-        findings.push({
-          file: o.path,
-          line: m.line,
-          column: m.column,
-          endColumn: m.endColumn,
-          commit: null,
-          kind: m.kind,
-          fingerprint: secret.fingerprint,
-          redacted: secret.redacted,
-          encoding: m.encoding,
-          status: 'unverified',
-          secret,
-        });
+        const found = collector.take({ ...m, secret: key }, { file: o.path, line: m.line, column: m.column, endColumn: m.endColumn, commit: null });
+        if (found) findings.push(found);
       }
     }
     if (now() - lastProgress >= PROGRESS_EVERY_MS) {
@@ -78,7 +70,7 @@ export async function scanWorktree(settings: ScanSettings, deps: ScanDeps): Prom
     }
   };
 
-  const listed = filterAllowed(settings.files ? given(settings.files) : listWorktree(settings.root), (rel) => allow.pathAllowed(rel));
+  const listed = filterAllowed(settings.files ? given(settings.files) : listWorktree(settings.root), (rel) => collector.pathAllowed(rel));
   const threads = settings.threads === 'auto' ? Math.min(availableParallelism(), 8) : (settings.threads ?? 0);
   // Starting worker threads costs more than a small tree takes to scan: the listing decides.
   const { head, rest } = await peek(listed, threads > 0 ? MAIN_THREAD_FILES : Infinity);
@@ -91,12 +83,7 @@ export async function scanWorktree(settings: ScanSettings, deps: ScanDeps): Prom
 
   findings.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : a.file < b.file ? -1 : 1));
   skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
-  return {
-    target: settings.root,
-    findings,
-    skipped,
-    stats: { filesScanned, bytesScanned, filesSkipped: skipped.length, ...allow.counts, durationMs: now() - started, peakRssMb: peakRssMb(), threads: rest ? threads : 0 },
-  };
+  return { findings, skipped, filesScanned, bytesScanned, threads: rest ? threads : 0 };
 }
 
 /** Trees of fewer files than this are scanned on the main thread. */

@@ -1,0 +1,85 @@
+import ignore from 'ignore';
+import type { Config } from '../config.ts';
+import { SecretValue } from '../detect/index.ts';
+import type { Logger } from '../logger.ts';
+import { peakRssMb, type Finding, type ScanResult } from './finding.ts';
+import type { FindingSource, Key, Place, Sink } from './source.ts';
+import { triageFrom, type Triage } from './triage.ts';
+
+/** What decides which keys are not reported: the allow rules of the config, and a baseline's fingerprints. */
+export interface Filter {
+  readonly config: Config;
+  readonly baseline?: ReadonlySet<string>;
+}
+
+/**
+ * The one way from a key a source found to a finding: masks the key, drops what allow.paths,
+ * allow.fingerprints, a `keyguard:allow` comment or the baseline excludes (and counts it), and
+ * builds the finding, which holds the key only inside its SecretValue.
+ */
+class Collector implements Sink {
+  readonly #triage: Triage;
+  readonly #logger: Logger;
+
+  constructor(filter: Filter, logger: Logger) {
+    this.#triage = triageFrom(filter.config, filter.baseline);
+    this.#logger = logger;
+  }
+
+  pathAllowed(file: string): boolean {
+    return this.#triage.pathAllowed(file);
+  }
+
+  get counts(): { readonly allowed: number; readonly baselined: number } {
+    return this.#triage.counts;
+  }
+
+  take(key: Key, place: Place): Finding | undefined {
+    // Mask first: nothing about this key may be logged before the runner knows to hide it.
+    this.#logger.mask(typeof key.secret === 'string' ? key.secret : key.secret.reveal());
+    const secret = typeof key.secret === 'string' ? new SecretValue(key.secret) : key.secret;
+    const inAllowedPath = !place.source && place.file !== '' && ignore.isPathValid(place.file) && this.#triage.pathAllowed(place.file);
+    if (!this.#triage.admit(secret.fingerprint, key.allowedInline || inAllowedPath)) return undefined;
+    return {
+      file: place.file,
+      line: place.line,
+      column: place.column,
+      endColumn: place.endColumn,
+      commit: place.commit,
+      kind: key.kind,
+      fingerprint: secret.fingerprint,
+      redacted: secret.redacted,
+      encoding: key.encoding,
+      status: 'unverified',
+      secret,
+      ...(place.source ? { source: place.source } : {}),
+      ...(place.alert ? { alert: place.alert } : {}),
+    };
+  }
+}
+
+/** Runs one source through a collector: the scan's result, with what was dropped counted. */
+export async function collect(source: FindingSource, target: string, filter: Filter, deps: { logger: Logger; now?: () => number }): Promise<ScanResult> {
+  const now = deps.now ?? Date.now;
+  const started = now();
+  const collector = new Collector(filter, deps.logger);
+  const out = await source.scan(collector, { logger: deps.logger, now });
+  const skipped = out.skipped ?? [];
+  return {
+    target,
+    ...(out.coverage ? { coverage: out.coverage } : {}),
+    findings: out.findings,
+    skipped,
+    ...(out.unreadable?.length ? { unreadable: out.unreadable } : {}),
+    stats: {
+      filesScanned: out.filesScanned,
+      bytesScanned: out.bytesScanned,
+      filesSkipped: skipped.length,
+      ...collector.counts,
+      ...(out.commitsScanned !== undefined ? { commitsScanned: out.commitsScanned } : {}),
+      durationMs: now() - started,
+      peakRssMb: peakRssMb(),
+      ...(out.threads !== undefined ? { threads: out.threads } : {}),
+    },
+  };
+}
