@@ -163,7 +163,7 @@ async function main(argv, stdout = process.stdout, stderr = process.stderr) {
 }
 // The other commands load the OpenAI and GitHub clients; a plain scan (a pre-commit hook)
 // starts without them, which halves its start-up time.
-const commands = () => Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(76), __webpack_require__.e(814)]).then(__webpack_require__.bind(__webpack_require__, 1814));
+const commands = () => Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(488), __webpack_require__.e(814)]).then(__webpack_require__.bind(__webpack_require__, 1814));
 /** One handler per command of the option table: a command added there does not compile without one. */
 const HANDLERS = {
     scan: scanCommand,
@@ -195,8 +195,9 @@ async function scanCommand(values, positionals, stdout, logger) {
     const responding = respondOptions.verify || respondOptions.adminKey !== undefined || respondOptions.issues !== null || respondOptions.alerts != null;
     const responded = !responding
         ? undefined
-        : await (await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(76)]).then(__webpack_require__.bind(__webpack_require__, 4076))).runLeakResponse(result, respondOptions, {
+        : await (await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(488)]).then(__webpack_require__.bind(__webpack_require__, 488))).runLeakResponse(result, respondOptions, {
             logger,
+            filter: options,
             repo: { serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com', repository: process.env.GITHUB_REPOSITORY || undefined, sha: process.env.GITHUB_SHA || (await headSha(options.root)) },
             githubApiUrl: process.env.GITHUB_API_URL || undefined,
         });
@@ -426,17 +427,15 @@ __webpack_require__.d(__webpack_exports__, {
   yj: () => (/* reexport */ decodeBytes),
   Ur: () => (/* reexport */ detectInBytes),
   c8: () => (/* reexport */ detectKeys),
-  Rj: () => (/* reexport */ fingerprint),
   tf: () => (/* reexport */ kindLabel),
   TK: () => (/* reexport */ kindPrefix),
   KS: () => (/* reexport */ kindSpec),
   FY: () => (/* reexport */ mayContainKey),
-  E$: () => (/* reexport */ redact),
   Zg: () => (/* reexport */ scrubSecrets),
   OB: () => (/* reexport */ sniffEncoding)
 });
 
-// UNUSED EXPORTS: ENTROPY_MIN, KEY_FORMS, KIND_SPECS, MARKER, REDACTED_PREFIXES, RUN_MIN, placeholderReason
+// UNUSED EXPORTS: ENTROPY_MIN, KEY_FORMS, KIND_SPECS, MARKER, REDACTED_PREFIXES, RUN_MIN, fingerprint, placeholderReason, redact
 
 ;// CONCATENATED MODULE: ./src/detect/kinds.ts
 /** `T3BlbkFJ` is base64 of "OpenAI"; every OpenAI secret key carries it between its two halves. */
@@ -1705,6 +1704,92 @@ async function readBaseline(file, shownAs = file) {
 
 /***/ }),
 
+/***/ 2595:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ collect)
+/* harmony export */ });
+/* harmony import */ var ignore__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(298);
+/* harmony import */ var ignore__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(ignore__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2029);
+/* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1164);
+/* harmony import */ var _triage_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1713);
+
+
+
+
+/**
+ * The one way from a key a source found to a finding: masks the key, drops what allow.paths,
+ * allow.fingerprints, a `keyguard:allow` comment or the baseline excludes (and counts it), and
+ * builds the finding, which holds the key only inside its SecretValue.
+ */
+class Collector {
+    #triage;
+    #logger;
+    constructor(filter, logger) {
+        this.#triage = (0,_triage_js__WEBPACK_IMPORTED_MODULE_2__/* .triageFrom */ .b)(filter.config, filter.baseline);
+        this.#logger = logger;
+    }
+    pathAllowed(file) {
+        return this.#triage.pathAllowed(file);
+    }
+    get counts() {
+        return this.#triage.counts;
+    }
+    take(key, place) {
+        // Mask first: nothing about this key may be logged before the runner knows to hide it.
+        this.#logger.mask(typeof key.secret === 'string' ? key.secret : key.secret.reveal());
+        const secret = typeof key.secret === 'string' ? new _detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .SecretValue */ .iJ(key.secret) : key.secret;
+        const inAllowedPath = !place.source && place.file !== '' && ignore__WEBPACK_IMPORTED_MODULE_0___default().isPathValid(place.file) && this.#triage.pathAllowed(place.file);
+        if (!this.#triage.admit(secret.fingerprint, key.allowedInline || inAllowedPath))
+            return undefined;
+        return {
+            file: place.file,
+            line: place.line,
+            column: place.column,
+            endColumn: place.endColumn,
+            commit: place.commit,
+            kind: key.kind,
+            fingerprint: secret.fingerprint,
+            redacted: secret.redacted,
+            encoding: key.encoding,
+            status: 'unverified',
+            secret,
+            ...(place.source ? { source: place.source } : {}),
+            ...(place.alert ? { alert: place.alert } : {}),
+        };
+    }
+}
+/** Runs one source through a collector: the scan's result, with what was dropped counted. */
+async function collect(source, target, filter, deps) {
+    const now = deps.now ?? Date.now;
+    const started = now();
+    const collector = new Collector(filter, deps.logger);
+    const out = await source.scan(collector, { logger: deps.logger, now });
+    const skipped = out.skipped ?? [];
+    return {
+        target,
+        ...(out.coverage ? { coverage: out.coverage } : {}),
+        findings: out.findings,
+        skipped,
+        ...(out.unreadable?.length ? { unreadable: out.unreadable } : {}),
+        stats: {
+            filesScanned: out.filesScanned,
+            bytesScanned: out.bytesScanned,
+            filesSkipped: skipped.length,
+            ...collector.counts,
+            ...(out.commitsScanned !== undefined ? { commitsScanned: out.commitsScanned } : {}),
+            durationMs: now() - started,
+            peakRssMb: (0,_finding_js__WEBPACK_IMPORTED_MODULE_3__/* .peakRssMb */ .l)(),
+            ...(out.threads !== undefined ? { threads: out.threads } : {}),
+        },
+    };
+}
+
+
+/***/ }),
+
 /***/ 1164:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1732,143 +1817,14 @@ __webpack_require__.d(__webpack_exports__, {
   Hk: () => (/* binding */ runScan)
 });
 
-// UNUSED EXPORTS: describeCoverage, describeScope
+// UNUSED EXPORTS: SCOPE_TYPES, describeCoverage, describeScope
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/sources/git.ts
-var git = __webpack_require__(8022);
-;// CONCATENATED MODULE: ./src/sources/history.ts
-
-
-const SET_FETCH_DEPTH = 'Set `fetch-depth: 0` on actions/checkout (or run `git fetch --unshallow --tags origin`) so the whole history is there.';
-async function attempt(root, args) {
-    try {
-        await (0,git/* git */.$Y)(root, args);
-        return undefined;
-    }
-    catch (e) {
-        return e.message;
-    }
-}
-const isShallow = async (root) => (await (0,git/* git */.$Y)(root, ['rev-parse', '--is-shallow-repository'])).trim() === 'true';
-const hasOrigin = async (root) => (await attempt(root, ['remote', 'get-url', 'origin'])) === undefined;
-/**
- * Makes the whole history available, or refuses: a shallow clone (actions/checkout's default
- * depth 1) holds one grafted commit whose diff looks like it adds the whole tree, and none of the
- * other branches and tags. Returns the refs and commit count a history scan will cover.
- */
-async function prepareHistory(root, options, logger) {
-    if (options.fetch && (await hasOrigin(root))) {
-        const refspecs = ['+refs/heads/*:refs/remotes/origin/*', '+refs/tags/*:refs/tags/*', ...(options.pullRequests ? ['+refs/pull/*/head:refs/remotes/origin/pull/*'] : [])];
-        const shallow = await isShallow(root);
-        logger.info(`keyguard: fetching every branch and tag${options.pullRequests ? ' and pull request head' : ''} of origin${shallow ? ' (unshallowing the clone)' : ''}`);
-        const failed = await attempt(root, ['fetch', '--quiet', '--no-write-fetch-head', ...(shallow ? ['--unshallow'] : []), 'origin', ...refspecs]);
-        if (failed && !shallow)
-            logger.warning(`keyguard: could not fetch from origin (${failed}); scanning the refs already here`);
-        if (failed && shallow)
-            throw new errors/* ConfigurationError */.j1(`history scan: this clone is shallow and the rest of the history could not be fetched from origin (${failed}). ${SET_FETCH_DEPTH}`);
-    }
-    if (await isShallow(root))
-        throw new errors/* ConfigurationError */.j1(`history scan: this clone is shallow, so only part of the history is here. ${SET_FETCH_DEPTH}`);
-    const refs = (await (0,git/* git */.$Y)(root, ['for-each-ref', '--format=%(refname)'])).split('\n').filter(Boolean);
-    if (refs.length === 0)
-        return { type: 'empty' };
-    // Counted while the scan runs (see runScan): it costs a walk of the whole history. A count git
-    // cannot make (a damaged clone) falls back to the commits the scan read.
-    return { type: 'refs', refs, commits: (0,git/* git */.$Y)(root, ['rev-list', '--all', '--count']).then((out) => Number(out.trim()), () => undefined) };
-}
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-;// CONCATENATED MODULE: ./src/sources/range.ts
-
-
-
-/** Depths tried, in turn, when a shallow clone lacks the commits a range needs. */
-const DEEPEN_STEPS = [50, 250, 1000, 5000];
-const range_SET_FETCH_DEPTH = 'Set `fetch-depth: 0` on actions/checkout so the history is there.';
-async function ok(root, args) {
-    try {
-        await (0,git/* git */.$Y)(root, args);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-const haveCommit = (root, rev) => ok(root, ['cat-file', '-e', `${rev}^{commit}`]);
-const range_isShallow = async (root) => (await (0,git/* git */.$Y)(root, ['rev-parse', '--is-shallow-repository'])).trim() === 'true';
-async function shallowCommits(root) {
-    const file = (await (0,git/* git */.$Y)(root, ['rev-parse', '--git-path', 'shallow'])).trim();
-    try {
-        return new Set((await (0,promises_.readFile)(file.startsWith('/') ? file : `${root}/${file}`, 'utf8')).split('\n').filter(Boolean));
-    }
-    catch {
-        return new Set();
-    }
-}
-/**
- * Whether `base..head` can be read as it really is: both commits present, and no commit of the
- * range cut off by a shallow clone. A cut commit would diff as if it added its whole tree, so
- * every old key would look new.
- */
-async function complete(root, base, head) {
-    if (!(await haveCommit(root, head)))
-        return false;
-    if (base !== undefined && !(await haveCommit(root, base)))
-        return false;
-    const shallow = await shallowCommits(root);
-    if (shallow.size === 0)
-        return true;
-    const commits = (await (0,git/* git */.$Y)(root, ['rev-list', base ? `${base}..${head}` : head])).split('\n').filter(Boolean);
-    // A base in another line of history still needs a merge base reachable from head.
-    if (base !== undefined && !(await ok(root, ['merge-base', base, head])))
-        return false;
-    return !commits.some((c) => shallow.has(c));
-}
-/**
- * Makes sure a range's commits are in the clone, fetching and deepening a shallow clone from
- * `origin` as far as needed. Fails with one clear message when that is not enough.
- */
-async function prepareRange(root, base, head, logger) {
-    if (await complete(root, base, head))
-        return;
-    if (!(await range_isShallow(root))) {
-        const missing = !(await haveCommit(root, head)) ? head : base;
-        throw new errors/* ConfigurationError */.j1(`commit ${missing} is not in this repository. Fetch it first (git fetch origin ${missing}).`);
-    }
-    const revs = [head, ...(base ? [base] : [])];
-    for (const depth of DEEPEN_STEPS) {
-        logger.info(`keyguard: shallow clone; fetching ${depth} commits of history for ${base ? `${base}..` : ''}${head}`);
-        // Fetching by commit id works on GitHub for any commit reachable from the repository's refs.
-        if (!(await ok(root, ['fetch', '--no-tags', '--quiet', `--depth=${depth}`, 'origin', ...revs]))) {
-            await ok(root, ['fetch', '--no-tags', '--quiet', `--deepen=${depth}`, 'origin']);
-        }
-        if (await complete(root, base, head))
-            return;
-        if (!(await range_isShallow(root)))
-            break;
-    }
-    if (await complete(root, base, head))
-        return;
-    throw new errors/* ConfigurationError */.j1(`the history of ${base ? `${base}..` : ''}${head} is not in this shallow clone and could not be fetched. ${range_SET_FETCH_DEPTH}`);
-}
-/** Fetches a branch of origin as refs/remotes/origin/NAME when missing; returns that ref, or undefined. */
-async function remoteBranch(root, branch) {
-    const ref = `refs/remotes/origin/${branch}`;
-    if (await haveCommit(root, ref))
-        return ref;
-    if (await ok(root, ['fetch', '--no-tags', '--quiet', '--depth=1', 'origin', `+refs/heads/${branch}:${ref}`]))
-        return ref;
-    return undefined;
-}
-
-
-// EXTERNAL MODULE: ./src/scan/finding.ts
-var finding = __webpack_require__(1164);
+// EXTERNAL MODULE: ./src/scan/collect.ts
+var scan_collect = __webpack_require__(2595);
 // EXTERNAL MODULE: ./src/detect/index.ts + 8 modules
 var detect = __webpack_require__(2029);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 ;// CONCATENATED MODULE: ./src/sources/cat-file.ts
@@ -2303,6 +2259,135 @@ function endsHeaderBlock(buf, start, end) {
     return c !== -1 && c < end;
 }
 
+// EXTERNAL MODULE: ./src/sources/git.ts
+var git = __webpack_require__(8022);
+;// CONCATENATED MODULE: ./src/sources/history.ts
+
+
+const SET_FETCH_DEPTH = 'Set `fetch-depth: 0` on actions/checkout (or run `git fetch --unshallow --tags origin`) so the whole history is there.';
+async function attempt(root, args) {
+    try {
+        await (0,git/* git */.$Y)(root, args);
+        return undefined;
+    }
+    catch (e) {
+        return e.message;
+    }
+}
+const isShallow = async (root) => (await (0,git/* git */.$Y)(root, ['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+const hasOrigin = async (root) => (await attempt(root, ['remote', 'get-url', 'origin'])) === undefined;
+/**
+ * Makes the whole history available, or refuses: a shallow clone (actions/checkout's default
+ * depth 1) holds one grafted commit whose diff looks like it adds the whole tree, and none of the
+ * other branches and tags. Returns the refs and commit count a history scan will cover.
+ */
+async function prepareHistory(root, options, logger) {
+    if (options.fetch && (await hasOrigin(root))) {
+        const refspecs = ['+refs/heads/*:refs/remotes/origin/*', '+refs/tags/*:refs/tags/*', ...(options.pullRequests ? ['+refs/pull/*/head:refs/remotes/origin/pull/*'] : [])];
+        const shallow = await isShallow(root);
+        logger.info(`keyguard: fetching every branch and tag${options.pullRequests ? ' and pull request head' : ''} of origin${shallow ? ' (unshallowing the clone)' : ''}`);
+        const failed = await attempt(root, ['fetch', '--quiet', '--no-write-fetch-head', ...(shallow ? ['--unshallow'] : []), 'origin', ...refspecs]);
+        if (failed && !shallow)
+            logger.warning(`keyguard: could not fetch from origin (${failed}); scanning the refs already here`);
+        if (failed && shallow)
+            throw new errors/* ConfigurationError */.j1(`history scan: this clone is shallow and the rest of the history could not be fetched from origin (${failed}). ${SET_FETCH_DEPTH}`);
+    }
+    if (await isShallow(root))
+        throw new errors/* ConfigurationError */.j1(`history scan: this clone is shallow, so only part of the history is here. ${SET_FETCH_DEPTH}`);
+    const refs = (await (0,git/* git */.$Y)(root, ['for-each-ref', '--format=%(refname)'])).split('\n').filter(Boolean);
+    if (refs.length === 0)
+        return { type: 'empty' };
+    // Counted while the scan runs (see runScan): it costs a walk of the whole history. A count git
+    // cannot make (a damaged clone) falls back to the commits the scan read.
+    return { type: 'refs', refs, commits: (0,git/* git */.$Y)(root, ['rev-list', '--all', '--count']).then((out) => Number(out.trim()), () => undefined) };
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+;// CONCATENATED MODULE: ./src/sources/range.ts
+
+
+
+/** Depths tried, in turn, when a shallow clone lacks the commits a range needs. */
+const DEEPEN_STEPS = [50, 250, 1000, 5000];
+const range_SET_FETCH_DEPTH = 'Set `fetch-depth: 0` on actions/checkout so the history is there.';
+async function ok(root, args) {
+    try {
+        await (0,git/* git */.$Y)(root, args);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+const haveCommit = (root, rev) => ok(root, ['cat-file', '-e', `${rev}^{commit}`]);
+const range_isShallow = async (root) => (await (0,git/* git */.$Y)(root, ['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+async function shallowCommits(root) {
+    const file = (await (0,git/* git */.$Y)(root, ['rev-parse', '--git-path', 'shallow'])).trim();
+    try {
+        return new Set((await (0,promises_.readFile)(file.startsWith('/') ? file : `${root}/${file}`, 'utf8')).split('\n').filter(Boolean));
+    }
+    catch {
+        return new Set();
+    }
+}
+/**
+ * Whether `base..head` can be read as it really is: both commits present, and no commit of the
+ * range cut off by a shallow clone. A cut commit would diff as if it added its whole tree, so
+ * every old key would look new.
+ */
+async function complete(root, base, head) {
+    if (!(await haveCommit(root, head)))
+        return false;
+    if (base !== undefined && !(await haveCommit(root, base)))
+        return false;
+    const shallow = await shallowCommits(root);
+    if (shallow.size === 0)
+        return true;
+    const commits = (await (0,git/* git */.$Y)(root, ['rev-list', base ? `${base}..${head}` : head])).split('\n').filter(Boolean);
+    // A base in another line of history still needs a merge base reachable from head.
+    if (base !== undefined && !(await ok(root, ['merge-base', base, head])))
+        return false;
+    return !commits.some((c) => shallow.has(c));
+}
+/**
+ * Makes sure a range's commits are in the clone, fetching and deepening a shallow clone from
+ * `origin` as far as needed. Fails with one clear message when that is not enough.
+ */
+async function prepareRange(root, base, head, logger) {
+    if (await complete(root, base, head))
+        return;
+    if (!(await range_isShallow(root))) {
+        const missing = !(await haveCommit(root, head)) ? head : base;
+        throw new errors/* ConfigurationError */.j1(`commit ${missing} is not in this repository. Fetch it first (git fetch origin ${missing}).`);
+    }
+    const revs = [head, ...(base ? [base] : [])];
+    for (const depth of DEEPEN_STEPS) {
+        logger.info(`keyguard: shallow clone; fetching ${depth} commits of history for ${base ? `${base}..` : ''}${head}`);
+        // Fetching by commit id works on GitHub for any commit reachable from the repository's refs.
+        if (!(await ok(root, ['fetch', '--no-tags', '--quiet', `--depth=${depth}`, 'origin', ...revs]))) {
+            await ok(root, ['fetch', '--no-tags', '--quiet', `--deepen=${depth}`, 'origin']);
+        }
+        if (await complete(root, base, head))
+            return;
+        if (!(await range_isShallow(root)))
+            break;
+    }
+    if (await complete(root, base, head))
+        return;
+    throw new errors/* ConfigurationError */.j1(`the history of ${base ? `${base}..` : ''}${head} is not in this shallow clone and could not be fetched. ${range_SET_FETCH_DEPTH}`);
+}
+/** Fetches a branch of origin as refs/remotes/origin/NAME when missing; returns that ref, or undefined. */
+async function remoteBranch(root, branch) {
+    const ref = `refs/remotes/origin/${branch}`;
+    if (await haveCommit(root, ref))
+        return ref;
+    if (await ok(root, ['fetch', '--no-tags', '--quiet', '--depth=1', 'origin', `+refs/heads/${branch}:${ref}`]))
+        return ref;
+    return undefined;
+}
+
+
 ;// CONCATENATED MODULE: ./src/scan/presence.ts
 
 
@@ -2360,9 +2445,9 @@ async function keysAtTips(root, tips, files, fingerprints, blobs, maxSize) {
     return { places: out, treesLeftOut: Math.max(0, distinct.length - budget) };
 }
 
-// EXTERNAL MODULE: ./src/scan/triage.ts
-var triage = __webpack_require__(1713);
 ;// CONCATENATED MODULE: ./src/scan/git-scan.ts
+
+
 
 
 
@@ -2396,17 +2481,47 @@ function gitArgs(target) {
 const MAX_REFS = 20;
 /** Files looked at for presence at the tips: the files where keys were added, up to this many. */
 const MAX_PRESENCE_FILES = 5000;
+/** Scans what git says commits added (see gitChanges), as the tests call it: no fetch, no checks. */
+function scanGit(settings, deps) {
+    return collect(gitChanges(settings), settings.root, settings, deps);
+}
 /**
- * Scans what git says commits added: the added lines of text files, the new blobs of binary files
+ * The git source as the entries use it: the repository is checked, and what the scope lacks is
+ * fetched first (a range's commits; for history, every ref, when asked); then gitChanges.
+ */
+function gitSource(settings, described) {
+    const { root, target } = settings;
+    const changes = gitChanges(settings);
+    return {
+        async scan(collector, deps) {
+            if (!(await (0,git/* gitTopLevel */.oB)(root)))
+                throw new errors/* ConfigurationError */.j1(`${described} needs a git repository, and ${root} is not in one`);
+            if (target.type === 'range')
+                await prepareRange(root, target.base, target.head, deps.logger);
+            if (target.type !== 'history')
+                return changes.scan(collector, deps);
+            const coverage = await prepareHistory(root, { fetch: target.fetch ?? false, pullRequests: target.pullRequests ?? false }, deps.logger);
+            if (coverage.type === 'empty') {
+                deps.logger.info('keyguard: the repository has no commits: nothing to scan');
+                return { coverage, findings: [], filesScanned: 0, bytesScanned: 0, commitsScanned: 0 };
+            }
+            const out = await changes.scan(collector, deps);
+            return { ...out, coverage: { type: 'refs', refs: coverage.refs, commits: (await coverage.commits) ?? out.commitsScanned ?? 0 } };
+        },
+    };
+}
+/**
+ * What git says commits added: the added lines of text files, the new blobs of binary files
  * (read whole, by their bytes), and commit and annotated tag messages. Each key found becomes one
  * finding: where it is at the scanned tip when it is there, else where it was first added; how
  * often it was added; and which refs' tips still hold it.
  */
-async function scanGit(settings, deps) {
-    const { logger } = deps;
-    const now = deps.now ?? Date.now;
+function gitChanges(settings) {
+    return { scan: (collector, deps) => scanChanges(settings, collector, deps) };
+}
+async function scanChanges(settings, allow, deps) {
+    const { logger, now } = deps;
     const started = now();
-    const allow = (0,triage/* triageFrom */.b)(settings.config, settings.baseline);
     const maxSize = settings.config.scan.maxFileSize;
     const keys = new Map();
     const files = new Set();
@@ -2414,16 +2529,16 @@ async function scanGit(settings, deps) {
     let bytesScanned = 0;
     let commitsScanned = 0;
     let lastProgress = started;
+    // Per key, from the collector's findings: how often and where it was added, and the first place.
     const record = (m, at) => {
-        // Mask first: nothing about this key may be logged before the runner knows to hide it.
-        logger.mask(m.secret.reveal());
-        if (!allow.admit(m.secret.fingerprint, m.allowedInline))
+        const found = allow.take(m, { file: at.file, line: at.pos?.line ?? 0, column: at.pos?.column ?? 0, endColumn: at.pos?.endColumn ?? 0, commit: at.commit, ...(at.source ? { source: at.source } : {}) });
+        if (!found)
             return;
         if (!at.source && files.size < MAX_PRESENCE_FILES)
             files.add(at.file);
-        const state = keys.get(m.secret.fingerprint);
+        const state = keys.get(found.fingerprint);
         if (!state) {
-            keys.set(m.secret.fingerprint, { secret: m.secret, kind: m.kind, first: at, occurrences: 1, locations: [{ commit: at.commit, file: at.file }] });
+            keys.set(found.fingerprint, { found, first: at, occurrences: 1, locations: [{ commit: at.commit, file: at.file }] });
             return;
         }
         state.occurrences++;
@@ -2515,16 +2630,10 @@ async function scanGit(settings, deps) {
         });
         const findings = [];
         for (const k of keys.values())
-            findings.push(await toFinding(k, atTips.get(k.secret.fingerprint) ?? [], tip, blobs, logger));
+            findings.push(await toFinding(k, atTips.get(k.found.fingerprint) ?? [], tip, blobs, logger));
         findings.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
         skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
-        return {
-            target: settings.root,
-            findings,
-            skipped,
-            ...(unreadable.length ? { unreadable } : {}),
-            stats: { filesScanned: 0, bytesScanned, filesSkipped: skipped.length, ...allow.counts, commitsScanned, durationMs: now() - started, peakRssMb: (0,finding/* peakRssMb */.l)() },
-        };
+        return { findings, skipped, unreadable, filesScanned: 0, bytesScanned, commitsScanned };
     }
     finally {
         blobs.close();
@@ -2535,9 +2644,9 @@ async function toFinding(k, places, tip, blobs, logger) {
     const first = k.first;
     let pos = first.pos;
     if (!pos) {
-        pos = await locate(blobs, `${first.commit ?? ''}:./${first.file}`, k.secret.fingerprint);
+        pos = await locate(blobs, `${first.commit ?? ''}:./${first.file}`, k.found.fingerprint);
         if (!pos)
-            logger.warning(`keyguard: could not find ${k.secret.redacted} again in ${first.file} at ${first.commit ?? 'the index'}; line unknown`);
+            logger.warning(`keyguard: could not find ${k.found.redacted} again in ${first.file} at ${first.commit ?? 'the index'}; line unknown`);
     }
     // Where it was first added, when the tip still has it there; else wherever the tip has it.
     const atTip = places.find((p) => p.ref === tip && p.file === first.file) ?? places.find((p) => p.ref === tip);
@@ -2549,12 +2658,12 @@ async function toFinding(k, places, tip, blobs, logger) {
         column: primary.column,
         endColumn: primary.endColumn,
         commit: first.commit,
-        kind: k.kind,
-        fingerprint: k.secret.fingerprint,
-        redacted: k.secret.redacted,
+        kind: k.found.kind,
+        fingerprint: k.found.fingerprint,
+        redacted: k.found.redacted,
         encoding: primary.encoding,
-        status: 'unverified',
-        secret: k.secret,
+        status: k.found.status,
+        secret: k.found.secret,
         ...(first.source && !atTip ? { source: first.source } : {}),
         git: {
             authorDate: first.commit ? new Date(first.authorTime * 1000).toISOString() : null,
@@ -2703,40 +2812,23 @@ var worktree_scan = __webpack_require__(7690);
 
 
 
-
-
-
-
+const fromGit = (r, scope) => gitSource({ root: r.root, config: r.config, target: scope }, describeScope(scope));
+/** The finding sources, by the scope type that selects them (see FindingSource to add one). */
+const SOURCES = {
+    worktree: { describe: () => 'working tree', open: (r) => (0,worktree_scan/* worktreeSource */.H)({ root: r.root, config: r.config, files: r.files, threads: 'auto' }) },
+    history: { describe: () => 'full git history', open: fromGit },
+    staged: { describe: () => 'staged changes', open: fromGit },
+    range: { describe: (scope) => (scope.base ? `commits ${scope.base.slice(0, 12)}..${scope.head.slice(0, 12)}` : `history of ${scope.head.slice(0, 12)}`), open: fromGit },
+};
+/** The scope types that select a source, for the test that runs every source through its checks. */
+const SCOPE_TYPES = Object.keys(SOURCES);
+const registration = (scope) => SOURCES[scope.type];
 function describeScope(scope) {
-    switch (scope.type) {
-        case 'worktree':
-            return 'working tree';
-        case 'history':
-            return 'full git history';
-        case 'staged':
-            return 'staged changes';
-        case 'range':
-            return scope.base ? `commits ${scope.base.slice(0, 12)}..${scope.head.slice(0, 12)}` : `history of ${scope.head.slice(0, 12)}`;
-    }
+    return registration(scope).describe(scope);
 }
-/** Runs one scan of any scope; the entries call only this. */
-async function runScan(request, deps) {
-    const { root, config, baseline, scope, files } = request;
-    if (scope.type === 'worktree')
-        return (0,worktree_scan/* scanWorktree */.X)({ root, config, baseline, files, threads: 'auto' }, deps);
-    if (!(await (0,git/* gitTopLevel */.oB)(root)))
-        throw new errors/* ConfigurationError */.j1(`${describeScope(scope)} needs a git repository, and ${root} is not in one`);
-    if (scope.type === 'range')
-        await prepareRange(root, scope.base, scope.head, deps.logger);
-    if (scope.type !== 'history')
-        return scanGit({ root, config, baseline, target: scope }, deps);
-    const coverage = await prepareHistory(root, { fetch: scope.fetch ?? false, pullRequests: scope.pullRequests ?? false }, deps.logger);
-    if (coverage.type === 'empty') {
-        deps.logger.info('keyguard: the repository has no commits: nothing to scan');
-        return { target: root, coverage, findings: [], skipped: [], stats: { filesScanned: 0, bytesScanned: 0, filesSkipped: 0, allowed: 0, baselined: 0, commitsScanned: 0, durationMs: 0, peakRssMb: (0,finding/* peakRssMb */.l)() } };
-    }
-    const result = await scanGit({ root, config, baseline, target: scope }, deps);
-    return { ...result, coverage: { type: 'refs', refs: coverage.refs, commits: (await coverage.commits) ?? result.stats.commitsScanned ?? 0 } };
+/** Runs one scan of any scope through its source and the collector; the entries call only this. */
+function runScan(request, deps) {
+    return (0,scan_collect/* collect */.F)(registration(request.scope).open(request, request.scope), request.root, request, deps);
 }
 
 
@@ -2759,7 +2851,6 @@ function triageFrom(config, baseline = new Set()) {
     return {
         // `ignore` caches every path it is asked about: skip it entirely when there are no patterns.
         pathAllowed: config.allow.paths.length === 0 ? () => false : (file) => paths.ignores(file),
-        verdict,
         admit(fp, inline) {
             const v = verdict(fp, inline);
             if (v !== 'report')
@@ -2779,15 +2870,18 @@ function triageFrom(config, baseline = new Set()) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  X: () => (/* binding */ scanWorktree)
+  X: () => (/* binding */ scanWorktree),
+  H: () => (/* binding */ worktreeSource)
 });
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: ./src/detect/index.ts + 8 modules
-var detect = __webpack_require__(2029);
 // EXTERNAL MODULE: ./src/sources/worktree.ts
 var worktree = __webpack_require__(7821);
+// EXTERNAL MODULE: ./src/scan/collect.ts
+var collect = __webpack_require__(2595);
+// EXTERNAL MODULE: ./src/detect/index.ts + 8 modules
+var detect = __webpack_require__(2029);
 ;// CONCATENATED MODULE: ./src/scan/file-scan.ts
 
 
@@ -2930,13 +3024,7 @@ async function scanInPool(paths, threads, init, onBatch) {
     }
 }
 
-// EXTERNAL MODULE: ./src/scan/triage.ts
-var triage = __webpack_require__(1713);
-// EXTERNAL MODULE: ./src/scan/finding.ts
-var finding = __webpack_require__(1164);
 ;// CONCATENATED MODULE: ./src/scan/worktree-scan.ts
-
-
 
 
 
@@ -2944,17 +3032,23 @@ var finding = __webpack_require__(1164);
 
 const PROGRESS_EVERY_MS = 250;
 /** Scans the working tree under `settings.root`. */
-async function scanWorktree(settings, deps) {
-    const { logger } = deps;
-    const now = deps.now ?? Date.now;
+function scanWorktree(settings, deps) {
+    return (0,collect/* collect */.F)(worktreeSource(settings), settings.root, settings, deps);
+}
+/** The files of the working tree as they are (or the files given), read on worker threads when there are many. */
+function worktreeSource(settings) {
+    return { scan: (collector, deps) => scanTree(settings, collector, deps) };
+}
+async function scanTree(settings, collector, deps) {
+    const { logger, now } = deps;
     const started = now();
-    const allow = (0,triage/* triageFrom */.b)(settings.config, settings.baseline);
     const findings = [];
     const skipped = [];
     let filesScanned = 0;
     let bytesScanned = 0;
     // Progress from the first batch: a terminal shows the scan started, and erases it before the report.
     let lastProgress = started - PROGRESS_EVERY_MS;
+    // Workers send back only the files with matches: the collector runs here, over those few.
     const onBatch = (batch) => {
         filesScanned += batch.filesScanned;
         bytesScanned += batch.bytesScanned;
@@ -2964,24 +3058,9 @@ async function scanWorktree(settings, deps) {
                 continue;
             }
             for (const { key, ...m } of o.matches) {
-                // Mask first: nothing about this key may be logged before the runner knows to hide it.
-                logger.mask(key);
-                const secret = new detect/* SecretValue */.iJ(key);
-                if (!allow.admit(secret.fingerprint, m.allowedInline))
-                    continue;
-                findings.push({
-                    file: o.path,
-                    line: m.line,
-                    column: m.column,
-                    endColumn: m.endColumn,
-                    commit: null,
-                    kind: m.kind,
-                    fingerprint: secret.fingerprint,
-                    redacted: secret.redacted,
-                    encoding: m.encoding,
-                    status: 'unverified',
-                    secret,
-                });
+                const found = collector.take({ ...m, secret: key }, { file: o.path, line: m.line, column: m.column, endColumn: m.endColumn, commit: null });
+                if (found)
+                    findings.push(found);
             }
         }
         if (now() - lastProgress >= PROGRESS_EVERY_MS) {
@@ -2989,7 +3068,7 @@ async function scanWorktree(settings, deps) {
             logger.progress(`keyguard: ${filesScanned} files, ${(bytesScanned / 1e6).toFixed(1)} MB, ${findings.length} findings`);
         }
     };
-    const listed = filterAllowed(settings.files ? given(settings.files) : (0,worktree/* listWorktree */.SC)(settings.root), (rel) => allow.pathAllowed(rel));
+    const listed = filterAllowed(settings.files ? given(settings.files) : (0,worktree/* listWorktree */.SC)(settings.root), (rel) => collector.pathAllowed(rel));
     const threads = settings.threads === 'auto' ? Math.min((0,external_node_os_.availableParallelism)(), 8) : (settings.threads ?? 0);
     // Starting worker threads costs more than a small tree takes to scan: the listing decides.
     const { head, rest } = await peek(listed, threads > 0 ? MAIN_THREAD_FILES : Infinity);
@@ -3003,12 +3082,7 @@ async function scanWorktree(settings, deps) {
     }
     findings.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : a.file < b.file ? -1 : 1));
     skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
-    return {
-        target: settings.root,
-        findings,
-        skipped,
-        stats: { filesScanned, bytesScanned, filesSkipped: skipped.length, ...allow.counts, durationMs: now() - started, peakRssMb: (0,finding/* peakRssMb */.l)(), threads: rest ? threads : 0 },
-    };
+    return { findings, skipped, filesScanned, bytesScanned, threads: rest ? threads : 0 };
 }
 /** Trees of fewer files than this are scanned on the main thread. */
 const MAIN_THREAD_FILES = 4096;

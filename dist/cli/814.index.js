@@ -795,8 +795,8 @@ var external_node_os_ = __webpack_require__(8161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: ./src/output/json.ts
 var json = __webpack_require__(7711);
-// EXTERNAL MODULE: ./src/respond/wire.ts + 6 modules
-var wire = __webpack_require__(4076);
+// EXTERNAL MODULE: ./src/respond/wire.ts + 7 modules
+var wire = __webpack_require__(488);
 // EXTERNAL MODULE: ./src/scan/index.ts + 6 modules
 var scan = __webpack_require__(7813);
 ;// CONCATENATED MODULE: ./src/org/batch.ts
@@ -867,7 +867,7 @@ async function scanBatch(request, logger) {
             const root = external_node_path_default().join(dir, 'repo');
             let result = await (0,scan/* runScan */.Hk)({ root, config: request.config, scope: { type: 'history' } }, { logger });
             const sha = (await (0,git/* git */.$Y)(root, ['rev-parse', 'HEAD']).catch(() => '')).trim() || undefined;
-            const responded = await (0,wire.runLeakResponse)(result, request.respond, { logger, repo: { serverUrl: request.serverUrl, repository, sha } });
+            const responded = await (0,wire.runLeakResponse)(result, request.respond, { logger, filter: request, repo: { serverUrl: request.serverUrl, repository, sha } });
             if (responded)
                 result = responded.result;
             await (0,promises_.writeFile)(external_node_path_default().join(request.outDir, `${repository.replace('/', '__')}.json`), (0,json/* renderJson */.h)(result, responded?.summary, repository));

@@ -1,5 +1,5 @@
-export const id = 76;
-export const ids = [76];
+export const id = 488;
+export const ids = [488];
 export const modules = {
 
 /***/ 8792:
@@ -1191,7 +1191,7 @@ function foundAgain(redacted, places) {
 
 /***/ }),
 
-/***/ 4076:
+/***/ 488:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1487,57 +1487,65 @@ async function resolveAlertRevoked(octokit, repo, alertNumber, comment) {
     await octokit.rest.secretScanning.updateAlert({ ...repo, alert_number: alertNumber, state: 'resolved', resolution: 'revoked', resolution_comment: comment });
 }
 
+;// CONCATENATED MODULE: ./src/scan/alert-source.ts
+
+/**
+ * GitHub's secret scanning alerts as a source, classified by keyguard's own detector (same kind and
+ * fingerprint as when keyguard finds the key itself, so both land in one issue). A secret keyguard
+ * does not recognise as an OpenAI key is left out and counted. The alerts are already listed: a
+ * source reads, the listing (and its token) stays with leak response.
+ */
+function alertSource(alerts) {
+    let unrecognised = 0;
+    return {
+        get unrecognised() {
+            return unrecognised;
+        },
+        async scan(collector) {
+            const findings = [];
+            for (const a of alerts) {
+                const m = (0,detect/* detectKeys */.c8)(a.secret).find((x) => x.secret.reveal() === a.secret.trim());
+                if (!m) {
+                    unrecognised++;
+                    continue;
+                }
+                const l = a.location;
+                const place = { file: l?.path ?? '', line: l?.line ?? 0, column: l?.column ?? 0, endColumn: l?.endColumn ?? 0, commit: l?.commit ?? null, alert: { number: a.number, url: a.url, createdAt: a.createdAt } };
+                // GitHub gives the secret alone: no line text, so no inline allow comment, and as written.
+                const found = collector.take({ secret: m.secret, kind: m.kind, encoding: 'plain', allowedInline: false }, place);
+                if (found)
+                    findings.push(found);
+            }
+            return { findings, filesScanned: 0, bytesScanned: 0 };
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./src/scan/collect.ts
+var collect = __webpack_require__(2595);
 ;// CONCATENATED MODULE: ./src/respond/alerts.ts
 
 
+
 /**
- * GitHub's alerts as findings, classified by keyguard's own detector (same kind and fingerprint as
- * when keyguard finds the key itself, so both land in one issue). A secret keyguard does not
- * recognise as an OpenAI key is left out and counted.
+ * The scan's result with the repository's open OpenAI alerts added, through the same collector as
+ * the scan's own sources (masking, allow rules and the baseline of the scan); notes say what was left out.
  */
-function alertFindings(alerts) {
-    const findings = [];
-    let unrecognised = 0;
-    for (const a of alerts) {
-        const m = (0,detect/* detectKeys */.c8)(a.secret).find((x) => x.secret.reveal() === a.secret.trim());
-        if (!m) {
-            unrecognised++;
-            continue;
-        }
-        const key = m.secret.reveal();
-        const l = a.location;
-        findings.push({
-            file: l?.path ?? '',
-            line: l?.line ?? 0,
-            column: l?.column ?? 0,
-            endColumn: l ? l.endColumn : 0,
-            commit: l?.commit ?? null,
-            kind: m.kind,
-            fingerprint: (0,detect/* fingerprint */.Rj)(key),
-            redacted: (0,detect/* redact */.E$)(key),
-            encoding: 'plain',
-            status: 'unverified',
-            secret: m.secret,
-            alert: { number: a.number, url: a.url, createdAt: a.createdAt },
-        });
-    }
-    return { findings, unrecognised };
-}
-/** The scan's result with the repository's open OpenAI alerts added; notes say what was left out. */
-async function withAlerts(result, octokit, repo, logger, notes) {
+async function withAlerts(result, octokit, repo, filter, logger, notes) {
     const listed = await listOpenAIAlerts(octokit, repo);
     if (listed.type === 'unavailable') {
         notes.push(`GitHub secret scanning alerts were not read: ${listed.reason}.`);
         logger.warning(`keyguard: ${notes.at(-1)}`);
         return result;
     }
-    const { findings, unrecognised } = alertFindings(listed.alerts);
+    const source = alertSource(listed.alerts);
+    const { findings, stats } = await (0,collect/* collect */.F)(source, result.target, filter, { logger });
     if (listed.withoutSecret > 0)
         notes.push(`${listed.withoutSecret} secret scanning alert(s) came without their secret and were left out (the token needs the secret scanning alerts permission).`);
-    if (unrecognised > 0)
-        notes.push(`${unrecognised} secret scanning alert(s) hold a secret keyguard does not recognise as an OpenAI key; they were left out.`);
+    if (source.unrecognised > 0)
+        notes.push(`${source.unrecognised} secret scanning alert(s) hold a secret keyguard does not recognise as an OpenAI key; they were left out.`);
     logger.info(`keyguard: ${listed.alerts.length} open OpenAI secret scanning alert(s) in ${repo.owner}/${repo.repo}`);
-    return { ...result, findings: [...result.findings, ...findings] };
+    return { ...result, findings: [...result.findings, ...findings], stats: { ...result.stats, allowed: result.stats.allowed + stats.allowed, baselined: result.stats.baselined + stats.baselined } };
 }
 /**
  * Resolves as `revoked` each alert whose key keyguard revoked in this run, with a comment naming
@@ -1593,7 +1601,9 @@ function organizationDeps(admin, baseURL, inventory) {
     };
 }
 /** Builds leak response's adapters from validated options (the same for the action and the CLI). */
-async function runLeakResponse(result, options, ctx) {
+async function runLeakResponse(result, options, 
+/** `filter`: the scan's allow rules and baseline, which GitHub's alerts go through too. */
+ctx) {
     const { logger } = ctx;
     const enabled = options.verify || options.adminKey || options.inventoryFile || options.issues || options.alerts;
     if (!enabled)
@@ -1606,10 +1616,11 @@ async function runLeakResponse(result, options, ctx) {
     const alerts = options.alerts ? { octokit: (0,octokit/* createOctokit */.Q)({ token: options.alerts.token, baseUrl: ctx.githubApiUrl, logger, writeIntervalMs: ctx.writeIntervalMs }), repo: repoRef(options.alerts.repository) } : undefined;
     if (alerts) {
         logger.mask(options.alerts.token);
-        result = await withAlerts(result, alerts.octokit, alerts.repo, logger, alertNotes);
+        result = await withAlerts(result, alerts.octokit, alerts.repo, ctx.filter, logger, alertNotes);
     }
+    // With alerts read, the result is new even with nothing to respond to (its allowed and baselined counts).
     if (result.findings.length === 0)
-        return alertNotes.length ? { result, summary: { keys: 0, live: 0, revoked: 0, issuesOpened: 0, issuesDeferred: 0, notes: alertNotes } } : undefined;
+        return alerts ? { result, summary: { keys: 0, live: 0, revoked: 0, issuesOpened: 0, issuesDeferred: 0, notes: alertNotes } } : undefined;
     const baseURL = options.openaiBaseUrl;
     const admin = options.adminKey ? new admin_client/* OpenAIAdmin */.Kd({ adminKey: options.adminKey, baseURL, logger }) : undefined;
     const [owner, repo] = options.issues ? options.issues.repository.split('/') : [];
