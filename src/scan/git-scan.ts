@@ -5,7 +5,7 @@ import { BlobReader, checkObjects } from '../sources/cat-file.ts';
 import { DiffStreamScanner, type AddedLine, type BinaryChange } from '../sources/diff-stream.ts';
 import { git, gitStream, nulSeparated } from '../sources/git.ts';
 import type { Finding, GitLocation, ScanResult, SkippedFile } from './finding.ts';
-import { keysAtTips, type TipPlace } from './presence.ts';
+import { keysAtTips, TipTrees, type TipPlace } from './presence.ts';
 import { triageFrom } from './triage.ts';
 import { peakRssMb } from './finding.ts';
 
@@ -158,6 +158,8 @@ export async function scanGit(settings: GitScanSettings, deps: { logger: Logger;
   const fromMessages: [Match, Place][] = [];
   let messageBytes = 0;
   const messages = attempt(() => 'commit and tag messages', async () => (messageBytes = await scanMessages(settings.root, settings.target, (m, at) => fromMessages.push([m, at]))));
+  const tip = settings.target.type === 'history' ? 'HEAD' : settings.target.type === 'range' ? settings.target.head : undefined;
+  const tipTrees = new TipTrees(settings.root, async () => (settings.target.type === 'history' ? ['HEAD', ...(await refNames(settings.root))] : tip ? [tip] : []));
   try {
     await readDiffs(gitArgs(settings.target));
   } catch (e) {
@@ -179,11 +181,9 @@ export async function scanGit(settings: GitScanSettings, deps: { logger: Logger;
     bytesScanned += messageBytes;
     for (const [m, at] of fromMessages) record(m, at);
 
-    const tip = settings.target.type === 'history' ? 'HEAD' : settings.target.type === 'range' ? settings.target.head : undefined;
-    const tips = settings.target.type === 'history' ? ['HEAD', ...(await refNames(settings.root))] : tip ? [tip] : [];
     let atTips = new Map<string, TipPlace[]>();
     await attempt(() => 'where the keys are at the ref tips', async () => {
-      const found = await keysAtTips(settings.root, tips, [...files], new Set(keys.keys()), blobs, maxSize);
+      const found = await keysAtTips(settings.root, tipTrees, [...files], new Set(keys.keys()), blobs, maxSize);
       atTips = found.places;
       if (found.treesLeftOut) logger.warning(`keyguard: ${found.treesLeftOut} ref tips with distinct trees were not checked for the keys (too many refs times files); which refs hold a key is a lower bound`);
     });
