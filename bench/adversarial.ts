@@ -40,7 +40,7 @@ function compare(name: string, planted: number, kgArgs: string[], baseline: [str
   if (r.last.status !== 0) throw new Error(`keyguard failed on ${name}: ${r.last.stderr}`);
   const report = JSON.parse(r.last.stdout) as { findings: unknown[]; stats: { peakRssMb?: number } };
   if (report.findings.length !== planted) process.exitCode = 1;
-  record({ name, keyguard: r.keyguard, baseline: `\`${baseline[0]}\`${baseline[0] === 'git' ? ' log -p' : ', counting the marker'}`, baselineSpread: r.baseline, goal: '—', recall: `${report.findings.length}/${planted}` });
+  record({ name, keyguard: r.keyguard, baseline: baseline[0] === 'git' ? '`git log -p`' : `\`${baseline[0]}\`, counting the marker`, baselineSpread: r.baseline, goal: '—', recall: `${report.findings.length}/${planted}` });
   console.log(`  ${name}: keyguard ${fmtSpread(r.keyguard)} (peak RSS ${report.stats.peakRssMb ?? 'n/a'} MB, ${report.findings.length}/${planted} keys found), ${baseline[0]} ${fmtSpread(r.baseline)}, ratio ${fmt(r.ratio)}x`);
 }
 

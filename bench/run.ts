@@ -9,6 +9,7 @@ import { benchRange } from './range.ts';
 import { benchReport } from './report.ts';
 import { benchStartup } from './startup.ts';
 import { benchWorktree } from './worktree.ts';
+import { count } from '../src/output/count.ts';
 import { machineNote, mergeTable, recordedRows } from './table.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 
@@ -21,5 +22,5 @@ for (const [name, run] of Object.entries(cases)) if (!only || only === name) awa
 // --readme: the rows just measured go into README.md's table (a failed recall check writes nothing).
 if (readme && !process.exitCode) {
   writeFileSync('README.md', mergeTable(readFileSync('README.md', 'utf8'), recordedRows(), machineNote()));
-  console.log(`README.md: ${recordedRows().length} rows of the benchmark table written`);
+  console.log(`README.md: ${count(recordedRows().length, 'row')} of the benchmark table written`);
 } else if (readme) console.log('README.md not written: a case did not find every planted key');

@@ -65,7 +65,9 @@ export function mergeTable(readme: string, rows: readonly Row[], measuredOn: str
   return `${readme.slice(0, start + TABLE_START.length)}\n${table}\n\n${measuredOn}\n${readme.slice(end)}`;
 }
 
+const loadAtStart = loadavg()[0]!;
+
 /** The note under the table: when and on what the rows just written were measured. */
 export function machineNote(now = new Date()): string {
-  return `Rows last written ${now.toISOString().slice(0, 10)} by \`npm run bench -- --readme\` on ${cpus().length} cores (load average ${loadavg()[0]!.toFixed(1)} when it ended), Node ${process.versions.node}; each row is keyguard and its baseline run turn about.`;
+  return `Rows last written ${now.toISOString().slice(0, 10)} by \`npm run bench -- --readme\` on ${cpus().length} cores (load average ${loadAtStart.toFixed(1)} when it started, ${loadavg()[0]!.toFixed(1)} when it ended), Node ${process.versions.node}; each row is keyguard and its baseline run turn about.`;
 }

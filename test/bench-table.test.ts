@@ -10,10 +10,12 @@ const readme = (rows: string[]) => `# x\n\n${TABLE_START}\n| case | old header |
 const tableOf = (text: string) => text.slice(text.indexOf(TABLE_START), text.indexOf(TABLE_END));
 
 describe("the README's benchmark table (npm run bench -- --readme)", () => {
-  it('is in the README between its markers', () => {
+  it('is in the README between its markers, with a row per speed case of the issue', () => {
     const text = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
     expect(text.indexOf(TABLE_START)).toBeGreaterThan(-1);
     expect(text.indexOf(TABLE_END)).toBeGreaterThan(text.indexOf(TABLE_START));
+    const table = tableOf(text);
+    for (const name of ['start-up', 'worktree, 2,000 files', 'worktree, 20,000 files', '500 MB file', 'history, 20,000 commits', 'history, 60,000 commits', 'range, one commit']) expect(table).toContain(`| ${name}`);
   });
 
   it('replaces the rows of the cases measured again and keeps the others in their place', () => {
