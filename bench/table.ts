@@ -24,6 +24,12 @@ export interface Row {
 
 const recorded: Row[] = [];
 
+/** `+9 ms`, `-2 ms`, `+0 ms`: seconds over a baseline, as whole milliseconds with their sign. */
+export function fmtExtraMs(seconds: number): string {
+  const ms = Math.round(seconds * 1000);
+  return `${ms < 0 ? '-' : '+'}${Math.abs(ms)} ms`;
+}
+
 export function record(row: Row): void {
   recorded.push(row);
 }
@@ -36,7 +42,7 @@ const HEADER = ['case', 'keyguard: median (min–max)', 'baseline', 'baseline: m
 
 function cells(row: Row): string[] {
   const digits = row.ratio === 'extra-ms' ? 3 : 2;
-  const ratio = row.ratio === 'extra-ms' ? `+${((row.keyguard.median - row.baselineSpread.median) * 1000).toFixed(0)} ms` : `${(row.keyguard.median / row.baselineSpread.median).toFixed(2)}x`;
+  const ratio = row.ratio === 'extra-ms' ? fmtExtraMs(row.keyguard.median - row.baselineSpread.median) : `${(row.keyguard.median / row.baselineSpread.median).toFixed(2)}x`;
   return [row.name, fmtSpread(row.keyguard, digits), row.baseline, fmtSpread(row.baselineSpread, digits), ratio, row.goal, row.recall];
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mergeTable, TABLE_END, TABLE_START, type Row } from '../bench/table.ts';
+import { fmtExtraMs, mergeTable, TABLE_END, TABLE_START, type Row } from '../bench/table.ts';
 import { REPO_ROOT } from './helpers/run.ts';
 
 const spread = (median: number) => ({ min: median * 0.9, median, max: median * 1.2 });
@@ -34,6 +34,10 @@ describe("the README's benchmark table (npm run bench -- --readme)", () => {
     const twice = mergeTable(once, [row('a|b', 2, 1)], '');
     const rows = tableOf(twice).split('\n').filter((l) => l.startsWith('| a'));
     expect(rows).toEqual(['| a\\|b | 2.00 s (1.80–2.40) | ripgrep | 1.00 s (0.90–1.20) | 2.00x | ≤ 1.5x | 3/3 |']);
+  });
+
+  it('shows start-up as milliseconds over Node with their sign, never "+-0 ms"', () => {
+    expect([0.0094, -0.0004, -0.0021, 0].map(fmtExtraMs)).toEqual(['+9 ms', '+0 ms', '-2 ms', '+0 ms']);
   });
 
   it('refuses a README without its markers rather than writing the table elsewhere', () => {
