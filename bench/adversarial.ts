@@ -10,7 +10,8 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MARKER, SHAPES, makeKey } from '../test/helpers/keygen.ts';
-import { CLI_BUNDLE, fmt, hasCommand, median, timed } from './util.ts';
+import { record } from './table.ts';
+import { CLI_BUNDLE, fmt, fmtSpread, hasCommand, interleaved, timed } from './util.ts';
 
 const DIR = path.join(tmpdir(), 'keyguard-bench-adversarial-v1');
 
@@ -33,12 +34,14 @@ function prepare(): void {
   writeFileSync(path.join(DIR, 'done'), '');
 }
 
-function compare(name: string, kgArgs: string[], baseline: [string, string[]]): void {
-  const kg = median(1, () => timed(process.execPath, [CLI_BUNDLE, 'scan', ...kgArgs, '--format', 'json', '--fail-on', 'none']));
-  if (kg.status !== 0) throw new Error(`keyguard failed on ${name}: ${kg.stderr}`);
-  const peak = (JSON.parse(kg.stdout) as { stats: { peakRssMb?: number } }).stats.peakRssMb;
-  const base = median(1, () => timed(baseline[0], baseline[1]));
-  console.log(`  ${name}: keyguard ${fmt(kg.seconds)} s (peak RSS ${peak ?? 'n/a'} MB), ${baseline[0]} ${fmt(base.seconds)} s, ratio ${fmt(kg.seconds / base.seconds)}x`);
+/** `planted`: keys the input holds; finding fewer (or more) fails the bench. */
+function compare(name: string, planted: number, kgArgs: string[], baseline: [string, string[]]): void {
+  const r = interleaved(5, () => timed(process.execPath, [CLI_BUNDLE, 'scan', ...kgArgs, '--format', 'json', '--fail-on', 'none']), () => timed(baseline[0], baseline[1]));
+  if (r.last.status !== 0) throw new Error(`keyguard failed on ${name}: ${r.last.stderr}`);
+  const report = JSON.parse(r.last.stdout) as { findings: unknown[]; stats: { peakRssMb?: number } };
+  if (report.findings.length !== planted) process.exitCode = 1;
+  record({ name, keyguard: r.keyguard, baseline: baseline[0] === 'git' ? '`git log -p`' : `\`${baseline[0]}\`, counting the marker`, baselineSpread: r.baseline, goal: '—', recall: `${report.findings.length}/${planted}` });
+  console.log(`  ${name}: keyguard ${fmtSpread(r.keyguard)} (peak RSS ${report.stats.peakRssMb ?? 'n/a'} MB, ${report.findings.length}/${planted} keys found), ${baseline[0]} ${fmtSpread(r.baseline)}, ratio ${fmt(r.ratio)}x`);
 }
 
 export function benchAdversarial(): void {
@@ -46,7 +49,7 @@ export function benchAdversarial(): void {
   console.log(`adversarial: at ${DIR} (CLI ${CLI_BUNDLE})`);
   const rg = hasCommand('rg');
   const search = (target: string): [string, string[]] => (rg ? ['rg', ['-c', '--no-ignore', '-uu', '-F', MARKER, target]] : ['grep', ['-r', '-c', '-F', MARKER, target]]);
-  compare('9.4 MB of the marker', [path.join(DIR, 'markers')], search(path.join(DIR, 'markers')));
-  compare('500 MB file, key at the end', [path.join(DIR, 'huge'), '--max-file-size', '1GiB'], search(path.join(DIR, 'huge')));
-  compare('history with a 40 MB line of markers', [path.join(DIR, 'history'), '--history', '--max-file-size', '64MiB'], ['git', ['-C', path.join(DIR, 'history'), 'log', '-p', '--all']]);
+  compare('9.4 MB of the marker', 0, [path.join(DIR, 'markers')], search(path.join(DIR, 'markers')));
+  compare('500 MB file, key at the end', 1, [path.join(DIR, 'huge'), '--max-file-size', '1GiB'], search(path.join(DIR, 'huge')));
+  compare('history with a 40 MB line of markers', 1, [path.join(DIR, 'history'), '--history', '--max-file-size', '64MiB'], ['git', ['-C', path.join(DIR, 'history'), 'log', '-p', '--all']]);
 }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fingerprint } from '../src/detect/secret.ts';
 import { SHAPES, makeKey } from '../test/helpers/keygen.ts';
+import { record } from './table.ts';
 import { CLI_BUNDLE, fmt, fmtSpread, interleaved, prng, timed } from './util.ts';
 
 interface Shape {
@@ -114,5 +115,6 @@ function benchRepository(shape: Shape): void {
   console.log(`  git log -p --all > /dev/null  ${fmtSpread(r.baseline)}`);
   console.log(`  planted keys found ${planted.length - missed}/${planted.length} (${removed} no longer at HEAD), unexpected ${[...found].filter((f) => !planted.includes(f)).length}`);
   console.log(`  ratio keyguard/git (medians): ${fmt(r.ratio)}x (goal: within 1.1x; peak RSS under 200 MB)`);
+  record({ name: `history, ${Number(commits).toLocaleString('en')} commits${shape.lines >= 100 ? ' over larger files' : ''}`, keyguard: r.keyguard, baseline: '`git log -p --all`', baselineSpread: r.baseline, goal: '≤ 1.1x', recall: `${planted.length - missed}/${planted.length}` });
   if (missed > 0) process.exitCode = 1;
 }

@@ -7,7 +7,8 @@ import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SHAPES, makeKey } from '../test/helpers/keygen.ts';
-import { CLI_BUNDLE, fmt, median, timed } from './util.ts';
+import { record } from './table.ts';
+import { CLI_BUNDLE, fmt, fmtSpread, interleaved, timed } from './util.ts';
 
 const FILES = 20_000;
 const REPO = path.join(tmpdir(), 'keyguard-bench-range-v2');
@@ -33,12 +34,16 @@ function generate(): void {
 export function benchRange(): void {
   if (!existsSync(path.join(REPO, '.git'))) generate();
   console.log(`range: one commit on a tree of ${FILES} files at ${REPO} (CLI ${CLI_BUNDLE})`);
-  const kg = median(5, () => timed(process.execPath, [CLI_BUNDLE, 'scan', REPO, '--range', 'HEAD~1..HEAD', '--format', 'json', '--fail-on', 'none']));
-  if (kg.status !== 0) throw new Error(`keyguard failed: ${kg.stderr}`);
-  const found = (JSON.parse(kg.stdout) as { findings: unknown[] }).findings.length;
-  const gitLog = median(5, () => timed('sh', ['-c', 'git log -p -1 > /dev/null'], { cwd: REPO }));
-  console.log(`  keyguard --range HEAD~1..HEAD  ${fmt(kg.seconds)} s  (${found} finding; goal under 0.2 s)`);
-  console.log(`  git log -p -1 > /dev/null      ${fmt(gitLog.seconds)} s`);
-  console.log(`  ratio keyguard/git: ${fmt(kg.seconds / gitLog.seconds)}x`);
+  const r = interleaved(
+    5,
+    () => timed(process.execPath, [CLI_BUNDLE, 'scan', REPO, '--range', 'HEAD~1..HEAD', '--format', 'json', '--fail-on', 'none']),
+    () => timed('sh', ['-c', 'git log -p -1 > /dev/null'], { cwd: REPO }),
+  );
+  if (r.last.status !== 0) throw new Error(`keyguard failed: ${r.last.stderr}`);
+  const found = (JSON.parse(r.last.stdout) as { findings: unknown[] }).findings.length;
+  console.log(`  keyguard --range HEAD~1..HEAD  ${fmtSpread(r.keyguard)}  (${found} finding; goal under 0.2 s)`);
+  console.log(`  git log -p -1 > /dev/null      ${fmtSpread(r.baseline)}`);
+  console.log(`  ratio keyguard/git (medians): ${fmt(r.ratio)}x`);
+  record({ name: `range, one commit on ${FILES.toLocaleString('en')} files`, keyguard: r.keyguard, baseline: '`git log -p -1`', baselineSpread: r.baseline, goal: 'under 0.2 s', recall: `${found}/1` });
   if (found !== 1) process.exitCode = 1;
 }

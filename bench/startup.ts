@@ -1,5 +1,6 @@
 // Start-up benchmark: `keyguard --version` and `keyguard --help` beside `node -e 0` (Node's own
 // start-up, the floor), interleaved, on the bundled CLI.
+import { fmtExtraMs, record } from './table.ts';
 import { CLI_BUNDLE, fmtSpread, interleaved, timed } from './util.ts';
 
 export function benchStartup(): void {
@@ -8,7 +9,7 @@ export function benchStartup(): void {
   for (const args of [['--version'], ['--help']]) {
     const r = interleaved(21, () => timed(process.execPath, [CLI_BUNDLE, ...args]), node);
     if (r.last.status !== 0) throw new Error(`keyguard ${args.join(' ')} exited ${r.last.status}: ${r.last.stderr}`);
-    const extraMs = (r.keyguard.median - r.baseline.median) * 1000;
-    console.log(`  keyguard ${args.join(' ')}  ${fmtSpread(r.keyguard, 3)}  node -e 0  ${fmtSpread(r.baseline, 3)}  ratio ${r.ratio.toFixed(2)}x, +${extraMs.toFixed(0)} ms (goal: 40 ms in all)`);
+    record({ name: `start-up, \`keyguard ${args.join(' ')}\``, keyguard: r.keyguard, baseline: '`node -e 0`', baselineSpread: r.baseline, goal: '≤ 40 ms in all', recall: '—', ratio: 'extra-ms' });
+    console.log(`  keyguard ${args.join(' ')}  ${fmtSpread(r.keyguard, 3)}  node -e 0  ${fmtSpread(r.baseline, 3)}  ratio ${r.ratio.toFixed(2)}x, ${fmtExtraMs(r.keyguard.median - r.baseline.median)} (goal: 40 ms in all)`);
   }
 }

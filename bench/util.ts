@@ -24,13 +24,6 @@ export function timed(cmd: string, args: readonly string[], opts: { cwd?: string
   return { seconds, maxRssMb: m ? Number(m[1]) / 1024 : undefined, status: r.status, stdout: r.stdout ?? '', stderr: (r.stderr ?? '').replace(/__maxrss_kb=\d+\n?/, '') };
 }
 
-/** The median of several runs, after one warm-up run that fills the page cache. */
-export function median(runs: number, run: () => Timed): Timed {
-  run();
-  const all = Array.from({ length: runs }, run).sort((a, b) => a.seconds - b.seconds);
-  return all[Math.floor(all.length / 2)]!;
-}
-
 export interface Spread {
   readonly min: number;
   readonly median: number;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fingerprint } from '../src/detect/secret.ts';
 import { MARKER, SHAPES, makeKey } from '../test/helpers/keygen.ts';
+import { record } from './table.ts';
 import { CLI_BUNDLE, fmt, fmtSpread, hasCommand, interleaved, prng, timed } from './util.ts';
 
 interface Size {
@@ -100,4 +101,5 @@ function benchTree(size: Size): void {
   console.log(`  keyguard  ${fmtSpread(r.keyguard)}  ${fmt(mb / r.keyguard.median, 0)} MB/s  peak RSS ${r.last.maxRssMb ? `${fmt(r.last.maxRssMb, 0)} MB` : 'n/a (no /usr/bin/time)'}  files ${report.stats.filesScanned}`);
   console.log(`  ripgrep   ${fmtSpread(r.baseline)}  ${fmt(mb / r.baseline.median, 0)} MB/s`);
   console.log(`  ratio keyguard/ripgrep (medians): ${fmt(r.ratio)}x (goal: within ${size.goal}x)`);
+  record({ name: `worktree, ${size.files.toLocaleString('en')} files / ${size.bytes >> 20} MB`, keyguard: r.keyguard, baseline: 'ripgrep, the same search', baselineSpread: r.baseline, goal: `≤ ${size.goal}x`, recall: `${planted.length - missed}/${planted.length}` });
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectKeys, fingerprint, KEY_FORMS, kindPrefix, kindSpec, mayContainKey, redact, REDACTED_PREFIXES } from '../src/detect/index.ts';
+import { countNewlines, detectKeys, fingerprint, KEY_FORMS, KIND_SPECS, kindPrefix, kindSpec, LITERAL_SEARCHES, mayContainKey, PREFILTER_LITERALS, redact, REDACTED_PREFIXES } from '../src/detect/index.ts';
 import { MARKER, SHAPES, makeKey, oneOfEach, randomString, shapeByName } from './helpers/keygen.ts';
 
 const keysIn = (text: string) => detectKeys(text).map((m) => m.secret.reveal());
@@ -151,6 +151,36 @@ describe('prefilter and robustness', () => {
         for (const f of found) expect(f).toMatch(new RegExp(`^sk-[A-Za-z0-9_-]+${MARKER}[A-Za-z0-9_-]+$`));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('the anchored literal search finds what a plain search finds, decoys and all (property)', () => {
+    // Each literal is searched by its tail from a rare character, then its head is checked: the
+    // tokens are the literals, their tails and heads alone, and bytes to put anywhere between.
+    const pieces = PREFILTER_LITERALS.flatMap((l) => [l, l.slice(1), l.slice(2), l.slice(-2), l.slice(-3), l.slice(0, -1)]);
+    const tokens = [...pieces, 'x', 'Z', 'K', '\n', 'B', 'J'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...tokens), { maxLength: 60 }), fc.nat(3), (parts, skip) => {
+        const buf = Buffer.from(parts.join(''), 'latin1').subarray(skip);
+        LITERAL_SEARCHES.forEach((search, i) => {
+          const literal = Buffer.from(PREFILTER_LITERALS[i]!, 'latin1');
+          for (const from of [0, 1, 7]) expect(search.indexIn(buf, from)).toBe(buf.indexOf(literal, from));
+        });
+        expect(mayContainKey(buf)).toBe(PREFILTER_LITERALS.some((l) => buf.includes(l)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('counts newlines four bytes at a time like one at a time, at any alignment and length (property)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), fc.nat(7), fc.nat(7), (bytes, start, cut) => {
+        // Newlines made common, and 0x8a/0x0b (one bit from a newline) kept as decoys.
+        const data = Buffer.from(bytes.map((b) => (b % 3 === 0 ? 0x0a : b)));
+        const view = data.subarray(Math.min(start, data.length), Math.max(Math.min(start, data.length), data.length - cut));
+        expect(countNewlines(view)).toBe([...view].filter((b) => b === 0x0a).length);
+      }),
+      { numRuns: 2000 },
     );
   });
 

@@ -54,6 +54,17 @@ describe('git working tree', () => {
     expect(result.findings.map((f) => f.file)).toEqual(['a/config.json']);
   });
 
+  it("a sub-directory deep in a repository, or in a linked worktree (.git a file), follows the repository's ignore rules", async () => {
+    // git is asked only when a .git is in the directory or above it: one found on the way up still counts.
+    const root = gitRepo({ '.gitignore': 'secret.txt\n', 'a/b/c/kept.txt': `${legacy()}\n` });
+    write(root, 'a/b/c/secret.txt', `${legacy()}\n`);
+    expect((await scan(path.join(root, 'a/b/c'))).findings.map((f) => f.file)).toEqual(['kept.txt']);
+    const linked = path.join(tempDir(), 'linked');
+    git(root, 'worktree', 'add', '-q', linked);
+    write(linked, 'a/b/c/secret.txt', `${legacy()}\n`);
+    expect((await scan(path.join(linked, 'a/b'))).findings.map((f) => f.file)).toEqual(['c/kept.txt']);
+  });
+
   it('skips a file git lists but the work tree no longer has', async () => {
     const root = gitRepo({ 'gone.txt': legacy(), 'kept.txt': 'nothing' });
     git(root, 'rm', '-q', '--cached', 'kept.txt');

@@ -56,3 +56,26 @@ export function detectInBytes(data: Uint8Array, encoding: TextEncoding = sniffEn
   }
   return mayContainKey(data) ? detectKeys(decodeBytes(data, encoding)) : [];
 }
+
+/**
+ * The number of `\n` bytes, four at a time (a zero-byte test on each 32-bit word after xor with
+ * the newline): a large file's lines are counted in every window before any key is found, and one
+ * Buffer.indexOf call per line cost more than reading the file (500 MB: 0.21 s against 0.10 s).
+ */
+export function countNewlines(data: Uint8Array): number {
+  let n = 0;
+  // Int32Array needs an aligned start: the bytes before it and after the last word, one by one.
+  const head = Math.min(data.length, (4 - (data.byteOffset % 4)) % 4);
+  const wordCount = (data.length - head) >> 2;
+  for (let i = 0; i < head; i++) if (data[i] === 0x0a) n++;
+  for (let i = head + wordCount * 4; i < data.length; i++) if (data[i] === 0x0a) n++;
+  if (wordCount === 0) return n;
+  const words = new Int32Array(data.buffer, data.byteOffset + head, wordCount);
+  for (let w = 0; w < words.length; w++) {
+    const v = words[w]! ^ 0x0a0a0a0a;
+    // The high bit of each byte of `zero` is set exactly where v's byte is zero (no carry between bytes).
+    const zero = ~(((v & 0x7f7f7f7f) + 0x7f7f7f7f) | v) & 0x80808080;
+    if (zero !== 0) n += Math.imul(zero >>> 7, 0x01010101) >>> 24;
+  }
+  return n;
+}

@@ -1,4 +1,4 @@
-import { decodeBytes, detectKeys, mayContainKey, sniffEncoding, type Match, type TextEncoding } from '../detect/index.ts';
+import { countNewlines, decodeBytes, detectKeys, mayContainKey, sniffEncoding, type Match, type TextEncoding } from '../detect/index.ts';
 import { OVERLAP, type FileReader, type SkipReason, type Window } from '../sources/worktree.ts';
 
 /** A match as it crosses a thread boundary: structured clone keeps fields, not SecretValue. */
@@ -43,7 +43,7 @@ export class WindowScanner {
       // Lines are counted on the bytes; only the part of the last line is decoded, for its width.
       const bytes = w.data.subarray(0, cut);
       const lastNl = bytes.lastIndexOf(0x0a);
-      for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) this.#lines++;
+      this.#lines += countNewlines(bytes);
       const tail = decodeBytes(bytes.subarray(lastNl + 1), this.#encoding, false).length;
       this.#column = lastNl === -1 ? this.#column + tail : tail;
     }

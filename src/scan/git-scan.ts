@@ -9,7 +9,7 @@ import { prepareHistory } from '../sources/history.ts';
 import { prepareRange } from '../sources/range.ts';
 import { collect } from './collect.ts';
 import type { Finding, GitLocation, ScanResult, SkippedFile } from './finding.ts';
-import { keysAtTips, type TipPlace } from './presence.ts';
+import { keysAtTips, TipTrees, type TipPlace } from './presence.ts';
 import type { FindingSource, Sink, SourceDeps, SourceOutput } from './source.ts';
 
 /** What part of a repository's git data to scan. */
@@ -191,6 +191,8 @@ async function scanChanges(settings: Omit<GitScanSettings, 'baseline'>, allow: S
   const fromMessages: [Match, Place][] = [];
   let messageBytes = 0;
   const messages = attempt(() => 'commit and tag messages', async () => (messageBytes = await scanMessages(settings.root, settings.target, (m, at) => fromMessages.push([m, at]))));
+  const tip = settings.target.type === 'history' ? 'HEAD' : settings.target.type === 'range' ? settings.target.head : undefined;
+  const tipTrees = new TipTrees(settings.root, async () => (settings.target.type === 'history' ? ['HEAD', ...(await refNames(settings.root))] : tip ? [tip] : []));
   try {
     await readDiffs(gitArgs(settings.target));
   } catch (e) {
@@ -212,11 +214,9 @@ async function scanChanges(settings: Omit<GitScanSettings, 'baseline'>, allow: S
     bytesScanned += messageBytes;
     for (const [m, at] of fromMessages) record(m, at);
 
-    const tip = settings.target.type === 'history' ? 'HEAD' : settings.target.type === 'range' ? settings.target.head : undefined;
-    const tips = settings.target.type === 'history' ? ['HEAD', ...(await refNames(settings.root))] : tip ? [tip] : [];
     let atTips = new Map<string, TipPlace[]>();
     await attempt(() => 'where the keys are at the ref tips', async () => {
-      const found = await keysAtTips(settings.root, tips, [...files], new Set(keys.keys()), blobs, maxSize);
+      const found = await keysAtTips(settings.root, tipTrees, [...files], new Set(keys.keys()), blobs, maxSize);
       atTips = found.places;
       if (found.treesLeftOut) logger.warning(`keyguard: ${found.treesLeftOut} ref tips with distinct trees were not checked for the keys (too many refs times files); which refs hold a key is a lower bound`);
     });

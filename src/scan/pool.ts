@@ -25,19 +25,29 @@ interface Lane {
 }
 
 /**
- * Scans paths on `threads` worker threads, handing each batch's result to `onBatch` on this thread.
- * Listing runs ahead by at most DEPTH batches per worker, so memory stays flat on any tree.
+ * Scans paths on `workers` worker threads and on this one: a batch goes to the least busy worker
+ * while one has room, else this thread scans it itself (`local`) and lets the workers' replies in.
+ * On two cores a worker beside this thread beat two workers with this one waiting: a worker takes
+ * tens of milliseconds to start, which this thread spends scanning. Each batch's result goes to
+ * `onBatch` on this thread. Listing runs ahead by at most DEPTH batches per worker, so memory stays
+ * flat on any tree.
  */
-export async function scanInPool(paths: AsyncIterable<readonly string[]>, threads: number, init: WorkerInit, onBatch: (r: BatchResult) => void): Promise<void> {
-  const lanes: Lane[] = Array.from({ length: threads }, () => {
+export async function scanInPool(paths: AsyncIterable<readonly string[]>, workers: number, init: WorkerInit, local: (batch: string[]) => BatchResult, onBatch: (r: BatchResult) => void): Promise<void> {
+  const lanes: Lane[] = Array.from({ length: workers }, () => {
     const lane: Lane = { worker: new Worker(workerUrl(), { workerData: init }), pending: [] };
     lane.worker.on('message', (out: BatchResult) => lane.pending.shift()?.resolve(out));
     lane.worker.on('error', (e) => lane.pending.splice(0).forEach((p) => p.reject(e)));
     return lane;
   });
   const inflight = new Set<Promise<void>>();
-  const send = (batch: string[]) => {
-    const lane = lanes.reduce((a, b) => (b.pending.length < a.pending.length ? b : a));
+  const dispatch = async (batch: string[]) => {
+    const lane = lanes.reduce<Lane | undefined>((a, b) => (!a || b.pending.length < a.pending.length ? b : a), undefined);
+    if (!lane || lane.pending.length >= DEPTH) {
+      onBatch(local(batch));
+      // A macrotask turn: the workers' replies (message events) are taken only between tasks.
+      await new Promise((resolve) => setImmediate(resolve));
+      return;
+    }
     const reply = new Promise<BatchResult>((resolve, reject) => lane.pending.push({ resolve, reject }));
     lane.worker.postMessage(batch);
     const done = reply.then(onBatch);
@@ -53,12 +63,11 @@ export async function scanInPool(paths: AsyncIterable<readonly string[]>, thread
       for (const rel of listed) {
         batch.push(rel);
         if (batch.length < BATCH) continue;
-        send(batch);
+        await dispatch(batch);
         batch = [];
-        if (inflight.size >= threads * DEPTH) await Promise.race(inflight);
       }
     }
-    if (batch.length) send(batch);
+    if (batch.length) await dispatch(batch);
     await Promise.all(inflight);
   } finally {
     await Promise.all(lanes.map((l) => l.worker.terminate()));

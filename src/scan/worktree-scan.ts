@@ -17,8 +17,8 @@ export interface ScanSettings {
   /** Only these files, relative to root, instead of listing the tree. */
   readonly files?: readonly string[];
   /**
-   * Worker threads that read and search; 0 scans on this thread. The entries use one per core
-   * (`'auto'`); in-process tests use 0, the bundled CLI and action the threads.
+   * Threads that read and search, this one included (so 0 and 1 scan on this thread alone). The
+   * entries use one per core (`'auto'`); in-process tests use 0, the bundled CLI and action the threads.
    */
   readonly threads?: number | 'auto';
 }
@@ -73,13 +73,11 @@ async function scanTree(settings: Omit<ScanSettings, 'baseline'>, collector: Sin
   const listed = filterAllowed(settings.files ? given(settings.files) : listWorktree(settings.root), (rel) => collector.pathAllowed(rel));
   const threads = settings.threads === 'auto' ? Math.min(availableParallelism(), 8) : (settings.threads ?? 0);
   // Starting worker threads costs more than a small tree takes to scan: the listing decides.
-  const { head, rest } = await peek(listed, threads > 0 ? MAIN_THREAD_FILES : Infinity);
-  if (rest) {
-    await scanInPool(rest, threads, { root: settings.root, maxFileSize: settings.config.scan.maxFileSize }, onBatch);
-  } else {
-    const reader = new FileReader(settings.root, settings.config.scan.maxFileSize);
-    for (let i = 0; i < head.length; i += BATCH) onBatch(scanBatch(reader, head.slice(i, i + BATCH)));
-  }
+  const { head, rest } = await peek(listed, threads > 1 ? MAIN_THREAD_FILES : Infinity);
+  const reader = new FileReader(settings.root, settings.config.scan.maxFileSize);
+  const local = (batch: readonly string[]) => scanBatch(reader, batch);
+  if (rest) await scanInPool(rest, threads - 1, { root: settings.root, maxFileSize: settings.config.scan.maxFileSize }, local, onBatch);
+  else for (let i = 0; i < head.length; i += BATCH) onBatch(local(head.slice(i, i + BATCH)));
 
   findings.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : a.file < b.file ? -1 : 1));
   skipped.sort((a, b) => (a.path < b.path ? -1 : 1));

@@ -1,4 +1,4 @@
-import { PREFILTER_LITERALS } from '../detect/index.ts';
+import { LITERAL_SEARCHES } from '../detect/index.ts';
 
 /**
  * Reads the output of `git log -p -U0 --format=%x00%H %at %P` (or `git diff -U0`) as it streams and
@@ -48,7 +48,6 @@ export interface AddedLine {
   readonly around: string;
 }
 
-const LITERALS = PREFILTER_LITERALS.map((l) => Buffer.from(l, 'latin1'));
 const NL = 0x0a;
 const DIFF_HEADER = Buffer.from('\ndiff ');
 const HUNK = Buffer.from('\n@@');
@@ -193,13 +192,13 @@ export class DiffStreamScanner {
     const out: AddedLine[] = this.#early.splice(0);
     this.#findBinaries(buf, end);
     const hits: number[] = [];
-    for (const lit of LITERALS) {
+    for (const lit of LITERAL_SEARCHES) {
       // One hit a line is enough (the line is read whole): go on from the line's end, so a line of
       // a million markers costs one search, not a million entries to sort.
-      for (let at = buf.indexOf(lit); at !== -1 && at < end; ) {
+      for (let at = lit.indexIn(buf); at !== -1 && at < end; ) {
         hits.push(at);
         const nl = buf.indexOf(NL, at);
-        at = nl === -1 ? -1 : buf.indexOf(lit, nl + 1);
+        at = nl === -1 ? -1 : lit.indexIn(buf, nl + 1);
       }
     }
     hits.sort((a, b) => a - b);

@@ -43,8 +43,10 @@ export async function prepareHistory(root: string, options: HistoryOptions, logg
     if (failed && !shallow) logger.warning(`keyguard: could not fetch from origin (${failed}); scanning the refs already here`);
     if (failed && shallow) throw new ConfigurationError(`history scan: this clone is shallow and the rest of the history could not be fetched from origin (${failed}). ${SET_FETCH_DEPTH}`);
   }
-  if (await isShallow(root)) throw new ConfigurationError(`history scan: this clone is shallow, so only part of the history is here. ${SET_FETCH_DEPTH}`);
-  const refs = (await git(root, ['for-each-ref', '--format=%(refname)'])).split('\n').filter(Boolean);
+  // Both at once: each git start is a few milliseconds of a history scan's fixed cost.
+  const [shallow, refList] = await Promise.all([isShallow(root), git(root, ['for-each-ref', '--format=%(refname)'])]);
+  if (shallow) throw new ConfigurationError(`history scan: this clone is shallow, so only part of the history is here. ${SET_FETCH_DEPTH}`);
+  const refs = refList.split('\n').filter(Boolean);
   if (refs.length === 0) return { type: 'empty' };
   // Counted while the scan runs (see runScan): it costs a walk of the whole history. A count git
   // cannot make (a damaged clone) falls back to the commits the scan read.
