@@ -9,7 +9,7 @@ import { benchRange } from './range.ts';
 import { benchReport } from './report.ts';
 import { benchStartup } from './startup.ts';
 import { benchWorktree } from './worktree.ts';
-import { count } from '../src/output/count.ts';
+import { count } from '../src/text/count.ts';
 import { machineNote, mergeTable, recordedRows } from './table.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 
