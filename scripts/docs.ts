@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { helpReference } from '../src/cli/help.ts';
 import { ACTION_OUTPUTS } from '../src/options.ts';
-import { fileOutputs } from '../src/output/formats.ts';
+import { actionFiles, fileOutputs, formatNames, RESULT_TYPES } from '../src/output/formats.ts';
 
 interface Meta {
   inputs: Record<string, { description: string; required?: boolean; default?: string }>;
@@ -20,6 +20,14 @@ export function renderUsage(meta: Meta): string {
   for (const [name, i] of Object.entries(meta.inputs)) rows.push(`| \`${name}\` | ${i.default !== undefined ? `\`${i.default}\`` : ''} | ${cell(i.description)} |`);
   rows.push('', '| Output | Description |', '| --- | --- |');
   for (const [name, o] of Object.entries(meta.outputs)) rows.push(`| \`${name}\` | ${cell(o.description)} |`);
+  return rows.join('\n');
+}
+
+/** Each command's formats and what the action writes of them, from the format registry. */
+export function renderFormats(): string {
+  const list = (items: string[]) => items.map((i) => `\`${i}\``).join(', ');
+  const rows = ['| Command | Formats (the first is the default) | The action writes (output: file in `$RUNNER_TEMP`) |', '| --- | --- | --- |'];
+  for (const type of RESULT_TYPES) rows.push(`| \`${type}\` | ${list(formatNames(type))} | ${actionFiles(type).map((f) => `\`${f.output}\`: \`${f.file}\``).join(', ')} |`);
   return rows.join('\n');
 }
 
@@ -55,7 +63,7 @@ const yml = readFileSync('action.yml', 'utf8');
 const nextYml = withOutputs(yml);
 const meta = parse(nextYml) as Meta;
 const readme = readFileSync('README.md', 'utf8');
-const next = between(between(readme, 'usage', renderUsage(meta)), 'cli', helpReference());
+const next = between(between(between(readme, 'usage', renderUsage(meta)), 'formats', renderFormats()), 'cli', helpReference());
 if (process.argv.includes('--check')) {
   if (next !== readme || nextYml !== yml) {
     console.error('README.md or action.yml is out of date with the option table, the formats or the CLI help: run `npm run docs`');
