@@ -4,12 +4,11 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { auditCommand, parseAuditFailOn } from './audit/command.ts';
 import { auditShouldFail } from './audit/finding.ts';
-import { cliContext, emit } from './cli/context.ts';
+import { emit, type CliContext } from './cli/context.ts';
 import { loadConfig } from './config.ts';
 import { githubClient, type Context } from './context.ts';
 import { ConfigurationError } from './errors.ts';
 import { GitHubIssueTracker } from './github/issue-tracker.ts';
-import type { ConsoleLogger } from './logger.ts';
 import { aggregateIssues, readScanReports } from './org/aggregate.ts';
 import { discover } from './org/discover.ts';
 import { parseBatch, readRepositoryList, scanBatch } from './org/batch.ts';
@@ -21,8 +20,8 @@ import { resolveRespondOptions, resolveScanOptions, resolveTargets } from './set
 import { renderWatch, watchCommand } from './watch/command.ts';
 
 /** `keyguard audit [PATH]`: repository rules always; organization rules with OPENAI_ADMIN_KEY. */
-export async function audit(values: OptionValues, target: string | undefined, stdout: NodeJS.WritableStream, logger: ConsoleLogger): Promise<number> {
-  const ctx = cliContext(logger);
+export async function audit(values: OptionValues, target: string | undefined, stdout: NodeJS.WritableStream, ctx: CliContext): Promise<number> {
+  const { logger } = ctx;
   const format = chooseFormat('audit', values.format, cliName);
   const failOn = parseAuditFailOn(values['fail-on'], '--fail-on');
   const { root, files } = await resolveTargets(target ? [target] : [], ctx.cwd);
@@ -47,8 +46,8 @@ export async function audit(values: OptionValues, target: string | undefined, st
 }
 
 /** `keyguard report`: per-project usage and cost for a period, as Markdown or JSON, and optionally an issue. */
-export async function report(values: OptionValues, stdout: NodeJS.WritableStream, logger: ConsoleLogger): Promise<number> {
-  const ctx = cliContext(logger);
+export async function report(values: OptionValues, stdout: NodeJS.WritableStream, ctx: CliContext): Promise<number> {
+  const { logger } = ctx;
   const format = chooseFormat('report', values.format, cliName);
   const { config } = await loadConfig(ctx.cwd, values.config ? path.resolve(values.config) : undefined);
   const { repository, githubToken: token } = ctx;
@@ -79,9 +78,8 @@ function github(ctx: Context, what: string) {
 }
 
 /** `keyguard discover --org NAME [--output FILE]`: the repositories to scan and the batch matrix; FILE gets the list. */
-export async function discoverCommand(values: OptionValues, stdout: NodeJS.WritableStream, logger: ConsoleLogger): Promise<number> {
+export async function discoverCommand(values: OptionValues, stdout: NodeJS.WritableStream, ctx: CliContext): Promise<number> {
   if (!values.org || !/^[A-Za-z0-9-]+$/.test(values.org)) throw new ConfigurationError(`--org: expected an organization login such as acme, got "${values.org ?? ''}"`);
-  const ctx = cliContext(logger);
   const found = await discover(await github(ctx, 'discover'), ctx.githubToken!, { org: values.org, includeArchived: values['include-archived'] === true, includeForks: values['include-forks'] === true });
   if (values.output) await writeFile(values.output, found.repositories.map((r) => `${r}\n`).join(''));
   const matrix = { batch: Array.from({ length: found.batches }, (_, i) => `${i}/${found.batches}`) };
@@ -90,8 +88,8 @@ export async function discoverCommand(values: OptionValues, stdout: NodeJS.Writa
 }
 
 /** `keyguard scan-batch LIST --batch I/K [--output DIR]`: one job's share of an org-wide run. */
-export async function scanBatchCommand(values: OptionValues, list: string, logger: ConsoleLogger): Promise<number> {
-  const ctx = cliContext(logger);
+export async function scanBatchCommand(values: OptionValues, list: string, ctx: CliContext): Promise<number> {
+  const { logger } = ctx;
   const { index, batches } = parseBatch(values.batch, '--batch');
   const repositories = await readRepositoryList(list);
   const { config } = await loadConfig(ctx.cwd, values.config ? path.resolve(values.config) : undefined);
@@ -111,8 +109,8 @@ export async function scanBatchCommand(values: OptionValues, list: string, logge
 }
 
 /** `keyguard aggregate DIR --issues`: one issue per key from an org-wide run's scan reports. */
-export async function aggregateCommand(values: OptionValues, dir: string, stdout: NodeJS.WritableStream, logger: ConsoleLogger): Promise<number> {
-  const ctx = cliContext(logger);
+export async function aggregateCommand(values: OptionValues, dir: string, stdout: NodeJS.WritableStream, ctx: CliContext): Promise<number> {
+  const { logger } = ctx;
   const { groups, reports } = await readScanReports(path.resolve(dir));
   stdout.write(`${reports} reports, ${groups.length} distinct keys\n`);
   if (!values.issues) return groups.length > 0 ? 1 : 0;
@@ -127,8 +125,8 @@ export async function aggregateCommand(values: OptionValues, dir: string, stdout
 }
 
 /** `keyguard watch`: the open leak issues of GITHUB_REPOSITORY revisited; prints one row per issue. */
-export async function watch(values: OptionValues, stdout: NodeJS.WritableStream, logger: ConsoleLogger): Promise<number> {
-  const ctx = cliContext(logger);
+export async function watch(values: OptionValues, stdout: NodeJS.WritableStream, ctx: CliContext): Promise<number> {
+  const { logger } = ctx;
   const { config } = await loadConfig(ctx.cwd, values.config ? path.resolve(values.config) : undefined);
   const { outcomes, requests } = await watchCommand(
     { adminKey: ctx.adminKey, openaiBaseUrl: values['openai-base-url'], token: ctx.githubToken, repository: ctx.repository, apiUrl: ctx.githubApiUrl, labels: undefined, mention: undefined, quietDays: values['quiet-days'], config, writeIntervalMs: ctx.writeIntervalMs },

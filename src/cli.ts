@@ -1,13 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { ConfigurationError, errorMessage } from './errors.ts';
-import { consoleLogger, type ConsoleLogger } from './logger.ts';
+import { consoleLogger } from './logger.ts';
 import { chooseFormat, render } from './output/formats.ts';
 import { count } from './output/count.ts';
 import { shouldFail } from './scan/finding.ts';
 import { renderBaseline } from './scan/baseline.ts';
 import { scanCommand } from './scan/command.ts';
 import { parseCommandLine } from './cli/args.ts';
-import { cliContext, emit } from './cli/context.ts';
+import { cliContext, emit, type CliContext } from './cli/context.ts';
 import { commandHelp, globalHelp } from './cli/help.ts';
 import { cliName, COMMANDS, type CommandName, type OptionValues } from './options.ts';
 import { resolveRespondOptions, resolveScanOptions, resolveTargets, responds } from './settings.ts';
@@ -28,14 +28,14 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
       (argv.length ? stdout : stderr).write(invocation.command ? commandHelp(invocation.command) : globalHelp(pkg.version));
       return argv.length ? 0 : 2;
     }
-    return await HANDLERS[invocation.command](invocation.values, invocation.positionals, stdout, logger);
+    return await HANDLERS[invocation.command](invocation.values, invocation.positionals, stdout, cliContext(logger));
   } catch (e) {
     logger.error(`${errorMessage(e)}${e instanceof ConfigurationError ? `\nRun keyguard help${named(argv)} for usage.` : ''}`);
     return 2;
   }
 }
 
-type Handler = (values: OptionValues, positionals: readonly string[], stdout: NodeJS.WritableStream, logger: ConsoleLogger) => Promise<number>;
+type Handler = (values: OptionValues, positionals: readonly string[], stdout: NodeJS.WritableStream, ctx: CliContext) => Promise<number>;
 
 // The other commands load the OpenAI and GitHub clients; a plain scan (a pre-commit hook)
 // starts without them, which halves its start-up time.
@@ -44,17 +44,17 @@ const commands = () => import('./cli-commands.ts');
 /** One handler per command of the option table: a command added there does not compile without one. */
 const HANDLERS: Record<CommandName, Handler> = {
   scan,
-  audit: async (values, [target], stdout, logger) => (await commands()).audit(values, target, stdout, logger),
-  report: async (values, _, stdout, logger) => (await commands()).report(values, stdout, logger),
-  discover: async (values, _, stdout, logger) => (await commands()).discoverCommand(values, stdout, logger),
-  'scan-batch': async (values, [list], _, logger) => (await commands()).scanBatchCommand(values, list!, logger),
-  aggregate: async (values, [dir], stdout, logger) => (await commands()).aggregateCommand(values, dir!, stdout, logger),
-  watch: async (values, _, stdout, logger) => (await commands()).watch(values, stdout, logger),
+  audit: async (values, [target], stdout, ctx) => (await commands()).audit(values, target, stdout, ctx),
+  report: async (values, _, stdout, ctx) => (await commands()).report(values, stdout, ctx),
+  discover: async (values, _, stdout, ctx) => (await commands()).discoverCommand(values, stdout, ctx),
+  'scan-batch': async (values, [list], _, ctx) => (await commands()).scanBatchCommand(values, list!, ctx),
+  aggregate: async (values, [dir], stdout, ctx) => (await commands()).aggregateCommand(values, dir!, stdout, ctx),
+  watch: async (values, _, stdout, ctx) => (await commands()).watch(values, stdout, ctx),
 };
 
 /** `keyguard scan [PATH...]`: the working tree, files, a range, staged changes or the history; then the leak response. */
-async function scan(values: OptionValues, positionals: readonly string[], stdout: NodeJS.WritableStream, logger: ConsoleLogger): Promise<number> {
-  const ctx = cliContext(logger);
+async function scan(values: OptionValues, positionals: readonly string[], stdout: NodeJS.WritableStream, ctx: CliContext): Promise<number> {
+  const { logger } = ctx;
   const format = chooseFormat('scan', values.format, cliName);
   const scope = values.history ? 'history' : values.staged ? 'staged' : values.range !== undefined ? 'range' : 'worktree';
   const { root, files } = await resolveTargets(positionals, ctx.cwd);
