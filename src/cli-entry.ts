@@ -25,7 +25,8 @@ const quick = quickAnswer(argv);
 if (quick !== undefined) process.stdout.write(quick);
 else {
   try {
-    const { main } = await import('./cli.ts');
+    // One chunk with the renderers (src/output/formats.ts): a scan loads this and the scanner.
+    const { main } = await import(/* webpackChunkName: "commands" */ './cli.ts');
     process.exitCode = await main(argv);
   } catch (e) {
     process.stderr.write(`keyguard: internal error: ${errorMessage(e)}\n`);

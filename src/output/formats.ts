@@ -5,7 +5,7 @@
 // To add a format (JUnit for scan, say):
 //   1. write its renderer, a pure function of the view (src/output/junit.ts: `renderJunit(v: ScanView): string`);
 //   2. add one line to the result type's registry below, e.g.
-//        junit: { load: () => import(/* webpackChunkName: "formats" */ './junit.ts').then((m) => m.renderJunit), action: { file: 'keyguard.junit.xml', output: 'junit-file', about: 'Path of the JUnit XML report.' } },
+//        junit: { load: () => import(/* webpackChunkName: "commands" */ './junit.ts').then((m) => m.renderJunit), action: { file: 'keyguard.junit.xml', output: 'junit-file', about: 'Path of the JUnit XML report.' } },
 //      leaving out `action` when the action should not write it.
 // `--format junit` and the help of `keyguard scan` follow, and so does the action's `junit-file`
 // output: `npm run docs` writes it into action.yml and the README, and a test fails until it has.
@@ -38,8 +38,9 @@ export interface ReportView {
 
 export interface Format<View> {
   /**
-   * The renderer, loaded when used: `--help` lists the formats without loading a renderer, and a
-   * run loads only the one it needs.
+   * The renderer, loaded when used: `--help` lists the formats without loading any renderer. The
+   * bundler puts them in the "commands" chunk with the CLI's commands (src/cli-entry.ts), so a
+   * scan reads one file more than `--help`, not one per renderer and one per module they share.
    */
   readonly load: () => Promise<(view: View) => string>;
   /** The action writes this format to `$RUNNER_TEMP/file` and gives its path as the output `output`, described by `about`. */
@@ -51,18 +52,18 @@ const JSON_FILE = { output: 'json-file', about: "Path of the JSON report (the CL
 
 export const FORMATS = {
   scan: {
-    text: { load: () => import(/* webpackChunkName: "formats" */ './text.ts').then((m) => (v) => m.renderText(v.result)) },
-    json: { load: () => import(/* webpackChunkName: "formats" */ './json.ts').then((m) => (v) => m.renderJson(v.result, v.summary, v.repository)), action: { file: 'keyguard.json', ...JSON_FILE } },
-    sarif: { load: () => import(/* webpackChunkName: "formats" */ './sarif.ts').then((m) => (v) => m.renderSarif(v.result, v.pathPrefix)), action: { file: 'keyguard.sarif', ...SARIF_FILE } },
+    text: { load: () => import(/* webpackChunkName: "commands" */ './text.ts').then((m) => (v) => m.renderText(v.result)) },
+    json: { load: () => import(/* webpackChunkName: "commands" */ './json.ts').then((m) => (v) => m.renderJson(v.result, v.summary, v.repository)), action: { file: 'keyguard.json', ...JSON_FILE } },
+    sarif: { load: () => import(/* webpackChunkName: "commands" */ './sarif.ts').then((m) => (v) => m.renderSarif(v.result, v.pathPrefix)), action: { file: 'keyguard.sarif', ...SARIF_FILE } },
   } satisfies Record<string, Format<ScanView>>,
   audit: {
-    text: { load: () => import(/* webpackChunkName: "formats" */ '../audit/render.ts').then((m) => (v) => m.renderAuditText(v.result)) },
-    json: { load: () => import(/* webpackChunkName: "formats" */ '../audit/render.ts').then((m) => (v) => m.renderAuditJson(v.result)), action: { file: 'keyguard-audit.json', ...JSON_FILE } },
-    sarif: { load: () => import(/* webpackChunkName: "formats" */ '../audit/render.ts').then((m) => (v) => m.renderAuditSarif(v.result, v.pathPrefix)), action: { file: 'keyguard-audit.sarif', ...SARIF_FILE } },
+    text: { load: () => import(/* webpackChunkName: "commands" */ '../audit/render.ts').then((m) => (v) => m.renderAuditText(v.result)) },
+    json: { load: () => import(/* webpackChunkName: "commands" */ '../audit/render.ts').then((m) => (v) => m.renderAuditJson(v.result)), action: { file: 'keyguard-audit.json', ...JSON_FILE } },
+    sarif: { load: () => import(/* webpackChunkName: "commands" */ '../audit/render.ts').then((m) => (v) => m.renderAuditSarif(v.result, v.pathPrefix)), action: { file: 'keyguard-audit.sarif', ...SARIF_FILE } },
   } satisfies Record<string, Format<AuditView>>,
   report: {
-    markdown: { load: () => import(/* webpackChunkName: "formats" */ '../report/render.ts').then((m) => (v) => m.renderReportMarkdown(v.report)), action: { file: 'keyguard-report.md', output: 'report-file', about: 'report: path of the Markdown report.' } },
-    json: { load: () => import(/* webpackChunkName: "formats" */ '../report/render.ts').then((m) => (v) => m.renderReportJson(v.report)), action: { file: 'keyguard-report.json', ...JSON_FILE } },
+    markdown: { load: () => import(/* webpackChunkName: "commands" */ '../report/render.ts').then((m) => (v) => m.renderReportMarkdown(v.report)), action: { file: 'keyguard-report.md', output: 'report-file', about: 'report: path of the Markdown report.' } },
+    json: { load: () => import(/* webpackChunkName: "commands" */ '../report/render.ts').then((m) => (v) => m.renderReportJson(v.report)), action: { file: 'keyguard-report.json', ...JSON_FILE } },
   } satisfies Record<string, Format<ReportView>>,
 };
 
