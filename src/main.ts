@@ -29,7 +29,7 @@ import { renderPullRequestComment } from './respond/pr-comment.ts';
 import { scanCommand } from './scan/command.ts';
 import { shouldFail, type ScanResult } from './scan/finding.ts';
 import { describeCoverage, describeScope, type ScanScope } from './scan/index.ts';
-import { inputName, type ActionInput, type ActionOutput } from './options.ts';
+import { ACTION_INPUT_DEFAULTS, inputName, type ActionInput, type ActionOutput } from './options.ts';
 import { resolveRespondOptions, resolveScanOptions } from './settings.ts';
 import { git } from './sources/git.ts';
 import { GitHubIssueTracker } from './github/issue-tracker.ts';
@@ -48,8 +48,8 @@ export type ActionResult =
   | { readonly ok: true; readonly mode: 'discover' | 'scan-batch' | 'aggregate' | 'watch'; readonly failed: boolean }
   | { readonly ok: false; readonly error: string };
 
-/** An input as given; empty means not given. main.ts is the only reader of core.getInput. */
-const input = (name: ActionInput): string | undefined => core.getInput(name) || undefined;
+/** An input as given, else its default from the table; main.ts is the only reader of core.getInput. */
+const input = (name: ActionInput): string | undefined => core.getInput(name) || ACTION_INPUT_DEFAULTS[name];
 
 /** The action's outputs are named in the option table; the report files' come with their formats. */
 const output = (name: ActionOutput, value: string | number) => core.setOutput(name, value);
@@ -86,7 +86,7 @@ async function refusePwnRequest(root: string): Promise<void> {
 export async function run(): Promise<ActionResult> {
   const logger = actionsLogger();
   try {
-    const mode = input('mode') ?? 'scan';
+    const mode = input('mode')!;
     const handler = Object.hasOwn(MODES, mode) ? MODES[mode] : undefined;
     if (!handler) throw new ConfigurationError(`input mode: expected one of ${Object.keys(MODES).join(', ')}, got "${mode}"`);
     // The admin key comes from its input alone: a runner's OPENAI_ADMIN_KEY variable is no input.
@@ -103,7 +103,7 @@ export async function run(): Promise<ActionResult> {
 async function scanMode(ctx: Context): Promise<ActionResult> {
   const { logger } = ctx;
   const options = await resolveScanOptions(
-    { path: input('path'), config: input('config'), 'fail-on': input('fail-on'), 'max-file-size': input('max-file-size'), 'scan-scope': input('scan-scope') ?? 'auto', baseline: input('baseline') },
+    { path: input('path'), config: input('config'), 'fail-on': input('fail-on'), 'max-file-size': input('max-file-size'), 'scan-scope': input('scan-scope'), baseline: input('baseline') },
     inputName,
     ctx.cwd,
   );
@@ -140,7 +140,7 @@ async function scanMode(ctx: Context): Promise<ActionResult> {
   const notes: string[] = [];
   let scope: ScanScope | undefined = options.scope.type === 'event' ? undefined : options.scope;
   if (options.scope.type === 'event') {
-    const requested = (input('scan-scope') ?? 'auto') as 'auto' | 'range';
+    const requested = input('scan-scope') as 'auto' | 'range';
     const choice = await scopeForEvent(requested, context.eventName, context.payload, options.root, logger);
     if (choice.note) notes.push(choice.note);
     if (!choice.scope && requested === 'range') throw new ConfigurationError(choice.note);
@@ -331,7 +331,7 @@ async function discoverMode(ctx: Context): Promise<ActionResult> {
  */
 async function scanBatchMode(ctx: Context): Promise<ActionResult> {
   const { index, batches } = parseBatch(input('batch'), 'input batch');
-  const repositories = await readRepositoryList(path.resolve(ctx.cwd, input('repositories-file') ?? 'keyguard-repositories.txt'));
+  const repositories = await readRepositoryList(path.resolve(ctx.cwd, input('repositories-file')!));
   const config = await workspaceConfig(ctx);
   const inventoryFile = input('inventory-file') ? path.resolve(ctx.cwd, input('inventory-file')!) : undefined;
   const respond = {
@@ -344,7 +344,7 @@ async function scanBatchMode(ctx: Context): Promise<ActionResult> {
     ),
     inventoryFile,
   };
-  const outDir = path.resolve(ctx.cwd, input('reports') ?? 'keyguard-reports');
+  const outDir = path.resolve(ctx.cwd, input('reports')!);
   const out = await scanBatch({ repositories, index, batches, serverUrl: ctx.serverUrl, token: ctx.githubToken, outDir, config, respond }, ctx.logger);
   output('keys', out.keys);
   output('reports', outDir);
@@ -362,7 +362,7 @@ async function scanBatchMode(ctx: Context): Promise<ActionResult> {
 
 /** `mode: aggregate`: one issue per key, in this repository, from the scan reports of an org-wide run. */
 async function aggregateMode(ctx: Context): Promise<ActionResult> {
-  const { groups, reports } = await readScanReports(path.resolve(ctx.cwd, input('reports') ?? 'keyguard-reports'));
+  const { groups, reports } = await readScanReports(path.resolve(ctx.cwd, input('reports')!));
   const config = await workspaceConfig(ctx);
   const respondOptions = resolveRespondOptions(
     { issues: 'true', verify: 'false', 'issue-repository': input('issue-repository'), 'issue-labels': input('issue-labels'), 'issue-assignees': input('issue-assignees'), 'issue-mention': input('issue-mention'), 'max-issues': input('max-issues') },

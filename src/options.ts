@@ -215,6 +215,30 @@ export const ACTION_INPUTS = [
 export type ActionInput = (typeof ACTION_INPUTS)[number];
 
 /**
+ * The inputs' defaults, which main.ts applies when an input is empty (the runner passes action.yml's
+ * defaults, a test of the bundle passes none): a test holds action.yml's equal to these.
+ * `github-token` defaults to the workflow's token in action.yml and to GITHUB_TOKEN here.
+ */
+export const ACTION_INPUT_DEFAULTS: Readonly<Partial<Record<ActionInput, string>>> = {
+  mode: 'scan',
+  'scan-scope': 'auto',
+  'scan-pull-refs': 'false',
+  path: '.',
+  verify: 'true',
+  revoke: 'off',
+  'dry-run': 'false',
+  issues: 'false',
+  'close-previous': 'false',
+  'include-archived': 'false',
+  'include-forks': 'false',
+  'repositories-file': 'keyguard-repositories.txt',
+  reports: 'keyguard-reports',
+  'secret-scanning-alerts': 'false',
+  'quiet-days': '30',
+  'pr-comment': 'true',
+};
+
+/**
  * The action's outputs, named and described once: main.ts sets only these (and the report files'
  * outputs, which come with their formats in src/output/formats.ts); `npm run docs` writes
  * action.yml's outputs from both, and a test holds them equal.

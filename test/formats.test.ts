@@ -6,7 +6,7 @@ import { runAudit } from '../src/audit/run.ts';
 import { DEFAULT_CONFIG } from '../src/config.ts';
 import { silentLogger } from '../src/logger.ts';
 import { OpenAIAdmin } from '../src/openai/admin-client.ts';
-import { ACTION_OUTPUTS, cliName, COMMANDS, inputName, optionsOf } from '../src/options.ts';
+import { ACTION_INPUT_DEFAULTS, ACTION_OUTPUTS, cliName, COMMANDS, inputName, optionsOf } from '../src/options.ts';
 import { chooseFormat, fileOutputs, FORMATS, formatNames, render, RESULT_TYPES, type ResultType, type ViewOf } from '../src/output/formats.ts';
 import { buildReport } from '../src/report/command.ts';
 import { lastFullPeriod } from '../src/report/period.ts';
@@ -103,7 +103,13 @@ describe('the format registry', () => {
 });
 
 describe("the action's metadata", () => {
-  const meta = parse(readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as { outputs: Record<string, { description: string }> };
+  const meta = parse(readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }>; outputs: Record<string, { description: string }> };
+
+  it("action.yml's input defaults are the table's, which the action applies when the runner passes none", () => {
+    // A workflow expression (the job's token) is the runner's to fill in; the action falls back to GITHUB_TOKEN.
+    const declared = Object.entries(meta.inputs).flatMap(([name, i]) => (i.default !== undefined && !String(i.default).startsWith('${{') ? [[name, String(i.default)]] : []));
+    expect(declared).toEqual(Object.entries(ACTION_INPUT_DEFAULTS));
+  });
 
   it("action.yml's outputs are the table's and the formats' files, with their descriptions", () => {
     const expected = [...Object.entries(ACTION_OUTPUTS).map(([name, about]) => [name, about]), ...fileOutputs().map((o) => [o.name, o.about])];
