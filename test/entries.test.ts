@@ -2,8 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { seedOrganization } from './fakes/openai-seed.ts';
+import { fakeOpenAI } from './helpers/fakes.ts';
 import { gitRepo, tempDir } from './helpers/repo.ts';
-import { CLI, HOSTILE_OPENAI_ENV, runAction, runnerFiles } from './helpers/run.ts';
+import { CLI, HOSTILE_OPENAI_ENV, runAction, runActionAsync, runCliAsync, runnerFiles } from './helpers/run.ts';
 
 /**
  * The bundled CLI run with a module hook that prints every file it loads: the chunks a command
@@ -52,5 +54,19 @@ describe('entries', () => {
       expect(r.code, mode).toBe(1);
       expect(r.stdout).toContain(`::error::input mode: expected one of scan, audit, report, discover, scan-batch, aggregate, watch, got "${mode}"`);
     }
+  });
+
+  it("the action takes the admin key from its input alone; the CLI from OPENAI_ADMIN_KEY", async () => {
+    const org = seedOrganization({ projects: 2 });
+    const openai = await fakeOpenAI(org);
+    const ws = gitRepo({ 'a.txt': 'nothing here\n' });
+    const r0 = runnerFiles(ws, tempDir());
+    // A runner whose environment holds an admin key the workflow did not give keyguard.
+    const action = await runActionAsync({ mode: 'audit', 'openai-base-url': openai.baseURL }, { ...r0.env, OPENAI_ADMIN_KEY: org.adminKeys[0]!.secret });
+    expect(action.code, action.stdout).toBe(0);
+    expect(openai.log).toHaveLength(0);
+    const cli = await runCliAsync(['audit', ws, '--fail-on', 'none', '--openai-base-url', openai.baseURL], { OPENAI_ADMIN_KEY: org.adminKeys[0]!.secret });
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(openai.log.length).toBeGreaterThan(0);
   });
 });
