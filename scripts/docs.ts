@@ -1,7 +1,8 @@
-// Regenerates the parts of README.md that other files already say, between `<!-- start NAME -->`
-// and `<!-- end NAME -->`: the inputs and outputs tables from action.yml (usage), the command-line
-// reference from the CLI's option table (cli), the detected key shapes from the kind specs (kinds)
-// and the audit rules tables from the rule specs (repo-rules, org-rules), so none can drift.
+// Regenerates what other files already say: action.yml's outputs from the option table and the
+// format registry, and the parts of README.md between `<!-- start NAME -->` and `<!-- end NAME -->`:
+// the inputs and outputs tables from action.yml (usage), the formats of each command (formats), the
+// command-line reference from the option table (cli), the detected key shapes from the kind specs
+// (kinds) and the audit rules tables from the rule specs (repo-rules, org-rules), so none can drift.
 // `--check` exits 1 instead of writing when they differ.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
@@ -9,6 +10,8 @@ import { helpReference } from '../src/cli/help.ts';
 import { ORG_RULES } from '../src/audit/org-rules.ts';
 import { REPO_RULES } from '../src/audit/repo-rules.ts';
 import { KIND_SPECS, MARKER } from '../src/detect/kinds.ts';
+import { ACTION_OUTPUTS } from '../src/options.ts';
+import { actionFiles, fileOutputs, formatNames, RESULT_TYPES } from '../src/output/formats.ts';
 
 interface Meta {
   inputs: Record<string, { description: string; required?: boolean; default?: string }>;
@@ -54,6 +57,14 @@ export function renderRules(rules: readonly { id: string; severity: readonly str
   return ['| rule | severity | what |', '| --- | --- | --- |', ...rules.map((r) => `| \`${r.id}\` | ${r.severity.join(' / ')} | ${cell(r.doc)} |`)].join('\n');
 }
 
+/** Each command's formats and what the action writes of them, from the format registry. */
+export function renderFormats(): string {
+  const list = (items: string[]) => items.map((i) => `\`${i}\``).join(', ');
+  const rows = ['| Command | Formats (the first is the default) | The action writes (output: file in `$RUNNER_TEMP`) |', '| --- | --- | --- |'];
+  for (const type of RESULT_TYPES) rows.push(`| \`${type}\` | ${list(formatNames(type))} | ${actionFiles(type).map((f) => `\`${f.output}\`: \`${f.file}\``).join(', ')} |`);
+  return rows.join('\n');
+}
+
 /** README with the text between `<!-- start NAME -->` and `<!-- end NAME -->` replaced. */
 function between(readme: string, name: string, text: string): string {
   const start = `<!-- start ${name} -->`;
@@ -66,10 +77,29 @@ function between(readme: string, name: string, text: string): string {
   return `${readme.slice(0, a + start.length)}\n${text}\n${readme.slice(b)}`;
 }
 
-const meta = parse(readFileSync('action.yml', 'utf8')) as Meta;
+/** Every output of the action, in action.yml's order: the table's, then the report files'. */
+export const actionOutputs = (): { name: string; about: string }[] => [...Object.entries(ACTION_OUTPUTS).map(([name, about]) => ({ name, about })), ...fileOutputs()];
+
+/** action.yml with its outputs section (up to `runs:`) written from the table. */
+function withOutputs(yml: string): string {
+  const a = yml.indexOf('\noutputs:\n');
+  const b = yml.indexOf('\nruns:\n');
+  if (a < 0 || b < a) {
+    console.error('action.yml lacks an outputs: section followed by runs:');
+    process.exit(1);
+  }
+  // JSON strings are YAML double-quoted scalars.
+  const outputs = actionOutputs().map((o) => `  ${o.name}:\n    description: ${JSON.stringify(o.about)}\n`);
+  return `${yml.slice(0, a)}\noutputs:\n${outputs.join('')}${yml.slice(b + 1)}`;
+}
+
+const yml = readFileSync('action.yml', 'utf8');
+const nextYml = withOutputs(yml);
+const meta = parse(nextYml) as Meta;
 const readme = readFileSync('README.md', 'utf8');
 const generated: [string, string][] = [
   ['usage', renderUsage(meta)],
+  ['formats', renderFormats()],
   ['cli', helpReference()],
   ['kinds', renderKinds()],
   ['repo-rules', renderRules(REPO_RULES)],
@@ -77,10 +107,11 @@ const generated: [string, string][] = [
 ];
 const next = generated.reduce((text, [name, part]) => between(text, name, part), readme);
 if (process.argv.includes('--check')) {
-  if (next !== readme) {
-    console.error('README.md is out of date with action.yml, the CLI help, the key kind specs or the audit rules: run `npm run docs`');
+  if (next !== readme || nextYml !== yml) {
+    console.error('README.md or action.yml is out of date with the option table, the formats, the CLI help, the key kind specs or the audit rules: run `npm run docs`');
     process.exit(1);
   }
 } else {
+  writeFileSync('action.yml', nextYml);
   writeFileSync('README.md', next);
 }

@@ -2,7 +2,6 @@
 // The CLI's entry. `--version` and help come from the option table alone (a few kilobytes);
 // everything else loads the rest of the bundle on demand, so `keyguard --help` starts about as
 // fast as Node itself.
-import module from 'node:module';
 import { parseCommandLine } from './cli/args.ts';
 import { commandHelp, globalHelp } from './cli/help.ts';
 import { errorMessage } from './errors.ts';
@@ -26,10 +25,8 @@ const quick = quickAnswer(argv);
 if (quick !== undefined) process.stdout.write(quick);
 else {
   try {
-    // V8 keeps the bundle's compiled code between runs (Node's cache in the temp directory; a
-    // failure to write it is silent): about 10 ms of a scan's start-up.
-    module.enableCompileCache?.();
-    const { main } = await import('./cli.ts');
+    // One chunk with the renderers (src/output/formats.ts): a scan loads this and the scanner.
+    const { main } = await import(/* webpackChunkName: "commands" */ './cli.ts');
     process.exitCode = await main(argv);
   } catch (e) {
     process.stderr.write(`keyguard: internal error: ${errorMessage(e)}\n`);

@@ -1,18 +1,16 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import { ConfigurationError, errorMessage } from './errors.ts';
-import { consoleLogger, type ConsoleLogger } from './logger.ts';
-import { renderJson } from './output/json.ts';
-import { renderSarif } from './output/sarif.ts';
+import { consoleLogger } from './logger.ts';
+import { chooseFormat, render } from './output/formats.ts';
 import { count } from './text/count.ts';
-import { renderText } from './output/text.ts';
 import { shouldFail } from './scan/finding.ts';
 import { renderBaseline } from './scan/baseline.ts';
-import { runScan } from './scan/index.ts';
+import { scanCommand } from './scan/command.ts';
 import { parseCommandLine } from './cli/args.ts';
+import { cliContext, emit, type CliContext } from './cli/context.ts';
 import { commandHelp, globalHelp } from './cli/help.ts';
 import { cliName, COMMANDS, type CommandName, type OptionValues } from './options.ts';
-import { resolveRespondOptions, resolveScanOptions, resolveTargets } from './settings.ts';
+import { resolveRespondOptions, resolveScanOptions, resolveTargets, responds } from './settings.ts';
 import { git } from './sources/git.ts';
 import pkg from '../package.json' with { type: 'json' };
 
@@ -30,14 +28,14 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
       (argv.length ? stdout : stderr).write(invocation.command ? commandHelp(invocation.command) : globalHelp(pkg.version));
       return argv.length ? 0 : 2;
     }
-    return await HANDLERS[invocation.command](invocation.values, invocation.positionals, stdout, logger);
+    return await HANDLERS[invocation.command](invocation.values, invocation.positionals, stdout, cliContext(logger));
   } catch (e) {
     logger.error(`${errorMessage(e)}${e instanceof ConfigurationError ? `\nRun keyguard help${named(argv)} for usage.` : ''}`);
     return 2;
   }
 }
 
-type Handler = (values: OptionValues, positionals: readonly string[], stdout: NodeJS.WritableStream, logger: ConsoleLogger) => Promise<number>;
+type Handler = (values: OptionValues, positionals: readonly string[], stdout: NodeJS.WritableStream, ctx: CliContext) => Promise<number>;
 
 // The other commands load the OpenAI and GitHub clients; a plain scan (a pre-commit hook)
 // starts without them, which halves its start-up time.
@@ -45,30 +43,33 @@ const commands = () => import('./cli-commands.ts');
 
 /** One handler per command of the option table: a command added there does not compile without one. */
 const HANDLERS: Record<CommandName, Handler> = {
-  scan: scanCommand,
-  audit: async (values, [target], stdout, logger) => (await commands()).audit(values, target, stdout, logger),
-  report: async (values, _, stdout, logger) => (await commands()).report(values, stdout, logger),
-  discover: async (values, _, stdout) => (await commands()).discoverCommand(values, stdout),
-  'scan-batch': async (values, [list], _, logger) => (await commands()).scanBatchCommand(values, list!, logger),
-  aggregate: async (values, [dir], stdout, logger) => (await commands()).aggregateCommand(values, dir!, stdout, logger),
-  watch: async (values, _, stdout, logger) => (await commands()).watch(values, stdout, logger),
+  scan,
+  audit: async (values, [target], stdout, ctx) => (await commands()).audit(values, target, stdout, ctx),
+  report: async (values, _, stdout, ctx) => (await commands()).report(values, stdout, ctx),
+  discover: async (values, _, stdout, ctx) => (await commands()).discoverCommand(values, stdout, ctx),
+  'scan-batch': async (values, [list], _, ctx) => (await commands()).scanBatchCommand(values, list!, ctx),
+  aggregate: async (values, [dir], stdout, ctx) => (await commands()).aggregateCommand(values, dir!, stdout, ctx),
+  watch: async (values, _, stdout, ctx) => (await commands()).watch(values, stdout, ctx),
 };
 
 /** `keyguard scan [PATH...]`: the working tree, files, a range, staged changes or the history; then the leak response. */
-async function scanCommand(values: OptionValues, positionals: readonly string[], stdout: NodeJS.WritableStream, logger: ConsoleLogger): Promise<number> {
+async function scan(values: OptionValues, positionals: readonly string[], stdout: NodeJS.WritableStream, ctx: CliContext): Promise<number> {
+  const { logger } = ctx;
+  const format = chooseFormat('scan', values.format, cliName);
   const scope = values.history ? 'history' : values.staged ? 'staged' : values.range !== undefined ? 'range' : 'worktree';
-  const { root, files } = await resolveTargets(positionals, process.cwd());
+  const { root, files } = await resolveTargets(positionals, ctx.cwd);
   if (files && scope !== 'worktree') throw new ConfigurationError(`--${scope} reads a git repository: give it a directory PATH, not file names`);
-  const { format, output, config, range, baseline } = values;
+  const { output, config, range, baseline } = values;
   const options = await resolveScanOptions(
-    { format, output, config, range, baseline, 'fail-on': values['fail-on'], 'max-file-size': values['max-file-size'], 'write-baseline': values['write-baseline'], 'scan-scope': scope, path: root },
+    { output, config, range, baseline, 'fail-on': values['fail-on'], 'max-file-size': values['max-file-size'], 'write-baseline': values['write-baseline'], 'scan-scope': scope, path: root },
     cliName,
+    ctx.cwd,
   );
   if (options.scope.type === 'event') throw new ConfigurationError('--range needs a range such as main..HEAD');
-  const respondOptions = resolveRespondOptions(
+  const respond = resolveRespondOptions(
     { verify: String(values.verify ?? false), revoke: values.revoke, 'dry-run': String(values['dry-run'] ?? false), issues: String(values.issues ?? false), 'openai-base-url': values['openai-base-url'], 'secret-scanning-alerts': String(values['secret-scanning-alerts'] ?? false) },
     cliName,
-    { adminKey: process.env.OPENAI_ADMIN_KEY || undefined, githubToken: process.env.GITHUB_TOKEN || undefined, repository: process.env.GITHUB_REPOSITORY || undefined },
+    ctx,
     options.config,
     { verify: false },
   );
@@ -76,33 +77,17 @@ async function scanCommand(values: OptionValues, positionals: readonly string[],
   const gitScope = options.scope.type === 'history' ? { ...options.scope, fetch: values.fetch === true, pullRequests: values['pull-refs'] === true } : options.scope;
   if (values['pull-refs'] && !values.fetch) throw new ConfigurationError('--pull-refs goes with --history --fetch: pull request heads are fetched from origin');
   if (values.fetch && scope !== 'history') throw new ConfigurationError('--fetch goes with --history');
-  let result = await runScan({ root: options.root, config: options.config, scope: gitScope, baseline: options.baseline, files }, { logger });
-  const responding = respondOptions.verify || respondOptions.adminKey !== undefined || respondOptions.issues !== null || respondOptions.alerts != null;
-  const responded = !responding
-    ? undefined
-    : await (await import('./respond/wire.ts')).runLeakResponse(result, respondOptions, {
-        logger,
-        filter: options,
-        repo: { serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com', repository: process.env.GITHUB_REPOSITORY || undefined, sha: process.env.GITHUB_SHA || (await headSha(options.root)) },
-        githubApiUrl: process.env.GITHUB_API_URL || undefined,
-      });
-  if (responded) {
-    result = responded.result;
-    for (const note of responded.summary.notes) logger.warning(note);
-  }
+  const { result, summary } = await scanCommand(
+    { root: options.root, config: options.config, scope: gitScope, baseline: options.baseline, files, respond, repository: ctx.repository, sha: responds(respond) ? (ctx.sha ?? (await headSha(options.root))) : undefined },
+    ctx,
+  );
+  for (const note of summary?.notes ?? []) logger.warning(note);
   if (options.writeBaseline) {
     await writeFile(options.writeBaseline, renderBaseline(result));
     logger.info(`keyguard: baseline of ${count(new Set(result.findings.map((f) => f.fingerprint)).size, 'key')} written to ${options.writeBaseline}`);
   }
-  const rendered = options.format === 'json' ? renderJson(result, responded?.summary, process.env.GITHUB_REPOSITORY || undefined) : options.format === 'sarif' ? renderSarif(result) : renderText(result);
-  if (options.output) {
-    await mkdir(path.dirname(path.resolve(options.output)), { recursive: true });
-    await writeFile(options.output, rendered);
-    logger.info(`keyguard: ${count(result.findings.length, 'finding')} in ${result.stats.commitsScanned !== undefined ? count(result.stats.commitsScanned, 'commit') : count(result.stats.filesScanned, 'file')}; report written to ${options.output}`);
-  } else {
-    logger.clear();
-    stdout.write(rendered);
-  }
+  const written = await emit(await render(format, { result, summary, repository: ctx.repository }), options.output, stdout, logger);
+  if (written) logger.info(`keyguard: ${count(result.findings.length, 'finding')} in ${result.stats.commitsScanned !== undefined ? count(result.stats.commitsScanned, 'commit') : count(result.stats.filesScanned, 'file')}; report written to ${written}`);
   // What was found is written above; a scan that could not read everything is still an error.
   for (const what of result.unreadable ?? []) logger.error(`keyguard: could not read ${what}`);
   if (result.unreadable?.length) return 2;

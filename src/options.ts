@@ -112,14 +112,8 @@ export const OPTIONS = [
   { flag: 'staged', type: 'boolean', commands: ['scan'], group: 'scope', help: 'what the staged changes add (for a pre-commit hook)' },
   { flag: 'fetch', type: 'boolean', commands: ['scan'], help: 'with --history: first fetch every branch and tag of origin (unshallowing the clone)' },
   { flag: 'pull-refs', type: 'boolean', commands: ['scan'], help: 'with --history --fetch: pull request heads too (refs/pull/*/head)' },
-  {
-    flag: 'format',
-    type: 'string',
-    value: 'text|json|sarif',
-    commands: ['scan', 'audit', 'report'],
-    help: 'output format (default text)',
-    per: { report: { value: 'markdown|json', help: 'output format (default markdown)' } },
-  },
+  // Each command's formats and its default come from their registry, src/output/formats.ts.
+  { flag: 'format', type: 'string', value: 'FORMAT', commands: ['scan', 'audit', 'report'], help: 'output format' },
   {
     flag: 'output',
     type: 'string',
@@ -219,6 +213,57 @@ export const ACTION_INPUTS = [
   'inventory-file', 'reports', 'secret-scanning-alerts', 'quiet-days', 'pr-comment', 'github-token',
 ] as const;
 export type ActionInput = (typeof ACTION_INPUTS)[number];
+
+/**
+ * The inputs' defaults, which main.ts applies when an input is empty (the runner passes action.yml's
+ * defaults, a test of the bundle passes none): a test holds action.yml's equal to these.
+ * `github-token` defaults to the workflow's token in action.yml and to GITHUB_TOKEN here.
+ */
+export const ACTION_INPUT_DEFAULTS: Readonly<Partial<Record<ActionInput, string>>> = {
+  mode: 'scan',
+  'scan-scope': 'auto',
+  'scan-pull-refs': 'false',
+  path: '.',
+  verify: 'true',
+  revoke: 'off',
+  'dry-run': 'false',
+  issues: 'false',
+  'close-previous': 'false',
+  'include-archived': 'false',
+  'include-forks': 'false',
+  'repositories-file': 'keyguard-repositories.txt',
+  reports: 'keyguard-reports',
+  'secret-scanning-alerts': 'false',
+  'quiet-days': '30',
+  'pr-comment': 'true',
+};
+
+/**
+ * The action's outputs, named and described once: main.ts sets only these (and the report files'
+ * outputs, which come with their formats in src/output/formats.ts); `npm run docs` writes
+ * action.yml's outputs from both, and a test holds them equal.
+ */
+export const ACTION_OUTPUTS = {
+  findings: 'Number of findings (places where a key was found).',
+  keys: 'Number of distinct keys found.',
+  live: 'Number of distinct keys found live, including those keyguard then revoked.',
+  revoked: 'Number of keys revoked by this run.',
+  'issues-opened': 'Number of leak issues opened by this run.',
+  matrix: 'discover: the scan matrix, `{"batch": ["0/K", …]}`, at most 256 jobs whatever the number of repositories.',
+  batches: 'discover: number of batch jobs (0 when there is nothing to scan).',
+  repositories: 'discover: number of repositories.',
+  'repositories-file': 'discover: path of the repository list, one `owner/name` a line (too long for an output in large organizations).',
+  'inventory-file': "discover, with `openai-admin-key`: path of the organization's saved key records (ids and redacted values; no secret).",
+  reports: 'scan-batch: directory of the per-repository JSON reports.',
+  'cost-usd': 'report: total cost of the period in USD.',
+  projects: 'report: number of projects in the report.',
+  'issue-number': "report: number of the period's report issue.",
+  'alerts-resolved': 'scan, with secret-scanning-alerts: number of secret scanning alerts resolved as revoked.',
+  watched: 'watch: number of open leak issues revisited.',
+  used: 'watch: number of leaked keys used since the last check.',
+  closable: 'watch: number of leak issues whose key is revoked and quiet for quiet-days.',
+} as const;
+export type ActionOutput = keyof typeof ACTION_OUTPUTS;
 
 /**
  * How an error names a setting where the user sets it: `name('revoke', 'live')` is `--revoke live`

@@ -9,8 +9,6 @@ import type { FailOn } from './scan/finding.ts';
 import type { ScanScope } from './scan/index.ts';
 import { git } from './sources/git.ts';
 
-export type OutputFormat = 'text' | 'json' | 'sarif';
-
 /** Raw options as strings, from action inputs or CLI flags; empty means not given. */
 export type RawOptions = Record<string, string | undefined>;
 
@@ -18,7 +16,6 @@ export type RawOptions = Record<string, string | undefined>;
 export interface ScanOptions {
   /** Absolute directory to scan. */
   readonly root: string;
-  readonly format: OutputFormat;
   readonly output: string | undefined;
   readonly failOn: FailOn;
   readonly config: Config;
@@ -63,7 +60,6 @@ export async function resolveTargets(paths: readonly string[], cwd: string): Pro
 }
 
 const fields = {
-  format: { schema: z.enum(['text', 'json', 'sarif']).default('text'), expected: 'one of text, json, sarif' },
   'fail-on': { schema: z.enum(['none', 'any']).default('any'), expected: 'one of none, any' },
   // A bare number from a flag or an input was meant in MB more often than in bytes: a unit is required.
   'max-file-size': {
@@ -82,7 +78,6 @@ function field<K extends keyof typeof fields>(raw: RawOptions, key: K, name: Nam
 }
 
 export async function resolveScanOptions(raw: RawOptions, name: Namer, cwd = process.cwd()): Promise<ScanOptions> {
-  const format = field(raw, 'format', name);
   const failOn = field(raw, 'fail-on', name);
   const maxFileSize = field(raw, 'max-file-size', name);
   const root = path.resolve(cwd, raw.path?.trim() || '.');
@@ -103,7 +98,6 @@ export async function resolveScanOptions(raw: RawOptions, name: Namer, cwd = pro
   const baseline = baselinePath && !writeBaseline ? await readBaseline(baselinePath, baselineShown) : undefined;
   return {
     root,
-    format,
     output: raw.output?.trim() || undefined,
     failOn,
     config: maxFileSize === undefined ? config : { ...config, scan: { ...config.scan, maxFileSize } },
@@ -130,6 +124,9 @@ export interface RespondOptions {
   /** Also respond to the repository's GitHub secret scanning alerts for OpenAI keys. */
   readonly alerts?: { readonly repository: string; readonly token: string } | null;
 }
+
+/** Whether the options ask for any leak response at all (else the scan is all there is). */
+export const responds = (o: RespondOptions): boolean => o.verify || o.adminKey !== undefined || o.inventoryFile !== undefined || o.issues !== null || o.alerts != null;
 
 const bool = (raw: string | undefined, name: string, fallback: boolean): boolean => {
   const v = raw?.trim().toLowerCase();

@@ -16,7 +16,7 @@ const LAYERS: readonly { readonly name: string; readonly modules: readonly strin
   { name: 'adapters', modules: ['sources/', 'openai/', 'github/', 'types/'] },
   { name: 'domain', modules: ['scan/', 'exposure/', 'audit/', 'report/', 'respond/', 'watch/', 'org/', 'settings.ts'] },
   { name: 'renderers', modules: ['output/', 'audit/render.ts', 'report/render.ts'] },
-  { name: 'commands and entries', modules: ['*/command.ts', 'org/batch.ts', 'main.ts', 'index.ts', 'cli.ts', 'cli-commands.ts', 'cli-entry.ts', 'cli/', 'action/'] },
+  { name: 'commands and entries', modules: ['*/command.ts', 'org/batch.ts', 'context.ts', 'main.ts', 'index.ts', 'cli.ts', 'cli-commands.ts', 'cli-entry.ts', 'cli/', 'action/'] },
 ];
 
 const SRC = path.join(REPO_ROOT, 'src');

@@ -3,7 +3,7 @@ import { moreInReport } from '../text/body-limit.ts';
 import { markerLine } from '../text/marker.ts';
 import { code, escapeMarkdown } from '../text/markdown.ts';
 import { count } from '../text/count.ts';
-import { printable } from '../output/text.ts';
+import { printable } from '../text/printable.ts';
 import { SEVERITIES, type AuditFinding } from './finding.ts';
 import type { AuditResult } from './run.ts';
 

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigurationError } from '../errors.ts';
+import { formatNames, RESULT_TYPES, type ResultType } from '../output/formats.ts';
 import { commandSpec, COMMANDS, findOption, OPTIONS, optionsOf, type CommandName, type CommandSpec, type OptionSpec, type OptionValues } from '../options.ts';
 
 /** What the command line asks for. */
@@ -93,7 +94,13 @@ function unknownCommand(word: string): ConfigurationError {
   return new ConfigurationError(`unknown command "${word}"${near ? `: did you mean ${near}?` : ''} (commands: ${COMMANDS.join(', ')}, help)`);
 }
 
-export const valueOf = (option: OptionSpec, command: CommandName | undefined) => (command && option.per?.[command]?.value) || option.value || '';
+/** The formats of a command that renders a result type (src/output/formats.ts), else undefined. */
+export const formatsOf = (command: CommandName | undefined): string[] | undefined =>
+  command && (RESULT_TYPES as readonly string[]).includes(command) ? formatNames(command as ResultType) : undefined;
+
+/** A flag's placeholder for a command: `--format`'s lists that command's formats. */
+export const valueOf = (option: OptionSpec, command: CommandName | undefined) =>
+  (option.flag === 'format' && formatsOf(command)?.join('|')) || (command && option.per?.[command]?.value) || option.value || '';
 
 function notAnOption(raw: string, name: string, spec: CommandSpec, allowed: readonly OptionSpec[]): ConfigurationError {
   const known = findOption(name);

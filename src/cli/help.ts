@@ -1,5 +1,5 @@
 import { COMMAND_SPECS, commandSpec, ENVIRONMENT, optionsOf, type CommandName } from '../options.ts';
-import { valueOf } from './args.ts';
+import { formatsOf, valueOf } from './args.ts';
 
 const WIDTH = 100;
 
@@ -46,7 +46,9 @@ export function commandHelp(name: CommandName): string {
   const flags = rows(
     options.map((o) => {
       const value = valueOf(o, name);
-      return [`${o.short ? `-${o.short}, ` : ''}--${o.flag}${value ? ` ${value}` : ''}`, o.per?.[name]?.help ?? o.help] as const;
+      const help = o.per?.[name]?.help ?? o.help;
+      const formats = o.flag === 'format' ? formatsOf(name) : undefined;
+      return [`${o.short ? `-${o.short}, ` : ''}--${o.flag}${value ? ` ${value}` : ''}`, formats ? `${help} (default ${formats[0]})` : help] as const;
     }),
   );
   const env = ENVIRONMENT.filter((e) => e.commands.includes(name));

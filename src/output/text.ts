@@ -3,6 +3,7 @@ import { exposureLine } from '../exposure/render.ts';
 import { liveStatus, UNPROVEN } from '../respond/leak-issue.ts';
 import type { Finding, ScanResult, SkippedFile } from '../scan/finding.ts';
 import { count } from '../text/count.ts';
+import { printable } from '../text/printable.ts';
 import { describeCoverage } from '../scan/coverage.ts';
 
 /** `  [live; revoked: delete project key …; issue #12]`, after leak response. */
@@ -52,15 +53,6 @@ export function gitNote(f: Finding): string {
   const head = !f.commit ? '' : refs ? `, still in ${refs}` : f.git.presentAtHead ? ', still present' : ', removed from every ref';
   return `  ${where}${times}${head}`;
 }
-
-/**
- * A path as a terminal line may show it: control characters (a newline that forges a line, ESC
- * that moves the cursor, BEL) and bidirectional overrides written as escapes, as git quotes them.
- */
-export const printable = (s: string) =>
-  s.replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) =>
-    c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\u{${c.codePointAt(0)!.toString(16)}}`,
-  );
 
 /** Skipped files listed in the text report; the JSON report lists every one. */
 const SKIPPED_SHOWN = 20;
