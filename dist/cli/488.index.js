@@ -1,5 +1,5 @@
 export const id = 488;
-export const ids = [488];
+export const ids = [488,702];
 export const modules = {
 
 /***/ 8792:
@@ -353,7 +353,7 @@ async function closeEarlier(store, marker) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ createOctokit)
+/* harmony export */   createOctokit: () => (/* binding */ createOctokit)
 /* harmony export */ });
 /* unused harmony export KeyguardOctokit */
 /* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9735);
@@ -759,180 +759,6 @@ function openaiSdk(o) {
 
 /***/ }),
 
-/***/ 8105:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ ENDPOINT_UNITS),
-/* harmony export */   Q: () => (/* binding */ aggregate)
-/* harmony export */ });
-/**
- * Each usage endpoint's unit, and whether its `num_model_requests` count as requests. Web search
- * and file search calls are made within model requests the other endpoints count already.
- */
-const ENDPOINT_UNITS = {
-    completions: { unit: 'tokens', requests: true },
-    embeddings: { unit: 'tokens', requests: true },
-    moderations: { unit: 'tokens', requests: true },
-    images: { unit: 'images', requests: true },
-    audio_speeches: { unit: 'characters', requests: true },
-    audio_transcriptions: { unit: 'seconds', requests: true },
-    // Bytes stored, per daily bucket: summed over the days, byte-days (storage is billed per GB-day).
-    vector_stores: { unit: 'byte-days', requests: false },
-    code_interpreter_sessions: { unit: 'sessions', requests: false },
-    file_search_calls: { unit: 'calls', requests: false },
-    web_search_calls: { unit: 'calls', requests: false },
-};
-const USAGE_ORDER = Object.keys(ENDPOINT_UNITS);
-const zero = () => ({ costUsd: 0, requests: 0, inputTokens: 0, outputTokens: 0, cachedTokens: 0 });
-const round2 = (n) => Math.round(n * 100) / 100;
-const TOP_SPENDERS = 3;
-/** The key under which rows without a project are summed (no project id is empty). */
-const NO_PROJECT = '';
-/**
- * Per-project usage and cost for a period and the one before, with flags. Pure: buckets and
- * policy in, report out. Projects with no activity in either period are left out; deleted
- * projects that still show in usage are kept by id.
- */
-function aggregate(input, policy) {
-    const { period, previous } = input;
-    const cur = new Map();
-    const prev = new Map();
-    const models = new Map();
-    const daily = new Map();
-    const projectDaily = new Map();
-    const slot = (t) => (t >= period.start && t < period.end ? cur : t >= previous.start && t < previous.end ? prev : undefined);
-    const get = (m, id) => m.get(id) ?? m.set(id, zero()).get(id);
-    const endpoints = new Map();
-    let withoutAmount = 0;
-    for (const b of input.costs) {
-        const target = slot(b.start);
-        for (const r of b.results) {
-            if (!target)
-                continue;
-            if (r.usd === null) {
-                if (target === cur)
-                    withoutAmount++;
-                continue;
-            }
-            const project = r.projectId ?? NO_PROJECT;
-            get(target, project).costUsd += r.usd;
-            if (target === cur) {
-                const day = Math.floor(b.start / 86_400) * 86_400;
-                daily.set(day, (daily.get(day) ?? 0) + r.usd);
-                const pd = projectDaily.get(project) ?? projectDaily.set(project, new Map()).get(project);
-                pd.set(day, (pd.get(day) ?? 0) + r.usd);
-            }
-        }
-    }
-    for (const b of input.usage) {
-        const target = slot(b.start);
-        const { unit, requests: countsRequests } = ENDPOINT_UNITS[b.endpoint];
-        for (const r of b.results) {
-            if (!target)
-                continue;
-            const requests = countsRequests ? r.requests : 0;
-            const t = get(target, r.projectId ?? NO_PROJECT);
-            t.requests += requests;
-            t.inputTokens += r.inputTokens;
-            t.outputTokens += r.outputTokens;
-            t.cachedTokens += r.cachedTokens;
-            if (target === cur) {
-                const e = endpoints.get(b.endpoint) ?? endpoints.set(b.endpoint, { endpoint: b.endpoint, unit, requests: 0, inputTokens: 0, outputTokens: 0, quantity: 0 }).get(b.endpoint);
-                e.requests += requests;
-                e.inputTokens += r.inputTokens;
-                e.outputTokens += r.outputTokens;
-                e.quantity += r.quantity;
-            }
-            if (target === cur && r.model && r.projectId) {
-                const pm = models.get(r.projectId) ?? models.set(r.projectId, new Map()).get(r.projectId);
-                const m = pm.get(r.model) ?? pm.set(r.model, { requests: 0, tokens: 0 }).get(r.model);
-                m.requests += requests;
-                m.tokens += r.inputTokens + r.outputTokens;
-            }
-        }
-    }
-    // project → key or user id → requests and tokens ('' stands for usage of no user).
-    const byKey = new Map();
-    const byUser = new Map();
-    const add = (m, project, id, requests, tokens) => {
-        const pm = m.get(project) ?? m.set(project, new Map()).get(project);
-        const x = pm.get(id) ?? pm.set(id, { requests: 0, tokens: 0 }).get(id);
-        x.requests += requests;
-        x.tokens += tokens;
-    };
-    for (const b of input.keyUsage ?? []) {
-        if (slot(b.start) !== cur)
-            continue;
-        const countsRequests = ENDPOINT_UNITS[b.endpoint].requests;
-        for (const r of b.results) {
-            const requests = countsRequests ? r.requests : 0;
-            const tokens = r.inputTokens + r.outputTokens;
-            if (!r.projectId || (requests === 0 && tokens === 0))
-                continue;
-            if (r.apiKeyId)
-                add(byKey, r.projectId, r.apiKeyId, requests, tokens);
-            add(byUser, r.projectId, r.userId ?? '', requests, tokens);
-        }
-    }
-    const top = (m, label) => [...(m ?? [])]
-        .sort(([a, x], [b, y]) => y.tokens - x.tokens || y.requests - x.requests || a.localeCompare(b))
-        .slice(0, TOP_SPENDERS)
-        .map(([id, n]) => ({ ...label(id), ...n }));
-    const keyLabel = (id) => ({ id, name: input.keyLabels?.get(id)?.name ?? null, redacted: input.keyLabels?.get(id)?.redacted ?? null });
-    const userLabel = (id) => ({ id: id || null, name: id ? (input.userNames?.get(id) ?? null) : null });
-    const days = [];
-    for (let d = Math.floor(period.start / 86_400) * 86_400; d < period.end; d += 86_400)
-        days.push(d);
-    const known = new Map(input.projects.map((p) => [p.id, p]));
-    const ids = [...new Set([...cur.keys(), ...prev.keys()])].filter((id) => id !== NO_PROJECT);
-    const projects = ids.map((id) => {
-        const c = cur.get(id) ?? zero();
-        const p = prev.get(id) ?? zero();
-        const project = known.get(id);
-        const flags = [];
-        const budget = policy.budgets[id] ?? (project?.name ? policy.budgets[project.name] : undefined);
-        if (budget !== undefined && c.costUsd > budget)
-            flags.push({ type: 'over-budget', budgetUsd: budget });
-        const rise = (now, before) => (before > 0 ? ((now - before) / before) * 100 : 0);
-        if (p.costUsd >= policy.minSpikeBaseUsd && rise(c.costUsd, p.costUsd) > policy.spikePercent)
-            flags.push({ type: 'spike', metric: 'cost', percent: Math.round(rise(c.costUsd, p.costUsd)) });
-        else if (p.inputTokens + p.outputTokens >= policy.minSpikeBaseTokens && rise(c.inputTokens + c.outputTokens, p.inputTokens + p.outputTokens) > policy.spikePercent) {
-            flags.push({ type: 'spike', metric: 'tokens', percent: Math.round(rise(c.inputTokens + c.outputTokens, p.inputTokens + p.outputTokens)) });
-        }
-        const spent = c.costUsd > 0 || c.requests > 0;
-        if (spent && input.members && (input.members.get(id)?.length ?? 0) === 0)
-            flags.push({ type: 'no-members' });
-        const flaggedSpenders = [...(byKey.get(id)?.keys() ?? [])].filter((k) => input.flaggedKeys?.has(k)).sort();
-        if (flaggedSpenders.length)
-            flags.push({ type: 'flagged-keys', keyIds: flaggedSpenders });
-        const topModels = [...(models.get(id) ?? new Map())].map(([model, m]) => ({ model, ...m })).sort((a, b) => b.tokens - a.tokens).slice(0, 3);
-        const topKeys = top(byKey.get(id), keyLabel);
-        const topUsers = top(byUser.get(id), userLabel);
-        const dailyCostUsd = days.map((d) => round2(projectDaily.get(id)?.get(d) ?? 0));
-        return { id, name: project?.name ?? null, archived: project?.archived ?? false, ...c, costUsd: round2(c.costUsd), topModels, topKeys, topUsers, dailyCostUsd, previous: { ...p, costUsd: round2(p.costUsd) }, flags };
-    });
-    projects.sort((a, b) => b.costUsd - a.costUsd || b.requests - a.requests || a.id.localeCompare(b.id));
-    // Totals from the unrounded sums: rounding each project first could miss the bill by cents.
-    const sum = (list) => [...list].reduce((t, x) => ({ costUsd: t.costUsd + x.costUsd, requests: t.requests + x.requests, inputTokens: t.inputTokens + x.inputTokens, outputTokens: t.outputTokens + x.outputTokens, cachedTokens: t.cachedTokens + x.cachedTokens }), zero());
-    const rounded = (t) => ({ ...t, costUsd: round2(t.costUsd) });
-    const withPrevious = (c, p) => ({ ...rounded(c), previous: rounded(p) });
-    return {
-        period,
-        previousPeriod: previous,
-        projects,
-        unattributed: withPrevious(cur.get(NO_PROJECT) ?? zero(), prev.get(NO_PROJECT) ?? zero()),
-        totals: withPrevious(sum(cur.values()), sum(prev.values())),
-        usage: USAGE_ORDER.flatMap((e) => endpoints.get(e) ?? []),
-        costRowsWithoutAmount: withoutAmount,
-        daily: days.map((d) => ({ day: d, costUsd: round2(daily.get(d) ?? 0) })),
-        keyLabels: input.keyLabels ?? new Map(),
-    };
-}
-
-
-/***/ }),
-
 /***/ 994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1194,14 +1020,13 @@ function foundAgain(redacted, places) {
 /***/ 488:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  organizationDeps: () => (/* binding */ organizationDeps),
   runLeakResponse: () => (/* binding */ runLeakResponse)
 });
+
+// UNUSED EXPORTS: organizationDeps
 
 // EXTERNAL MODULE: ./src/github/octokit.ts
 var octokit = __webpack_require__(6702);
@@ -1613,7 +1438,7 @@ ctx) {
     if (options.issues)
         logger.mask(options.issues.token);
     const alertNotes = [];
-    const alerts = options.alerts ? { octokit: (0,octokit/* createOctokit */.Q)({ token: options.alerts.token, baseUrl: ctx.githubApiUrl, logger, writeIntervalMs: ctx.writeIntervalMs }), repo: repoRef(options.alerts.repository) } : undefined;
+    const alerts = options.alerts ? { octokit: (0,octokit.createOctokit)({ token: options.alerts.token, baseUrl: ctx.githubApiUrl, logger, writeIntervalMs: ctx.writeIntervalMs }), repo: repoRef(options.alerts.repository) } : undefined;
     if (alerts) {
         logger.mask(options.alerts.token);
         result = await withAlerts(result, alerts.octokit, alerts.repo, ctx.filter, logger, alertNotes);
@@ -1633,7 +1458,7 @@ ctx) {
         ...(snapshot ? { openai: organizationDeps(undefined, baseURL, () => readInventoryFile(snapshot)) } : admin ? { openai: organizationDeps(admin, baseURL, () => admin.inventory()) } : {}),
         ...(options.issues
             ? {
-                tracker: new issue_tracker/* GitHubIssueTracker */.zo((0,octokit/* createOctokit */.Q)({ token: options.issues.token, baseUrl: ctx.githubApiUrl, logger, writeIntervalMs: ctx.writeIntervalMs }), { owner: owner, repo: repo }, options.issues.labels[0]),
+                tracker: new issue_tracker/* GitHubIssueTracker */.zo((0,octokit.createOctokit)({ token: options.issues.token, baseUrl: ctx.githubApiUrl, logger, writeIntervalMs: ctx.writeIntervalMs }), { owner: owner, repo: repo }, options.issues.labels[0]),
             }
             : {}),
     };

@@ -1,8 +1,195 @@
-export const id = 462;
-export const ids = [462];
+export const id = 217;
+export const ids = [217];
 export const modules = {
 
-/***/ 4462:
+/***/ 2902:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Tc: () => (/* binding */ sortFindings),
+/* harmony export */   WX: () => (/* binding */ findingsOf),
+/* harmony export */   bQ: () => (/* binding */ auditShouldFail),
+/* harmony export */   oC: () => (/* binding */ SEVERITIES)
+/* harmony export */ });
+/** Audit severities, most serious first. */
+const SEVERITIES = ['critical', 'high', 'medium', 'low'];
+/** A rule's hits as findings: its id, and its usual severity unless the hit says another. */
+function findingsOf(rule, hits) {
+    return hits.map((h) => ({ rule: rule.id, severity: h.severity ?? rule.severity[0], ...h }));
+}
+function auditShouldFail(findings, failOn) {
+    if (failOn === 'none')
+        return false;
+    if (failOn === 'any')
+        return findings.length > 0;
+    const limit = SEVERITIES.indexOf(failOn);
+    return findings.some((f) => SEVERITIES.indexOf(f.severity) <= limit);
+}
+function sortFindings(findings) {
+    return findings.sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.rule.localeCompare(b.rule) || a.target.localeCompare(b.target));
+}
+
+
+/***/ }),
+
+/***/ 6339:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   renderAuditIssue: () => (/* binding */ renderAuditIssue),
+/* harmony export */   renderAuditJson: () => (/* binding */ renderAuditJson),
+/* harmony export */   renderAuditSarif: () => (/* binding */ renderAuditSarif),
+/* harmony export */   renderAuditSummary: () => (/* binding */ renderAuditSummary),
+/* harmony export */   renderAuditText: () => (/* binding */ renderAuditText)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _text_body_limit_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2305);
+/* harmony import */ var _text_marker_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4777);
+/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6590);
+/* harmony import */ var _text_count_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(896);
+/* harmony import */ var _text_printable_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8572);
+/* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2902);
+
+
+
+
+
+
+
+const findingId = (f) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`${f.rule}\0${f.target}`).digest('hex').slice(0, 12);
+function counts(findings) {
+    const parts = _finding_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC.map((s) => [s, findings.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0);
+    return parts.length ? parts.map(([s, n]) => `${n} ${s}`).join(', ') : 'none';
+}
+function renderAuditText(result) {
+    // Targets and messages carry file names from the repository: control characters are escaped.
+    const lines = result.findings.map((f) => `${f.severity.padEnd(8)} ${f.rule}  ${(0,_text_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g)(f.target)}\n         ${(0,_text_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g)(f.message)}\n         fix: ${f.fix}`);
+    const org = result.stats.organization;
+    lines.push(`${(0,_text_count_js__WEBPACK_IMPORTED_MODULE_4__/* .count */ .U)(result.findings.length, 'audit finding')} (${counts(result.findings)}); ${(0,_text_count_js__WEBPACK_IMPORTED_MODULE_4__/* .count */ .U)(result.stats.filesChecked, 'file')} and ${(0,_text_count_js__WEBPACK_IMPORTED_MODULE_4__/* .count */ .U)(result.stats.workflows, 'workflow')} checked; ` +
+        (org ? `organization: ${(0,_text_count_js__WEBPACK_IMPORTED_MODULE_4__/* .count */ .U)(org.projects, 'project')}, ${(0,_text_count_js__WEBPACK_IMPORTED_MODULE_4__/* .count */ .U)(org.keys, 'project key')}, ${(0,_text_count_js__WEBPACK_IMPORTED_MODULE_4__/* .count */ .U)(org.adminKeys, 'admin key')}` : 'organization rules skipped (no OPENAI_ADMIN_KEY)'));
+    return `${lines.join('\n')}\n`;
+}
+/** DESIGN.md's audit JSON: `{"findings":[{"rule","severity","target","message"}]}`, plus the fix and stats. */
+function renderAuditJson(result) {
+    return `${JSON.stringify({ findings: result.findings.map((f) => ({ rule: f.rule, severity: f.severity, target: f.target, message: f.message, fix: f.fix, ...(f.file ? { file: f.file } : {}), ...(f.line ? { line: f.line } : {}) })), stats: result.stats }, null, 2)}\n`;
+}
+const SARIF_LEVEL = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
+const SARIF_SEVERITY = { critical: '9.5', high: '7.5', medium: '5.0', low: '2.0' };
+/** SARIF for code scanning. Only findings with a file: organization findings have no place in a repository. */
+function renderAuditSarif(result, pathPrefix = '') {
+    const located = result.findings.filter((f) => f.file);
+    const ruleIds = [...new Set(located.map((f) => f.rule))].sort();
+    const rules = ruleIds.map((id) => {
+        const f = located.find((x) => x.rule === id);
+        return { id: `keyguard-audit/${id}`, name: id, shortDescription: { text: id.replace(/-/g, ' ') }, help: { text: f.fix }, defaultConfiguration: { level: SARIF_LEVEL[f.severity] }, properties: { tags: ['security', 'openai'], 'security-severity': SARIF_SEVERITY[f.severity] } };
+    });
+    const results = located.map((f) => ({
+        ruleId: `keyguard-audit/${f.rule}`,
+        ruleIndex: ruleIds.indexOf(f.rule),
+        level: SARIF_LEVEL[f.severity],
+        message: { text: `${f.message} Fix: ${f.fix}` },
+        locations: [{ physicalLocation: { artifactLocation: { uri: pathPrefix + f.file, uriBaseId: '%SRCROOT%' }, region: { startLine: f.line ?? 1 } } }],
+        partialFingerprints: { 'keyguardAudit/v1': findingId(f) },
+    }));
+    return `${JSON.stringify({ $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [{ tool: { driver: { name: 'keyguard-audit', rules } }, results }] }, null, 2)}\n`;
+}
+/** Rows of the full list at most: 5,000 findings of a large organization stay well within an issue's 65,536 characters. */
+const MAX_ROWS = 150;
+const SEVERITY_MARK = { critical: '\u{1F534}', high: '\u{1F7E0}', medium: '\u{1F7E1}', low: '\u{26AA}' }; // red, orange, yellow, white circles
+const severityCell = (s) => `${SEVERITY_MARK[s]}\u00a0${s === 'critical' || s === 'high' ? `**${s}**` : s}`;
+/** One row of the full list; the hidden id in its last cell finds it again in the next run's body. */
+function row(f) {
+    return `| ${severityCell(f.severity)} | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .a)(f.rule)} | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .a)(f.target)} | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .F)(f.message)} <!-- k:${findingId(f)} --> |`;
+}
+const LIST_HEAD = ['| Severity | Rule | Target | Finding |', '| --- | --- | --- | --- |'];
+/**
+ * What to do, one row per rule, most serious first: 82 findings are rarely more than ten rules,
+ * and one fix each. Rules whose fix names a file show the first one.
+ */
+function byRule(findings) {
+    const groups = new Map();
+    for (const f of findings)
+        (groups.get(`${f.severity} ${f.rule}`) ?? groups.set(`${f.severity} ${f.rule}`, []).get(`${f.severity} ${f.rule}`)).push(f);
+    return [
+        '| Severity | Open | Rule: fix |',
+        '| --- | ---: | --- |',
+        ...[...groups.values()].map((g) => {
+            const fixes = new Set(g.map((f) => f.fix));
+            return `| ${severityCell(g[0].severity)} | ${g.length} | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .a)(g[0].rule)}: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .F)(g[0].fix)}${fixes.size > 1 ? ' (and likewise for the others)' : ''} |`;
+        }),
+    ];
+}
+/** The decision first (how many, how serious, which rules and their fixes), then every finding, folded. */
+function findingsBody(findings) {
+    if (findings.length === 0)
+        return [':white_check_mark: No open findings.', ''];
+    const shown = findings.slice(0, MAX_ROWS);
+    return [
+        ...byRule(findings),
+        '',
+        '<details>',
+        `<summary>All ${findings.length} findings${findings.length > shown.length ? ` (the first ${shown.length} here)` : ''}</summary>`,
+        '',
+        ...LIST_HEAD,
+        ...shown.map(row),
+        '',
+        // The same note as every cut body: where the rest is.
+        ...(findings.length > shown.length ? [(0,_text_body_limit_js__WEBPACK_IMPORTED_MODULE_6__/* .moreInReport */ .h6)(findings.length - shown.length), ''] : []),
+        '</details>',
+        '',
+    ];
+}
+function headline(findings) {
+    if (findings.length === 0)
+        return 'nothing open';
+    const serious = findings.some((f) => f.severity === 'critical' || f.severity === 'high');
+    return `${serious ? ':rotating_light: ' : ''}${findings.length} open (${counts(findings)})`;
+}
+function renderAuditSummary(result) {
+    const out = [`## keyguard audit: ${headline(result.findings)}`, '', ...findingsBody(result.findings)];
+    if (!result.stats.organization)
+        out.push('Organization rules were skipped: no OpenAI admin key was given.', '');
+    return `${out.join('\n')}\n`;
+}
+/** Rows of an earlier body, by hidden id: this version's rows, and the six-column rows of earlier versions. */
+function previousRows(body) {
+    const rows = new Map();
+    for (const l of body.split('\n')) {
+        const m = /^\| (.*) ?<!-- k:([0-9a-f]{12}) --> ?\|?$/.exec(l);
+        if (!m)
+            continue;
+        const cells = m[1].split(' | ').map((c) => c.trim());
+        // Before: | severity | rule | target | message | fix | <!-- k --> ; now: | severity | rule | target | message <!-- k --> |
+        const [severity, rule, target, message] = cells;
+        if (severity && rule && target && message !== undefined)
+            rows.set(m[2], `| ${severity} | ${rule} | ${target} | ${message} |`);
+    }
+    return rows;
+}
+/**
+ * The one audit issue of a repository, kept up to date in place: what is open now, and what was
+ * fixed since the last run (rows of the previous body that are gone).
+ */
+function renderAuditIssue(result, repoId, previous) {
+    const ids = new Set(result.findings.map(findingId));
+    const fixed = [...previousRows(previous ?? '')].filter(([id]) => !ids.has(id)).map(([, r]) => r);
+    const body = [
+        (0,_text_marker_js__WEBPACK_IMPORTED_MODULE_1__/* .markerLine */ .B_)('audit', repoId),
+        `## keyguard audit: ${headline(result.findings)}`,
+        '',
+        ...findingsBody(result.findings),
+        ...(fixed.length ? ['<details>', `<summary>Fixed since the last run (${fixed.length})</summary>`, '', ...LIST_HEAD, ...fixed.slice(0, MAX_ROWS), '', '</details>', ''] : []),
+        result.stats.organization ? `Organization: ${result.stats.organization.projects} projects, ${result.stats.organization.keys} project keys, ${result.stats.organization.adminKeys} admin keys.` : 'Organization rules skipped: no OpenAI admin key.',
+    ].join('\n');
+    return { title: `keyguard audit: ${result.findings.length ? `${result.findings.length} open key-hygiene findings` : 'no open findings'}`, body };
+}
+
+
+/***/ }),
+
+/***/ 6116:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13,118 +200,95 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/logger.ts
-var src_logger = __webpack_require__(6999);
-// EXTERNAL MODULE: ./src/output/json.ts
-var json = __webpack_require__(7711);
-// EXTERNAL MODULE: ./src/detect/index.ts + 8 modules
-var detect = __webpack_require__(2029);
-// EXTERNAL MODULE: ./src/output/text.ts + 1 modules
-var output_text = __webpack_require__(4820);
-// EXTERNAL MODULE: ./package.json
-var package_0 = __webpack_require__(8330);
-;// CONCATENATED MODULE: ./src/output/sarif.ts
-
-
-
-/** Stable rule ids (code scanning keys alerts on them): one per key kind. */
-function ruleId(kind) {
-    return `openai-${kind.replace('_', '-')}-key`;
-}
+;// CONCATENATED MODULE: ./src/logger.ts
+const silentLogger = {
+    info() { },
+    warning() { },
+    error() { },
+    mask() { },
+    progress() { },
+};
 /**
- * SARIF 2.1.0 as GitHub code scanning accepts it. `pathPrefix` makes paths relative to the
- * repository root when a sub-directory was scanned. No snippet and no key in any message: only the
- * redacted form and the fingerprint.
+ * Logs to stderr, so stdout stays the report. Progress only when stderr is a terminal; `clear()`
+ * erases it before the report is printed on the same terminal.
  */
-function renderSarif(result, pathPrefix = '') {
-    const rules = detect/* KEY_KINDS */.A3.map((kind) => ({
-        id: ruleId(kind),
-        name: `OpenAI${kind.replace(/(^|_)(\w)/g, (_m, _u, c) => c.toUpperCase())}KeyLeak`,
-        shortDescription: { text: `OpenAI ${(0,detect/* kindLabel */.tf)(kind)} committed` },
-        fullDescription: { text: `An OpenAI ${(0,detect/* kindLabel */.tf)(kind)} (${(0,detect/* kindPrefix */.TK)(kind)}…) is present in the repository. Anyone who can read the repository can use it.` },
-        help: {
-            text: 'Revoke the key in the OpenAI dashboard, replace it with a new one stored as a secret and read from the environment (OPENAI_API_KEY), and remove it from git history.',
-            markdown: 'Revoke the key in the OpenAI dashboard, replace it with a new one stored as a secret and read from the environment (`OPENAI_API_KEY`), and remove it from git history (`git filter-repo`).',
+function consoleLogger(stream = process.stderr) {
+    const tty = stream.isTTY === true;
+    let progressShown = false;
+    const clear = () => {
+        if (progressShown)
+            stream.write('\r\x1b[K');
+        progressShown = false;
+    };
+    return {
+        clear,
+        info: (m) => (clear(), stream.write(`${m}\n`)),
+        warning: (m) => (clear(), stream.write(`warning: ${m}\n`)),
+        error: (m) => (clear(), stream.write(`error: ${m}\n`)),
+        mask() { },
+        progress(m) {
+            if (!tty)
+                return;
+            stream.write(`\r\x1b[K${m}`);
+            progressShown = true;
         },
-        defaultConfiguration: { level: 'error' },
-        properties: { tags: ['security', 'secret', 'openai'], precision: 'very-high', 'security-severity': (0,detect/* kindSpec */.KS)(kind).severity },
-    }));
-    // Code scanning shows files as they are at the analysed commit, and rejects a result without a
-    // file and line: a key that is not in the scanned tree (removed, only on another branch, in a
-    // message) would sit on an innocent line there. Such keys go in the run's properties bag with
-    // the commit that holds them, not in the results. GitHub's own secret scanning alerts are in its
-    // security tab already: code scanning gets keyguard's findings only.
-    const own = result.findings.filter((f) => !f.alert);
-    const inTree = (f) => !f.source && (!f.git || f.git.presentAtHead);
-    const results = own.filter(inTree).map((f) => ({
-        ruleId: ruleId(f.kind),
-        ruleIndex: detect/* KEY_KINDS */.A3.indexOf(f.kind),
-        level: 'error',
-        message: { text: `OpenAI ${(0,detect/* kindLabel */.tf)(f.kind)} ${f.redacted} (fingerprint ${f.fingerprint})${f.encoding !== 'plain' ? `, ${f.encoding}` : ''}${(0,output_text/* gitNote */.je)(f).replace(/^ +/, '; ')}` },
-        locations: [
-            {
-                physicalLocation: {
-                    artifactLocation: { uri: pathPrefix + f.file, uriBaseId: '%SRCROOT%' },
-                    region: { startLine: Math.max(1, f.line), startColumn: Math.max(1, f.column), endColumn: Math.max(2, f.endColumn) },
-                },
-            },
-        ],
-        // The key's hash, not the line's: the alert follows the key when lines around it move.
-        partialFingerprints: { 'keyguardKey/v1': `${f.fingerprint}:${pathPrefix + f.file}` },
-        properties: { fingerprint: f.fingerprint, kind: f.kind, ...(f.commit ? { commit: f.commit, firstSeen: f.git?.authorDate, occurrences: f.git?.occurrences, presentAtHead: f.git?.presentAtHead } : {}) },
-    }));
-    const notInTree = own.filter((f) => !inTree(f)).map((f) => ({
-        ruleId: ruleId(f.kind),
-        fingerprint: f.fingerprint,
-        redacted: f.redacted,
-        commit: f.commit,
-        file: f.source ? null : pathPrefix + f.file,
-        line: f.line,
-        source: f.source ?? 'file',
-        firstSeen: f.git?.authorDate ?? null,
-        occurrences: f.git?.occurrences ?? 1,
-        refsHolding: (f.git?.presentIn ?? []).map((p) => p.ref),
-    }));
-    return `${JSON.stringify({
-        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-        version: '2.1.0',
-        runs: [
-            {
-                tool: { driver: { name: 'keyguard', semanticVersion: package_0/* version */.rE, rules } },
-                results,
-                columnKind: 'utf16CodeUnits',
-                ...(notInTree.length ? { properties: { keysNotInScannedTree: notInTree } } : {}),
-            },
-        ],
-    }, null, 2)}\n`;
+    };
 }
 
+// EXTERNAL MODULE: ./src/output/formats.ts
+var formats = __webpack_require__(3709);
 // EXTERNAL MODULE: ./src/text/count.ts
 var count = __webpack_require__(896);
 // EXTERNAL MODULE: ./src/scan/finding.ts
 var finding = __webpack_require__(1164);
 // EXTERNAL MODULE: ./src/scan/baseline.ts
 var scan_baseline = __webpack_require__(6758);
+// EXTERNAL MODULE: ./src/settings.ts
+var src_settings = __webpack_require__(8750);
 // EXTERNAL MODULE: ./src/scan/index.ts + 6 modules
 var scan = __webpack_require__(7813);
+;// CONCATENATED MODULE: ./src/scan/command.ts
+
+
+/**
+ * The scan as both entries run it: the scan, then the leak response when one is asked for. The
+ * entries resolve the settings before (a typo fails at once, not after an hour of history) and
+ * render after. The leak response is loaded on demand: a plain scan starts without the OpenAI and
+ * GitHub clients.
+ */
+async function scanCommand(settings, ctx) {
+    const { root, config, scope, baseline, files } = settings;
+    const result = scope
+        ? await (0,scan/* runScan */.Hk)({ root, config, scope, baseline, files }, { logger: ctx.logger })
+        : { target: root, findings: [], skipped: [], stats: { filesScanned: 0, bytesScanned: 0, filesSkipped: 0, allowed: 0, baselined: 0, durationMs: 0 } };
+    if (!settings.respond || !(0,src_settings/* responds */.j2)(settings.respond))
+        return { result };
+    const { runLeakResponse } = await Promise.all(/* import() */[__webpack_require__.e(167), __webpack_require__.e(930), __webpack_require__.e(488)]).then(__webpack_require__.bind(__webpack_require__, 488));
+    const responded = await runLeakResponse(result, settings.respond, {
+        logger: ctx.logger,
+        filter: { config, baseline },
+        repo: { serverUrl: ctx.serverUrl, repository: settings.repository, sha: settings.sha },
+        githubApiUrl: ctx.githubApiUrl,
+        writeIntervalMs: ctx.writeIntervalMs,
+    });
+    return responded ?? { result };
+}
+
 // EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
 var args = __webpack_require__(6890);
+// EXTERNAL MODULE: ./src/cli/context.ts
+var context = __webpack_require__(5217);
 // EXTERNAL MODULE: ./src/cli/help.ts
 var help = __webpack_require__(7911);
 // EXTERNAL MODULE: ./src/options.ts
 var src_options = __webpack_require__(8381);
-// EXTERNAL MODULE: ./src/settings.ts
-var settings = __webpack_require__(8750);
 // EXTERNAL MODULE: ./src/sources/git.ts
 var git = __webpack_require__(8022);
+// EXTERNAL MODULE: ./package.json
+var package_0 = __webpack_require__(8330);
 ;// CONCATENATED MODULE: ./src/cli.ts
-
-
 
 
 
@@ -142,7 +306,7 @@ var git = __webpack_require__(8022);
 
 /** Runs the CLI; returns the exit code. Streams are parameters so tests can run it in-process. */
 async function main(argv, stdout = process.stdout, stderr = process.stderr) {
-    const logger = (0,src_logger/* consoleLogger */.k)(stderr);
+    const logger = consoleLogger(stderr);
     try {
         const invocation = (0,args/* parseCommandLine */.Du)(argv);
         if (invocation.type === 'version') {
@@ -154,7 +318,7 @@ async function main(argv, stdout = process.stdout, stderr = process.stderr) {
             (argv.length ? stdout : stderr).write(invocation.command ? (0,help/* commandHelp */.bD)(invocation.command) : (0,help/* globalHelp */.zx)(package_0/* version */.rE));
             return argv.length ? 0 : 2;
         }
-        return await HANDLERS[invocation.command](invocation.values, invocation.positionals, stdout, logger);
+        return await HANDLERS[invocation.command](invocation.values, invocation.positionals, stdout, (0,context/* cliContext */.o)(logger));
     }
     catch (e) {
         logger.error(`${(0,errors/* errorMessage */.gJ)(e)}${e instanceof errors/* ConfigurationError */.j1 ? `\nRun keyguard help${named(argv)} for usage.` : ''}`);
@@ -163,63 +327,46 @@ async function main(argv, stdout = process.stdout, stderr = process.stderr) {
 }
 // The other commands load the OpenAI and GitHub clients; a plain scan (a pre-commit hook)
 // starts without them, which halves its start-up time.
-const commands = () => Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(488), __webpack_require__.e(814)]).then(__webpack_require__.bind(__webpack_require__, 1814));
+const commands = () => Promise.all(/* import() */[__webpack_require__.e(167), __webpack_require__.e(930), __webpack_require__.e(488), __webpack_require__.e(161)]).then(__webpack_require__.bind(__webpack_require__, 6161));
 /** One handler per command of the option table: a command added there does not compile without one. */
 const HANDLERS = {
-    scan: scanCommand,
-    audit: async (values, [target], stdout, logger) => (await commands()).audit(values, target, stdout, logger),
-    report: async (values, _, stdout, logger) => (await commands()).report(values, stdout, logger),
-    discover: async (values, _, stdout) => (await commands()).discoverCommand(values, stdout),
-    'scan-batch': async (values, [list], _, logger) => (await commands()).scanBatchCommand(values, list, logger),
-    aggregate: async (values, [dir], stdout, logger) => (await commands()).aggregateCommand(values, dir, stdout, logger),
-    watch: async (values, _, stdout, logger) => (await commands()).watch(values, stdout, logger),
+    scan: cli_scan,
+    audit: async (values, [target], stdout, ctx) => (await commands()).audit(values, target, stdout, ctx),
+    report: async (values, _, stdout, ctx) => (await commands()).report(values, stdout, ctx),
+    discover: async (values, _, stdout, ctx) => (await commands()).discoverCommand(values, stdout, ctx),
+    'scan-batch': async (values, [list], _, ctx) => (await commands()).scanBatchCommand(values, list, ctx),
+    aggregate: async (values, [dir], stdout, ctx) => (await commands()).aggregateCommand(values, dir, stdout, ctx),
+    watch: async (values, _, stdout, ctx) => (await commands()).watch(values, stdout, ctx),
 };
 /** `keyguard scan [PATH...]`: the working tree, files, a range, staged changes or the history; then the leak response. */
-async function scanCommand(values, positionals, stdout, logger) {
+async function cli_scan(values, positionals, stdout, ctx) {
+    const { logger } = ctx;
+    const format = (0,formats/* chooseFormat */.H8)('scan', values.format, src_options/* cliName */._t);
     const scope = values.history ? 'history' : values.staged ? 'staged' : values.range !== undefined ? 'range' : 'worktree';
-    const { root, files } = await (0,settings/* resolveTargets */.h5)(positionals, process.cwd());
+    const { root, files } = await (0,src_settings/* resolveTargets */.h5)(positionals, ctx.cwd);
     if (files && scope !== 'worktree')
         throw new errors/* ConfigurationError */.j1(`--${scope} reads a git repository: give it a directory PATH, not file names`);
-    const { format, output, config, range, baseline } = values;
-    const options = await (0,settings/* resolveScanOptions */.Sm)({ format, output, config, range, baseline, 'fail-on': values['fail-on'], 'max-file-size': values['max-file-size'], 'write-baseline': values['write-baseline'], 'scan-scope': scope, path: root }, src_options/* cliName */._t);
+    const { output, config, range, baseline } = values;
+    const options = await (0,src_settings/* resolveScanOptions */.Sm)({ output, config, range, baseline, 'fail-on': values['fail-on'], 'max-file-size': values['max-file-size'], 'write-baseline': values['write-baseline'], 'scan-scope': scope, path: root }, src_options/* cliName */._t, ctx.cwd);
     if (options.scope.type === 'event')
         throw new errors/* ConfigurationError */.j1('--range needs a range such as main..HEAD');
-    const respondOptions = (0,settings/* resolveRespondOptions */.UA)({ verify: String(values.verify ?? false), revoke: values.revoke, 'dry-run': String(values['dry-run'] ?? false), issues: String(values.issues ?? false), 'openai-base-url': values['openai-base-url'], 'secret-scanning-alerts': String(values['secret-scanning-alerts'] ?? false) }, src_options/* cliName */._t, { adminKey: process.env.OPENAI_ADMIN_KEY || undefined, githubToken: process.env.GITHUB_TOKEN || undefined, repository: process.env.GITHUB_REPOSITORY || undefined }, options.config, { verify: false });
+    const respond = (0,src_settings/* resolveRespondOptions */.UA)({ verify: String(values.verify ?? false), revoke: values.revoke, 'dry-run': String(values['dry-run'] ?? false), issues: String(values.issues ?? false), 'openai-base-url': values['openai-base-url'], 'secret-scanning-alerts': String(values['secret-scanning-alerts'] ?? false) }, src_options/* cliName */._t, ctx, options.config, { verify: false });
     // Settings are all checked before the scan: a typo fails at once, not after an hour of history.
     const gitScope = options.scope.type === 'history' ? { ...options.scope, fetch: values.fetch === true, pullRequests: values['pull-refs'] === true } : options.scope;
     if (values['pull-refs'] && !values.fetch)
         throw new errors/* ConfigurationError */.j1('--pull-refs goes with --history --fetch: pull request heads are fetched from origin');
     if (values.fetch && scope !== 'history')
         throw new errors/* ConfigurationError */.j1('--fetch goes with --history');
-    let result = await (0,scan/* runScan */.Hk)({ root: options.root, config: options.config, scope: gitScope, baseline: options.baseline, files }, { logger });
-    const responding = respondOptions.verify || respondOptions.adminKey !== undefined || respondOptions.issues !== null || respondOptions.alerts != null;
-    const responded = !responding
-        ? undefined
-        : await (await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(488)]).then(__webpack_require__.bind(__webpack_require__, 488))).runLeakResponse(result, respondOptions, {
-            logger,
-            filter: options,
-            repo: { serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com', repository: process.env.GITHUB_REPOSITORY || undefined, sha: process.env.GITHUB_SHA || (await headSha(options.root)) },
-            githubApiUrl: process.env.GITHUB_API_URL || undefined,
-        });
-    if (responded) {
-        result = responded.result;
-        for (const note of responded.summary.notes)
-            logger.warning(note);
-    }
+    const { result, summary } = await scanCommand({ root: options.root, config: options.config, scope: gitScope, baseline: options.baseline, files, respond, repository: ctx.repository, sha: (0,src_settings/* responds */.j2)(respond) ? (ctx.sha ?? (await headSha(options.root))) : undefined }, ctx);
+    for (const note of summary?.notes ?? [])
+        logger.warning(note);
     if (options.writeBaseline) {
         await (0,promises_.writeFile)(options.writeBaseline, (0,scan_baseline/* renderBaseline */.q)(result));
         logger.info(`keyguard: baseline of ${(0,count/* count */.U)(new Set(result.findings.map((f) => f.fingerprint)).size, 'key')} written to ${options.writeBaseline}`);
     }
-    const rendered = options.format === 'json' ? (0,json/* renderJson */.h)(result, responded?.summary, process.env.GITHUB_REPOSITORY || undefined) : options.format === 'sarif' ? renderSarif(result) : (0,output_text/* renderText */.S5)(result);
-    if (options.output) {
-        await (0,promises_.mkdir)(external_node_path_default().dirname(external_node_path_default().resolve(options.output)), { recursive: true });
-        await (0,promises_.writeFile)(options.output, rendered);
-        logger.info(`keyguard: ${(0,count/* count */.U)(result.findings.length, 'finding')} in ${result.stats.commitsScanned !== undefined ? (0,count/* count */.U)(result.stats.commitsScanned, 'commit') : (0,count/* count */.U)(result.stats.filesScanned, 'file')}; report written to ${options.output}`);
-    }
-    else {
-        logger.clear();
-        stdout.write(rendered);
-    }
+    const written = await (0,context/* emit */.I)(await (0,formats/* render */.XX)(format, { result, summary, repository: ctx.repository }), options.output, stdout, logger);
+    if (written)
+        logger.info(`keyguard: ${(0,count/* count */.U)(result.findings.length, 'finding')} in ${result.stats.commitsScanned !== undefined ? (0,count/* count */.U)(result.stats.commitsScanned, 'commit') : (0,count/* count */.U)(result.stats.filesScanned, 'file')}; report written to ${written}`);
     // What was found is written above; a scan that could not read everything is still an error.
     for (const what of result.unreadable ?? [])
         logger.error(`keyguard: could not read ${what}`);
@@ -239,6 +386,38 @@ async function headSha(root) {
     catch {
         return undefined;
     }
+}
+
+
+/***/ }),
+
+/***/ 5217:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ emit),
+/* harmony export */   o: () => (/* binding */ cliContext)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(788);
+
+
+
+/** The CLI's context: the current directory and the variables (credentials never come from flags). */
+const cliContext = (logger) => ({ ...(0,_context_js__WEBPACK_IMPORTED_MODULE_2__/* .contextFrom */ .qs)(process.env, { cwd: process.cwd(), logger, adminKey: process.env.OPENAI_ADMIN_KEY || undefined }), logger });
+/** Writes a command's rendered result to `--output FILE` (its directory made) or stdout; returns the file written. */
+async function emit(rendered, output, stdout, logger) {
+    if (!output) {
+        logger.clear();
+        stdout.write(rendered);
+        return undefined;
+    }
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(output)), { recursive: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(output, rendered);
+    return output;
 }
 
 
@@ -409,6 +588,58 @@ async function loadConfig(root, explicit) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`cannot read config file ${explicit ?? CONFIG_FILE}: ${e.code ?? e}`);
     }
     return { config: parseConfig(text, explicit ?? CONFIG_FILE), file };
+}
+
+
+/***/ }),
+
+/***/ 788:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $f: () => (/* binding */ githubClient),
+/* harmony export */   qs: () => (/* binding */ contextFrom)
+/* harmony export */ });
+/* unused harmony export writeInterval */
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+// The surroundings every command runs in, read once per entry: the credentials, the repository
+// and the APIs. The action builds it from its inputs and the runner's variables, the CLI from the
+// variables alone (credentials never come from flags); commands read it, never process.env.
+
+/**
+ * The context from the environment. The admin key is the entry's to give (a variable for the CLI,
+ * an input for the action, which never reads OPENAI_ADMIN_KEY); a given GitHub token wins over
+ * GITHUB_TOKEN.
+ */
+function contextFrom(env, given) {
+    const v = (name) => env[name] || undefined;
+    return {
+        cwd: given.cwd,
+        adminKey: given.adminKey,
+        githubToken: given.githubToken ?? v('GITHUB_TOKEN'),
+        repository: v('GITHUB_REPOSITORY'),
+        sha: v('GITHUB_SHA'),
+        serverUrl: v('GITHUB_SERVER_URL') ?? 'https://github.com',
+        githubApiUrl: v('GITHUB_API_URL'),
+        writeIntervalMs: writeInterval(v('KEYGUARD_GITHUB_WRITE_INTERVAL_MS')),
+        tempDir: v('RUNNER_TEMP') ?? node_os__WEBPACK_IMPORTED_MODULE_0___default().tmpdir(),
+        logger: given.logger,
+        now: () => Math.floor(Date.now() / 1000),
+    };
+}
+/** GitHub asks for ~1 s between writes; only runs against the loopback fakes shorten it. */
+function writeInterval(raw = process.env.KEYGUARD_GITHUB_WRITE_INTERVAL_MS) {
+    const v = Number(raw);
+    return raw && Number.isFinite(v) && v >= 0 ? v : undefined;
+}
+/**
+ * A GitHub client at the context's API. Loaded on demand: a plain
+ * scan never needs octokit, and not loading it halves the CLI's start-up.
+ */
+async function githubClient(ctx, token) {
+    const { createOctokit } = await Promise.all(/* import() */[__webpack_require__.e(167), __webpack_require__.e(702)]).then(__webpack_require__.bind(__webpack_require__, 6702));
+    return createOctokit({ token, baseUrl: ctx.githubApiUrl, logger: ctx.logger, writeIntervalMs: ctx.writeIntervalMs });
 }
 
 
@@ -1212,55 +1443,12 @@ function exposureLine(e) {
 
 /***/ }),
 
-/***/ 6999:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ consoleLogger)
-/* harmony export */ });
-/* unused harmony export silentLogger */
-const silentLogger = {
-    info() { },
-    warning() { },
-    error() { },
-    mask() { },
-    progress() { },
-};
-/**
- * Logs to stderr, so stdout stays the report. Progress only when stderr is a terminal; `clear()`
- * erases it before the report is printed on the same terminal.
- */
-function consoleLogger(stream = process.stderr) {
-    const tty = stream.isTTY === true;
-    let progressShown = false;
-    const clear = () => {
-        if (progressShown)
-            stream.write('\r\x1b[K');
-        progressShown = false;
-    };
-    return {
-        clear,
-        info: (m) => (clear(), stream.write(`${m}\n`)),
-        warning: (m) => (clear(), stream.write(`warning: ${m}\n`)),
-        error: (m) => (clear(), stream.write(`error: ${m}\n`)),
-        mask() { },
-        progress(m) {
-            if (!tty)
-                return;
-            stream.write(`\r\x1b[K${m}`);
-            progressShown = true;
-        },
-    };
-}
-
-
-/***/ }),
-
 /***/ 7711:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ renderJson)
+/* harmony export */   renderJson: () => (/* binding */ renderJson)
 /* harmony export */ });
 /** The JSON contract of DESIGN.md; fields are picked one by one so no secret can slip in. */
 function renderJson(result, response, repository) {
@@ -1311,18 +1499,110 @@ function renderJson(result, response, repository) {
 
 /***/ }),
 
+/***/ 324:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   renderSarif: () => (/* binding */ renderSarif),
+/* harmony export */   ruleId: () => (/* binding */ ruleId)
+/* harmony export */ });
+/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2029);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4820);
+/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8330);
+
+
+
+/** Stable rule ids (code scanning keys alerts on them): one per key kind. */
+function ruleId(kind) {
+    return `openai-${kind.replace('_', '-')}-key`;
+}
+/**
+ * SARIF 2.1.0 as GitHub code scanning accepts it. `pathPrefix` makes paths relative to the
+ * repository root when a sub-directory was scanned. No snippet and no key in any message: only the
+ * redacted form and the fingerprint.
+ */
+function renderSarif(result, pathPrefix = '') {
+    const rules = _detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .KEY_KINDS */ .A3.map((kind) => ({
+        id: ruleId(kind),
+        name: `OpenAI${kind.replace(/(^|_)(\w)/g, (_m, _u, c) => c.toUpperCase())}KeyLeak`,
+        shortDescription: { text: `OpenAI ${(0,_detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .kindLabel */ .tf)(kind)} committed` },
+        fullDescription: { text: `An OpenAI ${(0,_detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .kindLabel */ .tf)(kind)} (${(0,_detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .kindPrefix */ .TK)(kind)}…) is present in the repository. Anyone who can read the repository can use it.` },
+        help: {
+            text: 'Revoke the key in the OpenAI dashboard, replace it with a new one stored as a secret and read from the environment (OPENAI_API_KEY), and remove it from git history.',
+            markdown: 'Revoke the key in the OpenAI dashboard, replace it with a new one stored as a secret and read from the environment (`OPENAI_API_KEY`), and remove it from git history (`git filter-repo`).',
+        },
+        defaultConfiguration: { level: 'error' },
+        properties: { tags: ['security', 'secret', 'openai'], precision: 'very-high', 'security-severity': (0,_detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .kindSpec */ .KS)(kind).severity },
+    }));
+    // Code scanning shows files as they are at the analysed commit, and rejects a result without a
+    // file and line: a key that is not in the scanned tree (removed, only on another branch, in a
+    // message) would sit on an innocent line there. Such keys go in the run's properties bag with
+    // the commit that holds them, not in the results. GitHub's own secret scanning alerts are in its
+    // security tab already: code scanning gets keyguard's findings only.
+    const own = result.findings.filter((f) => !f.alert);
+    const inTree = (f) => !f.source && (!f.git || f.git.presentAtHead);
+    const results = own.filter(inTree).map((f) => ({
+        ruleId: ruleId(f.kind),
+        ruleIndex: _detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .KEY_KINDS */ .A3.indexOf(f.kind),
+        level: 'error',
+        message: { text: `OpenAI ${(0,_detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .kindLabel */ .tf)(f.kind)} ${f.redacted} (fingerprint ${f.fingerprint})${f.encoding !== 'plain' ? `, ${f.encoding}` : ''}${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__.gitNote)(f).replace(/^ +/, '; ')}` },
+        locations: [
+            {
+                physicalLocation: {
+                    artifactLocation: { uri: pathPrefix + f.file, uriBaseId: '%SRCROOT%' },
+                    region: { startLine: Math.max(1, f.line), startColumn: Math.max(1, f.column), endColumn: Math.max(2, f.endColumn) },
+                },
+            },
+        ],
+        // The key's hash, not the line's: the alert follows the key when lines around it move.
+        partialFingerprints: { 'keyguardKey/v1': `${f.fingerprint}:${pathPrefix + f.file}` },
+        properties: { fingerprint: f.fingerprint, kind: f.kind, ...(f.commit ? { commit: f.commit, firstSeen: f.git?.authorDate, occurrences: f.git?.occurrences, presentAtHead: f.git?.presentAtHead } : {}) },
+    }));
+    const notInTree = own.filter((f) => !inTree(f)).map((f) => ({
+        ruleId: ruleId(f.kind),
+        fingerprint: f.fingerprint,
+        redacted: f.redacted,
+        commit: f.commit,
+        file: f.source ? null : pathPrefix + f.file,
+        line: f.line,
+        source: f.source ?? 'file',
+        firstSeen: f.git?.authorDate ?? null,
+        occurrences: f.git?.occurrences ?? 1,
+        refsHolding: (f.git?.presentIn ?? []).map((p) => p.ref),
+    }));
+    return `${JSON.stringify({
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: { driver: { name: 'keyguard', semanticVersion: _package_json__WEBPACK_IMPORTED_MODULE_2__/* .version */ .rE, rules } },
+                results,
+                columnKind: 'utf16CodeUnits',
+                ...(notInTree.length ? { properties: { keysNotInScannedTree: notInTree } } : {}),
+            },
+        ],
+    }, null, 2)}\n`;
+}
+
+
+/***/ }),
+
 /***/ 4820:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  je: () => (/* binding */ gitNote),
-  g$: () => (/* binding */ printable),
-  S5: () => (/* binding */ renderText)
+  gitNote: () => (/* binding */ gitNote),
+  refsHolding: () => (/* binding */ refsHolding),
+  renderText: () => (/* binding */ renderText),
+  responseNote: () => (/* binding */ responseNote),
+  shortRef: () => (/* binding */ shortRef),
+  worthReporting: () => (/* binding */ worthReporting)
 });
-
-// UNUSED EXPORTS: refsHolding, responseNote, shortRef, worthReporting
 
 // EXTERNAL MODULE: ./src/detect/index.ts + 8 modules
 var detect = __webpack_require__(2029);
@@ -1332,6 +1612,8 @@ var render = __webpack_require__(3741);
 var leak_issue = __webpack_require__(8280);
 // EXTERNAL MODULE: ./src/text/count.ts
 var count = __webpack_require__(896);
+// EXTERNAL MODULE: ./src/text/printable.ts
+var printable = __webpack_require__(8572);
 ;// CONCATENATED MODULE: ./src/scan/coverage.ts
 
 /** What a history scan covered, in words: `412 commits from 3 refs (main, v1.0, …)`. */
@@ -1344,6 +1626,7 @@ function describeCoverage(coverage, shown = 10) {
 }
 
 ;// CONCATENATED MODULE: ./src/output/text.ts
+
 
 
 
@@ -1401,11 +1684,6 @@ function gitNote(f) {
     const head = !f.commit ? '' : refs ? `, still in ${refs}` : f.git.presentAtHead ? ', still present' : ', removed from every ref';
     return `  ${where}${times}${head}`;
 }
-/**
- * A path as a terminal line may show it: control characters (a newline that forges a line, ESC
- * that moves the cursor, BEL) and bidirectional overrides written as escapes, as git quotes them.
- */
-const printable = (s) => s.replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\u{${c.codePointAt(0).toString(16)}}`);
 /** Skipped files listed in the text report; the JSON report lists every one. */
 const SKIPPED_SHOWN = 20;
 /** Every place commits added the key (the first ten, then a count), when there is more than one. */
@@ -1421,7 +1699,7 @@ function placesNote(f, shown = 10) {
 function renderText(result) {
     const shown = new Set();
     const lines = result.findings.flatMap((f) => {
-        const line = `${f.alert ? `GitHub alert #${f.alert.number} ` : ''}${f.file ? printable(f.file) : '(not in a file)'}:${f.line}:${f.column}  ${(0,detect/* kindLabel */.tf)(f.kind)}${f.encoding !== 'plain' ? ` (${f.encoding})` : ''}  ${f.redacted}  ${f.fingerprint}${gitNote(f)}${responseNote(f)}`;
+        const line = `${f.alert ? `GitHub alert #${f.alert.number} ` : ''}${f.file ? (0,printable/* printable */.g)(f.file) : '(not in a file)'}:${f.line}:${f.column}  ${(0,detect/* kindLabel */.tf)(f.kind)}${f.encoding !== 'plain' ? ` (${f.encoding})` : ''}  ${f.redacted}  ${f.fingerprint}${gitNote(f)}${responseNote(f)}`;
         // A key's use since exposure, once, under its first finding.
         const e = f.response?.exposure;
         const first = e && !shown.has(f.fingerprint);
@@ -1430,7 +1708,7 @@ function renderText(result) {
         return [line, ...placesNote(f), ...(first ? [`  ${f.redacted} used ${(0,render/* exposureLine */.Q)(e)}`] : [])];
     });
     for (const s of result.skipped.slice(0, SKIPPED_SHOWN))
-        lines.push(`skipped ${printable(s.path)}: ${s.reason}${s.detail ? ` (${s.detail})` : ''}`);
+        lines.push(`skipped ${(0,printable/* printable */.g)(s.path)}: ${s.reason}${s.detail ? ` (${s.detail})` : ''}`);
     if (result.skipped.length > SKIPPED_SHOWN)
         lines.push(`skipped ${(0,count/* count */.U)(result.skipped.length - SKIPPED_SHOWN, 'more file')} (--format json lists them all)`);
     const { stats } = result;
@@ -1444,6 +1722,543 @@ function renderText(result) {
     lines.push(`${(0,count/* count */.U)(result.findings.length, 'finding')} (${(0,count/* count */.U)(keys, 'distinct key')}) in ${where}; ` +
         `${(0,count/* count */.U)(stats.filesSkipped, 'file')} skipped, ${stats.allowed} allowed, ${stats.baselined} in baseline, ${(stats.durationMs / 1000).toFixed(2)} s`);
     return `${lines.join('\n')}\n`;
+}
+
+
+/***/ }),
+
+/***/ 8105:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ ENDPOINT_UNITS),
+/* harmony export */   Q: () => (/* binding */ aggregate)
+/* harmony export */ });
+/**
+ * Each usage endpoint's unit, and whether its `num_model_requests` count as requests. Web search
+ * and file search calls are made within model requests the other endpoints count already.
+ */
+const ENDPOINT_UNITS = {
+    completions: { unit: 'tokens', requests: true },
+    embeddings: { unit: 'tokens', requests: true },
+    moderations: { unit: 'tokens', requests: true },
+    images: { unit: 'images', requests: true },
+    audio_speeches: { unit: 'characters', requests: true },
+    audio_transcriptions: { unit: 'seconds', requests: true },
+    // Bytes stored, per daily bucket: summed over the days, byte-days (storage is billed per GB-day).
+    vector_stores: { unit: 'byte-days', requests: false },
+    code_interpreter_sessions: { unit: 'sessions', requests: false },
+    file_search_calls: { unit: 'calls', requests: false },
+    web_search_calls: { unit: 'calls', requests: false },
+};
+const USAGE_ORDER = Object.keys(ENDPOINT_UNITS);
+const zero = () => ({ costUsd: 0, requests: 0, inputTokens: 0, outputTokens: 0, cachedTokens: 0 });
+const round2 = (n) => Math.round(n * 100) / 100;
+const TOP_SPENDERS = 3;
+/** The key under which rows without a project are summed (no project id is empty). */
+const NO_PROJECT = '';
+/**
+ * Per-project usage and cost for a period and the one before, with flags. Pure: buckets and
+ * policy in, report out. Projects with no activity in either period are left out; deleted
+ * projects that still show in usage are kept by id.
+ */
+function aggregate(input, policy) {
+    const { period, previous } = input;
+    const cur = new Map();
+    const prev = new Map();
+    const models = new Map();
+    const daily = new Map();
+    const projectDaily = new Map();
+    const slot = (t) => (t >= period.start && t < period.end ? cur : t >= previous.start && t < previous.end ? prev : undefined);
+    const get = (m, id) => m.get(id) ?? m.set(id, zero()).get(id);
+    const endpoints = new Map();
+    let withoutAmount = 0;
+    for (const b of input.costs) {
+        const target = slot(b.start);
+        for (const r of b.results) {
+            if (!target)
+                continue;
+            if (r.usd === null) {
+                if (target === cur)
+                    withoutAmount++;
+                continue;
+            }
+            const project = r.projectId ?? NO_PROJECT;
+            get(target, project).costUsd += r.usd;
+            if (target === cur) {
+                const day = Math.floor(b.start / 86_400) * 86_400;
+                daily.set(day, (daily.get(day) ?? 0) + r.usd);
+                const pd = projectDaily.get(project) ?? projectDaily.set(project, new Map()).get(project);
+                pd.set(day, (pd.get(day) ?? 0) + r.usd);
+            }
+        }
+    }
+    for (const b of input.usage) {
+        const target = slot(b.start);
+        const { unit, requests: countsRequests } = ENDPOINT_UNITS[b.endpoint];
+        for (const r of b.results) {
+            if (!target)
+                continue;
+            const requests = countsRequests ? r.requests : 0;
+            const t = get(target, r.projectId ?? NO_PROJECT);
+            t.requests += requests;
+            t.inputTokens += r.inputTokens;
+            t.outputTokens += r.outputTokens;
+            t.cachedTokens += r.cachedTokens;
+            if (target === cur) {
+                const e = endpoints.get(b.endpoint) ?? endpoints.set(b.endpoint, { endpoint: b.endpoint, unit, requests: 0, inputTokens: 0, outputTokens: 0, quantity: 0 }).get(b.endpoint);
+                e.requests += requests;
+                e.inputTokens += r.inputTokens;
+                e.outputTokens += r.outputTokens;
+                e.quantity += r.quantity;
+            }
+            if (target === cur && r.model && r.projectId) {
+                const pm = models.get(r.projectId) ?? models.set(r.projectId, new Map()).get(r.projectId);
+                const m = pm.get(r.model) ?? pm.set(r.model, { requests: 0, tokens: 0 }).get(r.model);
+                m.requests += requests;
+                m.tokens += r.inputTokens + r.outputTokens;
+            }
+        }
+    }
+    // project → key or user id → requests and tokens ('' stands for usage of no user).
+    const byKey = new Map();
+    const byUser = new Map();
+    const add = (m, project, id, requests, tokens) => {
+        const pm = m.get(project) ?? m.set(project, new Map()).get(project);
+        const x = pm.get(id) ?? pm.set(id, { requests: 0, tokens: 0 }).get(id);
+        x.requests += requests;
+        x.tokens += tokens;
+    };
+    for (const b of input.keyUsage ?? []) {
+        if (slot(b.start) !== cur)
+            continue;
+        const countsRequests = ENDPOINT_UNITS[b.endpoint].requests;
+        for (const r of b.results) {
+            const requests = countsRequests ? r.requests : 0;
+            const tokens = r.inputTokens + r.outputTokens;
+            if (!r.projectId || (requests === 0 && tokens === 0))
+                continue;
+            if (r.apiKeyId)
+                add(byKey, r.projectId, r.apiKeyId, requests, tokens);
+            add(byUser, r.projectId, r.userId ?? '', requests, tokens);
+        }
+    }
+    const top = (m, label) => [...(m ?? [])]
+        .sort(([a, x], [b, y]) => y.tokens - x.tokens || y.requests - x.requests || a.localeCompare(b))
+        .slice(0, TOP_SPENDERS)
+        .map(([id, n]) => ({ ...label(id), ...n }));
+    const keyLabel = (id) => ({ id, name: input.keyLabels?.get(id)?.name ?? null, redacted: input.keyLabels?.get(id)?.redacted ?? null });
+    const userLabel = (id) => ({ id: id || null, name: id ? (input.userNames?.get(id) ?? null) : null });
+    const days = [];
+    for (let d = Math.floor(period.start / 86_400) * 86_400; d < period.end; d += 86_400)
+        days.push(d);
+    const known = new Map(input.projects.map((p) => [p.id, p]));
+    const ids = [...new Set([...cur.keys(), ...prev.keys()])].filter((id) => id !== NO_PROJECT);
+    const projects = ids.map((id) => {
+        const c = cur.get(id) ?? zero();
+        const p = prev.get(id) ?? zero();
+        const project = known.get(id);
+        const flags = [];
+        const budget = policy.budgets[id] ?? (project?.name ? policy.budgets[project.name] : undefined);
+        if (budget !== undefined && c.costUsd > budget)
+            flags.push({ type: 'over-budget', budgetUsd: budget });
+        const rise = (now, before) => (before > 0 ? ((now - before) / before) * 100 : 0);
+        if (p.costUsd >= policy.minSpikeBaseUsd && rise(c.costUsd, p.costUsd) > policy.spikePercent)
+            flags.push({ type: 'spike', metric: 'cost', percent: Math.round(rise(c.costUsd, p.costUsd)) });
+        else if (p.inputTokens + p.outputTokens >= policy.minSpikeBaseTokens && rise(c.inputTokens + c.outputTokens, p.inputTokens + p.outputTokens) > policy.spikePercent) {
+            flags.push({ type: 'spike', metric: 'tokens', percent: Math.round(rise(c.inputTokens + c.outputTokens, p.inputTokens + p.outputTokens)) });
+        }
+        const spent = c.costUsd > 0 || c.requests > 0;
+        if (spent && input.members && (input.members.get(id)?.length ?? 0) === 0)
+            flags.push({ type: 'no-members' });
+        const flaggedSpenders = [...(byKey.get(id)?.keys() ?? [])].filter((k) => input.flaggedKeys?.has(k)).sort();
+        if (flaggedSpenders.length)
+            flags.push({ type: 'flagged-keys', keyIds: flaggedSpenders });
+        const topModels = [...(models.get(id) ?? new Map())].map(([model, m]) => ({ model, ...m })).sort((a, b) => b.tokens - a.tokens).slice(0, 3);
+        const topKeys = top(byKey.get(id), keyLabel);
+        const topUsers = top(byUser.get(id), userLabel);
+        const dailyCostUsd = days.map((d) => round2(projectDaily.get(id)?.get(d) ?? 0));
+        return { id, name: project?.name ?? null, archived: project?.archived ?? false, ...c, costUsd: round2(c.costUsd), topModels, topKeys, topUsers, dailyCostUsd, previous: { ...p, costUsd: round2(p.costUsd) }, flags };
+    });
+    projects.sort((a, b) => b.costUsd - a.costUsd || b.requests - a.requests || a.id.localeCompare(b.id));
+    // Totals from the unrounded sums: rounding each project first could miss the bill by cents.
+    const sum = (list) => [...list].reduce((t, x) => ({ costUsd: t.costUsd + x.costUsd, requests: t.requests + x.requests, inputTokens: t.inputTokens + x.inputTokens, outputTokens: t.outputTokens + x.outputTokens, cachedTokens: t.cachedTokens + x.cachedTokens }), zero());
+    const rounded = (t) => ({ ...t, costUsd: round2(t.costUsd) });
+    const withPrevious = (c, p) => ({ ...rounded(c), previous: rounded(p) });
+    return {
+        period,
+        previousPeriod: previous,
+        projects,
+        unattributed: withPrevious(cur.get(NO_PROJECT) ?? zero(), prev.get(NO_PROJECT) ?? zero()),
+        totals: withPrevious(sum(cur.values()), sum(prev.values())),
+        usage: USAGE_ORDER.flatMap((e) => endpoints.get(e) ?? []),
+        costRowsWithoutAmount: withoutAmount,
+        daily: days.map((d) => ({ day: d, costUsd: round2(daily.get(d) ?? 0) })),
+        keyLabels: input.keyLabels ?? new Map(),
+    };
+}
+
+
+/***/ }),
+
+/***/ 9061:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dn: () => (/* binding */ periodId),
+/* harmony export */   Pl: () => (/* binding */ describePeriod),
+/* harmony export */   jB: () => (/* binding */ previousPeriod),
+/* harmony export */   kh: () => (/* binding */ isoDay),
+/* harmony export */   nr: () => (/* binding */ lastFullPeriod),
+/* harmony export */   pP: () => (/* binding */ customPeriod)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
+const DAY = 86_400;
+const midnight = (t) => Math.floor(t / DAY) * DAY;
+/**
+ * The last full period before `now`, in UTC: yesterday, last Monday-to-Sunday week, or last
+ * calendar month. Pure: the clock comes in.
+ */
+function lastFullPeriod(kind, now) {
+    const today = midnight(now);
+    if (kind === 'day')
+        return { kind, start: today - DAY, end: today };
+    if (kind === 'week') {
+        const weekday = (new Date(today * 1000).getUTCDay() + 6) % 7; // Monday = 0
+        const thisMonday = today - weekday * DAY;
+        return { kind, start: thisMonday - 7 * DAY, end: thisMonday };
+    }
+    const d = new Date(today * 1000);
+    const end = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / 1000;
+    const start = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1) / 1000;
+    return { kind, start, end };
+}
+/** `--since 2026-11-01 --until 2026-11-08`: whole UTC days, `until` exclusive. */
+function customPeriod(since, until) {
+    const parse = (s, name) => {
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(s))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${name}: expected a date such as 2026-11-01, got "${s}"`);
+        const t = Date.parse(`${s}T00:00:00Z`) / 1000;
+        if (!Number.isFinite(t))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${name}: ${s} is not a date`);
+        return t;
+    };
+    const start = parse(since, '--since');
+    const end = parse(until, '--until');
+    if (end <= start)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`--until (${until}) must be after --since (${since})`);
+    return { kind: 'custom', start, end };
+}
+/** The period of the same length just before. */
+function previousPeriod(p) {
+    if (p.kind === 'month') {
+        const d = new Date(p.start * 1000);
+        return { kind: 'month', start: Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1) / 1000, end: p.start };
+    }
+    return { kind: p.kind, start: p.start - (p.end - p.start), end: p.start };
+}
+const isoDay = (t) => new Date(t * 1000).toISOString().slice(0, 10);
+/** `week-2026-11-16`: names the period in issue markers (safe characters only). */
+function periodId(p) {
+    return `${p.kind}-${isoDay(p.start)}${p.kind === 'custom' ? `-${isoDay(p.end)}` : ''}`;
+}
+function describePeriod(p) {
+    const last = isoDay(p.end - DAY);
+    return p.end - p.start === DAY ? isoDay(p.start) : `${isoDay(p.start)} to ${last}`;
+}
+
+
+/***/ }),
+
+/***/ 6340:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   change: () => (/* binding */ change),
+/* harmony export */   formatCompact: () => (/* binding */ formatCompact),
+/* harmony export */   formatInt: () => (/* binding */ formatInt),
+/* harmony export */   formatUsd: () => (/* binding */ formatUsd),
+/* harmony export */   renderReportJson: () => (/* binding */ renderReportJson),
+/* harmony export */   renderReportMarkdown: () => (/* binding */ renderReportMarkdown)
+/* harmony export */ });
+/* harmony import */ var _text_marker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4777);
+/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6590);
+/* harmony import */ var _aggregate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8105);
+/* harmony import */ var _period_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9061);
+/* harmony import */ var _text_count_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(896);
+
+
+
+
+
+const int = new Intl.NumberFormat('en-US');
+const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+const formatUsd = (n) => usd.format(n);
+const formatInt = (n) => int.format(Math.round(n));
+/** `12.3M`, `950K`, `812`: token counts, where the digits past the third do not matter to a reader. */
+const formatCompact = (n) => compact.format(Math.round(n));
+/** `+12.5%`, `-3.0%`, `new` (nothing before), `–` (nothing either time). */
+function change(now, before) {
+    if (before === 0)
+        return now === 0 ? '–' : 'new';
+    const pct = ((now - before) / before) * 100;
+    return `${pct >= 0 ? '+' : ''}${pct.toFixed(1)}%`;
+}
+/** Limits, so that 1,000 projects with long names stay far below GitHub's 65,536-character body. */
+const LIMITS = { chartProjects: 8, dailyLines: 5, attention: 10, rows: 100, spenderProjects: 25, nameChars: 32, labelChars: 22 };
+/**
+ * Chart colours, set through Mermaid's init directive (Mermaid's defaults include pale ones that
+ * vanish on white): GitHub's own blue, orange, green, purple and red. The legend under the daily
+ * chart names them in words, since not every Mermaid version draws a legend.
+ */
+const PALETTE = [
+    ['#0969da', 'blue'],
+    ['#bc4c00', 'orange'],
+    ['#1a7f37', 'green'],
+    ['#8250df', 'purple'],
+    ['#cf222e', 'red'],
+];
+const truncate = (s, n) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const projectLabel = (p) => p.name || p.id;
+/** A project as a table cell or list item: its name (shortened, escaped), else its id. */
+const projectCell = (p) => `${p.name ? (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(truncate(p.name, LIMITS.nameChars)) : (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(p.id)}${p.archived ? ' (archived)' : ''}`;
+const tokens = (t) => t.inputTokens + t.outputTokens;
+/** A key by name and the redacted value the API lists (never the key), else by id. */
+function keyCell(k) {
+    return [k.name ? (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(truncate(k.name, LIMITS.nameChars)) : undefined, k.redacted ? (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(k.redacted) : undefined].filter(Boolean).join(' ') || (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(k.id ?? '?');
+}
+/** The short form, for the table's Flags column. */
+function flagShort(f) {
+    switch (f.type) {
+        case 'over-budget':
+            return 'over budget';
+        case 'spike':
+            return `spike +${f.percent}%`;
+        case 'no-members':
+            return 'no members';
+        case 'flagged-keys':
+            return 'flagged keys';
+    }
+}
+/** The long form, saying why, for the list of what needs attention. */
+function flagReason(f, p, report) {
+    switch (f.type) {
+        case 'over-budget':
+            return `over budget: ${formatUsd(p.costUsd)} of ${formatUsd(f.budgetUsd)}`;
+        case 'spike':
+            return f.metric === 'cost'
+                ? `cost spike +${f.percent}% (${formatUsd(p.costUsd)}, was ${formatUsd(p.previous.costUsd)})`
+                : `token spike +${f.percent}% (${formatCompact(tokens(p))}, was ${formatCompact(tokens(p.previous))})`;
+        case 'no-members':
+            return 'spend with no members';
+        case 'flagged-keys': {
+            const shown = f.keyIds.slice(0, 3).map((id) => keyCell({ id, ...report.keyLabels.get(id) }));
+            return `spend from keys the audit flags: ${shown.join(', ')}${f.keyIds.length > 3 ? ` and ${f.keyIds.length - 3} more` : ''}`;
+        }
+    }
+}
+/** Mermaid strings are quoted: no quotes, brackets or newlines may get through, and labels stay short. */
+function mermaidLabel(s) {
+    const clean = s.replace(/["`[\]{}<>\\;#%:]/g, ' ').replace(/\s+/g, ' ').trim();
+    return truncate(clean, LIMITS.labelChars) || '?';
+}
+/** Chart labels of projects, made unique: Mermaid draws two equal categories as one. */
+function chartLabels(projects) {
+    const seen = new Map();
+    return projects.map((p) => {
+        const label = mermaidLabel(projectLabel(p));
+        const n = (seen.get(label) ?? 0) + 1;
+        seen.set(label, n);
+        return n === 1 ? label : `${label} (${n})`;
+    });
+}
+const init = (colours, extra = '') => `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${colours.join(', ')}"}}${extra}}}%%`;
+/** A y-axis top a little above the largest value, rounded to a number a reader can take in. */
+const axisTop = (max) => {
+    if (max <= 0)
+        return 1;
+    const step = 10 ** Math.floor(Math.log10(max * 1.1));
+    return Math.ceil((max * 1.1) / step) * step;
+};
+/**
+ * The top projects by cost as horizontal bars (names read across, never overlap), the rest named
+ * in a sentence rather than drawn as one bar that would dwarf them; then the daily cost of the top
+ * projects, one line each, so a rise shows where it happens.
+ */
+function charts(report) {
+    const spenders = report.projects.filter((p) => p.costUsd > 0);
+    if (spenders.length === 0)
+        return [];
+    const top = spenders.slice(0, LIMITS.chartProjects);
+    const rest = spenders.slice(LIMITS.chartProjects);
+    const restUsd = rest.reduce((n, p) => n + p.costUsd, 0);
+    const out = [
+        '```mermaid',
+        init([PALETTE[0][0]], ', "xyChart": {"showDataLabel": true}'),
+        'xychart-beta horizontal',
+        `  title "Top ${(0,_text_count_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U)(top.length, 'project')} by cost (USD)"`,
+        `  x-axis [${chartLabels(top).map((l) => `"${l}"`).join(', ')}]`,
+        `  y-axis "USD" 0 --> ${axisTop(top[0].costUsd)}`,
+        `  bar [${top.map((p) => p.costUsd.toFixed(2)).join(', ')}]`,
+        '```',
+        '',
+    ];
+    if (rest.length > 0)
+        out.push(`The other ${(0,_text_count_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U)(rest.length, 'project')} spent ${formatUsd(restUsd)} together (${Math.round((restUsd / report.totals.costUsd) * 100)}% of the total).`, '');
+    if (report.daily.length > 1) {
+        // Spiking projects first, wherever they rank by cost: the chart is there to show change.
+        const spiking = report.projects.filter((p) => p.flags.some((f) => f.type === 'spike'));
+        const lines = [...new Set([...spiking, ...top])].slice(0, LIMITS.dailyLines);
+        const max = Math.max(...lines.flatMap((p) => p.dailyCostUsd));
+        // A week reads best as `MM-DD` labels; past that they collide, so the axis counts days instead.
+        const xAxis = report.daily.length > 8
+            ? `  x-axis "Day of the period (day 1 is ${(0,_period_js__WEBPACK_IMPORTED_MODULE_4__/* .isoDay */ .kh)(report.daily[0].day)})" 1 --> ${report.daily.length}`
+            : `  x-axis [${report.daily.map((d) => `"${(0,_period_js__WEBPACK_IMPORTED_MODULE_4__/* .isoDay */ .kh)(d.day).slice(5)}"`).join(', ')}]`;
+        out.push('```mermaid', init(lines.map((_, i) => PALETTE[i][0])), 'xychart-beta', '  title "Daily cost per project (USD)"', xAxis, `  y-axis "USD" 0 --> ${axisTop(max)}`, ...chartLabels(lines).map((label, i) => `  line "${label}" [${lines[i].dailyCostUsd.map((c) => c.toFixed(2)).join(', ')}]`), '```', '', `Lines: ${lines.map((p, i) => `${PALETTE[i][1]} ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(truncate(projectLabel(p), LIMITS.nameChars))}`).join(' · ')}. The whole organization: ${dailyRange(report.daily)}.`, '');
+    }
+    return out;
+}
+/** `$141.48 to $148.77 a day, most on 2026-11-19`: the whole organization's days in a phrase. */
+function dailyRange(daily) {
+    const costs = daily.map((d) => d.costUsd);
+    const top = daily.reduce((a, b) => (b.costUsd > a.costUsd ? b : a));
+    return `${formatUsd(Math.min(...costs))} to ${formatUsd(Math.max(...costs))} a day, most on ${(0,_period_js__WEBPACK_IMPORTED_MODULE_4__/* .isoDay */ .kh)(top.day)}`;
+}
+/** What needs attention, first: each flagged project by name with its reasons. */
+function attention(report) {
+    const flagged = report.projects.filter((p) => p.flags.length > 0);
+    if (flagged.length === 0)
+        return [':white_check_mark: **Nothing needs attention**: no project is over budget, spiking, spending with no members or from keys the audit flags.', ''];
+    const shown = flagged.slice(0, LIMITS.attention);
+    return [
+        `### :warning: ${flagged.length} project${flagged.length === 1 ? ' needs' : 's need'} attention`,
+        '',
+        ...shown.map((p) => `- **${projectCell(p)}**: ${p.flags.map((f) => flagReason(f, p, report)).join('; ')}`),
+        ...(flagged.length > shown.length ? [`- and ${flagged.length - shown.length} more: see the Flags column below.`] : []),
+        '',
+    ];
+}
+function details(summary, body) {
+    return ['<details>', `<summary>${summary}</summary>`, '', ...body, '', '</details>', ''];
+}
+const hasActivity = (t) => [t, t.previous].some((x) => x.costUsd !== 0 || x.requests > 0 || x.inputTokens > 0 || x.outputTokens > 0);
+const ENDPOINT_NAMES = {
+    completions: 'Completions',
+    embeddings: 'Embeddings',
+    moderations: 'Moderations',
+    images: 'Images',
+    audio_speeches: 'Audio speeches',
+    audio_transcriptions: 'Audio transcriptions',
+    vector_stores: 'Vector stores',
+    code_interpreter_sessions: 'Code interpreter',
+    file_search_calls: 'File search',
+    web_search_calls: 'Web search',
+};
+/** An endpoint's own unit: `1,024 images`, `3.50 GiB-days` (storage is billed by the GB-day). */
+function quantity(u) {
+    if (u.unit === 'tokens')
+        return '';
+    if (u.unit === 'byte-days')
+        return `${(u.quantity / 2 ** 30).toFixed(2)} GiB-days`;
+    return `${formatInt(u.quantity)} ${u.unit}`;
+}
+/** Usage per endpoint, each in its own unit where tokens do not apply. */
+function usageTable(report) {
+    if (report.usage.length === 0)
+        return [];
+    return details('Usage by endpoint, each in its own unit', [
+        '| Usage by endpoint | Requests | Input tokens | Output tokens | Other units |',
+        '| --- | ---: | ---: | ---: | ---: |',
+        ...report.usage.map((u) => `| ${ENDPOINT_NAMES[u.endpoint]} | ${_aggregate_js__WEBPACK_IMPORTED_MODULE_1__/* .ENDPOINT_UNITS */ .G[u.endpoint].requests ? formatInt(u.requests) : ''} | ${u.unit === 'tokens' ? formatInt(u.inputTokens) : ''} | ${u.endpoint === 'completions' ? formatInt(u.outputTokens) : ''} | ${quantity(u)} |`),
+    ]);
+}
+/** Ids, the kinds of tokens and the top models: for whoever digs in, folded. */
+function idsAndModels(rows) {
+    return details('Project ids, tokens by kind and top models', [
+        '| Project | Id | Input | Output | Cached | Top models |',
+        '| --- | --- | ---: | ---: | ---: | --- |',
+        ...rows.map((p) => `| ${projectCell(p)} | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(p.id)} | ${formatCompact(p.inputTokens)} | ${formatCompact(p.outputTokens)} | ${formatCompact(p.cachedTokens)} | ${p.topModels.map((m) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(m.model)).join('<br>')} |`),
+    ]);
+}
+/** Each project's top API keys and users by tokens and requests, folded. */
+function spenders(report) {
+    const metered = report.projects.filter((p) => p.topKeys.length > 0 || p.topUsers.length > 0);
+    const shown = metered.slice(0, LIMITS.spenderProjects);
+    if (shown.length === 0)
+        return [];
+    const table = (head, pick, cell) => [
+        `| Project | ${head} | Requests | Tokens |`,
+        '| --- | --- | ---: | ---: |',
+        ...shown.flatMap((p) => pick(p).map((s, i) => `| ${i === 0 ? projectCell(p) : ''} | ${cell(s)} | ${formatInt(s.requests)} | ${formatCompact(s.tokens)} |`)),
+    ];
+    return details(`Top API keys and users of each project${metered.length > shown.length ? ` (the first ${shown.length} by cost)` : ''}`, [
+        ...table('API key', (p) => p.topKeys, keyCell),
+        '',
+        ...table('User', (p) => p.topUsers, (u) => (u.id ? (u.name ? (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(truncate(u.name, LIMITS.nameChars)) : (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(u.id)) : 'no user (service account keys)')),
+        '',
+        'Keys show their name and the redacted value the API lists, never the key.',
+    ]);
+}
+/**
+ * The columns of the project table, left to right: a new column is one entry here. A cell of
+ * `undefined` is left blank (`| |`), as the lines that are not a project's leave their flags.
+ */
+const COLUMNS = [
+    { header: 'Project', cell: ({ project, total }) => (project ? projectCell(project) : total ? '**Total**' : '*Not attributed to a project*') },
+    { header: 'Cost', right: true, cell: ({ totals, total }) => (total ? `**${formatUsd(totals.costUsd)}**` : formatUsd(totals.costUsd)) },
+    { header: 'Change', right: true, cell: ({ totals }) => change(totals.costUsd, totals.previous.costUsd) },
+    { header: 'Requests', right: true, cell: ({ totals }) => formatInt(totals.requests) },
+    { header: 'Tokens', right: true, cell: ({ totals }) => formatCompact(tokens(totals)) },
+    { header: 'Flags', cell: ({ project }) => project?.flags.map(flagShort).join(', ') },
+];
+const tableRow = (cells) => `|${cells.map((c) => (c === undefined ? ' |' : ` ${c} |`)).join('')}`;
+/**
+ * The report for people, in the order they read it: the total and its change, what needs
+ * attention, the charts, a table of six columns that fits an issue (about 900 px) with what no
+ * project carries above the total, then folded details: usage by endpoint, ids, token kinds,
+ * models, top keys and users.
+ */
+function renderReportMarkdown(report, options = {}) {
+    const { totals } = report;
+    const out = [];
+    // In an issue the title already says it: the body starts with the numbers.
+    if (options.marker)
+        out.push((0,_text_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .markerLine */ .B_)('report', (0,_period_js__WEBPACK_IMPORTED_MODULE_4__/* .periodId */ .Dn)(report.period)));
+    else
+        out.push(`## OpenAI usage and cost: ${(0,_period_js__WEBPACK_IMPORTED_MODULE_4__/* .describePeriod */ .Pl)(report.period)}`, '');
+    if (report.projects.length === 0 && !hasActivity(report.unattributed)) {
+        out.push(`No usage and no cost in this period or the one before (${(0,_period_js__WEBPACK_IMPORTED_MODULE_4__/* .describePeriod */ .Pl)(report.previousPeriod)}).`, '');
+        return `${out.join('\n')}\n`;
+    }
+    const active = report.projects.filter((p) => p.costUsd > 0 || p.requests > 0).length;
+    out.push(...(report.costRowsWithoutAmount ? [`:warning: ${report.costRowsWithoutAmount} cost row(s) of the period came without an amount and are not in these totals.`, ''] : []), `**${formatUsd(totals.costUsd)}**, ${change(totals.costUsd, totals.previous.costUsd)} against ${(0,_period_js__WEBPACK_IMPORTED_MODULE_4__/* .describePeriod */ .Pl)(report.previousPeriod)} (${formatUsd(totals.previous.costUsd)}) · ${(0,_text_count_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U)(active, 'active project')} · ${formatInt(totals.requests)} requests · ${formatCompact(tokens(totals))} tokens`, '', ...attention(report), ...charts(report), tableRow(COLUMNS.map((c) => c.header)), tableRow(COLUMNS.map((c) => (c.right ? '---:' : '---'))));
+    const rows = report.projects.slice(0, options.maxRows ?? LIMITS.rows);
+    for (const p of rows)
+        out.push(tableRow(COLUMNS.map((c) => c.cell({ totals: p, project: p }))));
+    if (report.projects.length > rows.length)
+        out.push(tableRow([`… ${report.projects.length - rows.length} more projects (see the JSON report)`, ...COLUMNS.slice(1).map(() => undefined)]));
+    const u = report.unattributed;
+    if (hasActivity(u))
+        out.push(tableRow(COLUMNS.map((c) => c.cell({ totals: u }))));
+    out.push(tableRow(COLUMNS.map((c) => c.cell({ totals, total: true }))), '');
+    out.push(...usageTable(report), ...idsAndModels(rows), ...spenders(report));
+    return `${out.join('\n')}\n`;
+}
+/** DESIGN.md's report JSON. */
+function renderReportJson(report) {
+    return `${JSON.stringify({
+        period: { start: new Date(report.period.start * 1000).toISOString(), end: new Date(report.period.end * 1000).toISOString(), kind: report.period.kind },
+        previousPeriod: { start: new Date(report.previousPeriod.start * 1000).toISOString(), end: new Date(report.previousPeriod.end * 1000).toISOString() },
+        projects: report.projects,
+        unattributed: report.unattributed,
+        totals: report.totals,
+        usage: report.usage,
+        costRowsWithoutAmount: report.costRowsWithoutAmount,
+        daily: report.daily.map((d) => ({ day: (0,_period_js__WEBPACK_IMPORTED_MODULE_4__/* .isoDay */ .kh)(d.day), costUsd: d.costUsd })),
+    }, null, 2)}\n`;
 }
 
 
@@ -3224,7 +4039,8 @@ async function* filterAllowed(batches, allowed) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Sm: () => (/* binding */ resolveScanOptions),
 /* harmony export */   UA: () => (/* binding */ resolveRespondOptions),
-/* harmony export */   h5: () => (/* binding */ resolveTargets)
+/* harmony export */   h5: () => (/* binding */ resolveTargets),
+/* harmony export */   j2: () => (/* binding */ responds)
 /* harmony export */ });
 /* unused harmony export parseRange */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
@@ -3279,7 +4095,6 @@ async function resolveTargets(paths, cwd) {
     return { root: node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, dir.p), files: undefined };
 }
 const fields = {
-    format: { schema: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['text', 'json', 'sarif']).default('text'), expected: 'one of text, json, sarif' },
     'fail-on': { schema: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['none', 'any']).default('any'), expected: 'one of none, any' },
     // A bare number from a flag or an input was meant in MB more often than in bytes: a unit is required.
     'max-file-size': {
@@ -3297,7 +4112,6 @@ function field(raw, key, name) {
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${name(key)}: expected ${fields[key].expected}, got "${value}"`);
 }
 async function resolveScanOptions(raw, name, cwd = process.cwd()) {
-    const format = field(raw, 'format', name);
     const failOn = field(raw, 'fail-on', name);
     const maxFileSize = field(raw, 'max-file-size', name);
     const root = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, raw.path?.trim() || '.');
@@ -3317,7 +4131,6 @@ async function resolveScanOptions(raw, name, cwd = process.cwd()) {
     const baseline = baselinePath && !writeBaseline ? await (0,_scan_baseline_js__WEBPACK_IMPORTED_MODULE_3__/* .readBaseline */ .m)(baselinePath, baselineShown) : undefined;
     return {
         root,
-        format,
         output: raw.output?.trim() || undefined,
         failOn,
         config: maxFileSize === undefined ? config : { ...config, scan: { ...config.scan, maxFileSize } },
@@ -3327,6 +4140,8 @@ async function resolveScanOptions(raw, name, cwd = process.cwd()) {
         writeBaseline,
     };
 }
+/** Whether the options ask for any leak response at all (else the scan is all there is). */
+const responds = (o) => o.verify || o.adminKey !== undefined || o.inventoryFile !== undefined || o.issues !== null || o.alerts != null;
 const bool = (raw, name, fallback) => {
     const v = raw?.trim().toLowerCase();
     if (!v)
@@ -3826,6 +4641,21 @@ function markerOf(body) {
     const first = (body ?? '').split('\n', 1)[0].trim();
     return MARKER.test(first) ? first : undefined;
 }
+
+
+/***/ }),
+
+/***/ 8572:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ printable)
+/* harmony export */ });
+/**
+ * A path as a terminal line may show it: control characters (a newline that forges a line, ESC
+ * that moves the cursor, BEL) and bidirectional overrides written as escapes, as git quotes them.
+ */
+const printable = (s) => s.replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\u{${c.codePointAt(0).toString(16)}}`);
 
 
 /***/ })

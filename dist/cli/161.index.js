@@ -1,8 +1,8 @@
-export const id = 814;
-export const ids = [814];
+export const id = 161;
+export const ids = [161];
 export const modules = {
 
-/***/ 1814:
+/***/ 6161:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -37,169 +37,10 @@ var issue_writer = __webpack_require__(1402);
 var octokit = __webpack_require__(6702);
 // EXTERNAL MODULE: ./src/openai/admin-client.ts
 var admin_client = __webpack_require__(7005);
-;// CONCATENATED MODULE: ./src/audit/finding.ts
-/** Audit severities, most serious first. */
-const SEVERITIES = ['critical', 'high', 'medium', 'low'];
-/** A rule's hits as findings: its id, and its usual severity unless the hit says another. */
-function findingsOf(rule, hits) {
-    return hits.map((h) => ({ rule: rule.id, severity: h.severity ?? rule.severity[0], ...h }));
-}
-function auditShouldFail(findings, failOn) {
-    if (failOn === 'none')
-        return false;
-    if (failOn === 'any')
-        return findings.length > 0;
-    const limit = SEVERITIES.indexOf(failOn);
-    return findings.some((f) => SEVERITIES.indexOf(f.severity) <= limit);
-}
-function sortFindings(findings) {
-    return findings.sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.rule.localeCompare(b.rule) || a.target.localeCompare(b.target));
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/text/markdown.ts
-var markdown = __webpack_require__(6590);
-// EXTERNAL MODULE: ./src/text/count.ts
-var count = __webpack_require__(896);
-// EXTERNAL MODULE: ./src/output/text.ts + 1 modules
-var output_text = __webpack_require__(4820);
-;// CONCATENATED MODULE: ./src/audit/render.ts
-
-
-
-
-
-
-
-const findingId = (f) => (0,external_node_crypto_.createHash)('sha256').update(`${f.rule}\0${f.target}`).digest('hex').slice(0, 12);
-function counts(findings) {
-    const parts = SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0);
-    return parts.length ? parts.map(([s, n]) => `${n} ${s}`).join(', ') : 'none';
-}
-function renderAuditText(result) {
-    // Targets and messages carry file names from the repository: control characters are escaped.
-    const lines = result.findings.map((f) => `${f.severity.padEnd(8)} ${f.rule}  ${(0,output_text/* printable */.g$)(f.target)}\n         ${(0,output_text/* printable */.g$)(f.message)}\n         fix: ${f.fix}`);
-    const org = result.stats.organization;
-    lines.push(`${(0,count/* count */.U)(result.findings.length, 'audit finding')} (${counts(result.findings)}); ${(0,count/* count */.U)(result.stats.filesChecked, 'file')} and ${(0,count/* count */.U)(result.stats.workflows, 'workflow')} checked; ` +
-        (org ? `organization: ${(0,count/* count */.U)(org.projects, 'project')}, ${(0,count/* count */.U)(org.keys, 'project key')}, ${(0,count/* count */.U)(org.adminKeys, 'admin key')}` : 'organization rules skipped (no OPENAI_ADMIN_KEY)'));
-    return `${lines.join('\n')}\n`;
-}
-/** DESIGN.md's audit JSON: `{"findings":[{"rule","severity","target","message"}]}`, plus the fix and stats. */
-function renderAuditJson(result) {
-    return `${JSON.stringify({ findings: result.findings.map((f) => ({ rule: f.rule, severity: f.severity, target: f.target, message: f.message, fix: f.fix, ...(f.file ? { file: f.file } : {}), ...(f.line ? { line: f.line } : {}) })), stats: result.stats }, null, 2)}\n`;
-}
-const SARIF_LEVEL = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
-const SARIF_SEVERITY = { critical: '9.5', high: '7.5', medium: '5.0', low: '2.0' };
-/** SARIF for code scanning. Only findings with a file: organization findings have no place in a repository. */
-function renderAuditSarif(result, pathPrefix = '') {
-    const located = result.findings.filter((f) => f.file);
-    const ruleIds = [...new Set(located.map((f) => f.rule))].sort();
-    const rules = ruleIds.map((id) => {
-        const f = located.find((x) => x.rule === id);
-        return { id: `keyguard-audit/${id}`, name: id, shortDescription: { text: id.replace(/-/g, ' ') }, help: { text: f.fix }, defaultConfiguration: { level: SARIF_LEVEL[f.severity] }, properties: { tags: ['security', 'openai'], 'security-severity': SARIF_SEVERITY[f.severity] } };
-    });
-    const results = located.map((f) => ({
-        ruleId: `keyguard-audit/${f.rule}`,
-        ruleIndex: ruleIds.indexOf(f.rule),
-        level: SARIF_LEVEL[f.severity],
-        message: { text: `${f.message} Fix: ${f.fix}` },
-        locations: [{ physicalLocation: { artifactLocation: { uri: pathPrefix + f.file, uriBaseId: '%SRCROOT%' }, region: { startLine: f.line ?? 1 } } }],
-        partialFingerprints: { 'keyguardAudit/v1': findingId(f) },
-    }));
-    return `${JSON.stringify({ $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [{ tool: { driver: { name: 'keyguard-audit', rules } }, results }] }, null, 2)}\n`;
-}
-/** Rows of the full list at most: 5,000 findings of a large organization stay well within an issue's 65,536 characters. */
-const MAX_ROWS = 150;
-const SEVERITY_MARK = { critical: '\u{1F534}', high: '\u{1F7E0}', medium: '\u{1F7E1}', low: '\u{26AA}' }; // red, orange, yellow, white circles
-const severityCell = (s) => `${SEVERITY_MARK[s]}\u00a0${s === 'critical' || s === 'high' ? `**${s}**` : s}`;
-/** One row of the full list; the hidden id in its last cell finds it again in the next run's body. */
-function row(f) {
-    return `| ${severityCell(f.severity)} | ${(0,markdown/* code */.a)(f.rule)} | ${(0,markdown/* code */.a)(f.target)} | ${(0,markdown/* escapeMarkdown */.F)(f.message)} <!-- k:${findingId(f)} --> |`;
-}
-const LIST_HEAD = ['| Severity | Rule | Target | Finding |', '| --- | --- | --- | --- |'];
-/**
- * What to do, one row per rule, most serious first: 82 findings are rarely more than ten rules,
- * and one fix each. Rules whose fix names a file show the first one.
- */
-function byRule(findings) {
-    const groups = new Map();
-    for (const f of findings)
-        (groups.get(`${f.severity} ${f.rule}`) ?? groups.set(`${f.severity} ${f.rule}`, []).get(`${f.severity} ${f.rule}`)).push(f);
-    return [
-        '| Severity | Open | Rule: fix |',
-        '| --- | ---: | --- |',
-        ...[...groups.values()].map((g) => {
-            const fixes = new Set(g.map((f) => f.fix));
-            return `| ${severityCell(g[0].severity)} | ${g.length} | ${(0,markdown/* code */.a)(g[0].rule)}: ${(0,markdown/* escapeMarkdown */.F)(g[0].fix)}${fixes.size > 1 ? ' (and likewise for the others)' : ''} |`;
-        }),
-    ];
-}
-/** The decision first (how many, how serious, which rules and their fixes), then every finding, folded. */
-function findingsBody(findings) {
-    if (findings.length === 0)
-        return [':white_check_mark: No open findings.', ''];
-    const shown = findings.slice(0, MAX_ROWS);
-    return [
-        ...byRule(findings),
-        '',
-        '<details>',
-        `<summary>All ${findings.length} findings${findings.length > shown.length ? ` (the first ${shown.length} here)` : ''}</summary>`,
-        '',
-        ...LIST_HEAD,
-        ...shown.map(row),
-        '',
-        // The same note as every cut body: where the rest is.
-        ...(findings.length > shown.length ? [(0,body_limit/* moreInReport */.h6)(findings.length - shown.length), ''] : []),
-        '</details>',
-        '',
-    ];
-}
-function headline(findings) {
-    if (findings.length === 0)
-        return 'nothing open';
-    const serious = findings.some((f) => f.severity === 'critical' || f.severity === 'high');
-    return `${serious ? ':rotating_light: ' : ''}${findings.length} open (${counts(findings)})`;
-}
-function renderAuditSummary(result) {
-    const out = [`## keyguard audit: ${headline(result.findings)}`, '', ...findingsBody(result.findings)];
-    if (!result.stats.organization)
-        out.push('Organization rules were skipped: no OpenAI admin key was given.', '');
-    return `${out.join('\n')}\n`;
-}
-/** Rows of an earlier body, by hidden id: this version's rows, and the six-column rows of earlier versions. */
-function previousRows(body) {
-    const rows = new Map();
-    for (const l of body.split('\n')) {
-        const m = /^\| (.*) ?<!-- k:([0-9a-f]{12}) --> ?\|?$/.exec(l);
-        if (!m)
-            continue;
-        const cells = m[1].split(' | ').map((c) => c.trim());
-        // Before: | severity | rule | target | message | fix | <!-- k --> ; now: | severity | rule | target | message <!-- k --> |
-        const [severity, rule, target, message] = cells;
-        if (severity && rule && target && message !== undefined)
-            rows.set(m[2], `| ${severity} | ${rule} | ${target} | ${message} |`);
-    }
-    return rows;
-}
-/**
- * The one audit issue of a repository, kept up to date in place: what is open now, and what was
- * fixed since the last run (rows of the previous body that are gone).
- */
-function renderAuditIssue(result, repoId, previous) {
-    const ids = new Set(result.findings.map(findingId));
-    const fixed = [...previousRows(previous ?? '')].filter(([id]) => !ids.has(id)).map(([, r]) => r);
-    const body = [
-        (0,marker/* markerLine */.B_)('audit', repoId),
-        `## keyguard audit: ${headline(result.findings)}`,
-        '',
-        ...findingsBody(result.findings),
-        ...(fixed.length ? ['<details>', `<summary>Fixed since the last run (${fixed.length})</summary>`, '', ...LIST_HEAD, ...fixed.slice(0, MAX_ROWS), '', '</details>', ''] : []),
-        result.stats.organization ? `Organization: ${result.stats.organization.projects} projects, ${result.stats.organization.keys} project keys, ${result.stats.organization.adminKeys} admin keys.` : 'Organization rules skipped: no OpenAI admin key.',
-    ].join('\n');
-    return { title: `keyguard audit: ${result.findings.length ? `${result.findings.length} open key-hygiene findings` : 'no open findings'}`, body };
-}
-
+// EXTERNAL MODULE: ./src/audit/finding.ts
+var finding = __webpack_require__(2902);
+// EXTERNAL MODULE: ./src/audit/render.ts
+var render = __webpack_require__(6339);
 // EXTERNAL MODULE: ./src/scan/worktree-scan.ts + 2 modules
 var worktree_scan = __webpack_require__(7690);
 // EXTERNAL MODULE: ./src/sources/git.ts
@@ -320,7 +161,7 @@ const ORG_RULES = [
 ];
 /** Every organization rule over the inventory. */
 function auditOrganization(inv, policy, now) {
-    return ORG_RULES.flatMap((rule) => findingsOf(rule, rule.check({ inv, policy, now })));
+    return ORG_RULES.flatMap((rule) => (0,finding/* findingsOf */.WX)(rule, rule.check({ inv, policy, now })));
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -587,19 +428,19 @@ async function runAudit(settings, deps) {
             if (FILE_KINDS.workflow(file))
                 workflows++;
             for (const rule of rules)
-                findings.push(...findingsOf(rule, rule.check(file, text, repo)));
+                findings.push(...(0,finding/* findingsOf */.WX)(rule, rule.check(file, text, repo)));
         }
     }
     for (const rule of REPO_RULES)
         if (rule.appliesTo === 'repository')
-            findings.push(...findingsOf(rule, rule.check(repo)));
+            findings.push(...(0,finding/* findingsOf */.WX)(rule, rule.check(repo)));
     let organization = null;
     if (deps.inventory) {
         const inv = await deps.inventory();
         findings.push(...auditOrganization(inv, config.audit, settings.now));
         organization = { projects: inv.projects.length, keys: inv.projectKeys.length, adminKeys: inv.adminKeys.length, requests: inv.requests };
     }
-    return { findings: sortFindings(findings), stats: { filesChecked, workflows, organization } };
+    return { findings: (0,finding/* sortFindings */.Tc)(findings), stats: { filesChecked, workflows, organization } };
 }
 
 ;// CONCATENATED MODULE: ./src/audit/command.ts
@@ -615,9 +456,9 @@ async function runAudit(settings, deps) {
 
 function parseAuditFailOn(raw, name) {
     const v = raw?.trim() || 'high';
-    if (v === 'none' || v === 'any' || SEVERITIES.includes(v))
+    if (v === 'none' || v === 'any' || finding/* SEVERITIES */.oC.includes(v))
         return v;
-    throw new errors/* ConfigurationError */.j1(`${name}: expected one of none, any, ${SEVERITIES.join(', ')}, got "${raw}"`);
+    throw new errors/* ConfigurationError */.j1(`${name}: expected one of none, any, ${finding/* SEVERITIES */.oC.join(', ')}, got "${raw}"`);
 }
 /** Opened when there is something to say, reopened when there is again, closed when all is fixed; retitled with the count. */
 function auditIssuePolicy(labels, findings) {
@@ -632,7 +473,7 @@ function auditIssuePolicy(labels, findings) {
 }
 /** Keeps the repository's one audit issue up to date, as `auditIssuePolicy` says. */
 async function fileAuditIssue(result, target) {
-    const out = await (0,issue_writer/* writeMarked */.S)(target.tracker, (0,marker/* markerLine */.B_)('audit', target.repoId), (previous) => renderAuditIssue(result, target.repoId, previous?.body), auditIssuePolicy(target.labels, result.findings.length > 0));
+    const out = await (0,issue_writer/* writeMarked */.S)(target.tracker, (0,marker/* markerLine */.B_)('audit', target.repoId), (previous) => (0,render.renderAuditIssue)(result, target.repoId, previous?.body), auditIssuePolicy(target.labels, result.findings.length > 0));
     if (!out.issue)
         return { number: 0, action: 'none' };
     return { number: out.issue.number, action: out.action === 'commented' ? 'updated' : out.action };
@@ -646,19 +487,23 @@ async function auditCommand(settings, logger) {
     if (!settings.issue)
         return { result };
     const [owner, repo] = settings.issue.repository.split('/');
-    const tracker = new issue_tracker/* GitHubIssueTracker */.zo((0,octokit/* createOctokit */.Q)({ token: settings.issue.token, baseUrl: settings.issue.apiUrl, logger, writeIntervalMs: settings.issue.writeIntervalMs }), { owner, repo }, settings.issue.labels[0]);
+    const tracker = new issue_tracker/* GitHubIssueTracker */.zo((0,octokit.createOctokit)({ token: settings.issue.token, baseUrl: settings.issue.apiUrl, logger, writeIntervalMs: settings.issue.writeIntervalMs }), { owner, repo }, settings.issue.labels[0]);
     const issue = await fileAuditIssue(result, { tracker, repoId: settings.issue.repository.replace('/', ':'), labels: settings.issue.labels });
     return { result, issue };
 }
 
+// EXTERNAL MODULE: ./src/cli/context.ts
+var context = __webpack_require__(5217);
 // EXTERNAL MODULE: ./src/config.ts
 var src_config = __webpack_require__(2973);
-// EXTERNAL MODULE: ./src/logger.ts
-var src_logger = __webpack_require__(6999);
+// EXTERNAL MODULE: ./src/context.ts
+var src_context = __webpack_require__(788);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __webpack_require__(8816);
 // EXTERNAL MODULE: ./src/respond/respond.ts + 1 modules
 var respond = __webpack_require__(994);
+// EXTERNAL MODULE: ./src/text/count.ts
+var count = __webpack_require__(896);
 ;// CONCATENATED MODULE: ./src/org/aggregate.ts
 
 
@@ -870,7 +715,7 @@ async function scanBatch(request, logger) {
             const responded = await (0,wire.runLeakResponse)(result, request.respond, { logger, filter: request, repo: { serverUrl: request.serverUrl, repository, sha } });
             if (responded)
                 result = responded.result;
-            await (0,promises_.writeFile)(external_node_path_default().join(request.outDir, `${repository.replace('/', '__')}.json`), (0,json/* renderJson */.h)(result, responded?.summary, repository));
+            await (0,promises_.writeFile)(external_node_path_default().join(request.outDir, `${repository.replace('/', '__')}.json`), (0,json.renderJson)(result, responded?.summary, repository));
             const found = new Set(result.findings.map((f) => f.fingerprint)).size;
             keys += found;
             const seconds = (Date.now() - started) / 1000;
@@ -892,338 +737,12 @@ async function scanBatch(request, logger) {
 
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
 var p_limit = __webpack_require__(370);
-;// CONCATENATED MODULE: ./src/report/period.ts
-
-const period_DAY = 86_400;
-const midnight = (t) => Math.floor(t / period_DAY) * period_DAY;
-/**
- * The last full period before `now`, in UTC: yesterday, last Monday-to-Sunday week, or last
- * calendar month. Pure: the clock comes in.
- */
-function lastFullPeriod(kind, now) {
-    const today = midnight(now);
-    if (kind === 'day')
-        return { kind, start: today - period_DAY, end: today };
-    if (kind === 'week') {
-        const weekday = (new Date(today * 1000).getUTCDay() + 6) % 7; // Monday = 0
-        const thisMonday = today - weekday * period_DAY;
-        return { kind, start: thisMonday - 7 * period_DAY, end: thisMonday };
-    }
-    const d = new Date(today * 1000);
-    const end = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / 1000;
-    const start = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1) / 1000;
-    return { kind, start, end };
-}
-/** `--since 2026-11-01 --until 2026-11-08`: whole UTC days, `until` exclusive. */
-function customPeriod(since, until) {
-    const parse = (s, name) => {
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(s))
-            throw new errors/* ConfigurationError */.j1(`${name}: expected a date such as 2026-11-01, got "${s}"`);
-        const t = Date.parse(`${s}T00:00:00Z`) / 1000;
-        if (!Number.isFinite(t))
-            throw new errors/* ConfigurationError */.j1(`${name}: ${s} is not a date`);
-        return t;
-    };
-    const start = parse(since, '--since');
-    const end = parse(until, '--until');
-    if (end <= start)
-        throw new errors/* ConfigurationError */.j1(`--until (${until}) must be after --since (${since})`);
-    return { kind: 'custom', start, end };
-}
-/** The period of the same length just before. */
-function previousPeriod(p) {
-    if (p.kind === 'month') {
-        const d = new Date(p.start * 1000);
-        return { kind: 'month', start: Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1) / 1000, end: p.start };
-    }
-    return { kind: p.kind, start: p.start - (p.end - p.start), end: p.start };
-}
-const isoDay = (t) => new Date(t * 1000).toISOString().slice(0, 10);
-/** `week-2026-11-16`: names the period in issue markers (safe characters only). */
-function periodId(p) {
-    return `${p.kind}-${isoDay(p.start)}${p.kind === 'custom' ? `-${isoDay(p.end)}` : ''}`;
-}
-function describePeriod(p) {
-    const last = isoDay(p.end - period_DAY);
-    return p.end - p.start === period_DAY ? isoDay(p.start) : `${isoDay(p.start)} to ${last}`;
-}
-
+// EXTERNAL MODULE: ./src/report/period.ts
+var report_period = __webpack_require__(9061);
 // EXTERNAL MODULE: ./src/report/aggregate.ts
 var aggregate = __webpack_require__(8105);
-;// CONCATENATED MODULE: ./src/report/render.ts
-
-
-
-
-
-const render_int = new Intl.NumberFormat('en-US');
-const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
-const formatUsd = (n) => usd.format(n);
-const formatInt = (n) => render_int.format(Math.round(n));
-/** `12.3M`, `950K`, `812`: token counts, where the digits past the third do not matter to a reader. */
-const formatCompact = (n) => compact.format(Math.round(n));
-/** `+12.5%`, `-3.0%`, `new` (nothing before), `–` (nothing either time). */
-function change(now, before) {
-    if (before === 0)
-        return now === 0 ? '–' : 'new';
-    const pct = ((now - before) / before) * 100;
-    return `${pct >= 0 ? '+' : ''}${pct.toFixed(1)}%`;
-}
-/** Limits, so that 1,000 projects with long names stay far below GitHub's 65,536-character body. */
-const LIMITS = { chartProjects: 8, dailyLines: 5, attention: 10, rows: 100, spenderProjects: 25, nameChars: 32, labelChars: 22 };
-/**
- * Chart colours, set through Mermaid's init directive (Mermaid's defaults include pale ones that
- * vanish on white): GitHub's own blue, orange, green, purple and red. The legend under the daily
- * chart names them in words, since not every Mermaid version draws a legend.
- */
-const PALETTE = [
-    ['#0969da', 'blue'],
-    ['#bc4c00', 'orange'],
-    ['#1a7f37', 'green'],
-    ['#8250df', 'purple'],
-    ['#cf222e', 'red'],
-];
-const truncate = (s, n) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-const projectLabel = (p) => p.name || p.id;
-/** A project as a table cell or list item: its name (shortened, escaped), else its id. */
-const projectCell = (p) => `${p.name ? (0,markdown/* escapeMarkdown */.F)(truncate(p.name, LIMITS.nameChars)) : (0,markdown/* code */.a)(p.id)}${p.archived ? ' (archived)' : ''}`;
-const tokens = (t) => t.inputTokens + t.outputTokens;
-/** A key by name and the redacted value the API lists (never the key), else by id. */
-function keyCell(k) {
-    return [k.name ? (0,markdown/* escapeMarkdown */.F)(truncate(k.name, LIMITS.nameChars)) : undefined, k.redacted ? (0,markdown/* code */.a)(k.redacted) : undefined].filter(Boolean).join(' ') || (0,markdown/* code */.a)(k.id ?? '?');
-}
-/** The short form, for the table's Flags column. */
-function flagShort(f) {
-    switch (f.type) {
-        case 'over-budget':
-            return 'over budget';
-        case 'spike':
-            return `spike +${f.percent}%`;
-        case 'no-members':
-            return 'no members';
-        case 'flagged-keys':
-            return 'flagged keys';
-    }
-}
-/** The long form, saying why, for the list of what needs attention. */
-function flagReason(f, p, report) {
-    switch (f.type) {
-        case 'over-budget':
-            return `over budget: ${formatUsd(p.costUsd)} of ${formatUsd(f.budgetUsd)}`;
-        case 'spike':
-            return f.metric === 'cost'
-                ? `cost spike +${f.percent}% (${formatUsd(p.costUsd)}, was ${formatUsd(p.previous.costUsd)})`
-                : `token spike +${f.percent}% (${formatCompact(tokens(p))}, was ${formatCompact(tokens(p.previous))})`;
-        case 'no-members':
-            return 'spend with no members';
-        case 'flagged-keys': {
-            const shown = f.keyIds.slice(0, 3).map((id) => keyCell({ id, ...report.keyLabels.get(id) }));
-            return `spend from keys the audit flags: ${shown.join(', ')}${f.keyIds.length > 3 ? ` and ${f.keyIds.length - 3} more` : ''}`;
-        }
-    }
-}
-/** Mermaid strings are quoted: no quotes, brackets or newlines may get through, and labels stay short. */
-function mermaidLabel(s) {
-    const clean = s.replace(/["`[\]{}<>\\;#%:]/g, ' ').replace(/\s+/g, ' ').trim();
-    return truncate(clean, LIMITS.labelChars) || '?';
-}
-/** Chart labels of projects, made unique: Mermaid draws two equal categories as one. */
-function chartLabels(projects) {
-    const seen = new Map();
-    return projects.map((p) => {
-        const label = mermaidLabel(projectLabel(p));
-        const n = (seen.get(label) ?? 0) + 1;
-        seen.set(label, n);
-        return n === 1 ? label : `${label} (${n})`;
-    });
-}
-const init = (colours, extra = '') => `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${colours.join(', ')}"}}${extra}}}%%`;
-/** A y-axis top a little above the largest value, rounded to a number a reader can take in. */
-const axisTop = (max) => {
-    if (max <= 0)
-        return 1;
-    const step = 10 ** Math.floor(Math.log10(max * 1.1));
-    return Math.ceil((max * 1.1) / step) * step;
-};
-/**
- * The top projects by cost as horizontal bars (names read across, never overlap), the rest named
- * in a sentence rather than drawn as one bar that would dwarf them; then the daily cost of the top
- * projects, one line each, so a rise shows where it happens.
- */
-function charts(report) {
-    const spenders = report.projects.filter((p) => p.costUsd > 0);
-    if (spenders.length === 0)
-        return [];
-    const top = spenders.slice(0, LIMITS.chartProjects);
-    const rest = spenders.slice(LIMITS.chartProjects);
-    const restUsd = rest.reduce((n, p) => n + p.costUsd, 0);
-    const out = [
-        '```mermaid',
-        init([PALETTE[0][0]], ', "xyChart": {"showDataLabel": true}'),
-        'xychart-beta horizontal',
-        `  title "Top ${(0,count/* count */.U)(top.length, 'project')} by cost (USD)"`,
-        `  x-axis [${chartLabels(top).map((l) => `"${l}"`).join(', ')}]`,
-        `  y-axis "USD" 0 --> ${axisTop(top[0].costUsd)}`,
-        `  bar [${top.map((p) => p.costUsd.toFixed(2)).join(', ')}]`,
-        '```',
-        '',
-    ];
-    if (rest.length > 0)
-        out.push(`The other ${(0,count/* count */.U)(rest.length, 'project')} spent ${formatUsd(restUsd)} together (${Math.round((restUsd / report.totals.costUsd) * 100)}% of the total).`, '');
-    if (report.daily.length > 1) {
-        // Spiking projects first, wherever they rank by cost: the chart is there to show change.
-        const spiking = report.projects.filter((p) => p.flags.some((f) => f.type === 'spike'));
-        const lines = [...new Set([...spiking, ...top])].slice(0, LIMITS.dailyLines);
-        const max = Math.max(...lines.flatMap((p) => p.dailyCostUsd));
-        // A week reads best as `MM-DD` labels; past that they collide, so the axis counts days instead.
-        const xAxis = report.daily.length > 8
-            ? `  x-axis "Day of the period (day 1 is ${isoDay(report.daily[0].day)})" 1 --> ${report.daily.length}`
-            : `  x-axis [${report.daily.map((d) => `"${isoDay(d.day).slice(5)}"`).join(', ')}]`;
-        out.push('```mermaid', init(lines.map((_, i) => PALETTE[i][0])), 'xychart-beta', '  title "Daily cost per project (USD)"', xAxis, `  y-axis "USD" 0 --> ${axisTop(max)}`, ...chartLabels(lines).map((label, i) => `  line "${label}" [${lines[i].dailyCostUsd.map((c) => c.toFixed(2)).join(', ')}]`), '```', '', `Lines: ${lines.map((p, i) => `${PALETTE[i][1]} ${(0,markdown/* escapeMarkdown */.F)(truncate(projectLabel(p), LIMITS.nameChars))}`).join(' · ')}. The whole organization: ${dailyRange(report.daily)}.`, '');
-    }
-    return out;
-}
-/** `$141.48 to $148.77 a day, most on 2026-11-19`: the whole organization's days in a phrase. */
-function dailyRange(daily) {
-    const costs = daily.map((d) => d.costUsd);
-    const top = daily.reduce((a, b) => (b.costUsd > a.costUsd ? b : a));
-    return `${formatUsd(Math.min(...costs))} to ${formatUsd(Math.max(...costs))} a day, most on ${isoDay(top.day)}`;
-}
-/** What needs attention, first: each flagged project by name with its reasons. */
-function attention(report) {
-    const flagged = report.projects.filter((p) => p.flags.length > 0);
-    if (flagged.length === 0)
-        return [':white_check_mark: **Nothing needs attention**: no project is over budget, spiking, spending with no members or from keys the audit flags.', ''];
-    const shown = flagged.slice(0, LIMITS.attention);
-    return [
-        `### :warning: ${flagged.length} project${flagged.length === 1 ? ' needs' : 's need'} attention`,
-        '',
-        ...shown.map((p) => `- **${projectCell(p)}**: ${p.flags.map((f) => flagReason(f, p, report)).join('; ')}`),
-        ...(flagged.length > shown.length ? [`- and ${flagged.length - shown.length} more: see the Flags column below.`] : []),
-        '',
-    ];
-}
-function details(summary, body) {
-    return ['<details>', `<summary>${summary}</summary>`, '', ...body, '', '</details>', ''];
-}
-const hasActivity = (t) => [t, t.previous].some((x) => x.costUsd !== 0 || x.requests > 0 || x.inputTokens > 0 || x.outputTokens > 0);
-const ENDPOINT_NAMES = {
-    completions: 'Completions',
-    embeddings: 'Embeddings',
-    moderations: 'Moderations',
-    images: 'Images',
-    audio_speeches: 'Audio speeches',
-    audio_transcriptions: 'Audio transcriptions',
-    vector_stores: 'Vector stores',
-    code_interpreter_sessions: 'Code interpreter',
-    file_search_calls: 'File search',
-    web_search_calls: 'Web search',
-};
-/** An endpoint's own unit: `1,024 images`, `3.50 GiB-days` (storage is billed by the GB-day). */
-function quantity(u) {
-    if (u.unit === 'tokens')
-        return '';
-    if (u.unit === 'byte-days')
-        return `${(u.quantity / 2 ** 30).toFixed(2)} GiB-days`;
-    return `${formatInt(u.quantity)} ${u.unit}`;
-}
-/** Usage per endpoint, each in its own unit where tokens do not apply. */
-function usageTable(report) {
-    if (report.usage.length === 0)
-        return [];
-    return details('Usage by endpoint, each in its own unit', [
-        '| Usage by endpoint | Requests | Input tokens | Output tokens | Other units |',
-        '| --- | ---: | ---: | ---: | ---: |',
-        ...report.usage.map((u) => `| ${ENDPOINT_NAMES[u.endpoint]} | ${aggregate/* ENDPOINT_UNITS */.G[u.endpoint].requests ? formatInt(u.requests) : ''} | ${u.unit === 'tokens' ? formatInt(u.inputTokens) : ''} | ${u.endpoint === 'completions' ? formatInt(u.outputTokens) : ''} | ${quantity(u)} |`),
-    ]);
-}
-/** Ids, the kinds of tokens and the top models: for whoever digs in, folded. */
-function idsAndModels(rows) {
-    return details('Project ids, tokens by kind and top models', [
-        '| Project | Id | Input | Output | Cached | Top models |',
-        '| --- | --- | ---: | ---: | ---: | --- |',
-        ...rows.map((p) => `| ${projectCell(p)} | ${(0,markdown/* code */.a)(p.id)} | ${formatCompact(p.inputTokens)} | ${formatCompact(p.outputTokens)} | ${formatCompact(p.cachedTokens)} | ${p.topModels.map((m) => (0,markdown/* code */.a)(m.model)).join('<br>')} |`),
-    ]);
-}
-/** Each project's top API keys and users by tokens and requests, folded. */
-function spenders(report) {
-    const metered = report.projects.filter((p) => p.topKeys.length > 0 || p.topUsers.length > 0);
-    const shown = metered.slice(0, LIMITS.spenderProjects);
-    if (shown.length === 0)
-        return [];
-    const table = (head, pick, cell) => [
-        `| Project | ${head} | Requests | Tokens |`,
-        '| --- | --- | ---: | ---: |',
-        ...shown.flatMap((p) => pick(p).map((s, i) => `| ${i === 0 ? projectCell(p) : ''} | ${cell(s)} | ${formatInt(s.requests)} | ${formatCompact(s.tokens)} |`)),
-    ];
-    return details(`Top API keys and users of each project${metered.length > shown.length ? ` (the first ${shown.length} by cost)` : ''}`, [
-        ...table('API key', (p) => p.topKeys, keyCell),
-        '',
-        ...table('User', (p) => p.topUsers, (u) => (u.id ? (u.name ? (0,markdown/* escapeMarkdown */.F)(truncate(u.name, LIMITS.nameChars)) : (0,markdown/* code */.a)(u.id)) : 'no user (service account keys)')),
-        '',
-        'Keys show their name and the redacted value the API lists, never the key.',
-    ]);
-}
-/**
- * The columns of the project table, left to right: a new column is one entry here. A cell of
- * `undefined` is left blank (`| |`), as the lines that are not a project's leave their flags.
- */
-const COLUMNS = [
-    { header: 'Project', cell: ({ project, total }) => (project ? projectCell(project) : total ? '**Total**' : '*Not attributed to a project*') },
-    { header: 'Cost', right: true, cell: ({ totals, total }) => (total ? `**${formatUsd(totals.costUsd)}**` : formatUsd(totals.costUsd)) },
-    { header: 'Change', right: true, cell: ({ totals }) => change(totals.costUsd, totals.previous.costUsd) },
-    { header: 'Requests', right: true, cell: ({ totals }) => formatInt(totals.requests) },
-    { header: 'Tokens', right: true, cell: ({ totals }) => formatCompact(tokens(totals)) },
-    { header: 'Flags', cell: ({ project }) => project?.flags.map(flagShort).join(', ') },
-];
-const tableRow = (cells) => `|${cells.map((c) => (c === undefined ? ' |' : ` ${c} |`)).join('')}`;
-/**
- * The report for people, in the order they read it: the total and its change, what needs
- * attention, the charts, a table of six columns that fits an issue (about 900 px) with what no
- * project carries above the total, then folded details: usage by endpoint, ids, token kinds,
- * models, top keys and users.
- */
-function renderReportMarkdown(report, options = {}) {
-    const { totals } = report;
-    const out = [];
-    // In an issue the title already says it: the body starts with the numbers.
-    if (options.marker)
-        out.push((0,marker/* markerLine */.B_)('report', periodId(report.period)));
-    else
-        out.push(`## OpenAI usage and cost: ${describePeriod(report.period)}`, '');
-    if (report.projects.length === 0 && !hasActivity(report.unattributed)) {
-        out.push(`No usage and no cost in this period or the one before (${describePeriod(report.previousPeriod)}).`, '');
-        return `${out.join('\n')}\n`;
-    }
-    const active = report.projects.filter((p) => p.costUsd > 0 || p.requests > 0).length;
-    out.push(...(report.costRowsWithoutAmount ? [`:warning: ${report.costRowsWithoutAmount} cost row(s) of the period came without an amount and are not in these totals.`, ''] : []), `**${formatUsd(totals.costUsd)}**, ${change(totals.costUsd, totals.previous.costUsd)} against ${describePeriod(report.previousPeriod)} (${formatUsd(totals.previous.costUsd)}) · ${(0,count/* count */.U)(active, 'active project')} · ${formatInt(totals.requests)} requests · ${formatCompact(tokens(totals))} tokens`, '', ...attention(report), ...charts(report), tableRow(COLUMNS.map((c) => c.header)), tableRow(COLUMNS.map((c) => (c.right ? '---:' : '---'))));
-    const rows = report.projects.slice(0, options.maxRows ?? LIMITS.rows);
-    for (const p of rows)
-        out.push(tableRow(COLUMNS.map((c) => c.cell({ totals: p, project: p }))));
-    if (report.projects.length > rows.length)
-        out.push(tableRow([`… ${report.projects.length - rows.length} more projects (see the JSON report)`, ...COLUMNS.slice(1).map(() => undefined)]));
-    const u = report.unattributed;
-    if (hasActivity(u))
-        out.push(tableRow(COLUMNS.map((c) => c.cell({ totals: u }))));
-    out.push(tableRow(COLUMNS.map((c) => c.cell({ totals, total: true }))), '');
-    out.push(...usageTable(report), ...idsAndModels(rows), ...spenders(report));
-    return `${out.join('\n')}\n`;
-}
-/** DESIGN.md's report JSON. */
-function renderReportJson(report) {
-    return `${JSON.stringify({
-        period: { start: new Date(report.period.start * 1000).toISOString(), end: new Date(report.period.end * 1000).toISOString(), kind: report.period.kind },
-        previousPeriod: { start: new Date(report.previousPeriod.start * 1000).toISOString(), end: new Date(report.previousPeriod.end * 1000).toISOString() },
-        projects: report.projects,
-        unattributed: report.unattributed,
-        totals: report.totals,
-        usage: report.usage,
-        costRowsWithoutAmount: report.costRowsWithoutAmount,
-        daily: report.daily.map((d) => ({ day: isoDay(d.day), costUsd: d.costUsd })),
-    }, null, 2)}\n`;
-}
-
+// EXTERNAL MODULE: ./src/report/render.ts
+var report_render = __webpack_require__(6340);
 ;// CONCATENATED MODULE: ./src/report/command.ts
 
 
@@ -1250,7 +769,7 @@ function renderReportJson(report) {
  */
 async function buildReport(admin, period, config, now, logger) {
     const before = admin.requests;
-    const previous = previousPeriod(period);
+    const previous = (0,report_period/* previousPeriod */.jB)(period);
     const span = { start: previous.start, end: period.end };
     const all = (range, endpoints, groupBy) => Promise.all(endpoints.map((e) => admin.usage(e, range, groupBy(e)))).then((b) => b.flat());
     const [projects, users, costs, usage, keyUsage] = await Promise.all([
@@ -1289,7 +808,7 @@ function reportIssuePolicy(labels, closes) {
 }
 /** One issue per period, found again by its marker and updated in place; optionally closes the previous period's. */
 async function fileReportIssue(report, tracker, options) {
-    const out = await (0,issue_writer/* writeMarked */.S)(tracker, (0,marker/* markerLine */.B_)('report', periodId(report.period)), () => ({ title: `OpenAI usage and cost: ${describePeriod(report.period)}`, body: renderReportMarkdown(report, { marker: true }) }), reportIssuePolicy(options.labels, options.closePrevious ? (0,marker/* markerLine */.B_)('report', periodId(report.previousPeriod)) : undefined));
+    const out = await (0,issue_writer/* writeMarked */.S)(tracker, (0,marker/* markerLine */.B_)('report', (0,report_period/* periodId */.Dn)(report.period)), () => ({ title: `OpenAI usage and cost: ${(0,report_period/* describePeriod */.Pl)(report.period)}`, body: (0,report_render.renderReportMarkdown)(report, { marker: true }) }), reportIssuePolicy(options.labels, options.closePrevious ? (0,marker/* markerLine */.B_)('report', (0,report_period/* periodId */.Dn)(report.previousPeriod)) : undefined));
     if (!out.issue)
         throw new Error('bug: a report issue is always opened');
     const result = { number: out.issue.number, action: out.action === 'commented' ? 'updated' : out.action };
@@ -1302,12 +821,12 @@ function choosePeriod(settings, name) {
             throw new errors/* ConfigurationError */.j1(`${name('since')} and ${name('until')} go together`);
         if (settings.period)
             throw new errors/* ConfigurationError */.j1(`${name('period')} or ${name('since')}/${name('until')}, not both`);
-        return customPeriod(settings.since, settings.until);
+        return (0,report_period/* customPeriod */.pP)(settings.since, settings.until);
     }
     const kind = settings.period?.trim() || 'week';
     if (kind !== 'day' && kind !== 'week' && kind !== 'month')
         throw new errors/* ConfigurationError */.j1(`${name('period')}: expected one of day, week, month, got "${settings.period}"`);
-    return lastFullPeriod(kind, settings.now);
+    return (0,report_period/* lastFullPeriod */.nr)(kind, settings.now);
 }
 /** The report as both entries run it. */
 async function reportCommand(settings, name, logger) {
@@ -1320,19 +839,23 @@ async function reportCommand(settings, name, logger) {
     if (!settings.issue)
         return { report, requests };
     const [owner, repo] = settings.issue.repository.split('/');
-    const tracker = new issue_tracker/* GitHubIssueTracker */.zo((0,octokit/* createOctokit */.Q)({ token: settings.issue.token, baseUrl: settings.issue.apiUrl, logger, writeIntervalMs: settings.issue.writeIntervalMs }), { owner, repo }, settings.issue.labels[0]);
+    const tracker = new issue_tracker/* GitHubIssueTracker */.zo((0,octokit.createOctokit)({ token: settings.issue.token, baseUrl: settings.issue.apiUrl, logger, writeIntervalMs: settings.issue.writeIntervalMs }), { owner, repo }, settings.issue.labels[0]);
     const issue = await fileReportIssue(report, tracker, { labels: settings.issue.labels, closePrevious: settings.issue.closePrevious });
     return { report, requests, issue };
 }
 
 // EXTERNAL MODULE: ./src/options.ts
 var src_options = __webpack_require__(8381);
+// EXTERNAL MODULE: ./src/output/formats.ts
+var formats = __webpack_require__(3709);
 // EXTERNAL MODULE: ./src/settings.ts
 var settings = __webpack_require__(8750);
+// EXTERNAL MODULE: ./src/text/markdown.ts
+var markdown = __webpack_require__(6590);
 // EXTERNAL MODULE: ./src/exposure/exposure.ts
 var exposure_exposure = __webpack_require__(8792);
 // EXTERNAL MODULE: ./src/exposure/render.ts
-var render = __webpack_require__(3741);
+var exposure_render = __webpack_require__(3741);
 // EXTERNAL MODULE: ./src/respond/leak-issue.ts
 var leak_issue = __webpack_require__(8280);
 ;// CONCATENATED MODULE: ./src/watch/watch.ts
@@ -1432,7 +955,7 @@ async function watchLeaks(tracker, org, settings, logger, now) {
         const exposure = w.facts.exposure && use ? { ...w.facts.exposure, ...(0,exposure_exposure/* totals */.Sd)(use), until: (0,exposure_exposure/* iso */.KH)(now), lastUsedAt: lastUsed } : w.facts.exposure;
         let body = (0,leak_issue/* withSection */.iG)(w.issue.body, 'watch', (0,leak_issue/* watchText */.Vn)(watch));
         if (exposure)
-            body = (0,leak_issue/* withSection */.iG)(body, 'exposure', `### Use since exposure\n\n${(0,render/* exposureTable */.k)(exposure)}`);
+            body = (0,leak_issue/* withSection */.iG)(body, 'exposure', `### Use since exposure\n\n${(0,exposure_render/* exposureTable */.k)(exposure)}`);
         body = (0,leak_issue/* withFacts */.Qj)(body, { ...w.facts, ...(exposure ? { exposure } : {}), watch });
         const key = `${(0,markdown/* code */.a)(w.keyId)}${w.projectId ? ` of ${(0,markdown/* code */.a)(w.projectId)}` : ''}`;
         const since = previous?.checkedAt ?? w.facts.exposure?.until;
@@ -1473,7 +996,7 @@ async function watchCommand(o, name, logger) {
     logger.mask(o.token);
     const admin = new admin_client/* OpenAIAdmin */.Kd({ adminKey: o.adminKey, baseURL: o.openaiBaseUrl, logger });
     const [owner, repo] = o.repository.split('/');
-    const tracker = new issue_tracker/* GitHubIssueTracker */.zo((0,octokit/* createOctokit */.Q)({ token: o.token, baseUrl: o.apiUrl, logger, writeIntervalMs: o.writeIntervalMs }), { owner, repo }, (o.labels?.length ? o.labels : o.config.issues.labels)[0]);
+    const tracker = new issue_tracker/* GitHubIssueTracker */.zo((0,octokit.createOctokit)({ token: o.token, baseUrl: o.apiUrl, logger, writeIntervalMs: o.writeIntervalMs }), { owner, repo }, (o.labels?.length ? o.labels : o.config.issues.labels)[0]);
     const outcomes = await watchLeaks(tracker, admin, { mention, quietDays }, logger, Math.floor(Date.now() / 1000));
     return { outcomes, requests: admin.requests };
 }
@@ -1511,84 +1034,64 @@ function renderWatch(outcomes, repository) {
 
 
 
-
 /** `keyguard audit [PATH]`: repository rules always; organization rules with OPENAI_ADMIN_KEY. */
-async function audit(values, target, stdout, logger) {
+async function audit(values, target, stdout, ctx) {
+    const { logger } = ctx;
+    const format = (0,formats/* chooseFormat */.H8)('audit', values.format, src_options/* cliName */._t);
     const failOn = parseAuditFailOn(values['fail-on'], '--fail-on');
-    const { root, files } = await (0,settings/* resolveTargets */.h5)(target ? [target] : [], process.cwd());
+    const { root, files } = await (0,settings/* resolveTargets */.h5)(target ? [target] : [], ctx.cwd);
     if (files)
         throw new errors/* ConfigurationError */.j1(`PATH ${target} is a file: audit checks a repository directory`);
-    const options = await (0,settings/* resolveScanOptions */.Sm)({ format: values.format, output: values.output, config: values.config, path: root }, src_options/* cliName */._t);
-    const repository = process.env.GITHUB_REPOSITORY;
-    if (values.issues && (!process.env.GITHUB_TOKEN || !repository))
+    const options = await (0,settings/* resolveScanOptions */.Sm)({ output: values.output, config: values.config, path: root }, src_options/* cliName */._t, ctx.cwd);
+    const { repository, githubToken: token } = ctx;
+    if (values.issues && (!token || !repository))
         throw new errors/* ConfigurationError */.j1('--issues needs GITHUB_TOKEN and GITHUB_REPOSITORY');
     const { result, issue } = await auditCommand({
         root: options.root,
         config: options.config,
-        adminKey: process.env.OPENAI_ADMIN_KEY || undefined,
+        adminKey: ctx.adminKey,
         openaiBaseUrl: values['openai-base-url'],
-        now: Math.floor(Date.now() / 1000),
-        issue: values.issues ? { token: process.env.GITHUB_TOKEN, repository: repository, apiUrl: process.env.GITHUB_API_URL || undefined, labels: ['keyguard-audit'] } : null,
+        now: ctx.now(),
+        issue: values.issues ? { token: token, repository: repository, apiUrl: ctx.githubApiUrl, labels: ['keyguard-audit'], writeIntervalMs: ctx.writeIntervalMs } : null,
     }, logger);
     if (issue && issue.action !== 'none')
         logger.info(`keyguard: audit issue #${issue.number} ${issue.action}`);
-    const rendered = options.format === 'json' ? renderAuditJson(result) : options.format === 'sarif' ? renderAuditSarif(result) : renderAuditText(result);
-    if (options.output) {
-        await (0,promises_.mkdir)(external_node_path_default().dirname(external_node_path_default().resolve(options.output)), { recursive: true });
-        await (0,promises_.writeFile)(options.output, rendered);
-    }
-    else {
-        logger.clear();
-        stdout.write(rendered);
-    }
-    return auditShouldFail(result.findings, failOn) ? 1 : 0;
+    await (0,context/* emit */.I)(await (0,formats/* render */.XX)(format, { result }), options.output, stdout, logger);
+    return (0,finding/* auditShouldFail */.bQ)(result.findings, failOn) ? 1 : 0;
 }
 /** `keyguard report`: per-project usage and cost for a period, as Markdown or JSON, and optionally an issue. */
-async function report(values, stdout, logger) {
-    const format = values.format ?? 'markdown';
-    if (format !== 'markdown' && format !== 'json')
-        throw new errors/* ConfigurationError */.j1(`--format: expected one of markdown, json, got "${format}"`);
-    const { config } = await (0,src_config/* loadConfig */.Z9)(process.cwd(), values.config ? external_node_path_default().resolve(values.config) : undefined);
-    const repository = process.env.GITHUB_REPOSITORY;
-    if (values.issue && (!process.env.GITHUB_TOKEN || !repository))
+async function report(values, stdout, ctx) {
+    const { logger } = ctx;
+    const format = (0,formats/* chooseFormat */.H8)('report', values.format, src_options/* cliName */._t);
+    const { config } = await (0,src_config/* loadConfig */.Z9)(ctx.cwd, values.config ? external_node_path_default().resolve(values.config) : undefined);
+    const { repository, githubToken: token } = ctx;
+    if (values.issue && (!token || !repository))
         throw new errors/* ConfigurationError */.j1('--issue needs GITHUB_TOKEN and GITHUB_REPOSITORY');
     const { report: r, requests, issue } = await reportCommand({
         period: values.period,
         since: values.since,
         until: values.until,
-        adminKey: process.env.OPENAI_ADMIN_KEY || undefined,
+        adminKey: ctx.adminKey,
         openaiBaseUrl: values['openai-base-url'],
         config,
-        now: Math.floor(Date.now() / 1000),
-        issue: values.issue ? { token: process.env.GITHUB_TOKEN, repository: repository, apiUrl: process.env.GITHUB_API_URL || undefined, labels: ['keyguard-report'], closePrevious: values['close-previous'] === true } : null,
+        now: ctx.now(),
+        issue: values.issue ? { token: token, repository: repository, apiUrl: ctx.githubApiUrl, labels: ['keyguard-report'], closePrevious: values['close-previous'] === true, writeIntervalMs: ctx.writeIntervalMs } : null,
     }, src_options/* cliName */._t, logger);
     logger.info(`keyguard: report built with ${requests} requests${issue ? `; issue #${issue.number} ${issue.action}${issue.closedPrevious ? `, closed #${issue.closedPrevious}` : ''}` : ''}`);
-    const rendered = format === 'json' ? renderReportJson(r) : renderReportMarkdown(r);
-    if (values.output) {
-        await (0,promises_.mkdir)(external_node_path_default().dirname(external_node_path_default().resolve(values.output)), { recursive: true });
-        await (0,promises_.writeFile)(values.output, rendered);
-    }
-    else {
-        logger.clear();
-        stdout.write(rendered);
-    }
+    await (0,context/* emit */.I)(await (0,formats/* render */.XX)(format, { report: r }), values.output, stdout, logger);
     return 0;
 }
-function githubFromEnv(logger, what) {
-    const token = process.env.GITHUB_TOKEN;
-    if (!token)
+/** A GitHub client for the organization-wide commands, which cannot work without a token. */
+function github(ctx, what) {
+    if (!ctx.githubToken)
         throw new errors/* ConfigurationError */.j1(`${what} needs GITHUB_TOKEN (a token that can read the organization's repositories)`);
-    return (0,octokit/* createOctokit */.Q)({ token, baseUrl: process.env.GITHUB_API_URL || undefined, logger });
+    return (0,src_context/* githubClient */.$f)(ctx, ctx.githubToken);
 }
 /** `keyguard discover --org NAME [--output FILE]`: the repositories to scan and the batch matrix; FILE gets the list. */
-async function discoverCommand(values, stdout) {
+async function discoverCommand(values, stdout, ctx) {
     if (!values.org || !/^[A-Za-z0-9-]+$/.test(values.org))
         throw new errors/* ConfigurationError */.j1(`--org: expected an organization login such as acme, got "${values.org ?? ''}"`);
-    const logger = (0,src_logger/* consoleLogger */.k)();
-    const token = process.env.GITHUB_TOKEN;
-    if (!token)
-        throw new errors/* ConfigurationError */.j1("discover needs GITHUB_TOKEN (a token that can read the organization's repositories)");
-    const found = await discover((0,octokit/* createOctokit */.Q)({ token, baseUrl: process.env.GITHUB_API_URL || undefined, logger }), token, { org: values.org, includeArchived: values['include-archived'] === true, includeForks: values['include-forks'] === true });
+    const found = await discover(await github(ctx, 'discover'), ctx.githubToken, { org: values.org, includeArchived: values['include-archived'] === true, includeForks: values['include-forks'] === true });
     if (values.output)
         await (0,promises_.writeFile)(values.output, found.repositories.map((r) => `${r}\n`).join(''));
     const matrix = { batch: Array.from({ length: found.batches }, (_, i) => `${i}/${found.batches}`) };
@@ -1596,41 +1099,43 @@ async function discoverCommand(values, stdout) {
     return 0;
 }
 /** `keyguard scan-batch LIST --batch I/K [--output DIR]`: one job's share of an org-wide run. */
-async function scanBatchCommand(values, list, logger) {
+async function scanBatchCommand(values, list, ctx) {
+    const { logger } = ctx;
     const { index, batches } = parseBatch(values.batch, '--batch');
     const repositories = await readRepositoryList(list);
-    const { config } = await (0,src_config/* loadConfig */.Z9)(process.cwd(), values.config ? external_node_path_default().resolve(values.config) : undefined);
+    const { config } = await (0,src_config/* loadConfig */.Z9)(ctx.cwd, values.config ? external_node_path_default().resolve(values.config) : undefined);
     const respond = {
-        ...(0,settings/* resolveRespondOptions */.UA)({ verify: String(values.verify ?? false), revoke: values.revoke, 'dry-run': String(values['dry-run'] ?? false), 'openai-base-url': values['openai-base-url'] }, src_options/* cliName */._t, { adminKey: process.env.OPENAI_ADMIN_KEY || undefined, githubToken: undefined, repository: undefined }, config, { verify: false }),
+        ...(0,settings/* resolveRespondOptions */.UA)({ verify: String(values.verify ?? false), revoke: values.revoke, 'dry-run': String(values['dry-run'] ?? false), 'openai-base-url': values['openai-base-url'] }, src_options/* cliName */._t, { adminKey: ctx.adminKey, githubToken: undefined, repository: undefined }, config, { verify: false }),
         inventoryFile: values.inventory ? external_node_path_default().resolve(values.inventory) : undefined,
     };
-    const out = await scanBatch({ repositories, index, batches, serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com', token: process.env.GITHUB_TOKEN || undefined, outDir: external_node_path_default().resolve(values.output ?? 'keyguard-reports'), config, respond }, logger);
+    const out = await scanBatch({ repositories, index, batches, serverUrl: ctx.serverUrl, token: ctx.githubToken, outDir: external_node_path_default().resolve(values.output ?? 'keyguard-reports'), config, respond }, logger);
     logger.info(`keyguard: ${out.scanned.length} repositories scanned, ${out.keys} distinct keys, ${out.failed.length} not scanned`);
     return out.failed.length > 0 ? 2 : out.keys > 0 ? 1 : 0;
 }
 /** `keyguard aggregate DIR --issues`: one issue per key from an org-wide run's scan reports. */
-async function aggregateCommand(values, dir, stdout, logger) {
+async function aggregateCommand(values, dir, stdout, ctx) {
+    const { logger } = ctx;
     const { groups, reports } = await readScanReports(external_node_path_default().resolve(dir));
     stdout.write(`${reports} reports, ${groups.length} distinct keys\n`);
     if (!values.issues)
         return groups.length > 0 ? 1 : 0;
-    const repository = process.env.GITHUB_REPOSITORY;
+    const { repository } = ctx;
     if (!repository)
         throw new errors/* ConfigurationError */.j1('--issues needs GITHUB_REPOSITORY (the security team\'s repository)');
-    const { config } = await (0,src_config/* loadConfig */.Z9)(process.cwd());
+    const { config } = await (0,src_config/* loadConfig */.Z9)(ctx.cwd);
     const [owner, repo] = repository.split('/');
-    const tracker = new issue_tracker/* GitHubIssueTracker */.zo(githubFromEnv(logger, 'aggregate --issues'), { owner, repo }, config.issues.labels[0]);
-    const out = await aggregateIssues(groups, tracker, { labels: config.issues.labels, assignees: config.issues.assignees, mention: config.issues.mention, maxNew: config.issues.maxPerRun, repo: { serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com', repository: undefined, sha: undefined } }, logger);
+    const tracker = new issue_tracker/* GitHubIssueTracker */.zo(await github(ctx, 'aggregate --issues'), { owner, repo }, config.issues.labels[0]);
+    const out = await aggregateIssues(groups, tracker, { labels: config.issues.labels, assignees: config.issues.assignees, mention: config.issues.mention, maxNew: config.issues.maxPerRun, repo: { serverUrl: ctx.serverUrl, repository: undefined, sha: undefined } }, logger);
     stdout.write(`issues: ${out.opened} opened, ${out.updated} updated, ${out.deferred} deferred\n`);
     return groups.length > 0 ? 1 : 0;
 }
 /** `keyguard watch`: the open leak issues of GITHUB_REPOSITORY revisited; prints one row per issue. */
-async function watch(values, stdout, logger) {
-    const { config } = await (0,src_config/* loadConfig */.Z9)(process.cwd(), values.config ? external_node_path_default().resolve(values.config) : undefined);
-    const repository = process.env.GITHUB_REPOSITORY;
-    const { outcomes, requests } = await watchCommand({ adminKey: process.env.OPENAI_ADMIN_KEY || undefined, openaiBaseUrl: values['openai-base-url'], token: process.env.GITHUB_TOKEN || undefined, repository, apiUrl: process.env.GITHUB_API_URL || undefined, labels: undefined, mention: undefined, quietDays: values['quiet-days'], config }, src_options/* cliName */._t, logger);
+async function watch(values, stdout, ctx) {
+    const { logger } = ctx;
+    const { config } = await (0,src_config/* loadConfig */.Z9)(ctx.cwd, values.config ? external_node_path_default().resolve(values.config) : undefined);
+    const { outcomes, requests } = await watchCommand({ adminKey: ctx.adminKey, openaiBaseUrl: values['openai-base-url'], token: ctx.githubToken, repository: ctx.repository, apiUrl: ctx.githubApiUrl, labels: undefined, mention: undefined, quietDays: values['quiet-days'], config, writeIntervalMs: ctx.writeIntervalMs }, src_options/* cliName */._t, logger);
     logger.info(`keyguard: watched ${(0,count/* count */.U)(outcomes.length, 'open leak issue')} with ${(0,count/* count */.U)(requests, 'OpenAI request')}`);
-    stdout.write(renderWatch(outcomes, repository ?? ''));
+    stdout.write(renderWatch(outcomes, ctx.repository ?? ''));
     return 0;
 }
 
