@@ -26,6 +26,7 @@ import { seedOrganization } from './fakes/openai-seed.ts';
 import { makeKey, shapeByName } from './helpers/keygen.ts';
 import { Contract, type Exchange } from './helpers/contract.ts';
 import { subset } from '../scripts/vendor-openapi.ts';
+import { count } from '../src/text/count.ts';
 
 const logger: Logger = { info() {}, warning() {}, error() {}, mask() {}, progress() {} };
 const NOW = Date.UTC(2026, 10, 26, 15) / 1000;
@@ -249,7 +250,7 @@ describe('fields the description makes optional', () => {
           totals: { cents: Math.round(report.totals.costUsd * 100), requests: report.totals.requests, unattributedCents: Math.round(report.unattributed.costUsd * 100) + report.projects.reduce((n, p) => n + Math.round(p.costUsd * 100), 0) - Math.round(report.totals.costUsd * 100) },
           noMembers: report.projects.filter((p) => p.flags.some((f) => f.type === 'no-members')).map((p) => p.id),
           withoutAmount: report.costRowsWithoutAmount,
-          warned: renderReportMarkdown(report).includes(`:warning: ${report.costRowsWithoutAmount} cost row(s) of the period came without an amount and are not in these totals.`),
+          warned: renderReportMarkdown(report).includes(`:warning: ${count(report.costRowsWithoutAmount, 'cost row')} of the period came without an amount and ${report.costRowsWithoutAmount === 1 ? 'is' : 'are'} not in these totals.`),
           // The report reads costs grouped by project: one row per project and day.
           costRows: new Set(org.costs.filter((c) => c.day >= report.period.start && c.day < report.period.end).map((c) => `${c.project_id}/${c.day}`)).size,
           problems: check(openai, fake.log.map(openaiExchange), OPENAI_ROUTES).problems,

@@ -200,7 +200,7 @@ describe('revocation', () => {
     const inv = await admin.inventory();
     const key = org.keys.find((k) => k.id === 'key_proj_0001_3')!;
     const out = await new OpenAIRevoker(admin, inv).revoke(key.secret, matchedRecord(key.secret, 'service_account', inv), { dryRun: false });
-    expect(out).toEqual({ type: 'refused', reason: expect.stringContaining('service account svc_acct_1 holds 1 other key(s): key_sibling') });
+    expect(out).toEqual({ type: 'refused', reason: expect.stringContaining('service account svc_acct_1 holds 1 other key: key_sibling') });
     expect(key.state).toBe('live');
     expect(fake.log.filter((r) => r.path.includes('/service_accounts/'))).toEqual([]);
   });

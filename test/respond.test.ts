@@ -130,7 +130,7 @@ describe('leak response', () => {
     const tracker = new MemoryTracker();
     const out = await respond(await scan(root), settings({ dryRun: true, issues: { ...settings().issues!, maxNew: 2 } }), deps(tracker));
     expect(out.summary).toMatchObject({ issuesOpened: 2, issuesDeferred: 1, revoked: 0 });
-    expect(out.summary.notes[0]).toMatch(/1 issue\(s\) not opened this run: at most 2/);
+    expect(out.summary.notes[0]).toMatch(/^1 issue not opened this run: at most 2 /);
     expect(out.result.findings.map((f) => f.response?.revocation?.type)).toEqual(['would-revoke', 'would-revoke', 'would-revoke']);
     expect(fake.log.some((r) => r.method === 'DELETE')).toBe(false);
     expect(keys.every((k) => k.state === 'live')).toBe(true);

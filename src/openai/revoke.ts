@@ -1,6 +1,7 @@
 import type { OpenAIAdmin } from './admin-client.ts';
 import { ApiError } from './errors.ts';
 import type { Inventory, KeyRecord, ProjectKeyRecord, RevokeOutcome } from './types.ts';
+import { count } from '../text/count.ts';
 
 /** Revokes one found key: the narrow interface leak response uses, so tests can keep state in memory. */
 export interface KeyRevoker {
@@ -57,7 +58,7 @@ export class OpenAIRevoker implements KeyRevoker {
     }
     // The API refused to delete a service account's key: deleting the account revokes its keys,
     // which is only acceptable when this key is its only one.
-    if (others.length > 0) return { type: 'refused', reason: `the API will not delete a service account's key, and service account ${accountId} holds ${others.length} other key(s): ${others.map((k) => k.id).join(', ')}` };
+    if (others.length > 0) return { type: 'refused', reason: `the API will not delete a service account's key, and service account ${accountId} holds ${count(others.length, 'other key')}: ${others.map((k) => k.id).join(', ')}` };
     return this.#delete(`delete service account ${accountId} of ${record.projectId} (its only key leaked)`, () => this.#admin.deleteServiceAccount(record.projectId, accountId));
   }
 

@@ -280,7 +280,7 @@ export function renderReportMarkdown(report: Report, options: { marker?: boolean
   }
   const active = report.projects.filter((p) => p.costUsd > 0 || p.requests > 0).length;
   out.push(
-    ...(report.costRowsWithoutAmount ? [`:warning: ${report.costRowsWithoutAmount} cost row(s) of the period came without an amount and are not in these totals.`, ''] : []),
+    ...(report.costRowsWithoutAmount ? [`:warning: ${count(report.costRowsWithoutAmount, 'cost row')} of the period came without an amount and ${report.costRowsWithoutAmount === 1 ? 'is' : 'are'} not in these totals.`, ''] : []),
     `**${formatUsd(totals.costUsd)}**, ${change(totals.costUsd, totals.previous.costUsd)} against ${describePeriod(report.previousPeriod)} (${formatUsd(totals.previous.costUsd)}) · ${count(active, 'active project')} · ${formatInt(totals.requests)} requests · ${formatCompact(tokens(totals))} tokens`,
     '',
     ...attention(report),

@@ -153,7 +153,7 @@ export async function respond(result: ScanResult, settings: RespondSettings, dep
     for (const [fingerprint, issue] of filed.issues) responses.set(fingerprint, { ...responses.get(fingerprint)!, issue });
     ({ opened, deferred } = filed);
   }
-  if (deferred > 0) notes.push(`${deferred} issue(s) not opened this run: at most ${settings.issues?.maxNew} new issues a run (GitHub limits content creation); the next run opens them.`);
+  if (deferred > 0) notes.push(`${count(deferred, 'issue')} not opened this run: at most ${settings.issues?.maxNew} new issues a run (GitHub limits content creation); the next run opens them.`);
 
   const findings = result.findings.map((f) => {
     const response = responses.get(f.fingerprint)!;
