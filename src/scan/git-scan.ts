@@ -4,7 +4,7 @@ import { ConfigurationError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { BlobReader, checkObjects } from '../sources/cat-file.ts';
 import { DiffStreamScanner, type AddedLine, type BinaryChange } from '../sources/diff-stream.ts';
-import { git, gitStream, gitTopLevel, nulSeparated } from '../sources/git.ts';
+import { git, gitStream, gitWorkTree, nulSeparated } from '../sources/git.ts';
 import { prepareHistory } from '../sources/history.ts';
 import { prepareRange } from '../sources/range.ts';
 import { collect } from './collect.ts';
@@ -98,10 +98,11 @@ export function gitSource(settings: Omit<GitScanSettings, 'baseline'>, described
   const changes = gitChanges(settings);
   return {
     async scan(collector, deps) {
-      if (!(await gitTopLevel(root))) throw new ConfigurationError(`${described} needs a git repository, and ${root} is not in one`);
+      const repo = await gitWorkTree(root);
+      if (!repo) throw new ConfigurationError(`${described} needs a git repository, and ${root} is not in one`);
       if (target.type === 'range') await prepareRange(root, target.base, target.head, deps.logger);
       if (target.type !== 'history') return changes.scan(collector, deps);
-      const coverage = await prepareHistory(root, { fetch: target.fetch ?? false, pullRequests: target.pullRequests ?? false }, deps.logger);
+      const coverage = await prepareHistory(root, { fetch: target.fetch ?? false, pullRequests: target.pullRequests ?? false, shallow: repo.shallow }, deps.logger);
       if (coverage.type === 'empty') {
         deps.logger.info('keyguard: the repository has no commits: nothing to scan');
         return { coverage, findings: [], filesScanned: 0, bytesScanned: 0, commitsScanned: 0 };
@@ -132,12 +133,18 @@ async function scanChanges(settings: Omit<GitScanSettings, 'baseline'>, allow: S
   let bytesScanned = 0;
   let commitsScanned = 0;
   let lastProgress = started;
+  const tip = settings.target.type === 'history' ? 'HEAD' : settings.target.type === 'range' ? settings.target.head : undefined;
+  const tipTrees = new TipTrees(settings.root, async () => (settings.target.type === 'history' ? ['HEAD', ...(await refNames(settings.root))] : tip ? [tip] : []));
 
   // Per key, from the collector's findings: how often and where it was added, and the first place.
   const record = (m: Match, at: Place) => {
     const found = allow.take(m, { file: at.file, line: at.pos?.line ?? 0, column: at.pos?.column ?? 0, endColumn: at.pos?.endColumn ?? 0, commit: at.commit, ...(at.source ? { source: at.source } : {}) });
     if (!found) return;
-    if (!at.source && files.size < MAX_PRESENCE_FILES) files.add(at.file);
+    if (!at.source && files.size < MAX_PRESENCE_FILES) {
+      files.add(at.file);
+      // Where keys are at the tips is looked at only for keys in files.
+      tipTrees.start();
+    }
     const state = keys.get(found.fingerprint);
     if (!state) {
       keys.set(found.fingerprint, { found, first: at, occurrences: 1, locations: [{ commit: at.commit, file: at.file }] });
@@ -191,8 +198,6 @@ async function scanChanges(settings: Omit<GitScanSettings, 'baseline'>, allow: S
   const fromMessages: [Match, Place][] = [];
   let messageBytes = 0;
   const messages = attempt(() => 'commit and tag messages', async () => (messageBytes = await scanMessages(settings.root, settings.target, (m, at) => fromMessages.push([m, at]))));
-  const tip = settings.target.type === 'history' ? 'HEAD' : settings.target.type === 'range' ? settings.target.head : undefined;
-  const tipTrees = new TipTrees(settings.root, async () => (settings.target.type === 'history' ? ['HEAD', ...(await refNames(settings.root))] : tip ? [tip] : []));
   try {
     await readDiffs(gitArgs(settings.target));
   } catch (e) {
