@@ -47,7 +47,7 @@ describe('git processes of a history scan', () => {
     expect(r.calls.filter((c) => c.startsWith('rev-parse'))).toEqual(['rev-parse --show-toplevel --is-shallow-repository']);
   });
 
-  it('a history with a key looks its place up at the tips (the check above can fail)', async () => {
+  it('a history with a key looks its place up at the tips (the check above can fail), from the refs listed once', async () => {
     const root = gitRepo({ 'config/prod.env': `OPENAI_API_KEY=${makeKey(shapeByName('project 164'))}\n` });
     const r = await gitCalls(['scan', root, '--history', '--format', 'json']);
     expect(r.code).toBe(1);
@@ -55,6 +55,7 @@ describe('git processes of a history scan', () => {
     expect(finding).toMatchObject({ file: 'config/prod.env', presentAtHead: true });
     expect(tipLookups(r.calls).length).toBeGreaterThan(0);
     expect(r.calls).toContain('cat-file --batch -z');
+    expect(refLists(r.calls)).toHaveLength(1);
   });
 
   it('a shallow clone is still refused, from the same one rev-parse', async () => {
