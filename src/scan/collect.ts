@@ -67,7 +67,7 @@ export async function collect(sources: FindingSource | readonly FindingSource[],
   const now = deps.now ?? Date.now;
   const started = now();
   const collector = new Collector(filter, deps.logger);
-  const outs = await Promise.all((Array.isArray(sources) ? sources : [sources]).map((s: FindingSource) => s.scan(collector, { logger: deps.logger, now })));
+  const outs = await Promise.all([sources].flat().map((s) => s.scan(collector, { logger: deps.logger, now })));
   const all = <T>(pick: (o: SourceOutput) => readonly T[] | undefined) => outs.flatMap((o) => pick(o) ?? []);
   const first = <K extends keyof SourceOutput>(key: K) => outs.find((o) => o[key] !== undefined)?.[key];
   const skipped = all((o) => o.skipped);
