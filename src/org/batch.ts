@@ -87,7 +87,7 @@ export async function scanBatch(request: BatchRequest, logger: Logger): Promise<
       const root = path.join(dir, 'repo');
       let result: ScanResult = await runScan({ root, config: request.config, scope: { type: 'history' } }, { logger });
       const sha = (await git(root, ['rev-parse', 'HEAD']).catch(() => '')).trim() || undefined;
-      const responded = await runLeakResponse(result, request.respond, { logger, filter: request, repo: { serverUrl: request.serverUrl, repository, sha } });
+      const responded = await runLeakResponse(result, request.respond, { logger, repo: { serverUrl: request.serverUrl, repository, sha } });
       if (responded) result = responded.result;
       await writeFile(path.join(request.outDir, `${repository.replace('/', '__')}.json`), renderJson(result, responded?.summary, repository));
       const found = new Set(result.findings.map((f) => f.fingerprint)).size;

@@ -8,11 +8,10 @@ import { readInventoryFile } from '../openai/inventory-file.ts';
 import { measureExposure } from '../exposure/exposure.ts';
 import { OpenAIRevoker } from '../openai/revoke.ts';
 import type { Inventory } from '../openai/types.ts';
-import type { Filter } from '../scan/collect.ts';
 import type { ScanResult } from '../scan/finding.ts';
 import type { RespondOptions } from '../settings.ts';
 import type { RepoContext } from './leak-issue.ts';
-import { resolveRevokedAlerts, withAlerts } from './alerts.ts';
+import { resolveRevokedAlerts } from './alerts.ts';
 import { respond, type RespondDeps, type RespondSummary } from './respond.ts';
 
 /**
@@ -31,26 +30,23 @@ export function organizationDeps(admin: OpenAIAdmin | undefined, baseURL: string
   };
 }
 
-/** Builds leak response's adapters from validated options (the same for the action and the CLI). */
+/**
+ * Builds leak response's adapters from validated options (the same for the action and the CLI).
+ * The scan's notes (what a source could not read) lead the summary's.
+ */
 export async function runLeakResponse(
   result: ScanResult,
   options: RespondOptions,
-  /** `filter`: the scan's allow rules and baseline, which GitHub's alerts go through too. */
-  ctx: { logger: Logger; repo: RepoContext; filter: Filter; githubApiUrl?: string; writeIntervalMs?: number },
+  ctx: { logger: Logger; repo: RepoContext; githubApiUrl?: string; writeIntervalMs?: number },
 ): Promise<{ result: ScanResult; summary: RespondSummary } | undefined> {
   const { logger } = ctx;
   const enabled = options.verify || options.adminKey || options.inventoryFile || options.issues || options.alerts;
   if (!enabled) return undefined;
   if (options.adminKey) logger.mask(options.adminKey);
   if (options.issues) logger.mask(options.issues.token);
-  const alertNotes: string[] = [];
-  const alerts = options.alerts ? { octokit: createOctokit({ token: options.alerts.token, baseUrl: ctx.githubApiUrl, logger, writeIntervalMs: ctx.writeIntervalMs }), repo: repoRef(options.alerts.repository) } : undefined;
-  if (alerts) {
-    logger.mask(options.alerts!.token);
-    result = await withAlerts(result, alerts.octokit, alerts.repo, ctx.filter, logger, alertNotes);
-  }
-  // With alerts read, the result is new even with nothing to respond to (its allowed and baselined counts).
-  if (result.findings.length === 0) return alerts ? { result, summary: { keys: 0, live: 0, revoked: 0, issuesOpened: 0, issuesDeferred: 0, notes: alertNotes } } : undefined;
+  const scanNotes = result.notes ?? [];
+  // A run that read GitHub's alerts says so (or why it could not), even with nothing to respond to.
+  if (result.findings.length === 0) return options.alerts ? { result, summary: { keys: 0, live: 0, revoked: 0, issuesOpened: 0, issuesDeferred: 0, notes: scanNotes } } : undefined;
   const baseURL = options.openaiBaseUrl;
   const admin = options.adminKey ? new OpenAIAdmin({ adminKey: options.adminKey, baseURL, logger }) : undefined;
   const [owner, repo] = options.issues ? options.issues.repository.split('/') : [];
@@ -82,8 +78,12 @@ export async function runLeakResponse(
     },
     deps,
   );
-  const alertsResolved = alerts ? await resolveRevokedAlerts(responded.result, alerts.octokit, alerts.repo, logger, alertNotes) : 0;
-  return { result: responded.result, summary: { ...responded.summary, notes: [...alertNotes, ...responded.summary.notes], ...(alerts ? { alertsResolved } : {}) } };
+  const alertNotes: string[] = [];
+  const alerts = options.alerts;
+  const alertsResolved = alerts
+    ? await resolveRevokedAlerts(responded.result, createOctokit({ token: alerts.token, baseUrl: ctx.githubApiUrl, logger, writeIntervalMs: ctx.writeIntervalMs }), repoRef(alerts.repository), logger, alertNotes)
+    : 0;
+  return { result: responded.result, summary: { ...responded.summary, notes: [...scanNotes, ...alertNotes, ...responded.summary.notes], ...(alerts ? { alertsResolved } : {}) } };
 }
 
 function repoRef(fullName: string): { owner: string; repo: string } {

@@ -1,7 +1,42 @@
 import { detectKeys } from '../detect/index.ts';
-import type { SecretAlert } from '../github/secret-alerts.ts';
+import type { GitHubClient } from '../github/octokit.ts';
+import { listOpenAIAlerts, type SecretAlert } from '../github/secret-alerts.ts';
 import type { Finding } from './finding.ts';
 import type { FindingSource } from './source.ts';
+
+/** What a scan request gives to read a repository's alerts. */
+export interface AlertsRequest {
+  /** `owner/name`. */
+  readonly repository: string;
+  /** Called only when the alerts are read: a scan without them never loads the GitHub client. */
+  readonly client: () => Promise<GitHubClient>;
+}
+
+/**
+ * The repository's open GitHub secret scanning alerts for OpenAI keys, as a source. An alert list
+ * GitHub refuses (404: secret scanning off, or the token may not see alerts) is a note, not a
+ * failure; so are alerts that came without their secret or with one keyguard does not recognise.
+ */
+export function secretScanningSource(request: AlertsRequest): FindingSource {
+  return {
+    async scan(collector, deps) {
+      const [owner, repo] = request.repository.split('/') as [string, string];
+      const listed = await listOpenAIAlerts(await request.client(), { owner, repo });
+      if (listed.type === 'unavailable') {
+        const note = `GitHub secret scanning alerts were not read: ${listed.reason}.`;
+        deps.logger.warning(`keyguard: ${note}`);
+        return { findings: [], filesScanned: 0, bytesScanned: 0, notes: [note] };
+      }
+      const source = alertSource(listed.alerts);
+      const out = await source.scan(collector, deps);
+      const notes: string[] = [];
+      if (listed.withoutSecret > 0) notes.push(`${listed.withoutSecret} secret scanning alert(s) came without their secret and were left out (the token needs the secret scanning alerts permission).`);
+      if (source.unrecognised > 0) notes.push(`${source.unrecognised} secret scanning alert(s) hold a secret keyguard does not recognise as an OpenAI key; they were left out.`);
+      deps.logger.info(`keyguard: ${listed.alerts.length} open OpenAI secret scanning alert(s) in ${request.repository}`);
+      return { ...out, notes };
+    },
+  };
+}
 
 /** The alerts' keys, and how many alerts held a secret keyguard does not recognise (known after `scan`). */
 export interface AlertSource extends FindingSource {
@@ -9,10 +44,9 @@ export interface AlertSource extends FindingSource {
 }
 
 /**
- * GitHub's secret scanning alerts as a source, classified by keyguard's own detector (same kind and
- * fingerprint as when keyguard finds the key itself, so both land in one issue). A secret keyguard
- * does not recognise as an OpenAI key is left out and counted. The alerts are already listed: a
- * source reads, the listing (and its token) stays with leak response.
+ * Listed alerts as a source, classified by keyguard's own detector (same kind and fingerprint as
+ * when keyguard finds the key itself, so both land in one issue). A secret keyguard does not
+ * recognise as an OpenAI key is left out and counted.
  */
 export function alertSource(alerts: readonly SecretAlert[]): AlertSource {
   let unrecognised = 0;

@@ -3,7 +3,7 @@ import type { Config } from '../config.ts';
 import { SecretValue } from '../detect/index.ts';
 import type { Logger } from '../logger.ts';
 import { peakRssMb, type Finding, type ScanResult } from './finding.ts';
-import type { FindingSource, Key, Place, Sink } from './source.ts';
+import type { FindingSource, Key, Place, Sink, SourceOutput } from './source.ts';
 import { triageFrom, type Triage } from './triage.ts';
 
 /** What decides which keys are not reported: the allow rules of the config, and a baseline's fingerprints. */
@@ -58,28 +58,40 @@ class Collector implements Sink {
   }
 }
 
-/** Runs one source through a collector: the scan's result, with what was dropped counted. */
-export async function collect(source: FindingSource, target: string, filter: Filter, deps: { logger: Logger; now?: () => number }): Promise<ScanResult> {
+/**
+ * Runs sources through one collector, at the same time (a scan's own source waits on git or the
+ * disk, GitHub's alerts on the network): the scan's result, their findings in the order given,
+ * with what was dropped counted once for all.
+ */
+export async function collect(sources: FindingSource | readonly FindingSource[], target: string, filter: Filter, deps: { logger: Logger; now?: () => number }): Promise<ScanResult> {
   const now = deps.now ?? Date.now;
   const started = now();
   const collector = new Collector(filter, deps.logger);
-  const out = await source.scan(collector, { logger: deps.logger, now });
-  const skipped = out.skipped ?? [];
+  const outs = await Promise.all([sources].flat().map((s) => s.scan(collector, { logger: deps.logger, now })));
+  const all = <T>(pick: (o: SourceOutput) => readonly T[] | undefined) => outs.flatMap((o) => pick(o) ?? []);
+  const first = <K extends keyof SourceOutput>(key: K) => outs.find((o) => o[key] !== undefined)?.[key];
+  const skipped = all((o) => o.skipped);
+  const unreadable = all((o) => o.unreadable);
+  const notes = all((o) => o.notes);
+  const coverage = first('coverage');
+  const commitsScanned = first('commitsScanned');
+  const threads = first('threads');
   return {
     target,
-    ...(out.coverage ? { coverage: out.coverage } : {}),
-    findings: out.findings,
+    ...(coverage ? { coverage } : {}),
+    findings: all((o) => o.findings),
     skipped,
-    ...(out.unreadable?.length ? { unreadable: out.unreadable } : {}),
+    ...(unreadable.length ? { unreadable } : {}),
     stats: {
-      filesScanned: out.filesScanned,
-      bytesScanned: out.bytesScanned,
+      filesScanned: outs.reduce((n, o) => n + o.filesScanned, 0),
+      bytesScanned: outs.reduce((n, o) => n + o.bytesScanned, 0),
       filesSkipped: skipped.length,
       ...collector.counts,
-      ...(out.commitsScanned !== undefined ? { commitsScanned: out.commitsScanned } : {}),
+      ...(commitsScanned !== undefined ? { commitsScanned } : {}),
       durationMs: now() - started,
       peakRssMb: peakRssMb(),
-      ...(out.threads !== undefined ? { threads: out.threads } : {}),
+      ...(threads !== undefined ? { threads } : {}),
     },
+    ...(notes.length ? { notes } : {}),
   };
 }

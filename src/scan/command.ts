@@ -1,5 +1,5 @@
 import type { Config } from '../config.ts';
-import type { Context } from '../context.ts';
+import { githubClient, type Context } from '../context.ts';
 import type { RespondSummary } from '../respond/respond.ts';
 import { responds, type RespondOptions } from '../settings.ts';
 import type { ScanResult } from './finding.ts';
@@ -27,14 +27,16 @@ export interface ScanSettings {
  */
 export async function scanCommand(settings: ScanSettings, ctx: Context): Promise<{ result: ScanResult; summary?: RespondSummary }> {
   const { root, config, scope, baseline, files } = settings;
-  const result: ScanResult = scope
-    ? await runScan({ root, config, scope, baseline, files }, { logger: ctx.logger })
-    : { target: root, findings: [], skipped: [], stats: { filesScanned: 0, bytesScanned: 0, filesSkipped: 0, allowed: 0, baselined: 0, durationMs: 0 } };
+  const alerts = settings.respond?.alerts;
+  if (alerts) ctx.logger.mask(alerts.token);
+  const result: ScanResult = await runScan(
+    { root, config, scope, baseline, files, ...(alerts ? { alerts: { repository: alerts.repository, client: () => githubClient(ctx, alerts.token) } } : {}) },
+    { logger: ctx.logger },
+  );
   if (!settings.respond || !responds(settings.respond)) return { result };
   const { runLeakResponse } = await import('../respond/wire.ts');
   const responded = await runLeakResponse(result, settings.respond, {
     logger: ctx.logger,
-    filter: { config, baseline },
     repo: { serverUrl: ctx.serverUrl, repository: settings.repository, sha: settings.sha },
     githubApiUrl: ctx.githubApiUrl,
     writeIntervalMs: ctx.writeIntervalMs,

@@ -126,6 +126,8 @@ export interface ScanResult {
   readonly findings: readonly Finding[];
   readonly skipped: readonly SkippedFile[];
   readonly stats: ScanStats;
+  /** What a source could not read or left out (GitHub's alerts unreadable, say); the response summary leads with them. */
+  readonly notes?: readonly string[];
 }
 
 export type FailOn = 'none' | 'any';

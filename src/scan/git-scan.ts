@@ -4,7 +4,7 @@ import { ConfigurationError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { BlobReader, checkObjects } from '../sources/cat-file.ts';
 import { DiffStreamScanner, type AddedLine, type BinaryChange } from '../sources/diff-stream.ts';
-import { git, gitStream, gitTopLevel, nulSeparated } from '../sources/git.ts';
+import { git, gitStream, gitWorkTree, nulSeparated } from '../sources/git.ts';
 import { prepareHistory } from '../sources/history.ts';
 import { prepareRange } from '../sources/range.ts';
 import { collect } from './collect.ts';
@@ -95,18 +95,19 @@ export function scanGit(settings: GitScanSettings, deps: { logger: Logger; now?:
  */
 export function gitSource(settings: Omit<GitScanSettings, 'baseline'>, described: string): FindingSource {
   const { root, target } = settings;
-  const changes = gitChanges(settings);
   return {
     async scan(collector, deps) {
-      if (!(await gitTopLevel(root))) throw new ConfigurationError(`${described} needs a git repository, and ${root} is not in one`);
+      const repo = await gitWorkTree(root);
+      if (!repo) throw new ConfigurationError(`${described} needs a git repository, and ${root} is not in one`);
       if (target.type === 'range') await prepareRange(root, target.base, target.head, deps.logger);
-      if (target.type !== 'history') return changes.scan(collector, deps);
-      const coverage = await prepareHistory(root, { fetch: target.fetch ?? false, pullRequests: target.pullRequests ?? false }, deps.logger);
+      if (target.type !== 'history') return gitChanges(settings).scan(collector, deps);
+      const coverage = await prepareHistory(root, { fetch: target.fetch ?? false, pullRequests: target.pullRequests ?? false, shallow: repo.shallow }, deps.logger);
       if (coverage.type === 'empty') {
         deps.logger.info('keyguard: the repository has no commits: nothing to scan');
         return { coverage, findings: [], filesScanned: 0, bytesScanned: 0, commitsScanned: 0 };
       }
-      const out = await changes.scan(collector, deps);
+      // The refs just listed are the tips to look keys up at: no second listing.
+      const out = await gitChanges({ ...settings, refs: coverage.refs }).scan(collector, deps);
       return { ...out, coverage: { type: 'refs', refs: coverage.refs, commits: (await coverage.commits) ?? out.commitsScanned ?? 0 } };
     },
   };
@@ -118,11 +119,14 @@ export function gitSource(settings: Omit<GitScanSettings, 'baseline'>, described
  * finding: where it is at the scanned tip when it is there, else where it was first added; how
  * often it was added; and which refs' tips still hold it.
  */
-export function gitChanges(settings: Omit<GitScanSettings, 'baseline'>): FindingSource {
+export function gitChanges(settings: ChangesSettings): FindingSource {
   return { scan: (collector, deps) => scanChanges(settings, collector, deps) };
 }
 
-async function scanChanges(settings: Omit<GitScanSettings, 'baseline'>, allow: Sink, deps: SourceDeps): Promise<SourceOutput> {
+/** `refs`: the repository's refs when already listed (a history scan's coverage); else listed when a key is found. */
+type ChangesSettings = Omit<GitScanSettings, 'baseline'> & { readonly refs?: readonly string[] };
+
+async function scanChanges(settings: ChangesSettings, allow: Sink, deps: SourceDeps): Promise<SourceOutput> {
   const { logger, now } = deps;
   const started = now();
   const maxSize = settings.config.scan.maxFileSize;
@@ -132,12 +136,18 @@ async function scanChanges(settings: Omit<GitScanSettings, 'baseline'>, allow: S
   let bytesScanned = 0;
   let commitsScanned = 0;
   let lastProgress = started;
+  const tip = settings.target.type === 'history' ? 'HEAD' : settings.target.type === 'range' ? settings.target.head : undefined;
+  const tipTrees = new TipTrees(settings.root, async () => (settings.target.type === 'history' ? ['HEAD', ...tipRefs(settings.refs ?? (await refNames(settings.root)))] : tip ? [tip] : []));
 
   // Per key, from the collector's findings: how often and where it was added, and the first place.
   const record = (m: Match, at: Place) => {
     const found = allow.take(m, { file: at.file, line: at.pos?.line ?? 0, column: at.pos?.column ?? 0, endColumn: at.pos?.endColumn ?? 0, commit: at.commit, ...(at.source ? { source: at.source } : {}) });
     if (!found) return;
-    if (!at.source && files.size < MAX_PRESENCE_FILES) files.add(at.file);
+    if (!at.source && files.size < MAX_PRESENCE_FILES) {
+      files.add(at.file);
+      // Where keys are at the tips is looked at only for keys in files.
+      tipTrees.start();
+    }
     const state = keys.get(found.fingerprint);
     if (!state) {
       keys.set(found.fingerprint, { found, first: at, occurrences: 1, locations: [{ commit: at.commit, file: at.file }] });
@@ -191,8 +201,6 @@ async function scanChanges(settings: Omit<GitScanSettings, 'baseline'>, allow: S
   const fromMessages: [Match, Place][] = [];
   let messageBytes = 0;
   const messages = attempt(() => 'commit and tag messages', async () => (messageBytes = await scanMessages(settings.root, settings.target, (m, at) => fromMessages.push([m, at]))));
-  const tip = settings.target.type === 'history' ? 'HEAD' : settings.target.type === 'range' ? settings.target.head : undefined;
-  const tipTrees = new TipTrees(settings.root, async () => (settings.target.type === 'history' ? ['HEAD', ...(await refNames(settings.root))] : tip ? [tip] : []));
   try {
     await readDiffs(gitArgs(settings.target));
   } catch (e) {
@@ -319,8 +327,11 @@ async function readFromTree(root: string, sha: string, unreadable: string[], rec
 
 /** Every ref of the repository (branches, tags, remote branches, pull request heads fetched). */
 async function refNames(root: string): Promise<string[]> {
-  return (await git(root, ['for-each-ref', '--format=%(refname)'])).split('\n').filter((r) => r && r !== 'refs/stash' && !r.endsWith('/HEAD'));
+  return (await git(root, ['for-each-ref', '--format=%(refname)'])).split('\n').filter(Boolean);
 }
+
+/** The refs whose tips may hold keys: not the stash, not symbolic `…/HEAD` (its target is listed). */
+const tipRefs = (refs: readonly string[]) => refs.filter((r) => r !== 'refs/stash' && !r.endsWith('/HEAD'));
 
 /** Reads the new blob of each binary change once, by its bytes; blobs over the size limit are listed as skipped. */
 async function scanBinaries(

@@ -15,22 +15,31 @@ export interface TipPlace {
 }
 
 /**
- * The trees of the ref tips, looked up as soon as this is made: they do not depend on the history
- * read meanwhile, so the two git commands run while the diffs stream instead of after them
- * (about 40 ms of a history scan's fixed cost). A failure is kept for `get`.
+ * The trees of the ref tips, looked up from `start` on: at the first key found, so the two git
+ * commands run while the rest of the diffs stream instead of after them (about 40 ms of a history
+ * scan's fixed cost), and a history without keys never runs them. A failure is kept for `get`.
  */
 export class TipTrees {
-  readonly #result: Promise<{ tips: readonly string[]; trees: ObjectInfo[] } | { error: unknown }>;
+  readonly #root: string;
+  readonly #tips: () => Promise<readonly string[]>;
+  #result: Promise<{ tips: readonly string[]; trees: ObjectInfo[] } | { error: unknown }> | undefined;
 
   constructor(root: string, tips: () => Promise<readonly string[]>) {
-    this.#result = (async () => {
-      const names = await tips();
-      return { tips: names, trees: await checkObjects(root, names.map((t) => `${t}^{tree}`)) };
+    this.#root = root;
+    this.#tips = tips;
+  }
+
+  /** Starts the lookups, once. */
+  start(): void {
+    this.#result ??= (async () => {
+      const names = await this.#tips();
+      return { tips: names, trees: await checkObjects(this.#root, names.map((t) => `${t}^{tree}`)) };
     })().catch((error: unknown) => ({ error }));
   }
 
   async get(): Promise<{ tips: readonly string[]; trees: ObjectInfo[] }> {
-    const r = await this.#result;
+    this.start();
+    const r = await this.#result!;
     if ('error' in r) throw r.error;
     return r;
   }

@@ -13,11 +13,11 @@ import type { AlertRef, Coverage, Finding, SkippedFile } from './finding.ts';
  *    skips paths `collector.pathAllowed` rejects before reading them, passes every key to
  *    `collector.take(match, place)` and keeps the findings that returns (it may regroup them, as
  *    the git source does per key, but from those findings only).
- * 2. Its registration: a scope in `SOURCES` (src/scan/index.ts), which `runScan` picks by the
- *    request's scope type; or, for a source read after the scan, `collect()` at its call site
- *    (as `withAlerts` in src/respond/alerts.ts does for GitHub's alerts).
- * test/sources.test.ts then asks for a sample of it (the type checker says so) and checks that
- * allow rules and the baseline drop its keys and that its output never holds a whole key.
+ * 2. Its registration in `SOURCES` (src/scan/index.ts): `open` returns the source when the scan
+ *    request asks for it (a scope of its type, or an option of the request, as GitHub's alerts
+ *    are chosen by `alerts`). `runScan` runs every source a request selects through one collector.
+ * test/sources.test.ts then asks for a sample of it (a test checks every registration has one) and
+ * checks that allow rules and the baseline drop its keys and that its output never holds a whole key.
  */
 export interface FindingSource {
   scan(collector: Sink, deps: SourceDeps): Promise<SourceOutput>;
@@ -67,4 +67,6 @@ export interface SourceOutput {
   readonly bytesScanned: number;
   readonly commitsScanned?: number;
   readonly threads?: number;
+  /** What it could not read or left out, for the person running the scan (the response summary shows them). */
+  readonly notes?: readonly string[];
 }

@@ -2,10 +2,12 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 
 /**
  * One long-lived `git cat-file --batch` for reading blobs by `rev:path`, so looking up a few
- * hundred files costs one process, not one each. Requests are answered in order.
+ * hundred files costs one process, not one each. Requests are answered in order. git starts at the
+ * first read: a scan that finds nothing to read (a history without keys) starts no process.
  */
 export class BlobReader {
-  readonly #child: ChildProcessWithoutNullStreams;
+  readonly #cwd: string;
+  #started: ChildProcessWithoutNullStreams | undefined;
   /** Output not yet consumed, joined only when a whole answer is there (joining per chunk was quadratic on a large blob). */
   #chunks: Buffer[] = [];
   #length = 0;
@@ -15,21 +17,30 @@ export class BlobReader {
   #failed: Error | undefined;
 
   constructor(cwd: string) {
+    this.#cwd = cwd;
+  }
+
+  get #child(): ChildProcessWithoutNullStreams {
+    return (this.#started ??= this.#start());
+  }
+
+  #start(): ChildProcessWithoutNullStreams {
     // -z: paths may hold newlines. Needs git 2.38 or later.
-    this.#child = spawn('git', ['cat-file', '--batch', '-z'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
-    this.#child.stdout.on('data', (d: Buffer) => {
+    const child = spawn('git', ['cat-file', '--batch', '-z'], { cwd: this.#cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdout.on('data', (d: Buffer) => {
       this.#chunks.push(d);
       this.#length += d.length;
       this.#drain();
     });
     let stderr = '';
-    this.#child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const fail = (e: Error) => {
       this.#failed = e;
       for (const w of this.#waiting.splice(0)) w.reject(e);
     };
-    this.#child.on('error', fail);
-    this.#child.on('close', (code) => code && fail(new Error(`git cat-file failed (exit ${code}): ${stderr.trim()}`)));
+    child.on('error', fail);
+    child.on('close', (code) => code && fail(new Error(`git cat-file failed (exit ${code}): ${stderr.trim()}`)));
+    return child;
   }
 
   /** The blob at `spec` (`<commit>:<path>`, `:<path>` for the index), or undefined when missing. */
@@ -78,7 +89,7 @@ export class BlobReader {
   }
 
   close(): void {
-    this.#child.stdin.end();
+    this.#started?.stdin.end();
   }
 }
 

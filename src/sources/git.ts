@@ -46,8 +46,17 @@ export async function* nulSeparated(stream: AsyncIterable<Buffer>): AsyncGenerat
 
 /** The top of the work tree holding `dir`, or undefined when it is not in a git repository. */
 export async function gitTopLevel(dir: string): Promise<string | undefined> {
+  return (await gitWorkTree(dir))?.top;
+}
+
+/**
+ * The top of the work tree holding `dir` and whether the clone is shallow, from one git (each
+ * start is a few milliseconds of a scan's fixed cost); undefined when it is not in a git repository.
+ */
+export async function gitWorkTree(dir: string): Promise<{ top: string; shallow: boolean } | undefined> {
   try {
-    return (await git(dir, ['rev-parse', '--show-toplevel'])).trim() || undefined;
+    const [top, shallow] = (await git(dir, ['rev-parse', '--show-toplevel', '--is-shallow-repository'])).split('\n');
+    return top ? { top, shallow: shallow === 'true' } : undefined;
   } catch {
     return undefined;
   }

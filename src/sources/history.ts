@@ -7,6 +7,8 @@ export interface HistoryOptions {
   readonly fetch: boolean;
   /** Also fetch `refs/pull/*\/head`: GitHub keeps unmerged pull request heads fetchable. */
   readonly pullRequests: boolean;
+  /** Whether the clone is shallow, as the repository check found it (see gitWorkTree). */
+  readonly shallow: boolean;
 }
 
 /** What a history scan covers: every ref, and the commits reachable from them. */
@@ -26,7 +28,6 @@ async function attempt(root: string, args: string[]): Promise<string | undefined
   }
 }
 
-const isShallow = async (root: string) => (await git(root, ['rev-parse', '--is-shallow-repository'])).trim() === 'true';
 const hasOrigin = async (root: string) => (await attempt(root, ['remote', 'get-url', 'origin'])) === undefined;
 
 /**
@@ -35,18 +36,18 @@ const hasOrigin = async (root: string) => (await attempt(root, ['remote', 'get-u
  * other branches and tags. Returns the refs and commit count a history scan will cover.
  */
 export async function prepareHistory(root: string, options: HistoryOptions, logger: Logger): Promise<PreparedHistory> {
+  let shallow = options.shallow;
   if (options.fetch && (await hasOrigin(root))) {
     const refspecs = ['+refs/heads/*:refs/remotes/origin/*', '+refs/tags/*:refs/tags/*', ...(options.pullRequests ? ['+refs/pull/*/head:refs/remotes/origin/pull/*'] : [])];
-    const shallow = await isShallow(root);
     logger.info(`keyguard: fetching every branch and tag${options.pullRequests ? ' and pull request head' : ''} of origin${shallow ? ' (unshallowing the clone)' : ''}`);
     const failed = await attempt(root, ['fetch', '--quiet', '--no-write-fetch-head', ...(shallow ? ['--unshallow'] : []), 'origin', ...refspecs]);
     if (failed && !shallow) logger.warning(`keyguard: could not fetch from origin (${failed}); scanning the refs already here`);
     if (failed && shallow) throw new ConfigurationError(`history scan: this clone is shallow and the rest of the history could not be fetched from origin (${failed}). ${SET_FETCH_DEPTH}`);
+    // Fetched with --unshallow: the whole history is here now.
+    shallow = false;
   }
-  // Both at once: each git start is a few milliseconds of a history scan's fixed cost.
-  const [shallow, refList] = await Promise.all([isShallow(root), git(root, ['for-each-ref', '--format=%(refname)'])]);
   if (shallow) throw new ConfigurationError(`history scan: this clone is shallow, so only part of the history is here. ${SET_FETCH_DEPTH}`);
-  const refs = refList.split('\n').filter(Boolean);
+  const refs = (await git(root, ['for-each-ref', '--format=%(refname)'])).split('\n').filter(Boolean);
   if (refs.length === 0) return { type: 'empty' };
   // Counted while the scan runs (see runScan): it costs a walk of the whole history. A count git
   // cannot make (a damaged clone) falls back to the commits the scan read.
