@@ -71,7 +71,7 @@ it('GitHub secret scanning alerts as a source (bundled action): same issue as ke
   expect(resolved.every((x) => x.resolution === 'revoked' && /^keyguard revoked this key \(delete project key key_proj_000[12]_1 of proj_000[12]\) after proving it live and the organization's\. Leak issue: #[12]\.$/.test(x.resolution_comment ?? ''))).toBe(true);
   expect(repo.alerts.filter((x) => x.state === 'open').map((x) => x.number)).toEqual([103, 104]);
   expect(r0.outputs()).toMatchObject({ keys: '2', revoked: '2', 'issues-opened': '2', 'alerts-resolved': '102' });
-  expect(r0.summary()).toContain('1 secret scanning alert(s) hold a secret keyguard does not recognise as an OpenAI key; they were left out.');
+  expect(r0.summary()).toContain('1 secret scanning alert holds a secret keyguard does not recognise as an OpenAI key; it was left out.');
   // GitHub's alerts stay out of annotations and SARIF: code scanning would show them twice.
   expect(run.stdout.match(/::error title=Leaked OpenAI key/g)).toHaveLength(1);
   const sarif = JSON.parse(readFileSync(r0.outputs()['sarif-file']!, 'utf8'));

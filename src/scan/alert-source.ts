@@ -3,6 +3,7 @@ import type { GitHubClient } from '../github/octokit.ts';
 import { listOpenAIAlerts, type SecretAlert } from '../github/secret-alerts.ts';
 import type { Finding } from './finding.ts';
 import type { FindingSource } from './source.ts';
+import { count } from '../text/count.ts';
 
 /** What a scan request gives to read a repository's alerts. */
 export interface AlertsRequest {
@@ -30,9 +31,9 @@ export function secretScanningSource(request: AlertsRequest): FindingSource {
       const source = alertSource(listed.alerts);
       const out = await source.scan(collector, deps);
       const notes: string[] = [];
-      if (listed.withoutSecret > 0) notes.push(`${listed.withoutSecret} secret scanning alert(s) came without their secret and were left out (the token needs the secret scanning alerts permission).`);
-      if (source.unrecognised > 0) notes.push(`${source.unrecognised} secret scanning alert(s) hold a secret keyguard does not recognise as an OpenAI key; they were left out.`);
-      deps.logger.info(`keyguard: ${listed.alerts.length} open OpenAI secret scanning alert(s) in ${request.repository}`);
+      if (listed.withoutSecret > 0) notes.push(`${count(listed.withoutSecret, 'secret scanning alert')} came without ${listed.withoutSecret === 1 ? 'its' : 'their'} secret and ${listed.withoutSecret === 1 ? 'was' : 'were'} left out (the token needs the secret scanning alerts permission).`);
+      if (source.unrecognised > 0) notes.push(`${count(source.unrecognised, 'secret scanning alert')} ${source.unrecognised === 1 ? 'holds' : 'hold'} a secret keyguard does not recognise as an OpenAI key; ${source.unrecognised === 1 ? 'it was' : 'they were'} left out.`);
+      deps.logger.info(`keyguard: ${count(listed.alerts.length, 'open OpenAI secret scanning alert')} in ${request.repository}`);
       return { ...out, notes };
     },
   };
