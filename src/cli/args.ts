@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigurationError } from '../errors.ts';
 import { formatNames, RESULT_TYPES, type ResultType } from '../output/formats.ts';
-import { commandSpec, COMMANDS, findOption, OPTIONS, optionsOf, type CommandName, type CommandSpec, type OptionSpec, type OptionValues } from '../options.ts';
+import { commandSpec, COMMANDS, findOption, FLAGS, optionsOf, type CommandName, type CommandSpec, type OptionSpec, type OptionValues } from '../options.ts';
 
 /** What the command line asks for. */
 export type Invocation =
@@ -30,7 +30,7 @@ export function closest(word: string, candidates: readonly string[]): string | u
   return best && best.d <= Math.max(2, Math.floor(word.length / 3)) ? best.c : undefined;
 }
 
-const flagList = (options: readonly OptionSpec[]) => options.map((o) => `--${o.flag}`).join(', ');
+const flagList = (options: ReturnType<typeof optionsOf>) => options.map((o) => `--${o.flag}`).join(', ');
 
 /**
  * Parses a command line against the option table: each command accepts only its own options, a
@@ -43,7 +43,7 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     strict: false,
     allowPositionals: true,
     tokens: true,
-    options: Object.fromEntries(OPTIONS.map((o) => [o.flag, { type: o.type, ...('short' in o ? { short: o.short } : {}) }])),
+    options: Object.fromEntries(FLAGS.map((o) => [o.flag, { type: o.type, ...(o.short ? { short: o.short } : {}) }])),
   });
   const words = tokens.filter((t) => t.kind === 'positional').map((t) => t.value);
   const first = words[0];
@@ -102,7 +102,7 @@ export const formatsOf = (command: CommandName | undefined): string[] | undefine
 export const valueOf = (option: OptionSpec, command: CommandName | undefined) =>
   (option.flag === 'format' && formatsOf(command)?.join('|')) || (command && option.per?.[command]?.value) || option.value || '';
 
-function notAnOption(raw: string, name: string, spec: CommandSpec, allowed: readonly OptionSpec[]): ConfigurationError {
+function notAnOption(raw: string, name: string, spec: CommandSpec, allowed: ReturnType<typeof optionsOf>): ConfigurationError {
   const known = findOption(name);
   const near = closest(name, allowed.map((o) => o.flag));
   const hint = near ? `: did you mean --${near}?` : `; ${spec.name} takes ${flagList(allowed)}`;
