@@ -11,15 +11,13 @@ import { auditShouldFail } from './audit/finding.ts';
 import { renderAuditSummary } from './audit/render.ts';
 import type { AuditResult } from './audit/run.ts';
 import { loadConfig } from './config.ts';
-import { contextFrom, githubClient, writeInterval, type Context } from './context.ts';
+import { contextFrom, githubClient, type Context } from './context.ts';
 import type { Report } from './report/aggregate.ts';
 import { reportCommand } from './report/command.ts';
 import { renderReportMarkdown } from './report/render.ts';
 import { kindLabel } from './detect/index.ts';
 import { ConfigurationError, errorMessage } from './errors.ts';
 import { fitBody, MAX_SUMMARY_BYTES, moreInReport } from './text/body-limit.ts';
-import { createOctokit } from './github/octokit.ts';
-import type { Logger } from './logger.ts';
 import { actionFiles, render, type ResultType, type ViewOf } from './output/formats.ts';
 import { renderSummary } from './output/summary.ts';
 import { count } from './text/count.ts';
@@ -156,7 +154,7 @@ async function scanMode(ctx: Context): Promise<ActionResult> {
     if (result.findings.length > 0) notes.push(`Verification, revocation, issues and the pull request comment were skipped: ${untrusted}.`);
   } else {
     notes.push(...(summary?.notes ?? []));
-    await commentOnPullRequest(result, prefix, input('pr-comment') !== 'false', ctx.githubToken, logger, notes);
+    if (input('pr-comment') !== 'false') await commentOnPullRequest(result, prefix, ctx, notes);
   }
 
   annotateFindings(
@@ -216,21 +214,7 @@ async function auditMode(ctx: Context): Promise<ActionResult> {
   const failOn = parseAuditFailOn(input('fail-on'), 'input fail-on');
   const options = await resolveScanOptions({ path: input('path'), config: input('config') }, inputName, ctx.cwd);
   if (ctx.adminKey) core.setSecret(ctx.adminKey);
-  const wantIssue = input('issues') === 'true';
-  const repository = input('issue-repository') ?? ctx.repository;
-  const token = ctx.githubToken;
-  if (wantIssue && (!repository || !token)) throw new ConfigurationError('input issues true needs input github-token (issues: write) and a repository');
-  const { result, issue } = await auditCommand(
-    {
-      root: options.root,
-      config: options.config,
-      adminKey: ctx.adminKey,
-      openaiBaseUrl: input('openai-base-url'),
-      now: ctx.now(),
-      issue: wantIssue ? { token: token!, repository: repository!, apiUrl: ctx.githubApiUrl, labels: labels(input('issue-labels')) ?? ['keyguard-audit'], writeIntervalMs: ctx.writeIntervalMs } : null,
-    },
-    ctx.logger,
-  );
+  const { result, issue } = await auditCommand({ root: options.root, config: options.config, openaiBaseUrl: input('openai-base-url'), issue: issueInputs() }, inputName, ctx);
   const prefix = pathPrefix(ctx, options.root);
   annotateFindings(
     result.findings.map((f) => ({
@@ -251,31 +235,20 @@ async function auditMode(ctx: Context): Promise<ActionResult> {
 /** A comma-separated list input, or undefined when not given. */
 const labels = (raw: string | undefined) => raw?.split(',').map((l) => l.trim()).filter(Boolean);
 
+/** The audit's or report's issue, when input issues asks for it: where it goes and its labels. */
+const issueInputs = () => (input('issues') === 'true' ? { repository: input('issue-repository'), labels: labels(input('issue-labels')) } : null);
+
 /** The config file of the modes that read no directory: input config, else the workspace's .keyguard.yml. */
 const workspaceConfig = (ctx: Context) => loadConfig(ctx.cwd, input('config') ? path.resolve(ctx.cwd, input('config')!) : undefined).then((c) => c.config);
 
 /** `mode: report`: per-project usage and cost for the period, in the job summary and optionally an issue. */
 async function reportMode(ctx: Context): Promise<ActionResult> {
   const config = await workspaceConfig(ctx);
-  const wantIssue = input('issues') === 'true';
-  const repository = input('issue-repository') ?? ctx.repository;
-  const token = ctx.githubToken;
-  if (wantIssue && (!repository || !token)) throw new ConfigurationError('input issues true needs input github-token (issues: write) and a repository');
+  const wanted = issueInputs();
   const { report, requests, issue } = await reportCommand(
-    {
-      period: input('period'),
-      since: input('since'),
-      until: input('until'),
-      adminKey: ctx.adminKey,
-      openaiBaseUrl: input('openai-base-url'),
-      config,
-      now: ctx.now(),
-      issue: wantIssue
-        ? { token: token!, repository: repository!, apiUrl: ctx.githubApiUrl, labels: labels(input('issue-labels')) ?? ['keyguard-report'], closePrevious: input('close-previous') === 'true', writeIntervalMs: ctx.writeIntervalMs }
-        : null,
-    },
+    { period: input('period'), since: input('since'), until: input('until'), openaiBaseUrl: input('openai-base-url'), config, issue: wanted && { ...wanted, closePrevious: input('close-previous') === 'true' } },
     inputName,
-    ctx.logger,
+    ctx,
   );
   await writeReports(ctx, 'report', { report });
   await core.summary.addRaw(fitSummary(renderReportMarkdown(report)) + (issue ? `\nReport issue #${issue.number}: ${issue.action}${issue.closedPrevious ? `; closed the previous period's #${issue.closedPrevious}` : ''}.\n` : '')).write();
@@ -384,24 +357,12 @@ async function aggregateMode(ctx: Context): Promise<ActionResult> {
 /** `mode: watch`: revisits keyguard's open leak issues from their record ids; writes only what is new. */
 async function watchMode(ctx: Context): Promise<ActionResult> {
   const config = await workspaceConfig(ctx);
-  const repository = input('issue-repository') ?? ctx.repository;
-  const { outcomes, requests } = await watchCommand(
-    {
-      adminKey: ctx.adminKey,
-      openaiBaseUrl: input('openai-base-url'),
-      token: ctx.githubToken,
-      repository,
-      apiUrl: ctx.githubApiUrl,
-      labels: labels(input('issue-labels')),
-      mention: input('issue-mention'),
-      quietDays: input('quiet-days'),
-      config,
-      writeIntervalMs: ctx.writeIntervalMs,
-    },
+  const { outcomes, requests, repository } = await watchCommand(
+    { openaiBaseUrl: input('openai-base-url'), repository: input('issue-repository'), labels: labels(input('issue-labels')), mention: input('issue-mention'), quietDays: input('quiet-days'), config },
     inputName,
-    ctx.logger,
+    ctx,
   );
-  await core.summary.addRaw(fitSummary(renderWatch(outcomes, repository!))).write();
+  await core.summary.addRaw(fitSummary(renderWatch(outcomes, repository))).write();
   core.info(`keyguard: watched ${count(outcomes.length, 'open leak issue')} with ${count(requests, 'OpenAI request')}`);
   output('watched', outcomes.length);
   output('used', outcomes.filter((o) => o.type === 'used').length);
@@ -413,11 +374,12 @@ async function watchMode(ctx: Context): Promise<ActionResult> {
 const fitSummary = (markdown: string) => fitBody(markdown, { limit: MAX_SUMMARY_BYTES - 4096, size: (s) => Buffer.byteLength(s), more: (n) => moreInReport(n) });
 
 /** On a pull request: one comment, created when keys are found and updated in place after. */
-async function commentOnPullRequest(result: ScanResult, prefix: string, enabled: boolean, token: string | undefined, logger: Logger, notes: string[]): Promise<void> {
+async function commentOnPullRequest(result: ScanResult, prefix: string, ctx: Context, notes: string[]): Promise<void> {
   const pr = context.payload.pull_request as PullRequestPayload | undefined;
-  if (!enabled || context.eventName !== 'pull_request' || !pr?.number || !token || !process.env.GITHUB_REPOSITORY) return;
+  const { githubToken: token, repository, logger } = ctx;
+  if (context.eventName !== 'pull_request' || !pr?.number || !token || !repository) return;
   try {
-    await writePullRequestComment(result, prefix, { repository: process.env.GITHUB_REPOSITORY, pullNumber: pr.number, token, apiUrl: process.env.GITHUB_API_URL || undefined, writeIntervalMs: writeInterval() }, logger);
+    await writePullRequestComment(result, prefix, { repository, pullNumber: pr.number, token, apiUrl: ctx.githubApiUrl, writeIntervalMs: ctx.writeIntervalMs }, logger);
   } catch (e) {
     // A token without pull-requests: write cannot comment; the check and annotations still say it all.
     notes.push(`The pull request comment could not be written: ${errorMessage(e)}`);

@@ -62,4 +62,24 @@ describe('the bundled action, as the runner starts it', () => {
     expect(runAction({ mode: 'discover' }, runner(ws).env).stdout).toContain('::error::input org: expected an organization login');
     expect(runAction({ mode: 'nap' }, runner(ws).env).stdout).toContain('input mode: expected one of scan, audit, report, discover, scan-batch, aggregate, watch, got "nap"');
   });
+
+  it("names a missing token or repository of the audit, report and watch issues as the action's inputs, before any work", () => {
+    const ws = gitRepo({ 'a.py': 'x\n' });
+    const admin = { 'openai-admin-key': 'x' };
+    const cases: [Record<string, string>, Record<string, string>, string][] = [
+      [{ mode: 'audit', issues: 'true' }, { GITHUB_REPOSITORY: 'acme/app' }, '::error::the audit issue needs a GitHub token with issues: write (input github-token)'],
+      [{ mode: 'audit', issues: 'true', 'github-token': 't', 'issue-repository': 'acme' }, {}, '::error::input issue-repository: expected owner/name, got "acme"'],
+      [{ mode: 'report', issues: 'true', ...admin }, { GITHUB_REPOSITORY: 'acme/app' }, '::error::the report issue needs a GitHub token with issues: write (input github-token)'],
+      [{ mode: 'report', issues: 'true', ...admin, 'github-token': 't' }, {}, '::error::input issue-repository: expected owner/name, got ""'],
+      [{ mode: 'watch', ...admin }, { GITHUB_REPOSITORY: 'acme/app' }, '::error::watch needs a GitHub token with issues: write (input github-token)'],
+    ];
+    for (const [inputs, env, message] of cases) {
+      const r0 = runner(ws);
+      const r = runAction(inputs, { ...r0.env, ...env });
+      expect(r.code, JSON.stringify(inputs)).toBe(1);
+      expect(r.stdout).toContain(message);
+      // Before any work: no audit ran, no summary was written.
+      expect(readFileSync(r0.files.summary, 'utf8')).toBe('');
+    }
+  });
 });

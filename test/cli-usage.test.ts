@@ -87,6 +87,22 @@ describe('the command line, from one option table', () => {
     }
   });
 
+  it('audit --issues, report --issue and watch name the missing token or repository as variables, before any work', () => {
+    const root = tempDir();
+    const cases: [string[], NodeJS.ProcessEnv, string][] = [
+      [['audit', root, '--issues'], { GITHUB_REPOSITORY: 'acme/sec' }, 'the audit issue needs a GitHub token with issues: write (GITHUB_TOKEN)'],
+      [['audit', root, '--issues'], { GITHUB_TOKEN: 't', GITHUB_REPOSITORY: 'acme' }, 'GITHUB_REPOSITORY: expected owner/name, got "acme"'],
+      [['report', '--issue'], { OPENAI_ADMIN_KEY: 'x', GITHUB_REPOSITORY: 'acme/sec' }, 'the report issue needs a GitHub token with issues: write (GITHUB_TOKEN)'],
+      [['watch'], { OPENAI_ADMIN_KEY: 'x', GITHUB_TOKEN: 't' }, 'GITHUB_REPOSITORY: expected owner/name, got ""'],
+    ];
+    for (const [args, env, message] of cases) {
+      const r = runCli(args, REPO_ROOT, { OPENAI_ADMIN_KEY: '', GITHUB_TOKEN: '', GITHUB_REPOSITORY: '', ...env });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain(message);
+      expect(r.stdout).toBe('');
+    }
+  });
+
   it('an option of another command is an error naming the command and its real options', () => {
     const r = runCli(['audit', '--revoke', 'all', '--history', '--staged']);
     expect(r.code).toBe(2);
