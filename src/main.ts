@@ -27,7 +27,7 @@ import { writePullRequestComment } from './respond/pr-comment-writer.ts';
 import { scanCommand } from './scan/command.ts';
 import { shouldFail, type ScanResult } from './scan/finding.ts';
 import { describeCoverage, describeScope, type ScanScope } from './scan/index.ts';
-import { ACTION_INPUT_DEFAULTS, inputName, type ActionInput, type ActionOutput } from './options.ts';
+import { ACTION_INPUT_DEFAULTS, inputName, type ActionInput, type ActionOutput, type SwitchInput } from './options.ts';
 import { resolveRespondOptions, resolveScanOptions } from './settings.ts';
 import { git } from './sources/git.ts';
 import { GitHubIssueTracker } from './github/issue-tracker.ts';
@@ -48,6 +48,15 @@ export type ActionResult =
 
 /** An input as given, else its default from the table; main.ts is the only reader of core.getInput. */
 const input = (name: ActionInput): string | undefined => core.getInput(name) || ACTION_INPUT_DEFAULTS[name];
+
+/** A switch input, `true` or `false` in any case as YAML writes them; anything else is an error, not off. */
+function isOn(name: SwitchInput): boolean {
+  const raw = input(name);
+  const v = raw?.trim().toLowerCase();
+  if (v === undefined || v === 'false') return false;
+  if (v === 'true') return true;
+  throw new ConfigurationError(`input ${name}: expected true or false, got "${raw}"`);
+}
 
 /** The action's outputs are named in the option table; the report files' come with their formats. */
 const output = (name: ActionOutput, value: string | number) => core.setOutput(name, value);
@@ -105,6 +114,9 @@ async function scanMode(ctx: Context): Promise<ActionResult> {
     inputName,
     ctx.cwd,
   );
+  // Switches are read first: a typo fails at once, not after an hour of history.
+  const comment = isOn('pr-comment');
+  const pullRefs = isOn('scan-pull-refs');
   const untrusted = untrustedPullRequest(context.eventName, context.payload.pull_request as PullRequestPayload | undefined);
   // Fork pull requests get no secrets, so a workflow's `revoke: live` arrives without its admin
   // key there: leak-response settings are not even read, rather than failing every fork PR.
@@ -145,7 +157,7 @@ async function scanMode(ctx: Context): Promise<ActionResult> {
     scope = choice.scope;
   }
   // On a runner the clone is actions/checkout's: the history scan fetches what it lacks.
-  if (scope?.type === 'history') scope = { ...scope, fetch: true, pullRequests: input('scan-pull-refs') === 'true' };
+  if (scope?.type === 'history') scope = { ...scope, fetch: true, pullRequests: pullRefs };
   const { result, summary } = await scanCommand({ root: options.root, config: options.config, scope, baseline: options.baseline, respond, repository: scanned, sha: scannedSha }, ctx);
   core.info(`keyguard: scanned the ${scope ? describeScope(scope) : 'nothing'}`);
 
@@ -154,7 +166,7 @@ async function scanMode(ctx: Context): Promise<ActionResult> {
     if (result.findings.length > 0) notes.push(`Verification, revocation, issues and the pull request comment were skipped: ${untrusted}.`);
   } else {
     notes.push(...(summary?.notes ?? []));
-    if (input('pr-comment') !== 'false') await commentOnPullRequest(result, prefix, ctx, notes);
+    if (comment) await commentOnPullRequest(result, prefix, ctx, notes);
   }
 
   annotateFindings(
@@ -236,7 +248,7 @@ async function auditMode(ctx: Context): Promise<ActionResult> {
 const labels = (raw: string | undefined) => raw?.split(',').map((l) => l.trim()).filter(Boolean);
 
 /** The audit's or report's issue, when input issues asks for it: where it goes and its labels. */
-const issueInputs = () => (input('issues') === 'true' ? { repository: input('issue-repository'), labels: labels(input('issue-labels')) } : null);
+const issueInputs = () => (isOn('issues') ? { repository: input('issue-repository'), labels: labels(input('issue-labels')) } : null);
 
 /** The config file of the modes that read no directory: input config, else the workspace's .keyguard.yml. */
 const workspaceConfig = (ctx: Context) => loadConfig(ctx.cwd, input('config') ? path.resolve(ctx.cwd, input('config')!) : undefined).then((c) => c.config);
@@ -246,7 +258,7 @@ async function reportMode(ctx: Context): Promise<ActionResult> {
   const config = await workspaceConfig(ctx);
   const wanted = issueInputs();
   const { report, requests, issue } = await reportCommand(
-    { period: input('period'), since: input('since'), until: input('until'), openaiBaseUrl: input('openai-base-url'), config, issue: wanted && { ...wanted, closePrevious: input('close-previous') === 'true' } },
+    { period: input('period'), since: input('since'), until: input('until'), openaiBaseUrl: input('openai-base-url'), config, issue: wanted && { ...wanted, closePrevious: isOn('close-previous') } },
     inputName,
     ctx,
   );
@@ -270,7 +282,7 @@ async function discoverMode(ctx: Context): Promise<ActionResult> {
   if (!org || !/^[A-Za-z0-9-]+$/.test(org)) throw new ConfigurationError(`input org: expected an organization login such as acme, got "${org ?? ''}"`);
   const token = ctx.githubToken;
   if (!token) throw new ConfigurationError('input github-token: discover needs a token that can read the organization (a GitHub App installation token or a fine-grained token)');
-  const found = await discover(await githubClient(ctx, token), token, { org, includeArchived: input('include-archived') === 'true', includeForks: input('include-forks') === 'true' });
+  const found = await discover(await githubClient(ctx, token), token, { org, includeArchived: isOn('include-archived'), includeForks: isOn('include-forks') });
   const listFile = path.join(ctx.tempDir, 'keyguard-repositories.txt');
   await writeFile(listFile, found.repositories.map((r) => `${r}\n`).join(''));
   const { adminKey } = ctx;

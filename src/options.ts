@@ -408,6 +408,8 @@ export const ENVIRONMENT: readonly EnvironmentSpec[] = ROWS.flatMap((o) => (o.en
 
 /** The action's inputs, named once (main.ts reads only these, through a reader that takes an `ActionInput`). */
 export type ActionInput = InputRow['input'];
+/** The inputs that are switches: `true` or `false`. */
+export type SwitchInput = Extract<InputRow, { type: 'boolean' }>['input'];
 export const ACTION_INPUTS: readonly ActionInput[] = OPTIONS.flatMap((o) => ('input' in o ? [o.input] : []));
 
 /**

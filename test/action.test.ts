@@ -82,4 +82,20 @@ describe('the bundled action, as the runner starts it', () => {
       expect(readFileSync(r0.files.summary, 'utf8')).toBe('');
     }
   });
+
+  it('a switch input is true or false (as YAML writes them), never a silent off', () => {
+    const ws = gitRepo({ 'a.py': 'x\n' });
+    const cases: [Record<string, string>, string][] = [
+      [{ 'pr-comment': 'no' }, 'input pr-comment: expected true or false, got "no"'],
+      [{ 'scan-pull-refs': 'yes' }, 'input scan-pull-refs: expected true or false, got "yes"'],
+      [{ mode: 'discover', org: 'acme', 'github-token': 't', 'include-forks': 'on' }, 'input include-forks: expected true or false, got "on"'],
+      [{ mode: 'report', 'openai-admin-key': 'x', issues: 'true', 'close-previous': '1' }, 'input close-previous: expected true or false, got "1"'],
+    ];
+    for (const [inputs, message] of cases) {
+      const r = runAction(inputs, runner(ws).env);
+      expect(r.code, JSON.stringify(inputs)).toBe(1);
+      expect(r.stdout).toContain(`::error::${message}`);
+    }
+    expect(runAction({ 'pr-comment': 'False', 'scan-pull-refs': 'TRUE' }, runner(ws).env).code).toBe(0);
+  });
 });
