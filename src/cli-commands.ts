@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { auditCommand, parseAuditFailOn } from './audit/command.ts';
 import { auditShouldFail } from './audit/finding.ts';
+import { given } from './cli/args.ts';
 import { emit, type CliContext } from './cli/context.ts';
 import { loadConfig } from './config.ts';
 import { githubClient, type Context } from './context.ts';
@@ -72,7 +73,7 @@ export async function scanBatchCommand(values: OptionValues, list: string, ctx: 
   const { config } = await loadConfig(ctx.cwd, values.config ? path.resolve(values.config) : undefined);
   const respond = {
     ...resolveRespondOptions(
-      { verify: String(values.verify ?? false), revoke: values.revoke, 'dry-run': String(values['dry-run'] ?? false), 'openai-base-url': values['openai-base-url'] },
+      given(values, 'verify', 'revoke', 'dry-run', 'openai-base-url'),
       cliName,
       { adminKey: ctx.adminKey, githubToken: undefined, repository: undefined },
       config,

@@ -28,7 +28,7 @@ import { scanCommand } from './scan/command.ts';
 import { shouldFail, type ScanResult } from './scan/finding.ts';
 import { describeCoverage, describeScope, type ScanScope } from './scan/index.ts';
 import { ACTION_INPUT_DEFAULTS, inputName, type ActionInput, type ActionOutput, type SwitchInput } from './options.ts';
-import { resolveRespondOptions, resolveScanOptions } from './settings.ts';
+import { resolveRespondOptions, resolveScanOptions, type RawOptions } from './settings.ts';
 import { git } from './sources/git.ts';
 import { GitHubIssueTracker } from './github/issue-tracker.ts';
 import { code, escapeMarkdown } from './text/markdown.ts';
@@ -48,6 +48,9 @@ export type ActionResult =
 
 /** An input as given, else its default from the table; main.ts is the only reader of core.getInput. */
 const input = (name: ActionInput): string | undefined => core.getInput(name) || ACTION_INPUT_DEFAULTS[name];
+
+/** Inputs as given, by name, for the settings resolvers. */
+const inputs = (...names: ActionInput[]): RawOptions => Object.fromEntries(names.map((n) => [n, input(n)]));
 
 /** A switch input, `true` or `false` in any case as YAML writes them; anything else is an error, not off. */
 function isOn(name: SwitchInput): boolean {
@@ -110,7 +113,7 @@ export async function run(): Promise<ActionResult> {
 async function scanMode(ctx: Context): Promise<ActionResult> {
   const { logger } = ctx;
   const options = await resolveScanOptions(
-    { path: input('path'), config: input('config'), 'fail-on': input('fail-on'), 'max-file-size': input('max-file-size'), 'scan-scope': input('scan-scope'), baseline: input('baseline') },
+    inputs('path', 'config', 'fail-on', 'max-file-size', 'scan-scope', 'baseline'),
     inputName,
     ctx.cwd,
   );
@@ -123,19 +126,7 @@ async function scanMode(ctx: Context): Promise<ActionResult> {
   const respond = untrusted
     ? undefined
     : resolveRespondOptions(
-        {
-          verify: input('verify'),
-          revoke: input('revoke'),
-          'dry-run': input('dry-run'),
-          issues: input('issues'),
-          'issue-repository': input('issue-repository'),
-          'issue-labels': input('issue-labels'),
-          'issue-assignees': input('issue-assignees'),
-          'issue-mention': input('issue-mention'),
-          'max-issues': input('max-issues'),
-          'openai-base-url': input('openai-base-url'),
-          'secret-scanning-alerts': input('secret-scanning-alerts'),
-        },
+        inputs('verify', 'revoke', 'dry-run', 'issues', 'issue-repository', 'issue-labels', 'issue-assignees', 'issue-mention', 'max-issues', 'openai-base-url', 'secret-scanning-alerts'),
         inputName,
         ctx,
         options.config,
@@ -224,7 +215,7 @@ async function writeReports<T extends ResultType>(ctx: Context, type: T, view: V
 /** `mode: audit`: the repository's key handling, and the organization's keys with an admin key. */
 async function auditMode(ctx: Context): Promise<ActionResult> {
   const failOn = parseAuditFailOn(input('fail-on'), 'input fail-on');
-  const options = await resolveScanOptions({ path: input('path'), config: input('config') }, inputName, ctx.cwd);
+  const options = await resolveScanOptions(inputs('path', 'config'), inputName, ctx.cwd);
   if (ctx.adminKey) core.setSecret(ctx.adminKey);
   const { result, issue } = await auditCommand({ root: options.root, config: options.config, openaiBaseUrl: input('openai-base-url'), issue: issueInputs() }, inputName, ctx);
   const prefix = pathPrefix(ctx, options.root);
@@ -321,7 +312,7 @@ async function scanBatchMode(ctx: Context): Promise<ActionResult> {
   const inventoryFile = input('inventory-file') ? path.resolve(ctx.cwd, input('inventory-file')!) : undefined;
   const respond = {
     ...resolveRespondOptions(
-      { verify: input('verify'), revoke: input('revoke'), 'dry-run': input('dry-run'), 'openai-base-url': input('openai-base-url') },
+      inputs('verify', 'revoke', 'dry-run', 'openai-base-url'),
       inputName,
       { adminKey: ctx.adminKey, githubToken: undefined, repository: undefined },
       config,
@@ -350,7 +341,7 @@ async function aggregateMode(ctx: Context): Promise<ActionResult> {
   const { groups, reports } = await readScanReports(path.resolve(ctx.cwd, input('reports')!));
   const config = await workspaceConfig(ctx);
   const respondOptions = resolveRespondOptions(
-    { issues: 'true', verify: 'false', 'issue-repository': input('issue-repository'), 'issue-labels': input('issue-labels'), 'issue-assignees': input('issue-assignees'), 'issue-mention': input('issue-mention'), 'max-issues': input('max-issues') },
+    { ...inputs('issue-repository', 'issue-labels', 'issue-assignees', 'issue-mention', 'max-issues'), issues: 'true', verify: 'false' },
     inputName,
     { adminKey: undefined, githubToken: ctx.githubToken, repository: ctx.repository },
     config,

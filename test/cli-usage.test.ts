@@ -177,7 +177,11 @@ describe('the command line, from one option table', () => {
   it("the action's inputs are named once: the table's list is action.yml's, and the action reads each", () => {
     const declared = Object.keys((parse(readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as { inputs: object }).inputs);
     expect([...ACTION_INPUTS]).toEqual(declared);
-    const read = new Set([...readFileSync(path.join(REPO_ROOT, 'src/main.ts'), 'utf8').matchAll(/\b(?:input|isOn)\('([a-z-]+)'\)/g)].map((m) => m[1]));
+    const main = readFileSync(path.join(REPO_ROOT, 'src/main.ts'), 'utf8');
+    const read = new Set([
+      ...[...main.matchAll(/\b(?:input|isOn)\('([a-z-]+)'\)/g)].map((m) => m[1]),
+      ...[...main.matchAll(/\binputs\(([^)]*)\)/g)].flatMap((m) => [...m[1]!.matchAll(/'([a-z-]+)'/g)].map((n) => n[1])),
+    ]);
     expect([...ACTION_INPUTS].filter((i) => !read.has(i))).toEqual([]);
   });
 
@@ -212,7 +216,10 @@ describe('the command line, from one option table', () => {
     expect(readFileSync(path.join(dir, 'main.ts'), 'utf8')).toMatch(/const input = \(name: ActionInput\)/);
     // What the runner would pass: INPUT_<NAME> variables. The bundle reads only the table's.
     const bundle = readFileSync(path.join(REPO_ROOT, 'dist/index.js'), 'utf8');
-    const named = new Set([...bundle.matchAll(/\b(?:input|isOn)\("([a-z-]+)"\)/g)].map((m) => m[1]!));
+    const named = new Set([
+      ...[...bundle.matchAll(/\b(?:input|isOn)\("([a-z-]+)"\)/g)].map((m) => m[1]!),
+      ...[...bundle.matchAll(/\binputs\(([^)]*)\)/g)].flatMap((m) => [...m[1]!.matchAll(/"([a-z-]+)"/g)].map((n) => n[1]!)),
+    ]);
     expect(named.size).toBeGreaterThan(20);
     expect([...named].filter((n) => !(ACTION_INPUTS as readonly string[]).includes(n))).toEqual([]);
   });

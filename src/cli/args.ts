@@ -1,13 +1,17 @@
 import { parseArgs } from 'node:util';
 import { ConfigurationError } from '../errors.ts';
 import { formatNames, RESULT_TYPES, type ResultType } from '../output/formats.ts';
-import { commandSpec, COMMANDS, findOption, FLAGS, optionsOf, type CommandName, type CommandSpec, type OptionSpec, type OptionValues } from '../options.ts';
+import { commandSpec, COMMANDS, findOption, FLAGS, optionsOf, type CommandName, type CommandSpec, type Flag, type OptionSpec, type OptionValues } from '../options.ts';
 
 /** What the command line asks for. */
 export type Invocation =
   | { readonly type: 'help'; readonly command: CommandName | undefined }
   | { readonly type: 'version' }
   | { readonly type: 'run'; readonly command: CommandName; readonly values: OptionValues; readonly positionals: readonly string[] };
+
+/** Flags as given, by name and as text, for the settings resolvers (which read inputs alike). */
+export const given = (values: OptionValues, ...flags: Flag[]): Record<string, string | undefined> =>
+  Object.fromEntries(flags.map((f) => [f, values[f] === undefined ? undefined : String(values[f])]));
 
 /** Levenshtein distance, for "did you mean" (flags and commands are short). */
 export function distance(a: string, b: string): number {
