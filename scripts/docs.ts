@@ -1,6 +1,6 @@
-// Regenerates what other files already say: action.yml's outputs from the option table and the
-// format registry, and the parts of README.md between `<!-- start NAME -->` and `<!-- end NAME -->`:
-// the inputs and outputs tables from action.yml (usage), the formats of each command (formats), the
+// Regenerates what other files already say: action.yml's inputs and outputs from the option table
+// and the format registry, and the parts of README.md between `<!-- start NAME -->` and
+// `<!-- end NAME -->`: the inputs and outputs tables from action.yml (usage), the formats of each command (formats), the
 // command-line reference from the option table (cli), the detected key shapes from the kind specs
 // (kinds) and the audit rules tables from the rule specs (repo-rules, org-rules), so none can drift.
 // `--check` exits 1 instead of writing when they differ.
@@ -10,7 +10,7 @@ import { helpReference } from '../src/cli/help.ts';
 import { ORG_RULES } from '../src/audit/org-rules.ts';
 import { REPO_RULES } from '../src/audit/repo-rules.ts';
 import { KIND_SPECS, MARKER } from '../src/detect/kinds.ts';
-import { ACTION_OUTPUTS } from '../src/options.ts';
+import { ACTION_OUTPUTS, actionInputs } from '../src/options.ts';
 import { actionFiles, fileOutputs, formatNames, RESULT_TYPES } from '../src/output/formats.ts';
 
 interface Meta {
@@ -80,22 +80,45 @@ function between(readme: string, name: string, text: string): string {
 /** Every output of the action, in action.yml's order: the table's, then the report files'. */
 export const actionOutputs = (): { name: string; about: string }[] => [...Object.entries(ACTION_OUTPUTS).map(([name, about]) => ({ name, about })), ...fileOutputs()];
 
-/** action.yml with its outputs section (up to `runs:`) written from the table. */
-function withOutputs(yml: string): string {
-  const a = yml.indexOf('\noutputs:\n');
+/** Greedy word wrap to `width` columns. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/** `key: "text"` when it fits on one line, else a folded block (JSON strings are YAML double-quoted scalars). */
+function scalar(indent: string, key: string, text: string): string {
+  const line = `${indent}${key}: ${JSON.stringify(text)}`;
+  if (line.length <= 100 || /\s{2}|\n/.test(text)) return `${line}\n`;
+  return `${indent}${key}: >-\n${wrap(text, 100 - indent.length - 2).map((l) => `${indent}  ${l}\n`).join('')}`;
+}
+
+/** action.yml with its inputs and outputs (everything from `inputs:` up to `runs:`) written from the table. */
+function withMetadata(yml: string): string {
+  const a = yml.indexOf('\ninputs:\n');
   const b = yml.indexOf('\nruns:\n');
   if (a < 0 || b < a) {
-    console.error('action.yml lacks an outputs: section followed by runs:');
+    console.error('action.yml lacks an inputs: section followed by outputs: and runs:');
     process.exit(1);
   }
-  // JSON strings are YAML double-quoted scalars.
+  const inputs = actionInputs().map((i) => `  ${i.name}:\n${scalar('    ', 'description', i.description)}    required: false\n${i.default !== undefined ? `    default: ${JSON.stringify(i.default)}\n` : ''}`);
   const outputs = actionOutputs().map((o) => `  ${o.name}:\n    description: ${JSON.stringify(o.about)}\n`);
-  return `${yml.slice(0, a)}\noutputs:\n${outputs.join('')}${yml.slice(b + 1)}`;
+  return `${yml.slice(0, a)}\ninputs:\n${inputs.join('')}outputs:\n${outputs.join('')}${yml.slice(b + 1)}`;
 }
 
 const yml = readFileSync('action.yml', 'utf8');
-const nextYml = withOutputs(yml);
+const nextYml = withMetadata(yml);
 const meta = parse(nextYml) as Meta;
+// The YAML written must read back as the table says, folding and quoting included.
+for (const i of actionInputs()) {
+  const read = meta.inputs[i.name];
+  if (read?.description !== i.description || read.default !== i.default) throw new Error(`bug: action.yml's input ${i.name} does not read back as the table's`);
+}
 const readme = readFileSync('README.md', 'utf8');
 const generated: [string, string][] = [
   ['usage', renderUsage(meta)],

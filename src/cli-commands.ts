@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { auditCommand, parseAuditFailOn } from './audit/command.ts';
 import { auditShouldFail } from './audit/finding.ts';
+import { given } from './cli/args.ts';
 import { emit, type CliContext } from './cli/context.ts';
 import { loadConfig } from './config.ts';
 import { githubClient, type Context } from './context.ts';
@@ -27,19 +28,7 @@ export async function audit(values: OptionValues, target: string | undefined, st
   const { root, files } = await resolveTargets(target ? [target] : [], ctx.cwd);
   if (files) throw new ConfigurationError(`PATH ${target} is a file: audit checks a repository directory`);
   const options = await resolveScanOptions({ output: values.output, config: values.config, path: root }, cliName, ctx.cwd);
-  const { repository, githubToken: token } = ctx;
-  if (values.issues && (!token || !repository)) throw new ConfigurationError('--issues needs GITHUB_TOKEN and GITHUB_REPOSITORY');
-  const { result, issue } = await auditCommand(
-    {
-      root: options.root,
-      config: options.config,
-      adminKey: ctx.adminKey,
-      openaiBaseUrl: values['openai-base-url'],
-      now: ctx.now(),
-      issue: values.issues ? { token: token!, repository: repository!, apiUrl: ctx.githubApiUrl, labels: ['keyguard-audit'], writeIntervalMs: ctx.writeIntervalMs } : null,
-    },
-    logger,
-  );
+  const { result, issue } = await auditCommand({ root: options.root, config: options.config, openaiBaseUrl: values['openai-base-url'], issue: values.issues ? {} : null }, cliName, ctx);
   if (issue && issue.action !== 'none') logger.info(`keyguard: audit issue #${issue.number} ${issue.action}`);
   await emit(await render(format, { result }), options.output, stdout, logger);
   return auditShouldFail(result.findings, failOn) ? 1 : 0;
@@ -50,21 +39,10 @@ export async function report(values: OptionValues, stdout: NodeJS.WritableStream
   const { logger } = ctx;
   const format = chooseFormat('report', values.format, cliName);
   const { config } = await loadConfig(ctx.cwd, values.config ? path.resolve(values.config) : undefined);
-  const { repository, githubToken: token } = ctx;
-  if (values.issue && (!token || !repository)) throw new ConfigurationError('--issue needs GITHUB_TOKEN and GITHUB_REPOSITORY');
   const { report: r, requests, issue } = await reportCommand(
-    {
-      period: values.period,
-      since: values.since,
-      until: values.until,
-      adminKey: ctx.adminKey,
-      openaiBaseUrl: values['openai-base-url'],
-      config,
-      now: ctx.now(),
-      issue: values.issue ? { token: token!, repository: repository!, apiUrl: ctx.githubApiUrl, labels: ['keyguard-report'], closePrevious: values['close-previous'] === true, writeIntervalMs: ctx.writeIntervalMs } : null,
-    },
+    { period: values.period, since: values.since, until: values.until, openaiBaseUrl: values['openai-base-url'], config, issue: values.issue ? { closePrevious: values['close-previous'] === true } : null },
     cliName,
-    logger,
+    ctx,
   );
   logger.info(`keyguard: report built with ${requests} requests${issue ? `; issue #${issue.number} ${issue.action}${issue.closedPrevious ? `, closed #${issue.closedPrevious}` : ''}` : ''}`);
   await emit(await render(format, { report: r }), values.output, stdout, logger);
@@ -95,7 +73,7 @@ export async function scanBatchCommand(values: OptionValues, list: string, ctx: 
   const { config } = await loadConfig(ctx.cwd, values.config ? path.resolve(values.config) : undefined);
   const respond = {
     ...resolveRespondOptions(
-      { verify: String(values.verify ?? false), revoke: values.revoke, 'dry-run': String(values['dry-run'] ?? false), 'openai-base-url': values['openai-base-url'] },
+      given(values, 'verify', 'revoke', 'dry-run', 'openai-base-url'),
       cliName,
       { adminKey: ctx.adminKey, githubToken: undefined, repository: undefined },
       config,
@@ -128,12 +106,12 @@ export async function aggregateCommand(values: OptionValues, dir: string, stdout
 export async function watch(values: OptionValues, stdout: NodeJS.WritableStream, ctx: CliContext): Promise<number> {
   const { logger } = ctx;
   const { config } = await loadConfig(ctx.cwd, values.config ? path.resolve(values.config) : undefined);
-  const { outcomes, requests } = await watchCommand(
-    { adminKey: ctx.adminKey, openaiBaseUrl: values['openai-base-url'], token: ctx.githubToken, repository: ctx.repository, apiUrl: ctx.githubApiUrl, labels: undefined, mention: undefined, quietDays: values['quiet-days'], config, writeIntervalMs: ctx.writeIntervalMs },
+  const { outcomes, requests, repository } = await watchCommand(
+    { openaiBaseUrl: values['openai-base-url'], repository: undefined, labels: undefined, mention: undefined, quietDays: values['quiet-days'], config },
     cliName,
-    logger,
+    ctx,
   );
   logger.info(`keyguard: watched ${count(outcomes.length, 'open leak issue')} with ${count(requests, 'OpenAI request')}`);
-  stdout.write(renderWatch(outcomes, ctx.repository ?? ''));
+  stdout.write(renderWatch(outcomes, repository));
   return 0;
 }

@@ -6,7 +6,7 @@ import { count } from './text/count.ts';
 import { shouldFail } from './scan/finding.ts';
 import { renderBaseline } from './scan/baseline.ts';
 import { scanCommand } from './scan/command.ts';
-import { parseCommandLine } from './cli/args.ts';
+import { given, parseCommandLine } from './cli/args.ts';
 import { cliContext, emit, type CliContext } from './cli/context.ts';
 import { commandHelp, globalHelp } from './cli/help.ts';
 import { cliName, COMMANDS, type CommandName, type OptionValues } from './options.ts';
@@ -67,7 +67,7 @@ async function scan(values: OptionValues, positionals: readonly string[], stdout
   );
   if (options.scope.type === 'event') throw new ConfigurationError('--range needs a range such as main..HEAD');
   const respond = resolveRespondOptions(
-    { verify: String(values.verify ?? false), revoke: values.revoke, 'dry-run': String(values['dry-run'] ?? false), issues: String(values.issues ?? false), 'openai-base-url': values['openai-base-url'], 'secret-scanning-alerts': String(values['secret-scanning-alerts'] ?? false) },
+    given(values, 'verify', 'revoke', 'dry-run', 'issues', 'openai-base-url', 'secret-scanning-alerts'),
     cliName,
     ctx,
     options.config,

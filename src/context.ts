@@ -2,8 +2,10 @@
 // and the APIs. The action builds it from its inputs and the runner's variables, the CLI from the
 // variables alone (credentials never come from flags); commands read it, never process.env.
 import os from 'node:os';
+import { ConfigurationError } from './errors.ts';
 import type { GitHubClient } from './github/octokit.ts';
 import type { Logger } from './logger.ts';
+import type { Namer } from './options.ts';
 
 export interface Context {
   /** The directory relative paths start from: the workspace on a runner, else the current one. */
@@ -50,7 +52,7 @@ export function contextFrom(env: Env, given: { cwd: string; logger: Logger; admi
 }
 
 /** GitHub asks for ~1 s between writes; only runs against the loopback fakes shorten it. */
-export function writeInterval(raw = process.env.KEYGUARD_GITHUB_WRITE_INTERVAL_MS): number | undefined {
+function writeInterval(raw: string | undefined): number | undefined {
   const v = Number(raw);
   return raw && Number.isFinite(v) && v >= 0 ? v : undefined;
 }
@@ -62,4 +64,24 @@ export function writeInterval(raw = process.env.KEYGUARD_GITHUB_WRITE_INTERVAL_M
 export async function githubClient(ctx: Context, token: string): Promise<GitHubClient> {
   const { createOctokit } = await import('./github/octokit.ts');
   return createOctokit({ token, baseUrl: ctx.githubApiUrl, logger: ctx.logger, writeIntervalMs: ctx.writeIntervalMs });
+}
+
+/** A repository an issue goes to, and the token that writes there. */
+export interface IssueTarget {
+  readonly repository: string;
+  readonly owner: string;
+  readonly repo: string;
+  readonly token: string;
+}
+
+/**
+ * Where a command's issue goes: the given repository, else the context's, written with the
+ * context's token. Checked before any work, naming each missing part as the user sets it.
+ */
+export function issueTarget(ctx: Context, given: string | undefined, name: Namer, what: string): IssueTarget {
+  const repository = given?.trim() || ctx.repository;
+  if (!repository || !/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(repository)) throw new ConfigurationError(`${name('issue-repository')}: expected owner/name, got "${repository ?? ''}"`);
+  if (!ctx.githubToken) throw new ConfigurationError(`${what} needs a GitHub token with issues: write (${name('github-token')})`);
+  const [owner, repo] = repository.split('/') as [string, string];
+  return { repository, owner, repo, token: ctx.githubToken };
 }

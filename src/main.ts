@@ -11,15 +11,13 @@ import { auditShouldFail } from './audit/finding.ts';
 import { renderAuditSummary } from './audit/render.ts';
 import type { AuditResult } from './audit/run.ts';
 import { loadConfig } from './config.ts';
-import { contextFrom, githubClient, writeInterval, type Context } from './context.ts';
+import { contextFrom, githubClient, type Context } from './context.ts';
 import type { Report } from './report/aggregate.ts';
 import { reportCommand } from './report/command.ts';
 import { renderReportMarkdown } from './report/render.ts';
 import { kindLabel } from './detect/index.ts';
 import { ConfigurationError, errorMessage } from './errors.ts';
 import { fitBody, MAX_SUMMARY_BYTES, moreInReport } from './text/body-limit.ts';
-import { createOctokit } from './github/octokit.ts';
-import type { Logger } from './logger.ts';
 import { actionFiles, render, type ResultType, type ViewOf } from './output/formats.ts';
 import { renderSummary } from './output/summary.ts';
 import { count } from './text/count.ts';
@@ -29,8 +27,8 @@ import { writePullRequestComment } from './respond/pr-comment-writer.ts';
 import { scanCommand } from './scan/command.ts';
 import { shouldFail, type ScanResult } from './scan/finding.ts';
 import { describeCoverage, describeScope, type ScanScope } from './scan/index.ts';
-import { ACTION_INPUT_DEFAULTS, inputName, type ActionInput, type ActionOutput } from './options.ts';
-import { resolveRespondOptions, resolveScanOptions } from './settings.ts';
+import { ACTION_INPUT_DEFAULTS, inputName, type ActionInput, type ActionOutput, type SwitchInput } from './options.ts';
+import { resolveRespondOptions, resolveScanOptions, type RawOptions } from './settings.ts';
 import { git } from './sources/git.ts';
 import { GitHubIssueTracker } from './github/issue-tracker.ts';
 import { code, escapeMarkdown } from './text/markdown.ts';
@@ -50,6 +48,18 @@ export type ActionResult =
 
 /** An input as given, else its default from the table; main.ts is the only reader of core.getInput. */
 const input = (name: ActionInput): string | undefined => core.getInput(name) || ACTION_INPUT_DEFAULTS[name];
+
+/** Inputs as given, by name, for the settings resolvers. */
+const inputs = (...names: ActionInput[]): RawOptions => Object.fromEntries(names.map((n) => [n, input(n)]));
+
+/** A switch input, `true` or `false` in any case as YAML writes them; anything else is an error, not off. */
+function isOn(name: SwitchInput): boolean {
+  const raw = input(name);
+  const v = raw?.trim().toLowerCase();
+  if (v === undefined || v === 'false') return false;
+  if (v === 'true') return true;
+  throw new ConfigurationError(`input ${name}: expected true or false, got "${raw}"`);
+}
 
 /** The action's outputs are named in the option table; the report files' come with their formats. */
 const output = (name: ActionOutput, value: string | number) => core.setOutput(name, value);
@@ -103,29 +113,20 @@ export async function run(): Promise<ActionResult> {
 async function scanMode(ctx: Context): Promise<ActionResult> {
   const { logger } = ctx;
   const options = await resolveScanOptions(
-    { path: input('path'), config: input('config'), 'fail-on': input('fail-on'), 'max-file-size': input('max-file-size'), 'scan-scope': input('scan-scope'), baseline: input('baseline') },
+    inputs('path', 'config', 'fail-on', 'max-file-size', 'scan-scope', 'baseline'),
     inputName,
     ctx.cwd,
   );
+  // Switches are read first: a typo fails at once, not after an hour of history.
+  const comment = isOn('pr-comment');
+  const pullRefs = isOn('scan-pull-refs');
   const untrusted = untrustedPullRequest(context.eventName, context.payload.pull_request as PullRequestPayload | undefined);
   // Fork pull requests get no secrets, so a workflow's `revoke: live` arrives without its admin
   // key there: leak-response settings are not even read, rather than failing every fork PR.
   const respond = untrusted
     ? undefined
     : resolveRespondOptions(
-        {
-          verify: input('verify'),
-          revoke: input('revoke'),
-          'dry-run': input('dry-run'),
-          issues: input('issues'),
-          'issue-repository': input('issue-repository'),
-          'issue-labels': input('issue-labels'),
-          'issue-assignees': input('issue-assignees'),
-          'issue-mention': input('issue-mention'),
-          'max-issues': input('max-issues'),
-          'openai-base-url': input('openai-base-url'),
-          'secret-scanning-alerts': input('secret-scanning-alerts'),
-        },
+        inputs('verify', 'revoke', 'dry-run', 'issues', 'issue-repository', 'issue-labels', 'issue-assignees', 'issue-mention', 'max-issues', 'openai-base-url', 'secret-scanning-alerts'),
         inputName,
         ctx,
         options.config,
@@ -147,7 +148,7 @@ async function scanMode(ctx: Context): Promise<ActionResult> {
     scope = choice.scope;
   }
   // On a runner the clone is actions/checkout's: the history scan fetches what it lacks.
-  if (scope?.type === 'history') scope = { ...scope, fetch: true, pullRequests: input('scan-pull-refs') === 'true' };
+  if (scope?.type === 'history') scope = { ...scope, fetch: true, pullRequests: pullRefs };
   const { result, summary } = await scanCommand({ root: options.root, config: options.config, scope, baseline: options.baseline, respond, repository: scanned, sha: scannedSha }, ctx);
   core.info(`keyguard: scanned the ${scope ? describeScope(scope) : 'nothing'}`);
 
@@ -156,7 +157,7 @@ async function scanMode(ctx: Context): Promise<ActionResult> {
     if (result.findings.length > 0) notes.push(`Verification, revocation, issues and the pull request comment were skipped: ${untrusted}.`);
   } else {
     notes.push(...(summary?.notes ?? []));
-    await commentOnPullRequest(result, prefix, input('pr-comment') !== 'false', ctx.githubToken, logger, notes);
+    if (comment) await commentOnPullRequest(result, prefix, ctx, notes);
   }
 
   annotateFindings(
@@ -214,23 +215,9 @@ async function writeReports<T extends ResultType>(ctx: Context, type: T, view: V
 /** `mode: audit`: the repository's key handling, and the organization's keys with an admin key. */
 async function auditMode(ctx: Context): Promise<ActionResult> {
   const failOn = parseAuditFailOn(input('fail-on'), 'input fail-on');
-  const options = await resolveScanOptions({ path: input('path'), config: input('config') }, inputName, ctx.cwd);
+  const options = await resolveScanOptions(inputs('path', 'config'), inputName, ctx.cwd);
   if (ctx.adminKey) core.setSecret(ctx.adminKey);
-  const wantIssue = input('issues') === 'true';
-  const repository = input('issue-repository') ?? ctx.repository;
-  const token = ctx.githubToken;
-  if (wantIssue && (!repository || !token)) throw new ConfigurationError('input issues true needs input github-token (issues: write) and a repository');
-  const { result, issue } = await auditCommand(
-    {
-      root: options.root,
-      config: options.config,
-      adminKey: ctx.adminKey,
-      openaiBaseUrl: input('openai-base-url'),
-      now: ctx.now(),
-      issue: wantIssue ? { token: token!, repository: repository!, apiUrl: ctx.githubApiUrl, labels: labels(input('issue-labels')) ?? ['keyguard-audit'], writeIntervalMs: ctx.writeIntervalMs } : null,
-    },
-    ctx.logger,
-  );
+  const { result, issue } = await auditCommand({ root: options.root, config: options.config, openaiBaseUrl: input('openai-base-url'), issue: issueInputs() }, inputName, ctx);
   const prefix = pathPrefix(ctx, options.root);
   annotateFindings(
     result.findings.map((f) => ({
@@ -251,31 +238,20 @@ async function auditMode(ctx: Context): Promise<ActionResult> {
 /** A comma-separated list input, or undefined when not given. */
 const labels = (raw: string | undefined) => raw?.split(',').map((l) => l.trim()).filter(Boolean);
 
+/** The audit's or report's issue, when input issues asks for it: where it goes and its labels. */
+const issueInputs = () => (isOn('issues') ? { repository: input('issue-repository'), labels: labels(input('issue-labels')) } : null);
+
 /** The config file of the modes that read no directory: input config, else the workspace's .keyguard.yml. */
 const workspaceConfig = (ctx: Context) => loadConfig(ctx.cwd, input('config') ? path.resolve(ctx.cwd, input('config')!) : undefined).then((c) => c.config);
 
 /** `mode: report`: per-project usage and cost for the period, in the job summary and optionally an issue. */
 async function reportMode(ctx: Context): Promise<ActionResult> {
   const config = await workspaceConfig(ctx);
-  const wantIssue = input('issues') === 'true';
-  const repository = input('issue-repository') ?? ctx.repository;
-  const token = ctx.githubToken;
-  if (wantIssue && (!repository || !token)) throw new ConfigurationError('input issues true needs input github-token (issues: write) and a repository');
+  const wanted = issueInputs();
   const { report, requests, issue } = await reportCommand(
-    {
-      period: input('period'),
-      since: input('since'),
-      until: input('until'),
-      adminKey: ctx.adminKey,
-      openaiBaseUrl: input('openai-base-url'),
-      config,
-      now: ctx.now(),
-      issue: wantIssue
-        ? { token: token!, repository: repository!, apiUrl: ctx.githubApiUrl, labels: labels(input('issue-labels')) ?? ['keyguard-report'], closePrevious: input('close-previous') === 'true', writeIntervalMs: ctx.writeIntervalMs }
-        : null,
-    },
+    { period: input('period'), since: input('since'), until: input('until'), openaiBaseUrl: input('openai-base-url'), config, issue: wanted && { ...wanted, closePrevious: isOn('close-previous') } },
     inputName,
-    ctx.logger,
+    ctx,
   );
   await writeReports(ctx, 'report', { report });
   await core.summary.addRaw(fitSummary(renderReportMarkdown(report)) + (issue ? `\nReport issue #${issue.number}: ${issue.action}${issue.closedPrevious ? `; closed the previous period's #${issue.closedPrevious}` : ''}.\n` : '')).write();
@@ -297,7 +273,7 @@ async function discoverMode(ctx: Context): Promise<ActionResult> {
   if (!org || !/^[A-Za-z0-9-]+$/.test(org)) throw new ConfigurationError(`input org: expected an organization login such as acme, got "${org ?? ''}"`);
   const token = ctx.githubToken;
   if (!token) throw new ConfigurationError('input github-token: discover needs a token that can read the organization (a GitHub App installation token or a fine-grained token)');
-  const found = await discover(await githubClient(ctx, token), token, { org, includeArchived: input('include-archived') === 'true', includeForks: input('include-forks') === 'true' });
+  const found = await discover(await githubClient(ctx, token), token, { org, includeArchived: isOn('include-archived'), includeForks: isOn('include-forks') });
   const listFile = path.join(ctx.tempDir, 'keyguard-repositories.txt');
   await writeFile(listFile, found.repositories.map((r) => `${r}\n`).join(''));
   const { adminKey } = ctx;
@@ -336,7 +312,7 @@ async function scanBatchMode(ctx: Context): Promise<ActionResult> {
   const inventoryFile = input('inventory-file') ? path.resolve(ctx.cwd, input('inventory-file')!) : undefined;
   const respond = {
     ...resolveRespondOptions(
-      { verify: input('verify'), revoke: input('revoke'), 'dry-run': input('dry-run'), 'openai-base-url': input('openai-base-url') },
+      inputs('verify', 'revoke', 'dry-run', 'openai-base-url'),
       inputName,
       { adminKey: ctx.adminKey, githubToken: undefined, repository: undefined },
       config,
@@ -365,7 +341,7 @@ async function aggregateMode(ctx: Context): Promise<ActionResult> {
   const { groups, reports } = await readScanReports(path.resolve(ctx.cwd, input('reports')!));
   const config = await workspaceConfig(ctx);
   const respondOptions = resolveRespondOptions(
-    { issues: 'true', verify: 'false', 'issue-repository': input('issue-repository'), 'issue-labels': input('issue-labels'), 'issue-assignees': input('issue-assignees'), 'issue-mention': input('issue-mention'), 'max-issues': input('max-issues') },
+    { ...inputs('issue-repository', 'issue-labels', 'issue-assignees', 'issue-mention', 'max-issues'), issues: 'true', verify: 'false' },
     inputName,
     { adminKey: undefined, githubToken: ctx.githubToken, repository: ctx.repository },
     config,
@@ -384,24 +360,12 @@ async function aggregateMode(ctx: Context): Promise<ActionResult> {
 /** `mode: watch`: revisits keyguard's open leak issues from their record ids; writes only what is new. */
 async function watchMode(ctx: Context): Promise<ActionResult> {
   const config = await workspaceConfig(ctx);
-  const repository = input('issue-repository') ?? ctx.repository;
-  const { outcomes, requests } = await watchCommand(
-    {
-      adminKey: ctx.adminKey,
-      openaiBaseUrl: input('openai-base-url'),
-      token: ctx.githubToken,
-      repository,
-      apiUrl: ctx.githubApiUrl,
-      labels: labels(input('issue-labels')),
-      mention: input('issue-mention'),
-      quietDays: input('quiet-days'),
-      config,
-      writeIntervalMs: ctx.writeIntervalMs,
-    },
+  const { outcomes, requests, repository } = await watchCommand(
+    { openaiBaseUrl: input('openai-base-url'), repository: input('issue-repository'), labels: labels(input('issue-labels')), mention: input('issue-mention'), quietDays: input('quiet-days'), config },
     inputName,
-    ctx.logger,
+    ctx,
   );
-  await core.summary.addRaw(fitSummary(renderWatch(outcomes, repository!))).write();
+  await core.summary.addRaw(fitSummary(renderWatch(outcomes, repository))).write();
   core.info(`keyguard: watched ${count(outcomes.length, 'open leak issue')} with ${count(requests, 'OpenAI request')}`);
   output('watched', outcomes.length);
   output('used', outcomes.filter((o) => o.type === 'used').length);
@@ -413,11 +377,12 @@ async function watchMode(ctx: Context): Promise<ActionResult> {
 const fitSummary = (markdown: string) => fitBody(markdown, { limit: MAX_SUMMARY_BYTES - 4096, size: (s) => Buffer.byteLength(s), more: (n) => moreInReport(n) });
 
 /** On a pull request: one comment, created when keys are found and updated in place after. */
-async function commentOnPullRequest(result: ScanResult, prefix: string, enabled: boolean, token: string | undefined, logger: Logger, notes: string[]): Promise<void> {
+async function commentOnPullRequest(result: ScanResult, prefix: string, ctx: Context, notes: string[]): Promise<void> {
   const pr = context.payload.pull_request as PullRequestPayload | undefined;
-  if (!enabled || context.eventName !== 'pull_request' || !pr?.number || !token || !process.env.GITHUB_REPOSITORY) return;
+  const { githubToken: token, repository, logger } = ctx;
+  if (context.eventName !== 'pull_request' || !pr?.number || !token || !repository) return;
   try {
-    await writePullRequestComment(result, prefix, { repository: process.env.GITHUB_REPOSITORY, pullNumber: pr.number, token, apiUrl: process.env.GITHUB_API_URL || undefined, writeIntervalMs: writeInterval() }, logger);
+    await writePullRequestComment(result, prefix, { repository, pullNumber: pr.number, token, apiUrl: ctx.githubApiUrl, writeIntervalMs: ctx.writeIntervalMs }, logger);
   } catch (e) {
     // A token without pull-requests: write cannot comment; the check and annotations still say it all.
     notes.push(`The pull request comment could not be written: ${errorMessage(e)}`);

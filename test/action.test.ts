@@ -62,4 +62,40 @@ describe('the bundled action, as the runner starts it', () => {
     expect(runAction({ mode: 'discover' }, runner(ws).env).stdout).toContain('::error::input org: expected an organization login');
     expect(runAction({ mode: 'nap' }, runner(ws).env).stdout).toContain('input mode: expected one of scan, audit, report, discover, scan-batch, aggregate, watch, got "nap"');
   });
+
+  it("names a missing token or repository of the audit, report and watch issues as the action's inputs, before any work", () => {
+    const ws = gitRepo({ 'a.py': 'x\n' });
+    const admin = { 'openai-admin-key': 'x' };
+    const cases: [Record<string, string>, Record<string, string>, string][] = [
+      [{ mode: 'audit', issues: 'true' }, { GITHUB_REPOSITORY: 'acme/app' }, '::error::the audit issue needs a GitHub token with issues: write (input github-token)'],
+      [{ mode: 'audit', issues: 'true', 'github-token': 't', 'issue-repository': 'acme' }, {}, '::error::input issue-repository: expected owner/name, got "acme"'],
+      [{ mode: 'report', issues: 'true', ...admin }, { GITHUB_REPOSITORY: 'acme/app' }, '::error::the report issue needs a GitHub token with issues: write (input github-token)'],
+      [{ mode: 'report', issues: 'true', ...admin, 'github-token': 't' }, {}, '::error::input issue-repository: expected owner/name, got ""'],
+      [{ mode: 'watch', ...admin }, { GITHUB_REPOSITORY: 'acme/app' }, '::error::watch needs a GitHub token with issues: write (input github-token)'],
+    ];
+    for (const [inputs, env, message] of cases) {
+      const r0 = runner(ws);
+      const r = runAction(inputs, { ...r0.env, ...env });
+      expect(r.code, JSON.stringify(inputs)).toBe(1);
+      expect(r.stdout).toContain(message);
+      // Before any work: no audit ran, no summary was written.
+      expect(readFileSync(r0.files.summary, 'utf8')).toBe('');
+    }
+  });
+
+  it('a switch input is true or false (as YAML writes them), never a silent off', () => {
+    const ws = gitRepo({ 'a.py': 'x\n' });
+    const cases: [Record<string, string>, string][] = [
+      [{ 'pr-comment': 'no' }, 'input pr-comment: expected true or false, got "no"'],
+      [{ 'scan-pull-refs': 'yes' }, 'input scan-pull-refs: expected true or false, got "yes"'],
+      [{ mode: 'discover', org: 'acme', 'github-token': 't', 'include-forks': 'on' }, 'input include-forks: expected true or false, got "on"'],
+      [{ mode: 'report', 'openai-admin-key': 'x', issues: 'true', 'close-previous': '1' }, 'input close-previous: expected true or false, got "1"'],
+    ];
+    for (const [inputs, message] of cases) {
+      const r = runAction(inputs, runner(ws).env);
+      expect(r.code, JSON.stringify(inputs)).toBe(1);
+      expect(r.stdout).toContain(`::error::${message}`);
+    }
+    expect(runAction({ 'pr-comment': 'False', 'scan-pull-refs': 'TRUE' }, runner(ws).env).code).toBe(0);
+  });
 });

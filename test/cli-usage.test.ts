@@ -3,7 +3,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { ACTION_INPUTS, cliName, COMMAND_SPECS, COMMANDS, ENVIRONMENT, findOption, optionsOf } from '../src/options.ts';
+import { ACTION_INPUTS, cliHelp, cliName, COMMAND_SPECS, COMMANDS, ENVIRONMENT, findOption, inputDescription, inputName, OPTIONS, optionsOf, takes, type OptionSpec } from '../src/options.ts';
 import { tempDir } from './helpers/repo.ts';
 import { REPO_ROOT, runCli } from './helpers/run.ts';
 
@@ -87,6 +87,22 @@ describe('the command line, from one option table', () => {
     }
   });
 
+  it('audit --issues, report --issue and watch name the missing token or repository as variables, before any work', () => {
+    const root = tempDir();
+    const cases: [string[], NodeJS.ProcessEnv, string][] = [
+      [['audit', root, '--issues'], { GITHUB_REPOSITORY: 'acme/sec' }, 'the audit issue needs a GitHub token with issues: write (GITHUB_TOKEN)'],
+      [['audit', root, '--issues'], { GITHUB_TOKEN: 't', GITHUB_REPOSITORY: 'acme' }, 'GITHUB_REPOSITORY: expected owner/name, got "acme"'],
+      [['report', '--issue'], { OPENAI_ADMIN_KEY: 'x', GITHUB_REPOSITORY: 'acme/sec' }, 'the report issue needs a GitHub token with issues: write (GITHUB_TOKEN)'],
+      [['watch'], { OPENAI_ADMIN_KEY: 'x', GITHUB_TOKEN: 't' }, 'GITHUB_REPOSITORY: expected owner/name, got ""'],
+    ];
+    for (const [args, env, message] of cases) {
+      const r = runCli(args, REPO_ROOT, { OPENAI_ADMIN_KEY: '', GITHUB_TOKEN: '', GITHUB_REPOSITORY: '', ...env });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain(message);
+      expect(r.stdout).toBe('');
+    }
+  });
+
   it('an option of another command is an error naming the command and its real options', () => {
     const r = runCli(['audit', '--revoke', 'all', '--history', '--staged']);
     expect(r.code).toBe(2);
@@ -161,7 +177,50 @@ describe('the command line, from one option table', () => {
   it("the action's inputs are named once: the table's list is action.yml's, and the action reads each", () => {
     const declared = Object.keys((parse(readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as { inputs: object }).inputs);
     expect([...ACTION_INPUTS]).toEqual(declared);
-    const read = new Set([...readFileSync(path.join(REPO_ROOT, 'src/main.ts'), 'utf8').matchAll(/\binput\('([a-z-]+)'\)/g)].map((m) => m[1]));
+    const main = readFileSync(path.join(REPO_ROOT, 'src/main.ts'), 'utf8');
+    const read = new Set([
+      ...[...main.matchAll(/\b(?:input|isOn)\('([a-z-]+)'\)/g)].map((m) => m[1]),
+      ...[...main.matchAll(/\binputs\(([^)]*)\)/g)].flatMap((m) => [...m[1]!.matchAll(/'([a-z-]+)'/g)].map((n) => n[1])),
+    ]);
     expect([...ACTION_INPUTS].filter((i) => !read.has(i))).toEqual([]);
+  });
+
+  it('every flag, input and variable has exactly one row of the table, with help text', () => {
+    for (const key of ['flag', 'input', 'env'] as const) {
+      const names = OPTIONS.flatMap((o) => (key in o ? [(o as Record<string, unknown>)[key] as string] : []));
+      expect(names.length, key).toBeGreaterThan(3);
+      expect(names.filter((n, i) => names.indexOf(n) !== i), `${key}s in two rows`).toEqual([]);
+    }
+    for (const o of OPTIONS as readonly OptionSpec[]) {
+      const name = o.flag ?? o.input ?? o.env;
+      expect(name, 'a row sets something').toBeDefined();
+      expect(o.help.trim().length, `${name}: help`).toBeGreaterThan(5);
+      // The command line reads flags and variables for the commands it names; an input alone names none.
+      if (o.flag || o.env) expect(o.commands, `${name}: commands`).toBeDefined();
+      if (o.input) expect(inputDescription(o).length, `${name}: description`).toBeGreaterThan(5);
+      for (const command of COMMANDS) if (takes(o, command)) expect(cliHelp(o, command)).not.toMatch(/[{}]/);
+    }
+    // A flag and its input are one row where they are one setting, whatever their names.
+    const linked = OPTIONS.filter((o) => 'flag' in o && 'input' in o).map((o) => `${(o as OptionSpec).flag}=${(o as OptionSpec).input}`);
+    expect(linked).toEqual(expect.arrayContaining(['fail-on=fail-on', 'verify=verify', 'revoke=revoke', 'inventory=inventory-file', 'pull-refs=scan-pull-refs']));
+    expect(inputName('inventory')).toBe('input inventory-file');
+    expect(cliName('inventory-file', 'x')).toBe('--inventory x');
+  });
+
+  it('the action reads no input outside the table: one reader, typed by it, and the bundle asks for no other name', () => {
+    const dir = path.join(REPO_ROOT, 'src');
+    const readers = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .flatMap((f) => [...readFileSync(path.join(dir, f), 'utf8').matchAll(/core\.getInput\(([^)]*)\)/g)].map((m) => `src/${f}: ${m[1]}`));
+    expect(readers).toEqual(['src/main.ts: name']);
+    expect(readFileSync(path.join(dir, 'main.ts'), 'utf8')).toMatch(/const input = \(name: ActionInput\)/);
+    // What the runner would pass: INPUT_<NAME> variables. The bundle reads only the table's.
+    const bundle = readFileSync(path.join(REPO_ROOT, 'dist/index.js'), 'utf8');
+    const named = new Set([
+      ...[...bundle.matchAll(/\b(?:input|isOn)\("([a-z-]+)"\)/g)].map((m) => m[1]!),
+      ...[...bundle.matchAll(/\binputs\(([^)]*)\)/g)].flatMap((m) => [...m[1]!.matchAll(/"([a-z-]+)"/g)].map((n) => n[1]!)),
+    ]);
+    expect(named.size).toBeGreaterThan(20);
+    expect([...named].filter((n) => !(ACTION_INPUTS as readonly string[]).includes(n))).toEqual([]);
   });
 });

@@ -4,8 +4,8 @@ import { GitHubIssueTracker, type IssueTracker } from '../github/issue-tracker.t
 import { markerLine } from '../text/marker.ts';
 import { moreInReport } from '../text/body-limit.ts';
 import { writeMarked, type WritePolicy } from '../github/issue-writer.ts';
-import { createOctokit } from '../github/octokit.ts';
-import type { Logger } from '../logger.ts';
+import { githubClient, issueTarget, type Context } from '../context.ts';
+import type { Namer } from '../options.ts';
 import { OpenAIAdmin } from '../openai/admin-client.ts';
 import { SEVERITIES, type AuditFailOn } from './finding.ts';
 import { renderAuditIssue } from './render.ts';
@@ -43,17 +43,24 @@ export async function fileAuditIssue(result: AuditResult, target: AuditIssueTarg
   return { number: out.issue.number, action: out.action === 'commented' ? 'updated' : out.action };
 }
 
-/** The audit as both entries run it: repository rules, organization rules with an admin key, the issue. */
-export async function auditCommand(
-  settings: { root: string; config: Config; adminKey: string | undefined; openaiBaseUrl: string | undefined; now: number; issue: { token: string; repository: string; apiUrl: string | undefined; labels: readonly string[]; writeIntervalMs?: number } | null },
-  logger: Logger,
-): Promise<{ result: AuditResult; issue?: { number: number; action: string } }> {
-  if (settings.adminKey) logger.mask(settings.adminKey);
-  const admin = settings.adminKey ? new OpenAIAdmin({ adminKey: settings.adminKey, baseURL: settings.openaiBaseUrl, logger }) : undefined;
-  const result = await runAudit({ root: settings.root, config: settings.config, now: settings.now }, { logger, ...(admin ? { inventory: () => admin.inventory() } : {}) });
-  if (!settings.issue) return { result };
-  const [owner, repo] = settings.issue.repository.split('/') as [string, string];
-  const tracker = new GitHubIssueTracker(createOctokit({ token: settings.issue.token, baseUrl: settings.issue.apiUrl, logger, writeIntervalMs: settings.issue.writeIntervalMs }), { owner, repo }, settings.issue.labels[0]!);
-  const issue = await fileAuditIssue(result, { tracker, repoId: settings.issue.repository.replace('/', ':'), labels: settings.issue.labels });
+export interface AuditSettings {
+  readonly root: string;
+  readonly config: Config;
+  readonly openaiBaseUrl: string | undefined;
+  /** The audit issue, or null for none: its repository (default the context's) and labels (default `keyguard-audit`). */
+  readonly issue: { readonly repository?: string; readonly labels?: readonly string[] } | null;
+}
+
+/** The audit as both entries run it: repository rules, organization rules with the context's admin key, the issue. */
+export async function auditCommand(settings: AuditSettings, name: Namer, ctx: Context): Promise<{ result: AuditResult; issue?: { number: number; action: string } }> {
+  const { logger, adminKey } = ctx;
+  const target = settings.issue && issueTarget(ctx, settings.issue.repository, name, 'the audit issue');
+  if (adminKey) logger.mask(adminKey);
+  const admin = adminKey ? new OpenAIAdmin({ adminKey, baseURL: settings.openaiBaseUrl, logger }) : undefined;
+  const result = await runAudit({ root: settings.root, config: settings.config, now: ctx.now() }, { logger, ...(admin ? { inventory: () => admin.inventory() } : {}) });
+  if (!target) return { result };
+  const labels = settings.issue?.labels?.length ? settings.issue.labels : ['keyguard-audit'];
+  const tracker = new GitHubIssueTracker(await githubClient(ctx, target.token), { owner: target.owner, repo: target.repo }, labels[0]!);
+  const issue = await fileAuditIssue(result, { tracker, repoId: `${target.owner}:${target.repo}`, labels });
   return { result, issue };
 }

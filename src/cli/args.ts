@@ -1,13 +1,17 @@
 import { parseArgs } from 'node:util';
 import { ConfigurationError } from '../errors.ts';
 import { formatNames, RESULT_TYPES, type ResultType } from '../output/formats.ts';
-import { commandSpec, COMMANDS, findOption, OPTIONS, optionsOf, type CommandName, type CommandSpec, type OptionSpec, type OptionValues } from '../options.ts';
+import { commandSpec, COMMANDS, findOption, FLAGS, optionsOf, type CommandName, type CommandSpec, type Flag, type OptionSpec, type OptionValues } from '../options.ts';
 
 /** What the command line asks for. */
 export type Invocation =
   | { readonly type: 'help'; readonly command: CommandName | undefined }
   | { readonly type: 'version' }
   | { readonly type: 'run'; readonly command: CommandName; readonly values: OptionValues; readonly positionals: readonly string[] };
+
+/** Flags as given, by name and as text, for the settings resolvers (which read inputs alike). */
+export const given = (values: OptionValues, ...flags: Flag[]): Record<string, string | undefined> =>
+  Object.fromEntries(flags.map((f) => [f, values[f] === undefined ? undefined : String(values[f])]));
 
 /** Levenshtein distance, for "did you mean" (flags and commands are short). */
 export function distance(a: string, b: string): number {
@@ -30,7 +34,7 @@ export function closest(word: string, candidates: readonly string[]): string | u
   return best && best.d <= Math.max(2, Math.floor(word.length / 3)) ? best.c : undefined;
 }
 
-const flagList = (options: readonly OptionSpec[]) => options.map((o) => `--${o.flag}`).join(', ');
+const flagList = (options: ReturnType<typeof optionsOf>) => options.map((o) => `--${o.flag}`).join(', ');
 
 /**
  * Parses a command line against the option table: each command accepts only its own options, a
@@ -43,7 +47,7 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     strict: false,
     allowPositionals: true,
     tokens: true,
-    options: Object.fromEntries(OPTIONS.map((o) => [o.flag, { type: o.type, ...('short' in o ? { short: o.short } : {}) }])),
+    options: Object.fromEntries(FLAGS.map((o) => [o.flag, { type: o.type, ...(o.short ? { short: o.short } : {}) }])),
   });
   const words = tokens.filter((t) => t.kind === 'positional').map((t) => t.value);
   const first = words[0];
@@ -102,7 +106,7 @@ export const formatsOf = (command: CommandName | undefined): string[] | undefine
 export const valueOf = (option: OptionSpec, command: CommandName | undefined) =>
   (option.flag === 'format' && formatsOf(command)?.join('|')) || (command && option.per?.[command]?.value) || option.value || '';
 
-function notAnOption(raw: string, name: string, spec: CommandSpec, allowed: readonly OptionSpec[]): ConfigurationError {
+function notAnOption(raw: string, name: string, spec: CommandSpec, allowed: ReturnType<typeof optionsOf>): ConfigurationError {
   const known = findOption(name);
   const near = closest(name, allowed.map((o) => o.flag));
   const hint = near ? `: did you mean --${near}?` : `; ${spec.name} takes ${flagList(allowed)}`;

@@ -1,4 +1,4 @@
-import { COMMAND_SPECS, commandSpec, ENVIRONMENT, optionsOf, type CommandName } from '../options.ts';
+import { cliHelp, COMMAND_SPECS, commandSpec, ENVIRONMENT, optionsOf, type CommandName } from '../options.ts';
 import { formatsOf, valueOf } from './args.ts';
 
 const WIDTH = 100;
@@ -46,7 +46,7 @@ export function commandHelp(name: CommandName): string {
   const flags = rows(
     options.map((o) => {
       const value = valueOf(o, name);
-      const help = o.per?.[name]?.help ?? o.help;
+      const help = cliHelp(o, name);
       const formats = o.flag === 'format' ? formatsOf(name) : undefined;
       return [`${o.short ? `-${o.short}, ` : ''}--${o.flag}${value ? ` ${value}` : ''}`, formats ? `${help} (default ${formats[0]})` : help] as const;
     }),

@@ -4,7 +4,7 @@ import type { Namer } from '../options.ts';
 import { GitHubIssueTracker, type IssueTracker } from '../github/issue-tracker.ts';
 import { moreInReport } from '../text/body-limit.ts';
 import { writeMarked, type WritePolicy } from '../github/issue-writer.ts';
-import { createOctokit } from '../github/octokit.ts';
+import { githubClient, issueTarget, type Context } from '../context.ts';
 import { OpenAIAdmin as AdminClient } from '../openai/admin-client.ts';
 import { customPeriod, lastFullPeriod } from './period.ts';
 import { auditOrganization } from '../audit/org-rules.ts';
@@ -85,15 +85,14 @@ export interface ReportSettings {
   readonly period: string | undefined;
   readonly since: string | undefined;
   readonly until: string | undefined;
-  readonly adminKey: string | undefined;
   readonly openaiBaseUrl: string | undefined;
   readonly config: Config;
-  readonly now: number;
-  readonly issue: { token: string; repository: string; apiUrl: string | undefined; labels: readonly string[]; closePrevious: boolean; writeIntervalMs?: number } | null;
+  /** The period's issue, or null for none: its repository (default the context's) and labels (default `keyguard-report`). */
+  readonly issue: { readonly repository?: string; readonly labels?: readonly string[]; readonly closePrevious: boolean } | null;
 }
 
 /** Which period: `--since`/`--until` (both), or `--period` (default the last full week). */
-export function choosePeriod(settings: Pick<ReportSettings, 'period' | 'since' | 'until' | 'now'>, name: Namer): Period {
+export function choosePeriod(settings: Pick<ReportSettings, 'period' | 'since' | 'until'>, now: number, name: Namer): Period {
   if (settings.since || settings.until) {
     if (!settings.since || !settings.until) throw new ConfigurationError(`${name('since')} and ${name('until')} go together`);
     if (settings.period) throw new ConfigurationError(`${name('period')} or ${name('since')}/${name('until')}, not both`);
@@ -101,19 +100,22 @@ export function choosePeriod(settings: Pick<ReportSettings, 'period' | 'since' |
   }
   const kind = settings.period?.trim() || 'week';
   if (kind !== 'day' && kind !== 'week' && kind !== 'month') throw new ConfigurationError(`${name('period')}: expected one of day, week, month, got "${settings.period}"`);
-  return lastFullPeriod(kind, settings.now);
+  return lastFullPeriod(kind, now);
 }
 
-/** The report as both entries run it. */
-export async function reportCommand(settings: ReportSettings, name: Namer, logger: Logger): Promise<{ report: Report; requests: number; issue?: { number: number; action: string; closedPrevious?: number } }> {
-  const period = choosePeriod(settings, name);
-  if (!settings.adminKey) throw new ConfigurationError(`the report needs an OpenAI admin key (${name('openai-admin-key')}): usage and costs come from the organization API`);
-  logger.mask(settings.adminKey);
-  const admin = new AdminClient({ adminKey: settings.adminKey, baseURL: settings.openaiBaseUrl, logger });
-  const { report, requests } = await buildReport(admin, period, settings.config, settings.now, logger);
-  if (!settings.issue) return { report, requests };
-  const [owner, repo] = settings.issue.repository.split('/') as [string, string];
-  const tracker = new GitHubIssueTracker(createOctokit({ token: settings.issue.token, baseUrl: settings.issue.apiUrl, logger, writeIntervalMs: settings.issue.writeIntervalMs }), { owner, repo }, settings.issue.labels[0]!);
-  const issue = await fileReportIssue(report, tracker, { labels: settings.issue.labels, closePrevious: settings.issue.closePrevious });
+/** The report as both entries run it, with the context's admin key. */
+export async function reportCommand(settings: ReportSettings, name: Namer, ctx: Context): Promise<{ report: Report; requests: number; issue?: { number: number; action: string; closedPrevious?: number } }> {
+  const { logger, adminKey } = ctx;
+  const now = ctx.now();
+  const period = choosePeriod(settings, now, name);
+  if (!adminKey) throw new ConfigurationError(`the report needs an OpenAI admin key (${name('openai-admin-key')}): usage and costs come from the organization API`);
+  const target = settings.issue && issueTarget(ctx, settings.issue.repository, name, 'the report issue');
+  logger.mask(adminKey);
+  const admin = new AdminClient({ adminKey, baseURL: settings.openaiBaseUrl, logger });
+  const { report, requests } = await buildReport(admin, period, settings.config, now, logger);
+  if (!target || !settings.issue) return { report, requests };
+  const labels = settings.issue.labels?.length ? settings.issue.labels : ['keyguard-report'];
+  const tracker = new GitHubIssueTracker(await githubClient(ctx, target.token), { owner: target.owner, repo: target.repo }, labels[0]!);
+  const issue = await fileReportIssue(report, tracker, { labels, closePrevious: settings.issue.closePrevious });
   return { report, requests, issue };
 }

@@ -1,42 +1,38 @@
 import type { Config } from '../config.ts';
 import { ConfigurationError } from '../errors.ts';
 import { GitHubIssueTracker } from '../github/issue-tracker.ts';
-import { createOctokit } from '../github/octokit.ts';
-import type { Logger } from '../logger.ts';
+import { githubClient, issueTarget, type Context } from '../context.ts';
+import type { Namer } from '../options.ts';
 import { OpenAIAdmin } from '../openai/admin-client.ts';
 import { code, escapeMarkdown } from '../text/markdown.ts';
 import { watchLeaks, type WatchOutcome } from './watch.ts';
 import { count } from '../text/count.ts';
 
-export interface WatchCommandOptions {
-  readonly adminKey: string | undefined;
+export interface WatchSettings {
   readonly openaiBaseUrl: string | undefined;
-  readonly token: string | undefined;
+  /** The repository of the leak issues; default the context's. */
   readonly repository: string | undefined;
-  readonly apiUrl: string | undefined;
   readonly labels: readonly string[] | undefined;
   readonly mention: string | undefined;
   readonly quietDays: string | undefined;
   readonly config: Config;
-  readonly writeIntervalMs?: number;
 }
 
-/** Validates the watch's options (names as the user wrote them) and runs it. */
-export async function watchCommand(o: WatchCommandOptions, name: (k: string) => string, logger: Logger): Promise<{ outcomes: WatchOutcome[]; requests: number }> {
-  if (!o.adminKey) throw new ConfigurationError(`watch needs an OpenAI admin key (${name('openai-admin-key')}): it reads key records and usage`);
-  if (!o.token) throw new ConfigurationError(`watch needs a GitHub token with issues: write (${name('github-token')})`);
-  if (!o.repository || !/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(o.repository)) throw new ConfigurationError(`${name('issue-repository')}: expected owner/name, got "${o.repository ?? ''}"`);
+/** Validates the watch's settings (named as the user sets them) and runs it with the context's admin key and token. */
+export async function watchCommand(o: WatchSettings, name: Namer, ctx: Context): Promise<{ outcomes: WatchOutcome[]; requests: number; repository: string }> {
+  const { logger, adminKey } = ctx;
+  if (!adminKey) throw new ConfigurationError(`watch needs an OpenAI admin key (${name('openai-admin-key')}): it reads key records and usage`);
+  const target = issueTarget(ctx, o.repository, name, 'watch');
   const quietDays = o.quietDays?.trim() ? Number(o.quietDays) : 30;
   if (!Number.isInteger(quietDays) || quietDays < 1 || quietDays > 3650) throw new ConfigurationError(`${name('quiet-days')}: expected a whole number of days from 1 to 3650, got "${o.quietDays}"`);
   const mention = o.mention?.trim() || o.config.issues.mention;
   if (mention && !/^@[A-Za-z0-9-]+(\/[A-Za-z0-9._-]+)?$/.test(mention)) throw new ConfigurationError(`${name('issue-mention')}: expected @user or @org/team, got "${mention}"`);
-  logger.mask(o.adminKey);
-  logger.mask(o.token);
-  const admin = new OpenAIAdmin({ adminKey: o.adminKey, baseURL: o.openaiBaseUrl, logger });
-  const [owner, repo] = o.repository.split('/') as [string, string];
-  const tracker = new GitHubIssueTracker(createOctokit({ token: o.token, baseUrl: o.apiUrl, logger, writeIntervalMs: o.writeIntervalMs }), { owner, repo }, (o.labels?.length ? o.labels : o.config.issues.labels)[0]!);
-  const outcomes = await watchLeaks(tracker, admin, { mention, quietDays }, logger, Math.floor(Date.now() / 1000));
-  return { outcomes, requests: admin.requests };
+  logger.mask(adminKey);
+  logger.mask(target.token);
+  const admin = new OpenAIAdmin({ adminKey, baseURL: o.openaiBaseUrl, logger });
+  const tracker = new GitHubIssueTracker(await githubClient(ctx, target.token), { owner: target.owner, repo: target.repo }, (o.labels?.length ? o.labels : o.config.issues.labels)[0]!);
+  const outcomes = await watchLeaks(tracker, admin, { mention, quietDays }, logger, ctx.now());
+  return { outcomes, requests: admin.requests, repository: target.repository };
 }
 
 const WHAT: Record<WatchOutcome['type'], string> = {
