@@ -33,8 +33,8 @@ var marker = __webpack_require__(4777);
 var body_limit = __webpack_require__(2305);
 // EXTERNAL MODULE: ./src/github/issue-writer.ts
 var issue_writer = __webpack_require__(1402);
-// EXTERNAL MODULE: ./src/github/octokit.ts
-var octokit = __webpack_require__(6702);
+// EXTERNAL MODULE: ./src/context.ts
+var context = __webpack_require__(788);
 // EXTERNAL MODULE: ./src/openai/admin-client.ts
 var admin_client = __webpack_require__(7005);
 // EXTERNAL MODULE: ./src/audit/finding.ts
@@ -478,26 +478,28 @@ async function fileAuditIssue(result, target) {
         return { number: 0, action: 'none' };
     return { number: out.issue.number, action: out.action === 'commented' ? 'updated' : out.action };
 }
-/** The audit as both entries run it: repository rules, organization rules with an admin key, the issue. */
-async function auditCommand(settings, logger) {
-    if (settings.adminKey)
-        logger.mask(settings.adminKey);
-    const admin = settings.adminKey ? new admin_client/* OpenAIAdmin */.Kd({ adminKey: settings.adminKey, baseURL: settings.openaiBaseUrl, logger }) : undefined;
-    const result = await runAudit({ root: settings.root, config: settings.config, now: settings.now }, { logger, ...(admin ? { inventory: () => admin.inventory() } : {}) });
-    if (!settings.issue)
+/** The audit as both entries run it: repository rules, organization rules with the context's admin key, the issue. */
+async function auditCommand(settings, name, ctx) {
+    const { logger, adminKey } = ctx;
+    const target = settings.issue && (0,context/* issueTarget */.Xp)(ctx, settings.issue.repository, name, 'the audit issue');
+    if (adminKey)
+        logger.mask(adminKey);
+    const admin = adminKey ? new admin_client/* OpenAIAdmin */.Kd({ adminKey, baseURL: settings.openaiBaseUrl, logger }) : undefined;
+    const result = await runAudit({ root: settings.root, config: settings.config, now: ctx.now() }, { logger, ...(admin ? { inventory: () => admin.inventory() } : {}) });
+    if (!target)
         return { result };
-    const [owner, repo] = settings.issue.repository.split('/');
-    const tracker = new issue_tracker/* GitHubIssueTracker */.zo((0,octokit.createOctokit)({ token: settings.issue.token, baseUrl: settings.issue.apiUrl, logger, writeIntervalMs: settings.issue.writeIntervalMs }), { owner, repo }, settings.issue.labels[0]);
-    const issue = await fileAuditIssue(result, { tracker, repoId: settings.issue.repository.replace('/', ':'), labels: settings.issue.labels });
+    const labels = settings.issue?.labels?.length ? settings.issue.labels : ['keyguard-audit'];
+    const tracker = new issue_tracker/* GitHubIssueTracker */.zo(await (0,context/* githubClient */.$f)(ctx, target.token), { owner: target.owner, repo: target.repo }, labels[0]);
+    const issue = await fileAuditIssue(result, { tracker, repoId: `${target.owner}:${target.repo}`, labels });
     return { result, issue };
 }
 
+// EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
+var args = __webpack_require__(6890);
 // EXTERNAL MODULE: ./src/cli/context.ts
-var context = __webpack_require__(5217);
+var cli_context = __webpack_require__(5217);
 // EXTERNAL MODULE: ./src/config.ts
 var src_config = __webpack_require__(2973);
-// EXTERNAL MODULE: ./src/context.ts
-var src_context = __webpack_require__(788);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __webpack_require__(8816);
 // EXTERNAL MODULE: ./src/respond/respond.ts + 1 modules
@@ -640,10 +642,10 @@ var external_node_os_ = __webpack_require__(8161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: ./src/output/json.ts
 var json = __webpack_require__(7711);
-// EXTERNAL MODULE: ./src/respond/wire.ts + 7 modules
-var wire = __webpack_require__(488);
-// EXTERNAL MODULE: ./src/scan/index.ts + 6 modules
-var scan = __webpack_require__(7813);
+// EXTERNAL MODULE: ./src/respond/wire.ts + 5 modules
+var wire = __webpack_require__(8582);
+// EXTERNAL MODULE: ./src/scan/index.ts + 7 modules
+var scan = __webpack_require__(8042);
 ;// CONCATENATED MODULE: ./src/org/batch.ts
 
 
@@ -712,7 +714,7 @@ async function scanBatch(request, logger) {
             const root = external_node_path_default().join(dir, 'repo');
             let result = await (0,scan/* runScan */.Hk)({ root, config: request.config, scope: { type: 'history' } }, { logger });
             const sha = (await (0,git/* git */.$Y)(root, ['rev-parse', 'HEAD']).catch(() => '')).trim() || undefined;
-            const responded = await (0,wire.runLeakResponse)(result, request.respond, { logger, filter: request, repo: { serverUrl: request.serverUrl, repository, sha } });
+            const responded = await (0,wire.runLeakResponse)(result, request.respond, { logger, repo: { serverUrl: request.serverUrl, repository, sha } });
             if (responded)
                 result = responded.result;
             await (0,promises_.writeFile)(external_node_path_default().join(request.outDir, `${repository.replace('/', '__')}.json`), (0,json.renderJson)(result, responded?.summary, repository));
@@ -815,7 +817,7 @@ async function fileReportIssue(report, tracker, options) {
     return out.closed === undefined ? result : { ...result, closedPrevious: out.closed };
 }
 /** Which period: `--since`/`--until` (both), or `--period` (default the last full week). */
-function choosePeriod(settings, name) {
+function choosePeriod(settings, now, name) {
     if (settings.since || settings.until) {
         if (!settings.since || !settings.until)
             throw new errors/* ConfigurationError */.j1(`${name('since')} and ${name('until')} go together`);
@@ -826,21 +828,24 @@ function choosePeriod(settings, name) {
     const kind = settings.period?.trim() || 'week';
     if (kind !== 'day' && kind !== 'week' && kind !== 'month')
         throw new errors/* ConfigurationError */.j1(`${name('period')}: expected one of day, week, month, got "${settings.period}"`);
-    return (0,report_period/* lastFullPeriod */.nr)(kind, settings.now);
+    return (0,report_period/* lastFullPeriod */.nr)(kind, now);
 }
-/** The report as both entries run it. */
-async function reportCommand(settings, name, logger) {
-    const period = choosePeriod(settings, name);
-    if (!settings.adminKey)
+/** The report as both entries run it, with the context's admin key. */
+async function reportCommand(settings, name, ctx) {
+    const { logger, adminKey } = ctx;
+    const now = ctx.now();
+    const period = choosePeriod(settings, now, name);
+    if (!adminKey)
         throw new errors/* ConfigurationError */.j1(`the report needs an OpenAI admin key (${name('openai-admin-key')}): usage and costs come from the organization API`);
-    logger.mask(settings.adminKey);
-    const admin = new admin_client/* OpenAIAdmin */.Kd({ adminKey: settings.adminKey, baseURL: settings.openaiBaseUrl, logger });
-    const { report, requests } = await buildReport(admin, period, settings.config, settings.now, logger);
-    if (!settings.issue)
+    const target = settings.issue && (0,context/* issueTarget */.Xp)(ctx, settings.issue.repository, name, 'the report issue');
+    logger.mask(adminKey);
+    const admin = new admin_client/* OpenAIAdmin */.Kd({ adminKey, baseURL: settings.openaiBaseUrl, logger });
+    const { report, requests } = await buildReport(admin, period, settings.config, now, logger);
+    if (!target || !settings.issue)
         return { report, requests };
-    const [owner, repo] = settings.issue.repository.split('/');
-    const tracker = new issue_tracker/* GitHubIssueTracker */.zo((0,octokit.createOctokit)({ token: settings.issue.token, baseUrl: settings.issue.apiUrl, logger, writeIntervalMs: settings.issue.writeIntervalMs }), { owner, repo }, settings.issue.labels[0]);
-    const issue = await fileReportIssue(report, tracker, { labels: settings.issue.labels, closePrevious: settings.issue.closePrevious });
+    const labels = settings.issue.labels?.length ? settings.issue.labels : ['keyguard-report'];
+    const tracker = new issue_tracker/* GitHubIssueTracker */.zo(await (0,context/* githubClient */.$f)(ctx, target.token), { owner: target.owner, repo: target.repo }, labels[0]);
+    const issue = await fileReportIssue(report, tracker, { labels, closePrevious: settings.issue.closePrevious });
     return { report, requests, issue };
 }
 
@@ -978,27 +983,24 @@ async function watchLeaks(tracker, org, settings, logger, now) {
 
 
 
-/** Validates the watch's options (names as the user wrote them) and runs it. */
-async function watchCommand(o, name, logger) {
-    if (!o.adminKey)
+/** Validates the watch's settings (named as the user sets them) and runs it with the context's admin key and token. */
+async function watchCommand(o, name, ctx) {
+    const { logger, adminKey } = ctx;
+    if (!adminKey)
         throw new errors/* ConfigurationError */.j1(`watch needs an OpenAI admin key (${name('openai-admin-key')}): it reads key records and usage`);
-    if (!o.token)
-        throw new errors/* ConfigurationError */.j1(`watch needs a GitHub token with issues: write (${name('github-token')})`);
-    if (!o.repository || !/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(o.repository))
-        throw new errors/* ConfigurationError */.j1(`${name('issue-repository')}: expected owner/name, got "${o.repository ?? ''}"`);
+    const target = (0,context/* issueTarget */.Xp)(ctx, o.repository, name, 'watch');
     const quietDays = o.quietDays?.trim() ? Number(o.quietDays) : 30;
     if (!Number.isInteger(quietDays) || quietDays < 1 || quietDays > 3650)
         throw new errors/* ConfigurationError */.j1(`${name('quiet-days')}: expected a whole number of days from 1 to 3650, got "${o.quietDays}"`);
     const mention = o.mention?.trim() || o.config.issues.mention;
     if (mention && !/^@[A-Za-z0-9-]+(\/[A-Za-z0-9._-]+)?$/.test(mention))
         throw new errors/* ConfigurationError */.j1(`${name('issue-mention')}: expected @user or @org/team, got "${mention}"`);
-    logger.mask(o.adminKey);
-    logger.mask(o.token);
-    const admin = new admin_client/* OpenAIAdmin */.Kd({ adminKey: o.adminKey, baseURL: o.openaiBaseUrl, logger });
-    const [owner, repo] = o.repository.split('/');
-    const tracker = new issue_tracker/* GitHubIssueTracker */.zo((0,octokit.createOctokit)({ token: o.token, baseUrl: o.apiUrl, logger, writeIntervalMs: o.writeIntervalMs }), { owner, repo }, (o.labels?.length ? o.labels : o.config.issues.labels)[0]);
-    const outcomes = await watchLeaks(tracker, admin, { mention, quietDays }, logger, Math.floor(Date.now() / 1000));
-    return { outcomes, requests: admin.requests };
+    logger.mask(adminKey);
+    logger.mask(target.token);
+    const admin = new admin_client/* OpenAIAdmin */.Kd({ adminKey, baseURL: o.openaiBaseUrl, logger });
+    const tracker = new issue_tracker/* GitHubIssueTracker */.zo(await (0,context/* githubClient */.$f)(ctx, target.token), { owner: target.owner, repo: target.repo }, (o.labels?.length ? o.labels : o.config.issues.labels)[0]);
+    const outcomes = await watchLeaks(tracker, admin, { mention, quietDays }, logger, ctx.now());
+    return { outcomes, requests: admin.requests, repository: target.repository };
 }
 const WHAT = {
     unchanged: 'nothing new',
@@ -1034,6 +1036,7 @@ function renderWatch(outcomes, repository) {
 
 
 
+
 /** `keyguard audit [PATH]`: repository rules always; organization rules with OPENAI_ADMIN_KEY. */
 async function audit(values, target, stdout, ctx) {
     const { logger } = ctx;
@@ -1043,20 +1046,10 @@ async function audit(values, target, stdout, ctx) {
     if (files)
         throw new errors/* ConfigurationError */.j1(`PATH ${target} is a file: audit checks a repository directory`);
     const options = await (0,settings/* resolveScanOptions */.Sm)({ output: values.output, config: values.config, path: root }, src_options/* cliName */._t, ctx.cwd);
-    const { repository, githubToken: token } = ctx;
-    if (values.issues && (!token || !repository))
-        throw new errors/* ConfigurationError */.j1('--issues needs GITHUB_TOKEN and GITHUB_REPOSITORY');
-    const { result, issue } = await auditCommand({
-        root: options.root,
-        config: options.config,
-        adminKey: ctx.adminKey,
-        openaiBaseUrl: values['openai-base-url'],
-        now: ctx.now(),
-        issue: values.issues ? { token: token, repository: repository, apiUrl: ctx.githubApiUrl, labels: ['keyguard-audit'], writeIntervalMs: ctx.writeIntervalMs } : null,
-    }, logger);
+    const { result, issue } = await auditCommand({ root: options.root, config: options.config, openaiBaseUrl: values['openai-base-url'], issue: values.issues ? {} : null }, src_options/* cliName */._t, ctx);
     if (issue && issue.action !== 'none')
         logger.info(`keyguard: audit issue #${issue.number} ${issue.action}`);
-    await (0,context/* emit */.I)(await (0,formats/* render */.XX)(format, { result }), options.output, stdout, logger);
+    await (0,cli_context/* emit */.I)(await (0,formats/* render */.XX)(format, { result }), options.output, stdout, logger);
     return (0,finding/* auditShouldFail */.bQ)(result.findings, failOn) ? 1 : 0;
 }
 /** `keyguard report`: per-project usage and cost for a period, as Markdown or JSON, and optionally an issue. */
@@ -1064,28 +1057,16 @@ async function report(values, stdout, ctx) {
     const { logger } = ctx;
     const format = (0,formats/* chooseFormat */.H8)('report', values.format, src_options/* cliName */._t);
     const { config } = await (0,src_config/* loadConfig */.Z9)(ctx.cwd, values.config ? external_node_path_default().resolve(values.config) : undefined);
-    const { repository, githubToken: token } = ctx;
-    if (values.issue && (!token || !repository))
-        throw new errors/* ConfigurationError */.j1('--issue needs GITHUB_TOKEN and GITHUB_REPOSITORY');
-    const { report: r, requests, issue } = await reportCommand({
-        period: values.period,
-        since: values.since,
-        until: values.until,
-        adminKey: ctx.adminKey,
-        openaiBaseUrl: values['openai-base-url'],
-        config,
-        now: ctx.now(),
-        issue: values.issue ? { token: token, repository: repository, apiUrl: ctx.githubApiUrl, labels: ['keyguard-report'], closePrevious: values['close-previous'] === true, writeIntervalMs: ctx.writeIntervalMs } : null,
-    }, src_options/* cliName */._t, logger);
+    const { report: r, requests, issue } = await reportCommand({ period: values.period, since: values.since, until: values.until, openaiBaseUrl: values['openai-base-url'], config, issue: values.issue ? { closePrevious: values['close-previous'] === true } : null }, src_options/* cliName */._t, ctx);
     logger.info(`keyguard: report built with ${requests} requests${issue ? `; issue #${issue.number} ${issue.action}${issue.closedPrevious ? `, closed #${issue.closedPrevious}` : ''}` : ''}`);
-    await (0,context/* emit */.I)(await (0,formats/* render */.XX)(format, { report: r }), values.output, stdout, logger);
+    await (0,cli_context/* emit */.I)(await (0,formats/* render */.XX)(format, { report: r }), values.output, stdout, logger);
     return 0;
 }
 /** A GitHub client for the organization-wide commands, which cannot work without a token. */
 function github(ctx, what) {
     if (!ctx.githubToken)
         throw new errors/* ConfigurationError */.j1(`${what} needs GITHUB_TOKEN (a token that can read the organization's repositories)`);
-    return (0,src_context/* githubClient */.$f)(ctx, ctx.githubToken);
+    return (0,context/* githubClient */.$f)(ctx, ctx.githubToken);
 }
 /** `keyguard discover --org NAME [--output FILE]`: the repositories to scan and the batch matrix; FILE gets the list. */
 async function discoverCommand(values, stdout, ctx) {
@@ -1105,7 +1086,7 @@ async function scanBatchCommand(values, list, ctx) {
     const repositories = await readRepositoryList(list);
     const { config } = await (0,src_config/* loadConfig */.Z9)(ctx.cwd, values.config ? external_node_path_default().resolve(values.config) : undefined);
     const respond = {
-        ...(0,settings/* resolveRespondOptions */.UA)({ verify: String(values.verify ?? false), revoke: values.revoke, 'dry-run': String(values['dry-run'] ?? false), 'openai-base-url': values['openai-base-url'] }, src_options/* cliName */._t, { adminKey: ctx.adminKey, githubToken: undefined, repository: undefined }, config, { verify: false }),
+        ...(0,settings/* resolveRespondOptions */.UA)((0,args/* given */.gI)(values, 'verify', 'revoke', 'dry-run', 'openai-base-url'), src_options/* cliName */._t, { adminKey: ctx.adminKey, githubToken: undefined, repository: undefined }, config, { verify: false }),
         inventoryFile: values.inventory ? external_node_path_default().resolve(values.inventory) : undefined,
     };
     const out = await scanBatch({ repositories, index, batches, serverUrl: ctx.serverUrl, token: ctx.githubToken, outDir: external_node_path_default().resolve(values.output ?? 'keyguard-reports'), config, respond }, logger);
@@ -1133,9 +1114,9 @@ async function aggregateCommand(values, dir, stdout, ctx) {
 async function watch(values, stdout, ctx) {
     const { logger } = ctx;
     const { config } = await (0,src_config/* loadConfig */.Z9)(ctx.cwd, values.config ? external_node_path_default().resolve(values.config) : undefined);
-    const { outcomes, requests } = await watchCommand({ adminKey: ctx.adminKey, openaiBaseUrl: values['openai-base-url'], token: ctx.githubToken, repository: ctx.repository, apiUrl: ctx.githubApiUrl, labels: undefined, mention: undefined, quietDays: values['quiet-days'], config, writeIntervalMs: ctx.writeIntervalMs }, src_options/* cliName */._t, logger);
+    const { outcomes, requests, repository } = await watchCommand({ openaiBaseUrl: values['openai-base-url'], repository: undefined, labels: undefined, mention: undefined, quietDays: values['quiet-days'], config }, src_options/* cliName */._t, ctx);
     logger.info(`keyguard: watched ${(0,count/* count */.U)(outcomes.length, 'open leak issue')} with ${(0,count/* count */.U)(requests, 'OpenAI request')}`);
-    stdout.write(renderWatch(outcomes, ctx.repository ?? ''));
+    stdout.write(renderWatch(outcomes, repository));
     return 0;
 }
 

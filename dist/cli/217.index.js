@@ -245,11 +245,14 @@ var count = __webpack_require__(896);
 var finding = __webpack_require__(1164);
 // EXTERNAL MODULE: ./src/scan/baseline.ts
 var scan_baseline = __webpack_require__(6758);
+// EXTERNAL MODULE: ./src/context.ts
+var context = __webpack_require__(788);
 // EXTERNAL MODULE: ./src/settings.ts
 var src_settings = __webpack_require__(8750);
-// EXTERNAL MODULE: ./src/scan/index.ts + 6 modules
-var scan = __webpack_require__(7813);
+// EXTERNAL MODULE: ./src/scan/index.ts + 7 modules
+var scan = __webpack_require__(8042);
 ;// CONCATENATED MODULE: ./src/scan/command.ts
+
 
 
 /**
@@ -260,15 +263,15 @@ var scan = __webpack_require__(7813);
  */
 async function scanCommand(settings, ctx) {
     const { root, config, scope, baseline, files } = settings;
-    const result = scope
-        ? await (0,scan/* runScan */.Hk)({ root, config, scope, baseline, files }, { logger: ctx.logger })
-        : { target: root, findings: [], skipped: [], stats: { filesScanned: 0, bytesScanned: 0, filesSkipped: 0, allowed: 0, baselined: 0, durationMs: 0 } };
+    const alerts = settings.respond?.alerts;
+    if (alerts)
+        ctx.logger.mask(alerts.token);
+    const result = await (0,scan/* runScan */.Hk)({ root, config, scope, baseline, files, ...(alerts ? { alerts: { repository: alerts.repository, client: () => (0,context/* githubClient */.$f)(ctx, alerts.token) } } : {}) }, { logger: ctx.logger });
     if (!settings.respond || !(0,src_settings/* responds */.j2)(settings.respond))
         return { result };
-    const { runLeakResponse } = await Promise.all(/* import() */[__webpack_require__.e(167), __webpack_require__.e(930), __webpack_require__.e(488)]).then(__webpack_require__.bind(__webpack_require__, 488));
+    const { runLeakResponse } = await Promise.all(/* import() */[__webpack_require__.e(167), __webpack_require__.e(930), __webpack_require__.e(582)]).then(__webpack_require__.bind(__webpack_require__, 8582));
     const responded = await runLeakResponse(result, settings.respond, {
         logger: ctx.logger,
-        filter: { config, baseline },
         repo: { serverUrl: ctx.serverUrl, repository: settings.repository, sha: settings.sha },
         githubApiUrl: ctx.githubApiUrl,
         writeIntervalMs: ctx.writeIntervalMs,
@@ -279,7 +282,7 @@ async function scanCommand(settings, ctx) {
 // EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
 var args = __webpack_require__(6890);
 // EXTERNAL MODULE: ./src/cli/context.ts
-var context = __webpack_require__(5217);
+var cli_context = __webpack_require__(5217);
 // EXTERNAL MODULE: ./src/cli/help.ts
 var help = __webpack_require__(7911);
 // EXTERNAL MODULE: ./src/options.ts
@@ -318,7 +321,7 @@ async function main(argv, stdout = process.stdout, stderr = process.stderr) {
             (argv.length ? stdout : stderr).write(invocation.command ? (0,help/* commandHelp */.bD)(invocation.command) : (0,help/* globalHelp */.zx)(package_0/* version */.rE));
             return argv.length ? 0 : 2;
         }
-        return await HANDLERS[invocation.command](invocation.values, invocation.positionals, stdout, (0,context/* cliContext */.o)(logger));
+        return await HANDLERS[invocation.command](invocation.values, invocation.positionals, stdout, (0,cli_context/* cliContext */.o)(logger));
     }
     catch (e) {
         logger.error(`${(0,errors/* errorMessage */.gJ)(e)}${e instanceof errors/* ConfigurationError */.j1 ? `\nRun keyguard help${named(argv)} for usage.` : ''}`);
@@ -327,7 +330,7 @@ async function main(argv, stdout = process.stdout, stderr = process.stderr) {
 }
 // The other commands load the OpenAI and GitHub clients; a plain scan (a pre-commit hook)
 // starts without them, which halves its start-up time.
-const commands = () => Promise.all(/* import() */[__webpack_require__.e(167), __webpack_require__.e(930), __webpack_require__.e(488), __webpack_require__.e(161)]).then(__webpack_require__.bind(__webpack_require__, 6161));
+const commands = () => Promise.all(/* import() */[__webpack_require__.e(167), __webpack_require__.e(930), __webpack_require__.e(582), __webpack_require__.e(161)]).then(__webpack_require__.bind(__webpack_require__, 6161));
 /** One handler per command of the option table: a command added there does not compile without one. */
 const HANDLERS = {
     scan: cli_scan,
@@ -350,7 +353,7 @@ async function cli_scan(values, positionals, stdout, ctx) {
     const options = await (0,src_settings/* resolveScanOptions */.Sm)({ output, config, range, baseline, 'fail-on': values['fail-on'], 'max-file-size': values['max-file-size'], 'write-baseline': values['write-baseline'], 'scan-scope': scope, path: root }, src_options/* cliName */._t, ctx.cwd);
     if (options.scope.type === 'event')
         throw new errors/* ConfigurationError */.j1('--range needs a range such as main..HEAD');
-    const respond = (0,src_settings/* resolveRespondOptions */.UA)({ verify: String(values.verify ?? false), revoke: values.revoke, 'dry-run': String(values['dry-run'] ?? false), issues: String(values.issues ?? false), 'openai-base-url': values['openai-base-url'], 'secret-scanning-alerts': String(values['secret-scanning-alerts'] ?? false) }, src_options/* cliName */._t, ctx, options.config, { verify: false });
+    const respond = (0,src_settings/* resolveRespondOptions */.UA)((0,args/* given */.gI)(values, 'verify', 'revoke', 'dry-run', 'issues', 'openai-base-url', 'secret-scanning-alerts'), src_options/* cliName */._t, ctx, options.config, { verify: false });
     // Settings are all checked before the scan: a typo fails at once, not after an hour of history.
     const gitScope = options.scope.type === 'history' ? { ...options.scope, fetch: values.fetch === true, pullRequests: values['pull-refs'] === true } : options.scope;
     if (values['pull-refs'] && !values.fetch)
@@ -364,7 +367,7 @@ async function cli_scan(values, positionals, stdout, ctx) {
         await (0,promises_.writeFile)(options.writeBaseline, (0,scan_baseline/* renderBaseline */.q)(result));
         logger.info(`keyguard: baseline of ${(0,count/* count */.U)(new Set(result.findings.map((f) => f.fingerprint)).size, 'key')} written to ${options.writeBaseline}`);
     }
-    const written = await (0,context/* emit */.I)(await (0,formats/* render */.XX)(format, { result, summary, repository: ctx.repository }), options.output, stdout, logger);
+    const written = await (0,cli_context/* emit */.I)(await (0,formats/* render */.XX)(format, { result, summary, repository: ctx.repository }), options.output, stdout, logger);
     if (written)
         logger.info(`keyguard: ${(0,count/* count */.U)(result.findings.length, 'finding')} in ${result.stats.commitsScanned !== undefined ? (0,count/* count */.U)(result.stats.commitsScanned, 'commit') : (0,count/* count */.U)(result.stats.filesScanned, 'file')}; report written to ${written}`);
     // What was found is written above; a scan that could not read everything is still an error.
@@ -598,14 +601,16 @@ async function loadConfig(root, explicit) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $f: () => (/* binding */ githubClient),
+/* harmony export */   Xp: () => (/* binding */ issueTarget),
 /* harmony export */   qs: () => (/* binding */ contextFrom)
 /* harmony export */ });
-/* unused harmony export writeInterval */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 // The surroundings every command runs in, read once per entry: the credentials, the repository
 // and the APIs. The action builds it from its inputs and the runner's variables, the CLI from the
 // variables alone (credentials never come from flags); commands read it, never process.env.
+
 
 /**
  * The context from the environment. The admin key is the entry's to give (a variable for the CLI,
@@ -629,7 +634,7 @@ function contextFrom(env, given) {
     };
 }
 /** GitHub asks for ~1 s between writes; only runs against the loopback fakes shorten it. */
-function writeInterval(raw = process.env.KEYGUARD_GITHUB_WRITE_INTERVAL_MS) {
+function writeInterval(raw) {
     const v = Number(raw);
     return raw && Number.isFinite(v) && v >= 0 ? v : undefined;
 }
@@ -640,6 +645,19 @@ function writeInterval(raw = process.env.KEYGUARD_GITHUB_WRITE_INTERVAL_MS) {
 async function githubClient(ctx, token) {
     const { createOctokit } = await Promise.all(/* import() */[__webpack_require__.e(167), __webpack_require__.e(702)]).then(__webpack_require__.bind(__webpack_require__, 6702));
     return createOctokit({ token, baseUrl: ctx.githubApiUrl, logger: ctx.logger, writeIntervalMs: ctx.writeIntervalMs });
+}
+/**
+ * Where a command's issue goes: the given repository, else the context's, written with the
+ * context's token. Checked before any work, naming each missing part as the user sets it.
+ */
+function issueTarget(ctx, given, name, what) {
+    const repository = given?.trim() || ctx.repository;
+    if (!repository || !/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(repository))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${name('issue-repository')}: expected owner/name, got "${repository ?? ''}"`);
+    if (!ctx.githubToken)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${what} needs a GitHub token with issues: write (${name('github-token')})`);
+    const [owner, repo] = repository.split('/');
+    return { repository, owner, repo, token: ctx.githubToken };
 }
 
 
@@ -1443,6 +1461,61 @@ function exposureLine(e) {
 
 /***/ }),
 
+/***/ 2319:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LQ: () => (/* binding */ resolveAlertRevoked),
+/* harmony export */   oh: () => (/* binding */ listOpenAIAlerts)
+/* harmony export */ });
+/* unused harmony export OPENAI_SECRET_TYPES */
+/**
+ * GitHub's secret types for OpenAI keys ("Supported secret scanning patterns": provider OpenAI,
+ * token `openai_api_key`, which covers every format keyguard knows). keyguard also runs its own
+ * detector on each alert's secret, so a type GitHub adds later is classified by keyguard, not trusted.
+ */
+const OPENAI_SECRET_TYPES = ['openai_api_key'];
+/**
+ * The repository's open alerts of the OpenAI secret types, every page. Needs the "Secret scanning
+ * alerts" repository permission (read), which also lets the answer carry the secret itself.
+ */
+async function listOpenAIAlerts(octokit, repo) {
+    try {
+        const alerts = await octokit.paginate(octokit.rest.secretScanning.listAlertsForRepo, { ...repo, state: 'open', secret_type: OPENAI_SECRET_TYPES.join(','), per_page: 100 });
+        const out = [];
+        let withoutSecret = 0;
+        for (const a of alerts) {
+            if (a.number === undefined || !a.secret) {
+                withoutSecret++;
+                continue;
+            }
+            const l = a.first_location_detected;
+            out.push({
+                number: a.number,
+                url: a.html_url ?? '',
+                createdAt: a.created_at ?? new Date(0).toISOString(),
+                secret: a.secret,
+                location: l?.path && l.commit_sha ? { path: l.path.replace(/^\//, ''), line: l.start_line ?? 0, column: Math.max(1, l.start_column ?? 1), endColumn: (l.end_column ?? 0) + 1, commit: l.commit_sha } : null,
+                moreLocations: a.has_more_locations === true,
+            });
+        }
+        return { type: 'ok', alerts: out, withoutSecret };
+    }
+    catch (e) {
+        const status = e.status;
+        if (status === 404)
+            return { type: 'unavailable', reason: 'secret scanning is disabled on the repository, or the token lacks the secret scanning alerts permission (GitHub answers 404 to both)' };
+        throw e;
+    }
+}
+/** Resolves an alert as revoked, saying why; needs the "Secret scanning alerts" permission (write). */
+async function resolveAlertRevoked(octokit, repo, alertNumber, comment) {
+    await octokit.rest.secretScanning.updateAlert({ ...repo, alert_number: alertNumber, state: 'resolved', resolution: 'revoked', resolution_comment: comment });
+}
+
+
+/***/ }),
+
 /***/ 7711:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2234,7 +2307,7 @@ function renderReportMarkdown(report, options = {}) {
         return `${out.join('\n')}\n`;
     }
     const active = report.projects.filter((p) => p.costUsd > 0 || p.requests > 0).length;
-    out.push(...(report.costRowsWithoutAmount ? [`:warning: ${report.costRowsWithoutAmount} cost row(s) of the period came without an amount and are not in these totals.`, ''] : []), `**${formatUsd(totals.costUsd)}**, ${change(totals.costUsd, totals.previous.costUsd)} against ${(0,_period_js__WEBPACK_IMPORTED_MODULE_4__/* .describePeriod */ .Pl)(report.previousPeriod)} (${formatUsd(totals.previous.costUsd)}) · ${(0,_text_count_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U)(active, 'active project')} · ${formatInt(totals.requests)} requests · ${formatCompact(tokens(totals))} tokens`, '', ...attention(report), ...charts(report), tableRow(COLUMNS.map((c) => c.header)), tableRow(COLUMNS.map((c) => (c.right ? '---:' : '---'))));
+    out.push(...(report.costRowsWithoutAmount ? [`:warning: ${(0,_text_count_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U)(report.costRowsWithoutAmount, 'cost row')} of the period came without an amount and ${report.costRowsWithoutAmount === 1 ? 'is' : 'are'} not in these totals.`, ''] : []), `**${formatUsd(totals.costUsd)}**, ${change(totals.costUsd, totals.previous.costUsd)} against ${(0,_period_js__WEBPACK_IMPORTED_MODULE_4__/* .describePeriod */ .Pl)(report.previousPeriod)} (${formatUsd(totals.previous.costUsd)}) · ${(0,_text_count_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U)(active, 'active project')} · ${formatInt(totals.requests)} requests · ${formatCompact(tokens(totals))} tokens`, '', ...attention(report), ...charts(report), tableRow(COLUMNS.map((c) => c.header)), tableRow(COLUMNS.map((c) => (c.right ? '---:' : '---'))));
     const rows = report.projects.slice(0, options.maxRows ?? LIMITS.rows);
     for (const p of rows)
         out.push(tableRow(COLUMNS.map((c) => c.cell({ totals: p, project: p }))));
@@ -2648,29 +2721,41 @@ class Collector {
         };
     }
 }
-/** Runs one source through a collector: the scan's result, with what was dropped counted. */
-async function collect(source, target, filter, deps) {
+/**
+ * Runs sources through one collector, at the same time (a scan's own source waits on git or the
+ * disk, GitHub's alerts on the network): the scan's result, their findings in the order given,
+ * with what was dropped counted once for all.
+ */
+async function collect(sources, target, filter, deps) {
     const now = deps.now ?? Date.now;
     const started = now();
     const collector = new Collector(filter, deps.logger);
-    const out = await source.scan(collector, { logger: deps.logger, now });
-    const skipped = out.skipped ?? [];
+    const outs = await Promise.all([sources].flat().map((s) => s.scan(collector, { logger: deps.logger, now })));
+    const all = (pick) => outs.flatMap((o) => pick(o) ?? []);
+    const first = (key) => outs.find((o) => o[key] !== undefined)?.[key];
+    const skipped = all((o) => o.skipped);
+    const unreadable = all((o) => o.unreadable);
+    const notes = all((o) => o.notes);
+    const coverage = first('coverage');
+    const commitsScanned = first('commitsScanned');
+    const threads = first('threads');
     return {
         target,
-        ...(out.coverage ? { coverage: out.coverage } : {}),
-        findings: out.findings,
+        ...(coverage ? { coverage } : {}),
+        findings: all((o) => o.findings),
         skipped,
-        ...(out.unreadable?.length ? { unreadable: out.unreadable } : {}),
+        ...(unreadable.length ? { unreadable } : {}),
         stats: {
-            filesScanned: out.filesScanned,
-            bytesScanned: out.bytesScanned,
+            filesScanned: outs.reduce((n, o) => n + o.filesScanned, 0),
+            bytesScanned: outs.reduce((n, o) => n + o.bytesScanned, 0),
             filesSkipped: skipped.length,
             ...collector.counts,
-            ...(out.commitsScanned !== undefined ? { commitsScanned: out.commitsScanned } : {}),
+            ...(commitsScanned !== undefined ? { commitsScanned } : {}),
             durationMs: now() - started,
             peakRssMb: (0,_finding_js__WEBPACK_IMPORTED_MODULE_3__/* .peakRssMb */ .l)(),
-            ...(out.threads !== undefined ? { threads: out.threads } : {}),
+            ...(threads !== undefined ? { threads } : {}),
         },
+        ...(notes.length ? { notes } : {}),
     };
 }
 
@@ -2695,7 +2780,7 @@ function shouldFail(result, failOn) {
 
 /***/ }),
 
-/***/ 7813:
+/***/ 8042:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2704,12 +2789,78 @@ __webpack_require__.d(__webpack_exports__, {
   Hk: () => (/* binding */ runScan)
 });
 
-// UNUSED EXPORTS: SCOPE_TYPES, describeCoverage, describeScope
+// UNUSED EXPORTS: SCOPE_TYPES, SOURCE_NAMES, describeCoverage, describeScope
+
+// EXTERNAL MODULE: ./src/detect/index.ts + 8 modules
+var detect = __webpack_require__(2029);
+// EXTERNAL MODULE: ./src/github/secret-alerts.ts
+var secret_alerts = __webpack_require__(2319);
+// EXTERNAL MODULE: ./src/text/count.ts
+var count = __webpack_require__(896);
+;// CONCATENATED MODULE: ./src/scan/alert-source.ts
+
+
+
+/**
+ * The repository's open GitHub secret scanning alerts for OpenAI keys, as a source. An alert list
+ * GitHub refuses (404: secret scanning off, or the token may not see alerts) is a note, not a
+ * failure; so are alerts that came without their secret or with one keyguard does not recognise.
+ */
+function secretScanningSource(request) {
+    return {
+        async scan(collector, deps) {
+            const [owner, repo] = request.repository.split('/');
+            const listed = await (0,secret_alerts/* listOpenAIAlerts */.oh)(await request.client(), { owner, repo });
+            if (listed.type === 'unavailable') {
+                const note = `GitHub secret scanning alerts were not read: ${listed.reason}.`;
+                deps.logger.warning(`keyguard: ${note}`);
+                return { findings: [], filesScanned: 0, bytesScanned: 0, notes: [note] };
+            }
+            const source = alertSource(listed.alerts);
+            const out = await source.scan(collector, deps);
+            const notes = [];
+            if (listed.withoutSecret > 0)
+                notes.push(`${(0,count/* count */.U)(listed.withoutSecret, 'secret scanning alert')} came without ${listed.withoutSecret === 1 ? 'its' : 'their'} secret and ${listed.withoutSecret === 1 ? 'was' : 'were'} left out (the token needs the secret scanning alerts permission).`);
+            if (source.unrecognised > 0)
+                notes.push(`${(0,count/* count */.U)(source.unrecognised, 'secret scanning alert')} ${source.unrecognised === 1 ? 'holds' : 'hold'} a secret keyguard does not recognise as an OpenAI key; ${source.unrecognised === 1 ? 'it was' : 'they were'} left out.`);
+            deps.logger.info(`keyguard: ${(0,count/* count */.U)(listed.alerts.length, 'open OpenAI secret scanning alert')} in ${request.repository}`);
+            return { ...out, notes };
+        },
+    };
+}
+/**
+ * Listed alerts as a source, classified by keyguard's own detector (same kind and fingerprint as
+ * when keyguard finds the key itself, so both land in one issue). A secret keyguard does not
+ * recognise as an OpenAI key is left out and counted.
+ */
+function alertSource(alerts) {
+    let unrecognised = 0;
+    return {
+        get unrecognised() {
+            return unrecognised;
+        },
+        async scan(collector) {
+            const findings = [];
+            for (const a of alerts) {
+                const m = (0,detect/* detectKeys */.c8)(a.secret).find((x) => x.secret.reveal() === a.secret.trim());
+                if (!m) {
+                    unrecognised++;
+                    continue;
+                }
+                const l = a.location;
+                const place = { file: l?.path ?? '', line: l?.line ?? 0, column: l?.column ?? 0, endColumn: l?.endColumn ?? 0, commit: l?.commit ?? null, alert: { number: a.number, url: a.url, createdAt: a.createdAt } };
+                // GitHub gives the secret alone: no line text, so no inline allow comment, and as written.
+                const found = collector.take({ secret: m.secret, kind: m.kind, encoding: 'plain', allowedInline: false }, place);
+                if (found)
+                    findings.push(found);
+            }
+            return { findings, filesScanned: 0, bytesScanned: 0 };
+        },
+    };
+}
 
 // EXTERNAL MODULE: ./src/scan/collect.ts
 var scan_collect = __webpack_require__(2595);
-// EXTERNAL MODULE: ./src/detect/index.ts + 8 modules
-var detect = __webpack_require__(2029);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: external "node:child_process"
@@ -2718,10 +2869,12 @@ var external_node_child_process_ = __webpack_require__(1421);
 
 /**
  * One long-lived `git cat-file --batch` for reading blobs by `rev:path`, so looking up a few
- * hundred files costs one process, not one each. Requests are answered in order.
+ * hundred files costs one process, not one each. Requests are answered in order. git starts at the
+ * first read: a scan that finds nothing to read (a history without keys) starts no process.
  */
 class BlobReader {
-    #child;
+    #cwd;
+    #started;
     /** Output not yet consumed, joined only when a whole answer is there (joining per chunk was quadratic on a large blob). */
     #chunks = [];
     #length = 0;
@@ -2730,22 +2883,29 @@ class BlobReader {
     #waiting = [];
     #failed;
     constructor(cwd) {
+        this.#cwd = cwd;
+    }
+    get #child() {
+        return (this.#started ??= this.#start());
+    }
+    #start() {
         // -z: paths may hold newlines. Needs git 2.38 or later.
-        this.#child = (0,external_node_child_process_.spawn)('git', ['cat-file', '--batch', '-z'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
-        this.#child.stdout.on('data', (d) => {
+        const child = (0,external_node_child_process_.spawn)('git', ['cat-file', '--batch', '-z'], { cwd: this.#cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+        child.stdout.on('data', (d) => {
             this.#chunks.push(d);
             this.#length += d.length;
             this.#drain();
         });
         let stderr = '';
-        this.#child.stderr.on('data', (d) => (stderr += d.toString()));
+        child.stderr.on('data', (d) => (stderr += d.toString()));
         const fail = (e) => {
             this.#failed = e;
             for (const w of this.#waiting.splice(0))
                 w.reject(e);
         };
-        this.#child.on('error', fail);
-        this.#child.on('close', (code) => code && fail(new Error(`git cat-file failed (exit ${code}): ${stderr.trim()}`)));
+        child.on('error', fail);
+        child.on('close', (code) => code && fail(new Error(`git cat-file failed (exit ${code}): ${stderr.trim()}`)));
+        return child;
     }
     /** The blob at `spec` (`<commit>:<path>`, `:<path>` for the index), or undefined when missing. */
     read(spec) {
@@ -2793,7 +2953,7 @@ class BlobReader {
         }
     }
     close() {
-        this.#child.stdin.end();
+        this.#started?.stdin.end();
     }
 }
 /**
@@ -3160,7 +3320,6 @@ async function attempt(root, args) {
         return e.message;
     }
 }
-const isShallow = async (root) => (await (0,git/* git */.$Y)(root, ['rev-parse', '--is-shallow-repository'])).trim() === 'true';
 const hasOrigin = async (root) => (await attempt(root, ['remote', 'get-url', 'origin'])) === undefined;
 /**
  * Makes the whole history available, or refuses: a shallow clone (actions/checkout's default
@@ -3168,21 +3327,21 @@ const hasOrigin = async (root) => (await attempt(root, ['remote', 'get-url', 'or
  * other branches and tags. Returns the refs and commit count a history scan will cover.
  */
 async function prepareHistory(root, options, logger) {
+    let shallow = options.shallow;
     if (options.fetch && (await hasOrigin(root))) {
         const refspecs = ['+refs/heads/*:refs/remotes/origin/*', '+refs/tags/*:refs/tags/*', ...(options.pullRequests ? ['+refs/pull/*/head:refs/remotes/origin/pull/*'] : [])];
-        const shallow = await isShallow(root);
         logger.info(`keyguard: fetching every branch and tag${options.pullRequests ? ' and pull request head' : ''} of origin${shallow ? ' (unshallowing the clone)' : ''}`);
         const failed = await attempt(root, ['fetch', '--quiet', '--no-write-fetch-head', ...(shallow ? ['--unshallow'] : []), 'origin', ...refspecs]);
         if (failed && !shallow)
             logger.warning(`keyguard: could not fetch from origin (${failed}); scanning the refs already here`);
         if (failed && shallow)
             throw new errors/* ConfigurationError */.j1(`history scan: this clone is shallow and the rest of the history could not be fetched from origin (${failed}). ${SET_FETCH_DEPTH}`);
+        // Fetched with --unshallow: the whole history is here now.
+        shallow = false;
     }
-    // Both at once: each git start is a few milliseconds of a history scan's fixed cost.
-    const [shallow, refList] = await Promise.all([isShallow(root), (0,git/* git */.$Y)(root, ['for-each-ref', '--format=%(refname)'])]);
     if (shallow)
         throw new errors/* ConfigurationError */.j1(`history scan: this clone is shallow, so only part of the history is here. ${SET_FETCH_DEPTH}`);
-    const refs = refList.split('\n').filter(Boolean);
+    const refs = (await (0,git/* git */.$Y)(root, ['for-each-ref', '--format=%(refname)'])).split('\n').filter(Boolean);
     if (refs.length === 0)
         return { type: 'empty' };
     // Counted while the scan runs (see runScan): it costs a walk of the whole history. A count git
@@ -3209,7 +3368,7 @@ async function ok(root, args) {
     }
 }
 const haveCommit = (root, rev) => ok(root, ['cat-file', '-e', `${rev}^{commit}`]);
-const range_isShallow = async (root) => (await (0,git/* git */.$Y)(root, ['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+const isShallow = async (root) => (await (0,git/* git */.$Y)(root, ['rev-parse', '--is-shallow-repository'])).trim() === 'true';
 async function shallowCommits(root) {
     const file = (await (0,git/* git */.$Y)(root, ['rev-parse', '--git-path', 'shallow'])).trim();
     try {
@@ -3245,7 +3404,7 @@ async function complete(root, base, head) {
 async function prepareRange(root, base, head, logger) {
     if (await complete(root, base, head))
         return;
-    if (!(await range_isShallow(root))) {
+    if (!(await isShallow(root))) {
         const missing = !(await haveCommit(root, head)) ? head : base;
         throw new errors/* ConfigurationError */.j1(`commit ${missing} is not in this repository. Fetch it first (git fetch origin ${missing}).`);
     }
@@ -3258,7 +3417,7 @@ async function prepareRange(root, base, head, logger) {
         }
         if (await complete(root, base, head))
             return;
-        if (!(await range_isShallow(root)))
+        if (!(await isShallow(root)))
             break;
     }
     if (await complete(root, base, head))
@@ -3282,19 +3441,27 @@ async function remoteBranch(root, branch) {
 /** Path lookups per presence check: tens of thousands of trees and files take a few seconds. */
 const MAX_LOOKUPS = 500_000;
 /**
- * The trees of the ref tips, looked up as soon as this is made: they do not depend on the history
- * read meanwhile, so the two git commands run while the diffs stream instead of after them
- * (about 40 ms of a history scan's fixed cost). A failure is kept for `get`.
+ * The trees of the ref tips, looked up from `start` on: at the first key found, so the two git
+ * commands run while the rest of the diffs stream instead of after them (about 40 ms of a history
+ * scan's fixed cost), and a history without keys never runs them. A failure is kept for `get`.
  */
 class TipTrees {
+    #root;
+    #tips;
     #result;
     constructor(root, tips) {
-        this.#result = (async () => {
-            const names = await tips();
-            return { tips: names, trees: await checkObjects(root, names.map((t) => `${t}^{tree}`)) };
+        this.#root = root;
+        this.#tips = tips;
+    }
+    /** Starts the lookups, once. */
+    start() {
+        this.#result ??= (async () => {
+            const names = await this.#tips();
+            return { tips: names, trees: await checkObjects(this.#root, names.map((t) => `${t}^{tree}`)) };
         })().catch((error) => ({ error }));
     }
     async get() {
+        this.start();
         const r = await this.#result;
         if ('error' in r)
             throw r.error;
@@ -3399,21 +3566,22 @@ function scanGit(settings, deps) {
  */
 function gitSource(settings, described) {
     const { root, target } = settings;
-    const changes = gitChanges(settings);
     return {
         async scan(collector, deps) {
-            if (!(await (0,git/* gitTopLevel */.oB)(root)))
+            const repo = await (0,git/* gitWorkTree */.M8)(root);
+            if (!repo)
                 throw new errors/* ConfigurationError */.j1(`${described} needs a git repository, and ${root} is not in one`);
             if (target.type === 'range')
                 await prepareRange(root, target.base, target.head, deps.logger);
             if (target.type !== 'history')
-                return changes.scan(collector, deps);
-            const coverage = await prepareHistory(root, { fetch: target.fetch ?? false, pullRequests: target.pullRequests ?? false }, deps.logger);
+                return gitChanges(settings).scan(collector, deps);
+            const coverage = await prepareHistory(root, { fetch: target.fetch ?? false, pullRequests: target.pullRequests ?? false, shallow: repo.shallow }, deps.logger);
             if (coverage.type === 'empty') {
                 deps.logger.info('keyguard: the repository has no commits: nothing to scan');
                 return { coverage, findings: [], filesScanned: 0, bytesScanned: 0, commitsScanned: 0 };
             }
-            const out = await changes.scan(collector, deps);
+            // The refs just listed are the tips to look keys up at: no second listing.
+            const out = await gitChanges({ ...settings, refs: coverage.refs }).scan(collector, deps);
             return { ...out, coverage: { type: 'refs', refs: coverage.refs, commits: (await coverage.commits) ?? out.commitsScanned ?? 0 } };
         },
     };
@@ -3437,13 +3605,18 @@ async function scanChanges(settings, allow, deps) {
     let bytesScanned = 0;
     let commitsScanned = 0;
     let lastProgress = started;
+    const tip = settings.target.type === 'history' ? 'HEAD' : settings.target.type === 'range' ? settings.target.head : undefined;
+    const tipTrees = new TipTrees(settings.root, async () => (settings.target.type === 'history' ? ['HEAD', ...tipRefs(settings.refs ?? (await refNames(settings.root)))] : tip ? [tip] : []));
     // Per key, from the collector's findings: how often and where it was added, and the first place.
     const record = (m, at) => {
         const found = allow.take(m, { file: at.file, line: at.pos?.line ?? 0, column: at.pos?.column ?? 0, endColumn: at.pos?.endColumn ?? 0, commit: at.commit, ...(at.source ? { source: at.source } : {}) });
         if (!found)
             return;
-        if (!at.source && files.size < MAX_PRESENCE_FILES)
+        if (!at.source && files.size < MAX_PRESENCE_FILES) {
             files.add(at.file);
+            // Where keys are at the tips is looked at only for keys in files.
+            tipTrees.start();
+        }
         const state = keys.get(found.fingerprint);
         if (!state) {
             keys.set(found.fingerprint, { found, first: at, occurrences: 1, locations: [{ commit: at.commit, file: at.file }] });
@@ -3502,8 +3675,6 @@ async function scanChanges(settings, allow, deps) {
     const fromMessages = [];
     let messageBytes = 0;
     const messages = attempt(() => 'commit and tag messages', async () => (messageBytes = await scanMessages(settings.root, settings.target, (m, at) => fromMessages.push([m, at]))));
-    const tip = settings.target.type === 'history' ? 'HEAD' : settings.target.type === 'range' ? settings.target.head : undefined;
-    const tipTrees = new TipTrees(settings.root, async () => (settings.target.type === 'history' ? ['HEAD', ...(await refNames(settings.root))] : tip ? [tip] : []));
     try {
         await readDiffs(gitArgs(settings.target));
     }
@@ -3631,8 +3802,10 @@ async function readFromTree(root, sha, unreadable, record) {
 }
 /** Every ref of the repository (branches, tags, remote branches, pull request heads fetched). */
 async function refNames(root) {
-    return (await (0,git/* git */.$Y)(root, ['for-each-ref', '--format=%(refname)'])).split('\n').filter((r) => r && r !== 'refs/stash' && !r.endsWith('/HEAD'));
+    return (await (0,git/* git */.$Y)(root, ['for-each-ref', '--format=%(refname)'])).split('\n').filter(Boolean);
 }
+/** The refs whose tips may hold keys: not the stash, not symbolic `…/HEAD` (its target is listed). */
+const tipRefs = (refs) => refs.filter((r) => r !== 'refs/stash' && !r.endsWith('/HEAD'));
 /** Reads the new blob of each binary change once, by its bytes; blobs over the size limit are listed as skipped. */
 async function scanBinaries(root, changes, blobs, maxSize, skipped, unreadable, record) {
     const byBlob = new Map();
@@ -3720,23 +3893,34 @@ var worktree_scan = __webpack_require__(7690);
 
 
 
+
+const scoped = (scope, describe, open) => ({
+    scope,
+    describe,
+    open: (r) => (r.scope?.type === scope ? open(r, r.scope) : undefined),
+});
 const fromGit = (r, scope) => gitSource({ root: r.root, config: r.config, target: scope }, describeScope(scope));
-/** The finding sources, by the scope type that selects them (see FindingSource to add one). */
+/** The finding sources (see FindingSource to add one); their findings are reported in this order. */
 const SOURCES = {
-    worktree: { describe: () => 'working tree', open: (r) => (0,worktree_scan/* worktreeSource */.H)({ root: r.root, config: r.config, files: r.files, threads: 'auto' }) },
-    history: { describe: () => 'full git history', open: fromGit },
-    staged: { describe: () => 'staged changes', open: fromGit },
-    range: { describe: (scope) => (scope.base ? `commits ${scope.base.slice(0, 12)}..${scope.head.slice(0, 12)}` : `history of ${scope.head.slice(0, 12)}`), open: fromGit },
+    worktree: scoped('worktree', () => 'working tree', (r) => (0,worktree_scan/* worktreeSource */.H)({ root: r.root, config: r.config, files: r.files, threads: 'auto' })),
+    history: scoped('history', () => 'full git history', fromGit),
+    staged: scoped('staged', () => 'staged changes', fromGit),
+    range: scoped('range', (s) => (s.base ? `commits ${s.base.slice(0, 12)}..${s.head.slice(0, 12)}` : `history of ${s.head.slice(0, 12)}`), fromGit),
+    alerts: { open: (r) => (r.alerts ? secretScanningSource(r.alerts) : undefined) },
 };
-/** The scope types that select a source, for the test that runs every source through its checks. */
-const SCOPE_TYPES = Object.keys(SOURCES);
-const registration = (scope) => SOURCES[scope.type];
+/** Every registered source, for the test that runs each through its checks. */
+const SOURCE_NAMES = Object.keys(SOURCES);
+/** The scope types that select a source. */
+const SCOPE_TYPES = Object.values(SOURCES).flatMap((r) => ('scope' in r ? [r.scope] : []));
 function describeScope(scope) {
-    return registration(scope).describe(scope);
+    return SOURCES[scope.type].describe(scope);
 }
-/** Runs one scan of any scope through its source and the collector; the entries call only this. */
+/** Runs one scan: every source the request selects, through one collector; the entries call only this. */
 function runScan(request, deps) {
-    return (0,scan_collect/* collect */.F)(registration(request.scope).open(request, request.scope), request.root, request, deps);
+    const sources = Object.values(SOURCES).flatMap((r) => r.open(request) ?? []);
+    if (sources.length === 0)
+        return Promise.resolve({ target: request.root, findings: [], skipped: [], stats: { filesScanned: 0, bytesScanned: 0, filesSkipped: 0, allowed: 0, baselined: 0, durationMs: 0 } });
+    return (0,scan_collect/* collect */.F)(sources, request.root, request, deps);
 }
 
 
@@ -4219,6 +4403,7 @@ function resolveRespondOptions(raw, name, secrets, config, defaults) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $Y: () => (/* binding */ git),
+/* harmony export */   M8: () => (/* binding */ gitWorkTree),
 /* harmony export */   dP: () => (/* binding */ gitStream),
 /* harmony export */   oB: () => (/* binding */ gitTopLevel),
 /* harmony export */   sk: () => (/* binding */ nulSeparated)
@@ -4275,8 +4460,16 @@ async function* nulSeparated(stream) {
 }
 /** The top of the work tree holding `dir`, or undefined when it is not in a git repository. */
 async function gitTopLevel(dir) {
+    return (await gitWorkTree(dir))?.top;
+}
+/**
+ * The top of the work tree holding `dir` and whether the clone is shallow, from one git (each
+ * start is a few milliseconds of a scan's fixed cost); undefined when it is not in a git repository.
+ */
+async function gitWorkTree(dir) {
     try {
-        return (await git(dir, ['rev-parse', '--show-toplevel'])).trim() || undefined;
+        const [top, shallow] = (await git(dir, ['rev-parse', '--show-toplevel', '--is-shallow-repository'])).split('\n');
+        return top ? { top, shallow: shallow === 'true' } : undefined;
     }
     catch {
         return undefined;

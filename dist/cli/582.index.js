@@ -1,5 +1,5 @@
-export const id = 488;
-export const ids = [488,702];
+export const id = 582;
+export const ids = [582,702];
 export const modules = {
 
 /***/ 8792:
@@ -936,7 +936,7 @@ async function respond(result, settings, deps) {
         ({ opened, deferred } = filed);
     }
     if (deferred > 0)
-        notes.push(`${deferred} issue(s) not opened this run: at most ${settings.issues?.maxNew} new issues a run (GitHub limits content creation); the next run opens them.`);
+        notes.push(`${(0,count/* count */.U)(deferred, 'issue')} not opened this run: at most ${settings.issues?.maxNew} new issues a run (GitHub limits content creation); the next run opens them.`);
     const findings = result.findings.map((f) => {
         const response = responses.get(f.fingerprint);
         // Live stays live in `response.liveness` (it was live when found); the finding says what it is now.
@@ -1017,7 +1017,7 @@ function foundAgain(redacted, places) {
 
 /***/ }),
 
-/***/ 488:
+/***/ 8582:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1196,7 +1196,10 @@ async function readInventoryFile(file) {
 var exposure = __webpack_require__(8792);
 // EXTERNAL MODULE: ./src/openai/errors.ts
 var openai_errors = __webpack_require__(2175);
+// EXTERNAL MODULE: ./src/text/count.ts
+var count = __webpack_require__(896);
 ;// CONCATENATED MODULE: ./src/openai/revoke.ts
+
 
 const gone = (e) => e instanceof openai_errors/* ApiError */.hD && e.status === 404;
 /**
@@ -1251,7 +1254,7 @@ class OpenAIRevoker {
         // The API refused to delete a service account's key: deleting the account revokes its keys,
         // which is only acceptable when this key is its only one.
         if (others.length > 0)
-            return { type: 'refused', reason: `the API will not delete a service account's key, and service account ${accountId} holds ${others.length} other key(s): ${others.map((k) => k.id).join(', ')}` };
+            return { type: 'refused', reason: `the API will not delete a service account's key, and service account ${accountId} holds ${(0,count/* count */.U)(others.length, 'other key')}: ${others.map((k) => k.id).join(', ')}` };
         return this.#delete(`delete service account ${accountId} of ${record.projectId} (its only key leaked)`, () => this.#admin.deleteServiceAccount(record.projectId, accountId));
     }
     async #delete(action, fn) {
@@ -1267,111 +1270,10 @@ class OpenAIRevoker {
     }
 }
 
-;// CONCATENATED MODULE: ./src/github/secret-alerts.ts
-/**
- * GitHub's secret types for OpenAI keys ("Supported secret scanning patterns": provider OpenAI,
- * token `openai_api_key`, which covers every format keyguard knows). keyguard also runs its own
- * detector on each alert's secret, so a type GitHub adds later is classified by keyguard, not trusted.
- */
-const OPENAI_SECRET_TYPES = ['openai_api_key'];
-/**
- * The repository's open alerts of the OpenAI secret types, every page. Needs the "Secret scanning
- * alerts" repository permission (read), which also lets the answer carry the secret itself.
- */
-async function listOpenAIAlerts(octokit, repo) {
-    try {
-        const alerts = await octokit.paginate(octokit.rest.secretScanning.listAlertsForRepo, { ...repo, state: 'open', secret_type: OPENAI_SECRET_TYPES.join(','), per_page: 100 });
-        const out = [];
-        let withoutSecret = 0;
-        for (const a of alerts) {
-            if (a.number === undefined || !a.secret) {
-                withoutSecret++;
-                continue;
-            }
-            const l = a.first_location_detected;
-            out.push({
-                number: a.number,
-                url: a.html_url ?? '',
-                createdAt: a.created_at ?? new Date(0).toISOString(),
-                secret: a.secret,
-                location: l?.path && l.commit_sha ? { path: l.path.replace(/^\//, ''), line: l.start_line ?? 0, column: Math.max(1, l.start_column ?? 1), endColumn: (l.end_column ?? 0) + 1, commit: l.commit_sha } : null,
-                moreLocations: a.has_more_locations === true,
-            });
-        }
-        return { type: 'ok', alerts: out, withoutSecret };
-    }
-    catch (e) {
-        const status = e.status;
-        if (status === 404)
-            return { type: 'unavailable', reason: 'secret scanning is disabled on the repository, or the token lacks the secret scanning alerts permission (GitHub answers 404 to both)' };
-        throw e;
-    }
-}
-/** Resolves an alert as revoked, saying why; needs the "Secret scanning alerts" permission (write). */
-async function resolveAlertRevoked(octokit, repo, alertNumber, comment) {
-    await octokit.rest.secretScanning.updateAlert({ ...repo, alert_number: alertNumber, state: 'resolved', resolution: 'revoked', resolution_comment: comment });
-}
-
-;// CONCATENATED MODULE: ./src/scan/alert-source.ts
-
-/**
- * GitHub's secret scanning alerts as a source, classified by keyguard's own detector (same kind and
- * fingerprint as when keyguard finds the key itself, so both land in one issue). A secret keyguard
- * does not recognise as an OpenAI key is left out and counted. The alerts are already listed: a
- * source reads, the listing (and its token) stays with leak response.
- */
-function alertSource(alerts) {
-    let unrecognised = 0;
-    return {
-        get unrecognised() {
-            return unrecognised;
-        },
-        async scan(collector) {
-            const findings = [];
-            for (const a of alerts) {
-                const m = (0,detect/* detectKeys */.c8)(a.secret).find((x) => x.secret.reveal() === a.secret.trim());
-                if (!m) {
-                    unrecognised++;
-                    continue;
-                }
-                const l = a.location;
-                const place = { file: l?.path ?? '', line: l?.line ?? 0, column: l?.column ?? 0, endColumn: l?.endColumn ?? 0, commit: l?.commit ?? null, alert: { number: a.number, url: a.url, createdAt: a.createdAt } };
-                // GitHub gives the secret alone: no line text, so no inline allow comment, and as written.
-                const found = collector.take({ secret: m.secret, kind: m.kind, encoding: 'plain', allowedInline: false }, place);
-                if (found)
-                    findings.push(found);
-            }
-            return { findings, filesScanned: 0, bytesScanned: 0 };
-        },
-    };
-}
-
-// EXTERNAL MODULE: ./src/scan/collect.ts
-var collect = __webpack_require__(2595);
+// EXTERNAL MODULE: ./src/github/secret-alerts.ts
+var secret_alerts = __webpack_require__(2319);
 ;// CONCATENATED MODULE: ./src/respond/alerts.ts
 
-
-
-/**
- * The scan's result with the repository's open OpenAI alerts added, through the same collector as
- * the scan's own sources (masking, allow rules and the baseline of the scan); notes say what was left out.
- */
-async function withAlerts(result, octokit, repo, filter, logger, notes) {
-    const listed = await listOpenAIAlerts(octokit, repo);
-    if (listed.type === 'unavailable') {
-        notes.push(`GitHub secret scanning alerts were not read: ${listed.reason}.`);
-        logger.warning(`keyguard: ${notes.at(-1)}`);
-        return result;
-    }
-    const source = alertSource(listed.alerts);
-    const { findings, stats } = await (0,collect/* collect */.F)(source, result.target, filter, { logger });
-    if (listed.withoutSecret > 0)
-        notes.push(`${listed.withoutSecret} secret scanning alert(s) came without their secret and were left out (the token needs the secret scanning alerts permission).`);
-    if (source.unrecognised > 0)
-        notes.push(`${source.unrecognised} secret scanning alert(s) hold a secret keyguard does not recognise as an OpenAI key; they were left out.`);
-    logger.info(`keyguard: ${listed.alerts.length} open OpenAI secret scanning alert(s) in ${repo.owner}/${repo.repo}`);
-    return { ...result, findings: [...result.findings, ...findings], stats: { ...result.stats, allowed: result.stats.allowed + stats.allowed, baselined: result.stats.baselined + stats.baselined } };
-}
 /**
  * Resolves as `revoked` each alert whose key keyguard revoked in this run, with a comment naming
  * what it deleted and the leak issue. A failure is a note: the key is revoked either way.
@@ -1384,7 +1286,7 @@ async function resolveRevokedAlerts(result, octokit, repo, logger, notes) {
             continue;
         const issue = f.response?.issue?.number ? ` Leak issue: #${f.response.issue.number}.` : '';
         try {
-            await resolveAlertRevoked(octokit, repo, f.alert.number, `keyguard revoked this key (${o.action}) after proving it live and the organization's.${issue}`);
+            await (0,secret_alerts/* resolveAlertRevoked */.LQ)(octokit, repo, f.alert.number, `keyguard revoked this key (${o.action}) after proving it live and the organization's.${issue}`);
             resolved++;
         }
         catch (e) {
@@ -1425,10 +1327,11 @@ function organizationDeps(admin, baseURL, inventory) {
         },
     };
 }
-/** Builds leak response's adapters from validated options (the same for the action and the CLI). */
-async function runLeakResponse(result, options, 
-/** `filter`: the scan's allow rules and baseline, which GitHub's alerts go through too. */
-ctx) {
+/**
+ * Builds leak response's adapters from validated options (the same for the action and the CLI).
+ * The scan's notes (what a source could not read) lead the summary's.
+ */
+async function runLeakResponse(result, options, ctx) {
     const { logger } = ctx;
     const enabled = options.verify || options.adminKey || options.inventoryFile || options.issues || options.alerts;
     if (!enabled)
@@ -1437,15 +1340,10 @@ ctx) {
         logger.mask(options.adminKey);
     if (options.issues)
         logger.mask(options.issues.token);
-    const alertNotes = [];
-    const alerts = options.alerts ? { octokit: (0,octokit.createOctokit)({ token: options.alerts.token, baseUrl: ctx.githubApiUrl, logger, writeIntervalMs: ctx.writeIntervalMs }), repo: repoRef(options.alerts.repository) } : undefined;
-    if (alerts) {
-        logger.mask(options.alerts.token);
-        result = await withAlerts(result, alerts.octokit, alerts.repo, ctx.filter, logger, alertNotes);
-    }
-    // With alerts read, the result is new even with nothing to respond to (its allowed and baselined counts).
+    const scanNotes = result.notes ?? [];
+    // A run that read GitHub's alerts says so (or why it could not), even with nothing to respond to.
     if (result.findings.length === 0)
-        return alerts ? { result, summary: { keys: 0, live: 0, revoked: 0, issuesOpened: 0, issuesDeferred: 0, notes: alertNotes } } : undefined;
+        return options.alerts ? { result, summary: { keys: 0, live: 0, revoked: 0, issuesOpened: 0, issuesDeferred: 0, notes: scanNotes } } : undefined;
     const baseURL = options.openaiBaseUrl;
     const admin = options.adminKey ? new admin_client/* OpenAIAdmin */.Kd({ adminKey: options.adminKey, baseURL, logger }) : undefined;
     const [owner, repo] = options.issues ? options.issues.repository.split('/') : [];
@@ -1469,8 +1367,12 @@ ctx) {
         issues: options.issues ? { labels: options.issues.labels, assignees: options.issues.assignees, mention: options.issues.mention, maxNew: options.issues.maxNew } : null,
         repo: ctx.repo,
     }, deps);
-    const alertsResolved = alerts ? await resolveRevokedAlerts(responded.result, alerts.octokit, alerts.repo, logger, alertNotes) : 0;
-    return { result: responded.result, summary: { ...responded.summary, notes: [...alertNotes, ...responded.summary.notes], ...(alerts ? { alertsResolved } : {}) } };
+    const alertNotes = [];
+    const alerts = options.alerts;
+    const alertsResolved = alerts
+        ? await resolveRevokedAlerts(responded.result, (0,octokit.createOctokit)({ token: alerts.token, baseUrl: ctx.githubApiUrl, logger, writeIntervalMs: ctx.writeIntervalMs }), repoRef(alerts.repository), logger, alertNotes)
+        : 0;
+    return { result: responded.result, summary: { ...responded.summary, notes: [...scanNotes, ...alertNotes, ...responded.summary.notes], ...(alerts ? { alertsResolved } : {}) } };
 }
 function repoRef(fullName) {
     const [owner, repo] = fullName.split('/');
