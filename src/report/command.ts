@@ -16,6 +16,7 @@ import type { ProjectKeyRecord } from '../openai/types.ts';
 import { aggregate, type KeyLabel, type Report } from './aggregate.ts';
 import { describePeriod, periodId, previousPeriod, type Period } from './period.ts';
 import { renderReportMarkdown } from './render.ts';
+import { count } from '../text/count.ts';
 
 /**
  * Reads what a report needs with as few requests as grouping allows: projects and members (a few
@@ -49,7 +50,7 @@ export async function buildReport(admin: OpenAIAdmin, period: Period, config: Co
     keyLabels = new Map(keys.map((k) => [k.id, { name: k.name, redacted: k.redactedValue }]));
     const findings = auditOrganization({ projects, projectKeys: keys, serviceAccounts: [], adminKeys: [], requests: 0 }, config.audit, now);
     flaggedKeys = new Set(findings.filter((f) => f.target.includes('/')).map((f) => f.target.split('/')[1]!));
-    logger.info(`keyguard: checked the keys of ${spent.length} project(s) that spent`);
+    logger.info(`keyguard: checked the keys of the ${count(spent.length, 'project')} that spent`);
   }
   const input = { period, previous, usage, costs, keyUsage, keyLabels, userNames: users.userNames, projects, flaggedKeys };
   const policy = { budgets: config.report.budgets, spikePercent: config.report.spikePercent, minSpikeBaseUsd: config.report.minSpikeBaseUsd, minSpikeBaseTokens: config.report.minSpikeBaseTokens };
@@ -58,7 +59,7 @@ export async function buildReport(admin: OpenAIAdmin, period: Period, config: Co
     // Only projects that spent can be flagged for having no members: read those (deleted ones have none to read).
     const spent = aggregate(input, policy).projects.filter((p) => (p.costUsd > 0 || p.requests > 0) && projects.some((x) => x.id === p.id));
     members = new Map(await Promise.all(spent.map((p) => limit(async () => [p.id, await admin.projectUsers(p.id)] as const))));
-    logger.info(`keyguard: the organization's users came without their projects; read the members of ${spent.length} project(s) that spent`);
+    logger.info(`keyguard: the organization's users came without their projects; read the members of the ${count(spent.length, 'project')} that spent`);
   }
   return { report: aggregate({ ...input, members }, policy), requests: admin.requests - before };
 }
