@@ -47,6 +47,34 @@ describe('entries', () => {
     expect(heavy(verify.chunks).length).toBeGreaterThan(0);
   });
 
+  it('a scan without .keyguard.yml loads neither the YAML parser nor zod; with one or --config it does, and errors still name file:line', () => {
+    // Text only the yaml package and zod carry, whatever chunk holds them.
+    const parsers = (chunks: string[]) => ({
+      yaml: chunks.some((c) => readFileSync(c, 'utf8').includes('tag:yaml.org,2002')),
+      zod: chunks.some((c) => readFileSync(c, 'utf8').includes('$ZodType')),
+    });
+    const plain = gitRepo({ 'a.txt': 'nothing here\n' });
+    const none = chunksLoaded(['scan', plain, '--fail-on', 'any', '--max-file-size', '1MiB']);
+    expect(none.code).toBe(0);
+    expect(parsers(none.chunks)).toEqual({ yaml: false, zod: false });
+    // The check can fail: a configuration file is read with both, and applied.
+    const configured = gitRepo({ '.keyguard.yml': 'scan:\n  maxFileSize: 1KB\n', 'big.txt': 'x'.repeat(2000) });
+    const withFile = chunksLoaded(['scan', configured, '--format', 'json']);
+    expect(withFile.code).toBe(0);
+    expect(parsers(withFile.chunks)).toEqual({ yaml: true, zod: true });
+    const json = JSON.parse(spawnSync(process.execPath, [CLI, 'scan', configured, '--format', 'json'], { encoding: 'utf8' }).stdout);
+    expect(json.stats.filesSkipped).toBe(1);
+    const explicit = path.join(tempDir(), 'strict.yml');
+    writeFileSync(explicit, 'allow:\n  paths: [\n');
+    const broken = chunksLoaded(['scan', plain, '--config', explicit]);
+    expect(broken.code).toBe(2);
+    expect(parsers(broken.chunks)).toEqual({ yaml: true, zod: true });
+    const stderr = spawnSync(process.execPath, [CLI, 'scan', plain, '--config', explicit], { encoding: 'utf8' }).stderr;
+    expect(stderr).toContain(`${explicit}:3:1: not valid YAML (`);
+    const typo = gitRepo({ '.keyguard.yml': 'scan:\n  maxFileSize: 1KB\nalow: {}\n' });
+    expect(spawnSync(process.execPath, [CLI, 'scan', typo], { encoding: 'utf8' }).stderr).toContain('.keyguard.yml:3:1: unknown setting alow (expected one of: allow, baseline, issues, audit, report, scan)');
+  });
+
   it("the action's mode is one of its modes, not any name an object has", () => {
     const ws = gitRepo({ 'a.txt': 'nothing here\n' });
     for (const mode of ['constructor', '__proto__', 'toString', 'scna']) {
