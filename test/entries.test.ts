@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seedOrganization } from './fakes/openai-seed.ts';
 import { fakeOpenAI } from './helpers/fakes.ts';
+import { SHAPES, makeKey } from './helpers/keygen.ts';
 import { gitRepo, tempDir } from './helpers/repo.ts';
 import { CLI, HOSTILE_OPENAI_ENV, runAction, runActionAsync, runCliAsync, runnerFiles } from './helpers/run.ts';
 
@@ -73,6 +75,22 @@ describe('entries', () => {
     expect(stderr).toContain(`${explicit}:3:1: not valid YAML (`);
     const typo = gitRepo({ '.keyguard.yml': 'scan:\n  maxFileSize: 1KB\nalow: {}\n' });
     expect(spawnSync(process.execPath, [CLI, 'scan', typo], { encoding: 'utf8' }).stderr).toContain('.keyguard.yml:3:1: unknown setting alow (expected one of: allow, baseline, issues, audit, report, scan)');
+  });
+
+  it('a scan that finds nothing never loads node:crypto; one that finds a key fingerprints it as sha256sum does', () => {
+    // Node's own list of the built-in modules it loaded, at exit: whoever required them.
+    const preload = path.join(tempDir(), 'builtins.cjs');
+    writeFileSync(preload, `process.on('exit', () => process.stderr.write('BUILTINS ' + process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)).join(' ') + '\\n'));\n`);
+    const scan = (root: string) => {
+      const r = spawnSync(process.execPath, ['--require', preload, CLI, 'scan', root, '--format', 'json', '--fail-on', 'none'], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      return { builtins: /^BUILTINS (.*)$/m.exec(r.stderr)![1]!.split(' '), findings: JSON.parse(r.stdout).findings as { fingerprint: string }[] };
+    };
+    for (const root of [gitRepo({ 'a.txt': 'nothing here\n' }), tempDir()]) expect(scan(root).builtins).not.toContain('crypto');
+    const key = makeKey(SHAPES[0]!);
+    const found = scan(gitRepo({ 'a.txt': `key = "${key}"\n` }));
+    expect(found.builtins).toContain('crypto');
+    expect(found.findings.map((f) => f.fingerprint)).toEqual([createHash('sha256').update(key).digest('hex').slice(0, 32)]);
   });
 
   it("the action's mode is one of its modes, not any name an object has", () => {
