@@ -4,7 +4,6 @@ import { consoleLogger } from './logger.ts';
 import { chooseFormat, render } from './output/formats.ts';
 import { count } from './text/count.ts';
 import { shouldFail } from './scan/finding.ts';
-import { renderBaseline } from './scan/baseline.ts';
 import { scanCommand } from './scan/command.ts';
 import { given, parseCommandLine } from './cli/args.ts';
 import { cliContext, emit, type CliContext } from './cli/context.ts';
@@ -83,6 +82,7 @@ async function scan(values: OptionValues, positionals: readonly string[], stdout
   );
   for (const note of summary?.notes ?? []) logger.warning(note);
   if (options.writeBaseline) {
+    const { renderBaseline } = await import('./scan/baseline.ts');
     await writeFile(options.writeBaseline, renderBaseline(result));
     logger.info(`keyguard: baseline of ${count(new Set(result.findings.map((f) => f.fingerprint)).size, 'key')} written to ${options.writeBaseline}`);
   }

@@ -1,155 +1,26 @@
+// The configuration a run uses: the defaults, or `.keyguard.yml`. Its schema and the YAML parser
+// (src/config-file.ts) load only when there is a file to read, so a scan of a repository without
+// one starts without either.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
-import { z } from 'zod';
+import type { Config } from './config-file.ts';
 import { ConfigurationError } from './errors.ts';
 
+export type { Config };
+
 export const CONFIG_FILE = '.keyguard.yml';
-export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
-
-const UNITS: Record<string, number> = { '': 1, b: 1, kb: 1e3, mb: 1e6, gb: 1e9, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 };
-
-/** `10485760`, `10MiB`, `500 KB`: a byte count for limits, from YAML or a flag. */
-export const byteSize = z.union([
-  z.number().int().positive(),
-  z
-    .string()
-    .regex(/^\s*\d+(\.\d+)?\s*(b|kb|mb|gb|kib|mib|gib)?\s*$/i, 'a size such as 10485760, "500KB" or "10MiB"')
-    .transform((s) => {
-      const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(s)!;
-      return Math.round(Number(m[1]) * (UNITS[m[2]!.toLowerCase()] ?? 1));
-    }),
-]);
-
-const fingerprintSchema = z
-  .string()
-  .regex(/^[0-9a-f]{32}$/, 'a 32-character lowercase hex fingerprint, as keyguard prints it (never the key itself)');
-
-/** `.keyguard.yml`: every field optional; unknown keys are errors so typos do not pass silently. */
-export const ConfigSchema = z.strictObject({
-  allow: z
-    .strictObject({
-      /** gitignore-style patterns of paths never reported (test fixtures, vendored docs). */
-      paths: z.array(z.string().min(1)).default([]),
-      /** Fingerprints of keys already known and handled (revoked, or accepted test keys). */
-      fingerprints: z.array(fingerprintSchema).default([]),
-    })
-    .prefault({}),
-  /** A baseline file (from --write-baseline), relative to the config file: its keys are not reported. */
-  baseline: z.string().min(1).optional(),
-  /** Leak issues: how they are labelled and who hears of them. */
-  issues: z
-    .strictObject({
-      labels: z.array(z.string().min(1).max(50)).min(1).default(['keyguard', 'leaked-secret']),
-      assignees: z.array(z.string().regex(/^[A-Za-z0-9-]+$/, 'a GitHub login such as octocat')).default([]),
-      /** A user or team to mention in each new leak issue: `@octocat` or `@org/team`. */
-      mention: z.string().regex(/^@[A-Za-z0-9-]+(\/[A-Za-z0-9._-]+)?$/, 'a mention such as @octocat or @org/security').optional(),
-      /** New issues opened at most per run; the rest wait for the next run (GitHub limits content creation). */
-      maxPerRun: z.number().int().min(1).max(100).default(20),
-    })
-    .prefault({}),
-  /** Key hygiene policy for `keyguard audit`. */
-  audit: z
-    .strictObject({
-      maxKeyAgeDays: z.number().int().positive().default(90),
-      maxIdleDays: z.number().int().positive().default(30),
-      /** A key never used is flagged once it is older than this. */
-      neverUsedGraceDays: z.number().int().nonnegative().default(7),
-      maxAdminKeys: z.number().int().nonnegative().default(2),
-      /** Project ids or names whose keys should belong to service accounts. */
-      productionProjects: z.array(z.string().min(1)).default([]),
-    })
-    .prefault({}),
-  /** Usage and cost reports. */
-  report: z
-    .strictObject({
-      /** USD per report period, by project id or name. */
-      budgets: z.record(z.string().min(1), z.number().nonnegative()).default({}),
-      /** A rise of cost or tokens above this percentage, on a non-trivial base, is a spike. */
-      spikePercent: z.number().positive().default(50),
-      minSpikeBaseUsd: z.number().nonnegative().default(1),
-      minSpikeBaseTokens: z.number().int().nonnegative().default(100_000),
-      /** Flag spend from keys the audit would flag (reads the keys of projects that spent). */
-      flagKeys: z.boolean().default(true),
-    })
-    .prefault({}),
-  scan: z
-    .strictObject({
-      /** Files larger than this are skipped and reported as skipped. */
-      maxFileSize: byteSize.default(DEFAULT_MAX_FILE_SIZE),
-    })
-    .prefault({}),
-});
-
-export type Config = z.output<typeof ConfigSchema>;
-
-export const DEFAULT_CONFIG: Config = ConfigSchema.parse({});
-
-/** Where a YAML path sits in the file, for error messages. */
-function locate(doc: Document, lines: LineCounter, at: readonly PropertyKey[], key?: string): string {
-  let node = doc.getIn(at as unknown[], true) as unknown;
-  if (key !== undefined && isMap(node)) {
-    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
-    node = pair?.key ?? node;
-  }
-  const range = (node as { range?: [number, number, number] } | undefined)?.range ?? (doc.contents as { range?: [number] } | null)?.range;
-  if (!range) return '1:1';
-  const pos = lines.linePos(range[0]);
-  return `${pos.line}:${pos.col}`;
-}
-
-function dotted(p: readonly PropertyKey[]): string {
-  return p.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${String(k)}`)).join('') || '(top level)';
-}
 
 /**
- * Parses config text. Errors name the file, line and column, the setting, and the form expected;
- * they never echo the value (a user may have pasted a key where a fingerprint belongs).
+ * What an empty `.keyguard.yml` means, written out rather than parsed: the schema's defaults
+ * (test/config.test.ts holds the two equal).
  */
-export function parseConfig(text: string, file: string): Config {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  const yamlError = doc.errors[0];
-  if (yamlError) {
-    const pos = lines.linePos(yamlError.pos[0]);
-    throw new ConfigurationError(`${file}:${pos.line}:${pos.col}: not valid YAML (${yamlError.code})`);
-  }
-  const raw = doc.toJS() ?? {};
-  const result = ConfigSchema.safeParse(raw);
-  if (result.success) return result.data;
-  const messages = result.error.issues.map((issue) => {
-    if (issue.code === 'unrecognized_keys') {
-      const key = issue.keys[0]!;
-      const known = Object.keys(knownShape(issue.path)).join(', ');
-      return `${file}:${locate(doc, lines, issue.path, key)}: unknown setting ${dotted([...issue.path, key])}${known ? ` (expected one of: ${known})` : ''}`;
-    }
-    return `${file}:${locate(doc, lines, issue.path)}: ${dotted(issue.path)}: expected ${expectedForm(issue)}`;
-  });
-  throw new ConfigurationError(messages.join('\n'));
-}
-
-function expectedForm(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type') return issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`;
-  if (issue.code === 'invalid_union') return 'a size such as 10485760, "500KB" or "10MiB"';
-  return issue.message.replace(/^Invalid string: must match pattern .*$/, 'a valid value');
-}
-
-function knownShape(at: readonly PropertyKey[]): Record<string, unknown> {
-  let schema: z.ZodType = ConfigSchema;
-  for (const key of at) {
-    const inner = unwrap(schema);
-    if (!(inner instanceof z.ZodObject)) return {};
-    schema = inner.shape[key as string];
-  }
-  const inner = unwrap(schema);
-  return inner instanceof z.ZodObject ? inner.shape : {};
-}
-
-function unwrap(schema: z.ZodType): z.ZodType {
-  let s: z.ZodType = schema;
-  while ('unwrap' in s && typeof s.unwrap === 'function') s = s.unwrap() as z.ZodType;
-  return s;
-}
+export const DEFAULT_CONFIG: Config = {
+  allow: { paths: [], fingerprints: [] },
+  issues: { labels: ['keyguard', 'leaked-secret'], assignees: [], maxPerRun: 20 },
+  audit: { maxKeyAgeDays: 90, maxIdleDays: 30, neverUsedGraceDays: 7, maxAdminKeys: 2, productionProjects: [] },
+  report: { budgets: {}, spikePercent: 50, minSpikeBaseUsd: 1, minSpikeBaseTokens: 100_000, flagKeys: true },
+  scan: { maxFileSize: 10 * 1024 * 1024 },
+};
 
 /** Loads `.keyguard.yml` (or an explicit file); a missing default file means the defaults. */
 export async function loadConfig(root: string, explicit?: string): Promise<{ config: Config; file?: string }> {
@@ -161,5 +32,6 @@ export async function loadConfig(root: string, explicit?: string): Promise<{ con
     if (!explicit && (e as NodeJS.ErrnoException).code === 'ENOENT') return { config: DEFAULT_CONFIG };
     throw new ConfigurationError(`cannot read config file ${explicit ?? CONFIG_FILE}: ${(e as NodeJS.ErrnoException).code ?? e}`);
   }
+  const { parseConfig } = await import('./config-file.ts');
   return { config: parseConfig(text, explicit ?? CONFIG_FILE), file };
 }

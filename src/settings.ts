@@ -1,13 +1,12 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
-import { byteSize, loadConfig, type Config } from './config.ts';
+import { loadConfig, type Config } from './config.ts';
 import { ConfigurationError } from './errors.ts';
 import type { Namer } from './options.ts';
-import { readBaseline } from './scan/baseline.ts';
 import type { FailOn } from './scan/finding.ts';
 import type { ScanScope } from './scan/index.ts';
 import { git } from './sources/git.ts';
+import { parseByteSize } from './text/byte-size.ts';
 
 /** Raw options as strings, from action inputs or CLI flags; empty means not given. */
 export type RawOptions = Record<string, string | undefined>;
@@ -59,21 +58,34 @@ export async function resolveTargets(paths: readonly string[], cwd: string): Pro
   return { root: path.resolve(cwd, dir.p), files: undefined };
 }
 
+const oneOf =
+  <T extends string>(...values: T[]) =>
+  (v: string): T | undefined =>
+    (values as string[]).includes(v) ? (v as T) : undefined;
+
+// Checked by hand, not with zod: a plain scan loads no schema library (src/config.ts).
 const fields = {
-  'fail-on': { schema: z.enum(['none', 'any']).default('any'), expected: 'one of none, any' },
+  'fail-on': { parse: oneOf('none', 'any'), fallback: 'any', expected: 'one of none, any' },
   // A bare number from a flag or an input was meant in MB more often than in bytes: a unit is required.
   'max-file-size': {
-    schema: z.string().regex(/[a-z]\s*$/i).refine((v) => byteSize.safeParse(v).success).transform((v) => byteSize.parse(v) as number).pipe(z.number().int().positive()).optional(),
+    parse: (v: string) => {
+      const bytes = /[a-z]\s*$/i.test(v) ? parseByteSize(v) : undefined;
+      return bytes !== undefined && bytes > 0 ? bytes : undefined;
+    },
+    fallback: undefined,
     expected: 'a size with a unit, at least one byte, such as 500KB or 10MiB',
   },
-  'scan-scope': { schema: z.enum(['auto', 'worktree', 'range', 'history', 'staged']).default('worktree'), expected: 'one of auto, worktree, range, history, staged' },
-};
+  'scan-scope': { parse: oneOf('auto', 'worktree', 'range', 'history', 'staged'), fallback: 'worktree', expected: 'one of auto, worktree, range, history, staged' },
+} as const;
+
+type Field<K extends keyof typeof fields> = NonNullable<ReturnType<(typeof fields)[K]['parse']>> | (typeof fields)[K]['fallback'];
 
 /** Validates one raw option; the error names it the way the user wrote it (`--fail-on`, input `fail-on`). */
-function field<K extends keyof typeof fields>(raw: RawOptions, key: K, name: Namer): z.output<(typeof fields)[K]['schema']> {
+function field<K extends keyof typeof fields>(raw: RawOptions, key: K, name: Namer): Field<K> {
   const value = raw[key]?.trim() || undefined;
-  const result = fields[key].schema.safeParse(value);
-  if (result.success) return result.data as z.output<(typeof fields)[K]['schema']>;
+  if (value === undefined) return fields[key].fallback;
+  const parsed = fields[key].parse(value) as Field<K> | undefined;
+  if (parsed !== undefined) return parsed;
   throw new ConfigurationError(`${name(key)}: expected ${fields[key].expected}, got "${value}"`);
 }
 
@@ -95,7 +107,7 @@ export async function resolveScanOptions(raw: RawOptions, name: Namer, cwd = pro
   const baselinePath = raw.baseline?.trim() ? path.resolve(cwd, raw.baseline.trim()) : config.baseline && file ? path.resolve(path.dirname(file), config.baseline) : undefined;
   const baselineShown = raw.baseline?.trim() || config.baseline;
   // Writing a baseline records everything found today, so an older baseline must not hide keys.
-  const baseline = baselinePath && !writeBaseline ? await readBaseline(baselinePath, baselineShown) : undefined;
+  const baseline = baselinePath && !writeBaseline ? await (await import('./scan/baseline.ts')).readBaseline(baselinePath, baselineShown) : undefined;
   return {
     root,
     output: raw.output?.trim() || undefined,

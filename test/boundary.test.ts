@@ -3,8 +3,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './helpers/run.ts';
 
-/** The pure core may import only itself and node:crypto (hashing, no I/O). */
-const PURE = { dir: 'src/detect', allowed: [/^\.\.?\//, /^node:crypto$/] };
+/**
+ * The pure core may import only itself and node:crypto (hashing, no I/O), and node:module to load
+ * node:crypto on first use, nothing else.
+ */
+const PURE = { dir: 'src/detect', allowed: [/^\.\.?\//, /^node:crypto$/, /^node:module$/] };
 
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
@@ -24,6 +27,11 @@ describe('module boundaries', () => {
       }
       expect(text, `${f} reads the clock`).not.toMatch(/\bDate\.now\(|new Date\(|performance\.now\(/);
       expect(text, `${f} touches process`).not.toMatch(/\bprocess\./);
+      if (importsOf(path.join(dir, f)).includes('node:module')) {
+        const loads = [...text.matchAll(/\bcreateRequire\([^)]*\)\(\s*(['"])([^'"]*)\1\s*\)/g)].map((m) => m[2]);
+        expect(loads, `${f} loads more than node:crypto through node:module`).toEqual(['node:crypto']);
+        expect(text.match(/\bcreateRequire\b/g), `${f} uses createRequire otherwise`).toHaveLength(2);
+      }
     }
   });
 

@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seedOrganization } from './fakes/openai-seed.ts';
 import { fakeOpenAI } from './helpers/fakes.ts';
+import { SHAPES, makeKey } from './helpers/keygen.ts';
 import { gitRepo, tempDir } from './helpers/repo.ts';
 import { CLI, HOSTILE_OPENAI_ENV, runAction, runActionAsync, runCliAsync, runnerFiles } from './helpers/run.ts';
 
@@ -45,6 +47,50 @@ describe('entries', () => {
     const verify = chunksLoaded(['scan', root, '--verify']);
     expect(verify.code).toBe(0);
     expect(heavy(verify.chunks).length).toBeGreaterThan(0);
+  });
+
+  it('a scan without .keyguard.yml loads neither the YAML parser nor zod; with one or --config it does, and errors still name file:line', () => {
+    // Text only the yaml package and zod carry, whatever chunk holds them.
+    const parsers = (chunks: string[]) => ({
+      yaml: chunks.some((c) => readFileSync(c, 'utf8').includes('tag:yaml.org,2002')),
+      zod: chunks.some((c) => readFileSync(c, 'utf8').includes('$ZodType')),
+    });
+    const plain = gitRepo({ 'a.txt': 'nothing here\n' });
+    const none = chunksLoaded(['scan', plain, '--fail-on', 'any', '--max-file-size', '1MiB']);
+    expect(none.code).toBe(0);
+    expect(parsers(none.chunks)).toEqual({ yaml: false, zod: false });
+    // The check can fail: a configuration file is read with both, and applied.
+    const configured = gitRepo({ '.keyguard.yml': 'scan:\n  maxFileSize: 1KB\n', 'big.txt': 'x'.repeat(2000) });
+    const withFile = chunksLoaded(['scan', configured, '--format', 'json']);
+    expect(withFile.code).toBe(0);
+    expect(parsers(withFile.chunks)).toEqual({ yaml: true, zod: true });
+    const json = JSON.parse(spawnSync(process.execPath, [CLI, 'scan', configured, '--format', 'json'], { encoding: 'utf8' }).stdout);
+    expect(json.stats.filesSkipped).toBe(1);
+    const explicit = path.join(tempDir(), 'strict.yml');
+    writeFileSync(explicit, 'allow:\n  paths: [\n');
+    const broken = chunksLoaded(['scan', plain, '--config', explicit]);
+    expect(broken.code).toBe(2);
+    expect(parsers(broken.chunks)).toEqual({ yaml: true, zod: true });
+    const stderr = spawnSync(process.execPath, [CLI, 'scan', plain, '--config', explicit], { encoding: 'utf8' }).stderr;
+    expect(stderr).toContain(`${explicit}:3:1: not valid YAML (`);
+    const typo = gitRepo({ '.keyguard.yml': 'scan:\n  maxFileSize: 1KB\nalow: {}\n' });
+    expect(spawnSync(process.execPath, [CLI, 'scan', typo], { encoding: 'utf8' }).stderr).toContain('.keyguard.yml:3:1: unknown setting alow (expected one of: allow, baseline, issues, audit, report, scan)');
+  });
+
+  it('a scan that finds nothing never loads node:crypto; one that finds a key fingerprints it as sha256sum does', () => {
+    // Node's own list of the built-in modules it loaded, at exit: whoever required them.
+    const preload = path.join(tempDir(), 'builtins.cjs');
+    writeFileSync(preload, `process.on('exit', () => process.stderr.write('BUILTINS ' + process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)).join(' ') + '\\n'));\n`);
+    const scan = (root: string) => {
+      const r = spawnSync(process.execPath, ['--require', preload, CLI, 'scan', root, '--format', 'json', '--fail-on', 'none'], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      return { builtins: /^BUILTINS (.*)$/m.exec(r.stderr)![1]!.split(' '), findings: JSON.parse(r.stdout).findings as { fingerprint: string }[] };
+    };
+    for (const root of [gitRepo({ 'a.txt': 'nothing here\n' }), tempDir()]) expect(scan(root).builtins).not.toContain('crypto');
+    const key = makeKey(SHAPES[0]!);
+    const found = scan(gitRepo({ 'a.txt': `key = "${key}"\n` }));
+    expect(found.builtins).toContain('crypto');
+    expect(found.findings.map((f) => f.fingerprint)).toEqual([createHash('sha256').update(key).digest('hex').slice(0, 32)]);
   });
 
   it("the action's mode is one of its modes, not any name an object has", () => {

@@ -12,7 +12,7 @@ import { REPO_ROOT } from './helpers/run.ts';
  */
 const LAYERS: readonly { readonly name: string; readonly modules: readonly string[] }[] = [
   { name: 'pure core and pure text', modules: ['detect/', 'text/', 'errors.ts'] },
-  { name: 'config, logger, option table', modules: ['config.ts', 'logger.ts', 'options.ts'] },
+  { name: 'config, logger, option table', modules: ['config.ts', 'config-file.ts', 'logger.ts', 'options.ts'] },
   { name: 'adapters', modules: ['sources/', 'openai/', 'github/', 'types/'] },
   { name: 'domain', modules: ['scan/', 'exposure/', 'audit/', 'report/', 'respond/', 'watch/', 'org/', 'settings.ts'] },
   { name: 'renderers', modules: ['output/', 'audit/render.ts', 'report/render.ts'] },

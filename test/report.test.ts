@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, parseConfig } from '../src/config.ts';
+import { DEFAULT_CONFIG } from '../src/config.ts';
+import { parseConfig } from '../src/config-file.ts';
 import type { Logger } from '../src/logger.ts';
 import { OpenAIAdmin } from '../src/openai/admin-client.ts';
 import { buildReport, fileReportIssue } from '../src/report/command.ts';

@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ConfigSchema, type Config } from '../src/config.ts';
+import { ConfigSchema, type Config } from '../src/config-file.ts';
 import { fingerprint } from '../src/detect/index.ts';
 import { createOctokit } from '../src/github/octokit.ts';
 import type { Logger } from '../src/logger.ts';

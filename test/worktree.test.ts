@@ -1,7 +1,8 @@
 import { closeSync, openSync, symlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, parseConfig } from '../src/config.ts';
+import { DEFAULT_CONFIG } from '../src/config.ts';
+import { parseConfig } from '../src/config-file.ts';
 import { silentLogger } from '../src/logger.ts';
 import { scanWorktree } from '../src/scan/worktree-scan.ts';
 import { makeKey, shapeByName } from './helpers/keygen.ts';

@@ -1,13 +1,13 @@
-import { createHash } from 'node:crypto';
 import { moreInReport } from '../text/body-limit.ts';
 import { markerLine } from '../text/marker.ts';
 import { code, escapeMarkdown } from '../text/markdown.ts';
 import { count } from '../text/count.ts';
 import { printable } from '../text/printable.ts';
+import { sha256Hex } from '../detect/index.ts';
 import { SEVERITIES, type AuditFinding } from './finding.ts';
 import type { AuditResult } from './run.ts';
 
-const findingId = (f: AuditFinding) => createHash('sha256').update(`${f.rule}\0${f.target}`).digest('hex').slice(0, 12);
+const findingId = (f: AuditFinding) => sha256Hex(`${f.rule}\0${f.target}`).slice(0, 12);
 
 function counts(findings: readonly AuditFinding[]): string {
   const parts = SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);

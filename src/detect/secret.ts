@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from './hash.ts';
 import { REDACTED_PREFIXES } from './kinds.ts';
 
 /**
@@ -40,7 +40,7 @@ export class SecretValue {
  * titles; the key itself has 200+ bits of entropy, so the hash gives nothing away.
  */
 export function fingerprint(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 32);
+  return sha256Hex(key).slice(0, 32);
 }
 
 /** `sk-proj-…a1B2`: the kind's prefix and the last four characters, never more. */

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { kindLabel, type KeyKind } from '../detect/index.ts';
+import { kindLabel, sha256Hex, type KeyKind } from '../detect/index.ts';
 import { moreInReport } from '../text/body-limit.ts';
 import { markerLine } from '../text/marker.ts';
 import { exposureTable } from '../exposure/render.ts';
@@ -54,7 +53,7 @@ function placesOf(group: LeakGroup, ctx: RepoContext): Place[] {
   for (const f of group.findings) {
     const repository = f.repository ?? ctx.repository;
     const commit = f.commit ?? (f.repository && f.repository !== ctx.repository ? undefined : ctx.sha);
-    const id = createHash('sha256').update(`${f.repository ?? ''}\0${f.commit ?? ''}\0${f.file}\0${f.line}${f.alert ? `\0alert ${f.alert.number}` : ''}`).digest('hex').slice(0, 12);
+    const id = sha256Hex(`${f.repository ?? ''}\0${f.commit ?? ''}\0${f.file}\0${f.line}${f.alert ? `\0alert ${f.alert.number}` : ''}`).slice(0, 12);
     if (f.alert) {
       out.set(id, { id, line: `- ${alertLink(f.alert)}${f.file ? `: ${code(`${f.file}:${f.line}`)}${f.commit ? ` in commit ${code(f.commit.slice(0, 12))}` : ''}` : ' (not in a file: an issue, pull request, discussion or wiki)'}` });
       continue;
