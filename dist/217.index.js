@@ -14,8 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
   ruleId: () => (/* binding */ ruleId)
 });
 
-// EXTERNAL MODULE: ./src/detect/index.ts + 8 modules
-var detect = __webpack_require__(2029);
+// EXTERNAL MODULE: ./src/detect/index.ts + 10 modules
+var detect = __webpack_require__(9372);
 // EXTERNAL MODULE: ./src/output/text.ts
 var output_text = __webpack_require__(7837);
 ;// CONCATENATED MODULE: ./package.json

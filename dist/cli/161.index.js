@@ -166,8 +166,8 @@ function auditOrganization(inv, policy, now) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./src/detect/index.ts + 8 modules
-var detect = __webpack_require__(2029);
+// EXTERNAL MODULE: ./src/detect/index.ts + 9 modules
+var detect = __webpack_require__(449);
 ;// CONCATENATED MODULE: ./src/audit/repo-rules.ts
 
 
@@ -760,6 +760,7 @@ var report_render = __webpack_require__(6340);
 
 
 
+
 /**
  * Reads what a report needs with as few requests as grouping allows: projects and members (a few
  * pages each), costs by project and usage of every usage endpoint by project (and model, where
@@ -791,7 +792,7 @@ async function buildReport(admin, period, config, now, logger) {
         keyLabels = new Map(keys.map((k) => [k.id, { name: k.name, redacted: k.redactedValue }]));
         const findings = auditOrganization({ projects, projectKeys: keys, serviceAccounts: [], adminKeys: [], requests: 0 }, config.audit, now);
         flaggedKeys = new Set(findings.filter((f) => f.target.includes('/')).map((f) => f.target.split('/')[1]));
-        logger.info(`keyguard: checked the keys of ${spent.length} project(s) that spent`);
+        logger.info(`keyguard: checked the keys of the ${(0,count/* count */.U)(spent.length, 'project')} that spent`);
     }
     const input = { period, previous, usage, costs, keyUsage, keyLabels, userNames: users.userNames, projects, flaggedKeys };
     const policy = { budgets: config.report.budgets, spikePercent: config.report.spikePercent, minSpikeBaseUsd: config.report.minSpikeBaseUsd, minSpikeBaseTokens: config.report.minSpikeBaseTokens };
@@ -800,7 +801,7 @@ async function buildReport(admin, period, config, now, logger) {
         // Only projects that spent can be flagged for having no members: read those (deleted ones have none to read).
         const spent = (0,aggregate/* aggregate */.Q)(input, policy).projects.filter((p) => (p.costUsd > 0 || p.requests > 0) && projects.some((x) => x.id === p.id));
         members = new Map(await Promise.all(spent.map((p) => limit(async () => [p.id, await admin.projectUsers(p.id)]))));
-        logger.info(`keyguard: the organization's users came without their projects; read the members of ${spent.length} project(s) that spent`);
+        logger.info(`keyguard: the organization's users came without their projects; read the members of the ${(0,count/* count */.U)(spent.length, 'project')} that spent`);
     }
     return { report: (0,aggregate/* aggregate */.Q)({ ...input, members }, policy), requests: admin.requests - before };
 }

@@ -43,13 +43,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   renderAuditSummary: () => (/* binding */ renderAuditSummary),
 /* harmony export */   renderAuditText: () => (/* binding */ renderAuditText)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _text_body_limit_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2305);
-/* harmony import */ var _text_marker_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4777);
+/* harmony import */ var _text_marker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4777);
 /* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6590);
 /* harmony import */ var _text_count_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(896);
 /* harmony import */ var _text_printable_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8572);
+/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(449);
 /* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2902);
 
 
@@ -58,7 +57,7 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-const findingId = (f) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`${f.rule}\0${f.target}`).digest('hex').slice(0, 12);
+const findingId = (f) => (0,_detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256Hex */ .fg)(`${f.rule}\0${f.target}`).slice(0, 12);
 function counts(findings) {
     const parts = _finding_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC.map((s) => [s, findings.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0);
     return parts.length ? parts.map(([s, n]) => `${n} ${s}`).join(', ') : 'none';
@@ -176,7 +175,7 @@ function renderAuditIssue(result, repoId, previous) {
     const ids = new Set(result.findings.map(findingId));
     const fixed = [...previousRows(previous ?? '')].filter(([id]) => !ids.has(id)).map(([, r]) => r);
     const body = [
-        (0,_text_marker_js__WEBPACK_IMPORTED_MODULE_1__/* .markerLine */ .B_)('audit', repoId),
+        (0,_text_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .markerLine */ .B_)('audit', repoId),
         `## keyguard audit: ${headline(result.findings)}`,
         '',
         ...findingsBody(result.findings),
@@ -243,8 +242,6 @@ var formats = __webpack_require__(3709);
 var count = __webpack_require__(896);
 // EXTERNAL MODULE: ./src/scan/finding.ts
 var finding = __webpack_require__(1164);
-// EXTERNAL MODULE: ./src/scan/baseline.ts
-var scan_baseline = __webpack_require__(6758);
 // EXTERNAL MODULE: ./src/context.ts
 var context = __webpack_require__(788);
 // EXTERNAL MODULE: ./src/settings.ts
@@ -306,7 +303,6 @@ var package_0 = __webpack_require__(8330);
 
 
 
-
 /** Runs the CLI; returns the exit code. Streams are parameters so tests can run it in-process. */
 async function main(argv, stdout = process.stdout, stderr = process.stderr) {
     const logger = consoleLogger(stderr);
@@ -330,7 +326,7 @@ async function main(argv, stdout = process.stdout, stderr = process.stderr) {
 }
 // The other commands load the OpenAI and GitHub clients; a plain scan (a pre-commit hook)
 // starts without them, which halves its start-up time.
-const commands = () => Promise.all(/* import() */[__webpack_require__.e(167), __webpack_require__.e(930), __webpack_require__.e(582), __webpack_require__.e(161)]).then(__webpack_require__.bind(__webpack_require__, 6161));
+const commands = () => Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(167), __webpack_require__.e(930), __webpack_require__.e(815), __webpack_require__.e(582), __webpack_require__.e(161)]).then(__webpack_require__.bind(__webpack_require__, 6161));
 /** One handler per command of the option table: a command added there does not compile without one. */
 const HANDLERS = {
     scan: cli_scan,
@@ -364,7 +360,8 @@ async function cli_scan(values, positionals, stdout, ctx) {
     for (const note of summary?.notes ?? [])
         logger.warning(note);
     if (options.writeBaseline) {
-        await (0,promises_.writeFile)(options.writeBaseline, (0,scan_baseline/* renderBaseline */.q)(result));
+        const { renderBaseline } = await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(758)]).then(__webpack_require__.bind(__webpack_require__, 6758));
+        await (0,promises_.writeFile)(options.writeBaseline, renderBaseline(result));
         logger.info(`keyguard: baseline of ${(0,count/* count */.U)(new Set(result.findings.map((f) => f.fingerprint)).size, 'key')} written to ${options.writeBaseline}`);
     }
     const written = await (0,cli_context/* emit */.I)(await (0,formats/* render */.XX)(format, { result, summary, repository: ctx.repository }), options.output, stdout, logger);
@@ -430,154 +427,32 @@ async function emit(rendered, output, stdout, logger) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z9: () => (/* binding */ loadConfig),
-/* harmony export */   mz: () => (/* binding */ byteSize)
+/* harmony export */   Z9: () => (/* binding */ loadConfig)
 /* harmony export */ });
-/* unused harmony exports CONFIG_FILE, DEFAULT_MAX_FILE_SIZE, ConfigSchema, DEFAULT_CONFIG, parseConfig */
+/* unused harmony exports CONFIG_FILE, DEFAULT_CONFIG */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8815);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8816);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
-
-
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+// The configuration a run uses: the defaults, or `.keyguard.yml`. Its schema and the YAML parser
+// (src/config-file.ts) load only when there is a file to read, so a scan of a repository without
+// one starts without either.
 
 
 
 const CONFIG_FILE = '.keyguard.yml';
-const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
-const UNITS = { '': 1, b: 1, kb: 1e3, mb: 1e6, gb: 1e9, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 };
-/** `10485760`, `10MiB`, `500 KB`: a byte count for limits, from YAML or a flag. */
-const byteSize = zod__WEBPACK_IMPORTED_MODULE_3__/* .union */ .KCZ([
-    zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive(),
-    zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
-        .regex(/^\s*\d+(\.\d+)?\s*(b|kb|mb|gb|kib|mib|gib)?\s*$/i, 'a size such as 10485760, "500KB" or "10MiB"')
-        .transform((s) => {
-        const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(s);
-        return Math.round(Number(m[1]) * (UNITS[m[2].toLowerCase()] ?? 1));
-    }),
-]);
-const fingerprintSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
-    .regex(/^[0-9a-f]{32}$/, 'a 32-character lowercase hex fingerprint, as keyguard prints it (never the key itself)');
-/** `.keyguard.yml`: every field optional; unknown keys are errors so typos do not pass silently. */
-const ConfigSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
-    allow: zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
-        /** gitignore-style patterns of paths never reported (test fixtures, vendored docs). */
-        paths: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1)).default([]),
-        /** Fingerprints of keys already known and handled (revoked, or accepted test keys). */
-        fingerprints: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(fingerprintSchema).default([]),
-    })
-        .prefault({}),
-    /** A baseline file (from --write-baseline), relative to the config file: its keys are not reported. */
-    baseline: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).optional(),
-    /** Leak issues: how they are labelled and who hears of them. */
-    issues: zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
-        labels: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).max(50)).min(1).default(['keyguard', 'leaked-secret']),
-        assignees: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(/^[A-Za-z0-9-]+$/, 'a GitHub login such as octocat')).default([]),
-        /** A user or team to mention in each new leak issue: `@octocat` or `@org/team`. */
-        mention: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(/^@[A-Za-z0-9-]+(\/[A-Za-z0-9._-]+)?$/, 'a mention such as @octocat or @org/security').optional(),
-        /** New issues opened at most per run; the rest wait for the next run (GitHub limits content creation). */
-        maxPerRun: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().min(1).max(100).default(20),
-    })
-        .prefault({}),
-    /** Key hygiene policy for `keyguard audit`. */
-    audit: zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
-        maxKeyAgeDays: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive().default(90),
-        maxIdleDays: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive().default(30),
-        /** A key never used is flagged once it is older than this. */
-        neverUsedGraceDays: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().nonnegative().default(7),
-        maxAdminKeys: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().nonnegative().default(2),
-        /** Project ids or names whose keys should belong to service accounts. */
-        productionProjects: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1)).default([]),
-    })
-        .prefault({}),
-    /** Usage and cost reports. */
-    report: zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
-        /** USD per report period, by project id or name. */
-        budgets: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1), zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().nonnegative()).default({}),
-        /** A rise of cost or tokens above this percentage, on a non-trivial base, is a spike. */
-        spikePercent: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().positive().default(50),
-        minSpikeBaseUsd: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().nonnegative().default(1),
-        minSpikeBaseTokens: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().nonnegative().default(100_000),
-        /** Flag spend from keys the audit would flag (reads the keys of projects that spent). */
-        flagKeys: zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY().default(true),
-    })
-        .prefault({}),
-    scan: zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
-        /** Files larger than this are skipped and reported as skipped. */
-        maxFileSize: byteSize.default(DEFAULT_MAX_FILE_SIZE),
-    })
-        .prefault({}),
-});
-const DEFAULT_CONFIG = ConfigSchema.parse({});
-/** Where a YAML path sits in the file, for error messages. */
-function locate(doc, lines, at, key) {
-    let node = doc.getIn(at, true);
-    if (key !== undefined && (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isMap */ .jh)(node)) {
-        const pair = node.items.find((p) => (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isScalar */ .jn)(p.key) && String(p.key.value) === key);
-        node = pair?.key ?? node;
-    }
-    const range = node?.range ?? doc.contents?.range;
-    if (!range)
-        return '1:1';
-    const pos = lines.linePos(range[0]);
-    return `${pos.line}:${pos.col}`;
-}
-function dotted(p) {
-    return p.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${String(k)}`)).join('') || '(top level)';
-}
 /**
- * Parses config text. Errors name the file, line and column, the setting, and the form expected;
- * they never echo the value (a user may have pasted a key where a fingerprint belongs).
+ * What an empty `.keyguard.yml` means, written out rather than parsed: the schema's defaults
+ * (test/config.test.ts holds the two equal).
  */
-function parseConfig(text, file) {
-    const lines = new yaml__WEBPACK_IMPORTED_MODULE_2__/* .LineCounter */ .HN();
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parseDocument */ .Tp)(text, { lineCounter: lines, prettyErrors: false });
-    const yamlError = doc.errors[0];
-    if (yamlError) {
-        const pos = lines.linePos(yamlError.pos[0]);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`${file}:${pos.line}:${pos.col}: not valid YAML (${yamlError.code})`);
-    }
-    const raw = doc.toJS() ?? {};
-    const result = ConfigSchema.safeParse(raw);
-    if (result.success)
-        return result.data;
-    const messages = result.error.issues.map((issue) => {
-        if (issue.code === 'unrecognized_keys') {
-            const key = issue.keys[0];
-            const known = Object.keys(knownShape(issue.path)).join(', ');
-            return `${file}:${locate(doc, lines, issue.path, key)}: unknown setting ${dotted([...issue.path, key])}${known ? ` (expected one of: ${known})` : ''}`;
-        }
-        return `${file}:${locate(doc, lines, issue.path)}: ${dotted(issue.path)}: expected ${expectedForm(issue)}`;
-    });
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(messages.join('\n'));
-}
-function expectedForm(issue) {
-    if (issue.code === 'invalid_type')
-        return issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`;
-    if (issue.code === 'invalid_union')
-        return 'a size such as 10485760, "500KB" or "10MiB"';
-    return issue.message.replace(/^Invalid string: must match pattern .*$/, 'a valid value');
-}
-function knownShape(at) {
-    let schema = ConfigSchema;
-    for (const key of at) {
-        const inner = unwrap(schema);
-        if (!(inner instanceof zod__WEBPACK_IMPORTED_MODULE_3__/* .ZodObject */ .bvH))
-            return {};
-        schema = inner.shape[key];
-    }
-    const inner = unwrap(schema);
-    return inner instanceof zod__WEBPACK_IMPORTED_MODULE_3__/* .ZodObject */ .bvH ? inner.shape : {};
-}
-function unwrap(schema) {
-    let s = schema;
-    while ('unwrap' in s && typeof s.unwrap === 'function')
-        s = s.unwrap();
-    return s;
-}
+const DEFAULT_CONFIG = {
+    allow: { paths: [], fingerprints: [] },
+    issues: { labels: ['keyguard', 'leaked-secret'], assignees: [], maxPerRun: 20 },
+    audit: { maxKeyAgeDays: 90, maxIdleDays: 30, neverUsedGraceDays: 7, maxAdminKeys: 2, productionProjects: [] },
+    report: { budgets: {}, spikePercent: 50, minSpikeBaseUsd: 1, minSpikeBaseTokens: 100_000, flagKeys: true },
+    scan: { maxFileSize: 10 * 1024 * 1024 },
+};
 /** Loads `.keyguard.yml` (or an explicit file); a missing default file means the defaults. */
 async function loadConfig(root, explicit) {
     const file = explicit ? node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(explicit) : node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, CONFIG_FILE);
@@ -588,8 +463,9 @@ async function loadConfig(root, explicit) {
     catch (e) {
         if (!explicit && e.code === 'ENOENT')
             return { config: DEFAULT_CONFIG };
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`cannot read config file ${explicit ?? CONFIG_FILE}: ${e.code ?? e}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`cannot read config file ${explicit ?? CONFIG_FILE}: ${e.code ?? e}`);
     }
+    const { parseConfig } = await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(815), __webpack_require__.e(660)]).then(__webpack_require__.bind(__webpack_require__, 4660));
     return { config: parseConfig(text, explicit ?? CONFIG_FILE), file };
 }
 
@@ -663,7 +539,7 @@ function issueTarget(ctx, given, name, what) {
 
 /***/ }),
 
-/***/ 2029:
+/***/ 449:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -682,6 +558,7 @@ __webpack_require__.d(__webpack_exports__, {
   KS: () => (/* reexport */ kindSpec),
   FY: () => (/* reexport */ mayContainKey),
   Zg: () => (/* reexport */ scrubSecrets),
+  fg: () => (/* reexport */ sha256Hex),
   OB: () => (/* reexport */ sniffEncoding)
 });
 
@@ -914,8 +791,22 @@ function placeholderReason(halves) {
     return undefined;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __webpack_require__(8995);
+;// CONCATENATED MODULE: ./src/detect/hash.ts
+
+let hash_crypto;
+/**
+ * SHA-256 of a string (UTF-8), in hex. node:crypto is loaded on the first call, not with the
+ * module: a scan that finds nothing never hashes, and loading it cost about 4 ms of a scan's
+ * start-up (test/entries.test.ts). No I/O: node:module serves only to load node:crypto
+ * (test/boundary.test.ts).
+ */
+function sha256Hex(text) {
+    hash_crypto ??= (0,external_node_module_.createRequire)(import.meta.url)('node:crypto');
+    return hash_crypto.createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
 ;// CONCATENATED MODULE: ./src/detect/secret.ts
 
 
@@ -952,7 +843,7 @@ class SecretValue {
  * titles; the key itself has 200+ bits of entropy, so the hash gives nothing away.
  */
 function fingerprint(key) {
-    return (0,external_node_crypto_.createHash)('sha256').update(key, 'utf8').digest('hex').slice(0, 32);
+    return sha256Hex(key).slice(0, 32);
 }
 /** `sk-proj-…a1B2`: the kind's prefix and the last four characters, never more. */
 function redact(key) {
@@ -1411,6 +1302,7 @@ function scrubSecrets(text) {
 
 
 
+
 /***/ }),
 
 /***/ 3741:
@@ -1580,7 +1472,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   renderSarif: () => (/* binding */ renderSarif),
 /* harmony export */   ruleId: () => (/* binding */ ruleId)
 /* harmony export */ });
-/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2029);
+/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(449);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4820);
 /* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8330);
 
@@ -1677,8 +1569,8 @@ __webpack_require__.d(__webpack_exports__, {
   worthReporting: () => (/* binding */ worthReporting)
 });
 
-// EXTERNAL MODULE: ./src/detect/index.ts + 8 modules
-var detect = __webpack_require__(2029);
+// EXTERNAL MODULE: ./src/detect/index.ts + 9 modules
+var detect = __webpack_require__(449);
 // EXTERNAL MODULE: ./src/exposure/render.ts
 var render = __webpack_require__(3741);
 // EXTERNAL MODULE: ./src/respond/leak-issue.ts
@@ -2350,14 +2242,11 @@ function renderReportJson(report) {
 /* harmony export */   xS: () => (/* binding */ factsOf)
 /* harmony export */ });
 /* unused harmony exports section, sectionOf, describeLiveness, describeMatch, describeRevocation, decision, factsLine, mergeFacts */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2029);
-/* harmony import */ var _text_body_limit_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2305);
-/* harmony import */ var _text_marker_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4777);
-/* harmony import */ var _exposure_render_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3741);
-/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6590);
-
+/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(449);
+/* harmony import */ var _text_body_limit_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2305);
+/* harmony import */ var _text_marker_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4777);
+/* harmony import */ var _exposure_render_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3741);
+/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6590);
 
 
 
@@ -2383,14 +2272,14 @@ function placesOf(group, ctx) {
     for (const f of group.findings) {
         const repository = f.repository ?? ctx.repository;
         const commit = f.commit ?? (f.repository && f.repository !== ctx.repository ? undefined : ctx.sha);
-        const id = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`${f.repository ?? ''}\0${f.commit ?? ''}\0${f.file}\0${f.line}${f.alert ? `\0alert ${f.alert.number}` : ''}`).digest('hex').slice(0, 12);
+        const id = (0,_detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .fg)(`${f.repository ?? ''}\0${f.commit ?? ''}\0${f.file}\0${f.line}${f.alert ? `\0alert ${f.alert.number}` : ''}`).slice(0, 12);
         if (f.alert) {
-            out.set(id, { id, line: `- ${alertLink(f.alert)}${f.file ? `: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(`${f.file}:${f.line}`)}${f.commit ? ` in commit ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(f.commit.slice(0, 12))}` : ''}` : ' (not in a file: an issue, pull request, discussion or wiki)'}` });
+            out.set(id, { id, line: `- ${alertLink(f.alert)}${f.file ? `: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(`${f.file}:${f.line}`)}${f.commit ? ` in commit ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(f.commit.slice(0, 12))}` : ''}` : ' (not in a file: an issue, pull request, discussion or wiki)'}` });
             continue;
         }
         const shown = `${f.repository ? `${f.repository}: ` : ''}${f.file}:${f.line}`;
-        const where = commit && repository ? `[${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(shown)}](${permalink(ctx, repository, commit, f.file, f.line)})` : (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(shown);
-        const detail = f.commit ? ` in commit ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(f.commit.slice(0, 12))}${f.git?.authorDate ? ` (${f.git.authorDate.slice(0, 10)})` : ''}${f.git && f.git.occurrences > 1 ? `, added ${f.git.occurrences} times` : ''}` : ' in the working tree';
+        const where = commit && repository ? `[${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(shown)}](${permalink(ctx, repository, commit, f.file, f.line)})` : (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(shown);
+        const detail = f.commit ? ` in commit ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(f.commit.slice(0, 12))}${f.git?.authorDate ? ` (${f.git.authorDate.slice(0, 10)})` : ''}${f.git && f.git.occurrences > 1 ? `, added ${f.git.occurrences} times` : ''}` : ' in the working tree';
         out.set(id, { id, line: `- ${where}${detail}` });
     }
     return [...out.values()];
@@ -2410,7 +2299,7 @@ function describeLiveness(r) {
     if (!r.liveness)
         return 'not checked';
     const l = r.liveness;
-    return `**${liveStatus(r)}** (${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(l.rule)}${l.reason ? `: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(l.reason)}` : ''})`;
+    return `**${liveStatus(r)}** (${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(l.rule)}${l.reason ? `: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(l.reason)}` : ''})`;
 }
 function describeMatch(r) {
     const m = r.match;
@@ -2419,9 +2308,9 @@ function describeMatch(r) {
     if (m.type === 'not-found')
         return 'no key of the organization matches';
     if (m.type === 'ambiguous')
-        return `ambiguous: ${m.keyIds.map((k) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(k)).join(', ')} all match`;
-    const project = m.projectId ? `${m.projectName ? `${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(m.projectName)} ` : ''}(${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(m.projectId)}), ` : '';
-    return `${project}${m.recordType === 'admin_key' ? 'admin key' : 'key'} ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(m.keyId)}, owner ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(m.owner)}${m.proven ? ` (proven: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(m.proven)})` : ' (by its visible characters)'}`;
+        return `ambiguous: ${m.keyIds.map((k) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(k)).join(', ')} all match`;
+    const project = m.projectId ? `${m.projectName ? `${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(m.projectName)} ` : ''}(${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(m.projectId)}), ` : '';
+    return `${project}${m.recordType === 'admin_key' ? 'admin key' : 'key'} ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(m.keyId)}, owner ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(m.owner)}${m.proven ? ` (proven: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(m.proven)})` : ' (by its visible characters)'}`;
 }
 /** What an issue says of a key that showed a record's visible characters but was not proven to be it. */
 const UNPROVEN = 'matched by its visible characters only; not revoked';
@@ -2431,18 +2320,18 @@ function describeRevocation(r) {
         return 'nothing: revocation is off (`revoke: off`)';
     switch (o.type) {
         case 'revoked':
-            return `**revoked** (${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(o.action)})`;
+            return `**revoked** (${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(o.action)})`;
         case 'already-gone':
-            return `nothing to do: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(o.action)}`;
+            return `nothing to do: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(o.action)}`;
         case 'would-revoke':
-            return `dry run: would ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(o.action)}`;
+            return `dry run: would ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(o.action)}`;
         case 'refused':
-            return `not revoked: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(o.reason)}`;
+            return `not revoked: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(o.reason)}`;
         case 'unproven':
             // Reason and confirmation are keyguard's own text (ids, header names), not user input.
             return `${UNPROVEN} (${o.reason}). To confirm it as an admin: ${o.confirm}`;
         case 'failed':
-            return `revocation **failed**: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(o.error)}`;
+            return `revocation **failed**: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(o.error)}`;
     }
 }
 /** The one line a reader needs first: is the key still a danger, and what to do now. */
@@ -2528,24 +2417,24 @@ function renderLeakIssue(group, ctx, mention, previous) {
     const scanned = group.findings.filter((f) => !f.alert);
     const refs = [...new Set(scanned.flatMap((f) => (f.git?.presentIn ?? []).map((p) => p.ref.replace(/^refs\/(heads|tags|remotes)\//, ''))))];
     const still = scanned.length === 0 || refs.length > 0 || scanned.some((f) => (f.git ? f.git.presentAtHead || (f.git.refsHolding ?? 0) > 0 : true));
-    const heldBy = refs.length ? ` (${refs.slice(0, 5).map(_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a).join(', ')}${refs.length > 5 ? ` and ${refs.length - 5} more refs` : ''})` : '';
+    const heldBy = refs.length ? ` (${refs.slice(0, 5).map(_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a).join(', ')}${refs.length > 5 ? ` and ${refs.length - 5} more refs` : ''})` : '';
     const r = mergeFacts(factsOf(previous), group.response);
     const state = [
-        `## :rotating_light: Leaked OpenAI ${(0,_detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .kindLabel */ .tf)(group.kind)} ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(group.redacted)}`,
+        `## :rotating_light: Leaked OpenAI ${(0,_detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .kindLabel */ .tf)(group.kind)} ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(group.redacted)}`,
         '',
         decision(r, still),
         '',
         ...(mention ? [`cc ${mention}`, ''] : []),
         '| | |',
         '| --- | --- |',
-        `| Key | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(group.redacted)} (${(0,_detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .kindLabel */ .tf)(group.kind)}; the whole key is never shown) |`,
-        `| Fingerprint | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(group.fingerprint)} |`,
+        `| Key | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(group.redacted)} (${(0,_detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .kindLabel */ .tf)(group.kind)}; the whole key is never shown) |`,
+        `| Fingerprint | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(group.fingerprint)} |`,
         `| Live | ${describeLiveness(r)} |`,
         `| OpenAI record | ${describeMatch(r)} |`,
-        ...(first?.commit ? [`| First committed | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(first.commit.slice(0, 12))}${first.git?.authorDate ? ` on ${first.git.authorDate.slice(0, 10)}` : ''} |`] : []),
+        ...(first?.commit ? [`| First committed | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(first.commit.slice(0, 12))}${first.git?.authorDate ? ` on ${first.git.authorDate.slice(0, 10)}` : ''} |`] : []),
         `| Still in the repository | ${scanned.length === 0 ? 'unknown: only GitHub secret scanning reported it' : still ? `yes${heldBy}` : 'no: no branch or tag holds it (it stays in git history)'} |`,
         `| keyguard did | ${describeRevocation(r)} |`,
-        ...(r.exposure ? ['', section('exposure', `### Use since exposure\n\n${(0,_exposure_render_js__WEBPACK_IMPORTED_MODULE_4__/* .exposureTable */ .k)(r.exposure)}`)] : []),
+        ...(r.exposure ? ['', section('exposure', `### Use since exposure\n\n${(0,_exposure_render_js__WEBPACK_IMPORTED_MODULE_3__/* .exposureTable */ .k)(r.exposure)}`)] : []),
         ...(r.watch ? ['', section('watch', watchText(r.watch))] : []),
     ].join('\n');
     const places = placesOf(group, ctx);
@@ -2561,11 +2450,11 @@ function renderLeakIssue(group, ctx, mention, previous) {
     for (let chars = 0; shown < Math.min(listed.length, MAX_PLACES) && (chars += listed[shown].length + 1) <= MAX_WHERE_CHARS;)
         shown++;
     const omitted = Math.max(listed.length, seen.length, places.length) - shown;
-    const where = [...listed.slice(0, shown), ...(omitted > 0 ? ['', (0,_text_body_limit_js__WEBPACK_IMPORTED_MODULE_5__/* .moreInReport */ .h6)(omitted, 'place')] : [])].join('\n');
+    const where = [...listed.slice(0, shown), ...(omitted > 0 ? ['', (0,_text_body_limit_js__WEBPACK_IMPORTED_MODULE_4__/* .moreInReport */ .h6)(omitted, 'place')] : [])].join('\n');
     const body = [
         // The marker holds the fingerprint, a hash: anyone who can read the repository reads the
         // issue, and the hash still finds the same key again across runs and repositories.
-        (0,_text_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .markerLine */ .B_)('leak', group.fingerprint),
+        (0,_text_marker_js__WEBPACK_IMPORTED_MODULE_1__/* .markerLine */ .B_)('leak', group.fingerprint),
         section('state', state),
         '',
         '### Where it was found',
@@ -2578,7 +2467,7 @@ function renderLeakIssue(group, ctx, mention, previous) {
         factsLine({ liveness: r.liveness, match: r.match, revocation: r.revocation, exposure: r.exposure, watch: r.watch }),
     ].join('\n');
     return {
-        title: `Leaked OpenAI ${(0,_detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .kindLabel */ .tf)(group.kind)} ${group.redacted} (${group.fingerprint.slice(0, 8)})`,
+        title: `Leaked OpenAI ${(0,_detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .kindLabel */ .tf)(group.kind)} ${group.redacted} (${group.fingerprint.slice(0, 8)})`,
         body,
         newPlaces: previous ? fresh.map((p) => p.line) : [],
     };
@@ -2593,77 +2482,6 @@ const MAX_SEEN = 1500;
 
 /***/ }),
 
-/***/ 6758:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ readBaseline),
-/* harmony export */   q: () => (/* binding */ renderBaseline)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8816);
-/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2029);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-
-
-
-
-/**
- * A baseline records the keys known today — by fingerprint, never the key — with where they were,
- * so later scans report only new ones. It is meant to be committed: nothing in it is secret.
- */
-const BaselineSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
-    version: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(1),
-    keys: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
-        fingerprint: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().regex(/^[0-9a-f]{32}$/),
-        kind: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(_detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .KEY_KINDS */ .A3),
-        redacted: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        file: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        line: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().nonnegative(),
-        commit: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable(),
-        date: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable(),
-    })),
-});
-function renderBaseline(result) {
-    const seen = new Set();
-    const keys = [];
-    for (const f of result.findings) {
-        if (seen.has(f.fingerprint))
-            continue;
-        seen.add(f.fingerprint);
-        keys.push({ fingerprint: f.fingerprint, kind: f.kind, redacted: f.redacted, file: f.file, line: f.line, commit: f.commit, date: f.git?.authorDate ?? null });
-    }
-    keys.sort((a, b) => (a.fingerprint < b.fingerprint ? -1 : 1));
-    return `${JSON.stringify({ version: 1, keys }, null, 2)}\n`;
-}
-/** The fingerprints of a baseline file; errors name the file and what is wrong. */
-async function readBaseline(file, shownAs = file) {
-    let text;
-    try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
-    }
-    catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`cannot read baseline ${shownAs}: ${e.code ?? e}. Create one with: keyguard scan --history --write-baseline ${shownAs}`);
-    }
-    let json;
-    try {
-        json = JSON.parse(text);
-    }
-    catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`baseline ${shownAs} is not valid JSON: ${e.message}`);
-    }
-    const parsed = BaselineSchema.safeParse(json);
-    if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`baseline ${shownAs}: ${issue.path.join('.') || '(top level)'}: ${issue.message}; expected the form written by --write-baseline`);
-    }
-    return new Set(parsed.data.keys.map((k) => k.fingerprint));
-}
-
-
-/***/ }),
-
 /***/ 2595:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2672,7 +2490,7 @@ async function readBaseline(file, shownAs = file) {
 /* harmony export */ });
 /* harmony import */ var ignore__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(298);
 /* harmony import */ var ignore__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(ignore__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2029);
+/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(449);
 /* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1164);
 /* harmony import */ var _triage_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1713);
 
@@ -2791,8 +2609,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: SCOPE_TYPES, SOURCE_NAMES, describeCoverage, describeScope
 
-// EXTERNAL MODULE: ./src/detect/index.ts + 8 modules
-var detect = __webpack_require__(2029);
+// EXTERNAL MODULE: ./src/detect/index.ts + 9 modules
+var detect = __webpack_require__(449);
 // EXTERNAL MODULE: ./src/github/secret-alerts.ts
 var secret_alerts = __webpack_require__(2319);
 // EXTERNAL MODULE: ./src/text/count.ts
@@ -3972,8 +3790,8 @@ var external_node_os_ = __webpack_require__(8161);
 var worktree = __webpack_require__(7821);
 // EXTERNAL MODULE: ./src/scan/collect.ts
 var collect = __webpack_require__(2595);
-// EXTERNAL MODULE: ./src/detect/index.ts + 8 modules
-var detect = __webpack_require__(2029);
+// EXTERNAL MODULE: ./src/detect/index.ts + 9 modules
+var detect = __webpack_require__(449);
 ;// CONCATENATED MODULE: ./src/scan/file-scan.ts
 
 
@@ -4231,12 +4049,10 @@ async function* filterAllowed(batches, allowed) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8816);
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2973);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3916);
-/* harmony import */ var _scan_baseline_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6758);
-/* harmony import */ var _sources_git_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8022);
-
+/* harmony import */ var _sources_git_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8022);
+/* harmony import */ var _text_byte_size_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2703);
 
 
 
@@ -4255,7 +4071,7 @@ async function rangeBase(root, range, name) {
     if (!range.mergeBase)
         return range.base;
     try {
-        return (await (0,_sources_git_js__WEBPACK_IMPORTED_MODULE_4__/* .git */ .$Y)(root, ['merge-base', range.base, range.head])).trim();
+        return (await (0,_sources_git_js__WEBPACK_IMPORTED_MODULE_3__/* .git */ .$Y)(root, ['merge-base', range.base, range.head])).trim();
     }
     catch {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${name}: ${range.base} and ${range.head} have no merge base in ${root} (is each a commit, and the clone deep enough?)`);
@@ -4278,21 +4094,29 @@ async function resolveTargets(paths, cwd) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`PATH ${dir.p} is a directory: give one directory, or only file names`);
     return { root: node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, dir.p), files: undefined };
 }
+const oneOf = (...values) => (v) => values.includes(v) ? v : undefined;
+// Checked by hand, not with zod: a plain scan loads no schema library (src/config.ts).
 const fields = {
-    'fail-on': { schema: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['none', 'any']).default('any'), expected: 'one of none, any' },
+    'fail-on': { parse: oneOf('none', 'any'), fallback: 'any', expected: 'one of none, any' },
     // A bare number from a flag or an input was meant in MB more often than in bytes: a unit is required.
     'max-file-size': {
-        schema: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().regex(/[a-z]\s*$/i).refine((v) => _config_js__WEBPACK_IMPORTED_MODULE_2__/* .byteSize */ .mz.safeParse(v).success).transform((v) => _config_js__WEBPACK_IMPORTED_MODULE_2__/* .byteSize */ .mz.parse(v)).pipe(zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().positive()).optional(),
+        parse: (v) => {
+            const bytes = /[a-z]\s*$/i.test(v) ? (0,_text_byte_size_js__WEBPACK_IMPORTED_MODULE_4__/* .parseByteSize */ .n)(v) : undefined;
+            return bytes !== undefined && bytes > 0 ? bytes : undefined;
+        },
+        fallback: undefined,
         expected: 'a size with a unit, at least one byte, such as 500KB or 10MiB',
     },
-    'scan-scope': { schema: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['auto', 'worktree', 'range', 'history', 'staged']).default('worktree'), expected: 'one of auto, worktree, range, history, staged' },
+    'scan-scope': { parse: oneOf('auto', 'worktree', 'range', 'history', 'staged'), fallback: 'worktree', expected: 'one of auto, worktree, range, history, staged' },
 };
 /** Validates one raw option; the error names it the way the user wrote it (`--fail-on`, input `fail-on`). */
 function field(raw, key, name) {
     const value = raw[key]?.trim() || undefined;
-    const result = fields[key].schema.safeParse(value);
-    if (result.success)
-        return result.data;
+    if (value === undefined)
+        return fields[key].fallback;
+    const parsed = fields[key].parse(value);
+    if (parsed !== undefined)
+        return parsed;
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${name(key)}: expected ${fields[key].expected}, got "${value}"`);
 }
 async function resolveScanOptions(raw, name, cwd = process.cwd()) {
@@ -4312,7 +4136,7 @@ async function resolveScanOptions(raw, name, cwd = process.cwd()) {
     const baselinePath = raw.baseline?.trim() ? node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, raw.baseline.trim()) : config.baseline && file ? node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), config.baseline) : undefined;
     const baselineShown = raw.baseline?.trim() || config.baseline;
     // Writing a baseline records everything found today, so an older baseline must not hide keys.
-    const baseline = baselinePath && !writeBaseline ? await (0,_scan_baseline_js__WEBPACK_IMPORTED_MODULE_3__/* .readBaseline */ .m)(baselinePath, baselineShown) : undefined;
+    const baseline = baselinePath && !writeBaseline ? await (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(758)]).then(__webpack_require__.bind(__webpack_require__, 6758))).readBaseline(baselinePath, baselineShown) : undefined;
     return {
         root,
         output: raw.output?.trim() || undefined,
@@ -4494,7 +4318,7 @@ async function gitWorkTree(dir) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var ignore__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(298);
 /* harmony import */ var ignore__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(ignore__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2029);
+/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(449);
 /* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8022);
 
 
@@ -4760,6 +4584,25 @@ function openDetails(lines) {
             depth--;
     }
     return depth;
+}
+
+
+/***/ }),
+
+/***/ 2703:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ BYTE_SIZE),
+/* harmony export */   n: () => (/* binding */ parseByteSize)
+/* harmony export */ });
+/** `10485760`, `10MiB`, `500 KB`: a byte count as a limit is written in YAML or a flag. */
+const BYTE_SIZE = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb|kib|mib|gib)?\s*$/i;
+const UNITS = { '': 1, b: 1, kb: 1e3, mb: 1e6, gb: 1e9, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 };
+/** The bytes a size names, rounded to a whole byte; undefined when the text is no size. */
+function parseByteSize(text) {
+    const m = BYTE_SIZE.exec(text);
+    return m ? Math.round(Number(m[1]) * UNITS[(m[2] ?? '').toLowerCase()]) : undefined;
 }
 
 
