@@ -1,8 +1,9 @@
 // Regenerates what other files already say: action.yml's inputs and outputs from the option table
 // and the format registry, and the parts of README.md between `<!-- start NAME -->` and
-// `<!-- end NAME -->`: the inputs and outputs tables from action.yml (usage), the formats of each command (formats), the
-// command-line reference from the option table (cli), the detected key shapes from the kind specs
-// (kinds) and the audit rules tables from the rule specs (repo-rules, org-rules), so none can drift.
+// `<!-- end NAME -->`: the inputs and outputs tables from action.yml (usage), the formats of each
+// command (formats), the command-line reference from the option table (cli), the detected key shapes from the kind specs
+// (kinds), the audit rules tables from the rule specs (repo-rules, org-rules) and the report's
+// project table from its column list (report-columns), so none can drift.
 // `--check` exits 1 instead of writing when they differ.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
@@ -11,6 +12,7 @@ import { ORG_RULES } from '../src/audit/org-rules.ts';
 import { REPO_RULES } from '../src/audit/repo-rules.ts';
 import { KIND_SPECS, MARKER } from '../src/detect/kinds.ts';
 import { ACTION_OUTPUTS, actionInputs } from '../src/options.ts';
+import { COLUMNS } from '../src/report/render.ts';
 import { actionFiles, fileOutputs, formatNames, RESULT_TYPES } from '../src/output/formats.ts';
 
 interface Meta {
@@ -55,6 +57,11 @@ export function renderKinds(): string {
 /** An audit rules table, from the rule specs. */
 export function renderRules(rules: readonly { id: string; severity: readonly string[]; doc: string }[]): string {
   return ['| rule | severity | what |', '| --- | --- | --- |', ...rules.map((r) => `| \`${r.id}\` | ${r.severity.join(' / ')} | ${cell(r.doc)} |`)].join('\n');
+}
+
+/** The report's project table, a row per column, from the column list. */
+export function renderColumns(): string {
+  return ['| column | what |', '| --- | --- |', ...COLUMNS.map((c) => `| ${c.header} | ${cell(c.doc)} |`)].join('\n');
 }
 
 /** Each command's formats and what the action writes of them, from the format registry. */
@@ -127,6 +134,7 @@ const generated: [string, string][] = [
   ['kinds', renderKinds()],
   ['repo-rules', renderRules(REPO_RULES)],
   ['org-rules', renderRules(ORG_RULES)],
+  ['report-columns', renderColumns()],
 ];
 const next = generated.reduce((text, [name, part]) => between(text, name, part), readme);
 if (process.argv.includes('--check')) {

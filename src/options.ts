@@ -36,7 +36,7 @@ export const COMMAND_SPECS = [
     args: '[PATH]',
     positionals: { min: 0, max: 1 },
     about:
-      "Repository rules (literal keys, clients given literals, tracked .env files, .gitignore, workflows) always; with OPENAI_ADMIN_KEY, the organization's keys (age, use, owners, projects, admin keys).",
+      "Repository rules always: how the repository's files hold and pass OpenAI keys. With OPENAI_ADMIN_KEY, organization rules: the keys, owners and projects of the organization. README's \"Key hygiene audit\" lists every rule; --format json names the rule of each finding.",
     examples: ['keyguard audit', 'keyguard audit --format sarif --output audit.sarif --fail-on critical'],
   },
   {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fingerprint, KEY_KINDS } from '../src/detect/index.ts';
+import { formatNames } from '../src/output/formats.ts';
 import { makeKey, oneOfEach, redacted, shapeByName } from './helpers/keygen.ts';
 import { expectNoKey } from './helpers/leaks.ts';
 import { gitRepo, tempDir, write } from './helpers/repo.ts';
@@ -88,7 +89,7 @@ describe('keyguard scan (bundled CLI)', () => {
   });
 
   it('rejects bad usage with exit 2', () => {
-    expect(runCli(['scan', '--format', 'xml']).stderr).toContain('--format: expected one of text, json, sarif, got "xml"');
+    expect(runCli(['scan', '--format', 'xml']).stderr).toContain(`--format: expected one of ${formatNames('scan').join(', ')}, got "xml"`);
     expect(runCli(['scan', '--bogus']).code).toBe(2);
     expect(runCli(['frobnicate']).code).toBe(2);
     expect(runCli(['scan', '/nonexistent/dir']).stderr).toContain('PATH /nonexistent/dir does not exist');

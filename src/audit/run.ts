@@ -31,8 +31,8 @@ async function envIgnored(root: string, inGit: boolean, reader: FileReader): Pro
 }
 
 /**
- * The audit: repository rules always (literal keys, clients given literals, tracked .env files,
- * .gitignore, workflows), organization rules when an inventory source is given (an admin key).
+ * The audit: the repository rules (REPO_RULES) always, the organization rules (ORG_RULES) when an
+ * inventory source is given (an admin key).
  */
 export async function runAudit(settings: { root: string; config: Config; now: number }, deps: { logger: Logger; inventory?: () => Promise<Inventory> }): Promise<AuditResult> {
   const { root, config } = settings;
