@@ -401,8 +401,8 @@ async function envIgnored(root, inGit, reader) {
     return ignore().add(read.data.toString('utf8')).ignores('.env');
 }
 /**
- * The audit: repository rules always (literal keys, clients given literals, tracked .env files,
- * .gitignore, workflows), organization rules when an inventory source is given (an admin key).
+ * The audit: the repository rules (REPO_RULES) always, the organization rules (ORG_RULES) when an
+ * inventory source is given (an admin key).
  */
 async function runAudit(settings, deps) {
     const { root, config } = settings;

@@ -1941,6 +1941,7 @@ function describePeriod(p) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   COLUMNS: () => (/* binding */ COLUMNS),
 /* harmony export */   change: () => (/* binding */ change),
 /* harmony export */   formatCompact: () => (/* binding */ formatCompact),
 /* harmony export */   formatInt: () => (/* binding */ formatInt),
@@ -2168,23 +2169,24 @@ function spenders(report) {
     ]);
 }
 /**
- * The columns of the project table, left to right: a new column is one entry here. A cell of
- * `undefined` is left blank (`| |`), as the lines that are not a project's leave their flags.
+ * The columns of the project table, left to right: a new column is one entry here, and README's
+ * table of them follows (`npm run docs`). A cell of `undefined` is left blank (`| |`), as the lines
+ * that are not a project's leave their flags.
  */
 const COLUMNS = [
-    { header: 'Project', cell: ({ project, total }) => (project ? projectCell(project) : total ? '**Total**' : '*Not attributed to a project*') },
-    { header: 'Cost', right: true, cell: ({ totals, total }) => (total ? `**${formatUsd(totals.costUsd)}**` : formatUsd(totals.costUsd)) },
-    { header: 'Change', right: true, cell: ({ totals }) => change(totals.costUsd, totals.previous.costUsd) },
-    { header: 'Requests', right: true, cell: ({ totals }) => formatInt(totals.requests) },
-    { header: 'Tokens', right: true, cell: ({ totals }) => formatCompact(tokens(totals)) },
-    { header: 'Flags', cell: ({ project }) => project?.flags.map(flagShort).join(', ') },
+    { header: 'Project', doc: `the project's name (cut to ${LIMITS.nameChars} characters, \`(archived)\` when it is), else its id`, cell: ({ project, total }) => (project ? projectCell(project) : total ? '**Total**' : '*Not attributed to a project*') },
+    { header: 'Cost', doc: 'cost of the period, USD', right: true, cell: ({ totals, total }) => (total ? `**${formatUsd(totals.costUsd)}**` : formatUsd(totals.costUsd)) },
+    { header: 'Change', doc: 'cost against the previous period (`new` when it cost nothing then)', right: true, cell: ({ totals }) => change(totals.costUsd, totals.previous.costUsd) },
+    { header: 'Requests', doc: 'model requests', right: true, cell: ({ totals }) => formatInt(totals.requests) },
+    { header: 'Tokens', doc: 'input and output tokens (`1.8M`)', right: true, cell: ({ totals }) => formatCompact(tokens(totals)) },
+    { header: 'Flags', doc: 'the flags, short (`spike +56%`)', cell: ({ project }) => project?.flags.map(flagShort).join(', ') },
 ];
 const tableRow = (cells) => `|${cells.map((c) => (c === undefined ? ' |' : ` ${c} |`)).join('')}`;
 /**
  * The report for people, in the order they read it: the total and its change, what needs
- * attention, the charts, a table of six columns that fits an issue (about 900 px) with what no
- * project carries above the total, then folded details: usage by endpoint, ids, token kinds,
- * models, top keys and users.
+ * attention, the charts, the project table (COLUMNS; `npm run screenshots` fails when it is wider
+ * than an issue, about 900 px) with what no project carries above the total, then folded details:
+ * usage by endpoint, ids, token kinds, models, top keys and users.
  */
 function renderReportMarkdown(report, options = {}) {
     const { totals } = report;
