@@ -5,10 +5,11 @@ import { chooseFormat, render } from './output/formats.ts';
 import { count } from './text/count.ts';
 import { shouldFail } from './scan/finding.ts';
 import { scanCommand } from './scan/command.ts';
+import { isScopeType, scopeReads, type ScopeType } from './scan/index.ts';
 import { given, parseCommandLine } from './cli/args.ts';
 import { cliContext, emit, type CliContext } from './cli/context.ts';
 import { commandHelp, globalHelp } from './cli/help.ts';
-import { cliName, COMMANDS, type CommandName, type OptionValues } from './options.ts';
+import { cliName, COMMANDS, FLAGS, type CommandName, type OptionValues } from './options.ts';
 import { resolveRespondOptions, resolveScanOptions, resolveTargets, responds } from './settings.ts';
 import { git } from './sources/git.ts';
 import pkg from '../package.json' with { type: 'json' };
@@ -55,9 +56,10 @@ const HANDLERS: Record<CommandName, Handler> = {
 async function scan(values: OptionValues, positionals: readonly string[], stdout: NodeJS.WritableStream, ctx: CliContext): Promise<number> {
   const { logger } = ctx;
   const format = chooseFormat('scan', values.format, cliName);
-  const scope = values.history ? 'history' : values.staged ? 'staged' : values.range !== undefined ? 'range' : 'worktree';
+  const scope = chosenScope(values);
   const { root, files } = await resolveTargets(positionals, ctx.cwd);
-  if (files && scope !== 'worktree') throw new ConfigurationError(`--${scope} reads a git repository: give it a directory PATH, not file names`);
+  const reads = scopeReads(scope);
+  if (files && reads) throw new ConfigurationError(`--${scope} reads ${reads}: give it a directory PATH, not file names`);
   const { output, config, range, baseline } = values;
   const options = await resolveScanOptions(
     { output, config, range, baseline, 'fail-on': values['fail-on'], 'max-file-size': values['max-file-size'], 'write-baseline': values['write-baseline'], 'scan-scope': scope, path: root },
@@ -93,6 +95,17 @@ async function scan(values: OptionValues, positionals: readonly string[], stdout
   if (result.unreadable?.length) return 2;
   // Recording a baseline is the point of that run, not a failure.
   return !options.writeBaseline && shouldFail(result, options.failOn) ? 1 : 0;
+}
+
+/**
+ * The scope a scan's flags select: the scope-group flag given (the parser refused two), which is
+ * named like its scope type; none is the working tree.
+ */
+export function chosenScope(values: OptionValues): ScopeType {
+  const flag = FLAGS.find((o) => o.group === 'scope' && (values as Record<string, unknown>)[o.flag] !== undefined)?.flag ?? 'worktree';
+  // A scope flag without a registered source is a bug in the option table, caught by the test over every scope flag.
+  if (!isScopeType(flag)) throw new Error(`--${flag} is a scope flag, but no finding source has the scope "${flag}"`);
+  return flag;
 }
 
 const named = (argv: readonly string[]) => {

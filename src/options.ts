@@ -25,8 +25,10 @@ export const COMMAND_SPECS = [
     summary: 'find OpenAI keys in files, a commit range, staged changes or the whole history',
     args: '[PATH...]',
     positionals: { min: 0, max: Infinity },
-    about:
-      'PATH is a directory (default: the current one) or one or more files, as pre-commit passes them. Without --history, --range or --staged, the files of the working tree are scanned.',
+    // A getter: the scope flags are rows of OPTIONS below, so a new one shows up here too.
+    get about() {
+      return `PATH is a directory (default: the current one) or one or more files, as pre-commit passes them. Without ${scopeFlags()}, the files of the working tree are scanned.`;
+    },
     examples: ['keyguard scan --staged', 'keyguard scan --history --format json --output keys.json'],
   },
   {
@@ -141,7 +143,9 @@ export const OPTIONS = [
   },
   {
     input: 'scan-scope',
-    elsewhere: '--history, --range or --staged',
+    get elsewhere() {
+      return scopeFlags();
+    },
     type: 'string',
     default: 'auto',
     help: 'What to scan. `auto`: on push, pull_request and merge_group the commits the event brings (`range`), on schedule and workflow_dispatch the full history (`history`), otherwise the working tree (`worktree`). Range and history scans need the history: see `fetch-depth`. A history scan fetches every branch and tag of origin first, and stops with an error when the clone stays shallow.',
@@ -386,6 +390,12 @@ export type Flag = FlagRow['flag'];
 export type OptionValues = { readonly [O in FlagRow as O['flag']]?: O['type'] extends 'boolean' ? boolean : string };
 
 const ROWS: readonly OptionSpec[] = OPTIONS;
+
+/** The scope flags as help and messages list them (`--history, --range or --staged`); each is named like its scope type. */
+function scopeFlags(): string {
+  const flags = ROWS.flatMap((o) => (o.group === 'scope' && o.flag ? [`--${o.flag}`] : []));
+  return flags.length > 1 ? `${flags.slice(0, -1).join(', ')} or ${flags.at(-1)}` : flags.join('');
+}
 
 export const takes = (o: OptionSpec, command: CommandName) => o.commands === 'all' || (o.commands?.includes(command) ?? false);
 

@@ -4,7 +4,7 @@ import { loadConfig, type Config } from './config.ts';
 import { ConfigurationError } from './errors.ts';
 import type { Namer } from './options.ts';
 import type { FailOn } from './scan/finding.ts';
-import type { ScanScope } from './scan/index.ts';
+import { SCOPE_TYPES, type ScanScope } from './scan/index.ts';
 import { git } from './sources/git.ts';
 import { parseByteSize } from './text/byte-size.ts';
 
@@ -75,7 +75,8 @@ const fields = {
     fallback: undefined,
     expected: 'a size with a unit, at least one byte, such as 500KB or 10MiB',
   },
-  'scan-scope': { parse: oneOf('auto', 'worktree', 'range', 'history', 'staged'), fallback: 'worktree', expected: 'one of auto, worktree, range, history, staged' },
+  // The registered scope types, so a new finding source is a scan-scope value without an edit here.
+  'scan-scope': { parse: oneOf('auto', ...SCOPE_TYPES), fallback: 'worktree', expected: `one of ${['auto', ...SCOPE_TYPES].join(', ')}` },
 } as const;
 
 type Field<K extends keyof typeof fields> = NonNullable<ReturnType<(typeof fields)[K]['parse']>> | (typeof fields)[K]['fallback'];
@@ -101,7 +102,7 @@ export async function resolveScanOptions(raw: RawOptions, name: Namer, cwd = pro
       ? { type: 'event' }
       : range
         ? { type: 'range', base: await rangeBase(root, range, name('range')), head: range.head }
-        : { type: scopeName as 'worktree' | 'history' | 'staged' };
+        : ({ type: scopeName } as ScanScope);
   const writeBaseline = raw['write-baseline']?.trim() || undefined;
   // The baseline: the flag or input wins; else `baseline:` in the config, relative to that file.
   const baselinePath = raw.baseline?.trim() ? path.resolve(cwd, raw.baseline.trim()) : config.baseline && file ? path.resolve(path.dirname(file), config.baseline) : undefined;
