@@ -197,6 +197,8 @@ __webpack_require__.d(__webpack_exports__, {
   main: () => (/* binding */ main)
 });
 
+// UNUSED EXPORTS: chosenScope
+
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -303,6 +305,7 @@ var package_0 = __webpack_require__(8330);
 
 
 
+
 /** Runs the CLI; returns the exit code. Streams are parameters so tests can run it in-process. */
 async function main(argv, stdout = process.stdout, stderr = process.stderr) {
     const logger = consoleLogger(stderr);
@@ -341,10 +344,11 @@ const HANDLERS = {
 async function cli_scan(values, positionals, stdout, ctx) {
     const { logger } = ctx;
     const format = (0,formats/* chooseFormat */.H8)('scan', values.format, src_options/* cliName */._t);
-    const scope = values.history ? 'history' : values.staged ? 'staged' : values.range !== undefined ? 'range' : 'worktree';
+    const scope = chosenScope(values);
     const { root, files } = await (0,src_settings/* resolveTargets */.h5)(positionals, ctx.cwd);
-    if (files && scope !== 'worktree')
-        throw new errors/* ConfigurationError */.j1(`--${scope} reads a git repository: give it a directory PATH, not file names`);
+    const reads = (0,scan/* scopeReads */.u8)(scope);
+    if (files && reads)
+        throw new errors/* ConfigurationError */.j1(`--${scope} reads ${reads}: give it a directory PATH, not file names`);
     const { output, config, range, baseline } = values;
     const options = await (0,src_settings/* resolveScanOptions */.Sm)({ output, config, range, baseline, 'fail-on': values['fail-on'], 'max-file-size': values['max-file-size'], 'write-baseline': values['write-baseline'], 'scan-scope': scope, path: root }, src_options/* cliName */._t, ctx.cwd);
     if (options.scope.type === 'event')
@@ -374,6 +378,17 @@ async function cli_scan(values, positionals, stdout, ctx) {
         return 2;
     // Recording a baseline is the point of that run, not a failure.
     return !options.writeBaseline && (0,finding/* shouldFail */.W)(result, options.failOn) ? 1 : 0;
+}
+/**
+ * The scope a scan's flags select: the scope-group flag given (the parser refused two), which is
+ * named like its scope type; none is the working tree.
+ */
+function chosenScope(values) {
+    const flag = src_options/* FLAGS */.Wg.find((o) => o.group === 'scope' && values[o.flag] !== undefined)?.flag ?? 'worktree';
+    // A scope flag without a registered source is a bug in the option table, caught by the test over every scope flag.
+    if (!(0,scan/* isScopeType */.j)(flag))
+        throw new Error(`--${flag} is a scope flag, but no finding source has the scope "${flag}"`);
+    return flag;
 }
 const named = (argv) => {
     const command = argv.find((a) => src_options/* COMMANDS */.Lo.includes(a));
@@ -2606,10 +2621,13 @@ function shouldFail(result, failOn) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  Hk: () => (/* binding */ runScan)
+  $h: () => (/* binding */ SCOPE_TYPES),
+  j: () => (/* binding */ isScopeType),
+  Hk: () => (/* binding */ runScan),
+  u8: () => (/* binding */ scopeReads)
 });
 
-// UNUSED EXPORTS: SCOPE_TYPES, SOURCE_NAMES, describeCoverage, describeScope
+// UNUSED EXPORTS: SOURCE_NAMES, describeCoverage, describeScope
 
 // EXTERNAL MODULE: ./src/detect/index.ts + 9 modules
 var detect = __webpack_require__(449);
@@ -3714,24 +3732,30 @@ var worktree_scan = __webpack_require__(7690);
 
 
 
-const scoped = (scope, describe, open) => ({
+const scoped = (scope, describe, open, reads) => ({
     scope,
     describe,
+    reads,
     open: (r) => (r.scope?.type === scope ? open(r, r.scope) : undefined),
 });
+const REPOSITORY = 'a git repository';
 const fromGit = (r, scope) => gitSource({ root: r.root, config: r.config, target: scope }, describeScope(scope));
 /** The finding sources (see FindingSource to add one); their findings are reported in this order. */
 const SOURCES = {
     worktree: scoped('worktree', () => 'working tree', (r) => (0,worktree_scan/* worktreeSource */.H)({ root: r.root, config: r.config, files: r.files, threads: 'auto' })),
-    history: scoped('history', () => 'full git history', fromGit),
-    staged: scoped('staged', () => 'staged changes', fromGit),
-    range: scoped('range', (s) => (s.base ? `commits ${s.base.slice(0, 12)}..${s.head.slice(0, 12)}` : `history of ${s.head.slice(0, 12)}`), fromGit),
+    range: scoped('range', (s) => (s.base ? `commits ${s.base.slice(0, 12)}..${s.head.slice(0, 12)}` : `history of ${s.head.slice(0, 12)}`), fromGit, REPOSITORY),
+    history: scoped('history', () => 'full git history', fromGit, REPOSITORY),
+    staged: scoped('staged', () => 'staged changes', fromGit, REPOSITORY),
     alerts: { open: (r) => (r.alerts ? secretScanningSource(r.alerts) : undefined) },
 };
 /** Every registered source, for the test that runs each through its checks. */
 const SOURCE_NAMES = Object.keys(SOURCES);
-/** The scope types that select a source. */
-const SCOPE_TYPES = Object.values(SOURCES).flatMap((r) => ('scope' in r ? [r.scope] : []));
+const SCOPES = Object.values(SOURCES).flatMap((r) => ('scope' in r ? [r] : []));
+/** The scope types that select a source: the action's `scan-scope` values (besides `auto`) and the CLI's scope flags. */
+const SCOPE_TYPES = SCOPES.map((r) => r.scope);
+const isScopeType = (name) => SCOPE_TYPES.includes(name);
+/** What a scope's PATH must be when file names will not do (`a git repository`); undefined when they will. */
+const scopeReads = (type) => SCOPES.find((r) => r.scope === type)?.reads;
 function describeScope(scope) {
     return SOURCES[scope.type].describe(scope);
 }
@@ -4052,9 +4076,11 @@ async function* filterAllowed(batches, allowed) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2973);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3916);
-/* harmony import */ var _sources_git_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8022);
-/* harmony import */ var _text_byte_size_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2703);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
+/* harmony import */ var _scan_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8042);
+/* harmony import */ var _sources_git_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8022);
+/* harmony import */ var _text_byte_size_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2703);
+
 
 
 
@@ -4065,7 +4091,7 @@ async function* filterAllowed(batches, allowed) {
 function parseRange(text, name) {
     const m = /^([^.\s](?:[^\s]*?[^.\s])?)?(\.\.\.?)([^.\s][^\s]*)?$/.exec(text.trim());
     if (!m || (!m[1] && !m[3]) || (m[2] === '...' && !m[1]))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${name}: expected a commit range such as main..HEAD, abc123..def456 or main...feature, got "${text}"`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`${name}: expected a commit range such as main..HEAD, abc123..def456 or main...feature, got "${text}"`);
     return { base: m[1], head: m[3] ?? 'HEAD', mergeBase: m[2] === '...' };
 }
 /** As git reads `A...B` for a pull request: what B adds since it branched from A. */
@@ -4073,10 +4099,10 @@ async function rangeBase(root, range, name) {
     if (!range.mergeBase)
         return range.base;
     try {
-        return (await (0,_sources_git_js__WEBPACK_IMPORTED_MODULE_3__/* .git */ .$Y)(root, ['merge-base', range.base, range.head])).trim();
+        return (await (0,_sources_git_js__WEBPACK_IMPORTED_MODULE_4__/* .git */ .$Y)(root, ['merge-base', range.base, range.head])).trim();
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${name}: ${range.base} and ${range.head} have no merge base in ${root} (is each a commit, and the clone deep enough?)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`${name}: ${range.base} and ${range.head} have no merge base in ${root} (is each a commit, and the clone deep enough?)`);
     }
 }
 /**
@@ -4088,12 +4114,12 @@ async function resolveTargets(paths, cwd) {
     const found = await Promise.all(given.map(async (p) => ({ p, st: await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, p)).catch(() => undefined) })));
     const missing = found.find((f) => !f.st);
     if (missing)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`PATH ${missing.p} does not exist`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`PATH ${missing.p} does not exist`);
     const dir = found.find((f) => f.st.isDirectory());
     if (!dir)
         return { root: cwd, files: given.map((p) => node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(cwd, node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, p)).split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/')) };
     if (given.length > 1)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`PATH ${dir.p} is a directory: give one directory, or only file names`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`PATH ${dir.p} is a directory: give one directory, or only file names`);
     return { root: node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, dir.p), files: undefined };
 }
 const oneOf = (...values) => (v) => values.includes(v) ? v : undefined;
@@ -4103,13 +4129,14 @@ const fields = {
     // A bare number from a flag or an input was meant in MB more often than in bytes: a unit is required.
     'max-file-size': {
         parse: (v) => {
-            const bytes = /[a-z]\s*$/i.test(v) ? (0,_text_byte_size_js__WEBPACK_IMPORTED_MODULE_4__/* .parseByteSize */ .n)(v) : undefined;
+            const bytes = /[a-z]\s*$/i.test(v) ? (0,_text_byte_size_js__WEBPACK_IMPORTED_MODULE_5__/* .parseByteSize */ .n)(v) : undefined;
             return bytes !== undefined && bytes > 0 ? bytes : undefined;
         },
         fallback: undefined,
         expected: 'a size with a unit, at least one byte, such as 500KB or 10MiB',
     },
-    'scan-scope': { parse: oneOf('auto', 'worktree', 'range', 'history', 'staged'), fallback: 'worktree', expected: 'one of auto, worktree, range, history, staged' },
+    // The registered scope types, so a new finding source is a scan-scope value without an edit here.
+    'scan-scope': { parse: oneOf('auto', ..._scan_index_js__WEBPACK_IMPORTED_MODULE_3__/* .SCOPE_TYPES */ .$h), fallback: 'worktree', expected: `one of ${['auto', ..._scan_index_js__WEBPACK_IMPORTED_MODULE_3__/* .SCOPE_TYPES */ .$h].join(', ')}` },
 };
 /** Validates one raw option; the error names it the way the user wrote it (`--fail-on`, input `fail-on`). */
 function field(raw, key, name) {
@@ -4119,7 +4146,7 @@ function field(raw, key, name) {
     const parsed = fields[key].parse(value);
     if (parsed !== undefined)
         return parsed;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${name(key)}: expected ${fields[key].expected}, got "${value}"`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`${name(key)}: expected ${fields[key].expected}, got "${value}"`);
 }
 async function resolveScanOptions(raw, name, cwd = process.cwd()) {
     const failOn = field(raw, 'fail-on', name);
@@ -4160,7 +4187,7 @@ const bool = (raw, name, fallback) => {
         return true;
     if (v === 'false')
         return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${name}: expected true or false, got "${raw}"`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`${name}: expected true or false, got "${raw}"`);
 };
 const list = (raw) => raw
     ?.split(/[\n,]/)
@@ -4173,33 +4200,33 @@ const list = (raw) => raw
 function resolveRespondOptions(raw, name, secrets, config, defaults) {
     const revoke = (raw.revoke?.trim() || 'off');
     if (revoke === 'all') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${name('revoke', 'all')} was removed: it revoked keys that were not proven live or to be this organization's (a made-up key ending like a real one got the real one deleted). Use ${name('revoke', 'live')}: keyguard revokes a key only when it is live and proven to be one exact record of the organization.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`${name('revoke', 'all')} was removed: it revoked keys that were not proven live or to be this organization's (a made-up key ending like a real one got the real one deleted). Use ${name('revoke', 'live')}: keyguard revokes a key only when it is live and proven to be one exact record of the organization.`);
     }
     if (!['off', 'live'].includes(revoke))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${name('revoke')}: expected one of off, live, got "${raw.revoke}"`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`${name('revoke')}: expected one of off, live, got "${raw.revoke}"`);
     const verify = bool(raw.verify, name('verify'), defaults.verify);
     const dryRun = bool(raw['dry-run'], name('dry-run'), false);
     const wantIssues = bool(raw.issues, name('issues'), false);
     if (revoke !== 'off' && !secrets.adminKey) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${name('revoke', revoke)} needs an OpenAI admin key (${name('openai-admin-key')}): revocation goes through the organization API`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`${name('revoke', revoke)} needs an OpenAI admin key (${name('openai-admin-key')}): revocation goes through the organization API`);
     }
     if (revoke === 'live' && !verify)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${name('revoke', 'live')} needs ${name('verify', 'true')}: only keys found live are revoked`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`${name('revoke', 'live')} needs ${name('verify', 'true')}: only keys found live are revoked`);
     if (dryRun && revoke === 'off')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${name('dry-run', 'true')} needs ${name('revoke', 'live')}: without revocation there is nothing to rehearse`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`${name('dry-run', 'true')} needs ${name('revoke', 'live')}: without revocation there is nothing to rehearse`);
     let issues = null;
     if (wantIssues) {
         const repository = raw['issue-repository']?.trim() || secrets.repository;
         if (!repository || !/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(repository))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${name('issue-repository')}: expected owner/name, got "${repository ?? ''}"`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`${name('issue-repository')}: expected owner/name, got "${repository ?? ''}"`);
         if (!secrets.githubToken)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${name('issues', 'true')} needs a GitHub token with issues: write (${name('github-token')})`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`${name('issues', 'true')} needs a GitHub token with issues: write (${name('github-token')})`);
         const mention = raw['issue-mention']?.trim() || config.issues.mention;
         if (mention && !/^@[A-Za-z0-9-]+(\/[A-Za-z0-9._-]+)?$/.test(mention))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${name('issue-mention')}: expected @user or @org/team, got "${mention}"`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`${name('issue-mention')}: expected @user or @org/team, got "${mention}"`);
         const max = raw['max-issues']?.trim() ? Number(raw['max-issues']) : config.issues.maxPerRun;
         if (!Number.isInteger(max) || max < 1 || max > 100)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${name('max-issues')}: expected a whole number from 1 to 100, got "${raw['max-issues']}"`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`${name('max-issues')}: expected a whole number from 1 to 100, got "${raw['max-issues']}"`);
         issues = {
             repository,
             token: secrets.githubToken,
@@ -4213,9 +4240,9 @@ function resolveRespondOptions(raw, name, secrets, config, defaults) {
     if (bool(raw['secret-scanning-alerts'], name('secret-scanning-alerts'), false)) {
         const repository = secrets.repository;
         if (!repository || !/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(repository))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${name('secret-scanning-alerts', 'true')} needs the repository (GITHUB_REPOSITORY), got "${repository ?? ''}"`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`${name('secret-scanning-alerts', 'true')} needs the repository (GITHUB_REPOSITORY), got "${repository ?? ''}"`);
         if (!secrets.githubToken)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${name('secret-scanning-alerts', 'true')} needs a GitHub token with the secret scanning alerts permission (${name('github-token')})`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`${name('secret-scanning-alerts', 'true')} needs a GitHub token with the secret scanning alerts permission (${name('github-token')})`);
         alerts = { repository, token: secrets.githubToken };
     }
     return { verify, revoke, dryRun, adminKey: secrets.adminKey, openaiBaseUrl: raw['openai-base-url']?.trim() || undefined, issues, alerts };
