@@ -61,18 +61,19 @@ export async function benchOrg(): Promise<void> {
     const env = { ...process.env, GITHUB_SERVER_URL: server, OPENAI_ADMIN_KEY: org.adminKeys[0]!.secret };
     // Not spawnSync: the fake serves from this process, so it must keep running while the CLI asks.
     const scan = (listFile: string, out: string, extra: string[]) =>
-      new Promise<{ seconds: number; requests: number }>((resolve, reject) => {
+      new Promise<{ seconds: number; requests: number; exposure: number }>((resolve, reject) => {
         const start = fake.log.length;
         const t = process.hrtime.bigint();
         const child = spawn(process.execPath, ['dist/cli/index.js', 'scan-batch', listFile, '--batch', '0/1', '--output', path.join(root, out), '--verify', '--openai-base-url', fake.baseURL, ...extra], { env, stdio: ['ignore', 'ignore', 'pipe'] });
         let stderr = '';
         child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
-        child.on('close', (code) => (code === 1 ? resolve({ seconds: Number(process.hrtime.bigint() - t) / 1e9, requests: fake.log.length - start }) : reject(new Error(`scan-batch exited ${code}: ${stderr}`))));
+        const exposure = () => fake.log.slice(start).filter((r) => r.path.includes('/organization/usage/') || r.path.includes('/organization/costs')).length;
+        child.on('close', (code) => (code === 1 ? resolve({ seconds: Number(process.hrtime.bigint() - t) / 1e9, requests: fake.log.length - start, exposure: exposure() }) : reject(new Error(`scan-batch exited ${code}: ${stderr}`))));
       });
     const now = await scan(list, 'reports', ['--inventory', inventoryFile]);
     const old = await scan(leaking, 'reports-old', []);
     console.log(`org: ${REPOS} repositories, ${LEAKING} leaking a key of an organization of ${inventory.projects.length} projects (${inventoryRequests} requests to read it)`);
-    console.log(`  inventory saved once: ${inventoryRequests + now.requests} OpenAI requests (${inventoryRequests} inventory + ${now.requests} liveness); ${fmt(now.seconds, 1)} s for ${REPOS} repositories, ${fmt((now.seconds / REPOS) * 1000, 0)} ms each`);
+    console.log(`  inventory saved once: ${inventoryRequests + now.requests} OpenAI requests (${inventoryRequests} inventory + ${now.requests - now.exposure} liveness + ${now.exposure} usage since exposure, read once for the batch); ${fmt(now.seconds, 1)} s for ${REPOS} repositories, ${fmt((now.seconds / REPOS) * 1000, 0)} ms each`);
     console.log(`  baseline, each leaking repository reads the organization: ${old.requests} OpenAI requests`);
     console.log(`  ratio requests now/baseline: ${fmt((inventoryRequests + now.requests) / old.requests, 3)}x`);
   } finally {

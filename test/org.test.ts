@@ -5,10 +5,10 @@ import { fakeGitHub, fakeOpenAI } from './helpers/fakes.ts';
 import { parse } from 'yaml';
 import fc from 'fast-check';
 import { batchOf } from '../src/org/discover.ts';
-import { seedOrganization } from './fakes/openai-seed.ts';
+import { seedLeakUsage, seedOrganization } from './fakes/openai-seed.ts';
 import { makeKey, shapeByName } from './helpers/keygen.ts';
 import { expectNoKey } from './helpers/leaks.ts';
-import { git, gitRepo, tempDir } from './helpers/repo.ts';
+import { git, gitRepo, tempDir, write } from './helpers/repo.ts';
 import { REPO_ROOT, runActionAsync, runCliAsync, runnerFiles } from './helpers/run.ts';
 
 
@@ -23,6 +23,45 @@ async function bigOrg(token?: string) {
 }
 
 const cli = (args: string[], env: NodeJS.ProcessEnv) => runCliAsync(args, env, tempDir());
+
+const DAY = 86_400;
+
+/**
+ * A batch of four repositories served from disk: one key leaked in two of them (committed 10 and
+ * 3 days ago), another in a third (5 days ago), the fourth clean; the keys busy since.
+ */
+function leakingBatch() {
+  const now = Math.floor(Date.now() / 1000);
+  const today = Math.floor(now / DAY) * DAY;
+  const org = seedOrganization({ now });
+  const one = org.keys.find((k) => k.id === 'key_proj_0001_5')!;
+  const two = org.keys.find((k) => k.id === 'key_proj_0002_5')!;
+  const leaks = [
+    { name: 'acme/web', key: one, at: today - 10 * DAY + 3600 },
+    { name: 'acme/api', key: one, at: today - 3 * DAY + 3600 },
+    { name: 'acme/jobs', key: two, at: today - 5 * DAY + 3600 },
+  ] as const;
+  seedLeakUsage(org, one.id, leaks[0].at, { before: 2, after: 50 }, now);
+  seedLeakUsage(org, two.id, leaks[2].at, { before: 0, after: 3 }, now);
+  const server = tempDir();
+  git(server, 'clone', '-q', '--bare', gitRepo({ 'README.md': '# docs\n' }), 'acme/docs.git');
+  for (const { name, key, at } of leaks) {
+    const work = gitRepo({ 'README.md': `# ${name}\n` });
+    write(work, 'cfg.env', `OPENAI_API_KEY=${key.secret}\n`);
+    git(work, 'add', '-A');
+    git(work, 'commit', '-qm', 'config', `--date=@${at}`);
+    git(server, 'clone', '-q', '--bare', work, `${name}.git`);
+  }
+  const ws = tempDir();
+  writeFileSync(path.join(ws, 'repos.txt'), 'acme/web\nacme/docs\nacme/api\nacme/jobs\n');
+  return {
+    org,
+    today,
+    leaks,
+    scan: (baseURL: string) => runCliAsync(['scan-batch', 'repos.txt', '--batch', '0/1', '--output', 'reports', '--openai-base-url', baseURL], { OPENAI_ADMIN_KEY: org.adminKeys[0]!.secret, GITHUB_SERVER_URL: `file://${server}` }, ws),
+    report: (name: string) => JSON.parse(readFileSync(path.join(ws, 'reports', `${name.replace('/', '__')}.json`), 'utf8')),
+  };
+}
 
 describe('org-wide runs', () => {
   it('discover lists every page of an organization and spreads any number of repositories over at most 256 batch jobs', async () => {
@@ -151,6 +190,39 @@ describe('org-wide runs', () => {
     expect(o.log.length).toBe(inventoryRequests);
     const report = JSON.parse(readFileSync(path.join(ws, 'keyguard-reports', 'acme__app.json'), 'utf8'));
     expect(report.findings[0].match).toMatchObject({ type: 'matched', keyId: 'key_proj_0001_1', projectId: 'proj_0001' });
+  });
+
+  it('scan-batch reads the use since exposure once for all the keys of its repositories, each report counting from its own commit', async () => {
+    const b = leakingBatch();
+    const o = await fakeOpenAI(b.org);
+    const r = await b.scan(o.baseURL);
+    expect(r.code, r.stderr).toBe(1);
+    // One read for the batch: each usage endpoint once (22 days: one page), filtered to both keys, and one costs read.
+    const usage = o.log.filter((x) => x.path.includes('/organization/usage/'));
+    expect(usage.map((x) => x.path.split('/').pop()).sort()).toEqual(['audio_speeches', 'audio_transcriptions', 'completions', 'embeddings', 'images', 'moderations']);
+    expect(usage.every((x) => [...(x.query.api_key_ids ?? [])].sort().join() === 'key_proj_0001_5,key_proj_0002_5')).toBe(true);
+    expect(o.log.filter((x) => x.path.includes('/organization/costs'))).toHaveLength(1);
+    const iso = (t: number) => new Date(t * 1000).toISOString();
+    const [web, api, jobs] = b.leaks;
+    expect(b.report('acme/web').findings[0].exposure).toMatchObject({ since: iso(web.at), from: iso(b.today - 10 * DAY), requests: 11 * 51, before: { requests: 22 } });
+    expect(b.report('acme/api').findings[0].exposure).toMatchObject({ since: iso(api.at), from: iso(b.today - 3 * DAY), requests: 4 * 51, before: { requests: 4 * 51 } });
+    expect(b.report('acme/jobs').findings[0].exposure).toMatchObject({ since: iso(jobs.at), requests: 6 * 4, before: { requests: 0 } });
+    expect(b.report('acme/docs').findings).toEqual([]);
+    expectNoKey([web.key.secret, jobs.key.secret, b.org.adminKeys[0]!.secret], { stdout: r.stdout + r.stderr, reports: JSON.stringify(b.leaks.map((l) => b.report(l.name))) });
+  });
+
+  it('scan-batch: a usage endpoint that keeps failing costs the figures of the batch, said in every report that lacks them', async () => {
+    const b = leakingBatch();
+    const o = await fakeOpenAI(b.org, { faultPaths: ['/organization/usage/embeddings'] });
+    const r = await b.scan(o.baseURL);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain('could not read the usage since exposure: GET /organization/usage/embeddings: HTTP 500');
+    for (const { name } of b.leaks) {
+      const report = b.report(name);
+      expect(report.findings[0]).toMatchObject({ match: { type: 'matched' }, exposure: null });
+      expect(report.response.notes).toContainEqual(expect.stringMatching(/^Usage since exposure could not be read: GET \/organization\/usage\/embeddings: HTTP 500/));
+    }
+    expect(b.report('acme/docs').response).toBeUndefined();
   });
 
   it('mode: aggregate files one issue per key across repositories, in the security repository', async () => {

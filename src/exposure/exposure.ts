@@ -132,14 +132,20 @@ export const totals = ({ lastActiveDay: _, ...t }: ReturnType<typeof useOf>): Us
  * Requests grow with the pages of the longest window, not with the number of keys.
  */
 export async function measureExposure(keys: readonly ExposedKey[], source: UsageSource, now: number): Promise<Map<string, Exposure>> {
-  const out = new Map<string, Exposure>();
-  if (keys.length === 0) return out;
-  const windows = new Map(keys.map((k) => [k.keyId, windowsOf(k.since, now)]));
-  const union: TimeRange = { start: Math.min(...[...windows.values()].map((w) => w.before.start)), end: now };
+  if (keys.length === 0) return new Map();
+  const exposureOf = await readExposure(keys, source, now);
+  return new Map(keys.map((k) => [k.keyId, exposureOf(k)]));
+}
+
+/**
+ * The one read of `measureExposure`, answering for any of `keys`: the same key exposed at
+ * different times (in several repositories) keeps each exposure's own window.
+ */
+export async function readExposure(keys: readonly ExposedKey[], source: UsageSource, now: number): Promise<(key: ExposedKey) => Exposure> {
+  const union: TimeRange = { start: Math.min(...keys.map((k) => windowsOf(k.since, now).before.start)), end: now };
   const read = await readKeyUsage(source, union, [...new Set(keys.map((k) => k.keyId))], [...new Set(keys.map((k) => k.projectId))]);
-  for (const k of keys) {
-    const w = windows.get(k.keyId)!;
-    out.set(k.keyId, { since: iso(k.since), until: iso(now), lastUsedAt: k.lastUsedAt === null ? null : iso(k.lastUsedAt), ...totals(useOf(read, k, w.after)), before: totals(useOf(read, k, w.before)) });
-  }
-  return out;
+  return (k) => {
+    const w = windowsOf(k.since, now);
+    return { since: iso(k.since), until: iso(now), lastUsedAt: k.lastUsedAt === null ? null : iso(k.lastUsedAt), ...totals(useOf(read, k, w.after)), before: totals(useOf(read, k, w.before)) };
+  };
 }

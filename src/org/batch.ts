@@ -4,7 +4,10 @@ import path from 'node:path';
 import type { Config } from '../config.ts';
 import { ConfigurationError, errorMessage } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import { readExposure, type ExposedKey, type UsageSource } from '../exposure/exposure.ts';
+import { OpenAIAdmin } from '../openai/admin-client.ts';
 import { renderJson } from '../output/json.ts';
+import type { RespondSummary } from '../respond/respond.ts';
 import { runLeakResponse } from '../respond/wire.ts';
 import type { ScanResult } from '../scan/finding.ts';
 import { runScan } from '../scan/index.ts';
@@ -64,10 +67,21 @@ export interface BatchResult {
 /** The checkout action's way to authenticate git over HTTPS, for this one command only. */
 const authConfig = (token: string | undefined) => (token ? ['-c', `http.extraheader=AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`] : []);
 
+/** A report written before the batch's one read of the use since exposure, rewritten after it. */
+interface AwaitingExposure {
+  readonly file: string;
+  readonly repository: string;
+  readonly result: ScanResult;
+  readonly summary: RespondSummary | undefined;
+  readonly keys: readonly ExposedKey[];
+}
+
 /**
  * Scans batch `index` of `batches`: each repository is cloned (every branch and tag), its whole
  * history scanned, the leak response run (verify, match, opt-in revocation; issues are the
- * aggregate job's), and its JSON report written to `outDir`. A repository that cannot be cloned or
+ * aggregate job's), and its JSON report written to `outDir`. With the admin key, the use since
+ * exposure of every key the batch matched is read once at the end (a read per repository cost 7
+ * requests each) and the reports holding them rewritten. A repository that cannot be cloned or
  * scanned is reported and the rest go on; the caller fails the job when any did.
  */
 export async function scanBatch(request: BatchRequest, logger: Logger): Promise<BatchResult> {
@@ -76,6 +90,7 @@ export async function scanBatch(request: BatchRequest, logger: Logger): Promise<
   await mkdir(request.outDir, { recursive: true });
   const scanned: BatchResult['scanned'][number][] = [];
   const failed: BatchResult['failed'][number][] = [];
+  const awaiting: AwaitingExposure[] = [];
   let keys = 0;
   logger.info(`keyguard: batch ${request.index + 1} of ${request.batches}: ${mine.length} of ${request.repositories.length} repositories`);
   for (const [i, repository] of mine.entries()) {
@@ -87,9 +102,17 @@ export async function scanBatch(request: BatchRequest, logger: Logger): Promise<
       const root = path.join(dir, 'repo');
       let result: ScanResult = await runScan({ root, config: request.config, scope: { type: 'history' } }, { logger });
       const sha = (await git(root, ['rev-parse', 'HEAD']).catch(() => '')).trim() || undefined;
-      const responded = await runLeakResponse(result, request.respond, { logger, repo: { serverUrl: request.serverUrl, repository, sha } });
+      // Leak response hands over the keys it matched; their figures come from the batch's one read.
+      const exposed: ExposedKey[] = [];
+      const exposure = async (found: readonly ExposedKey[]) => {
+        exposed.push(...found);
+        return new Map();
+      };
+      const responded = await runLeakResponse(result, request.respond, { logger, repo: { serverUrl: request.serverUrl, repository, sha }, exposure });
       if (responded) result = responded.result;
-      await writeFile(path.join(request.outDir, `${repository.replace('/', '__')}.json`), renderJson(result, responded?.summary, repository));
+      const file = path.join(request.outDir, `${repository.replace('/', '__')}.json`);
+      await writeFile(file, renderJson(result, responded?.summary, repository));
+      if (exposed.length) awaiting.push({ file, repository, result, summary: responded?.summary, keys: exposed });
       const found = new Set(result.findings.map((f) => f.fingerprint)).size;
       keys += found;
       const seconds = (Date.now() - started) / 1000;
@@ -104,5 +127,29 @@ export async function scanBatch(request: BatchRequest, logger: Logger): Promise<
       await rm(dir, { recursive: true, force: true });
     }
   }
+  const { adminKey, openaiBaseUrl } = request.respond;
+  if (awaiting.length && adminKey) await addExposure(awaiting, new OpenAIAdmin({ adminKey, baseURL: openaiBaseUrl, logger }), logger);
   return { scanned, failed, keys };
+}
+
+/** One read for every repository's keys; each key's figures count from its own repository's exposure. */
+async function addExposure(awaiting: readonly AwaitingExposure[], source: UsageSource, logger: Logger): Promise<void> {
+  let exposureOf: Awaited<ReturnType<typeof readExposure>> | undefined;
+  let note: string | undefined;
+  try {
+    exposureOf = await readExposure(awaiting.flatMap((a) => a.keys), source, Math.floor(Date.now() / 1000));
+  } catch (e) {
+    const message = errorMessage(e);
+    logger.warning(`keyguard: could not read the usage since exposure: ${message}`);
+    note = `Usage since exposure could not be read: ${message}`;
+  }
+  for (const { file, repository, result, summary, keys } of awaiting) {
+    const byId = new Map(keys.map((k) => [k.keyId, exposureOf?.(k)]));
+    const findings = result.findings.map((f) => {
+      const match = f.response?.match;
+      const exposure = match?.type === 'matched' ? byId.get(match.keyId) : undefined;
+      return exposure ? { ...f, response: { ...f.response, exposure } } : f;
+    });
+    await writeFile(file, renderJson({ ...result, findings }, summary && note ? { ...summary, notes: [...summary.notes, note] } : summary, repository));
+  }
 }

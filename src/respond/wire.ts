@@ -37,7 +37,14 @@ export function organizationDeps(admin: OpenAIAdmin | undefined, baseURL: string
 export async function runLeakResponse(
   result: ScanResult,
   options: RespondOptions,
-  ctx: { logger: Logger; repo: RepoContext; githubApiUrl?: string; writeIntervalMs?: number },
+  ctx: {
+    logger: Logger;
+    repo: RepoContext;
+    githubApiUrl?: string;
+    writeIntervalMs?: number;
+    /** With the admin key, reads the use since exposure instead of this run (a batch reads once for all its repositories). */
+    exposure?: RespondDeps['exposure'];
+  },
 ): Promise<{ result: ScanResult; summary: RespondSummary } | undefined> {
   const { logger } = ctx;
   const enabled = options.verify || options.adminKey || options.inventoryFile || options.issues || options.alerts;
@@ -55,7 +62,7 @@ export async function runLeakResponse(
   const deps: RespondDeps = {
     logger,
     ...(options.verify ? { liveness: (s, k) => checkLiveness(s, k, { baseURL }) } : {}),
-    ...(admin ? { exposure: (keys) => measureExposure(keys, admin, Math.floor(Date.now() / 1000)) } : {}),
+    ...(admin ? { exposure: ctx.exposure ?? ((keys) => measureExposure(keys, admin, Math.floor(Date.now() / 1000))) } : {}),
     ...(snapshot ? { openai: organizationDeps(undefined, baseURL, () => readInventoryFile(snapshot)) } : admin ? { openai: organizationDeps(admin, baseURL, () => admin.inventory()) } : {}),
     ...(options.issues
       ? {
