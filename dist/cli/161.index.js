@@ -640,6 +640,8 @@ function batchOf(list, index, batches) {
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: ./src/exposure/exposure.ts
+var exposure_exposure = __webpack_require__(8792);
 // EXTERNAL MODULE: ./src/output/json.ts
 var json = __webpack_require__(7711);
 // EXTERNAL MODULE: ./src/respond/wire.ts + 5 modules
@@ -647,6 +649,8 @@ var wire = __webpack_require__(8582);
 // EXTERNAL MODULE: ./src/scan/index.ts + 7 modules
 var scan = __webpack_require__(8042);
 ;// CONCATENATED MODULE: ./src/org/batch.ts
+
+
 
 
 
@@ -693,7 +697,9 @@ const authConfig = (token) => (token ? ['-c', `http.extraheader=AUTHORIZATION: b
 /**
  * Scans batch `index` of `batches`: each repository is cloned (every branch and tag), its whole
  * history scanned, the leak response run (verify, match, opt-in revocation; issues are the
- * aggregate job's), and its JSON report written to `outDir`. A repository that cannot be cloned or
+ * aggregate job's), and its JSON report written to `outDir`. With the admin key, the use since
+ * exposure of every key the batch matched is read once at the end (a read per repository cost 7
+ * requests each) and the reports holding them rewritten. A repository that cannot be cloned or
  * scanned is reported and the rest go on; the caller fails the job when any did.
  */
 async function scanBatch(request, logger) {
@@ -703,6 +709,7 @@ async function scanBatch(request, logger) {
     await (0,promises_.mkdir)(request.outDir, { recursive: true });
     const scanned = [];
     const failed = [];
+    const awaiting = [];
     let keys = 0;
     logger.info(`keyguard: batch ${request.index + 1} of ${request.batches}: ${mine.length} of ${request.repositories.length} repositories`);
     for (const [i, repository] of mine.entries()) {
@@ -714,10 +721,19 @@ async function scanBatch(request, logger) {
             const root = external_node_path_default().join(dir, 'repo');
             let result = await (0,scan/* runScan */.Hk)({ root, config: request.config, scope: { type: 'history' } }, { logger });
             const sha = (await (0,git/* git */.$Y)(root, ['rev-parse', 'HEAD']).catch(() => '')).trim() || undefined;
-            const responded = await (0,wire.runLeakResponse)(result, request.respond, { logger, repo: { serverUrl: request.serverUrl, repository, sha } });
+            // Leak response hands over the keys it matched; their figures come from the batch's one read.
+            const exposed = [];
+            const exposure = async (found) => {
+                exposed.push(...found);
+                return new Map();
+            };
+            const responded = await (0,wire.runLeakResponse)(result, request.respond, { logger, repo: { serverUrl: request.serverUrl, repository, sha }, exposure });
             if (responded)
                 result = responded.result;
-            await (0,promises_.writeFile)(external_node_path_default().join(request.outDir, `${repository.replace('/', '__')}.json`), (0,json.renderJson)(result, responded?.summary, repository));
+            const file = external_node_path_default().join(request.outDir, `${repository.replace('/', '__')}.json`);
+            await (0,promises_.writeFile)(file, (0,json.renderJson)(result, responded?.summary, repository));
+            if (exposed.length)
+                awaiting.push({ file, repository, result, summary: responded?.summary, keys: exposed });
             const found = new Set(result.findings.map((f) => f.fingerprint)).size;
             keys += found;
             const seconds = (Date.now() - started) / 1000;
@@ -734,7 +750,32 @@ async function scanBatch(request, logger) {
             await (0,promises_.rm)(dir, { recursive: true, force: true });
         }
     }
+    const { adminKey, openaiBaseUrl } = request.respond;
+    if (awaiting.length && adminKey)
+        await addExposure(awaiting, new admin_client/* OpenAIAdmin */.Kd({ adminKey, baseURL: openaiBaseUrl, logger }), logger);
     return { scanned, failed, keys };
+}
+/** One read for every repository's keys; each key's figures count from its own repository's exposure. */
+async function addExposure(awaiting, source, logger) {
+    let exposureOf;
+    let note;
+    try {
+        exposureOf = await (0,exposure_exposure/* readExposure */.ai)(awaiting.flatMap((a) => a.keys), source, Math.floor(Date.now() / 1000));
+    }
+    catch (e) {
+        const message = (0,errors/* errorMessage */.gJ)(e);
+        logger.warning(`keyguard: could not read the usage since exposure: ${message}`);
+        note = `Usage since exposure could not be read: ${message}`;
+    }
+    for (const { file, repository, result, summary, keys } of awaiting) {
+        const byId = new Map(keys.map((k) => [k.keyId, exposureOf?.(k)]));
+        const findings = result.findings.map((f) => {
+            const match = f.response?.match;
+            const exposure = match?.type === 'matched' ? byId.get(match.keyId) : undefined;
+            return exposure ? { ...f, response: { ...f.response, exposure } } : f;
+        });
+        await (0,promises_.writeFile)(file, (0,json.renderJson)({ ...result, findings }, summary && note ? { ...summary, notes: [...summary.notes, note] } : summary, repository));
+    }
 }
 
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
@@ -858,8 +899,6 @@ var formats = __webpack_require__(3709);
 var settings = __webpack_require__(8750);
 // EXTERNAL MODULE: ./src/text/markdown.ts
 var markdown = __webpack_require__(6590);
-// EXTERNAL MODULE: ./src/exposure/exposure.ts
-var exposure_exposure = __webpack_require__(8792);
 // EXTERNAL MODULE: ./src/exposure/render.ts
 var exposure_render = __webpack_require__(3741);
 // EXTERNAL MODULE: ./src/respond/leak-issue.ts

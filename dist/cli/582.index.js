@@ -8,6 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   KH: () => (/* binding */ iso),
 /* harmony export */   Sd: () => (/* binding */ totals),
+/* harmony export */   ai: () => (/* binding */ readExposure),
 /* harmony export */   eH: () => (/* binding */ measureExposure),
 /* harmony export */   jG: () => (/* binding */ readKeyUsage),
 /* harmony export */   jj: () => (/* binding */ useOf)
@@ -86,17 +87,22 @@ const totals = ({ lastActiveDay: _, ...t }) => t;
  * Requests grow with the pages of the longest window, not with the number of keys.
  */
 async function measureExposure(keys, source, now) {
-    const out = new Map();
     if (keys.length === 0)
-        return out;
-    const windows = new Map(keys.map((k) => [k.keyId, windowsOf(k.since, now)]));
-    const union = { start: Math.min(...[...windows.values()].map((w) => w.before.start)), end: now };
+        return new Map();
+    const exposureOf = await readExposure(keys, source, now);
+    return new Map(keys.map((k) => [k.keyId, exposureOf(k)]));
+}
+/**
+ * The one read of `measureExposure`, answering for any of `keys`: the same key exposed at
+ * different times (in several repositories) keeps each exposure's own window.
+ */
+async function readExposure(keys, source, now) {
+    const union = { start: Math.min(...keys.map((k) => windowsOf(k.since, now).before.start)), end: now };
     const read = await readKeyUsage(source, union, [...new Set(keys.map((k) => k.keyId))], [...new Set(keys.map((k) => k.projectId))]);
-    for (const k of keys) {
-        const w = windows.get(k.keyId);
-        out.set(k.keyId, { since: iso(k.since), until: iso(now), lastUsedAt: k.lastUsedAt === null ? null : iso(k.lastUsedAt), ...totals(useOf(read, k, w.after)), before: totals(useOf(read, k, w.before)) });
-    }
-    return out;
+    return (k) => {
+        const w = windowsOf(k.since, now);
+        return { since: iso(k.since), until: iso(now), lastUsedAt: k.lastUsedAt === null ? null : iso(k.lastUsedAt), ...totals(useOf(read, k, w.after)), before: totals(useOf(read, k, w.before)) };
+    };
 }
 
 
@@ -1352,7 +1358,7 @@ async function runLeakResponse(result, options, ctx) {
     const deps = {
         logger,
         ...(options.verify ? { liveness: (s, k) => checkLiveness(s, k, { baseURL }) } : {}),
-        ...(admin ? { exposure: (keys) => (0,exposure/* measureExposure */.eH)(keys, admin, Math.floor(Date.now() / 1000)) } : {}),
+        ...(admin ? { exposure: ctx.exposure ?? ((keys) => (0,exposure/* measureExposure */.eH)(keys, admin, Math.floor(Date.now() / 1000))) } : {}),
         ...(snapshot ? { openai: organizationDeps(undefined, baseURL, () => readInventoryFile(snapshot)) } : admin ? { openai: organizationDeps(admin, baseURL, () => admin.inventory()) } : {}),
         ...(options.issues
             ? {
