@@ -19,7 +19,11 @@ export interface KindSpec {
   readonly kind: string;
   readonly label: string;
   readonly forms: readonly KeyForm[];
-  /** Also older keys that carry a name: `sk-<name>-` + 20 + marker + 20 (service accounts). */
+  /**
+   * Also older keys that carry a name: `sk-<name>-` + 20 + marker + 20 (service accounts). A new
+   * kind's prefix takes such keys named like it (`sk-org-` + 20 + marker + 20 was a named
+   * service-account key before an `org-` kind), so its samples should cover that length.
+   */
   readonly named?: boolean;
   /** SARIF `security-severity` (0.0–10.0) of a leak of this kind. */
   readonly severity: string;

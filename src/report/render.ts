@@ -250,7 +250,8 @@ interface TableLine {
 /**
  * The columns of the project table, left to right: a new column is one entry here, and README's
  * table of them follows (`npm run docs`). A cell of `undefined` is left blank (`| |`), as the lines
- * that are not a project's leave their flags.
+ * that are not a project's leave their flags. A cell sees only its own line: a column that needs
+ * the report's total (a share of it) wants the total added to TableLine first.
  */
 export const COLUMNS: readonly { readonly header: string; readonly doc: string; readonly right?: boolean; readonly cell: (line: TableLine) => string | undefined }[] = [
   { header: 'Project', doc: `the project's name (cut to ${LIMITS.nameChars} characters, \`(archived)\` when it is), else its id`, cell: ({ project, total }) => (project ? projectCell(project) : total ? '**Total**' : '*Not attributed to a project*') },
