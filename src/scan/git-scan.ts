@@ -99,7 +99,7 @@ export function gitSource(settings: Omit<GitScanSettings, 'baseline'>, described
     async scan(collector, deps) {
       const repo = await gitWorkTree(root);
       if (!repo) throw new ConfigurationError(`${described} needs a git repository, and ${root} is not in one`);
-      if (target.type === 'range') await prepareRange(root, target.base, target.head, deps.logger);
+      if (target.type === 'range') await prepareRange(root, target.base, target.head, deps.logger, repo.shallow);
       if (target.type !== 'history') return gitChanges(settings).scan(collector, deps);
       const coverage = await prepareHistory(root, { fetch: target.fetch ?? false, pullRequests: target.pullRequests ?? false, shallow: repo.shallow }, deps.logger);
       if (coverage.type === 'empty') {

@@ -34,9 +34,10 @@ async function shallowCommits(root: string): Promise<Set<string>> {
  * range cut off by a shallow clone. A cut commit would diff as if it added its whole tree, so
  * every old key would look new.
  */
-async function complete(root: string, base: string | undefined, head: string): Promise<boolean> {
+async function complete(root: string, base: string | undefined, head: string, shallowClone: boolean): Promise<boolean> {
   if (!(await haveCommit(root, head))) return false;
   if (base !== undefined && !(await haveCommit(root, base))) return false;
+  if (!shallowClone) return true;
   const shallow = await shallowCommits(root);
   if (shallow.size === 0) return true;
   const commits = (await git(root, ['rev-list', base ? `${base}..${head}` : head])).split('\n').filter(Boolean);
@@ -47,11 +48,13 @@ async function complete(root: string, base: string | undefined, head: string): P
 
 /**
  * Makes sure a range's commits are in the clone, fetching and deepening a shallow clone from
- * `origin` as far as needed. Fails with one clear message when that is not enough.
+ * `origin` as far as needed. Fails with one clear message when that is not enough. `shallow`: what
+ * the repository check already found (gitWorkTree), so a full clone costs no further git to ask.
  */
-export async function prepareRange(root: string, base: string | undefined, head: string, logger: Logger): Promise<void> {
-  if (await complete(root, base, head)) return;
-  if (!(await isShallow(root))) {
+export async function prepareRange(root: string, base: string | undefined, head: string, logger: Logger, shallow?: boolean): Promise<void> {
+  const shallowClone = shallow ?? (await isShallow(root));
+  if (await complete(root, base, head, shallowClone)) return;
+  if (!shallowClone) {
     const missing = !(await haveCommit(root, head)) ? head : base;
     throw new ConfigurationError(`commit ${missing} is not in this repository. Fetch it first (git fetch origin ${missing}).`);
   }
@@ -62,10 +65,11 @@ export async function prepareRange(root: string, base: string | undefined, head:
     if (!(await ok(root, ['fetch', '--no-tags', '--quiet', `--depth=${depth}`, 'origin', ...revs]))) {
       await ok(root, ['fetch', '--no-tags', '--quiet', `--deepen=${depth}`, 'origin']);
     }
-    if (await complete(root, base, head)) return;
-    if (!(await isShallow(root))) break;
+    const still = await isShallow(root);
+    if (await complete(root, base, head, still)) return;
+    if (!still) break;
   }
-  if (await complete(root, base, head)) return;
+  if (await complete(root, base, head, await isShallow(root))) return;
   throw new ConfigurationError(`the history of ${base ? `${base}..` : ''}${head} is not in this shallow clone and could not be fetched. ${SET_FETCH_DEPTH}`);
 }
 
