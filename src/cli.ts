@@ -11,7 +11,7 @@ import { cliContext, emit, type CliContext } from './cli/context.ts';
 import { commandHelp, globalHelp } from './cli/help.ts';
 import { cliName, COMMANDS, FLAGS, type CommandName, type OptionValues } from './options.ts';
 import { resolveRespondOptions, resolveScanOptions, resolveTargets, responds } from './settings.ts';
-import { git } from './sources/git.ts';
+import { headCommit } from './sources/git.ts';
 import pkg from '../package.json' with { type: 'json' };
 
 /** Runs the CLI; returns the exit code. Streams are parameters so tests can run it in-process. */
@@ -79,7 +79,7 @@ async function scan(values: OptionValues, positionals: readonly string[], stdout
   if (values['pull-refs'] && !values.fetch) throw new ConfigurationError('--pull-refs goes with --history --fetch: pull request heads are fetched from origin');
   if (values.fetch && scope !== 'history') throw new ConfigurationError('--fetch goes with --history');
   const { result, summary } = await scanCommand(
-    { root: options.root, config: options.config, scope: gitScope, baseline: options.baseline, files, respond, repository: ctx.repository, sha: responds(respond) ? (ctx.sha ?? (await headSha(options.root))) : undefined },
+    { root: options.root, config: options.config, scope: gitScope, baseline: options.baseline, files, respond, repository: ctx.repository, sha: responds(respond) ? (ctx.sha ?? (await headCommit(options.root))) : undefined },
     ctx,
   );
   for (const note of summary?.notes ?? []) logger.warning(note);
@@ -112,11 +112,3 @@ const named = (argv: readonly string[]) => {
   const command = argv.find((a) => (COMMANDS as readonly string[]).includes(a));
   return command ? ` ${command}` : '';
 };
-
-async function headSha(root: string): Promise<string | undefined> {
-  try {
-    return (await git(root, ['rev-parse', 'HEAD'])).trim();
-  } catch {
-    return undefined;
-  }
-}

@@ -29,7 +29,7 @@ import { shouldFail, type ScanResult } from './scan/finding.ts';
 import { describeCoverage, describeScope, type ScanScope } from './scan/index.ts';
 import { ACTION_INPUT_DEFAULTS, inputName, type ActionInput, type ActionOutput, type SwitchInput } from './options.ts';
 import { resolveRespondOptions, resolveScanOptions, type RawOptions } from './settings.ts';
-import { git } from './sources/git.ts';
+import { git, headCommit } from './sources/git.ts';
 import { GitHubIssueTracker } from './github/issue-tracker.ts';
 import { code, escapeMarkdown } from './text/markdown.ts';
 import { aggregateIssues, readScanReports } from './org/aggregate.ts';
@@ -137,7 +137,7 @@ async function scanMode(ctx: Context): Promise<ActionResult> {
 
   // Org-wide runs scan another repository than the workflow's own: input repository names it.
   const scanned = input('repository') ?? ctx.repository;
-  const scannedSha = input('repository') ? await git(options.root, ['rev-parse', 'HEAD']).then((s) => s.trim(), () => undefined) : ctx.sha;
+  const scannedSha = input('repository') ? await headCommit(options.root) : ctx.sha;
   const notes: string[] = [];
   let scope: ScanScope | undefined = options.scope.type === 'event' ? undefined : options.scope;
   if (options.scope.type === 'event') {

@@ -720,7 +720,7 @@ async function scanBatch(request, logger) {
             await (0,git/* git */.$Y)(dir, [...authConfig(request.token), 'clone', '--quiet', '--no-checkout', '--', url, 'repo']);
             const root = external_node_path_default().join(dir, 'repo');
             let result = await (0,scan/* runScan */.Hk)({ root, config: request.config, scope: { type: 'history' } }, { logger });
-            const sha = (await (0,git/* git */.$Y)(root, ['rev-parse', 'HEAD']).catch(() => '')).trim() || undefined;
+            const sha = await (0,git/* headCommit */.Qo)(root);
             // Leak response hands over the keys it matched; their figures come from the batch's one read.
             const exposed = [];
             const exposure = async (found) => {

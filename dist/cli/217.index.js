@@ -360,7 +360,7 @@ async function cli_scan(values, positionals, stdout, ctx) {
         throw new errors/* ConfigurationError */.j1('--pull-refs goes with --history --fetch: pull request heads are fetched from origin');
     if (values.fetch && scope !== 'history')
         throw new errors/* ConfigurationError */.j1('--fetch goes with --history');
-    const { result, summary } = await scanCommand({ root: options.root, config: options.config, scope: gitScope, baseline: options.baseline, files, respond, repository: ctx.repository, sha: (0,src_settings/* responds */.j2)(respond) ? (ctx.sha ?? (await headSha(options.root))) : undefined }, ctx);
+    const { result, summary } = await scanCommand({ root: options.root, config: options.config, scope: gitScope, baseline: options.baseline, files, respond, repository: ctx.repository, sha: (0,src_settings/* responds */.j2)(respond) ? (ctx.sha ?? (await (0,git/* headCommit */.Qo)(options.root))) : undefined }, ctx);
     for (const note of summary?.notes ?? [])
         logger.warning(note);
     if (options.writeBaseline) {
@@ -394,14 +394,6 @@ const named = (argv) => {
     const command = argv.find((a) => src_options/* COMMANDS */.Lo.includes(a));
     return command ? ` ${command}` : '';
 };
-async function headSha(root) {
-    try {
-        return (await (0,git/* git */.$Y)(root, ['rev-parse', 'HEAD'])).trim();
-    }
-    catch {
-        return undefined;
-    }
-}
 
 
 /***/ }),
@@ -3222,11 +3214,13 @@ async function shallowCommits(root) {
  * range cut off by a shallow clone. A cut commit would diff as if it added its whole tree, so
  * every old key would look new.
  */
-async function complete(root, base, head) {
+async function complete(root, base, head, shallowClone) {
     if (!(await haveCommit(root, head)))
         return false;
     if (base !== undefined && !(await haveCommit(root, base)))
         return false;
+    if (!shallowClone)
+        return true;
     const shallow = await shallowCommits(root);
     if (shallow.size === 0)
         return true;
@@ -3238,12 +3232,14 @@ async function complete(root, base, head) {
 }
 /**
  * Makes sure a range's commits are in the clone, fetching and deepening a shallow clone from
- * `origin` as far as needed. Fails with one clear message when that is not enough.
+ * `origin` as far as needed. Fails with one clear message when that is not enough. `shallow`: what
+ * the repository check already found (gitWorkTree), so a full clone costs no further git to ask.
  */
-async function prepareRange(root, base, head, logger) {
-    if (await complete(root, base, head))
+async function prepareRange(root, base, head, logger, shallow) {
+    const shallowClone = shallow ?? (await isShallow(root));
+    if (await complete(root, base, head, shallowClone))
         return;
-    if (!(await isShallow(root))) {
+    if (!shallowClone) {
         const missing = !(await haveCommit(root, head)) ? head : base;
         throw new errors/* ConfigurationError */.j1(`commit ${missing} is not in this repository. Fetch it first (git fetch origin ${missing}).`);
     }
@@ -3254,12 +3250,13 @@ async function prepareRange(root, base, head, logger) {
         if (!(await ok(root, ['fetch', '--no-tags', '--quiet', `--depth=${depth}`, 'origin', ...revs]))) {
             await ok(root, ['fetch', '--no-tags', '--quiet', `--deepen=${depth}`, 'origin']);
         }
-        if (await complete(root, base, head))
+        const still = await isShallow(root);
+        if (await complete(root, base, head, still))
             return;
-        if (!(await isShallow(root)))
+        if (!still)
             break;
     }
-    if (await complete(root, base, head))
+    if (await complete(root, base, head, await isShallow(root)))
         return;
     throw new errors/* ConfigurationError */.j1(`the history of ${base ? `${base}..` : ''}${head} is not in this shallow clone and could not be fetched. ${range_SET_FETCH_DEPTH}`);
 }
@@ -3411,7 +3408,7 @@ function gitSource(settings, described) {
             if (!repo)
                 throw new errors/* ConfigurationError */.j1(`${described} needs a git repository, and ${root} is not in one`);
             if (target.type === 'range')
-                await prepareRange(root, target.base, target.head, deps.logger);
+                await prepareRange(root, target.base, target.head, deps.logger, repo.shallow);
             if (target.type !== 'history')
                 return gitChanges(settings).scan(collector, deps);
             const coverage = await prepareHistory(root, { fetch: target.fetch ?? false, pullRequests: target.pullRequests ?? false, shallow: repo.shallow }, deps.logger);
@@ -4258,6 +4255,7 @@ function resolveRespondOptions(raw, name, secrets, config, defaults) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $Y: () => (/* binding */ git),
 /* harmony export */   M8: () => (/* binding */ gitWorkTree),
+/* harmony export */   Qo: () => (/* binding */ headCommit),
 /* harmony export */   dP: () => (/* binding */ gitStream),
 /* harmony export */   oB: () => (/* binding */ gitTopLevel),
 /* harmony export */   sk: () => (/* binding */ nulSeparated)
@@ -4311,6 +4309,10 @@ async function* nulSeparated(stream) {
     }
     if (rest.length)
         yield [rest.toString('utf8')];
+}
+/** The commit HEAD names, or undefined (a repository without commits, or none at all). */
+async function headCommit(root) {
+    return (await git(root, ['rev-parse', 'HEAD']).catch(() => '')).trim() || undefined;
 }
 /** The top of the work tree holding `dir`, or undefined when it is not in a git repository. */
 async function gitTopLevel(dir) {

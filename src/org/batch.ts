@@ -12,7 +12,7 @@ import { runLeakResponse } from '../respond/wire.ts';
 import type { ScanResult } from '../scan/finding.ts';
 import { runScan } from '../scan/index.ts';
 import type { RespondOptions } from '../settings.ts';
-import { git } from '../sources/git.ts';
+import { git, headCommit } from '../sources/git.ts';
 import { MAX_MATRIX_JOBS, batchOf } from './discover.ts';
 import { count } from '../text/count.ts';
 
@@ -101,7 +101,7 @@ export async function scanBatch(request: BatchRequest, logger: Logger): Promise<
       await git(dir, [...authConfig(request.token), 'clone', '--quiet', '--no-checkout', '--', url, 'repo']);
       const root = path.join(dir, 'repo');
       let result: ScanResult = await runScan({ root, config: request.config, scope: { type: 'history' } }, { logger });
-      const sha = (await git(root, ['rev-parse', 'HEAD']).catch(() => '')).trim() || undefined;
+      const sha = await headCommit(root);
       // Leak response hands over the keys it matched; their figures come from the batch's one read.
       const exposed: ExposedKey[] = [];
       const exposure = async (found: readonly ExposedKey[]) => {

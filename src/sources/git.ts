@@ -44,6 +44,11 @@ export async function* nulSeparated(stream: AsyncIterable<Buffer>): AsyncGenerat
   if (rest.length) yield [rest.toString('utf8')];
 }
 
+/** The commit HEAD names, or undefined (a repository without commits, or none at all). */
+export async function headCommit(root: string): Promise<string | undefined> {
+  return (await git(root, ['rev-parse', 'HEAD']).catch(() => '')).trim() || undefined;
+}
+
 /** The top of the work tree holding `dir`, or undefined when it is not in a git repository. */
 export async function gitTopLevel(dir: string): Promise<string | undefined> {
   return (await gitWorkTree(dir))?.top;
