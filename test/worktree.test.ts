@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../src/config.ts';
 import { parseConfig } from '../src/config-file.ts';
 import { silentLogger } from '../src/logger.ts';
+import { scanBatch, scanFile, type FileOutcome } from '../src/scan/file-scan.ts';
 import { scanWorktree } from '../src/scan/worktree-scan.ts';
+import { FileReader } from '../src/sources/file-reader.ts';
 import { makeKey, shapeByName } from './helpers/keygen.ts';
 import { git, gitRepo, tempDir, write } from './helpers/repo.ts';
 import { runCli } from './helpers/run.ts';
@@ -154,6 +156,43 @@ describe('what a working-tree scan reads', () => {
       [keys.far]: ['big.txt', fillerLines + 2, 20_000_002],
     });
     expect(result.skipped).toEqual([]);
+  });
+});
+
+describe('small files searched together', () => {
+  it('a batch read back to back into one buffer finds what each file read on its own finds, at pack edges too', () => {
+    // Sizes around the 4 MiB pack and its 1 MiB least room: files that fill it, one that does not
+    // fit the room left (read on its own), one over the size limit, UTF-16, empty, binary, and
+    // keys on the first and last bytes of files, so a key beside the newline between two files
+    // or at a pack's end shows.
+    const root = tempDir();
+    const paths: string[] = [];
+    const add = (rel: string, content: string | Buffer) => {
+      write(root, rel, content);
+      paths.push(rel);
+    };
+    const pad = (n: number) => 'x'.repeat(n);
+    add('first.txt', `${legacy()}`);
+    add('empty.txt', '');
+    for (let i = 0; i < 4; i++) add(`fill${i}.txt`, `${legacy()}${pad(900_000)}${legacy()}`);
+    add('over-room.txt', `${pad(1_500_000)}${legacy()}`);
+    add('utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`k=${legacy()}`, 'utf16le')]));
+    add('binary.dat', Buffer.concat([Buffer.from([0, 1, 2]), Buffer.from(legacy())]));
+    add('too-large.txt', `${pad(3_000_000)}${legacy()}`);
+    for (let i = 0; i < 50; i++) add(`small${i}.txt`, i % 7 === 0 ? `${legacy()}\n${pad(i * 1000)}` : pad(i * 1000));
+    add('last.txt', `${pad(10)}${legacy()}`);
+    add('missing.txt', 'gone');
+    paths.push('never-there.txt');
+    const reader = new FileReader(root, 2_900_000);
+    const batch = scanBatch(reader, paths);
+    const alone = paths.map((p) => scanFile(new FileReader(root, 2_900_000), p)).filter((o): o is Exclude<FileOutcome, { kind: 'gone' }> => o.kind !== 'gone');
+    const notable = alone.filter((o) => o.kind === 'skipped' || o.matches.length > 0);
+    const sorted = (os: readonly FileOutcome[]) => [...os].sort((a, b) => (a.path < b.path ? -1 : 1));
+    expect(sorted(batch.notable)).toEqual(sorted(notable));
+    expect(batch.filesScanned).toBe(alone.filter((o) => o.kind === 'scanned').length);
+    expect(batch.bytesScanned).toBe(alone.reduce((n, o) => n + (o.kind === 'scanned' ? o.bytes : 0), 0));
+    expect(notable.map((o) => o.path)).toEqual(expect.arrayContaining(['first.txt', 'fill3.txt', 'over-room.txt', 'utf16.txt', 'binary.dat', 'too-large.txt', 'last.txt']));
+    expect(notable.find((o) => o.path === 'fill3.txt')).toMatchObject({ matches: [{ column: 1 }, { column: 900_052 }] });
   });
 });
 

@@ -12,9 +12,14 @@ export const BINARY_SNIFF = 8192;
  * (Windows tools write one by default), binary when a NUL is in the first 8 KiB, else UTF-8.
  */
 export function sniffEncoding(head: Uint8Array): TextEncoding {
-  if (head[0] === 0xff && head[1] === 0xfe) return 'utf16le';
-  if (head[0] === 0xfe && head[1] === 0xff) return 'utf16be';
-  return head.subarray(0, BINARY_SNIFF).includes(0) ? 'binary' : 'utf8';
+  return utf16Mark(head, 0) ?? (head.subarray(0, BINARY_SNIFF).includes(0) ? 'binary' : 'utf8');
+}
+
+/** The UTF-16 encoding whose byte-order mark is at `at`, if one is. */
+export function utf16Mark(bytes: Uint8Array, at: number): 'utf16le' | 'utf16be' | undefined {
+  if (bytes[at] === 0xff && bytes[at + 1] === 0xfe) return 'utf16le';
+  if (bytes[at] === 0xfe && bytes[at + 1] === 0xff) return 'utf16be';
+  return undefined;
 }
 
 function asBuffer(data: Uint8Array): Buffer {

@@ -1,5 +1,5 @@
-import { countNewlines, decodeBytes, detectKeys, mayContainKey, sniffEncoding, type Match, type TextEncoding } from '../detect/index.ts';
-import { OVERLAP, type FileReader, type SkipReason, type Window } from '../sources/worktree.ts';
+import { countNewlines, decodeBytes, detectKeys, LITERAL_SEARCHES, mayContainKey, sniffEncoding, utf16Mark, type Match, type TextEncoding } from '../detect/index.ts';
+import { OVERLAP, type FileReader, type SkipReason, type Window } from '../sources/file-reader.ts';
 
 /** A match as it crosses a thread boundary: structured clone keeps fields, not SecretValue. */
 export type WireMatch = Omit<Match, 'secret'> & { readonly key: string };
@@ -75,19 +75,78 @@ export interface BatchResult {
   readonly notable: readonly Exclude<FileOutcome, { kind: 'gone' }>[];
 }
 
+/** Bytes of small files read back to back before they are searched, and the least room worth a read. */
+const PACK = 4 << 20;
+const MIN_ROOM = 1 << 20;
+
+/**
+ * Scans a batch of paths. Small files are read back to back into one buffer, a newline after each
+ * (no literal spans two files), and the buffer is searched once per prefilter literal: searching
+ * each file on its own cost a native call per literal and file, a third of a 20,000-file scan.
+ * Only the files a literal hits, and UTF-16 ones (their bytes never hold the ASCII literals), are
+ * scanned whole; a file that does not fit is read window by window on its own.
+ */
 export function scanBatch(reader: FileReader, paths: readonly string[]): BatchResult {
   let filesScanned = 0;
   let bytesScanned = 0;
   const notable: Exclude<FileOutcome, { kind: 'gone' }>[] = [];
-  for (const rel of paths) {
-    const o = scanFile(reader, rel);
-    if (o.kind === 'gone') continue;
+  const pack = (reader.pack ??= Buffer.allocUnsafe(PACK));
+  const packed: { path: string; start: number; end: number }[] = [];
+  let used = 0;
+  const take = (o: FileOutcome) => {
+    if (o.kind === 'gone') return;
     if (o.kind === 'scanned') {
       filesScanned++;
       bytesScanned += o.bytes;
-      if (o.matches.length === 0) continue;
+      if (o.matches.length === 0) return;
     }
     notable.push(o);
+  };
+  const flush = () => {
+    for (const i of filesHit(pack, used, packed)) {
+      const { path, start, end } = packed[i]!;
+      const scanner = new WindowScanner();
+      scanner.push({ data: pack.subarray(start, end), first: true, last: true });
+      if (scanner.matches.length > 0) notable.push({ kind: 'scanned', path, bytes: end - start, matches: scanner.matches });
+    }
+    for (const p of packed) bytesScanned += p.end - p.start;
+    filesScanned += packed.length;
+    packed.length = 0;
+    used = 0;
+  };
+  for (const rel of paths) {
+    if (PACK - used < MIN_ROOM) flush();
+    const read = reader.readInto(rel, pack, used, PACK - used - 1);
+    if (read.kind === 'fits') {
+      packed.push({ path: rel, start: used, end: used + read.bytes });
+      used += read.bytes;
+      pack[used++] = 0x0a;
+    } else if (read.kind === 'too-big') {
+      take(scanFile(reader, rel));
+    } else take(read);
   }
+  flush();
   return { filesScanned, bytesScanned, notable };
+}
+
+/**
+ * Indices of the packed files that a prefilter literal hits, or that start with a UTF-16
+ * byte-order mark. Past a hit the search goes on from the next file: a file full of markers costs
+ * one hit per literal.
+ */
+function filesHit(pack: Buffer, used: number, packed: readonly { start: number; end: number }[]): Set<number> {
+  const hit = new Set<number>();
+  packed.forEach((p, i) => {
+    if (utf16Mark(pack, p.start)) hit.add(i);
+  });
+  const data = pack.subarray(0, used);
+  for (const literal of LITERAL_SEARCHES) {
+    let file = 0;
+    for (let at = literal.indexIn(data); at !== -1; ) {
+      while (packed[file]!.end <= at) file++;
+      hit.add(file);
+      at = literal.indexIn(data, packed[file]!.end);
+    }
+  }
+  return hit;
 }

@@ -2,7 +2,7 @@ import type { Encoding, KeyKind, SecretValue } from '../detect/index.ts';
 import type { Exposure } from '../exposure/exposure.ts';
 import type { RevokeOutcome } from '../openai/types.ts';
 import type { HistoryCoverage } from '../sources/history.ts';
-import type { SkipReason } from '../sources/worktree.ts';
+import type { SkipReason } from '../sources/file-reader.ts';
 
 /** Liveness of a found key; `unverified` until leak response checks it. */
 export type KeyStatus = 'unverified' | 'live' | 'revoked' | 'unknown';

@@ -4,7 +4,7 @@
  * tree scan near ripgrep's speed (see README, Benchmarks).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { FileReader } from '../sources/worktree.ts';
+import { FileReader } from '../sources/file-reader.ts';
 import { scanBatch } from './file-scan.ts';
 
 export interface WorkerInit {

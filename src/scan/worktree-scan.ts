@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
-import { FileReader, listWorktree } from '../sources/worktree.ts';
+import { FileReader } from '../sources/file-reader.ts';
+import { listWorktree } from '../sources/worktree.ts';
 import { collect } from './collect.ts';
 import { scanBatch, type BatchResult } from './file-scan.ts';
 import { BATCH, scanInPool } from './pool.ts';

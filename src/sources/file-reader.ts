@@ -1,0 +1,180 @@
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import path from 'node:path';
+import { BINARY_SNIFF } from '../detect/index.ts';
+
+// The reader alone, without the listing's git and ignore-file code: a scan worker thread loads
+// this, and every module it loads adds to the thread's start-up.
+
+export type SkipReason = 'too-large' | 'binary' | 'symlink' | 'not-a-file' | 'unreadable' | 'diff-too-large' | 'line-too-large';
+
+/** What reading one listed path gave: its bytes, or why it was not scanned. */
+export type FileRead =
+  | { readonly kind: 'file'; readonly path: string; readonly data: Buffer }
+  | { readonly kind: 'skipped'; readonly path: string; readonly reason: SkipReason; readonly detail?: string }
+  | { readonly kind: 'gone'; readonly path: string };
+
+/** Bytes scanned at a time in a large file, and how much of each window the next one reads again. */
+export const WINDOW = 8 << 20;
+export const OVERLAP = 64 << 10;
+
+/** A view of a file being read window by window: valid only during the callback. */
+export interface Window {
+  readonly data: Buffer;
+  /** The first window of the file. */
+  readonly first: boolean;
+  /** The last one: nothing follows, so a match at its very end is whole. */
+  readonly last: boolean;
+}
+
+/**
+ * Reads listed files synchronously into one reused buffer. Measured on 20,000 cached files: about
+ * 3x faster than fs.promises.readFile (no thread-pool round trips, no allocation per file), which
+ * is most of a scan's time. The returned `data` is a view that is valid until the next `read`.
+ *
+ * Symlinks are never followed (a link could lead out of the root, and a link inside it points at a
+ * file scanned on its own). Binary means a NUL in the first 8 KiB.
+ */
+export class FileReader {
+  #scratch = Buffer.allocUnsafe(256 << 10);
+  #window: Buffer | undefined;
+  /** A buffer the scan packs small files into (src/scan/file-scan.ts), kept with the reader's others. */
+  pack: Buffer | undefined;
+
+  readonly root: string;
+  readonly maxFileSize: number;
+
+  constructor(root: string, maxFileSize: number) {
+    this.root = root;
+    this.maxFileSize = maxFileSize;
+  }
+
+  read(rel: string): FileRead {
+    const fd = openListed(this.root, rel);
+    if (typeof fd !== 'number') return fd;
+    try {
+      // Read to EOF without an fstat first (one syscall less per file); stat only what is too large.
+      let n = 0;
+      for (;;) {
+        if (n === this.#scratch.length) {
+          if (n > this.maxFileSize) return { kind: 'skipped', path: rel, reason: 'too-large', detail: `${fstatSync(fd).size} bytes` };
+          const grown = Buffer.allocUnsafe(Math.min(n * 2, this.maxFileSize + 1));
+          this.#scratch.copy(grown, 0, 0, n);
+          this.#scratch = grown;
+        }
+        const got = readSync(fd, this.#scratch, n, this.#scratch.length - n, null);
+        if (got === 0) break;
+        n += got;
+      }
+      if (n > this.maxFileSize) return { kind: 'skipped', path: rel, reason: 'too-large', detail: `${fstatSync(fd).size} bytes` };
+      const data = this.#scratch.subarray(0, n);
+      if (data.subarray(0, BINARY_SNIFF).includes(0)) return { kind: 'skipped', path: rel, reason: 'binary' };
+      return { kind: 'file', path: rel, data };
+    } catch (e) {
+      return readFailed(rel, e);
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /**
+   * Reads a whole file into `buf` from `at`, using at most `room` bytes: `fits` with its length,
+   * `too-big` when it holds more than `room` bytes (nothing else is to be trusted in `buf` then),
+   * or why it was not read. Many small files read back to back into one buffer are searched with
+   * one call per literal instead of one per file (src/scan/file-scan.ts).
+   */
+  readInto(rel: string, buf: Buffer, at: number, room: number): { kind: 'fits'; bytes: number } | { kind: 'too-big' } | NotRead {
+    // A file over the size limit comes back too big, and its own read reports it as too large.
+    room = Math.min(room, this.maxFileSize + 1);
+    const fd = openListed(this.root, rel);
+    if (typeof fd !== 'number') return fd;
+    try {
+      let n = 0;
+      for (;;) {
+        const got = readSync(fd, buf, at + n, room - n, null);
+        if (got === 0) break;
+        n += got;
+        // Full: one byte more says whether the file goes on (to a window read of its own).
+        if (n === room) return readSync(fd, this.#scratch, 0, 1, null) === 0 ? { kind: 'fits', bytes: n } : { kind: 'too-big' };
+      }
+      return { kind: 'fits', bytes: n };
+    } catch (e) {
+      return readFailed(rel, e);
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /**
+   * Reads a file in windows of WINDOW bytes, each starting with the last OVERLAP bytes of the one
+   * before, into one buffer allocated once: memory stays the same whatever the file's size.
+   * The outcome is what `read` gives, without the data (and no file is skipped as binary).
+   */
+  readWindows(rel: string, onWindow: (w: Window) => void): { kind: 'file'; path: string; bytes: number } | NotRead {
+    const fd = openListed(this.root, rel);
+    if (typeof fd !== 'number') return fd;
+    this.#window ??= Buffer.allocUnsafe(WINDOW + OVERLAP);
+    const buf = this.#window;
+    try {
+      let total = 0;
+      let filled = 0;
+      let first = true;
+      for (;;) {
+        let eof = false;
+        while (filled < buf.length) {
+          const got = readSync(fd, buf, filled, buf.length - filled, null);
+          if (got === 0) {
+            eof = true;
+            break;
+          }
+          filled += got;
+          total += got;
+        }
+        if (total > this.maxFileSize) return { kind: 'skipped', path: rel, reason: 'too-large', detail: `${fstatSync(fd).size} bytes` };
+        if (eof || filled < buf.length) {
+          onWindow({ data: buf.subarray(0, filled), first, last: true });
+          return { kind: 'file', path: rel, bytes: total };
+        }
+        onWindow({ data: buf, first, last: false });
+        first = false;
+        buf.copyWithin(0, buf.length - OVERLAP);
+        filled = OVERLAP;
+      }
+    } catch (e) {
+      return readFailed(rel, e);
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
+type NotRead = Exclude<FileRead, { kind: 'file' }>;
+
+/**
+ * `root/rel` without path.join's normalising, which cost about as much as the open itself on a
+ * tree of small files. A path that climbs (`..`) or is absolute is joined as before: the kernel
+ * would resolve `link/..` through the link, path.join does not.
+ */
+function under(root: string, rel: string): string {
+  return rel.startsWith('/') || rel.startsWith('..') || rel.includes('/..') || path.isAbsolute(rel) ? path.join(root, rel) : `${root}${path.sep}${rel}`;
+}
+
+/** Opens a listed path without following a symlink; why it cannot be read otherwise. */
+function openListed(root: string, rel: string): number | NotRead {
+  try {
+    // O_NONBLOCK: a FIFO in the tree must not hang the scan; it changes nothing for files.
+    return openSync(under(root, rel), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    // Listed by git but deleted in the work tree: nothing to scan.
+    if (code === 'ENOENT') return { kind: 'gone', path: rel };
+    if (code === 'ELOOP') return { kind: 'skipped', path: rel, reason: 'symlink' };
+    return { kind: 'skipped', path: rel, reason: 'unreadable', detail: code ?? String(e) };
+  }
+}
+
+function readFailed(rel: string, e: unknown): NotRead {
+  const code = (e as NodeJS.ErrnoException).code;
+  // A directory (a submodule git lists as a path) or a device: not a file to scan.
+  if (code === 'EISDIR' || code === 'EAGAIN' || code === 'EINVAL') return { kind: 'skipped', path: rel, reason: 'not-a-file' };
+  return { kind: 'skipped', path: rel, reason: 'unreadable', detail: code ?? String(e) };
+}
