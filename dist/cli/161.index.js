@@ -45,6 +45,8 @@ var render = __webpack_require__(6339);
 var worktree_scan = __webpack_require__(7690);
 // EXTERNAL MODULE: ./src/sources/git.ts
 var git = __webpack_require__(8022);
+// EXTERNAL MODULE: ./src/sources/file-reader.ts
+var file_reader = __webpack_require__(6280);
 // EXTERNAL MODULE: ./src/sources/worktree.ts
 var worktree = __webpack_require__(7821);
 // EXTERNAL MODULE: ./src/scan/triage.ts
@@ -383,6 +385,7 @@ const rulesForFile = (path) => REPO_RULES.flatMap((r) => (r.appliesTo !== 'repos
 
 
 
+
 /** Whether git (or, outside a repository, the root .gitignore) ignores a `.env` file. */
 async function envIgnored(root, inGit, reader) {
     if (inGit) {
@@ -410,12 +413,12 @@ async function runAudit(settings, deps) {
     const scan = await (0,worktree_scan/* scanWorktree */.X)({ root, config, threads: 'auto' }, deps);
     const allowed = (0,triage/* triageFrom */.b)(config);
     const inGit = (await (0,git/* gitTopLevel */.oB)(root)) !== undefined;
-    const reader = new worktree/* FileReader */.qg(root, config.scan.maxFileSize);
+    const reader = new file_reader/* FileReader */.qg(root, config.scan.maxFileSize);
     const repo = { inGit, envIgnored: await envIgnored(root, inGit, reader), keys: scan.findings };
     let filesChecked = 0;
     let workflows = 0;
     // File by file: a file's text is dropped once its rules have read it.
-    for await (const batch of (0,worktree/* listWorktree */.SC)(root)) {
+    for await (const batch of (0,worktree/* listWorktree */.S)(root)) {
         for (const file of batch) {
             const rules = allowed.pathAllowed(file) ? [] : rulesForFile(file);
             if (rules.length === 0)

@@ -566,7 +566,8 @@ __webpack_require__.d(__webpack_exports__, {
   FY: () => (/* reexport */ mayContainKey),
   Zg: () => (/* reexport */ scrubSecrets),
   fg: () => (/* reexport */ sha256Hex),
-  OB: () => (/* reexport */ sniffEncoding)
+  OB: () => (/* reexport */ sniffEncoding),
+  QB: () => (/* reexport */ utf16Mark)
 });
 
 // UNUSED EXPORTS: ENTROPY_MIN, KEY_FORMS, KIND_SPECS, MARKER, PREFILTER_LITERALS, REDACTED_PREFIXES, RUN_MIN, fingerprint, placeholderReason, redact
@@ -1211,11 +1212,15 @@ const BINARY_SNIFF = 8192;
  * (Windows tools write one by default), binary when a NUL is in the first 8 KiB, else UTF-8.
  */
 function sniffEncoding(head) {
-    if (head[0] === 0xff && head[1] === 0xfe)
+    return utf16Mark(head, 0) ?? (head.subarray(0, BINARY_SNIFF).includes(0) ? 'binary' : 'utf8');
+}
+/** The UTF-16 encoding whose byte-order mark is at `at`, if one is. */
+function utf16Mark(bytes, at) {
+    if (bytes[at] === 0xff && bytes[at + 1] === 0xfe)
         return 'utf16le';
-    if (head[0] === 0xfe && head[1] === 0xff)
+    if (bytes[at] === 0xfe && bytes[at + 1] === 0xff)
         return 'utf16be';
-    return head.subarray(0, BINARY_SNIFF).includes(0) ? 'binary' : 'utf8';
+    return undefined;
 }
 function asBuffer(data) {
     return Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
@@ -3810,6 +3815,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./src/sources/file-reader.ts
+var file_reader = __webpack_require__(6280);
 // EXTERNAL MODULE: ./src/sources/worktree.ts
 var worktree = __webpack_require__(7821);
 // EXTERNAL MODULE: ./src/scan/collect.ts
@@ -3834,7 +3841,7 @@ class WindowScanner {
         if (w.first)
             this.#encoding = (0,detect/* sniffEncoding */.OB)(w.data);
         const utf16 = this.#encoding === 'utf16le' || this.#encoding === 'utf16be';
-        const cut = w.last ? w.data.length : w.data.length - worktree/* OVERLAP */.sH;
+        const cut = w.last ? w.data.length : w.data.length - file_reader/* OVERLAP */.sH;
         // Bytes are checked for the markers before anything is decoded (UTF-16 must be decoded first).
         if (utf16 || (0,detect/* mayContainKey */.FY)(w.data)) {
             const head = (0,detect/* decodeBytes */.yj)(w.data.subarray(0, cut), this.#encoding, w.first);
@@ -3874,23 +3881,88 @@ function scanFile(reader, rel) {
         return read;
     return { kind: 'scanned', path: rel, bytes: read.bytes, matches: scanner.matches };
 }
+/** Bytes of small files read back to back before they are searched, and the least room worth a read. */
+const PACK = 4 << 20;
+const MIN_ROOM = 1 << 20;
+/**
+ * Scans a batch of paths. Small files are read back to back into one buffer, a newline after each
+ * (no literal spans two files), and the buffer is searched once per prefilter literal: searching
+ * each file on its own cost a native call per literal and file, a third of a 20,000-file scan.
+ * Only the files a literal hits, and UTF-16 ones (their bytes never hold the ASCII literals), are
+ * scanned whole; a file that does not fit is read window by window on its own.
+ */
 function scanBatch(reader, paths) {
     let filesScanned = 0;
     let bytesScanned = 0;
     const notable = [];
-    for (const rel of paths) {
-        const o = scanFile(reader, rel);
+    const pack = (reader.pack ??= Buffer.allocUnsafe(PACK));
+    const packed = [];
+    let used = 0;
+    const take = (o) => {
         if (o.kind === 'gone')
-            continue;
+            return;
         if (o.kind === 'scanned') {
             filesScanned++;
             bytesScanned += o.bytes;
             if (o.matches.length === 0)
-                continue;
+                return;
         }
         notable.push(o);
+    };
+    const flush = () => {
+        for (const i of filesHit(pack, used, packed)) {
+            const { path, start, end } = packed[i];
+            const scanner = new WindowScanner();
+            scanner.push({ data: pack.subarray(start, end), first: true, last: true });
+            if (scanner.matches.length > 0)
+                notable.push({ kind: 'scanned', path, bytes: end - start, matches: scanner.matches });
+        }
+        for (const p of packed)
+            bytesScanned += p.end - p.start;
+        filesScanned += packed.length;
+        packed.length = 0;
+        used = 0;
+    };
+    for (const rel of paths) {
+        if (PACK - used < MIN_ROOM)
+            flush();
+        const read = reader.readInto(rel, pack, used, PACK - used - 1);
+        if (read.kind === 'fits') {
+            packed.push({ path: rel, start: used, end: used + read.bytes });
+            used += read.bytes;
+            pack[used++] = 0x0a;
+        }
+        else if (read.kind === 'too-big') {
+            take(scanFile(reader, rel));
+        }
+        else
+            take(read);
     }
+    flush();
     return { filesScanned, bytesScanned, notable };
+}
+/**
+ * Indices of the packed files that a prefilter literal hits, or that start with a UTF-16
+ * byte-order mark. Past a hit the search goes on from the next file: a file full of markers costs
+ * one hit per literal.
+ */
+function filesHit(pack, used, packed) {
+    const hit = new Set();
+    packed.forEach((p, i) => {
+        if ((0,detect/* utf16Mark */.QB)(pack, p.start))
+            hit.add(i);
+    });
+    const data = pack.subarray(0, used);
+    for (const literal of detect/* LITERAL_SEARCHES */.l0) {
+        let file = 0;
+        for (let at = literal.indexIn(data); at !== -1;) {
+            while (packed[file].end <= at)
+                file++;
+            hit.add(file);
+            at = literal.indexIn(data, packed[file].end);
+        }
+    }
+    return hit;
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -3971,6 +4043,7 @@ async function scanInPool(paths, workers, init, local, onBatch) {
 
 
 
+
 const PROGRESS_EVERY_MS = 250;
 /** Scans the working tree under `settings.root`. */
 function scanWorktree(settings, deps) {
@@ -4009,11 +4082,11 @@ async function scanTree(settings, collector, deps) {
             logger.progress(`keyguard: ${filesScanned} files, ${(bytesScanned / 1e6).toFixed(1)} MB, ${findings.length} findings`);
         }
     };
-    const listed = filterAllowed(settings.files ? given(settings.files) : (0,worktree/* listWorktree */.SC)(settings.root), (rel) => collector.pathAllowed(rel));
+    const listed = filterAllowed(settings.files ? given(settings.files) : (0,worktree/* listWorktree */.S)(settings.root), (rel) => collector.pathAllowed(rel));
     const threads = settings.threads === 'auto' ? Math.min((0,external_node_os_.availableParallelism)(), 8) : (settings.threads ?? 0);
     // Starting worker threads costs more than a small tree takes to scan: the listing decides.
     const { head, rest } = await peek(listed, threads > 1 ? MAIN_THREAD_FILES : Infinity);
-    const reader = new worktree/* FileReader */.qg(settings.root, settings.config.scan.maxFileSize);
+    const reader = new file_reader/* FileReader */.qg(settings.root, settings.config.scan.maxFileSize);
     const local = (batch) => scanBatch(reader, batch);
     if (rest)
         await scanInPool(rest, threads - 1, { root: settings.root, maxFileSize: settings.config.scan.maxFileSize }, local, onBatch);
@@ -4249,6 +4322,191 @@ function resolveRespondOptions(raw, name, secrets, config, defaults) {
 
 /***/ }),
 
+/***/ 6280:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   qg: () => (/* binding */ FileReader),
+/* harmony export */   sH: () => (/* binding */ OVERLAP)
+/* harmony export */ });
+/* unused harmony export WINDOW */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(449);
+
+
+
+/** Bytes scanned at a time in a large file, and how much of each window the next one reads again. */
+const WINDOW = 8 << 20;
+const OVERLAP = 64 << 10;
+/**
+ * Reads listed files synchronously into one reused buffer. Measured on 20,000 cached files: about
+ * 3x faster than fs.promises.readFile (no thread-pool round trips, no allocation per file), which
+ * is most of a scan's time. The returned `data` is a view that is valid until the next `read`.
+ *
+ * Symlinks are never followed (a link could lead out of the root, and a link inside it points at a
+ * file scanned on its own). Binary means a NUL in the first 8 KiB.
+ */
+class FileReader {
+    #scratch = Buffer.allocUnsafe(256 << 10);
+    #window;
+    /** A buffer the scan packs small files into (src/scan/file-scan.ts), kept with the reader's others. */
+    pack;
+    root;
+    maxFileSize;
+    constructor(root, maxFileSize) {
+        this.root = root;
+        this.maxFileSize = maxFileSize;
+    }
+    read(rel) {
+        const fd = openListed(this.root, rel);
+        if (typeof fd !== 'number')
+            return fd;
+        try {
+            // Read to EOF without an fstat first (one syscall less per file); stat only what is too large.
+            let n = 0;
+            for (;;) {
+                if (n === this.#scratch.length) {
+                    if (n > this.maxFileSize)
+                        return { kind: 'skipped', path: rel, reason: 'too-large', detail: `${(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).size} bytes` };
+                    const grown = Buffer.allocUnsafe(Math.min(n * 2, this.maxFileSize + 1));
+                    this.#scratch.copy(grown, 0, 0, n);
+                    this.#scratch = grown;
+                }
+                const got = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, this.#scratch, n, this.#scratch.length - n, null);
+                if (got === 0)
+                    break;
+                n += got;
+            }
+            if (n > this.maxFileSize)
+                return { kind: 'skipped', path: rel, reason: 'too-large', detail: `${(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).size} bytes` };
+            const data = this.#scratch.subarray(0, n);
+            if (data.subarray(0, _detect_index_js__WEBPACK_IMPORTED_MODULE_2__/* .BINARY_SNIFF */ .P4).includes(0))
+                return { kind: 'skipped', path: rel, reason: 'binary' };
+            return { kind: 'file', path: rel, data };
+        }
+        catch (e) {
+            return readFailed(rel, e);
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        }
+    }
+    /**
+     * Reads a whole file into `buf` from `at`, using at most `room` bytes: `fits` with its length,
+     * `too-big` when it holds more than `room` bytes (nothing else is to be trusted in `buf` then),
+     * or why it was not read. Many small files read back to back into one buffer are searched with
+     * one call per literal instead of one per file (src/scan/file-scan.ts).
+     */
+    readInto(rel, buf, at, room) {
+        // A file over the size limit comes back too big, and its own read reports it as too large.
+        room = Math.min(room, this.maxFileSize + 1);
+        const fd = openListed(this.root, rel);
+        if (typeof fd !== 'number')
+            return fd;
+        try {
+            let n = 0;
+            for (;;) {
+                const got = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buf, at + n, room - n, null);
+                if (got === 0)
+                    break;
+                n += got;
+                // Full: one byte more says whether the file goes on (to a window read of its own).
+                if (n === room)
+                    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, this.#scratch, 0, 1, null) === 0 ? { kind: 'fits', bytes: n } : { kind: 'too-big' };
+            }
+            return { kind: 'fits', bytes: n };
+        }
+        catch (e) {
+            return readFailed(rel, e);
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        }
+    }
+    /**
+     * Reads a file in windows of WINDOW bytes, each starting with the last OVERLAP bytes of the one
+     * before, into one buffer allocated once: memory stays the same whatever the file's size.
+     * The outcome is what `read` gives, without the data (and no file is skipped as binary).
+     */
+    readWindows(rel, onWindow) {
+        const fd = openListed(this.root, rel);
+        if (typeof fd !== 'number')
+            return fd;
+        this.#window ??= Buffer.allocUnsafe(WINDOW + OVERLAP);
+        const buf = this.#window;
+        try {
+            let total = 0;
+            let filled = 0;
+            let first = true;
+            for (;;) {
+                let eof = false;
+                while (filled < buf.length) {
+                    const got = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buf, filled, buf.length - filled, null);
+                    if (got === 0) {
+                        eof = true;
+                        break;
+                    }
+                    filled += got;
+                    total += got;
+                }
+                if (total > this.maxFileSize)
+                    return { kind: 'skipped', path: rel, reason: 'too-large', detail: `${(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).size} bytes` };
+                if (eof || filled < buf.length) {
+                    onWindow({ data: buf.subarray(0, filled), first, last: true });
+                    return { kind: 'file', path: rel, bytes: total };
+                }
+                onWindow({ data: buf, first, last: false });
+                first = false;
+                buf.copyWithin(0, buf.length - OVERLAP);
+                filled = OVERLAP;
+            }
+        }
+        catch (e) {
+            return readFailed(rel, e);
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        }
+    }
+}
+/**
+ * `root/rel` without path.join's normalising, which cost about as much as the open itself on a
+ * tree of small files. A path that climbs (`..`) or is absolute is joined as before: the kernel
+ * would resolve `link/..` through the link, path.join does not.
+ */
+function under(root, rel) {
+    return rel.startsWith('/') || rel.startsWith('..') || rel.includes('/..') || node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel) ? node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, rel) : `${root}${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}${rel}`;
+}
+/** Opens a listed path without following a symlink; why it cannot be read otherwise. */
+function openListed(root, rel) {
+    try {
+        // O_NONBLOCK: a FIFO in the tree must not hang the scan; it changes nothing for files.
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(under(root, rel), node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    }
+    catch (e) {
+        const code = e.code;
+        // Listed by git but deleted in the work tree: nothing to scan.
+        if (code === 'ENOENT')
+            return { kind: 'gone', path: rel };
+        if (code === 'ELOOP')
+            return { kind: 'skipped', path: rel, reason: 'symlink' };
+        return { kind: 'skipped', path: rel, reason: 'unreadable', detail: code ?? String(e) };
+    }
+}
+function readFailed(rel, e) {
+    const code = e.code;
+    // A directory (a submodule git lists as a path) or a device: not a file to scan.
+    if (code === 'EISDIR' || code === 'EAGAIN' || code === 'EINVAL')
+        return { kind: 'skipped', path: rel, reason: 'not-a-file' };
+    return { kind: 'skipped', path: rel, reason: 'unreadable', detail: code ?? String(e) };
+}
+
+
+/***/ }),
+
 /***/ 8022:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -4339,20 +4597,15 @@ async function gitWorkTree(dir) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   SC: () => (/* binding */ listWorktree),
-/* harmony export */   qg: () => (/* binding */ FileReader),
-/* harmony export */   sH: () => (/* binding */ OVERLAP)
+/* harmony export */   S: () => (/* binding */ listWorktree)
 /* harmony export */ });
-/* unused harmony export WINDOW */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var ignore__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(298);
 /* harmony import */ var ignore__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(ignore__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(449);
-/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8022);
-
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8022);
 
 
 
@@ -4364,9 +4617,9 @@ async function gitWorkTree(dir) {
  * every file below root, honouring .gitignore files on the way down.
  */
 async function* listWorktree(root) {
-    if (mayBeInGitRepository(root) && (await (0,_git_js__WEBPACK_IMPORTED_MODULE_4__/* .gitTopLevel */ .oB)(root))) {
+    if (mayBeInGitRepository(root) && (await (0,_git_js__WEBPACK_IMPORTED_MODULE_3__/* .gitTopLevel */ .oB)(root))) {
         // Run from root, ls-files prints paths relative to it and only below it.
-        yield* (0,_git_js__WEBPACK_IMPORTED_MODULE_4__/* .nulSeparated */ .sk)((0,_git_js__WEBPACK_IMPORTED_MODULE_4__/* .gitStream */ .dP)(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate']));
+        yield* (0,_git_js__WEBPACK_IMPORTED_MODULE_3__/* .nulSeparated */ .sk)((0,_git_js__WEBPACK_IMPORTED_MODULE_3__/* .gitStream */ .dP)(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate']));
         return;
     }
     yield* walk(root);
@@ -4412,137 +4665,6 @@ function* walk(root) {
         if (files.length > 0)
             yield files;
     }
-}
-/** Bytes scanned at a time in a large file, and how much of each window the next one reads again. */
-const WINDOW = 8 << 20;
-const OVERLAP = 64 << 10;
-/**
- * Reads listed files synchronously into one reused buffer. Measured on 20,000 cached files: about
- * 3x faster than fs.promises.readFile (no thread-pool round trips, no allocation per file), which
- * is most of a scan's time. The returned `data` is a view that is valid until the next `read`.
- *
- * Symlinks are never followed (a link could lead out of the root, and a link inside it points at a
- * file scanned on its own). Binary means a NUL in the first 8 KiB.
- */
-class FileReader {
-    #scratch = Buffer.allocUnsafe(256 << 10);
-    #window;
-    root;
-    maxFileSize;
-    constructor(root, maxFileSize) {
-        this.root = root;
-        this.maxFileSize = maxFileSize;
-    }
-    read(rel) {
-        const fd = openListed(this.root, rel);
-        if (typeof fd !== 'number')
-            return fd;
-        try {
-            // Read to EOF without an fstat first (one syscall less per file); stat only what is too large.
-            let n = 0;
-            for (;;) {
-                if (n === this.#scratch.length) {
-                    if (n > this.maxFileSize)
-                        return { kind: 'skipped', path: rel, reason: 'too-large', detail: `${(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).size} bytes` };
-                    const grown = Buffer.allocUnsafe(Math.min(n * 2, this.maxFileSize + 1));
-                    this.#scratch.copy(grown, 0, 0, n);
-                    this.#scratch = grown;
-                }
-                const got = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, this.#scratch, n, this.#scratch.length - n, null);
-                if (got === 0)
-                    break;
-                n += got;
-            }
-            if (n > this.maxFileSize)
-                return { kind: 'skipped', path: rel, reason: 'too-large', detail: `${(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).size} bytes` };
-            const data = this.#scratch.subarray(0, n);
-            if (data.subarray(0, _detect_index_js__WEBPACK_IMPORTED_MODULE_3__/* .BINARY_SNIFF */ .P4).includes(0))
-                return { kind: 'skipped', path: rel, reason: 'binary' };
-            return { kind: 'file', path: rel, data };
-        }
-        catch (e) {
-            return readFailed(rel, e);
-        }
-        finally {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-        }
-    }
-    /**
-     * Reads a file in windows of WINDOW bytes, each starting with the last OVERLAP bytes of the one
-     * before, into one buffer allocated once: memory stays the same whatever the file's size.
-     * The outcome is what `read` gives, without the data (and no file is skipped as binary).
-     */
-    readWindows(rel, onWindow) {
-        const fd = openListed(this.root, rel);
-        if (typeof fd !== 'number')
-            return fd;
-        this.#window ??= Buffer.allocUnsafe(WINDOW + OVERLAP);
-        const buf = this.#window;
-        try {
-            let total = 0;
-            let filled = 0;
-            let first = true;
-            for (;;) {
-                let eof = false;
-                while (filled < buf.length) {
-                    const got = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buf, filled, buf.length - filled, null);
-                    if (got === 0) {
-                        eof = true;
-                        break;
-                    }
-                    filled += got;
-                    total += got;
-                }
-                if (total > this.maxFileSize)
-                    return { kind: 'skipped', path: rel, reason: 'too-large', detail: `${(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).size} bytes` };
-                if (eof || filled < buf.length) {
-                    onWindow({ data: buf.subarray(0, filled), first, last: true });
-                    return { kind: 'file', path: rel, bytes: total };
-                }
-                onWindow({ data: buf, first, last: false });
-                first = false;
-                buf.copyWithin(0, buf.length - OVERLAP);
-                filled = OVERLAP;
-            }
-        }
-        catch (e) {
-            return readFailed(rel, e);
-        }
-        finally {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-        }
-    }
-}
-/**
- * `root/rel` without path.join's normalising, which cost about as much as the open itself on a
- * tree of small files. A path that climbs (`..`) or is absolute is joined as before: the kernel
- * would resolve `link/..` through the link, path.join does not.
- */
-function under(root, rel) {
-    return rel.startsWith('/') || rel.startsWith('..') || rel.includes('/..') || node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel) ? node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, rel) : `${root}${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}${rel}`;
-}
-/** Opens a listed path without following a symlink; why it cannot be read otherwise. */
-function openListed(root, rel) {
-    try {
-        // O_NONBLOCK: a FIFO in the tree must not hang the scan; it changes nothing for files.
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(under(root, rel), node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
-    }
-    catch (e) {
-        const code = e.code;
-        // Listed by git but deleted in the work tree: nothing to scan.
-        if (code === 'ENOENT')
-            return { kind: 'gone', path: rel };
-        if (code === 'ELOOP')
-            return { kind: 'skipped', path: rel, reason: 'symlink' };
-        return { kind: 'skipped', path: rel, reason: 'unreadable', detail: code ?? String(e) };
-    }
-}
-function readFailed(rel, e) {
-    const code = e.code;
-    // A directory (a submodule git lists as a path) or a device: not a file to scan.
-    if (code === 'EISDIR' || code === 'EAGAIN' || code === 'EINVAL')
-        return { kind: 'skipped', path: rel, reason: 'not-a-file' };
-    return { kind: 'skipped', path: rel, reason: 'unreadable', detail: code ?? String(e) };
 }
 
 
