@@ -161,10 +161,10 @@ describe('what a working-tree scan reads', () => {
 
 describe('small files searched together', () => {
   it('a batch read back to back into one buffer finds what each file read on its own finds, at pack edges too', () => {
-    // Sizes around the 4 MiB pack and its 1 MiB least room: files that fill it, one that does not
-    // fit the room left (read on its own), one over the size limit, UTF-16, empty, binary, and
-    // keys on the first and last bytes of files, so a key beside the newline between two files
-    // or at a pack's end shows.
+    // Sizes around the 1 MiB pack and its 256 KiB least room: files that fill it, one that does
+    // not fit the room left (read on its own), one over the size limit, UTF-16, empty, binary,
+    // and keys on the first and last bytes of files, so a key beside the newline between two
+    // files or at a pack's end shows.
     const root = tempDir();
     const paths: string[] = [];
     const add = (rel: string, content: string | Buffer) => {
@@ -174,8 +174,11 @@ describe('small files searched together', () => {
     const pad = (n: number) => 'x'.repeat(n);
     add('first.txt', `${legacy()}`);
     add('empty.txt', '');
-    for (let i = 0; i < 4; i++) add(`fill${i}.txt`, `${legacy()}${pad(900_000)}${legacy()}`);
-    add('over-room.txt', `${pad(1_500_000)}${legacy()}`);
+    const fill = () => `${legacy()}${pad(225_000)}${legacy()}`;
+    for (let i = 0; i < 3; i++) add(`fill${i}.txt`, fill());
+    // 675 KB used: 349 KB of room, worth a read, and too little for this file.
+    add('over-room.txt', `${pad(400_000)}${legacy()}`);
+    add('fill3.txt', fill());
     add('utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`k=${legacy()}`, 'utf16le')]));
     add('binary.dat', Buffer.concat([Buffer.from([0, 1, 2]), Buffer.from(legacy())]));
     add('too-large.txt', `${pad(3_000_000)}${legacy()}`);
@@ -192,7 +195,7 @@ describe('small files searched together', () => {
     expect(batch.filesScanned).toBe(alone.filter((o) => o.kind === 'scanned').length);
     expect(batch.bytesScanned).toBe(alone.reduce((n, o) => n + (o.kind === 'scanned' ? o.bytes : 0), 0));
     expect(notable.map((o) => o.path)).toEqual(expect.arrayContaining(['first.txt', 'fill3.txt', 'over-room.txt', 'utf16.txt', 'binary.dat', 'too-large.txt', 'last.txt']));
-    expect(notable.find((o) => o.path === 'fill3.txt')).toMatchObject({ matches: [{ column: 1 }, { column: 900_052 }] });
+    expect(notable.find((o) => o.path === 'fill3.txt')).toMatchObject({ matches: [{ column: 1 }, { column: 225_052 }] });
   });
 });
 
