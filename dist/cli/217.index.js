@@ -3881,9 +3881,13 @@ function scanFile(reader, rel) {
         return read;
     return { kind: 'scanned', path: rel, bytes: read.bytes, matches: scanner.matches };
 }
-/** Bytes of small files read back to back before they are searched, and the least room worth a read. */
-const PACK = 4 << 20;
-const MIN_ROOM = 1 << 20;
+/**
+ * Bytes of small files read back to back before they are searched, and the least room worth a
+ * read. Seven searches of a pack stay in the cache at 1 MiB: 4 MiB packs took 5% longer on 20,000
+ * files, 64 KiB ones 10% (more calls).
+ */
+const PACK = 1 << 20;
+const MIN_ROOM = 256 << 10;
 /**
  * Scans a batch of paths. Small files are read back to back into one buffer, a newline after each
  * (no literal spans two files), and the buffer is searched once per prefilter literal: searching
