@@ -38,7 +38,7 @@ export function recordedRows(): readonly Row[] {
   return recorded;
 }
 
-const HEADER = ['case', 'keyguard: median (min–max)', 'baseline', 'baseline: median (min–max)', 'ratio of medians', 'goal', 'keys found'];
+const HEADER = ['case', 'time: median (min–max)', 'baseline', 'baseline: median (min–max)', 'ratio of medians', 'goal', 'keys found'];
 
 function cells(row: Row): string[] {
   const digits = row.ratio === 'extra-ms' ? 3 : 2;
@@ -75,5 +75,5 @@ const loadAtStart = loadavg()[0]!;
 
 /** The note under the table: when and on what the rows just written were measured. */
 export function machineNote(now = new Date()): string {
-  return `Rows last written ${now.toISOString().slice(0, 10)} by \`npm run bench -- --readme\` on ${cpus().length} cores (load average ${loadAtStart.toFixed(1)} when it started, ${loadavg()[0]!.toFixed(1)} when it ended), Node ${process.versions.node}; each row is keyguard and its baseline run turn about.`;
+  return `Rows last written ${now.toISOString().slice(0, 10)} by \`npm run bench -- --readme\` on ${cpus().length} cores (load average ${loadAtStart.toFixed(1)} when it started, ${loadavg()[0]!.toFixed(1)} when it ended), Node ${process.versions.node}; each row is the program measured and its baseline, run turn about.`;
 }

@@ -1,7 +1,7 @@
 // Working-tree benchmark: keyguard's bundled CLI against ripgrep with an equivalent search, runs
 // interleaved, on generated trees of 2,000 files (20 MB) and 20,000 files (200 MB) with planted keys.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fingerprint } from '../src/detect/secret.ts';
 import { MARKER, SHAPES, makeKey } from '../test/helpers/keygen.ts';
@@ -102,4 +102,15 @@ function benchTree(size: Size): void {
   console.log(`  ripgrep   ${fmtSpread(r.baseline)}  ${fmt(mb / r.baseline.median, 0)} MB/s`);
   console.log(`  ratio keyguard/ripgrep (medians): ${fmt(r.ratio)}x (goal: within ${size.goal}x)`);
   record({ name: `worktree, ${size.files.toLocaleString('en')} files / ${size.bytes >> 20} MB`, keyguard: r.keyguard, baseline: 'ripgrep, the same search', baselineSpread: r.baseline, goal: `≤ ${size.goal}x`, recall: `${planted.length - missed}/${planted.length}` });
+
+  // What no Node.js scanner can beat: Node itself listing the tree and reading each file once,
+  // with no search, on one thread and on every core (the better of the two).
+  const floors = [1, availableParallelism()].map((threads) => ({ threads, ...interleaved(7, () => timed(process.execPath, [FLOOR, TREE, String(threads)]), rg) }));
+  const floor = floors.reduce((a, b) => (b.keyguard.median < a.keyguard.median ? b : a));
+  console.log(`  Node floor (read every file, no search; ${floors.map((f) => `${f.threads} thread${f.threads > 1 ? 's' : ''} ${fmt(f.keyguard.median, 3)} s`).join(', ')})`);
+  console.log(`  ratio floor/ripgrep (medians): ${fmt(floor.ratio)}x; keyguard/floor: ${fmt(r.keyguard.median / floor.keyguard.median)}x`);
+  record({ name: `worktree floor, ${size.files.toLocaleString('en')} files: Node reads them, no search`, keyguard: floor.keyguard, baseline: 'ripgrep, the same search', baselineSpread: floor.baseline, goal: '—', recall: '—' });
 }
+
+/** The floor program (plain JavaScript: no type stripping to load). */
+const FLOOR = path.join(import.meta.dirname, 'read-floor.mjs');
