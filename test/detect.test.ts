@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countNewlines, detectKeys, fingerprint, KEY_FORMS, KIND_SPECS, kindPrefix, kindSpec, LITERAL_SEARCHES, mayContainKey, PREFILTER_LITERALS, redact, REDACTED_PREFIXES } from '../src/detect/index.ts';
+import { shannonEntropy } from '../src/detect/placeholder.ts';
 import { MARKER, SHAPES, makeKey, oneOfEach, randomString, shapeByName } from './helpers/keygen.ts';
 
 const keysIn = (text: string) => detectKeys(text).map((m) => m.secret.reveal());
@@ -188,5 +189,23 @@ describe('prefilter and robustness', () => {
     // A safety fuse, not a timing test: a quadratic detector would take minutes here.
     const evil = `sk-${'sk-a'.repeat(20_000)}${MARKER}`.repeat(20) + `${MARKER}-`.repeat(100_000);
     expect(detectKeys(evil)).toEqual([]);
+  });
+});
+
+describe('entropy of a half', () => {
+  // The textbook definition over code points, as the placeholder test reads it.
+  const reference = (s: string) => {
+    const counts = new Map<string, number>();
+    for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    const n = [...s].length;
+    return [...counts.values()].reduce((h, c) => h - (c / n) * Math.log2(c / n), 0);
+  };
+
+  it('is Shannon entropy in bits per character, over code points', () => {
+    expect([shannonEntropy(''), shannonEntropy('aaaa'), shannonEntropy('abab'), shannonEntropy('abcd')]).toEqual([0, 0, 1, 2]);
+    // Astral characters count once (not as two surrogates), other non-ASCII ones too.
+    expect(shannonEntropy('😀😀ab')).toBeCloseTo(1.5, 12);
+    expect(shannonEntropy('ééab')).toBeCloseTo(1.5, 12);
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (s) => Math.abs(shannonEntropy(s) - reference(s)) < 1e-9));
   });
 });

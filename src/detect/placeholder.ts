@@ -15,10 +15,15 @@ const PLACEHOLDER_WORDS = ['example', 'placeholder', 'redacted', 'dummy', 'sampl
 export function shannonEntropy(s: string): number {
   if (s.length === 0) return 0;
   const counts = new Map<string, number>();
-  for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  // Characters are code points: an astral one is one character, not its two UTF-16 halves.
+  let length = 0;
+  for (const ch of s) {
+    counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    length++;
+  }
   let h = 0;
   for (const n of counts.values()) {
-    const p = n / s.length;
+    const p = n / length;
     h -= p * Math.log2(p);
   }
   return h;
