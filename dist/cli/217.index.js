@@ -761,11 +761,15 @@ function shannonEntropy(s) {
     if (s.length === 0)
         return 0;
     const counts = new Map();
-    for (const ch of s)
+    // Characters are code points: an astral one is one character, not its two UTF-16 halves.
+    let length = 0;
+    for (const ch of s) {
         counts.set(ch, (counts.get(ch) ?? 0) + 1);
+        length++;
+    }
     let h = 0;
     for (const n of counts.values()) {
-        const p = n / s.length;
+        const p = n / length;
         h -= p * Math.log2(p);
     }
     return h;
