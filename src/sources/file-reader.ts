@@ -17,6 +17,13 @@ export type FileRead =
 export const WINDOW = 8 << 20;
 export const OVERLAP = 64 << 10;
 
+/**
+ * Bytes of small files read back to back (`readInto`) before they are searched. Seven searches of
+ * a pack stay in the cache at 1 MiB: 4 MiB packs took 5% longer on 20,000 files, 64 KiB ones 10%
+ * (more calls).
+ */
+export const PACK = 1 << 20;
+
 /** A view of a file being read window by window: valid only during the callback. */
 export interface Window {
   readonly data: Buffer;
@@ -37,8 +44,7 @@ export interface Window {
 export class FileReader {
   #scratch = Buffer.allocUnsafe(256 << 10);
   #window: Buffer | undefined;
-  /** A buffer the scan packs small files into (src/scan/file-scan.ts), kept with the reader's others. */
-  pack: Buffer | undefined;
+  #pack: Buffer | undefined;
 
   readonly root: string;
   readonly maxFileSize: number;
@@ -74,6 +80,11 @@ export class FileReader {
     } finally {
       closeSync(fd);
     }
+  }
+
+  /** The buffer small files are packed into, PACK bytes, reused. */
+  get pack(): Buffer {
+    return (this.#pack ??= Buffer.allocUnsafe(PACK));
   }
 
   /**
