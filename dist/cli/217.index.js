@@ -3885,12 +3885,7 @@ function scanFile(reader, rel) {
         return read;
     return { kind: 'scanned', path: rel, bytes: read.bytes, matches: scanner.matches };
 }
-/**
- * Bytes of small files read back to back before they are searched, and the least room worth a
- * read. Seven searches of a pack stay in the cache at 1 MiB: 4 MiB packs took 5% longer on 20,000
- * files, 64 KiB ones 10% (more calls).
- */
-const PACK = 1 << 20;
+/** The least room left in a pack worth a read: a larger file is read on its own more often than not. */
 const MIN_ROOM = 256 << 10;
 /**
  * Scans a batch of paths. Small files are read back to back into one buffer, a newline after each
@@ -3903,7 +3898,7 @@ function scanBatch(reader, paths) {
     let filesScanned = 0;
     let bytesScanned = 0;
     const notable = [];
-    const pack = (reader.pack ??= Buffer.allocUnsafe(PACK));
+    const pack = reader.pack;
     const packed = [];
     let used = 0;
     const take = (o) => {
@@ -3932,9 +3927,9 @@ function scanBatch(reader, paths) {
         used = 0;
     };
     for (const rel of paths) {
-        if (PACK - used < MIN_ROOM)
+        if (file_reader/* PACK */.YT - used < MIN_ROOM)
             flush();
-        const read = reader.readInto(rel, pack, used, PACK - used - 1);
+        const read = reader.readInto(rel, pack, used, file_reader/* PACK */.YT - used - 1);
         if (read.kind === 'fits') {
             packed.push({ path: rel, start: used, end: used + read.bytes });
             used += read.bytes;
@@ -4334,6 +4329,7 @@ function resolveRespondOptions(raw, name, secrets, config, defaults) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   YT: () => (/* binding */ PACK),
 /* harmony export */   qg: () => (/* binding */ FileReader),
 /* harmony export */   sH: () => (/* binding */ OVERLAP)
 /* harmony export */ });
@@ -4350,6 +4346,12 @@ function resolveRespondOptions(raw, name, secrets, config, defaults) {
 const WINDOW = 8 << 20;
 const OVERLAP = 64 << 10;
 /**
+ * Bytes of small files read back to back (`readInto`) before they are searched. Seven searches of
+ * a pack stay in the cache at 1 MiB: 4 MiB packs took 5% longer on 20,000 files, 64 KiB ones 10%
+ * (more calls).
+ */
+const PACK = 1 << 20;
+/**
  * Reads listed files synchronously into one reused buffer. Measured on 20,000 cached files: about
  * 3x faster than fs.promises.readFile (no thread-pool round trips, no allocation per file), which
  * is most of a scan's time. The returned `data` is a view that is valid until the next `read`.
@@ -4360,8 +4362,7 @@ const OVERLAP = 64 << 10;
 class FileReader {
     #scratch = Buffer.allocUnsafe(256 << 10);
     #window;
-    /** A buffer the scan packs small files into (src/scan/file-scan.ts), kept with the reader's others. */
-    pack;
+    #pack;
     root;
     maxFileSize;
     constructor(root, maxFileSize) {
@@ -4401,6 +4402,10 @@ class FileReader {
         finally {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
         }
+    }
+    /** The buffer small files are packed into, PACK bytes, reused. */
+    get pack() {
+        return (this.#pack ??= Buffer.allocUnsafe(PACK));
     }
     /**
      * Reads a whole file into `buf` from `at`, using at most `room` bytes: `fits` with its length,
