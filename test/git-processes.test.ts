@@ -68,3 +68,25 @@ describe('git processes of a history scan', () => {
     expect(r.calls.filter((c) => c.startsWith('rev-parse'))).toEqual(['rev-parse --show-toplevel --is-shallow-repository']);
   });
 });
+
+describe('git processes of a working-tree scan', () => {
+  it('a repository is listed by one git (ls-files answers "is this a work tree" too); a plain directory by none, a .git directory by one refusal, then a walk', async () => {
+    const key = makeKey(shapeByName('project 164'));
+    const root = gitRepo({ 'src/app.ts': `const k = "${key}";\n` });
+    const repo = await gitCalls(['scan', root, '--format', 'json']);
+    expect(JSON.parse(repo.stdout).findings).toMatchObject([{ file: 'src/app.ts' }]);
+    expect(repo.calls).toEqual(['ls-files -z --cached --others --exclude-standard --deduplicate']);
+
+    const plain = tempDir();
+    writeFileSync(path.join(plain, 'a.txt'), `k=${key}\n`);
+    const walked = await gitCalls(['scan', plain, '--format', 'json']);
+    expect(JSON.parse(walked.stdout).findings).toMatchObject([{ file: 'a.txt' }]);
+    expect(walked.calls).toEqual([]);
+
+    // Inside .git, git refuses to list (no work tree): the directory is walked, as any other.
+    const inGitDir = await gitCalls(['scan', path.join(root, '.git'), '--format', 'json']);
+    expect(inGitDir.code).toBe(0);
+    expect(inGitDir.calls).toEqual(['ls-files -z --cached --others --exclude-standard --deduplicate']);
+    expect(JSON.parse(inGitDir.stdout).stats.filesScanned).toBeGreaterThan(0);
+  });
+});

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { gitStream, gitTopLevel, nulSeparated } from './git.ts';
+import { gitStream, nulSeparated } from './git.ts';
 
 /**
  * The files of a working tree, relative to `root` with `/` separators, in batches (one async step
@@ -10,10 +10,20 @@ import { gitStream, gitTopLevel, nulSeparated } from './git.ts';
  * every file below root, honouring .gitignore files on the way down.
  */
 export async function* listWorktree(root: string): AsyncGenerator<string[]> {
-  if (mayBeInGitRepository(root) && (await gitTopLevel(root))) {
-    // Run from root, ls-files prints paths relative to it and only below it.
-    yield* nulSeparated(gitStream(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate']));
-    return;
+  if (mayBeInGitRepository(root)) {
+    // Run from root, ls-files prints paths relative to it and only below it. It is also the
+    // question "is this a work tree": git refusing before it lists anything (no repository, a .git
+    // or bare directory, no git at all) means a walk, with no second git asked first.
+    let listed = false;
+    try {
+      for await (const batch of nulSeparated(gitStream(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate']))) {
+        listed = true;
+        yield batch;
+      }
+      return;
+    } catch (e) {
+      if (listed) throw e;
+    }
   }
   yield* walk(root);
 }
