@@ -4630,10 +4630,22 @@ async function gitWorkTree(dir) {
  * every file below root, honouring .gitignore files on the way down.
  */
 async function* listWorktree(root) {
-    if (mayBeInGitRepository(root) && (await (0,_git_js__WEBPACK_IMPORTED_MODULE_3__/* .gitTopLevel */ .oB)(root))) {
-        // Run from root, ls-files prints paths relative to it and only below it.
-        yield* (0,_git_js__WEBPACK_IMPORTED_MODULE_3__/* .nulSeparated */ .sk)((0,_git_js__WEBPACK_IMPORTED_MODULE_3__/* .gitStream */ .dP)(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate']));
-        return;
+    if (mayBeInGitRepository(root)) {
+        // Run from root, ls-files prints paths relative to it and only below it. It is also the
+        // question "is this a work tree": git refusing before it lists anything (no repository, a .git
+        // or bare directory, no git at all) means a walk, with no second git asked first.
+        let listed = false;
+        try {
+            for await (const batch of (0,_git_js__WEBPACK_IMPORTED_MODULE_3__/* .nulSeparated */ .sk)((0,_git_js__WEBPACK_IMPORTED_MODULE_3__/* .gitStream */ .dP)(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate']))) {
+                listed = true;
+                yield batch;
+            }
+            return;
+        }
+        catch (e) {
+            if (listed)
+                throw e;
+        }
     }
     yield* walk(root);
 }
