@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { BatchResult } from './file-scan.ts';
 import type { WorkerInit } from './worker.ts';
 
@@ -33,6 +33,8 @@ interface Lane {
  * flat on any tree.
  */
 export async function scanInPool(paths: AsyncIterable<readonly string[]>, workers: number, init: WorkerInit, local: (batch: string[]) => BatchResult, onBatch: (r: BatchResult) => void): Promise<void> {
+  // Loaded here, not with the module: history, range and small-tree scans never start a worker.
+  const { Worker } = await import('node:worker_threads');
   const lanes: Lane[] = Array.from({ length: workers }, () => {
     const lane: Lane = { worker: new Worker(workerUrl(), { workerData: init }), pending: [] };
     lane.worker.on('message', (out: BatchResult) => lane.pending.shift()?.resolve(out));
