@@ -3972,10 +3972,7 @@ function filesHit(pack, used, packed) {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(5919);
 ;// CONCATENATED MODULE: ./src/scan/pool.ts
-
 
 
 /** Paths per message, and messages queued per worker: enough that workers never wait on this thread. */
@@ -3999,8 +3996,10 @@ function workerUrl(base = import.meta.url) {
  * flat on any tree.
  */
 async function scanInPool(paths, workers, init, local, onBatch) {
+    // Loaded here, not with the module: history, range and small-tree scans never start a worker.
+    const { Worker } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 5919, 23));
     const lanes = Array.from({ length: workers }, () => {
-        const lane = { worker: new external_node_worker_threads_.Worker(workerUrl(), { workerData: init }), pending: [] };
+        const lane = { worker: new Worker(workerUrl(), { workerData: init }), pending: [] };
         lane.worker.on('message', (out) => lane.pending.shift()?.resolve(out));
         lane.worker.on('error', (e) => lane.pending.splice(0).forEach((p) => p.reject(e)));
         return lane;
