@@ -32,6 +32,8 @@ async function gitCalls(args: string[]): Promise<{ code: number; stdout: string;
   return { code: r.code, stdout: r.stdout, calls: readFileSync(log, 'utf8').split('\n').filter(Boolean) };
 }
 
+/** Each call's git command and the first word after it (`log --all`, `cat-file --batch-check`). */
+const commands = (calls: string[]) => calls.map((c) => c.split(' ').slice(0, 2).join(' '));
 const tipLookups = (calls: string[]) => calls.filter((c) => c.startsWith('cat-file --batch-check'));
 const refLists = (calls: string[]) => calls.filter((c) => c.startsWith('for-each-ref --format=%(refname)'));
 
@@ -45,6 +47,10 @@ describe('git processes of a history scan', () => {
     expect(r.calls.filter((c) => c.startsWith('cat-file'))).toEqual([]);
     expect(refLists(r.calls)).toHaveLength(1);
     expect(r.calls.filter((c) => c.startsWith('rev-parse'))).toEqual(['rev-parse --show-toplevel --is-shallow-repository']);
+    // Four in all: commit messages come with the diffs (a second git log read them), and the
+    // commits are counted as they stream (a rev-list counted them). Tag messages: for-each-ref.
+    expect(commands(r.calls).sort()).toEqual(['for-each-ref --format=%(refname)', 'for-each-ref refs/tags', 'log --all', 'rev-parse --show-toplevel']);
+    expect(JSON.parse(r.stdout).coverage).toMatchObject({ commits: 1 });
   });
 
   it('a history with a key looks its place up at the tips (the check above can fail), from the refs listed once', async () => {
@@ -56,6 +62,8 @@ describe('git processes of a history scan', () => {
     expect(tipLookups(r.calls).length).toBeGreaterThan(0);
     expect(r.calls).toContain('cat-file --batch -z');
     expect(refLists(r.calls)).toHaveLength(1);
+    // Seven in all: the four above, the tips' trees and the key's file at them, the blob read.
+    expect(commands(r.calls).sort()).toEqual(['cat-file --batch', 'cat-file --batch-check', 'cat-file --batch-check', 'for-each-ref --format=%(refname)', 'for-each-ref refs/tags', 'log --all', 'rev-parse --show-toplevel']);
   });
 
   it('a shallow clone is still refused, from the same one rev-parse', async () => {

@@ -3,7 +3,7 @@ import type { Config } from '../config.ts';
 import { ConfigurationError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { BlobReader, checkObjects } from '../sources/cat-file.ts';
-import { DiffStreamScanner, type AddedLine, type BinaryChange } from '../sources/diff-stream.ts';
+import { DiffStreamScanner, LogMessages, type AddedLine, type BinaryChange, type CommitMessage } from '../sources/diff-stream.ts';
 import { git, gitStream, gitWorkTree, nulSeparated } from '../sources/git.ts';
 import { prepareHistory } from '../sources/history.ts';
 import { prepareRange } from '../sources/range.ts';
@@ -39,9 +39,11 @@ const MAX_LOCATIONS = 50;
  * introduced while resolving a merge is found too. --full-index: binary files' blob ids, whole.
  * --no-renames: a moved file shows as added under its new name, so every path that ever held a
  * key is known (presence at the tips looks only at those).
+ * The format: a NUL, the commit's header line, its message, a NUL (see LogMessages): messages come
+ * with the diffs, from the one git process.
  */
 const DIFF_FLAGS = ['-p', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', '--relative', '--full-index', '--no-renames'];
-const LOG_FLAGS = [...DIFF_FLAGS, '--format=%x00%H %at %P', '--no-show-signature', '--diff-merges=dense-combined'];
+const LOG_FLAGS = [...DIFF_FLAGS, '--format=%x00%H %at %P%n%B%x00', '--no-show-signature', '--diff-merges=dense-combined'];
 
 function gitArgs(target: GitTarget): string[] {
   switch (target.type) {
@@ -106,9 +108,10 @@ export function gitSource(settings: Omit<GitScanSettings, 'baseline'>, described
         deps.logger.info('keyguard: the repository has no commits: nothing to scan');
         return { coverage, findings: [], filesScanned: 0, bytesScanned: 0, commitsScanned: 0 };
       }
-      // The refs just listed are the tips to look keys up at: no second listing.
+      // The refs just listed are the tips to look keys up at: no second listing. The commits
+      // scanned are those of the refs: git log shows each once (a damaged clone: as listed).
       const out = await gitChanges({ ...settings, refs: coverage.refs }).scan(collector, deps);
-      return { ...out, coverage: { type: 'refs', refs: coverage.refs, commits: (await coverage.commits) ?? out.commitsScanned ?? 0 } };
+      return { ...out, coverage: { type: 'refs', refs: coverage.refs, commits: out.commitsScanned ?? 0 } };
     },
   };
 }
@@ -183,10 +186,24 @@ async function scanChanges(settings: ChangesSettings, allow: Sink, deps: SourceD
       unreadable.push(`${what()}: ${(e as Error).message}`);
     }
   };
+  // Commit messages come in the diff stream, before each commit's diff; their matches are recorded
+  // after the diffs' and binaries', in stream order, so which commit counts as first stays what it
+  // was when a second git read them. A commit read again after a failure (below) is taken once.
+  const fromMessages: [Match, Place][] = [];
+  let lastMessage: string | undefined;
+  const onMessage = ({ commit, text }: CommitMessage) => {
+    if (commit.sha === lastMessage) return;
+    lastMessage = commit.sha;
+    for (const m of detectKeys(text)) fromMessages.push([m, { commit: commit.sha, authorTime: commit.authorTime, file: '(commit message)', source: 'commit-message', pos: m }]);
+  };
   const readDiffs = async (args: string[]) => {
+    const messages = new LogMessages();
     for await (const chunk of gitStream(settings.root, args)) {
       bytesScanned += chunk.length;
-      for (let i = chunk.indexOf(0); i !== -1; i = chunk.indexOf(0, i + 1)) commitsScanned++;
+      const before = messages.commits;
+      // First: it blanks the messages in the chunk, so the diff scanner reads no author's text.
+      for (const m of messages.push(chunk)) onMessage(m);
+      commitsScanned += messages.commits - before;
       for (const line of scanner.push(chunk)) onLine(line);
       binaries.push(...scanner.takeBinaries().filter((b) => !allow.pathAllowed(b.file)));
       if (now() - lastProgress >= 250) {
@@ -195,19 +212,17 @@ async function scanChanges(settings: ChangesSettings, allow: Sink, deps: SourceD
       }
     }
   };
-  // Commit and tag messages are read by a second git at the same time as the diffs (git is what a
-  // history scan waits on); their matches are recorded after the diffs', in the order a scan one
-  // after the other would give, so which commit counts as first stays the same.
-  const fromMessages: [Match, Place][] = [];
-  let messageBytes = 0;
-  const messages = attempt(() => 'commit and tag messages', async () => (messageBytes = await scanMessages(settings.root, settings.target, (m, at) => fromMessages.push([m, at]))));
+  // Annotated tag messages are read by a second git at the same time as the diffs.
+  const fromTags: [Match, Place][] = [];
+  let tagBytes = 0;
+  const tags = settings.target.type === 'history' ? attempt(() => 'tag messages', async () => (tagBytes = await scanTagMessages(settings.root, (m, at) => fromTags.push([m, at])))) : undefined;
   try {
     await readDiffs(gitArgs(settings.target));
   } catch (e) {
     if (settings.target.type === 'staged') unreadable.push(`the staged changes: ${(e as Error).message}`);
     // git log stops at the first object it cannot read: go on commit by commit from there (the
     // same order), and read a commit that fails again from its tree, naming the missing blobs.
-    else await readRestOneByOne(settings.root, settings.target, commitsScanned, readDiffs, unreadable, (m, at) => !allow.pathAllowed(at.file) && record(m, at));
+    else commitsScanned = await readRestOneByOne(settings.root, settings.target, commitsScanned, readDiffs, unreadable, (m, at) => !allow.pathAllowed(at.file) && record(m, at));
   }
   for (const line of scanner.end()) onLine(line);
   binaries.push(...scanner.takeBinaries().filter((b) => !allow.pathAllowed(b.file)));
@@ -218,9 +233,10 @@ async function scanChanges(settings: ChangesSettings, allow: Sink, deps: SourceD
   const blobs = new BlobReader(settings.root);
   try {
     await attempt(() => 'binary files', async () => (bytesScanned += await scanBinaries(settings.root, binaries, blobs, maxSize, skipped, unreadable, record)));
-    await messages;
-    bytesScanned += messageBytes;
     for (const [m, at] of fromMessages) record(m, at);
+    await tags;
+    bytesScanned += tagBytes;
+    for (const [m, at] of fromTags) record(m, at);
 
     let atTips = new Map<string, TipPlace[]>();
     await attempt(() => 'where the keys are at the ref tips', async () => {
@@ -279,7 +295,8 @@ async function toFinding(k: KeyState, places: readonly TipPlace[], tip: string |
 
 /**
  * After git log failed part way: the commits from the one it failed on, each read on its own; a
- * commit whose diff git cannot produce is read from its changed files' new blobs, whole.
+ * commit whose diff git cannot produce is read from its changed files' new blobs, whole. Returns
+ * how many commits there are (the failed one was counted twice).
  */
 async function readRestOneByOne(
   root: string,
@@ -288,7 +305,7 @@ async function readRestOneByOne(
   readDiffs: (args: string[]) => Promise<void>,
   unreadable: string[],
   record: (m: Match, at: Place) => void,
-): Promise<void> {
+): Promise<number> {
   const revs = target.type === 'history' ? ['--all'] : [target.base ? `${target.base}..${target.head}` : target.head];
   const commits = (await git(root, ['rev-list', ...revs, '--'])).split('\n').filter(Boolean);
   for (const sha of commits.slice(Math.max(0, from - 1))) {
@@ -298,6 +315,7 @@ async function readRestOneByOne(
       await readFromTree(root, sha, unreadable, record);
     }
   }
+  return commits.length;
 }
 
 /** The new blobs of a commit's changed files, read whole; what git cannot read is named. */
@@ -369,38 +387,23 @@ async function scanBinaries(
   return bytes;
 }
 
-/**
- * Scans commit messages (the commits of the history or range) and, for history, annotated tag
- * messages. Messages hold no NUL, so NUL-led records split them safely.
- */
-async function scanMessages(root: string, target: GitTarget, record: (m: Match, at: Place) => void): Promise<number> {
-  if (target.type === 'staged') return 0;
-  const revs = target.type === 'history' ? ['--all'] : [target.base ? `${target.base}..${target.head}` : target.head];
+/** Scans annotated tag messages (NUL-led records: messages hold no NUL). */
+async function scanTagMessages(root: string, record: (m: Match, at: Place) => void): Promise<number> {
   let bytes = 0;
-  const scanRecords = async (args: string[], onRecord: (head: string, body: string) => void) => {
-    const counted = async function* () {
-      for await (const chunk of gitStream(root, args)) {
-        bytes += chunk.length;
-        yield chunk;
-      }
-    };
-    for await (const records of nulSeparated(counted())) {
-      for (const rec of records) {
-        const nl = rec.indexOf('\n');
-        if (nl !== -1 && mayContainKey(rec)) onRecord(rec.slice(0, nl), rec.slice(nl + 1));
-      }
+  const counted = async function* () {
+    for await (const chunk of gitStream(root, ['for-each-ref', 'refs/tags', '--format=%00%(objecttype) %(refname:short) %(*objectname) %(taggerdate:unix)%0a%(contents)'])) {
+      bytes += chunk.length;
+      yield chunk;
     }
   };
-  await scanRecords(['log', ...revs, '--format=%x00%H %at%n%B', '--'], (head, body) => {
-    const [sha, time] = head.split(' ');
-    for (const m of detectKeys(body)) record(m, { commit: sha!, authorTime: Number(time), file: '(commit message)', source: 'commit-message', pos: m });
-  });
-  if (target.type === 'history') {
-    await scanRecords(['for-each-ref', 'refs/tags', '--format=%00%(objecttype) %(refname:short) %(*objectname) %(taggerdate:unix)%0a%(contents)'], (head, body) => {
-      const [type, name, peeled, time] = head.split(' ');
-      if (type !== 'tag') return;
-      for (const m of detectKeys(body)) record(m, { commit: peeled || null, authorTime: Number(time) || 0, file: `(tag message: ${name})`, source: 'tag-message', pos: m });
-    });
+  for await (const records of nulSeparated(counted())) {
+    for (const rec of records) {
+      const nl = rec.indexOf('\n');
+      if (nl === -1 || !mayContainKey(rec)) continue;
+      const [type, name, peeled, time] = rec.slice(0, nl).split(' ');
+      if (type !== 'tag') continue;
+      for (const m of detectKeys(rec.slice(nl + 1))) record(m, { commit: peeled || null, authorTime: Number(time) || 0, file: `(tag message: ${name})`, source: 'tag-message', pos: m });
+    }
   }
   return bytes;
 }

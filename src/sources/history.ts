@@ -14,8 +14,8 @@ export interface HistoryOptions {
 /** What a history scan covers: every ref, and the commits reachable from them. */
 export type HistoryCoverage = { readonly type: 'empty' } | { readonly type: 'refs'; readonly refs: readonly string[]; readonly commits: number };
 
-/** What prepareHistory found: the refs, and their commits being counted. */
-export type PreparedHistory = { readonly type: 'empty' } | { readonly type: 'refs'; readonly refs: readonly string[]; readonly commits: Promise<number | undefined> };
+/** What prepareHistory found: the refs (their commits are counted as the scan reads them). */
+export type PreparedHistory = { readonly type: 'empty' } | { readonly type: 'refs'; readonly refs: readonly string[] };
 
 const SET_FETCH_DEPTH = 'Set `fetch-depth: 0` on actions/checkout (or run `git fetch --unshallow --tags origin`) so the whole history is there.';
 
@@ -33,7 +33,7 @@ const hasOrigin = async (root: string) => (await attempt(root, ['remote', 'get-u
 /**
  * Makes the whole history available, or refuses: a shallow clone (actions/checkout's default
  * depth 1) holds one grafted commit whose diff looks like it adds the whole tree, and none of the
- * other branches and tags. Returns the refs and commit count a history scan will cover.
+ * other branches and tags. Returns the refs a history scan will cover.
  */
 export async function prepareHistory(root: string, options: HistoryOptions, logger: Logger): Promise<PreparedHistory> {
   let shallow = options.shallow;
@@ -48,8 +48,5 @@ export async function prepareHistory(root: string, options: HistoryOptions, logg
   }
   if (shallow) throw new ConfigurationError(`history scan: this clone is shallow, so only part of the history is here. ${SET_FETCH_DEPTH}`);
   const refs = (await git(root, ['for-each-ref', '--format=%(refname)'])).split('\n').filter(Boolean);
-  if (refs.length === 0) return { type: 'empty' };
-  // Counted while the scan runs (see runScan): it costs a walk of the whole history. A count git
-  // cannot make (a damaged clone) falls back to the commits the scan read.
-  return { type: 'refs', refs, commits: git(root, ['rev-list', '--all', '--count']).then((out) => Number(out.trim()), () => undefined) };
+  return refs.length === 0 ? { type: 'empty' } : { type: 'refs', refs };
 }
