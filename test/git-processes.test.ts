@@ -2,7 +2,7 @@ import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeKey, shapeByName } from './helpers/keygen.ts';
-import { gitRepo, tempDir } from './helpers/repo.ts';
+import { git, gitRepo, tempDir } from './helpers/repo.ts';
 import { runCliAsync } from './helpers/run.ts';
 
 /*
@@ -22,20 +22,42 @@ const realGit = (process.env.PATH ?? '')
     }
   })!;
 
-async function gitCalls(args: string[]): Promise<{ code: number; stdout: string; calls: string[] }> {
+/** The first executable `name` on PATH. */
+const onPath = (name: string) =>
+  (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .map((dir) => path.join(dir, name))
+    .find((p) => {
+      try {
+        return readFileSync(p).length > 0;
+      } catch {
+        return false;
+      }
+    });
+
+/**
+ * Runs the CLI with wrappers in front of PATH that log each call: git, and stdbuf when the machine
+ * has one. `only`: PATH is the wrappers' folder alone (a system without stdbuf).
+ */
+async function gitCalls(args: string[], { only = false } = {}): Promise<{ code: number; stdout: string; calls: string[] }> {
   const dir = tempDir();
   const log = path.join(dir, 'calls.log');
   writeFileSync(log, '');
-  writeFileSync(path.join(dir, 'git'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec '${realGit}' "$@"\n`);
-  chmodSync(path.join(dir, 'git'), 0o755);
-  const r = await runCliAsync(args, { PATH: `${dir}${path.delimiter}${process.env.PATH}` });
+  const wrap = (name: string, real: string) => {
+    writeFileSync(path.join(dir, name), `#!/bin/sh\nprintf '%s\\n' "${name === 'git' ? '' : `${name} `}$*" >> '${log}'\nexec '${real}' "$@"\n`);
+    chmodSync(path.join(dir, name), 0o755);
+  };
+  wrap('git', realGit);
+  const stdbuf = onPath('stdbuf');
+  if (stdbuf && !only) wrap('stdbuf', stdbuf);
+  const r = await runCliAsync(args, { PATH: only ? dir : `${dir}${path.delimiter}${process.env.PATH}` });
   return { code: r.code, stdout: r.stdout, calls: readFileSync(log, 'utf8').split('\n').filter(Boolean) };
 }
 
-/** Each call's git command and the first word after it (`log --all`, `cat-file --batch-check`). */
-const commands = (calls: string[]) => calls.map((c) => c.split(' ').slice(0, 2).join(' '));
+/** Each call's git command and its first option's name (`log --all`, `cat-file --batch-check`). */
+const commands = (calls: string[]) => calls.filter((c) => !c.startsWith('stdbuf ')).map((c) => c.replace(/^(\S+)( --?[a-z-]+)?.*$/s, '$1$2'));
 const tipLookups = (calls: string[]) => calls.filter((c) => c.startsWith('cat-file --batch-check'));
-const refLists = (calls: string[]) => calls.filter((c) => c.startsWith('for-each-ref --format=%(refname)'));
+const refLists = (calls: string[]) => calls.filter((c) => c.startsWith('for-each-ref'));
 
 describe('git processes of a history scan', () => {
   it('a history without keys looks nothing up at the ref tips, reads no blob, and checks the repository with one rev-parse', async () => {
@@ -47,9 +69,10 @@ describe('git processes of a history scan', () => {
     expect(r.calls.filter((c) => c.startsWith('cat-file'))).toEqual([]);
     expect(refLists(r.calls)).toHaveLength(1);
     expect(r.calls.filter((c) => c.startsWith('rev-parse'))).toEqual(['rev-parse --show-toplevel --is-shallow-repository']);
-    // Four in all: commit messages come with the diffs (a second git log read them), and the
-    // commits are counted as they stream (a rev-list counted them). Tag messages: for-each-ref.
-    expect(commands(r.calls).sort()).toEqual(['for-each-ref --format=%(refname)', 'for-each-ref refs/tags', 'log --all', 'rev-parse --show-toplevel']);
+    // Three in all (six before): commit messages come with the diffs (a second git log read them),
+    // the commits are counted as they stream (a rev-list counted them), and one for-each-ref lists
+    // the refs and the tags' messages (two did), while the log runs.
+    expect(commands(r.calls).sort()).toEqual(['for-each-ref --format', 'log --all', 'rev-parse --show-toplevel']);
     expect(JSON.parse(r.stdout).coverage).toMatchObject({ commits: 1 });
   });
 
@@ -62,8 +85,24 @@ describe('git processes of a history scan', () => {
     expect(tipLookups(r.calls).length).toBeGreaterThan(0);
     expect(r.calls).toContain('cat-file --batch -z');
     expect(refLists(r.calls)).toHaveLength(1);
-    // Seven in all: the four above, the tips' trees and the key's file at them, the blob read.
-    expect(commands(r.calls).sort()).toEqual(['cat-file --batch', 'cat-file --batch-check', 'cat-file --batch-check', 'for-each-ref --format=%(refname)', 'for-each-ref refs/tags', 'log --all', 'rev-parse --show-toplevel']);
+    // Six in all: the three above, the tips' trees and the key's file at them, the blob read.
+    expect(commands(r.calls).sort()).toEqual(['cat-file --batch', 'cat-file --batch-check', 'cat-file --batch-check', 'for-each-ref --format', 'log --all', 'rev-parse --show-toplevel']);
+  });
+
+  it('the log is written in 64 KB blocks through stdbuf where the system has it (Linux), and scans the same without it', async () => {
+    const root = gitRepo({ 'a.env': `K=${makeKey(shapeByName('project 164'))}\n` });
+    git(root, 'commit', '-q', '--allow-empty', '-m', `note ${makeKey(shapeByName('legacy 51'))}`);
+    const plain = await gitCalls(['scan', root, '--history', '--format', 'json'], { only: true });
+    expect(plain.calls.filter((c) => c.startsWith('stdbuf'))).toEqual([]);
+    expect(plain.calls.filter((c) => c.startsWith('log --all'))).toHaveLength(1);
+    const findings = (stdout: string) => JSON.parse(stdout).findings.map((f: { file: string; line: number }) => `${f.file}:${f.line}`);
+    expect(findings(plain.stdout)).toEqual(['(commit message):1', 'a.env:1']);
+    if (process.platform !== 'linux' || !onPath('stdbuf')) return;
+    const buffered = await gitCalls(['scan', root, '--history', '--format', 'json']);
+    // Only the log: each small git would pay one more program start for nothing.
+    expect(buffered.calls.filter((c) => c.startsWith('stdbuf'))).toEqual([expect.stringMatching(/^stdbuf -o 64K git log --all /)]);
+    expect(buffered.calls.filter((c) => c.startsWith('log --all'))).toHaveLength(1);
+    expect(findings(buffered.stdout)).toEqual(findings(plain.stdout));
   });
 
   it('a shallow clone is still refused, from the same one rev-parse', async () => {

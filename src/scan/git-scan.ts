@@ -1,11 +1,11 @@
-import { detectInBytes, detectKeys, mayContainKey, type Encoding, type Match } from '../detect/index.ts';
+import { detectInBytes, detectKeys, type Encoding, type Match } from '../detect/index.ts';
 import type { Config } from '../config.ts';
 import { ConfigurationError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { BlobReader, checkObjects } from '../sources/cat-file.ts';
 import { DiffStreamScanner, LogMessages, type AddedLine, type BinaryChange, type CommitMessage } from '../sources/diff-stream.ts';
-import { git, gitStream, gitWorkTree, nulSeparated } from '../sources/git.ts';
-import { prepareHistory } from '../sources/history.ts';
+import { git, gitStream, gitWorkTree } from '../sources/git.ts';
+import { listRefs, prepareHistory } from '../sources/history.ts';
 import { prepareRange } from '../sources/range.ts';
 import { collect } from './collect.ts';
 import type { Finding, GitLocation, ScanResult, SkippedFile } from './finding.ts';
@@ -102,16 +102,10 @@ export function gitSource(settings: Omit<GitScanSettings, 'baseline'>, described
       const repo = await gitWorkTree(root);
       if (!repo) throw new ConfigurationError(`${described} needs a git repository, and ${root} is not in one`);
       if (target.type === 'range') await prepareRange(root, target.base, target.head, deps.logger, repo.shallow);
-      if (target.type !== 'history') return gitChanges(settings).scan(collector, deps);
-      const coverage = await prepareHistory(root, { fetch: target.fetch ?? false, pullRequests: target.pullRequests ?? false, shallow: repo.shallow }, deps.logger);
-      if (coverage.type === 'empty') {
-        deps.logger.info('keyguard: the repository has no commits: nothing to scan');
-        return { coverage, findings: [], filesScanned: 0, bytesScanned: 0, commitsScanned: 0 };
-      }
-      // The refs just listed are the tips to look keys up at: no second listing. The commits
-      // scanned are those of the refs: git log shows each once (a damaged clone: as listed).
-      const out = await gitChanges({ ...settings, refs: coverage.refs }).scan(collector, deps);
-      return { ...out, coverage: { type: 'refs', refs: coverage.refs, commits: out.commitsScanned ?? 0 } };
+      if (target.type === 'history') await prepareHistory(root, { fetch: target.fetch ?? false, pullRequests: target.pullRequests ?? false, shallow: repo.shallow }, deps.logger);
+      const out = await gitChanges(settings).scan(collector, deps);
+      if (out.coverage?.type === 'empty') deps.logger.info('keyguard: the repository has no commits: nothing to scan');
+      return out;
     },
   };
 }
@@ -120,14 +114,15 @@ export function gitSource(settings: Omit<GitScanSettings, 'baseline'>, described
  * What git says commits added: the added lines of text files, the new blobs of binary files
  * (read whole, by their bytes), and commit and annotated tag messages. Each key found becomes one
  * finding: where it is at the scanned tip when it is there, else where it was first added; how
- * often it was added; and which refs' tips still hold it.
+ * often it was added; and which refs' tips still hold it. A history scan also says what it
+ * covered: every ref, and the commits reachable from them (git log shows each once; a damaged
+ * clone: as listed).
  */
 export function gitChanges(settings: ChangesSettings): FindingSource {
   return { scan: (collector, deps) => scanChanges(settings, collector, deps) };
 }
 
-/** `refs`: the repository's refs when already listed (a history scan's coverage); else listed when a key is found. */
-type ChangesSettings = Omit<GitScanSettings, 'baseline'> & { readonly refs?: readonly string[] };
+type ChangesSettings = Omit<GitScanSettings, 'baseline'>;
 
 async function scanChanges(settings: ChangesSettings, allow: Sink, deps: SourceDeps): Promise<SourceOutput> {
   const { logger, now } = deps;
@@ -140,7 +135,11 @@ async function scanChanges(settings: ChangesSettings, allow: Sink, deps: SourceD
   let commitsScanned = 0;
   let lastProgress = started;
   const tip = settings.target.type === 'history' ? 'HEAD' : settings.target.type === 'range' ? settings.target.head : undefined;
-  const tipTrees = new TipTrees(settings.root, async () => (settings.target.type === 'history' ? ['HEAD', ...tipRefs(settings.refs ?? (await refNames(settings.root)))] : tip ? [tip] : []));
+  // A history's refs (the tips to look keys up at, and its coverage) and tag messages: listed by
+  // a second git while the first one writes the log, which starts at once.
+  const listing = settings.target.type === 'history' ? listRefs(settings.root) : undefined;
+  listing?.catch(() => undefined); // awaited below; a failure is the scan's
+  const tipTrees = new TipTrees(settings.root, async () => (listing ? ['HEAD', ...tipRefs((await listing).refs)] : tip ? [tip] : []));
 
   // Per key, from the collector's findings: how often and where it was added, and the first place.
   const record = (m: Match, at: Place) => {
@@ -198,7 +197,7 @@ async function scanChanges(settings: ChangesSettings, allow: Sink, deps: SourceD
   };
   const readDiffs = async (args: string[]) => {
     const messages = new LogMessages();
-    for await (const chunk of gitStream(settings.root, args)) {
+    for await (const chunk of gitStream(settings.root, args, { large: true })) {
       bytesScanned += chunk.length;
       const before = messages.commits;
       // First: it blanks the messages in the chunk, so the diff scanner reads no author's text.
@@ -212,10 +211,6 @@ async function scanChanges(settings: ChangesSettings, allow: Sink, deps: SourceD
       }
     }
   };
-  // Annotated tag messages are read by a second git at the same time as the diffs.
-  const fromTags: [Match, Place][] = [];
-  let tagBytes = 0;
-  const tags = settings.target.type === 'history' ? attempt(() => 'tag messages', async () => (tagBytes = await scanTagMessages(settings.root, (m, at) => fromTags.push([m, at])))) : undefined;
   try {
     await readDiffs(gitArgs(settings.target));
   } catch (e) {
@@ -234,9 +229,11 @@ async function scanChanges(settings: ChangesSettings, allow: Sink, deps: SourceD
   try {
     await attempt(() => 'binary files', async () => (bytesScanned += await scanBinaries(settings.root, binaries, blobs, maxSize, skipped, unreadable, record)));
     for (const [m, at] of fromMessages) record(m, at);
-    await tags;
-    bytesScanned += tagBytes;
-    for (const [m, at] of fromTags) record(m, at);
+    const refs = await listing;
+    for (const t of refs?.tags ?? []) {
+      for (const m of detectKeys(t.text)) record(m, { commit: t.peeled, authorTime: t.time, file: `(tag message: ${t.name})`, source: 'tag-message', pos: m });
+    }
+    bytesScanned += refs?.bytes ?? 0;
 
     let atTips = new Map<string, TipPlace[]>();
     await attempt(() => 'where the keys are at the ref tips', async () => {
@@ -248,7 +245,8 @@ async function scanChanges(settings: ChangesSettings, allow: Sink, deps: SourceD
     for (const k of keys.values()) findings.push(await toFinding(k, atTips.get(k.found.fingerprint) ?? [], tip, blobs, logger));
     findings.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
     skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
-    return { findings, skipped, unreadable, filesScanned: 0, bytesScanned, commitsScanned };
+    const coverage = refs && (refs.refs.length > 0 || commitsScanned > 0 ? { type: 'refs' as const, refs: refs.refs, commits: commitsScanned } : { type: 'empty' as const });
+    return { findings, skipped, unreadable, filesScanned: 0, bytesScanned, commitsScanned, ...(coverage ? { coverage } : {}) };
   } finally {
     blobs.close();
   }
@@ -343,11 +341,6 @@ async function readFromTree(root: string, sha: string, unreadable: string[], rec
   }
 }
 
-/** Every ref of the repository (branches, tags, remote branches, pull request heads fetched). */
-async function refNames(root: string): Promise<string[]> {
-  return (await git(root, ['for-each-ref', '--format=%(refname)'])).split('\n').filter(Boolean);
-}
-
 /** The refs whose tips may hold keys: not the stash, not symbolic `…/HEAD` (its target is listed). */
 const tipRefs = (refs: readonly string[]) => refs.filter((r) => r !== 'refs/stash' && !r.endsWith('/HEAD'));
 
@@ -382,27 +375,6 @@ async function scanBinaries(
     bytes += data.length;
     for (const m of detectInBytes(data)) {
       for (const c of uses) record(m, { commit: c.commit?.sha ?? null, authorTime: c.commit?.authorTime ?? 0, file: c.file, pos: m });
-    }
-  }
-  return bytes;
-}
-
-/** Scans annotated tag messages (NUL-led records: messages hold no NUL). */
-async function scanTagMessages(root: string, record: (m: Match, at: Place) => void): Promise<number> {
-  let bytes = 0;
-  const counted = async function* () {
-    for await (const chunk of gitStream(root, ['for-each-ref', 'refs/tags', '--format=%00%(objecttype) %(refname:short) %(*objectname) %(taggerdate:unix)%0a%(contents)'])) {
-      bytes += chunk.length;
-      yield chunk;
-    }
-  };
-  for await (const records of nulSeparated(counted())) {
-    for (const rec of records) {
-      const nl = rec.indexOf('\n');
-      if (nl === -1 || !mayContainKey(rec)) continue;
-      const [type, name, peeled, time] = rec.slice(0, nl).split(' ');
-      if (type !== 'tag') continue;
-      for (const m of detectKeys(rec.slice(nl + 1))) record(m, { commit: peeled || null, authorTime: Number(time) || 0, file: `(tag message: ${name})`, source: 'tag-message', pos: m });
     }
   }
   return bytes;
