@@ -195,9 +195,9 @@ async function scanChanges(settings: ChangesSettings, allow: Sink, deps: SourceD
     lastMessage = commit.sha;
     for (const m of detectKeys(text)) fromMessages.push([m, { commit: commit.sha, authorTime: commit.authorTime, file: '(commit message)', source: 'commit-message', pos: m }]);
   };
-  const readDiffs = async (args: string[]) => {
+  const readDiffs = async (args: string[], large = false) => {
     const messages = new LogMessages();
-    for await (const chunk of gitStream(settings.root, args, { large: true })) {
+    for await (const chunk of gitStream(settings.root, args, { large })) {
       bytesScanned += chunk.length;
       const before = messages.commits;
       // First: it blanks the messages in the chunk, so the diff scanner reads no author's text.
@@ -212,7 +212,8 @@ async function scanChanges(settings: ChangesSettings, allow: Sink, deps: SourceD
     }
   };
   try {
-    await readDiffs(gitArgs(settings.target));
+    // A whole history's log is the output worth writing in large blocks (see gitStream).
+    await readDiffs(gitArgs(settings.target), settings.target.type === 'history');
   } catch (e) {
     if (settings.target.type === 'staged') unreadable.push(`the staged changes: ${(e as Error).message}`);
     // git log stops at the first object it cannot read: go on commit by commit from there (the
