@@ -191,6 +191,21 @@ describe('coverage of a history scan (bundled CLI)', () => {
   });
 });
 
+describe('a detached HEAD in a clone without refs (bundled CLI)', () => {
+  it('is read, as git log --all reads it, and named as what was covered', () => {
+    const key = legacy();
+    const root = gitRepo({ 'a.env': `K=${key}\n` });
+    git(root, 'checkout', '-q', '--detach');
+    git(root, 'branch', '-q', '-D', 'main');
+    const r = runCli(['scan', root, '--history', '--format', 'json', '--fail-on', 'none']);
+    const json = JSON.parse(r.stdout) as { findings: { fingerprint: string }[]; coverage: unknown };
+    expect(json.coverage).toEqual({ type: 'refs', refs: ['HEAD'], commits: 1 });
+    expect(json.findings.map((f) => f.fingerprint)).toEqual([fingerprint(key)]);
+    expect(runCli(['scan', root, '--history', '--fail-on', 'none']).stdout).toMatch(/^history: 1 commit from 1 ref \(HEAD\)$/m);
+    expectNoKey([key], { stdout: r.stdout, stderr: r.stderr });
+  });
+});
+
 describe('messages and diffs split from one stream', () => {
   it('give the same messages, lines and commit count whatever the chunk boundaries', () => {
     const k = { message: legacy(), diff: project(), nul: legacy() };

@@ -246,7 +246,9 @@ async function scanChanges(settings: ChangesSettings, allow: Sink, deps: SourceD
     for (const k of keys.values()) findings.push(await toFinding(k, atTips.get(k.found.fingerprint) ?? [], tip, blobs, logger));
     findings.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
     skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
-    const coverage = refs && (refs.refs.length > 0 || commitsScanned > 0 ? { type: 'refs' as const, refs: refs.refs, commits: commitsScanned } : { type: 'empty' as const });
+    // git log --all reads HEAD too: a detached HEAD in a clone without refs is what was covered.
+    const covered = refs && (refs.refs.length > 0 ? refs.refs : commitsScanned > 0 ? ['HEAD'] : []);
+    const coverage = covered && (covered.length > 0 ? { type: 'refs' as const, refs: covered, commits: commitsScanned } : { type: 'empty' as const });
     return { findings, skipped, unreadable, filesScanned: 0, bytesScanned, commitsScanned, ...(coverage ? { coverage } : {}) };
   } finally {
     blobs.close();
