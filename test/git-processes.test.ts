@@ -37,26 +37,31 @@ const onPath = (name: string) =>
 
 /**
  * Runs the CLI with wrappers in front of PATH that log each call: git, and stdbuf when the machine
- * has one. `only`: PATH is the wrappers' folder alone (a system without stdbuf).
+ * has one; what a `cat-file` is asked on its stdin too (`requests`, NUL-separated). `only`: PATH
+ * is the wrappers' folder alone (a system without stdbuf).
  */
-async function gitCalls(args: string[], { only = false } = {}): Promise<{ code: number; stdout: string; calls: string[] }> {
+async function gitCalls(args: string[], { only = false } = {}): Promise<{ code: number; stdout: string; calls: string[]; requests: string[] }> {
   const dir = tempDir();
   const log = path.join(dir, 'calls.log');
+  const stdin = path.join(dir, 'stdin.log');
   writeFileSync(log, '');
+  writeFileSync(stdin, '');
+  const tee = onPath('tee')!;
   const wrap = (name: string, real: string) => {
-    writeFileSync(path.join(dir, name), `#!/bin/sh\nprintf '%s\\n' "${name === 'git' ? '' : `${name} `}$*" >> '${log}'\nexec '${real}' "$@"\n`);
+    const asked = name === 'git' ? `if [ "$1" = cat-file ]; then '${tee}' -a '${stdin}' | '${real}' "$@"; exit $?; fi\n` : '';
+    writeFileSync(path.join(dir, name), `#!/bin/sh\nprintf '%s\\n' "${name === 'git' ? '' : `${name} `}$*" >> '${log}'\n${asked}exec '${real}' "$@"\n`);
     chmodSync(path.join(dir, name), 0o755);
   };
   wrap('git', realGit);
   const stdbuf = onPath('stdbuf');
   if (stdbuf && !only) wrap('stdbuf', stdbuf);
   const r = await runCliAsync(args, { PATH: only ? dir : `${dir}${path.delimiter}${process.env.PATH}` });
-  return { code: r.code, stdout: r.stdout, calls: readFileSync(log, 'utf8').split('\n').filter(Boolean) };
+  return { code: r.code, stdout: r.stdout, calls: readFileSync(log, 'utf8').split('\n').filter(Boolean), requests: readFileSync(stdin, 'utf8').split('\0').filter(Boolean) };
 }
 
-/** Each call's git command and its first option's name (`log --all`, `cat-file --batch-check`). */
+/** Each call's git command and its first option's name (`log --all`, `cat-file --batch-command`). */
 const commands = (calls: string[]) => calls.filter((c) => !c.startsWith('stdbuf ')).map((c) => c.replace(/^(\S+)( --?[a-z-]+)?.*$/s, '$1$2'));
-const tipLookups = (calls: string[]) => calls.filter((c) => c.startsWith('cat-file --batch-check'));
+const tipLookups = (requests: string[]) => requests.filter((c) => c.startsWith('info '));
 const refLists = (calls: string[]) => calls.filter((c) => c.startsWith('for-each-ref'));
 
 describe('git processes of a history scan', () => {
@@ -65,7 +70,7 @@ describe('git processes of a history scan', () => {
     const r = await gitCalls(['scan', root, '--history', '--format', 'json']);
     expect(r.code, r.stdout).toBe(0);
     expect(JSON.parse(r.stdout).findings).toEqual([]);
-    expect(tipLookups(r.calls)).toEqual([]);
+    expect(tipLookups(r.requests)).toEqual([]);
     expect(r.calls.filter((c) => c.startsWith('cat-file'))).toEqual([]);
     expect(refLists(r.calls)).toHaveLength(1);
     expect(r.calls.filter((c) => c.startsWith('rev-parse'))).toEqual(['rev-parse --show-toplevel --is-shallow-repository']);
@@ -82,11 +87,15 @@ describe('git processes of a history scan', () => {
     expect(r.code).toBe(1);
     const [finding] = JSON.parse(r.stdout).findings;
     expect(finding).toMatchObject({ file: 'config/prod.env', presentAtHead: true });
-    expect(tipLookups(r.calls).length).toBeGreaterThan(0);
-    expect(r.calls).toContain('cat-file --batch -z');
+    const commit = git(root, 'rev-parse', 'HEAD').trim();
+    const tree = git(root, 'rev-parse', 'HEAD^{tree}').trim();
+    const blob = git(root, 'rev-parse', 'HEAD:config/prod.env').trim();
+    // The tips' trees, the key's file at each distinct one, its blob, and the first place's blob.
+    expect(r.requests.filter((q) => q !== 'flush').sort()).toEqual(['info HEAD^{tree}', 'info refs/heads/main^{tree}', `info ${tree}:./config/prod.env`, `contents ${blob}`, `contents ${commit}:./config/prod.env`].sort());
     expect(refLists(r.calls)).toHaveLength(1);
-    // Six in all: the three above, the tips' trees and the key's file at them, the blob read.
-    expect(commands(r.calls).sort()).toEqual(['cat-file --batch', 'cat-file --batch-check', 'cat-file --batch-check', 'for-each-ref --format', 'log --all', 'rev-parse --show-toplevel']);
+    // Four in all: the three above and one cat-file for every lookup and read (three did: a
+    // batch-check for the tips' trees, one for the files at them, a batch for the blobs).
+    expect(commands(r.calls).sort()).toEqual(['cat-file --batch-command', 'for-each-ref --format', 'log --all', 'rev-parse --show-toplevel']);
   });
 
   it('the log is written in 64 KB blocks through stdbuf where the system has it (Linux), and scans the same without it', async () => {

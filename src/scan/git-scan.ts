@@ -2,7 +2,7 @@ import { detectInBytes, detectKeys, type Encoding, type Match } from '../detect/
 import type { Config } from '../config.ts';
 import { ConfigurationError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import { BlobReader, checkObjects } from '../sources/cat-file.ts';
+import { BlobReader, readAhead } from '../sources/cat-file.ts';
 import { DiffStreamScanner, LogMessages, type AddedLine, type BinaryChange, type CommitMessage } from '../sources/diff-stream.ts';
 import { git, gitStream, gitWorkTree } from '../sources/git.ts';
 import { listRefs, prepareHistory } from '../sources/history.ts';
@@ -125,6 +125,17 @@ export function gitChanges(settings: ChangesSettings): FindingSource {
 type ChangesSettings = Omit<GitScanSettings, 'baseline'>;
 
 async function scanChanges(settings: ChangesSettings, allow: Sink, deps: SourceDeps): Promise<SourceOutput> {
+  // One cat-file for every lookup and blob read, started at the first key (see TipTrees), ended
+  // however the scan ends (a process left running would keep Node from exiting).
+  const blobs = new BlobReader(settings.root);
+  try {
+    return await readChanges(settings, allow, deps, blobs);
+  } finally {
+    blobs.close();
+  }
+}
+
+async function readChanges(settings: ChangesSettings, allow: Sink, deps: SourceDeps, blobs: BlobReader): Promise<SourceOutput> {
   const { logger, now } = deps;
   const started = now();
   const maxSize = settings.config.scan.maxFileSize;
@@ -139,7 +150,7 @@ async function scanChanges(settings: ChangesSettings, allow: Sink, deps: SourceD
   // a second git while the first one writes the log, which starts at once.
   const listing = settings.target.type === 'history' ? listRefs(settings.root) : undefined;
   listing?.catch(() => undefined); // awaited below; a failure is the scan's
-  const tipTrees = new TipTrees(settings.root, async () => (listing ? ['HEAD', ...tipRefs((await listing).refs)] : tip ? [tip] : []));
+  const tipTrees = new TipTrees(blobs, async () => (listing ? ['HEAD', ...tipRefs((await listing).refs)] : tip ? [tip] : []));
 
   // Per key, from the collector's findings: how often and where it was added, and the first place.
   const record = (m: Match, at: Place) => {
@@ -226,33 +237,28 @@ async function scanChanges(settings: ChangesSettings, allow: Sink, deps: SourceD
     if (s.file && !allow.pathAllowed(s.file)) skipped.push({ path: s.file, reason: 'line-too-large', detail: `a line of ${s.bytes - 1} bytes added${s.commit ? ` in ${s.commit.sha.slice(0, 12)}` : ''}` });
   }
 
-  const blobs = new BlobReader(settings.root);
-  try {
-    await attempt(() => 'binary files', async () => (bytesScanned += await scanBinaries(settings.root, binaries, blobs, maxSize, skipped, unreadable, record)));
-    for (const [m, at] of fromMessages) record(m, at);
-    const refs = await listing;
-    for (const t of refs?.tags ?? []) {
-      for (const m of detectKeys(t.text)) record(m, { commit: t.peeled, authorTime: t.time, file: `(tag message: ${t.name})`, source: 'tag-message', pos: m });
-    }
-    bytesScanned += refs?.bytes ?? 0;
-
-    let atTips = new Map<string, TipPlace[]>();
-    await attempt(() => 'where the keys are at the ref tips', async () => {
-      const found = await keysAtTips(settings.root, tipTrees, [...files], new Set(keys.keys()), blobs, maxSize);
-      atTips = found.places;
-      if (found.treesLeftOut) logger.warning(`keyguard: ${found.treesLeftOut} ref tips with distinct trees were not checked for the keys (too many refs times files); which refs hold a key is a lower bound`);
-    });
-    const findings: Finding[] = [];
-    for (const k of keys.values()) findings.push(await toFinding(k, atTips.get(k.found.fingerprint) ?? [], tip, blobs, logger));
-    findings.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
-    skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
-    // git log --all reads HEAD too: a detached HEAD in a clone without refs is what was covered.
-    const covered = refs && (refs.refs.length > 0 ? refs.refs : commitsScanned > 0 ? ['HEAD'] : []);
-    const coverage = covered && (covered.length > 0 ? { type: 'refs' as const, refs: covered, commits: commitsScanned } : { type: 'empty' as const });
-    return { findings, skipped, unreadable, filesScanned: 0, bytesScanned, commitsScanned, ...(coverage ? { coverage } : {}) };
-  } finally {
-    blobs.close();
+  await attempt(() => 'binary files', async () => (bytesScanned += await scanBinaries(binaries, blobs, maxSize, skipped, unreadable, record)));
+  for (const [m, at] of fromMessages) record(m, at);
+  const refs = await listing;
+  for (const t of refs?.tags ?? []) {
+    for (const m of detectKeys(t.text)) record(m, { commit: t.peeled, authorTime: t.time, file: `(tag message: ${t.name})`, source: 'tag-message', pos: m });
   }
+  bytesScanned += refs?.bytes ?? 0;
+
+  let atTips = new Map<string, TipPlace[]>();
+  await attempt(() => 'where the keys are at the ref tips', async () => {
+    const found = await keysAtTips(tipTrees, [...files], new Set(keys.keys()), blobs, maxSize);
+    atTips = found.places;
+    if (found.treesLeftOut) logger.warning(`keyguard: ${found.treesLeftOut} ref tips with distinct trees were not checked for the keys (too many refs times files); which refs hold a key is a lower bound`);
+  });
+  // All at once: the blob reads for the first places go to git in one batch.
+  const findings = await Promise.all([...keys.values()].map((k) => toFinding(k, atTips.get(k.found.fingerprint) ?? [], tip, blobs, logger)));
+  findings.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
+  skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
+  // git log --all reads HEAD too: a detached HEAD in a clone without refs is what was covered.
+  const covered = refs && (refs.refs.length > 0 ? refs.refs : commitsScanned > 0 ? ['HEAD'] : []);
+  const coverage = covered && (covered.length > 0 ? { type: 'refs' as const, refs: covered, commits: commitsScanned } : { type: 'empty' as const });
+  return { findings, skipped, unreadable, filesScanned: 0, bytesScanned, commitsScanned, ...(coverage ? { coverage } : {}) };
 }
 
 /** The finding of one key: placed at the scanned tip when it is there, else where first added. */
@@ -349,7 +355,6 @@ const tipRefs = (refs: readonly string[]) => refs.filter((r) => r !== 'refs/stas
 
 /** Reads the new blob of each binary change once, by its bytes; blobs over the size limit are listed as skipped. */
 async function scanBinaries(
-  root: string,
   changes: readonly BinaryChange[],
   blobs: BlobReader,
   maxSize: number,
@@ -360,20 +365,17 @@ async function scanBinaries(
   const byBlob = new Map<string, BinaryChange[]>();
   for (const c of changes) byBlob.set(c.blob, [...(byBlob.get(c.blob) ?? []), c]);
   const ids = [...byBlob.keys()];
-  const info = await checkObjects(root, ids);
-  let bytes = 0;
-  for (let i = 0; i < ids.length; i++) {
-    const uses = byBlob.get(ids[i]!)!;
+  const info = await blobs.info(ids);
+  const toRead: { spec: string; size: number; uses: BinaryChange[] }[] = [];
+  ids.forEach((id, i) => {
+    const uses = byBlob.get(id)!;
     const size = info[i]?.size;
-    if (size === undefined) {
-      for (const c of uses) unreadable.push(`blob ${ids[i]} of ${c.file} in ${c.commit?.sha.slice(0, 12) ?? 'the index'}: missing`);
-      continue;
-    }
-    if (size > maxSize) {
-      for (const c of uses) skipped.push({ path: c.file, reason: 'too-large', detail: `${size} bytes, binary, in ${c.commit?.sha.slice(0, 12) ?? 'the index'}` });
-      continue;
-    }
-    const data = await blobs.read(ids[i]!);
+    if (size === undefined) for (const c of uses) unreadable.push(`blob ${id} of ${c.file} in ${c.commit?.sha.slice(0, 12) ?? 'the index'}: missing`);
+    else if (size > maxSize) for (const c of uses) skipped.push({ path: c.file, reason: 'too-large', detail: `${size} bytes, binary, in ${c.commit?.sha.slice(0, 12) ?? 'the index'}` });
+    else toRead.push({ spec: id, size, uses });
+  });
+  let bytes = 0;
+  for await (const [{ uses }, data] of readAhead(blobs, toRead)) {
     if (!data) continue;
     bytes += data.length;
     for (const m of detectInBytes(data)) {
