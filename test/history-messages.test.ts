@@ -136,6 +136,20 @@ describe('commit messages read from the diff stream', () => {
     expect(inDiff).not.toBe(inMessage);
   });
 
+  it('a log output encoding in the git config (UTF-16 would put NULs everywhere) changes nothing', async () => {
+    const k = { message: legacy(), diff: legacy() };
+    const root = gitRepo({ 'a.txt': 'a\n' });
+    git(root, 'config', 'i18n.logOutputEncoding', 'UTF-16');
+    write(root, 'b.txt', `k=${k.diff}\n`);
+    git(root, 'add', '-A');
+    const c = commit(root, `add b\n\nsee ${k.message}\n`, 1_700_000_100);
+    const result = await scan(root);
+    const byKey = new Map(result.findings.map((f) => [f.secret.reveal(), f]));
+    expect(byKey.get(k.message)).toMatchObject({ file: '(commit message)', commit: c, line: 3, column: 5 });
+    expect(byKey.get(k.diff)).toMatchObject({ file: 'b.txt', commit: c, line: 1 });
+    expect(result.stats.commitsScanned).toBe(2);
+  });
+
   it('a NUL inside a text diff (a file forced to diff as text) hides neither the commit nor the keys after it', async () => {
     const k = { after: legacy(), next: legacy() };
     const root = gitRepo({ '.gitattributes': '*.txt diff\n' });

@@ -40,10 +40,11 @@ const MAX_LOCATIONS = 50;
  * --no-renames: a moved file shows as added under its new name, so every path that ever held a
  * key is known (presence at the tips looks only at those).
  * The format: a NUL, the commit's header line, its message, a NUL (see LogMessages): messages come
- * with the diffs, from the one git process.
+ * with the diffs, from the one git process. --encoding=UTF-8: whatever i18n.logOutputEncoding says
+ * (UTF-16 would put NULs in every line).
  */
 const DIFF_FLAGS = ['-p', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', '--relative', '--full-index', '--no-renames'];
-const LOG_FLAGS = [...DIFF_FLAGS, '--format=%x00%H %at %P%n%B%x00', '--no-show-signature', '--diff-merges=dense-combined'];
+const LOG_FLAGS = [...DIFF_FLAGS, '--format=%x00%H %at %P%n%B%x00', '--encoding=UTF-8', '--no-show-signature', '--diff-merges=dense-combined'];
 
 function gitArgs(target: GitTarget): string[] {
   switch (target.type) {
