@@ -40,7 +40,7 @@ const onPath = (name: string) =>
  * has one; what a `cat-file` is asked on its stdin too (`requests`, NUL-separated). `only`: PATH
  * is the wrappers' folder alone (a system without stdbuf).
  */
-async function gitCalls(args: string[], { only = false } = {}): Promise<{ code: number; stdout: string; calls: string[]; requests: string[] }> {
+async function gitCalls(args: string[], { only = false, brokenStdbuf = false } = {}): Promise<{ code: number; stdout: string; calls: string[]; requests: string[] }> {
   const dir = tempDir();
   const log = path.join(dir, 'calls.log');
   const stdin = path.join(dir, 'stdin.log');
@@ -54,7 +54,11 @@ async function gitCalls(args: string[], { only = false } = {}): Promise<{ code: 
   };
   wrap('git', realGit);
   const stdbuf = onPath('stdbuf');
-  if (stdbuf && !only) wrap('stdbuf', stdbuf);
+  // A stdbuf that cannot run (its library missing): exits 125, as coreutils' does.
+  const broken = path.join(dir, 'broken-stdbuf');
+  writeFileSync(broken, `#!/bin/sh\necho "stdbuf: failed to find 'libstdbuf.so'" >&2\nexit 125\n`);
+  chmodSync(broken, 0o755);
+  if (stdbuf && !only) wrap('stdbuf', brokenStdbuf ? broken : stdbuf);
   const r = await runCliAsync(args, { PATH: only ? dir : `${dir}${path.delimiter}${process.env.PATH}` });
   return { code: r.code, stdout: r.stdout, calls: readFileSync(log, 'utf8').split('\n').filter(Boolean), requests: readFileSync(stdin, 'utf8').split('\0').filter(Boolean) };
 }
@@ -112,6 +116,11 @@ describe('git processes of a history scan', () => {
     expect(buffered.calls.filter((c) => c.startsWith('stdbuf'))).toEqual([expect.stringMatching(/^stdbuf -o 64K git log --all /)]);
     expect(buffered.calls.filter((c) => c.startsWith('log --all'))).toHaveLength(1);
     expect(findings(buffered.stdout)).toEqual(findings(plain.stdout));
+    // A stdbuf that cannot run: the log runs again without it, read whole, not commit by commit.
+    const broken = await gitCalls(['scan', root, '--history', '--format', 'json'], { brokenStdbuf: true });
+    expect(findings(broken.stdout)).toEqual(findings(plain.stdout));
+    expect(commands(broken.calls).filter((c) => c.startsWith('log') || c.startsWith('rev-list'))).toEqual(['log --all']);
+    expect(broken.calls.filter((c) => c.startsWith('stdbuf'))).toHaveLength(1);
   });
 
   it('a shallow clone is still refused, from the same one rev-parse', async () => {

@@ -25,12 +25,22 @@ export async function* gitStream(cwd: string, args: readonly string[], options: 
     child.once('error', reject);
     child.once('close', (code) => resolve(code ?? 1));
   });
+  let wrote = false;
   try {
-    for await (const chunk of child.stdout) yield chunk as Buffer;
+    for await (const chunk of child.stdout) {
+      wrote = true;
+      yield chunk as Buffer;
+    }
   } finally {
     if (child.exitCode === null) child.kill();
   }
   const code = await exit;
+  // 125-127: stdbuf itself failed (its library missing, say), not git: without it from now on.
+  if (through && !wrote && code >= 125 && code <= 127) {
+    found = null;
+    yield* gitStream(cwd, args);
+    return;
+  }
   if (code !== 0) throw new Error(`git ${args[0]} failed (exit ${code}): ${stderr.trim().split('\n').slice(-3).join(' ')}`);
 }
 
