@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../src/config.ts';
-import { fingerprint } from '../src/detect/index.ts';
+import { fingerprint, mayContainKey } from '../src/detect/index.ts';
+import { MARKER } from '../src/detect/kinds.ts';
 import { silentLogger } from '../src/logger.ts';
 import { scanGit, type GitTarget } from '../src/scan/git-scan.ts';
 import { DiffStreamScanner, LogMessages } from '../src/sources/diff-stream.ts';
@@ -253,5 +255,39 @@ describe('messages and diffs split from one stream', () => {
     expect(whole.got.filter((g) => g.includes(k.nul))).toEqual([expect.stringMatching(/^[0-9a-f]{40}:a\.txt:k=/)]);
     expect(whole.got).toHaveLength(3);
     for (let size = 1; size < out.length; size += size < 60 ? 1 : 41) expect(run(size), `chunks of ${size}`).toEqual(whole);
+  });
+});
+
+describe('messages and diffs split from one stream, by property', () => {
+  it('any message (diff-like lines, headers, markers, multi-byte text) comes back whole and hides no added line, whatever the chunks', () => {
+    const piece = fc.oneof(
+      fc.constantFrom('\n', 'diff --git a/x b/x\n', '+++ b/x\n', '@@ -0,0 +1 @@\n', `+k=${MARKER}\n`, 'Binary files /dev/null and b/x differ\n', `${'a'.repeat(40)} 1700000000\n`, '\u00e9\u4e2d', MARKER),
+      fc.string({ unit: 'binary', maxLength: 30 }).map((t) => t.replaceAll('\0', '')),
+    );
+    const message = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(fc.array(message, { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 97 }), (messages, size) => {
+        const sha = (i: number) => i.toString(16).padStart(40, '0');
+        const log = Buffer.from(
+          messages
+            .map((m, i) => `\0${sha(i + 1)} 1700000000 ${sha(i + 100)}\n${m}\0\n\ndiff --git a/f${i} b/f${i}\n--- /dev/null\n+++ b/f${i}\n@@ -0,0 +1 @@\n+k=${MARKER}${i}\n`)
+            .join(''),
+        );
+        const split = new LogMessages();
+        const scanner = new DiffStreamScanner();
+        const texts: string[] = [];
+        const lines: string[] = [];
+        for (let i = 0; i < log.length; i += size) {
+          const chunk = Buffer.from(log.subarray(i, i + size));
+          for (const m of split.push(chunk)) texts.push(`${m.commit.sha}:${m.text}`);
+          for (const l of scanner.push(chunk)) lines.push(`${l.commit?.sha}:${l.file}:${l.text}`);
+        }
+        for (const l of scanner.end()) lines.push(`${l.commit?.sha}:${l.file}:${l.text}`);
+        expect(split.commits).toBe(messages.length);
+        expect(texts).toEqual(messages.flatMap((m, i) => (mayContainKey(m) ? [`${sha(i + 1)}:${m}`] : [])));
+        expect(lines).toEqual(messages.map((_, i) => `${sha(i + 1)}:f${i}:k=${MARKER}${i}`));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
