@@ -5,7 +5,8 @@ import { LITERAL_SEARCHES, mayContainKey } from '../detect/index.ts';
  * hands back only the added lines that may hold a key, with their commit and file. Whole-history
  * output runs to gigabytes, so nothing is parsed line by line: each chunk costs a few byte searches
  * (the key markers, the last commit header, the last file header), and only lines around a marker
- * are decoded. Memory is one chunk plus the longest line.
+ * are decoded. Memory is one chunk plus the longest line. The log's commit messages
+ * (`%n%B%x00` after the header) are taken out of each chunk first, by LogMessages.
  */
 
 /** One commit header, from the NUL-led format line keyguard asks git for. */
