@@ -1,11 +1,11 @@
-import { detectInBytes, detectKeys, mayContainKey, type Encoding, type Match } from '../detect/index.ts';
+import { detectInBytes, detectKeys, type Encoding, type Match } from '../detect/index.ts';
 import type { Config } from '../config.ts';
 import { ConfigurationError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import { BlobReader, checkObjects } from '../sources/cat-file.ts';
-import { DiffStreamScanner, type AddedLine, type BinaryChange } from '../sources/diff-stream.ts';
-import { git, gitStream, gitWorkTree, nulSeparated } from '../sources/git.ts';
-import { prepareHistory } from '../sources/history.ts';
+import { BlobReader, readAhead } from '../sources/cat-file.ts';
+import { DiffStreamScanner, LogMessages, type AddedLine, type BinaryChange, type CommitMessage } from '../sources/diff-stream.ts';
+import { git, gitStream, gitWorkTree } from '../sources/git.ts';
+import { listRefs, prepareHistory } from '../sources/history.ts';
 import { prepareRange } from '../sources/range.ts';
 import { collect } from './collect.ts';
 import type { Finding, GitLocation, ScanResult, SkippedFile } from './finding.ts';
@@ -39,9 +39,12 @@ const MAX_LOCATIONS = 50;
  * introduced while resolving a merge is found too. --full-index: binary files' blob ids, whole.
  * --no-renames: a moved file shows as added under its new name, so every path that ever held a
  * key is known (presence at the tips looks only at those).
+ * The format: a NUL, the commit's header line, its message, a NUL (see LogMessages): messages come
+ * with the diffs, from the one git process. --encoding=UTF-8: whatever i18n.logOutputEncoding says
+ * (UTF-16 would put NULs in every line).
  */
 const DIFF_FLAGS = ['-p', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', '--relative', '--full-index', '--no-renames'];
-const LOG_FLAGS = [...DIFF_FLAGS, '--format=%x00%H %at %P', '--no-show-signature', '--diff-merges=dense-combined'];
+const LOG_FLAGS = [...DIFF_FLAGS, '--format=%x00%H %at %P%n%B%x00', '--encoding=UTF-8', '--no-show-signature', '--diff-merges=dense-combined'];
 
 function gitArgs(target: GitTarget): string[] {
   switch (target.type) {
@@ -100,15 +103,10 @@ export function gitSource(settings: Omit<GitScanSettings, 'baseline'>, described
       const repo = await gitWorkTree(root);
       if (!repo) throw new ConfigurationError(`${described} needs a git repository, and ${root} is not in one`);
       if (target.type === 'range') await prepareRange(root, target.base, target.head, deps.logger, repo.shallow);
-      if (target.type !== 'history') return gitChanges(settings).scan(collector, deps);
-      const coverage = await prepareHistory(root, { fetch: target.fetch ?? false, pullRequests: target.pullRequests ?? false, shallow: repo.shallow }, deps.logger);
-      if (coverage.type === 'empty') {
-        deps.logger.info('keyguard: the repository has no commits: nothing to scan');
-        return { coverage, findings: [], filesScanned: 0, bytesScanned: 0, commitsScanned: 0 };
-      }
-      // The refs just listed are the tips to look keys up at: no second listing.
-      const out = await gitChanges({ ...settings, refs: coverage.refs }).scan(collector, deps);
-      return { ...out, coverage: { type: 'refs', refs: coverage.refs, commits: (await coverage.commits) ?? out.commitsScanned ?? 0 } };
+      if (target.type === 'history') await prepareHistory(root, { fetch: target.fetch ?? false, pullRequests: target.pullRequests ?? false, shallow: repo.shallow }, deps.logger);
+      const out = await gitChanges(settings).scan(collector, deps);
+      if (out.coverage?.type === 'empty') deps.logger.info('keyguard: the repository has no commits: nothing to scan');
+      return out;
     },
   };
 }
@@ -117,16 +115,28 @@ export function gitSource(settings: Omit<GitScanSettings, 'baseline'>, described
  * What git says commits added: the added lines of text files, the new blobs of binary files
  * (read whole, by their bytes), and commit and annotated tag messages. Each key found becomes one
  * finding: where it is at the scanned tip when it is there, else where it was first added; how
- * often it was added; and which refs' tips still hold it.
+ * often it was added; and which refs' tips still hold it. A history scan also says what it
+ * covered: every ref, and the commits reachable from them (git log shows each once; a damaged
+ * clone: as listed).
  */
 export function gitChanges(settings: ChangesSettings): FindingSource {
   return { scan: (collector, deps) => scanChanges(settings, collector, deps) };
 }
 
-/** `refs`: the repository's refs when already listed (a history scan's coverage); else listed when a key is found. */
-type ChangesSettings = Omit<GitScanSettings, 'baseline'> & { readonly refs?: readonly string[] };
+type ChangesSettings = Omit<GitScanSettings, 'baseline'>;
 
 async function scanChanges(settings: ChangesSettings, allow: Sink, deps: SourceDeps): Promise<SourceOutput> {
+  // One cat-file for every lookup and blob read, started at the first key (see TipTrees), ended
+  // however the scan ends (a process left running would keep Node from exiting).
+  const blobs = new BlobReader(settings.root);
+  try {
+    return await readChanges(settings, allow, deps, blobs);
+  } finally {
+    blobs.close();
+  }
+}
+
+async function readChanges(settings: ChangesSettings, allow: Sink, deps: SourceDeps, blobs: BlobReader): Promise<SourceOutput> {
   const { logger, now } = deps;
   const started = now();
   const maxSize = settings.config.scan.maxFileSize;
@@ -137,7 +147,11 @@ async function scanChanges(settings: ChangesSettings, allow: Sink, deps: SourceD
   let commitsScanned = 0;
   let lastProgress = started;
   const tip = settings.target.type === 'history' ? 'HEAD' : settings.target.type === 'range' ? settings.target.head : undefined;
-  const tipTrees = new TipTrees(settings.root, async () => (settings.target.type === 'history' ? ['HEAD', ...tipRefs(settings.refs ?? (await refNames(settings.root)))] : tip ? [tip] : []));
+  // A history's refs (the tips to look keys up at, and its coverage) and tag messages: listed by
+  // a second git while the first one writes the log, which starts at once.
+  const listing = settings.target.type === 'history' ? listRefs(settings.root) : undefined;
+  listing?.catch(() => undefined); // awaited below; a failure is the scan's
+  const tipTrees = new TipTrees(blobs, async () => (listing ? ['HEAD', ...tipRefs((await listing).refs)] : tip ? [tip] : []));
 
   // Per key, from the collector's findings: how often and where it was added, and the first place.
   const record = (m: Match, at: Place) => {
@@ -183,10 +197,24 @@ async function scanChanges(settings: ChangesSettings, allow: Sink, deps: SourceD
       unreadable.push(`${what()}: ${(e as Error).message}`);
     }
   };
-  const readDiffs = async (args: string[]) => {
-    for await (const chunk of gitStream(settings.root, args)) {
+  // Commit messages come in the diff stream, before each commit's diff; their matches are recorded
+  // after the diffs' and binaries', in stream order, so which commit counts as first stays what it
+  // was when a second git read them. A commit read again after a failure (below) is taken once.
+  const fromMessages: [Match, Place][] = [];
+  let lastMessage: string | undefined;
+  const onMessage = ({ commit, text }: CommitMessage) => {
+    if (commit.sha === lastMessage) return;
+    lastMessage = commit.sha;
+    for (const m of detectKeys(text)) fromMessages.push([m, { commit: commit.sha, authorTime: commit.authorTime, file: '(commit message)', source: 'commit-message', pos: m }]);
+  };
+  const readDiffs = async (args: string[], large = false) => {
+    const messages = new LogMessages();
+    for await (const chunk of gitStream(settings.root, args, { large })) {
       bytesScanned += chunk.length;
-      for (let i = chunk.indexOf(0); i !== -1; i = chunk.indexOf(0, i + 1)) commitsScanned++;
+      const before = messages.commits;
+      // First: it blanks the messages in the chunk, so the diff scanner reads no author's text.
+      for (const m of messages.push(chunk)) onMessage(m);
+      commitsScanned += messages.commits - before;
       for (const line of scanner.push(chunk)) onLine(line);
       binaries.push(...scanner.takeBinaries().filter((b) => !allow.pathAllowed(b.file)));
       if (now() - lastProgress >= 250) {
@@ -195,19 +223,14 @@ async function scanChanges(settings: ChangesSettings, allow: Sink, deps: SourceD
       }
     }
   };
-  // Commit and tag messages are read by a second git at the same time as the diffs (git is what a
-  // history scan waits on); their matches are recorded after the diffs', in the order a scan one
-  // after the other would give, so which commit counts as first stays the same.
-  const fromMessages: [Match, Place][] = [];
-  let messageBytes = 0;
-  const messages = attempt(() => 'commit and tag messages', async () => (messageBytes = await scanMessages(settings.root, settings.target, (m, at) => fromMessages.push([m, at]))));
   try {
-    await readDiffs(gitArgs(settings.target));
+    // A whole history's log is the output worth writing in large blocks (see gitStream).
+    await readDiffs(gitArgs(settings.target), settings.target.type === 'history');
   } catch (e) {
     if (settings.target.type === 'staged') unreadable.push(`the staged changes: ${(e as Error).message}`);
     // git log stops at the first object it cannot read: go on commit by commit from there (the
     // same order), and read a commit that fails again from its tree, naming the missing blobs.
-    else await readRestOneByOne(settings.root, settings.target, commitsScanned, readDiffs, unreadable, (m, at) => !allow.pathAllowed(at.file) && record(m, at));
+    else commitsScanned = await readRestOneByOne(settings.root, settings.target, commitsScanned, readDiffs, unreadable, (m, at) => !allow.pathAllowed(at.file) && record(m, at));
   }
   for (const line of scanner.end()) onLine(line);
   binaries.push(...scanner.takeBinaries().filter((b) => !allow.pathAllowed(b.file)));
@@ -215,27 +238,28 @@ async function scanChanges(settings: ChangesSettings, allow: Sink, deps: SourceD
     if (s.file && !allow.pathAllowed(s.file)) skipped.push({ path: s.file, reason: 'line-too-large', detail: `a line of ${s.bytes - 1} bytes added${s.commit ? ` in ${s.commit.sha.slice(0, 12)}` : ''}` });
   }
 
-  const blobs = new BlobReader(settings.root);
-  try {
-    await attempt(() => 'binary files', async () => (bytesScanned += await scanBinaries(settings.root, binaries, blobs, maxSize, skipped, unreadable, record)));
-    await messages;
-    bytesScanned += messageBytes;
-    for (const [m, at] of fromMessages) record(m, at);
-
-    let atTips = new Map<string, TipPlace[]>();
-    await attempt(() => 'where the keys are at the ref tips', async () => {
-      const found = await keysAtTips(settings.root, tipTrees, [...files], new Set(keys.keys()), blobs, maxSize);
-      atTips = found.places;
-      if (found.treesLeftOut) logger.warning(`keyguard: ${found.treesLeftOut} ref tips with distinct trees were not checked for the keys (too many refs times files); which refs hold a key is a lower bound`);
-    });
-    const findings: Finding[] = [];
-    for (const k of keys.values()) findings.push(await toFinding(k, atTips.get(k.found.fingerprint) ?? [], tip, blobs, logger));
-    findings.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
-    skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
-    return { findings, skipped, unreadable, filesScanned: 0, bytesScanned, commitsScanned };
-  } finally {
-    blobs.close();
+  await attempt(() => 'binary files', async () => (bytesScanned += await scanBinaries(binaries, blobs, maxSize, skipped, unreadable, record)));
+  for (const [m, at] of fromMessages) record(m, at);
+  const refs = await listing;
+  for (const t of refs?.tags ?? []) {
+    for (const m of detectKeys(t.text)) record(m, { commit: t.peeled, authorTime: t.time, file: `(tag message: ${t.name})`, source: 'tag-message', pos: m });
   }
+  bytesScanned += refs?.bytes ?? 0;
+
+  let atTips = new Map<string, TipPlace[]>();
+  await attempt(() => 'where the keys are at the ref tips', async () => {
+    const found = await keysAtTips(tipTrees, [...files], new Set(keys.keys()), blobs, maxSize);
+    atTips = found.places;
+    if (found.treesLeftOut) logger.warning(`keyguard: ${found.treesLeftOut} ref tips with distinct trees were not checked for the keys (too many refs times files); which refs hold a key is a lower bound`);
+  });
+  // All at once: the blob reads for the first places go to git in one batch.
+  const findings = await Promise.all([...keys.values()].map((k) => toFinding(k, atTips.get(k.found.fingerprint) ?? [], tip, blobs, logger)));
+  findings.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
+  skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
+  // git log --all reads HEAD too: a detached HEAD in a clone without refs is what was covered.
+  const covered = refs && (refs.refs.length > 0 ? refs.refs : commitsScanned > 0 ? ['HEAD'] : []);
+  const coverage = covered && (covered.length > 0 ? { type: 'refs' as const, refs: covered, commits: commitsScanned } : { type: 'empty' as const });
+  return { findings, skipped, unreadable, filesScanned: 0, bytesScanned, commitsScanned, ...(coverage ? { coverage } : {}) };
 }
 
 /** The finding of one key: placed at the scanned tip when it is there, else where first added. */
@@ -279,7 +303,8 @@ async function toFinding(k: KeyState, places: readonly TipPlace[], tip: string |
 
 /**
  * After git log failed part way: the commits from the one it failed on, each read on its own; a
- * commit whose diff git cannot produce is read from its changed files' new blobs, whole.
+ * commit whose diff git cannot produce is read from its changed files' new blobs, whole. Returns
+ * how many commits there are (the failed one was counted twice).
  */
 async function readRestOneByOne(
   root: string,
@@ -288,7 +313,7 @@ async function readRestOneByOne(
   readDiffs: (args: string[]) => Promise<void>,
   unreadable: string[],
   record: (m: Match, at: Place) => void,
-): Promise<void> {
+): Promise<number> {
   const revs = target.type === 'history' ? ['--all'] : [target.base ? `${target.base}..${target.head}` : target.head];
   const commits = (await git(root, ['rev-list', ...revs, '--'])).split('\n').filter(Boolean);
   for (const sha of commits.slice(Math.max(0, from - 1))) {
@@ -298,6 +323,7 @@ async function readRestOneByOne(
       await readFromTree(root, sha, unreadable, record);
     }
   }
+  return commits.length;
 }
 
 /** The new blobs of a commit's changed files, read whole; what git cannot read is named. */
@@ -325,17 +351,11 @@ async function readFromTree(root: string, sha: string, unreadable: string[], rec
   }
 }
 
-/** Every ref of the repository (branches, tags, remote branches, pull request heads fetched). */
-async function refNames(root: string): Promise<string[]> {
-  return (await git(root, ['for-each-ref', '--format=%(refname)'])).split('\n').filter(Boolean);
-}
-
 /** The refs whose tips may hold keys: not the stash, not symbolic `…/HEAD` (its target is listed). */
 const tipRefs = (refs: readonly string[]) => refs.filter((r) => r !== 'refs/stash' && !r.endsWith('/HEAD'));
 
 /** Reads the new blob of each binary change once, by its bytes; blobs over the size limit are listed as skipped. */
 async function scanBinaries(
-  root: string,
   changes: readonly BinaryChange[],
   blobs: BlobReader,
   maxSize: number,
@@ -346,61 +366,22 @@ async function scanBinaries(
   const byBlob = new Map<string, BinaryChange[]>();
   for (const c of changes) byBlob.set(c.blob, [...(byBlob.get(c.blob) ?? []), c]);
   const ids = [...byBlob.keys()];
-  const info = await checkObjects(root, ids);
-  let bytes = 0;
-  for (let i = 0; i < ids.length; i++) {
-    const uses = byBlob.get(ids[i]!)!;
+  const info = await blobs.info(ids);
+  const toRead: { spec: string; size: number; uses: BinaryChange[] }[] = [];
+  ids.forEach((id, i) => {
+    const uses = byBlob.get(id)!;
     const size = info[i]?.size;
-    if (size === undefined) {
-      for (const c of uses) unreadable.push(`blob ${ids[i]} of ${c.file} in ${c.commit?.sha.slice(0, 12) ?? 'the index'}: missing`);
-      continue;
-    }
-    if (size > maxSize) {
-      for (const c of uses) skipped.push({ path: c.file, reason: 'too-large', detail: `${size} bytes, binary, in ${c.commit?.sha.slice(0, 12) ?? 'the index'}` });
-      continue;
-    }
-    const data = await blobs.read(ids[i]!);
+    if (size === undefined) for (const c of uses) unreadable.push(`blob ${id} of ${c.file} in ${c.commit?.sha.slice(0, 12) ?? 'the index'}: missing`);
+    else if (size > maxSize) for (const c of uses) skipped.push({ path: c.file, reason: 'too-large', detail: `${size} bytes, binary, in ${c.commit?.sha.slice(0, 12) ?? 'the index'}` });
+    else toRead.push({ spec: id, size, uses });
+  });
+  let bytes = 0;
+  for await (const [{ uses }, data] of readAhead(blobs, toRead)) {
     if (!data) continue;
     bytes += data.length;
     for (const m of detectInBytes(data)) {
       for (const c of uses) record(m, { commit: c.commit?.sha ?? null, authorTime: c.commit?.authorTime ?? 0, file: c.file, pos: m });
     }
-  }
-  return bytes;
-}
-
-/**
- * Scans commit messages (the commits of the history or range) and, for history, annotated tag
- * messages. Messages hold no NUL, so NUL-led records split them safely.
- */
-async function scanMessages(root: string, target: GitTarget, record: (m: Match, at: Place) => void): Promise<number> {
-  if (target.type === 'staged') return 0;
-  const revs = target.type === 'history' ? ['--all'] : [target.base ? `${target.base}..${target.head}` : target.head];
-  let bytes = 0;
-  const scanRecords = async (args: string[], onRecord: (head: string, body: string) => void) => {
-    const counted = async function* () {
-      for await (const chunk of gitStream(root, args)) {
-        bytes += chunk.length;
-        yield chunk;
-      }
-    };
-    for await (const records of nulSeparated(counted())) {
-      for (const rec of records) {
-        const nl = rec.indexOf('\n');
-        if (nl !== -1 && mayContainKey(rec)) onRecord(rec.slice(0, nl), rec.slice(nl + 1));
-      }
-    }
-  };
-  await scanRecords(['log', ...revs, '--format=%x00%H %at%n%B', '--'], (head, body) => {
-    const [sha, time] = head.split(' ');
-    for (const m of detectKeys(body)) record(m, { commit: sha!, authorTime: Number(time), file: '(commit message)', source: 'commit-message', pos: m });
-  });
-  if (target.type === 'history') {
-    await scanRecords(['for-each-ref', 'refs/tags', '--format=%00%(objecttype) %(refname:short) %(*objectname) %(taggerdate:unix)%0a%(contents)'], (head, body) => {
-      const [type, name, peeled, time] = head.split(' ');
-      if (type !== 'tag') return;
-      for (const m of detectKeys(body)) record(m, { commit: peeled || null, authorTime: Number(time) || 0, file: `(tag message: ${name})`, source: 'tag-message', pos: m });
-    });
   }
   return bytes;
 }

@@ -1,5 +1,5 @@
 import { detectInBytes, type Encoding } from '../detect/index.ts';
-import { checkObjects, type BlobReader, type ObjectInfo } from '../sources/cat-file.ts';
+import { readAhead, type BlobReader, type ObjectInfo } from '../sources/cat-file.ts';
 
 /** Path lookups per presence check: tens of thousands of trees and files take a few seconds. */
 const MAX_LOOKUPS = 500_000;
@@ -15,17 +15,17 @@ export interface TipPlace {
 }
 
 /**
- * The trees of the ref tips, looked up from `start` on: at the first key found, so the two git
- * commands run while the rest of the diffs stream instead of after them (about 40 ms of a history
- * scan's fixed cost), and a history without keys never runs them. A failure is kept for `get`.
+ * The trees of the ref tips, looked up from `start` on: at the first key found, so the lookups
+ * (and the start of the scan's cat-file) happen while the rest of the diffs stream instead of
+ * after them, and a history without keys never runs them. A failure is kept for `get`.
  */
 export class TipTrees {
-  readonly #root: string;
+  readonly #reader: BlobReader;
   readonly #tips: () => Promise<readonly string[]>;
   #result: Promise<{ tips: readonly string[]; trees: ObjectInfo[] } | { error: unknown }> | undefined;
 
-  constructor(root: string, tips: () => Promise<readonly string[]>) {
-    this.#root = root;
+  constructor(reader: BlobReader, tips: () => Promise<readonly string[]>) {
+    this.#reader = reader;
     this.#tips = tips;
   }
 
@@ -33,7 +33,7 @@ export class TipTrees {
   start(): void {
     this.#result ??= (async () => {
       const names = await this.#tips();
-      return { tips: names, trees: await checkObjects(this.#root, names.map((t) => `${t}^{tree}`)) };
+      return { tips: names, trees: await this.#reader.info(names.map((t) => `${t}^{tree}`)) };
     })().catch((error: unknown) => ({ error }));
   }
 
@@ -48,11 +48,10 @@ export class TipTrees {
 /**
  * Which of `fingerprints` the trees of the tips hold, and where. Only `files` are looked at (a key
  * at a tip was added there by some commit the scan read, so it is in one of the files where keys
- * were found): one `cat-file --batch-check` resolves every tip and path, each distinct blob is read
- * once, and tips that share a tree share the work. Blobs over `maxSize` are not read.
+ * were found): one batch of lookups resolves every tip and path, each distinct blob is read once,
+ * and tips that share a tree share the work. Blobs over `maxSize` are not read.
  */
 export async function keysAtTips(
-  root: string,
   tipTrees: TipTrees,
   files: readonly string[],
   fingerprints: ReadonlySet<string>,
@@ -73,14 +72,16 @@ export async function keysAtTips(
   const distinct = [...tipsOfTree.keys()];
   const specs: { tree: string; file: string }[] = [];
   for (const tree of distinct.slice(0, budget)) for (const file of files) specs.push({ tree, file });
-  const found = await checkObjects(root, specs.map((s) => `${s.tree}:./${s.file}`));
-  const placesOfBlob = new Map<string, { tree: string; file: string }[]>();
+  const found = await blobs.info(specs.map((s) => `${s.tree}:./${s.file}`));
+  const placesOfBlob = new Map<string, { spec: string; size: number; places: { tree: string; file: string }[] }>();
   specs.forEach((s, i) => {
     const o = found[i];
-    if (o?.type === 'blob' && o.size <= maxSize) placesOfBlob.set(o.oid, [...(placesOfBlob.get(o.oid) ?? []), s]);
+    if (o?.type === 'blob' && o.size <= maxSize) {
+      const blob = placesOfBlob.get(o.oid) ?? placesOfBlob.set(o.oid, { spec: o.oid, size: o.size, places: [] }).get(o.oid)!;
+      blob.places.push(s);
+    }
   });
-  for (const [oid, places] of placesOfBlob) {
-    const data = await blobs.read(oid);
+  for await (const [{ places }, data] of readAhead(blobs, [...placesOfBlob.values()])) {
     if (!data) continue;
     for (const m of detectInBytes(data)) {
       if (!fingerprints.has(m.secret.fingerprint)) continue;

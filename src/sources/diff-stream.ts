@@ -1,11 +1,12 @@
-import { LITERAL_SEARCHES } from '../detect/index.ts';
+import { LITERAL_SEARCHES, mayContainKey } from '../detect/index.ts';
 
 /**
  * Reads the output of `git log -p -U0 --format=%x00%H %at %P` (or `git diff -U0`) as it streams and
  * hands back only the added lines that may hold a key, with their commit and file. Whole-history
  * output runs to gigabytes, so nothing is parsed line by line: each chunk costs a few byte searches
  * (the key markers, the last commit header, the last file header), and only lines around a marker
- * are decoded. Memory is one chunk plus the longest line.
+ * are decoded. Memory is one chunk plus the longest line. The log's commit messages
+ * (`%n%B%x00` after the header) are taken out of each chunk first, by LogMessages.
  */
 
 /** One commit header, from the NUL-led format line keyguard asks git for. */
@@ -49,6 +50,7 @@ export interface AddedLine {
 }
 
 const NL = 0x0a;
+const SPACE = 0x20;
 const DIFF_HEADER = Buffer.from('\ndiff ');
 const HUNK = Buffer.from('\n@@');
 const BINARY = Buffer.from('\nBinary files ');
@@ -90,6 +92,102 @@ function pathFromHeader(block: string): string | undefined {
   // Git ends the name with a tab when it holds a space; a real tab would have been quoted.
   const p = unquoteGitPath(m[1]!.replace(/\t$/, ''));
   return p.startsWith('b/') ? p.slice(2) : p;
+}
+
+/** A commit's message as git printed it (`%B`: up to its first NUL, if it has one). */
+export interface CommitMessage {
+  readonly commit: CommitInfo;
+  readonly text: string;
+}
+
+/**
+ * Takes the commit messages out of `git log -p --format=%x00%H %at %P%n%B%x00` as it streams,
+ * before DiffStreamScanner reads the same chunks: each message's bytes (and the NUL that ends it)
+ * are overwritten with spaces in place, so the scanner sees the header line and the diff and no
+ * text an author wrote (a message can be written to look like a diff, a binary change or a
+ * header). A commit's NUL is the first byte of a line; every line of a diff starts with git's own
+ * prefix, so a NUL anywhere else is a file's text (a file with a NUL that .gitattributes makes
+ * diff as text) and becomes a space too: taken for a header, it hid the lines after it. Only
+ * messages that may hold a key are decoded. One instance reads one git process's output.
+ */
+export class LogMessages {
+  /** Commit headers read so far. */
+  commits = 0;
+  #state: 'diff' | 'header' | 'message' = 'diff';
+  /** The chunk before ended a line (a stream starts with one). */
+  #lineStart = true;
+  /** The header line, or the message, so far, when they run across chunks (copies: chunks are blanked). */
+  #parts: Buffer[] = [];
+  #commit: CommitInfo | undefined;
+
+  /** Blanks the messages in `chunk` and returns those that ended in it and may hold a key. */
+  push(chunk: Buffer): CommitMessage[] {
+    /** Message bytes of this chunk, blanked once searched. */
+    const blank: [start: number, end: number][] = [];
+    const ended: { region: number; commit: CommitInfo | undefined; whole: Buffer | undefined }[] = [];
+    for (let pos = 0; pos < chunk.length; ) {
+      if (this.#state === 'diff') {
+        const nul = chunk.indexOf(0, pos);
+        if (nul === -1) break;
+        pos = nul + 1;
+        if (nul === 0 ? this.#lineStart : chunk[nul - 1] === NL) {
+          this.commits++;
+          this.#state = 'header';
+        } else chunk[nul] = SPACE;
+      } else if (this.#state === 'header') {
+        const nl = chunk.indexOf(NL, pos);
+        if (nl === -1) {
+          this.#parts.push(Buffer.from(chunk.subarray(pos)));
+          break;
+        }
+        const line = this.#parts.length ? Buffer.concat([...this.#parts, chunk.subarray(pos, nl)]) : chunk.subarray(pos, nl);
+        this.#parts = [];
+        this.#commit = parseCommit(line.toString('utf8'));
+        this.#state = 'message';
+        pos = nl + 1;
+      } else {
+        const nul = chunk.indexOf(0, pos);
+        const end = nul === -1 ? chunk.length : nul;
+        blank.push([pos, end]);
+        if (nul === -1 || this.#parts.length) this.#parts.push(Buffer.from(chunk.subarray(pos, end)));
+        if (nul === -1) break;
+        ended.push({ region: blank.length - 1, commit: this.#commit, whole: this.#parts.length ? Buffer.concat(this.#parts) : undefined });
+        this.#parts = [];
+        this.#state = 'diff';
+        pos = nul + 1;
+      }
+    }
+    this.#lineStart = chunk.length > 0 ? chunk[chunk.length - 1] === NL : this.#lineStart;
+    const marked = markedRegions(chunk, blank);
+    const out: CommitMessage[] = [];
+    for (const { region, commit, whole } of ended) {
+      const [start, end] = blank[region]!;
+      if (commit && (whole ? mayContainKey(whole) : marked[region])) out.push({ commit, text: whole ? whole.toString('utf8') : chunk.toString('utf8', start, end) });
+    }
+    // The message's end NUL too: the scanner takes the last NUL before a line for its commit's header.
+    for (const [start, end] of blank) chunk.fill(SPACE, start, Math.min(chunk.length, end + 1));
+    return out;
+  }
+}
+
+/**
+ * Which regions (in order, not overlapping) of `buf` hold a key literal whole: a search per literal
+ * over the chunk, each jumping to the next region, so a chunk costs a few searches however many
+ * messages it holds (a search per message would be tens of thousands of calls per history).
+ */
+function markedRegions(buf: Buffer, regions: readonly (readonly [number, number])[]): boolean[] {
+  const marked = regions.map(() => false);
+  if (regions.length === 0) return marked;
+  for (const lit of LITERAL_SEARCHES) {
+    let hit = -1;
+    for (let r = 0; r < regions.length; r++) {
+      const [start, end] = regions[r]!;
+      if (hit < start) hit = lit.indexIn(buf, start);
+      if (hit === -1) break;
+      if (hit + lit.literal.length <= end) marked[r] = true;
+    }
+  }
+  return marked;
 }
 
 export class DiffStreamScanner {

@@ -1,6 +1,7 @@
 import { ConfigurationError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import { git } from './git.ts';
+import { mayContainKey } from '../detect/index.ts';
+import { git, gitStream, nulSeparated } from './git.ts';
 
 export interface HistoryOptions {
   /** Fetch every branch and tag of `origin` first (the action does; the CLI with --fetch). */
@@ -14,8 +15,24 @@ export interface HistoryOptions {
 /** What a history scan covers: every ref, and the commits reachable from them. */
 export type HistoryCoverage = { readonly type: 'empty' } | { readonly type: 'refs'; readonly refs: readonly string[]; readonly commits: number };
 
-/** What prepareHistory found: the refs, and their commits being counted. */
-export type PreparedHistory = { readonly type: 'empty' } | { readonly type: 'refs'; readonly refs: readonly string[]; readonly commits: Promise<number | undefined> };
+/** The refs of a repository, and the messages of its annotated tags that may hold a key. */
+export interface RefListing {
+  /** Every ref: branches, tags, remote branches, pull request heads fetched. */
+  readonly refs: readonly string[];
+  readonly tags: readonly TagMessage[];
+  /** Bytes git wrote. */
+  readonly bytes: number;
+}
+
+/** An annotated tag's message (`%(contents)`), with the commit the tag points at. */
+export interface TagMessage {
+  /** `%(refname:short)`, as a finding names it: `(tag message: v1)`. */
+  readonly name: string;
+  readonly peeled: string | null;
+  /** Tagger date, unix seconds (0 when it has none). */
+  readonly time: number;
+  readonly text: string;
+}
 
 const SET_FETCH_DEPTH = 'Set `fetch-depth: 0` on actions/checkout (or run `git fetch --unshallow --tags origin`) so the whole history is there.';
 
@@ -33,9 +50,9 @@ const hasOrigin = async (root: string) => (await attempt(root, ['remote', 'get-u
 /**
  * Makes the whole history available, or refuses: a shallow clone (actions/checkout's default
  * depth 1) holds one grafted commit whose diff looks like it adds the whole tree, and none of the
- * other branches and tags. Returns the refs and commit count a history scan will cover.
+ * other branches and tags. The refs are listed by listRefs, while the history is read.
  */
-export async function prepareHistory(root: string, options: HistoryOptions, logger: Logger): Promise<PreparedHistory> {
+export async function prepareHistory(root: string, options: HistoryOptions, logger: Logger): Promise<void> {
   let shallow = options.shallow;
   if (options.fetch && (await hasOrigin(root))) {
     const refspecs = ['+refs/heads/*:refs/remotes/origin/*', '+refs/tags/*:refs/tags/*', ...(options.pullRequests ? ['+refs/pull/*/head:refs/remotes/origin/pull/*'] : [])];
@@ -47,9 +64,31 @@ export async function prepareHistory(root: string, options: HistoryOptions, logg
     shallow = false;
   }
   if (shallow) throw new ConfigurationError(`history scan: this clone is shallow, so only part of the history is here. ${SET_FETCH_DEPTH}`);
-  const refs = (await git(root, ['for-each-ref', '--format=%(refname)'])).split('\n').filter(Boolean);
-  if (refs.length === 0) return { type: 'empty' };
-  // Counted while the scan runs (see runScan): it costs a walk of the whole history. A count git
-  // cannot make (a damaged clone) falls back to the commits the scan read.
-  return { type: 'refs', refs, commits: git(root, ['rev-list', '--all', '--count']).then((out) => Number(out.trim()), () => undefined) };
+}
+
+/**
+ * Every ref, and the messages of the annotated tags under refs/tags: one git (a ref name holds no
+ * space or newline; a message holds no NUL, so NUL-led records split them safely).
+ */
+export async function listRefs(root: string): Promise<RefListing> {
+  const refs: string[] = [];
+  const tags: TagMessage[] = [];
+  let bytes = 0;
+  const format = '%00%(refname)%(if:equals=tag)%(objecttype)%(then) %(refname:short) %(*objectname) %(taggerdate:unix)%0a%(contents)%(end)';
+  const counted = async function* () {
+    for await (const chunk of gitStream(root, ['for-each-ref', `--format=${format}`])) {
+      bytes += chunk.length;
+      yield chunk;
+    }
+  };
+  for await (const records of nulSeparated(counted())) {
+    for (const rec of records) {
+      const nl = rec.indexOf('\n');
+      if (nl === -1) continue;
+      const [ref, name, peeled, time] = rec.slice(0, nl).split(' ');
+      refs.push(ref!);
+      if (name !== undefined && ref!.startsWith('refs/tags/') && mayContainKey(rec)) tags.push({ name, peeled: peeled || null, time: Number(time) || 0, text: rec.slice(nl + 1) });
+    }
+  }
+  return { refs, tags, bytes };
 }
