@@ -2707,10 +2707,14 @@ var errors = __webpack_require__(3916);
 var external_node_child_process_ = __webpack_require__(1421);
 ;// CONCATENATED MODULE: ./src/sources/cat-file.ts
 
+const INFO = /^([0-9a-f]{40,64}) (\w+) (\d+)$/;
 /**
- * One long-lived `git cat-file --batch` for reading blobs by `rev:path`, so looking up a few
- * hundred files costs one process, not one each. Requests are answered in order. git starts at the
- * first read: a scan that finds nothing to read (a history without keys) starts no process.
+ * One long-lived `git cat-file --batch-command` for a scan's object lookups: what object names
+ * (`<rev>:<path>`, ids) are, and blobs' bytes, so a scan with keys costs one process for all of
+ * them (it was three: a batch-check for the tips' trees, one for the files at them, a batch for
+ * the blobs). Requests are answered in order, and written in batches (`--buffer`, a `flush` per
+ * tick), so many lookups cost a few writes. git starts at the first request: a scan that finds
+ * nothing to look up (a history without keys) starts no process.
  */
 class BlobReader {
     #cwd;
@@ -2718,10 +2722,13 @@ class BlobReader {
     /** Output not yet consumed, joined only when a whole answer is there (joining per chunk was quadratic on a large blob). */
     #chunks = [];
     #length = 0;
-    /** The header of the answer being read, once seen. */
+    /** The header of the blob being read, once seen. */
     #expect;
     #waiting = [];
+    /** Commands not yet written: written together, with a flush, once this tick's requests are in. */
+    #queued = [];
     #failed;
+    #closed = false;
     constructor(cwd) {
         this.#cwd = cwd;
     }
@@ -2730,7 +2737,7 @@ class BlobReader {
     }
     #start() {
         // -z: paths may hold newlines. Needs git 2.38 or later.
-        const child = (0,external_node_child_process_.spawn)('git', ['cat-file', '--batch', '-z'], { cwd: this.#cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+        const child = (0,external_node_child_process_.spawn)('git', ['cat-file', '--batch-command', '--buffer', '-z'], { cwd: this.#cwd, stdio: ['pipe', 'pipe', 'pipe'] });
         child.stdout.on('data', (d) => {
             this.#chunks.push(d);
             this.#length += d.length;
@@ -2738,23 +2745,38 @@ class BlobReader {
         });
         let stderr = '';
         child.stderr.on('data', (d) => (stderr += d.toString()));
-        const fail = (e) => {
-            this.#failed = e;
-            for (const w of this.#waiting.splice(0))
-                w.reject(e);
-        };
-        child.on('error', fail);
-        child.on('close', (code) => code && fail(new Error(`git cat-file failed (exit ${code}): ${stderr.trim()}`)));
+        child.on('error', (e) => this.#fail(e));
+        child.stdin.on('error', (e) => this.#fail(e));
+        child.on('close', (code) => code && this.#fail(new Error(`git cat-file failed (exit ${code}): ${stderr.trim()}`)));
         return child;
     }
-    /** The blob at `spec` (`<commit>:<path>`, `:<path>` for the index), or undefined when missing. */
+    #fail(e) {
+        this.#failed ??= e;
+        for (const w of this.#waiting.splice(0))
+            w.reject(e);
+    }
+    #send(w) {
+        if (this.#failed || this.#closed)
+            return w.reject(this.#failed ?? new Error('git cat-file: asked after close'));
+        this.#waiting.push(w);
+        if (this.#queued.length === 0) {
+            queueMicrotask(() => {
+                const commands = this.#queued.splice(0);
+                if (!this.#failed)
+                    this.#child.stdin.write(`${commands.join('')}flush\0`);
+            });
+        }
+        this.#queued.push(w.kind === 'info' ? w.names.map((n) => `info ${n}\0`).join('') : `contents ${w.name}\0`);
+    }
+    /** What each name is (`<rev>:<path>`, `<rev>^{tree}`, an id), in the order asked. */
+    info(names) {
+        if (names.length === 0)
+            return Promise.resolve([]);
+        return new Promise((resolve, reject) => this.#send({ kind: 'info', names, answers: [], resolve, reject }));
+    }
+    /** The blob at `spec` (`<commit>:<path>`, `:<path>` for the index, an id), or undefined when missing or not a blob. */
     read(spec) {
-        if (this.#failed)
-            return Promise.reject(this.#failed);
-        return new Promise((resolve, reject) => {
-            this.#waiting.push({ resolve, reject });
-            this.#child.stdin.write(`${spec}\0`);
-        });
+        return new Promise((resolve, reject) => this.#send({ kind: 'contents', name: spec, resolve, reject }));
     }
     /** The unconsumed output as one buffer. */
     #flat() {
@@ -2769,19 +2791,35 @@ class BlobReader {
     }
     #drain() {
         while (this.#waiting.length > 0) {
+            const w = this.#waiting[0];
             if (!this.#expect) {
                 const buf = this.#flat();
                 const nl = buf.indexOf(0x0a);
                 if (nl === -1)
                     return;
-                const header = buf.toString('utf8', 0, nl);
-                this.#consume(nl + 1);
-                if (/ (missing|ambiguous)$/.test(header)) {
-                    this.#waiting.shift().resolve(undefined);
+                const m = INFO.exec(buf.toString('utf8', 0, nl));
+                const name = w.kind === 'info' ? w.names[w.answers.length] : w.name;
+                if (!m) {
+                    // `<name> missing` or `<name> ambiguous`, the name as asked: it may hold a newline (a
+                    // path), so its length, not the first newline, says where the answer ends.
+                    const at = Buffer.byteLength(name) + 1;
+                    const word = buf.toString('latin1', at, at + 10);
+                    const end = word.startsWith('missing\n') ? at + 8 : word === 'ambiguous\n' ? at + 10 : -1;
+                    if (end === -1) {
+                        if (word.length === 10)
+                            this.#fail(new Error(`git cat-file: unexpected answer for ${name}`));
+                        return; // else not all here yet
+                    }
+                    this.#consume(end);
+                    this.#answer(w, undefined);
                     continue;
                 }
-                const [, type, size] = header.split(' ');
-                this.#expect = { size: Number(size), type: type ?? '' };
+                this.#consume(nl + 1);
+                if (w.kind === 'info') {
+                    this.#answer(w, { oid: m[1], type: m[2], size: Number(m[3]) });
+                    continue;
+                }
+                this.#expect = { size: Number(m[3]), type: m[2] };
             }
             const { size, type } = this.#expect;
             if (this.#length < size + 1)
@@ -2789,43 +2827,61 @@ class BlobReader {
             const blob = Buffer.from(this.#flat().subarray(0, size));
             this.#consume(size + 1);
             this.#expect = undefined;
-            this.#waiting.shift().resolve(type === 'blob' ? blob : undefined);
+            this.#waiting.shift();
+            w.resolve(type === 'blob' ? blob : undefined);
         }
     }
+    /** One answer for the first request: a lookup, or a missing blob. */
+    #answer(w, info) {
+        if (w.kind === 'contents') {
+            this.#waiting.shift();
+            return w.resolve(undefined);
+        }
+        w.answers.push(info);
+        if (w.answers.length < w.names.length)
+            return;
+        this.#waiting.shift();
+        w.resolve(w.answers);
+    }
     close() {
+        this.#closed = true;
         this.#started?.stdin.end();
     }
 }
+/** Blobs read ahead by readAhead: enough to cover the round trips, few enough for memory. */
+const AHEAD = { count: 16, bytes: 16 << 20 };
 /**
- * Looks up many object names (`<rev>:<path>`, blob ids) in one `git cat-file --batch-check`;
- * answers in the order asked, undefined for a name that does not exist.
+ * The blobs at `items` (sizes as `info` gave them), in order, with reads in flight ahead of the
+ * one handed out (a round trip per blob, one after the other, was most of a scan's last
+ * milliseconds), up to AHEAD blobs or bytes.
  */
-async function checkObjects(cwd, names) {
-    if (names.length === 0)
-        return [];
-    const child = (0,external_node_child_process_.spawn)('git', ['cat-file', '--batch-check', '-z'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
-    const out = [];
-    let stderr = '';
-    child.stdout.on('data', (d) => out.push(d));
-    child.stderr.on('data', (d) => (stderr += d.toString()));
-    const closed = new Promise((resolve, reject) => {
-        child.once('error', reject);
-        child.once('close', (code) => resolve(code ?? 1));
-    });
-    child.stdin.end(names.map((n) => `${n}\0`).join(''));
-    const code = await closed;
-    if (code !== 0)
-        throw new Error(`git cat-file --batch-check failed (exit ${code}): ${stderr.trim()}`);
-    const lines = Buffer.concat(out).toString('utf8').split('\n');
-    return names.map((_, i) => {
-        const m = /^([0-9a-f]{40,64}) (\w+) (\d+)$/.exec(lines[i] ?? '');
-        return m ? { oid: m[1], type: m[2], size: Number(m[3]) } : undefined;
-    });
+async function* readAhead(reader, items) {
+    const inFlight = [];
+    let next = 0;
+    let bytes = 0;
+    const fill = () => {
+        while (next < items.length && (inFlight.length === 0 || (inFlight.length < AHEAD.count && bytes + items[next].size <= AHEAD.bytes))) {
+            const item = items[next++];
+            const read = reader.read(item.spec);
+            read.catch(() => undefined); // awaited in turn below; a failure is thrown there
+            inFlight.push([item, read]);
+            bytes += item.size;
+        }
+    };
+    fill();
+    while (inFlight.length > 0) {
+        const [item, read] = inFlight.shift();
+        const data = await read;
+        bytes -= item.size;
+        fill();
+        yield [item, data];
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/sources/diff-stream.ts
 
 const NL = 0x0a;
+const SPACE = 0x20;
 const DIFF_HEADER = Buffer.from('\ndiff ');
 const HUNK = Buffer.from('\n@@');
 const BINARY = Buffer.from('\nBinary files ');
@@ -2868,6 +2924,106 @@ function pathFromHeader(block) {
     // Git ends the name with a tab when it holds a space; a real tab would have been quoted.
     const p = unquoteGitPath(m[1].replace(/\t$/, ''));
     return p.startsWith('b/') ? p.slice(2) : p;
+}
+/**
+ * Takes the commit messages out of `git log -p --format=%x00%H %at %P%n%B%x00` as it streams,
+ * before DiffStreamScanner reads the same chunks: each message's bytes (and the NUL that ends it)
+ * are overwritten with spaces in place, so the scanner sees the header line and the diff and no
+ * text an author wrote (a message can be written to look like a diff, a binary change or a
+ * header). A commit's NUL is the first byte of a line; every line of a diff starts with git's own
+ * prefix, so a NUL anywhere else is a file's text (a file with a NUL that .gitattributes makes
+ * diff as text) and becomes a space too: taken for a header, it hid the lines after it. Only
+ * messages that may hold a key are decoded. One instance reads one git process's output.
+ */
+class LogMessages {
+    /** Commit headers read so far. */
+    commits = 0;
+    #state = 'diff';
+    /** The chunk before ended a line (a stream starts with one). */
+    #lineStart = true;
+    /** The header line, or the message, so far, when they run across chunks (copies: chunks are blanked). */
+    #parts = [];
+    #commit;
+    /** Blanks the messages in `chunk` and returns those that ended in it and may hold a key. */
+    push(chunk) {
+        /** Message bytes of this chunk, blanked once searched. */
+        const blank = [];
+        const ended = [];
+        for (let pos = 0; pos < chunk.length;) {
+            if (this.#state === 'diff') {
+                const nul = chunk.indexOf(0, pos);
+                if (nul === -1)
+                    break;
+                pos = nul + 1;
+                if (nul === 0 ? this.#lineStart : chunk[nul - 1] === NL) {
+                    this.commits++;
+                    this.#state = 'header';
+                }
+                else
+                    chunk[nul] = SPACE;
+            }
+            else if (this.#state === 'header') {
+                const nl = chunk.indexOf(NL, pos);
+                if (nl === -1) {
+                    this.#parts.push(Buffer.from(chunk.subarray(pos)));
+                    break;
+                }
+                const line = this.#parts.length ? Buffer.concat([...this.#parts, chunk.subarray(pos, nl)]) : chunk.subarray(pos, nl);
+                this.#parts = [];
+                this.#commit = parseCommit(line.toString('utf8'));
+                this.#state = 'message';
+                pos = nl + 1;
+            }
+            else {
+                const nul = chunk.indexOf(0, pos);
+                const end = nul === -1 ? chunk.length : nul;
+                blank.push([pos, end]);
+                if (nul === -1 || this.#parts.length)
+                    this.#parts.push(Buffer.from(chunk.subarray(pos, end)));
+                if (nul === -1)
+                    break;
+                ended.push({ region: blank.length - 1, commit: this.#commit, whole: this.#parts.length ? Buffer.concat(this.#parts) : undefined });
+                this.#parts = [];
+                this.#state = 'diff';
+                pos = nul + 1;
+            }
+        }
+        this.#lineStart = chunk.length > 0 ? chunk[chunk.length - 1] === NL : this.#lineStart;
+        const marked = markedRegions(chunk, blank);
+        const out = [];
+        for (const { region, commit, whole } of ended) {
+            const [start, end] = blank[region];
+            if (commit && (whole ? (0,detect/* mayContainKey */.FY)(whole) : marked[region]))
+                out.push({ commit, text: whole ? whole.toString('utf8') : chunk.toString('utf8', start, end) });
+        }
+        // The message's end NUL too: the scanner takes the last NUL before a line for its commit's header.
+        for (const [start, end] of blank)
+            chunk.fill(SPACE, start, Math.min(chunk.length, end + 1));
+        return out;
+    }
+}
+/**
+ * Which regions (in order, not overlapping) of `buf` hold a key literal whole: a search per literal
+ * over the chunk, each jumping to the next region, so a chunk costs a few searches however many
+ * messages it holds (a search per message would be tens of thousands of calls per history).
+ */
+function markedRegions(buf, regions) {
+    const marked = regions.map(() => false);
+    if (regions.length === 0)
+        return marked;
+    for (const lit of detect/* LITERAL_SEARCHES */.l0) {
+        let hit = -1;
+        for (let r = 0; r < regions.length; r++) {
+            const [start, end] = regions[r];
+            if (hit < start)
+                hit = lit.indexIn(buf, start);
+            if (hit === -1)
+                break;
+            if (hit + lit.literal.length <= end)
+                marked[r] = true;
+        }
+    }
+    return marked;
 }
 class DiffStreamScanner {
     #carry = Buffer.alloc(0);
@@ -3150,6 +3306,7 @@ var git = __webpack_require__(8022);
 ;// CONCATENATED MODULE: ./src/sources/history.ts
 
 
+
 const SET_FETCH_DEPTH = 'Set `fetch-depth: 0` on actions/checkout (or run `git fetch --unshallow --tags origin`) so the whole history is there.';
 async function attempt(root, args) {
     try {
@@ -3164,7 +3321,7 @@ const hasOrigin = async (root) => (await attempt(root, ['remote', 'get-url', 'or
 /**
  * Makes the whole history available, or refuses: a shallow clone (actions/checkout's default
  * depth 1) holds one grafted commit whose diff looks like it adds the whole tree, and none of the
- * other branches and tags. Returns the refs and commit count a history scan will cover.
+ * other branches and tags. The refs are listed by listRefs, while the history is read.
  */
 async function prepareHistory(root, options, logger) {
     let shallow = options.shallow;
@@ -3181,12 +3338,34 @@ async function prepareHistory(root, options, logger) {
     }
     if (shallow)
         throw new errors/* ConfigurationError */.j1(`history scan: this clone is shallow, so only part of the history is here. ${SET_FETCH_DEPTH}`);
-    const refs = (await (0,git/* git */.$Y)(root, ['for-each-ref', '--format=%(refname)'])).split('\n').filter(Boolean);
-    if (refs.length === 0)
-        return { type: 'empty' };
-    // Counted while the scan runs (see runScan): it costs a walk of the whole history. A count git
-    // cannot make (a damaged clone) falls back to the commits the scan read.
-    return { type: 'refs', refs, commits: (0,git/* git */.$Y)(root, ['rev-list', '--all', '--count']).then((out) => Number(out.trim()), () => undefined) };
+}
+/**
+ * Every ref, and the messages of the annotated tags under refs/tags: one git (a ref name holds no
+ * space or newline; a message holds no NUL, so NUL-led records split them safely).
+ */
+async function listRefs(root) {
+    const refs = [];
+    const tags = [];
+    let bytes = 0;
+    const format = '%00%(refname)%(if:equals=tag)%(objecttype)%(then) %(refname:short) %(*objectname) %(taggerdate:unix)%0a%(contents)%(end)';
+    const counted = async function* () {
+        for await (const chunk of (0,git/* gitStream */.dP)(root, ['for-each-ref', `--format=${format}`])) {
+            bytes += chunk.length;
+            yield chunk;
+        }
+    };
+    for await (const records of (0,git/* nulSeparated */.sk)(counted())) {
+        for (const rec of records) {
+            const nl = rec.indexOf('\n');
+            if (nl === -1)
+                continue;
+            const [ref, name, peeled, time] = rec.slice(0, nl).split(' ');
+            refs.push(ref);
+            if (name !== undefined && ref.startsWith('refs/tags/') && (0,detect/* mayContainKey */.FY)(rec))
+                tags.push({ name, peeled: peeled || null, time: Number(time) || 0, text: rec.slice(nl + 1) });
+        }
+    }
+    return { refs, tags, bytes };
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -3286,23 +3465,23 @@ async function remoteBranch(root, branch) {
 /** Path lookups per presence check: tens of thousands of trees and files take a few seconds. */
 const MAX_LOOKUPS = 500_000;
 /**
- * The trees of the ref tips, looked up from `start` on: at the first key found, so the two git
- * commands run while the rest of the diffs stream instead of after them (about 40 ms of a history
- * scan's fixed cost), and a history without keys never runs them. A failure is kept for `get`.
+ * The trees of the ref tips, looked up from `start` on: at the first key found, so the lookups
+ * (and the start of the scan's cat-file) happen while the rest of the diffs stream instead of
+ * after them, and a history without keys never runs them. A failure is kept for `get`.
  */
 class TipTrees {
-    #root;
+    #reader;
     #tips;
     #result;
-    constructor(root, tips) {
-        this.#root = root;
+    constructor(reader, tips) {
+        this.#reader = reader;
         this.#tips = tips;
     }
     /** Starts the lookups, once. */
     start() {
         this.#result ??= (async () => {
             const names = await this.#tips();
-            return { tips: names, trees: await checkObjects(this.#root, names.map((t) => `${t}^{tree}`)) };
+            return { tips: names, trees: await this.#reader.info(names.map((t) => `${t}^{tree}`)) };
         })().catch((error) => ({ error }));
     }
     async get() {
@@ -3316,10 +3495,10 @@ class TipTrees {
 /**
  * Which of `fingerprints` the trees of the tips hold, and where. Only `files` are looked at (a key
  * at a tip was added there by some commit the scan read, so it is in one of the files where keys
- * were found): one `cat-file --batch-check` resolves every tip and path, each distinct blob is read
- * once, and tips that share a tree share the work. Blobs over `maxSize` are not read.
+ * were found): one batch of lookups resolves every tip and path, each distinct blob is read once,
+ * and tips that share a tree share the work. Blobs over `maxSize` are not read.
  */
-async function keysAtTips(root, tipTrees, files, fingerprints, blobs, maxSize) {
+async function keysAtTips(tipTrees, files, fingerprints, blobs, maxSize) {
     const out = new Map();
     if (files.length === 0 || fingerprints.size === 0)
         return { places: out, treesLeftOut: 0 };
@@ -3338,15 +3517,16 @@ async function keysAtTips(root, tipTrees, files, fingerprints, blobs, maxSize) {
     for (const tree of distinct.slice(0, budget))
         for (const file of files)
             specs.push({ tree, file });
-    const found = await checkObjects(root, specs.map((s) => `${s.tree}:./${s.file}`));
+    const found = await blobs.info(specs.map((s) => `${s.tree}:./${s.file}`));
     const placesOfBlob = new Map();
     specs.forEach((s, i) => {
         const o = found[i];
-        if (o?.type === 'blob' && o.size <= maxSize)
-            placesOfBlob.set(o.oid, [...(placesOfBlob.get(o.oid) ?? []), s]);
+        if (o?.type === 'blob' && o.size <= maxSize) {
+            const blob = placesOfBlob.get(o.oid) ?? placesOfBlob.set(o.oid, { spec: o.oid, size: o.size, places: [] }).get(o.oid);
+            blob.places.push(s);
+        }
     });
-    for (const [oid, places] of placesOfBlob) {
-        const data = await blobs.read(oid);
+    for await (const [{ places }, data] of readAhead(blobs, [...placesOfBlob.values()])) {
         if (!data)
             continue;
         for (const m of (0,detect/* detectInBytes */.Ur)(data)) {
@@ -3384,9 +3564,12 @@ const MAX_LOCATIONS = 50;
  * introduced while resolving a merge is found too. --full-index: binary files' blob ids, whole.
  * --no-renames: a moved file shows as added under its new name, so every path that ever held a
  * key is known (presence at the tips looks only at those).
+ * The format: a NUL, the commit's header line, its message, a NUL (see LogMessages): messages come
+ * with the diffs, from the one git process. --encoding=UTF-8: whatever i18n.logOutputEncoding says
+ * (UTF-16 would put NULs in every line).
  */
 const DIFF_FLAGS = ['-p', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', '--relative', '--full-index', '--no-renames'];
-const LOG_FLAGS = [...DIFF_FLAGS, '--format=%x00%H %at %P', '--no-show-signature', '--diff-merges=dense-combined'];
+const LOG_FLAGS = [...DIFF_FLAGS, '--format=%x00%H %at %P%n%B%x00', '--encoding=UTF-8', '--no-show-signature', '--diff-merges=dense-combined'];
 function gitArgs(target) {
     switch (target.type) {
         case 'history':
@@ -3418,16 +3601,12 @@ function gitSource(settings, described) {
                 throw new errors/* ConfigurationError */.j1(`${described} needs a git repository, and ${root} is not in one`);
             if (target.type === 'range')
                 await prepareRange(root, target.base, target.head, deps.logger, repo.shallow);
-            if (target.type !== 'history')
-                return gitChanges(settings).scan(collector, deps);
-            const coverage = await prepareHistory(root, { fetch: target.fetch ?? false, pullRequests: target.pullRequests ?? false, shallow: repo.shallow }, deps.logger);
-            if (coverage.type === 'empty') {
+            if (target.type === 'history')
+                await prepareHistory(root, { fetch: target.fetch ?? false, pullRequests: target.pullRequests ?? false, shallow: repo.shallow }, deps.logger);
+            const out = await gitChanges(settings).scan(collector, deps);
+            if (out.coverage?.type === 'empty')
                 deps.logger.info('keyguard: the repository has no commits: nothing to scan');
-                return { coverage, findings: [], filesScanned: 0, bytesScanned: 0, commitsScanned: 0 };
-            }
-            // The refs just listed are the tips to look keys up at: no second listing.
-            const out = await gitChanges({ ...settings, refs: coverage.refs }).scan(collector, deps);
-            return { ...out, coverage: { type: 'refs', refs: coverage.refs, commits: (await coverage.commits) ?? out.commitsScanned ?? 0 } };
+            return out;
         },
     };
 }
@@ -3435,12 +3614,25 @@ function gitSource(settings, described) {
  * What git says commits added: the added lines of text files, the new blobs of binary files
  * (read whole, by their bytes), and commit and annotated tag messages. Each key found becomes one
  * finding: where it is at the scanned tip when it is there, else where it was first added; how
- * often it was added; and which refs' tips still hold it.
+ * often it was added; and which refs' tips still hold it. A history scan also says what it
+ * covered: every ref, and the commits reachable from them (git log shows each once; a damaged
+ * clone: as listed).
  */
 function gitChanges(settings) {
     return { scan: (collector, deps) => scanChanges(settings, collector, deps) };
 }
 async function scanChanges(settings, allow, deps) {
+    // One cat-file for every lookup and blob read, started at the first key (see TipTrees), ended
+    // however the scan ends (a process left running would keep Node from exiting).
+    const blobs = new BlobReader(settings.root);
+    try {
+        return await readChanges(settings, allow, deps, blobs);
+    }
+    finally {
+        blobs.close();
+    }
+}
+async function readChanges(settings, allow, deps, blobs) {
     const { logger, now } = deps;
     const started = now();
     const maxSize = settings.config.scan.maxFileSize;
@@ -3451,7 +3643,11 @@ async function scanChanges(settings, allow, deps) {
     let commitsScanned = 0;
     let lastProgress = started;
     const tip = settings.target.type === 'history' ? 'HEAD' : settings.target.type === 'range' ? settings.target.head : undefined;
-    const tipTrees = new TipTrees(settings.root, async () => (settings.target.type === 'history' ? ['HEAD', ...tipRefs(settings.refs ?? (await refNames(settings.root)))] : tip ? [tip] : []));
+    // A history's refs (the tips to look keys up at, and its coverage) and tag messages: listed by
+    // a second git while the first one writes the log, which starts at once.
+    const listing = settings.target.type === 'history' ? listRefs(settings.root) : undefined;
+    listing?.catch(() => undefined); // awaited below; a failure is the scan's
+    const tipTrees = new TipTrees(blobs, async () => (listing ? ['HEAD', ...tipRefs((await listing).refs)] : tip ? [tip] : []));
     // Per key, from the collector's findings: how often and where it was added, and the first place.
     const record = (m, at) => {
         const found = allow.take(m, { file: at.file, line: at.pos?.line ?? 0, column: at.pos?.column ?? 0, endColumn: at.pos?.endColumn ?? 0, commit: at.commit, ...(at.source ? { source: at.source } : {}) });
@@ -3500,11 +3696,27 @@ async function scanChanges(settings, allow, deps) {
             unreadable.push(`${what()}: ${e.message}`);
         }
     };
-    const readDiffs = async (args) => {
-        for await (const chunk of (0,git/* gitStream */.dP)(settings.root, args)) {
+    // Commit messages come in the diff stream, before each commit's diff; their matches are recorded
+    // after the diffs' and binaries', in stream order, so which commit counts as first stays what it
+    // was when a second git read them. A commit read again after a failure (below) is taken once.
+    const fromMessages = [];
+    let lastMessage;
+    const onMessage = ({ commit, text }) => {
+        if (commit.sha === lastMessage)
+            return;
+        lastMessage = commit.sha;
+        for (const m of (0,detect/* detectKeys */.c8)(text))
+            fromMessages.push([m, { commit: commit.sha, authorTime: commit.authorTime, file: '(commit message)', source: 'commit-message', pos: m }]);
+    };
+    const readDiffs = async (args, large = false) => {
+        const messages = new LogMessages();
+        for await (const chunk of (0,git/* gitStream */.dP)(settings.root, args, { large })) {
             bytesScanned += chunk.length;
-            for (let i = chunk.indexOf(0); i !== -1; i = chunk.indexOf(0, i + 1))
-                commitsScanned++;
+            const before = messages.commits;
+            // First: it blanks the messages in the chunk, so the diff scanner reads no author's text.
+            for (const m of messages.push(chunk))
+                onMessage(m);
+            commitsScanned += messages.commits - before;
             for (const line of scanner.push(chunk))
                 onLine(line);
             binaries.push(...scanner.takeBinaries().filter((b) => !allow.pathAllowed(b.file)));
@@ -3514,14 +3726,9 @@ async function scanChanges(settings, allow, deps) {
             }
         }
     };
-    // Commit and tag messages are read by a second git at the same time as the diffs (git is what a
-    // history scan waits on); their matches are recorded after the diffs', in the order a scan one
-    // after the other would give, so which commit counts as first stays the same.
-    const fromMessages = [];
-    let messageBytes = 0;
-    const messages = attempt(() => 'commit and tag messages', async () => (messageBytes = await scanMessages(settings.root, settings.target, (m, at) => fromMessages.push([m, at]))));
     try {
-        await readDiffs(gitArgs(settings.target));
+        // A whole history's log is the output worth writing in large blocks (see gitStream).
+        await readDiffs(gitArgs(settings.target), settings.target.type === 'history');
     }
     catch (e) {
         if (settings.target.type === 'staged')
@@ -3529,7 +3736,7 @@ async function scanChanges(settings, allow, deps) {
         // git log stops at the first object it cannot read: go on commit by commit from there (the
         // same order), and read a commit that fails again from its tree, naming the missing blobs.
         else
-            await readRestOneByOne(settings.root, settings.target, commitsScanned, readDiffs, unreadable, (m, at) => !allow.pathAllowed(at.file) && record(m, at));
+            commitsScanned = await readRestOneByOne(settings.root, settings.target, commitsScanned, readDiffs, unreadable, (m, at) => !allow.pathAllowed(at.file) && record(m, at));
     }
     for (const line of scanner.end())
         onLine(line);
@@ -3538,30 +3745,30 @@ async function scanChanges(settings, allow, deps) {
         if (s.file && !allow.pathAllowed(s.file))
             skipped.push({ path: s.file, reason: 'line-too-large', detail: `a line of ${s.bytes - 1} bytes added${s.commit ? ` in ${s.commit.sha.slice(0, 12)}` : ''}` });
     }
-    const blobs = new BlobReader(settings.root);
-    try {
-        await attempt(() => 'binary files', async () => (bytesScanned += await scanBinaries(settings.root, binaries, blobs, maxSize, skipped, unreadable, record)));
-        await messages;
-        bytesScanned += messageBytes;
-        for (const [m, at] of fromMessages)
-            record(m, at);
-        let atTips = new Map();
-        await attempt(() => 'where the keys are at the ref tips', async () => {
-            const found = await keysAtTips(settings.root, tipTrees, [...files], new Set(keys.keys()), blobs, maxSize);
-            atTips = found.places;
-            if (found.treesLeftOut)
-                logger.warning(`keyguard: ${found.treesLeftOut} ref tips with distinct trees were not checked for the keys (too many refs times files); which refs hold a key is a lower bound`);
-        });
-        const findings = [];
-        for (const k of keys.values())
-            findings.push(await toFinding(k, atTips.get(k.found.fingerprint) ?? [], tip, blobs, logger));
-        findings.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
-        skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
-        return { findings, skipped, unreadable, filesScanned: 0, bytesScanned, commitsScanned };
+    await attempt(() => 'binary files', async () => (bytesScanned += await scanBinaries(binaries, blobs, maxSize, skipped, unreadable, record)));
+    for (const [m, at] of fromMessages)
+        record(m, at);
+    const refs = await listing;
+    for (const t of refs?.tags ?? []) {
+        for (const m of (0,detect/* detectKeys */.c8)(t.text))
+            record(m, { commit: t.peeled, authorTime: t.time, file: `(tag message: ${t.name})`, source: 'tag-message', pos: m });
     }
-    finally {
-        blobs.close();
-    }
+    bytesScanned += refs?.bytes ?? 0;
+    let atTips = new Map();
+    await attempt(() => 'where the keys are at the ref tips', async () => {
+        const found = await keysAtTips(tipTrees, [...files], new Set(keys.keys()), blobs, maxSize);
+        atTips = found.places;
+        if (found.treesLeftOut)
+            logger.warning(`keyguard: ${found.treesLeftOut} ref tips with distinct trees were not checked for the keys (too many refs times files); which refs hold a key is a lower bound`);
+    });
+    // All at once: the blob reads for the first places go to git in one batch.
+    const findings = await Promise.all([...keys.values()].map((k) => toFinding(k, atTips.get(k.found.fingerprint) ?? [], tip, blobs, logger)));
+    findings.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
+    skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
+    // git log --all reads HEAD too: a detached HEAD in a clone without refs is what was covered.
+    const covered = refs && (refs.refs.length > 0 ? refs.refs : commitsScanned > 0 ? ['HEAD'] : []);
+    const coverage = covered && (covered.length > 0 ? { type: 'refs', refs: covered, commits: commitsScanned } : { type: 'empty' });
+    return { findings, skipped, unreadable, filesScanned: 0, bytesScanned, commitsScanned, ...(coverage ? { coverage } : {}) };
 }
 /** The finding of one key: placed at the scanned tip when it is there, else where first added. */
 async function toFinding(k, places, tip, blobs, logger) {
@@ -3604,7 +3811,8 @@ async function toFinding(k, places, tip, blobs, logger) {
 }
 /**
  * After git log failed part way: the commits from the one it failed on, each read on its own; a
- * commit whose diff git cannot produce is read from its changed files' new blobs, whole.
+ * commit whose diff git cannot produce is read from its changed files' new blobs, whole. Returns
+ * how many commits there are (the failed one was counted twice).
  */
 async function readRestOneByOne(root, target, from, readDiffs, unreadable, record) {
     const revs = target.type === 'history' ? ['--all'] : [target.base ? `${target.base}..${target.head}` : target.head];
@@ -3617,6 +3825,7 @@ async function readRestOneByOne(root, target, from, readDiffs, unreadable, recor
             await readFromTree(root, sha, unreadable, record);
         }
     }
+    return commits.length;
 }
 /** The new blobs of a commit's changed files, read whole; what git cannot read is named. */
 async function readFromTree(root, sha, unreadable, record) {
@@ -3645,34 +3854,30 @@ async function readFromTree(root, sha, unreadable, record) {
         blobs.close();
     }
 }
-/** Every ref of the repository (branches, tags, remote branches, pull request heads fetched). */
-async function refNames(root) {
-    return (await (0,git/* git */.$Y)(root, ['for-each-ref', '--format=%(refname)'])).split('\n').filter(Boolean);
-}
 /** The refs whose tips may hold keys: not the stash, not symbolic `…/HEAD` (its target is listed). */
 const tipRefs = (refs) => refs.filter((r) => r !== 'refs/stash' && !r.endsWith('/HEAD'));
 /** Reads the new blob of each binary change once, by its bytes; blobs over the size limit are listed as skipped. */
-async function scanBinaries(root, changes, blobs, maxSize, skipped, unreadable, record) {
+async function scanBinaries(changes, blobs, maxSize, skipped, unreadable, record) {
     const byBlob = new Map();
     for (const c of changes)
         byBlob.set(c.blob, [...(byBlob.get(c.blob) ?? []), c]);
     const ids = [...byBlob.keys()];
-    const info = await checkObjects(root, ids);
-    let bytes = 0;
-    for (let i = 0; i < ids.length; i++) {
-        const uses = byBlob.get(ids[i]);
+    const info = await blobs.info(ids);
+    const toRead = [];
+    ids.forEach((id, i) => {
+        const uses = byBlob.get(id);
         const size = info[i]?.size;
-        if (size === undefined) {
+        if (size === undefined)
             for (const c of uses)
-                unreadable.push(`blob ${ids[i]} of ${c.file} in ${c.commit?.sha.slice(0, 12) ?? 'the index'}: missing`);
-            continue;
-        }
-        if (size > maxSize) {
+                unreadable.push(`blob ${id} of ${c.file} in ${c.commit?.sha.slice(0, 12) ?? 'the index'}: missing`);
+        else if (size > maxSize)
             for (const c of uses)
                 skipped.push({ path: c.file, reason: 'too-large', detail: `${size} bytes, binary, in ${c.commit?.sha.slice(0, 12) ?? 'the index'}` });
-            continue;
-        }
-        const data = await blobs.read(ids[i]);
+        else
+            toRead.push({ spec: id, size, uses });
+    });
+    let bytes = 0;
+    for await (const [{ uses }, data] of readAhead(blobs, toRead)) {
         if (!data)
             continue;
         bytes += data.length;
@@ -3680,46 +3885,6 @@ async function scanBinaries(root, changes, blobs, maxSize, skipped, unreadable, 
             for (const c of uses)
                 record(m, { commit: c.commit?.sha ?? null, authorTime: c.commit?.authorTime ?? 0, file: c.file, pos: m });
         }
-    }
-    return bytes;
-}
-/**
- * Scans commit messages (the commits of the history or range) and, for history, annotated tag
- * messages. Messages hold no NUL, so NUL-led records split them safely.
- */
-async function scanMessages(root, target, record) {
-    if (target.type === 'staged')
-        return 0;
-    const revs = target.type === 'history' ? ['--all'] : [target.base ? `${target.base}..${target.head}` : target.head];
-    let bytes = 0;
-    const scanRecords = async (args, onRecord) => {
-        const counted = async function* () {
-            for await (const chunk of (0,git/* gitStream */.dP)(root, args)) {
-                bytes += chunk.length;
-                yield chunk;
-            }
-        };
-        for await (const records of (0,git/* nulSeparated */.sk)(counted())) {
-            for (const rec of records) {
-                const nl = rec.indexOf('\n');
-                if (nl !== -1 && (0,detect/* mayContainKey */.FY)(rec))
-                    onRecord(rec.slice(0, nl), rec.slice(nl + 1));
-            }
-        }
-    };
-    await scanRecords(['log', ...revs, '--format=%x00%H %at%n%B', '--'], (head, body) => {
-        const [sha, time] = head.split(' ');
-        for (const m of (0,detect/* detectKeys */.c8)(body))
-            record(m, { commit: sha, authorTime: Number(time), file: '(commit message)', source: 'commit-message', pos: m });
-    });
-    if (target.type === 'history') {
-        await scanRecords(['for-each-ref', 'refs/tags', '--format=%00%(objecttype) %(refname:short) %(*objectname) %(taggerdate:unix)%0a%(contents)'], (head, body) => {
-            const [type, name, peeled, time] = head.split(' ');
-            if (type !== 'tag')
-                return;
-            for (const m of (0,detect/* detectKeys */.c8)(body))
-                record(m, { commit: peeled || null, authorTime: Number(time) || 0, file: `(tag message: ${name})`, source: 'tag-message', pos: m });
-        });
     }
     return bytes;
 }
@@ -4532,6 +4697,12 @@ function readFailed(rel, e) {
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
 
 /** Runs git and returns its stdout; a non-zero exit becomes an error naming the command and stderr. */
 async function git(cwd, args) {
@@ -4540,28 +4711,67 @@ async function git(cwd, args) {
         chunks.push(chunk);
     return Buffer.concat(chunks).toString('utf8');
 }
-/** Streams git's stdout; throws after the stream ends when git failed. */
-async function* gitStream(cwd, args) {
+/**
+ * Streams git's stdout; throws after the stream ends when git failed. `large`: output of many
+ * megabytes (a whole history's log), written in 64 KB blocks where the system can (see stdbuf).
+ */
+async function* gitStream(cwd, args, options = {}) {
     // git log flushes after every commit when stdout is a pipe: tens of thousands of tiny writes
     // that stall git on the pipe and wake Node for each. GIT_FLUSH=0 lets stdio buffer fill.
-    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GIT_FLUSH: '0' } });
+    const through = options.large ? stdbuf() : undefined;
+    const [command, argv] = through ? [through, ['-o', '64K', 'git', ...args]] : ['git', args];
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GIT_FLUSH: '0' } });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d) => (stderr = (stderr + d).slice(-4000)));
     const exit = new Promise((resolve, reject) => {
         child.once('error', reject);
         child.once('close', (code) => resolve(code ?? 1));
     });
+    let wrote = false;
     try {
-        for await (const chunk of child.stdout)
+        for await (const chunk of child.stdout) {
+            wrote = true;
             yield chunk;
+        }
     }
     finally {
         if (child.exitCode === null)
             child.kill();
     }
     const code = await exit;
+    // 125-127: stdbuf itself failed (its library missing, say), not git: without it from now on.
+    if (through && !wrote && code >= 125 && code <= 127) {
+        found = null;
+        yield* gitStream(cwd, args);
+        return;
+    }
     if (code !== 0)
         throw new Error(`git ${args[0]} failed (exit ${code}): ${stderr.trim().split('\n').slice(-3).join(' ')}`);
+}
+let found;
+/**
+ * GNU coreutils' `stdbuf` (absolute path), when on PATH on Linux. stdio buffers a pipe in 4 KB
+ * writes, each waking the reader: a 20,000-commit log took 0.85 s to read against 0.79 s to
+ * /dev/null; in 64 KB writes (stdbuf sets git's stdout buffer) 0.79 s, 320 reads instead of 5,000.
+ * Elsewhere (macOS, Windows, no coreutils) git runs as it is.
+ */
+function stdbuf() {
+    if (found === undefined) {
+        found = null;
+        // Only absolute PATH entries: a relative one would run whatever the scanned folder holds.
+        const dirs = process.platform === 'linux' ? (process.env.PATH ?? '').split((node_path__WEBPACK_IMPORTED_MODULE_2___default().delimiter)).filter((d) => node_path__WEBPACK_IMPORTED_MODULE_2___default().isAbsolute(d)) : [];
+        for (const dir of dirs) {
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.accessSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'stdbuf'), node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.X_OK);
+                found = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'stdbuf');
+                break;
+            }
+            catch {
+                // not in this one
+            }
+        }
+    }
+    return found ?? undefined;
 }
 /** Splits a NUL-separated stream into its entries, a batch per chunk read. */
 async function* nulSeparated(stream) {
