@@ -55,9 +55,7 @@ export class FileReader {
   }
 
   read(rel: string): FileRead {
-    const fd = openListed(this.root, rel);
-    if (typeof fd !== 'number') return fd;
-    try {
+    return withListed(this.root, rel, (fd): FileRead => {
       // Read to EOF without an fstat first (one syscall less per file); stat only what is too large.
       let n = 0;
       for (;;) {
@@ -75,11 +73,7 @@ export class FileReader {
       const data = this.#scratch.subarray(0, n);
       if (data.subarray(0, BINARY_SNIFF).includes(0)) return { kind: 'skipped', path: rel, reason: 'binary' };
       return { kind: 'file', path: rel, data };
-    } catch (e) {
-      return readFailed(rel, e);
-    } finally {
-      closeSync(fd);
-    }
+    });
   }
 
   /** The buffer small files are packed into, PACK bytes, reused. */
@@ -96,9 +90,7 @@ export class FileReader {
   readInto(rel: string, buf: Buffer, at: number, room: number): { kind: 'fits'; bytes: number } | { kind: 'too-big' } | NotRead {
     // A file over the size limit comes back too big, and its own read reports it as too large.
     room = Math.min(room, this.maxFileSize + 1);
-    const fd = openListed(this.root, rel);
-    if (typeof fd !== 'number') return fd;
-    try {
+    return withListed(this.root, rel, (fd): { kind: 'fits'; bytes: number } | { kind: 'too-big' } => {
       let n = 0;
       for (;;) {
         const got = readSync(fd, buf, at + n, room - n, null);
@@ -108,11 +100,7 @@ export class FileReader {
         if (n === room) return readSync(fd, this.#scratch, 0, 1, null) === 0 ? { kind: 'fits', bytes: n } : { kind: 'too-big' };
       }
       return { kind: 'fits', bytes: n };
-    } catch (e) {
-      return readFailed(rel, e);
-    } finally {
-      closeSync(fd);
-    }
+    });
   }
 
   /**
@@ -120,12 +108,9 @@ export class FileReader {
    * before, into one buffer allocated once: memory stays the same whatever the file's size.
    * The outcome is what `read` gives, without the data (and no file is skipped as binary).
    */
-  readWindows(rel: string, onWindow: (w: Window) => void): { kind: 'file'; path: string; bytes: number } | NotRead {
-    const fd = openListed(this.root, rel);
-    if (typeof fd !== 'number') return fd;
-    this.#window ??= Buffer.allocUnsafe(WINDOW + OVERLAP);
-    const buf = this.#window;
-    try {
+  readWindows(rel: string, onWindow: (w: Window) => void): WindowsRead {
+    const buf = (this.#window ??= Buffer.allocUnsafe(WINDOW + OVERLAP));
+    return withListed(this.root, rel, (fd): WindowsRead => {
       let total = 0;
       let filled = 0;
       let first = true;
@@ -150,15 +135,12 @@ export class FileReader {
         buf.copyWithin(0, buf.length - OVERLAP);
         filled = OVERLAP;
       }
-    } catch (e) {
-      return readFailed(rel, e);
-    } finally {
-      closeSync(fd);
-    }
+    });
   }
 }
 
 type NotRead = Exclude<FileRead, { kind: 'file' }>;
+type WindowsRead = { kind: 'file'; path: string; bytes: number } | NotRead;
 
 /**
  * `root/rel` without path.join's normalising, which cost about as much as the open itself on a
@@ -180,6 +162,19 @@ function openListed(root: string, rel: string): number | NotRead {
     if (code === 'ENOENT') return { kind: 'gone', path: rel };
     if (code === 'ELOOP') return { kind: 'skipped', path: rel, reason: 'symlink' };
     return { kind: 'skipped', path: rel, reason: 'unreadable', detail: code ?? String(e) };
+  }
+}
+
+/** Runs `body` on a listed path's open file, and closes it; why the path could not be read otherwise. */
+function withListed<T>(root: string, rel: string, body: (fd: number) => T): T | NotRead {
+  const fd = openListed(root, rel);
+  if (typeof fd !== 'number') return fd;
+  try {
+    return body(fd);
+  } catch (e) {
+    return readFailed(rel, e);
+  } finally {
+    closeSync(fd);
   }
 }
 
