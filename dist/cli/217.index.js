@@ -4534,10 +4534,7 @@ class FileReader {
         this.maxFileSize = maxFileSize;
     }
     read(rel) {
-        const fd = openListed(this.root, rel);
-        if (typeof fd !== 'number')
-            return fd;
-        try {
+        return withListed(this.root, rel, (fd) => {
             // Read to EOF without an fstat first (one syscall less per file); stat only what is too large.
             let n = 0;
             for (;;) {
@@ -4559,13 +4556,7 @@ class FileReader {
             if (data.subarray(0, _detect_index_js__WEBPACK_IMPORTED_MODULE_2__/* .BINARY_SNIFF */ .P4).includes(0))
                 return { kind: 'skipped', path: rel, reason: 'binary' };
             return { kind: 'file', path: rel, data };
-        }
-        catch (e) {
-            return readFailed(rel, e);
-        }
-        finally {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-        }
+        });
     }
     /** The buffer small files are packed into, PACK bytes, reused. */
     get pack() {
@@ -4580,10 +4571,7 @@ class FileReader {
     readInto(rel, buf, at, room) {
         // A file over the size limit comes back too big, and its own read reports it as too large.
         room = Math.min(room, this.maxFileSize + 1);
-        const fd = openListed(this.root, rel);
-        if (typeof fd !== 'number')
-            return fd;
-        try {
+        return withListed(this.root, rel, (fd) => {
             let n = 0;
             for (;;) {
                 const got = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buf, at + n, room - n, null);
@@ -4595,13 +4583,7 @@ class FileReader {
                     return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, this.#scratch, 0, 1, null) === 0 ? { kind: 'fits', bytes: n } : { kind: 'too-big' };
             }
             return { kind: 'fits', bytes: n };
-        }
-        catch (e) {
-            return readFailed(rel, e);
-        }
-        finally {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-        }
+        });
     }
     /**
      * Reads a file in windows of WINDOW bytes, each starting with the last OVERLAP bytes of the one
@@ -4609,12 +4591,8 @@ class FileReader {
      * The outcome is what `read` gives, without the data (and no file is skipped as binary).
      */
     readWindows(rel, onWindow) {
-        const fd = openListed(this.root, rel);
-        if (typeof fd !== 'number')
-            return fd;
-        this.#window ??= Buffer.allocUnsafe(WINDOW + OVERLAP);
-        const buf = this.#window;
-        try {
+        const buf = (this.#window ??= Buffer.allocUnsafe(WINDOW + OVERLAP));
+        return withListed(this.root, rel, (fd) => {
             let total = 0;
             let filled = 0;
             let first = true;
@@ -4640,13 +4618,7 @@ class FileReader {
                 buf.copyWithin(0, buf.length - OVERLAP);
                 filled = OVERLAP;
             }
-        }
-        catch (e) {
-            return readFailed(rel, e);
-        }
-        finally {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-        }
+        });
     }
 }
 /**
@@ -4671,6 +4643,21 @@ function openListed(root, rel) {
         if (code === 'ELOOP')
             return { kind: 'skipped', path: rel, reason: 'symlink' };
         return { kind: 'skipped', path: rel, reason: 'unreadable', detail: code ?? String(e) };
+    }
+}
+/** Runs `body` on a listed path's open file, and closes it; why the path could not be read otherwise. */
+function withListed(root, rel, body) {
+    const fd = openListed(root, rel);
+    if (typeof fd !== 'number')
+        return fd;
+    try {
+        return body(fd);
+    }
+    catch (e) {
+        return readFailed(rel, e);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
     }
 }
 function readFailed(rel, e) {
