@@ -267,7 +267,9 @@ const REPO_RULES = [
             return out;
         },
         samples: {
-            positive: [{ 'app.ts': "import OpenAI from 'openai';\nconst c = new OpenAI({ apiKey: 'not-set-yet' });\n" }, { 'app.py': 'from openai import OpenAI\nclient = OpenAI(api_key="sk-{20}{M}{20}")\n' }],
+            // The quotes are templates (`{'*1}`: one quote) as the keys are: written out, this file would
+            // be a client built with a literal, and keyguard's own audit would report it.
+            positive: [{ 'app.ts': "import OpenAI from 'openai';\nconst c = new OpenAI({ apiKey: {'*1}not-set-yet{'*1} });\n" }, { 'app.py': 'from openai import OpenAI\nclient = OpenAI(api_key={"*1}sk-{20}{M}{20}{"*1})\n' }],
             negative: [{ 'app.ts': "import OpenAI from 'openai';\nconst c = new OpenAI({ apiKey: `${process.env.KEY}` });\n", 'b.py': 'import openai\nopenai.api_key = ""\n' }],
         },
     },
