@@ -222,6 +222,21 @@ describe('a detached HEAD in a clone without refs (bundled CLI)', () => {
   });
 });
 
+/** A log read in chunks of `size` bytes as a history scan reads it: messages taken out first, then the diffs. */
+function readInChunks(log: Buffer, size: number): { texts: string[]; lines: string[]; commits: number } {
+  const messages = new LogMessages();
+  const scanner = new DiffStreamScanner();
+  const texts: string[] = [];
+  const lines: string[] = [];
+  for (let i = 0; i < log.length; i += size) {
+    const chunk = Buffer.from(log.subarray(i, i + size));
+    for (const m of messages.push(chunk)) texts.push(`${m.commit.sha}:${m.text}`);
+    for (const l of scanner.push(chunk)) lines.push(`${l.commit?.sha}:${l.file}:${l.text}`);
+  }
+  for (const l of scanner.end()) lines.push(`${l.commit?.sha}:${l.file}:${l.text}`);
+  return { texts, lines, commits: messages.commits };
+}
+
 describe('messages and diffs split from one stream', () => {
   it('give the same messages, lines and commit count whatever the chunk boundaries', () => {
     const k = { message: legacy(), diff: project(), nul: legacy() };
@@ -235,18 +250,9 @@ describe('messages and diffs split from one stream', () => {
     commit(root, `multi-byte: \u00e9\u4e2d\n\n${'+sk-proj-not-a-key\n'.repeat(40)}`, 1_700_000_200);
     const out = execFileSync('git', ['log', '--all', '-p', '-U0', '--no-color', '--full-index', '--format=%x00%H %at %P%n%B%x00'], { cwd: root });
     const run = (size: number) => {
-      const messages = new LogMessages();
-      const scanner = new DiffStreamScanner();
-      const texts: string[] = [];
-      const lines: string[] = [];
-      for (let i = 0; i < out.length; i += size) {
-        const chunk = Buffer.from(out.subarray(i, i + size));
-        for (const m of messages.push(chunk)) texts.push(`message ${m.commit.sha}:${m.text}`);
-        for (const l of scanner.push(chunk)) lines.push(`${l.commit?.sha}:${l.file}:${l.text}`);
-      }
-      for (const l of scanner.end()) lines.push(`${l.commit?.sha}:${l.file}:${l.text}`);
+      const { texts, lines, commits } = readInChunks(out, size);
       // Lines come out a chunk late at most (the scanner holds an unfinished line): the order within each list is what counts.
-      return { got: [...texts, ...lines], commits: messages.commits };
+      return { got: [...texts.map((t) => `message ${t}`), ...lines], commits };
     };
     const whole = run(out.length);
     expect(whole.commits).toBe(4);
@@ -273,17 +279,8 @@ describe('messages and diffs split from one stream, by property', () => {
             .map((m, i) => `\0${sha(i + 1)} 1700000000 ${sha(i + 100)}\n${m}\0\n\ndiff --git a/f${i} b/f${i}\n--- /dev/null\n+++ b/f${i}\n@@ -0,0 +1 @@\n+k=${MARKER}${i}\n`)
             .join(''),
         );
-        const split = new LogMessages();
-        const scanner = new DiffStreamScanner();
-        const texts: string[] = [];
-        const lines: string[] = [];
-        for (let i = 0; i < log.length; i += size) {
-          const chunk = Buffer.from(log.subarray(i, i + size));
-          for (const m of split.push(chunk)) texts.push(`${m.commit.sha}:${m.text}`);
-          for (const l of scanner.push(chunk)) lines.push(`${l.commit?.sha}:${l.file}:${l.text}`);
-        }
-        for (const l of scanner.end()) lines.push(`${l.commit?.sha}:${l.file}:${l.text}`);
-        expect(split.commits).toBe(messages.length);
+        const { texts, lines, commits } = readInChunks(log, size);
+        expect(commits).toBe(messages.length);
         expect(texts).toEqual(messages.flatMap((m, i) => (mayContainKey(m) ? [`${sha(i + 1)}:${m}`] : [])));
         expect(lines).toEqual(messages.map((_, i) => `${sha(i + 1)}:f${i}:k=${MARKER}${i}`));
       }),
