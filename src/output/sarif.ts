@@ -1,6 +1,7 @@
 import { KEY_KINDS, kindLabel, kindPrefix, kindSpec, type KeyKind } from '../detect/index.ts';
 import type { Finding, ScanResult } from '../scan/finding.ts';
 import { gitNote } from './text.ts';
+import { percentEscapedBytes } from '../text/file-name.ts';
 import pkg from '../../package.json' with { type: 'json' };
 
 /** Stable rule ids (code scanning keys alerts on them): one per key kind. */
@@ -41,7 +42,7 @@ export function renderSarif(result: ScanResult, pathPrefix = ''): string {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: pathPrefix + f.file, uriBaseId: '%SRCROOT%' },
+          artifactLocation: { uri: pathPrefix + percentEscapedBytes(f.file), uriBaseId: '%SRCROOT%' },
           region: { startLine: Math.max(1, f.line), startColumn: Math.max(1, f.column), endColumn: Math.max(2, f.endColumn) },
         },
       },

@@ -46,7 +46,7 @@ export function gitNote(f: Finding): string {
   const date = f.git.authorDate ? ` (${f.git.authorDate.slice(0, 10)})` : '';
   if (f.source) return `  in the ${f.source === 'commit-message' ? 'commit message' : 'tag message'} of ${f.commit?.slice(0, 12) ?? 'a commit'}${date}`;
   const first = f.git.firstAdded;
-  const moved = first && first.file !== f.file ? ` as ${first.file}:${first.line}` : '';
+  const moved = first && first.file !== f.file ? ` as ${printable(first.file)}:${first.line}` : '';
   const where = f.commit ? `first in ${f.commit.slice(0, 12)}${moved}${date}` : 'staged';
   const times = f.git.occurrences > 1 ? `, added ${f.git.occurrences} times` : '';
   const refs = refsHolding(f);
@@ -61,7 +61,7 @@ const SKIPPED_SHOWN = 20;
 function placesNote(f: Finding, shown = 10): string[] {
   const places = f.git?.locations ?? [];
   if ((f.git?.occurrences ?? 0) < 2 || places.length < 2) return [];
-  const listed = places.slice(0, shown).map((l) => `${l.file}${l.commit ? ` (${l.commit.slice(0, 12)})` : ''}`);
+  const listed = places.slice(0, shown).map((l) => `${printable(l.file)}${l.commit ? ` (${l.commit.slice(0, 12)})` : ''}`);
   const more = f.git!.occurrences - listed.length;
   return [`    added in: ${listed.join(', ')}${more > 0 ? `, and ${more} more` : ''}`];
 }

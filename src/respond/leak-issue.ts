@@ -1,5 +1,6 @@
 import { kindLabel, sha256Hex, type KeyKind } from '../detect/index.ts';
 import { moreInReport } from '../text/body-limit.ts';
+import { encodeFileNameComponent } from '../text/file-name.ts';
 import { markerLine } from '../text/marker.ts';
 import { exposureTable } from '../exposure/render.ts';
 import { code, escapeMarkdown } from '../text/markdown.ts';
@@ -43,7 +44,7 @@ export function sectionOf(body: string, name: string): string | undefined {
 function permalink(ctx: RepoContext, repository: string, commit: string, file: string, line: number): string {
   const path = file
     .split('/')
-    .map((s) => encodeURIComponent(s).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .map((s) => encodeFileNameComponent(s).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
     .join('/');
   return `${ctx.serverUrl}/${repository}/blob/${commit}/${path}${line > 0 ? `#L${line}` : ''}`;
 }

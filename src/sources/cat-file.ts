@@ -1,4 +1,10 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { fileNameBytes } from '../text/file-name.ts';
+
+const NUL = Buffer.of(0);
+/** A name as git reads and echoes it (see fileNameBytes). */
+const nameBytes = (name: string) => Buffer.from(fileNameBytes(name));
+const FLUSH = Buffer.from('flush\0');
 
 /** What git says of one object name: its id, type and size; undefined when it does not exist. */
 export type ObjectInfo = { readonly oid: string; readonly type: string; readonly size: number } | undefined;
@@ -29,7 +35,7 @@ export class BlobReader {
   #expect: { size: number; type: string } | undefined;
   readonly #waiting: Waiting[] = [];
   /** Commands not yet written: written together, with a flush, once this tick's requests are in. */
-  #queued: string[] = [];
+  #queued: Buffer[] = [];
   #failed: Error | undefined;
   #closed = false;
 
@@ -68,10 +74,11 @@ export class BlobReader {
     if (this.#queued.length === 0) {
       queueMicrotask(() => {
         const commands = this.#queued.splice(0);
-        if (!this.#failed) this.#child.stdin.write(`${commands.join('')}flush\0`);
+        if (!this.#failed) this.#child.stdin.write(Buffer.concat([...commands, FLUSH]));
       });
     }
-    this.#queued.push(w.kind === 'info' ? w.names.map((n) => `info ${n}\0`).join('') : `contents ${w.name}\0`);
+    // Names as bytes: a path that is not UTF-8 (decodeFileName) must reach git as it is.
+    for (const name of w.kind === 'info' ? w.names : [w.name]) this.#queued.push(Buffer.from(`${w.kind === 'info' ? 'info' : 'contents'} `), nameBytes(name), NUL);
   }
 
   /** What each name is (`<rev>:<path>`, `<rev>^{tree}`, an id), in the order asked. */
@@ -109,7 +116,7 @@ export class BlobReader {
         if (!m) {
           // `<name> missing` or `<name> ambiguous`, the name as asked: it may hold a newline (a
           // path), so its length, not the first newline, says where the answer ends.
-          const at = Buffer.byteLength(name) + 1;
+          const at = nameBytes(name).length + 1;
           const word = buf.toString('latin1', at, at + 10);
           const end = word.startsWith('missing\n') ? at + 8 : word === 'ambiguous\n' ? at + 10 : -1;
           if (end === -1) {

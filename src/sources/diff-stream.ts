@@ -1,3 +1,4 @@
+import { decodeFileName } from '../text/file-name.ts';
 import { LITERAL_SEARCHES, mayContainKey } from '../detect/index.ts';
 
 /**
@@ -82,7 +83,7 @@ export function unquoteGitPath(p: string): string {
       i += 1;
     }
   }
-  return Buffer.from(bytes).toString('utf8');
+  return decodeFileName(Buffer.from(bytes));
 }
 
 /** The new-side path of a file header block (`+++ b/path`), or undefined for a deletion or no content. */

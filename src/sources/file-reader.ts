@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { BINARY_SNIFF } from '../detect/index.ts';
+import { fileNameBytes } from '../text/file-name.ts';
 
 // The reader alone, without the listing's git and ignore-file code: a scan worker thread loads
 // this, and every module it loads adds to the thread's start-up.
@@ -147,8 +148,8 @@ type WindowsRead = { kind: 'file'; path: string; bytes: number } | NotRead;
  * tree of small files. A path that climbs (`..`) or is absolute is joined as before: the kernel
  * would resolve `link/..` through the link, path.join does not.
  */
-function under(root: string, rel: string): string {
-  return rel.startsWith('/') || rel.startsWith('..') || rel.includes('/..') || path.isAbsolute(rel) ? path.join(root, rel) : `${root}${path.sep}${rel}`;
+function under(root: string, rel: string): string | Buffer {
+  return fileNameBytes(rel.startsWith('/') || rel.startsWith('..') || rel.includes('/..') || path.isAbsolute(rel) ? path.join(root, rel) : `${root}${path.sep}${rel}`);
 }
 
 /** Opens a listed path without following a symlink; why it cannot be read otherwise. */

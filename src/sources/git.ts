@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
+import { decodeFileName } from '../text/file-name.ts';
 
 /** Runs git and returns its stdout; a non-zero exit becomes an error naming the command and stderr. */
 export async function git(cwd: string, args: readonly string[]): Promise<string> {
@@ -70,7 +71,10 @@ function stdbuf(): string | undefined {
   return found ?? undefined;
 }
 
-/** Splits a NUL-separated stream into its entries, a batch per chunk read. */
+/**
+ * Splits a NUL-separated stream into its entries, a batch per chunk read. Entries that are not
+ * UTF-8 keep their bytes (decodeFileName): a path git lists must name the same file when opened.
+ */
 export async function* nulSeparated(stream: AsyncIterable<Buffer>): AsyncGenerator<string[]> {
   let rest: Buffer = Buffer.alloc(0);
   for await (const chunk of stream) {
@@ -81,10 +85,23 @@ export async function* nulSeparated(stream: AsyncIterable<Buffer>): AsyncGenerat
       rest = buf;
       continue;
     }
-    yield buf.toString('utf8', 0, end).split('\0');
+    const text = buf.toString('utf8', 0, end);
+    yield text.includes('\uFFFD') ? splitNames(buf, end) : text.split('\0');
     rest = buf.subarray(end + 1);
   }
-  if (rest.length) yield [rest.toString('utf8')];
+  if (rest.length) yield [decodeFileName(rest)];
+}
+
+/** The NUL-separated entries of `buf` up to `end`, each decoded as a file name (see decodeFileName). */
+function splitNames(buf: Buffer, end: number): string[] {
+  const names: string[] = [];
+  for (let start = 0; ; ) {
+    const nul = buf.indexOf(0, start);
+    const stop = nul === -1 || nul > end ? end : nul;
+    names.push(decodeFileName(buf, start, stop));
+    if (stop === end) return names;
+    start = stop + 1;
+  }
 }
 
 /** The commit HEAD names, or undefined (a repository without commits, or none at all). */

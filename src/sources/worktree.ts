@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { fileNameBytes, decodeFileName } from '../text/file-name.ts';
 import { gitStream, nulSeparated } from './git.ts';
 
 /**
@@ -45,14 +46,31 @@ interface Rules {
   readonly ig: Ignore;
 }
 
+type Entry = Pick<Dirent, 'isDirectory' | 'isFile' | 'isSymbolicLink'> & { readonly name: string };
+
+/**
+ * A directory's entries. Node decodes names as UTF-8, a byte that is not becoming U+FFFD: such a
+ * directory is read again as bytes, and its names kept exact (decodeFileName), so they can be opened.
+ */
+function readDir(dir: string): readonly Entry[] {
+  const entries = readdirSync(fileNameBytes(dir), { withFileTypes: true });
+  if (!entries.some((e) => e.name.includes('\uFFFD'))) return entries;
+  return readdirSync(fileNameBytes(dir), { withFileTypes: true, encoding: 'buffer' }).map((e) => ({
+    name: decodeFileName(e.name),
+    isDirectory: () => e.isDirectory(),
+    isFile: () => e.isFile(),
+    isSymbolicLink: () => e.isSymbolicLink(),
+  }));
+}
+
 function* walk(root: string): Generator<string[]> {
   const stack: { rel: string; rules: readonly Rules[] }[] = [{ rel: '', rules: [] }];
   for (let top = stack.pop(); top; top = stack.pop()) {
     const { rel } = top;
-    const entries = readdirSync(rel ? `${root}${path.sep}${rel}` : root, { withFileTypes: true });
+    const entries = readDir(rel ? `${root}${path.sep}${rel}` : root);
     let rules = top.rules;
     if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
-      rules = [...rules, { base: rel, ig: ignore().add(readFileSync(path.join(root, rel, '.gitignore'), 'utf8')) }];
+      rules = [...rules, { base: rel, ig: ignore().add(readFileSync(fileNameBytes(path.join(root, rel, '.gitignore')), 'utf8')) }];
     }
     const ignored = (p: string, isDir: boolean) =>
       rules.some(({ base, ig }) => {

@@ -1,0 +1,101 @@
+// File names are bytes, and a name that is not UTF-8 (a Latin-1 `café`) once hid a key from every
+// working-tree scan: listed, decoded with U+FFFD, then never opened. These tests plant keys in
+// such files and read the bundled CLI's reports.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { decodeFileName, encodeFileNameComponent, fileNameBytes, showEscapedBytes } from '../src/text/file-name.ts';
+import { makeKey, SHAPES } from './helpers/keygen.ts';
+import { expectNoKey } from './helpers/leaks.ts';
+import { git, gitRepo, tempDir } from './helpers/repo.ts';
+import { runCli } from './helpers/run.ts';
+
+const LATIN1 = Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x2e, 0x6a, 0x73]); // `café.js` in Latin-1
+const DIR = Buffer.from([0x64, 0xef, 0x72]); // `dïr`
+const FILE = Buffer.from([0xff, 0x2e, 0x74, 0x78, 0x74]); // a byte no UTF-8 has, then `.txt`
+const REPLACEMENT = Buffer.from('x\uFFFD.js'); // a real U+FFFD in a name: EF BF BD
+const bytesPath = (root: string, ...parts: Buffer[]) => Buffer.concat([Buffer.from(`${root}/`), ...parts.flatMap((p, i) => (i ? [Buffer.from('/'), p] : [p]))]);
+
+/** A tree with one key in each oddly named file, and the same key in a plain one. */
+function plant(root: string, key: string): void {
+  const line = `const apiKey = "${key}";\n`;
+  writeFileSync(bytesPath(root, LATIN1), line);
+  mkdirSync(bytesPath(root, DIR));
+  writeFileSync(bytesPath(root, DIR, FILE), `\n\n${line}`);
+  writeFileSync(bytesPath(root, REPLACEMENT), line);
+  writeFileSync(`${root}/plain.js`, line);
+}
+
+describe('file names that are not UTF-8', () => {
+  it('decode to text that maps back to the same bytes, and no two names to the same text', () => {
+    const seen = new Map<string, string>();
+    let seed = 7;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let n = 0; n < 5000; n++) {
+      // Bytes 1-255 except `/`: every name a Linux file system takes, valid UTF-8 or not.
+      const bytes = Buffer.from(Array.from({ length: 1 + Math.floor(rand() * 12) }, () => [0x61, 0xc3, 0xa9, 0xe9, 0xed, 0xa0, 0xf0, 0x9f, 0x98, 0x80, 0xef, 0xbf, 0xbd, 0xff, 0x80, 0xf4, 0x90][Math.floor(rand() * 17)]!));
+      const name = decodeFileName(bytes);
+      expect(Buffer.from(fileNameBytes(name))).toEqual(bytes);
+      if (!bytes.toString('utf8').includes('\uFFFD')) expect(name).toBe(bytes.toString('utf8'));
+      const before = seen.get(name);
+      if (before !== undefined) expect(before).toBe(bytes.toString('hex'));
+      seen.set(name, bytes.toString('hex'));
+    }
+  });
+
+  it('show their stray bytes as \\xNN, and as %NN in links', () => {
+    const name = decodeFileName(Buffer.concat([DIR, Buffer.from('/'), FILE]));
+    expect(showEscapedBytes(name)).toBe('d\\xEFr/\\xFF.txt');
+    expect(encodeFileNameComponent(decodeFileName(LATIN1))).toBe('caf%E9.js');
+    // A valid character outside the BMP (a surrogate pair) is not an escaped byte.
+    expect(showEscapedBytes('a😀b')).toBe('a😀b');
+  });
+
+  for (const where of ['a repository', 'a plain directory'] as const) {
+    it(`hide no key from a working-tree scan of ${where}`, () => {
+      const key = makeKey(SHAPES[0]!);
+      const root = where === 'a repository' ? gitRepo() : tempDir();
+      plant(root, key);
+      if (where === 'a repository') {
+        git(root, 'add', '-A');
+        git(root, 'commit', '-qm', 'odd names');
+      }
+      const json = runCli(['scan', root, '--format', 'json', '--fail-on', 'none']);
+      expect(json.code, json.stderr).toBe(0);
+      const files = (JSON.parse(json.stdout) as { findings: { file: string; line: number }[] }).findings.map((f) => `${f.file}:${f.line}`);
+      expect(files.sort()).toEqual(['caf\udce9.js:1', 'd\udcefr/\udcff.txt:3', 'plain.js:1', 'x\uFFFD.js:1']);
+
+      const text = runCli(['scan', root, '--format', 'text', '--fail-on', 'none']);
+      expect(text.stdout).toContain('caf\\xE9.js:1:');
+      expect(text.stdout).toContain('d\\xEFr/\\xFF.txt:3:');
+      expect(text.stdout).toContain('in 4 files');
+      const sarif = runCli(['scan', root, '--format', 'sarif', '--fail-on', 'none']);
+      expect(sarif.stdout).toContain('"uri": "caf%E9.js"');
+      expectNoKey([key], { json: json.stdout, text: text.stdout + text.stderr, sarif: sarif.stdout });
+    });
+  }
+
+  it('are read on the worker threads of a large tree', () => {
+    const key = makeKey(SHAPES[1]!);
+    const root = tempDir();
+    for (let i = 0; i < 4200; i++) writeFileSync(`${root}/f${i}.txt`, `line ${i}\n`);
+    plant(root, key);
+    const ran = runCli(['scan', root, '--format', 'json', '--fail-on', 'none']);
+    const out = JSON.parse(ran.stdout) as { findings: { file: string }[]; stats: { filesScanned: number } };
+    expect(out.findings.map((f) => f.file).sort()).toEqual(['caf\udce9.js', 'd\udcefr/\udcff.txt', 'plain.js', 'x\uFFFD.js']);
+    expect(out.stats.filesScanned).toBe(4204);
+  });
+
+  it('are found again at their line in history, after the file is gone', () => {
+    const key = makeKey(SHAPES[2]!);
+    const root = gitRepo({ 'README.md': 'hello\n' });
+    writeFileSync(bytesPath(root, LATIN1), `// one\nconst apiKey = "${key}";\n`);
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'add');
+    git(root, 'rm', '-q', decodeFileName(LATIN1).replace('\udce9', '?'));
+    git(root, 'commit', '-qm', 'remove');
+    const ran = runCli(['scan', root, '--history', '--format', 'json', '--fail-on', 'none']);
+    expect(ran.stderr).not.toContain('line unknown');
+    const [finding] = (JSON.parse(ran.stdout) as { findings: { file: string; line: number }[] }).findings;
+    expect(finding).toMatchObject({ file: 'caf\udce9.js', line: 2 });
+  });
+});
