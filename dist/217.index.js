@@ -18,9 +18,12 @@ __webpack_require__.d(__webpack_exports__, {
 var detect = __webpack_require__(9372);
 // EXTERNAL MODULE: ./src/output/text.ts
 var output_text = __webpack_require__(7837);
+// EXTERNAL MODULE: ./src/text/file-name.ts
+var file_name = __webpack_require__(9633);
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"0.1.0"};
 ;// CONCATENATED MODULE: ./src/output/sarif.ts
+
 
 
 
@@ -61,7 +64,7 @@ function renderSarif(result, pathPrefix = '') {
         locations: [
             {
                 physicalLocation: {
-                    artifactLocation: { uri: pathPrefix + f.file, uriBaseId: '%SRCROOT%' },
+                    artifactLocation: { uri: pathPrefix + (0,file_name/* percentEscapedBytes */.Y0)(f.file), uriBaseId: '%SRCROOT%' },
                     region: { startLine: Math.max(1, f.line), startColumn: Math.max(1, f.column), endColumn: Math.max(2, f.endColumn) },
                 },
             },

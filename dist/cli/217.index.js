@@ -1490,7 +1490,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(449);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4820);
+/* harmony import */ var _text_file_name_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9633);
 /* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8330);
+
 
 
 
@@ -1531,7 +1533,7 @@ function renderSarif(result, pathPrefix = '') {
         locations: [
             {
                 physicalLocation: {
-                    artifactLocation: { uri: pathPrefix + f.file, uriBaseId: '%SRCROOT%' },
+                    artifactLocation: { uri: pathPrefix + (0,_text_file_name_js__WEBPACK_IMPORTED_MODULE_3__/* .percentEscapedBytes */ .Y0)(f.file), uriBaseId: '%SRCROOT%' },
                     region: { startLine: Math.max(1, f.line), startColumn: Math.max(1, f.column), endColumn: Math.max(2, f.endColumn) },
                 },
             },
@@ -1658,7 +1660,7 @@ function gitNote(f) {
     if (f.source)
         return `  in the ${f.source === 'commit-message' ? 'commit message' : 'tag message'} of ${f.commit?.slice(0, 12) ?? 'a commit'}${date}`;
     const first = f.git.firstAdded;
-    const moved = first && first.file !== f.file ? ` as ${first.file}:${first.line}` : '';
+    const moved = first && first.file !== f.file ? ` as ${(0,printable/* printable */.g)(first.file)}:${first.line}` : '';
     const where = f.commit ? `first in ${f.commit.slice(0, 12)}${moved}${date}` : 'staged';
     const times = f.git.occurrences > 1 ? `, added ${f.git.occurrences} times` : '';
     const refs = refsHolding(f);
@@ -1672,7 +1674,7 @@ function placesNote(f, shown = 10) {
     const places = f.git?.locations ?? [];
     if ((f.git?.occurrences ?? 0) < 2 || places.length < 2)
         return [];
-    const listed = places.slice(0, shown).map((l) => `${l.file}${l.commit ? ` (${l.commit.slice(0, 12)})` : ''}`);
+    const listed = places.slice(0, shown).map((l) => `${(0,printable/* printable */.g)(l.file)}${l.commit ? ` (${l.commit.slice(0, 12)})` : ''}`);
     const more = f.git.occurrences - listed.length;
     return [`    added in: ${listed.join(', ')}${more > 0 ? `, and ${more} more` : ''}`];
 }
@@ -2262,10 +2264,12 @@ function renderReportJson(report) {
 /* harmony export */ });
 /* unused harmony exports section, sectionOf, describeLiveness, describeMatch, describeRevocation, decision, factsLine, mergeFacts */
 /* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(449);
-/* harmony import */ var _text_body_limit_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2305);
+/* harmony import */ var _text_body_limit_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2305);
+/* harmony import */ var _text_file_name_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9633);
 /* harmony import */ var _text_marker_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4777);
-/* harmony import */ var _exposure_render_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3741);
-/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6590);
+/* harmony import */ var _exposure_render_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3741);
+/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6590);
+
 
 
 
@@ -2282,7 +2286,7 @@ function sectionOf(body, name) {
 function permalink(ctx, repository, commit, file, line) {
     const path = file
         .split('/')
-        .map((s) => encodeURIComponent(s).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+        .map((s) => (0,_text_file_name_js__WEBPACK_IMPORTED_MODULE_2__/* .encodeFileNameComponent */ .rZ)(s).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
         .join('/');
     return `${ctx.serverUrl}/${repository}/blob/${commit}/${path}${line > 0 ? `#L${line}` : ''}`;
 }
@@ -2293,12 +2297,12 @@ function placesOf(group, ctx) {
         const commit = f.commit ?? (f.repository && f.repository !== ctx.repository ? undefined : ctx.sha);
         const id = (0,_detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .fg)(`${f.repository ?? ''}\0${f.commit ?? ''}\0${f.file}\0${f.line}${f.alert ? `\0alert ${f.alert.number}` : ''}`).slice(0, 12);
         if (f.alert) {
-            out.set(id, { id, line: `- ${alertLink(f.alert)}${f.file ? `: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(`${f.file}:${f.line}`)}${f.commit ? ` in commit ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(f.commit.slice(0, 12))}` : ''}` : ' (not in a file: an issue, pull request, discussion or wiki)'}` });
+            out.set(id, { id, line: `- ${alertLink(f.alert)}${f.file ? `: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(`${f.file}:${f.line}`)}${f.commit ? ` in commit ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(f.commit.slice(0, 12))}` : ''}` : ' (not in a file: an issue, pull request, discussion or wiki)'}` });
             continue;
         }
         const shown = `${f.repository ? `${f.repository}: ` : ''}${f.file}:${f.line}`;
-        const where = commit && repository ? `[${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(shown)}](${permalink(ctx, repository, commit, f.file, f.line)})` : (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(shown);
-        const detail = f.commit ? ` in commit ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(f.commit.slice(0, 12))}${f.git?.authorDate ? ` (${f.git.authorDate.slice(0, 10)})` : ''}${f.git && f.git.occurrences > 1 ? `, added ${f.git.occurrences} times` : ''}` : ' in the working tree';
+        const where = commit && repository ? `[${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(shown)}](${permalink(ctx, repository, commit, f.file, f.line)})` : (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(shown);
+        const detail = f.commit ? ` in commit ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(f.commit.slice(0, 12))}${f.git?.authorDate ? ` (${f.git.authorDate.slice(0, 10)})` : ''}${f.git && f.git.occurrences > 1 ? `, added ${f.git.occurrences} times` : ''}` : ' in the working tree';
         out.set(id, { id, line: `- ${where}${detail}` });
     }
     return [...out.values()];
@@ -2318,7 +2322,7 @@ function describeLiveness(r) {
     if (!r.liveness)
         return 'not checked';
     const l = r.liveness;
-    return `**${liveStatus(r)}** (${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(l.rule)}${l.reason ? `: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(l.reason)}` : ''})`;
+    return `**${liveStatus(r)}** (${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(l.rule)}${l.reason ? `: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(l.reason)}` : ''})`;
 }
 function describeMatch(r) {
     const m = r.match;
@@ -2327,9 +2331,9 @@ function describeMatch(r) {
     if (m.type === 'not-found')
         return 'no key of the organization matches';
     if (m.type === 'ambiguous')
-        return `ambiguous: ${m.keyIds.map((k) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(k)).join(', ')} all match`;
-    const project = m.projectId ? `${m.projectName ? `${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(m.projectName)} ` : ''}(${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(m.projectId)}), ` : '';
-    return `${project}${m.recordType === 'admin_key' ? 'admin key' : 'key'} ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(m.keyId)}, owner ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(m.owner)}${m.proven ? ` (proven: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(m.proven)})` : ' (by its visible characters)'}`;
+        return `ambiguous: ${m.keyIds.map((k) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(k)).join(', ')} all match`;
+    const project = m.projectId ? `${m.projectName ? `${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(m.projectName)} ` : ''}(${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(m.projectId)}), ` : '';
+    return `${project}${m.recordType === 'admin_key' ? 'admin key' : 'key'} ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(m.keyId)}, owner ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(m.owner)}${m.proven ? ` (proven: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(m.proven)})` : ' (by its visible characters)'}`;
 }
 /** What an issue says of a key that showed a record's visible characters but was not proven to be it. */
 const UNPROVEN = 'matched by its visible characters only; not revoked';
@@ -2339,18 +2343,18 @@ function describeRevocation(r) {
         return 'nothing: revocation is off (`revoke: off`)';
     switch (o.type) {
         case 'revoked':
-            return `**revoked** (${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(o.action)})`;
+            return `**revoked** (${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(o.action)})`;
         case 'already-gone':
-            return `nothing to do: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(o.action)}`;
+            return `nothing to do: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(o.action)}`;
         case 'would-revoke':
-            return `dry run: would ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(o.action)}`;
+            return `dry run: would ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(o.action)}`;
         case 'refused':
-            return `not revoked: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(o.reason)}`;
+            return `not revoked: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(o.reason)}`;
         case 'unproven':
             // Reason and confirmation are keyguard's own text (ids, header names), not user input.
             return `${UNPROVEN} (${o.reason}). To confirm it as an admin: ${o.confirm}`;
         case 'failed':
-            return `revocation **failed**: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(o.error)}`;
+            return `revocation **failed**: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(o.error)}`;
     }
 }
 /** The one line a reader needs first: is the key still a danger, and what to do now. */
@@ -2436,24 +2440,24 @@ function renderLeakIssue(group, ctx, mention, previous) {
     const scanned = group.findings.filter((f) => !f.alert);
     const refs = [...new Set(scanned.flatMap((f) => (f.git?.presentIn ?? []).map((p) => p.ref.replace(/^refs\/(heads|tags|remotes)\//, ''))))];
     const still = scanned.length === 0 || refs.length > 0 || scanned.some((f) => (f.git ? f.git.presentAtHead || (f.git.refsHolding ?? 0) > 0 : true));
-    const heldBy = refs.length ? ` (${refs.slice(0, 5).map(_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a).join(', ')}${refs.length > 5 ? ` and ${refs.length - 5} more refs` : ''})` : '';
+    const heldBy = refs.length ? ` (${refs.slice(0, 5).map(_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a).join(', ')}${refs.length > 5 ? ` and ${refs.length - 5} more refs` : ''})` : '';
     const r = mergeFacts(factsOf(previous), group.response);
     const state = [
-        `## :rotating_light: Leaked OpenAI ${(0,_detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .kindLabel */ .tf)(group.kind)} ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(group.redacted)}`,
+        `## :rotating_light: Leaked OpenAI ${(0,_detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .kindLabel */ .tf)(group.kind)} ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(group.redacted)}`,
         '',
         decision(r, still),
         '',
         ...(mention ? [`cc ${mention}`, ''] : []),
         '| | |',
         '| --- | --- |',
-        `| Key | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(group.redacted)} (${(0,_detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .kindLabel */ .tf)(group.kind)}; the whole key is never shown) |`,
-        `| Fingerprint | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(group.fingerprint)} |`,
+        `| Key | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(group.redacted)} (${(0,_detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .kindLabel */ .tf)(group.kind)}; the whole key is never shown) |`,
+        `| Fingerprint | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(group.fingerprint)} |`,
         `| Live | ${describeLiveness(r)} |`,
         `| OpenAI record | ${describeMatch(r)} |`,
-        ...(first?.commit ? [`| First committed | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(first.commit.slice(0, 12))}${first.git?.authorDate ? ` on ${first.git.authorDate.slice(0, 10)}` : ''} |`] : []),
+        ...(first?.commit ? [`| First committed | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(first.commit.slice(0, 12))}${first.git?.authorDate ? ` on ${first.git.authorDate.slice(0, 10)}` : ''} |`] : []),
         `| Still in the repository | ${scanned.length === 0 ? 'unknown: only GitHub secret scanning reported it' : still ? `yes${heldBy}` : 'no: no branch or tag holds it (it stays in git history)'} |`,
         `| keyguard did | ${describeRevocation(r)} |`,
-        ...(r.exposure ? ['', section('exposure', `### Use since exposure\n\n${(0,_exposure_render_js__WEBPACK_IMPORTED_MODULE_3__/* .exposureTable */ .k)(r.exposure)}`)] : []),
+        ...(r.exposure ? ['', section('exposure', `### Use since exposure\n\n${(0,_exposure_render_js__WEBPACK_IMPORTED_MODULE_4__/* .exposureTable */ .k)(r.exposure)}`)] : []),
         ...(r.watch ? ['', section('watch', watchText(r.watch))] : []),
     ].join('\n');
     const places = placesOf(group, ctx);
@@ -2469,7 +2473,7 @@ function renderLeakIssue(group, ctx, mention, previous) {
     for (let chars = 0; shown < Math.min(listed.length, MAX_PLACES) && (chars += listed[shown].length + 1) <= MAX_WHERE_CHARS;)
         shown++;
     const omitted = Math.max(listed.length, seen.length, places.length) - shown;
-    const where = [...listed.slice(0, shown), ...(omitted > 0 ? ['', (0,_text_body_limit_js__WEBPACK_IMPORTED_MODULE_4__/* .moreInReport */ .h6)(omitted, 'place')] : [])].join('\n');
+    const where = [...listed.slice(0, shown), ...(omitted > 0 ? ['', (0,_text_body_limit_js__WEBPACK_IMPORTED_MODULE_5__/* .moreInReport */ .h6)(omitted, 'place')] : [])].join('\n');
     const body = [
         // The marker holds the fingerprint, a hash: anyone who can read the repository reads the
         // issue, and the hash still finds the same key again across runs and repositories.
@@ -2705,8 +2709,15 @@ var scan_collect = __webpack_require__(2595);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: ./src/text/file-name.ts
+var file_name = __webpack_require__(9633);
 ;// CONCATENATED MODULE: ./src/sources/cat-file.ts
 
+
+const NUL = Buffer.of(0);
+/** A name as git reads and echoes it (see fileNameBytes). */
+const nameBytes = (name) => Buffer.from((0,file_name/* fileNameBytes */.fo)(name));
+const FLUSH = Buffer.from('flush\0');
 const INFO = /^([0-9a-f]{40,64}) (\w+) (\d+)$/;
 /**
  * One long-lived `git cat-file --batch-command` for a scan's object lookups: what object names
@@ -2763,10 +2774,12 @@ class BlobReader {
             queueMicrotask(() => {
                 const commands = this.#queued.splice(0);
                 if (!this.#failed)
-                    this.#child.stdin.write(`${commands.join('')}flush\0`);
+                    this.#child.stdin.write(Buffer.concat([...commands, FLUSH]));
             });
         }
-        this.#queued.push(w.kind === 'info' ? w.names.map((n) => `info ${n}\0`).join('') : `contents ${w.name}\0`);
+        // Names as bytes: a path that is not UTF-8 (decodeFileName) must reach git as it is.
+        for (const name of w.kind === 'info' ? w.names : [w.name])
+            this.#queued.push(Buffer.from(`${w.kind === 'info' ? 'info' : 'contents'} `), nameBytes(name), NUL);
     }
     /** What each name is (`<rev>:<path>`, `<rev>^{tree}`, an id), in the order asked. */
     info(names) {
@@ -2802,7 +2815,7 @@ class BlobReader {
                 if (!m) {
                     // `<name> missing` or `<name> ambiguous`, the name as asked: it may hold a newline (a
                     // path), so its length, not the first newline, says where the answer ends.
-                    const at = Buffer.byteLength(name) + 1;
+                    const at = nameBytes(name).length + 1;
                     const word = buf.toString('latin1', at, at + 10);
                     const end = word.startsWith('missing\n') ? at + 8 : word === 'ambiguous\n' ? at + 10 : -1;
                     if (end === -1) {
@@ -2880,6 +2893,7 @@ async function* readAhead(reader, items) {
 
 ;// CONCATENATED MODULE: ./src/sources/diff-stream.ts
 
+
 const NL = 0x0a;
 const SPACE = 0x20;
 const DIFF_HEADER = Buffer.from('\ndiff ');
@@ -2914,7 +2928,7 @@ function unquoteGitPath(p) {
             i += 1;
         }
     }
-    return Buffer.from(bytes).toString('utf8');
+    return (0,file_name/* decodeFileName */.qL)(Buffer.from(bytes));
 }
 /** The new-side path of a file header block (`+++ b/path`), or undefined for a deletion or no content. */
 function pathFromHeader(block) {
@@ -4503,6 +4517,8 @@ function resolveRespondOptions(raw, name, secrets, config, defaults) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(449);
+/* harmony import */ var _text_file_name_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9633);
+
 
 
 
@@ -4627,7 +4643,7 @@ class FileReader {
  * would resolve `link/..` through the link, path.join does not.
  */
 function under(root, rel) {
-    return rel.startsWith('/') || rel.startsWith('..') || rel.includes('/..') || node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel) ? node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, rel) : `${root}${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}${rel}`;
+    return (0,_text_file_name_js__WEBPACK_IMPORTED_MODULE_3__/* .fileNameBytes */ .fo)(rel.startsWith('/') || rel.startsWith('..') || rel.includes('/..') || node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel) ? node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, rel) : `${root}${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}${rel}`);
 }
 /** Opens a listed path without following a symlink; why it cannot be read otherwise. */
 function openListed(root, rel) {
@@ -4688,6 +4704,8 @@ function readFailed(rel, e) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _text_file_name_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9633);
+
 
 
 
@@ -4760,7 +4778,10 @@ function stdbuf() {
     }
     return found ?? undefined;
 }
-/** Splits a NUL-separated stream into its entries, a batch per chunk read. */
+/**
+ * Splits a NUL-separated stream into its entries, a batch per chunk read. Entries that are not
+ * UTF-8 keep their bytes (decodeFileName): a path git lists must name the same file when opened.
+ */
 async function* nulSeparated(stream) {
     let rest = Buffer.alloc(0);
     for await (const chunk of stream) {
@@ -4771,11 +4792,24 @@ async function* nulSeparated(stream) {
             rest = buf;
             continue;
         }
-        yield buf.toString('utf8', 0, end).split('\0');
+        const text = buf.toString('utf8', 0, end);
+        yield text.includes('\uFFFD') ? splitNames(buf, end) : text.split('\0');
         rest = buf.subarray(end + 1);
     }
     if (rest.length)
-        yield [rest.toString('utf8')];
+        yield [(0,_text_file_name_js__WEBPACK_IMPORTED_MODULE_3__/* .decodeFileName */ .qL)(rest)];
+}
+/** The NUL-separated entries of `buf` up to `end`, each decoded as a file name (see decodeFileName). */
+function splitNames(buf, end) {
+    const names = [];
+    for (let start = 0;;) {
+        const nul = buf.indexOf(0, start);
+        const stop = nul === -1 || nul > end ? end : nul;
+        names.push((0,_text_file_name_js__WEBPACK_IMPORTED_MODULE_3__/* .decodeFileName */ .qL)(buf, start, stop));
+        if (stop === end)
+            return names;
+        start = stop + 1;
+    }
 }
 /** The commit HEAD names, or undefined (a repository without commits, or none at all). */
 async function headCommit(root) {
@@ -4814,7 +4848,9 @@ async function gitWorkTree(dir) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var ignore__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(298);
 /* harmony import */ var ignore__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(ignore__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _text_file_name_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9633);
 /* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8022);
+
 
 
 
@@ -4859,14 +4895,29 @@ function mayBeInGitRepository(dir) {
             return false;
     }
 }
+/**
+ * A directory's entries. Node decodes names as UTF-8, a byte that is not becoming U+FFFD: such a
+ * directory is read again as bytes, and its names kept exact (decodeFileName), so they can be opened.
+ */
+function readDir(dir) {
+    const entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)((0,_text_file_name_js__WEBPACK_IMPORTED_MODULE_4__/* .fileNameBytes */ .fo)(dir), { withFileTypes: true });
+    if (!entries.some((e) => e.name.includes('\uFFFD')))
+        return entries;
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)((0,_text_file_name_js__WEBPACK_IMPORTED_MODULE_4__/* .fileNameBytes */ .fo)(dir), { withFileTypes: true, encoding: 'buffer' }).map((e) => ({
+        name: (0,_text_file_name_js__WEBPACK_IMPORTED_MODULE_4__/* .decodeFileName */ .qL)(e.name),
+        isDirectory: () => e.isDirectory(),
+        isFile: () => e.isFile(),
+        isSymbolicLink: () => e.isSymbolicLink(),
+    }));
+}
 function* walk(root) {
     const stack = [{ rel: '', rules: [] }];
     for (let top = stack.pop(); top; top = stack.pop()) {
         const { rel } = top;
-        const entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(rel ? `${root}${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}${rel}` : root, { withFileTypes: true });
+        const entries = readDir(rel ? `${root}${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}${rel}` : root);
         let rules = top.rules;
         if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
-            rules = [...rules, { base: rel, ig: ignore__WEBPACK_IMPORTED_MODULE_2___default()().add((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, rel, '.gitignore'), 'utf8')) }];
+            rules = [...rules, { base: rel, ig: ignore__WEBPACK_IMPORTED_MODULE_2___default()().add((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,_text_file_name_js__WEBPACK_IMPORTED_MODULE_4__/* .fileNameBytes */ .fo)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, rel, '.gitignore')), 'utf8')) }];
         }
         const ignored = (p, isDir) => rules.some(({ base, ig }) => {
             const sub = base ? p.slice(base.length + 1) : p;
@@ -4995,6 +5046,92 @@ const count = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /***/ }),
 
+/***/ 9633:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y0: () => (/* binding */ percentEscapedBytes),
+/* harmony export */   fo: () => (/* binding */ fileNameBytes),
+/* harmony export */   q0: () => (/* binding */ showEscapedBytes),
+/* harmony export */   qL: () => (/* binding */ decodeFileName),
+/* harmony export */   rZ: () => (/* binding */ encodeFileNameComponent)
+/* harmony export */ });
+/* unused harmony export hasEscapedBytes */
+// File names are bytes. A name that is not UTF-8 (a Latin-1 `café`) decoded as UTF-8 gets U+FFFD
+// for its stray bytes and no longer names its file: it was listed, never opened, and a key in it
+// was never found. Here a stray byte becomes a lone surrogate U+DC80–U+DCFF (Python's
+// "surrogateescape"), which no UTF-8 decodes to: the string maps back to the exact bytes.
+/** A file name's bytes as text, each byte that is not part of valid UTF-8 escaped. */
+function decodeFileName(buf, start = 0, end = buf.length) {
+    const text = buf.toString('utf8', start, end);
+    if (!text.includes('\uFFFD'))
+        return text;
+    let out = '';
+    let run = start;
+    for (let i = start; i < end;) {
+        const n = sequenceLength(buf, i, end);
+        if (n > 0) {
+            i += n;
+            continue;
+        }
+        out += buf.toString('utf8', run, i) + String.fromCharCode(0xdc00 + buf[i]);
+        run = ++i;
+    }
+    return out + buf.toString('utf8', run, end);
+}
+/** The length of the valid UTF-8 sequence at `i`, or 0 (RFC 3629: no overlong forms, no surrogates). */
+function sequenceLength(b, i, end) {
+    const c = b[i];
+    if (c < 0x80)
+        return 1;
+    const n = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    if (n === 0 || i + n > end)
+        return 0;
+    for (let k = 1; k < n; k++)
+        if ((b[i + k] & 0xc0) !== 0x80)
+            return 0;
+    const c1 = b[i + 1];
+    if ((c === 0xe0 && c1 < 0xa0) || (c === 0xed && c1 >= 0xa0) || (c === 0xf0 && c1 < 0x90) || (c === 0xf4 && c1 >= 0x90))
+        return 0;
+    return n;
+}
+/** Lone surrogates only (the u flag keeps a pair's low half out). */
+const ESCAPED = /[\uDC80-\uDCFF]/gu;
+/** True when a decoded name holds escaped bytes. */
+const hasEscapedBytes = (name) => name.search(ESCAPED) !== -1;
+/** What to hand the file system for a decoded name: the exact bytes when some were escaped. */
+function fileNameBytes(name) {
+    if (!hasEscapedBytes(name))
+        return name;
+    const parts = [];
+    let run = 0;
+    for (const m of name.matchAll(ESCAPED)) {
+        parts.push(Buffer.from(name.slice(run, m.index), 'utf8'), Buffer.of(m[0].charCodeAt(0) - 0xdc00));
+        run = m.index + 1;
+    }
+    parts.push(Buffer.from(name.slice(run), 'utf8'));
+    return Buffer.concat(parts);
+}
+/** The byte an escape stands for, as two upper-case hex digits. */
+const hex = (escape) => (escape.charCodeAt(0) - 0xdc00).toString(16).toUpperCase();
+/** A decoded name with each escaped byte written as `\xE9`: text that shows the same anywhere. */
+const showEscapedBytes = (name) => name.replace(ESCAPED, (c) => `\\x${hex(c)}`);
+/** A decoded name in a URI reference: each escaped byte as its %XX, the rest as it is. */
+const percentEscapedBytes = (name) => name.replace(ESCAPED, (c) => `%${hex(c)}`);
+/** encodeURIComponent for a decoded name: an escaped byte is its own %XX (encodeURIComponent throws on it). */
+function encodeFileNameComponent(name) {
+    let out = '';
+    let run = 0;
+    for (const m of name.matchAll(ESCAPED)) {
+        out += `${encodeURIComponent(name.slice(run, m.index))}%${hex(m[0])}`;
+        run = m.index + 1;
+    }
+    return out + encodeURIComponent(name.slice(run));
+}
+
+
+/***/ }),
+
 /***/ 6590:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -5002,20 +5139,22 @@ const count = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 /* harmony export */   F: () => (/* binding */ escapeMarkdown),
 /* harmony export */   a: () => (/* binding */ code)
 /* harmony export */ });
+/* harmony import */ var _file_name_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9633);
+
 /**
  * Escapes untrusted text (paths, commit messages, author names) for GitHub Markdown: it cannot
  * open links or images, HTML or comments, code spans, mentions (`@team`) or issue references, nor
  * break a table cell. Emphasis characters are left alone: at worst they make text bold.
  */
 function escapeMarkdown(text) {
-    return text
+    return (0,_file_name_js__WEBPACK_IMPORTED_MODULE_0__/* .showEscapedBytes */ .q0)(text)
         .replace(/[\\`[\]<>#|&]/g, (c) => `&#${c.charCodeAt(0)};`)
         .replace(/@/g, '@\u200b')
         .replace(/\r?\n/g, ' ');
 }
 /** Inline code for untrusted text: the fence is longer than any run of backticks inside it. */
 function code(text) {
-    const clean = text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+    const clean = (0,_file_name_js__WEBPACK_IMPORTED_MODULE_0__/* .showEscapedBytes */ .q0)(text).replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
     const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((r) => r.length));
     const fence = '`'.repeat(longest + 1);
     const pad = longest > 0 ? ' ' : '';
@@ -5062,11 +5201,13 @@ function markerOf(body) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   g: () => (/* binding */ printable)
 /* harmony export */ });
+/* harmony import */ var _file_name_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9633);
+
 /**
  * A path as a terminal line may show it: control characters (a newline that forges a line, ESC
  * that moves the cursor, BEL) and bidirectional overrides written as escapes, as git quotes them.
  */
-const printable = (s) => s.replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\u{${c.codePointAt(0).toString(16)}}`);
+const printable = (s) => (0,_file_name_js__WEBPACK_IMPORTED_MODULE_0__/* .showEscapedBytes */ .q0)(s).replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\u{${c.codePointAt(0).toString(16)}}`);
 
 
 /***/ })
