@@ -413,9 +413,15 @@ class ContextCache {
   }
 }
 
-/** The first commit header or file header after `pos` (or hunk, while in a header block), or -1. */
+/**
+ * The first commit header or file header at or after `pos` (or hunk, while in a header block), or
+ * -1. Both markers of a line start with the newline before it: searched from `pos`, a header line
+ * that was itself asked about (a file named with a marker) was missed, and the lines of the next
+ * file were taken for the last one's, allow.paths and all.
+ */
 function nextEvent(buf: Buffer, pos: number, inHunks: boolean): number {
-  const found = [buf.indexOf(0, pos), buf.indexOf(DIFF_HEADER, pos), inHunks ? -1 : buf.indexOf(HUNK, pos)].filter((i) => i !== -1);
+  const from = Math.max(0, pos - 1);
+  const found = [buf.indexOf(0, pos), buf.indexOf(DIFF_HEADER, from), inHunks ? -1 : buf.indexOf(HUNK, from)].filter((i) => i !== -1);
   return found.length ? Math.min(...found) : -1;
 }
 
