@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeFileName, encodeFileNameComponent, fileNameBytes, showEscapedBytes } from '../src/text/file-name.ts';
 import { makeKey, SHAPES } from './helpers/keygen.ts';
 import { expectNoKey } from './helpers/leaks.ts';
-import { git, gitRepo, tempDir } from './helpers/repo.ts';
+import { git, gitRepo, tempDir, write } from './helpers/repo.ts';
 import { runCli } from './helpers/run.ts';
 
 const LATIN1 = Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x2e, 0x6a, 0x73]); // `café.js` in Latin-1
@@ -97,5 +97,60 @@ describe('file names that are not UTF-8', () => {
     expect(ran.stderr).not.toContain('line unknown');
     const [finding] = (JSON.parse(ran.stdout) as { findings: { file: string; line: number }[] }).findings;
     expect(finding).toMatchObject({ file: 'caf\udce9.js', line: 2 });
+  });
+});
+
+describe('keys in file names', () => {
+  /** A repository with a file named after a key (empty), a key-named file holding it, and a plain one. */
+  function named(key: string): string {
+    const root = gitRepo({ 'README.md': 'hello\n' });
+    writeFileSync(`${root}/notes-${key}.txt`, 'x\n');
+    writeFileSync(`${root}/${key}`, `key = "${key}"\n`);
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'names');
+    return root;
+  }
+
+  it('are findings of their own, and no report prints the name whole', () => {
+    const key = makeKey(SHAPES[1]!);
+    const root = named(key);
+    const outs = Object.fromEntries(['text', 'json', 'sarif', 'github'].map((format) => [format, runCli(['scan', root, '--format', format, '--fail-on', 'none'])]));
+    const findings = (JSON.parse(outs.json!.stdout) as { findings: { file: string; line: number; column: number; source?: string }[] }).findings;
+    const redacted = `sk-proj-…${key.slice(-4)}`;
+    expect(findings).toEqual([
+      expect.objectContaining({ file: `notes-${redacted}.txt`, line: 1, column: 7, source: 'file-name' }),
+      expect.objectContaining({ file: redacted, line: 1, column: 1, source: 'file-name' }),
+      expect.objectContaining({ file: redacted, line: 1, column: 8 }),
+    ]);
+    expect(outs.text!.stdout).toContain('in the file name');
+    expectNoKey([key], Object.fromEntries(Object.entries(outs).map(([f, r]) => [f, r.stdout + r.stderr])));
+  });
+
+  it('never print whole from a history scan', () => {
+    const key = makeKey(SHAPES[0]!);
+    const root = named(key);
+    const ran = runCli(['scan', root, '--history', '--format', 'json', '--fail-on', 'none']);
+    expect(ran.code, ran.stderr).toBe(0);
+    expectNoKey([key], { out: ran.stdout, err: ran.stderr });
+    // The key's own line, in the key-named file, still at the tip: not "removed" from a neighbour.
+    const [finding] = (JSON.parse(ran.stdout) as { findings: { file: string; line: number; presentAtHead: boolean }[] }).findings;
+    expect(finding).toMatchObject({ file: `sk-…${key.slice(-4)}`, line: 1, presentAtHead: true });
+  });
+
+  it('in one diff header do not move the next file’s lines under its name (allow.paths cannot be steered)', () => {
+    const key = makeKey(SHAPES[2]!);
+    // An allowed fixture, then a key in a file whose name holds the marker: its header was read as a
+    // line of the fixture, and its own lines with it, so the key was dropped as allowed.
+    const root = gitRepo({ '.keyguard.yml': 'allow:\n  paths: ["fixtures/"]\n' });
+    write(root, 'fixtures/0.txt', 'fixture\n');
+    write(root, `src/a-${'T3BlbkFJ'}.js`, `export const apiKey = "${key}";\n`);
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'fixture and key');
+    for (const scope of [['--history'], ['--range', 'HEAD~1..HEAD']]) {
+      const ran = runCli(['scan', root, ...scope, '--format', 'json', '--fail-on', 'none']);
+      const out = JSON.parse(ran.stdout) as { findings: { file: string; line: number }[]; stats: { allowed: number } };
+      expect(out.findings.map((f) => `${f.file}:${f.line}`), scope.join(' ')).toEqual([`src/a-${'T3BlbkFJ'}.js:1`]);
+      expect(out.stats.allowed).toBe(0);
+    }
   });
 });

@@ -56,7 +56,7 @@ export function renderSarif(result: ScanResult, pathPrefix = ''): string {
     fingerprint: f.fingerprint,
     redacted: f.redacted,
     commit: f.commit,
-    file: f.source ? null : pathPrefix + f.file,
+    file: f.source && f.source !== 'file-name' ? null : pathPrefix + percentEscapedBytes(f.file),
     line: f.line,
     source: f.source ?? 'file',
     firstSeen: f.git?.authorDate ?? null,

@@ -1,6 +1,6 @@
 import { kindLabel } from '../detect/index.ts';
 import { exposureTable } from '../exposure/render.ts';
-import type { Finding, ScanResult } from '../scan/finding.ts';
+import { SOURCE_LABEL, type Finding, type ScanResult } from '../scan/finding.ts';
 import { describeRevocation, liveStatus } from '../respond/leak-issue.ts';
 import { code, escapeMarkdown } from '../text/markdown.ts';
 import { count } from '../text/count.ts';
@@ -58,7 +58,7 @@ export function renderSummary(result: ScanResult, pathPrefix = '', scope = 'work
 
 /** `yes: main, v1.0`, `no`, or where a key in a message is. */
 function stillPresent(f: ScanResult['findings'][number]): string {
-  if (f.source) return f.source === 'commit-message' ? 'commit message' : 'tag message';
+  if (f.source) return SOURCE_LABEL[f.source];
   const refs = refsHolding(f);
   if (refs) return `yes: ${escapeMarkdown(refs)}`;
   return f.git?.presentAtHead ? 'yes' : 'no';

@@ -1,7 +1,7 @@
 import { kindLabel } from '../detect/index.ts';
 import { exposureLine } from '../exposure/render.ts';
 import { liveStatus, UNPROVEN } from '../respond/leak-issue.ts';
-import type { Finding, ScanResult, SkippedFile } from '../scan/finding.ts';
+import { SOURCE_LABEL, type Finding, type ScanResult, type SkippedFile } from '../scan/finding.ts';
 import { count } from '../text/count.ts';
 import { printable } from '../text/printable.ts';
 import { describeCoverage } from '../scan/coverage.ts';
@@ -42,9 +42,10 @@ export function refsHolding(f: Finding, shown = 3): string | undefined {
 
 /** `  first in abc1234 (2024-05-01), added 3 times, still in main, feature`, for findings from git. */
 export function gitNote(f: Finding): string {
+  if (f.source === 'file-name') return `  in the ${SOURCE_LABEL[f.source]}`;
   if (!f.git) return '';
   const date = f.git.authorDate ? ` (${f.git.authorDate.slice(0, 10)})` : '';
-  if (f.source) return `  in the ${f.source === 'commit-message' ? 'commit message' : 'tag message'} of ${f.commit?.slice(0, 12) ?? 'a commit'}${date}`;
+  if (f.source) return `  in the ${SOURCE_LABEL[f.source]} of ${f.commit?.slice(0, 12) ?? 'a commit'}${date}`;
   const first = f.git.firstAdded;
   const moved = first && first.file !== f.file ? ` as ${printable(first.file)}:${first.line}` : '';
   const where = f.commit ? `first in ${f.commit.slice(0, 12)}${moved}${date}` : 'staged';

@@ -1,6 +1,6 @@
 import ignore from 'ignore';
 import type { Config } from '../config.ts';
-import { SecretValue } from '../detect/index.ts';
+import { scrubSecrets, SecretValue } from '../detect/index.ts';
 import type { Logger } from '../logger.ts';
 import { peakRssMb, type Finding, type ScanResult } from './finding.ts';
 import type { FindingSource, Key, Place, Sink, SourceOutput } from './source.ts';
@@ -70,16 +70,17 @@ export async function collect(sources: FindingSource | readonly FindingSource[],
   const outs = await Promise.all([sources].flat().map((s) => s.scan(collector, { logger: deps.logger, now })));
   const all = <T>(pick: (o: SourceOutput) => readonly T[] | undefined) => outs.flatMap((o) => pick(o) ?? []);
   const first = <K extends keyof SourceOutput>(key: K) => outs.find((o) => o[key] !== undefined)?.[key];
-  const skipped = all((o) => o.skipped);
-  const unreadable = all((o) => o.unreadable);
-  const notes = all((o) => o.notes);
+  // Paths leave the scan with any key in them redacted: every report prints them.
+  const skipped = all((o) => o.skipped).map((s) => ({ ...s, path: scrubSecrets(s.path) }));
+  const unreadable = all((o) => o.unreadable).map(scrubSecrets);
+  const notes = all((o) => o.notes).map(scrubSecrets);
   const coverage = first('coverage');
   const commitsScanned = first('commitsScanned');
   const threads = first('threads');
   return {
     target,
     ...(coverage ? { coverage } : {}),
-    findings: all((o) => o.findings),
+    findings: all((o) => o.findings).map(maskPaths),
     skipped,
     ...(unreadable.length ? { unreadable } : {}),
     stats: {
@@ -93,5 +94,23 @@ export async function collect(sources: FindingSource | readonly FindingSource[],
       ...(threads !== undefined ? { threads } : {}),
     },
     ...(notes.length ? { notes } : {}),
+  };
+}
+
+/** A finding with any key in its paths (a file named after a key) redacted. */
+function maskPaths(f: Finding): Finding {
+  const m = scrubSecrets;
+  const g = f.git;
+  if (!g) return { ...f, file: m(f.file) };
+  return {
+    ...f,
+    file: m(f.file),
+    git: {
+      ...g,
+      locations: g.locations.map((l) => ({ ...l, file: m(l.file) })),
+      atHead: g.atHead && { ...g.atHead, file: m(g.atHead.file) },
+      ...(g.presentIn ? { presentIn: g.presentIn.map((p) => ({ ...p, file: m(p.file) })) } : {}),
+      ...(g.firstAdded ? { firstAdded: { ...g.firstAdded, file: m(g.firstAdded.file) } } : {}),
+    },
   };
 }

@@ -41,8 +41,8 @@ export interface Finding {
   readonly encoding: Encoding;
   readonly status: KeyStatus;
   readonly secret: SecretValue;
-  /** Set when the key is in a commit message or an annotated tag's message, not in a file. */
-  readonly source?: 'commit-message' | 'tag-message';
+  /** Set when the key is not in a file's text: in a commit or annotated tag's message, or in a file's name. */
+  readonly source?: KeySource;
   /** For history, range and staged scans: where and how often git saw the key. */
   readonly git?: GitFacts;
   /** Set by leak response (verification, matching, revocation, issues). */
@@ -83,6 +83,12 @@ export interface GitFacts {
   /** Where the key was first added. The finding's own file and line are where it is at the tip when it is there. */
   readonly firstAdded?: { readonly commit: string | null; readonly file: string; readonly line: number; readonly column: number };
 }
+
+/** Where a key is when it is not in a file's text. A file named after a key is a leak of its own (`> $OPENAI_API_KEY`). */
+export type KeySource = 'commit-message' | 'tag-message' | 'file-name';
+
+/** How a reader names a key source: `commit message`. */
+export const SOURCE_LABEL: Record<KeySource, string> = { 'commit-message': 'commit message', 'tag-message': 'tag message', 'file-name': 'file name' };
 
 export interface SkippedFile {
   readonly path: string;

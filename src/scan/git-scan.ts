@@ -1,4 +1,4 @@
-import { detectInBytes, detectKeys, type Encoding, type Match } from '../detect/index.ts';
+import { detectInBytes, detectKeys, scrubSecrets, type Encoding, type Match } from '../detect/index.ts';
 import type { Config } from '../config.ts';
 import { ConfigurationError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
@@ -7,6 +7,7 @@ import { DiffStreamScanner, LogMessages, type AddedLine, type BinaryChange, type
 import { git, gitStream, gitWorkTree } from '../sources/git.ts';
 import { listRefs, prepareHistory } from '../sources/history.ts';
 import { prepareRange } from '../sources/range.ts';
+import { printable } from '../text/printable.ts';
 import { collect } from './collect.ts';
 import type { Finding, GitLocation, ScanResult, SkippedFile } from './finding.ts';
 import { keysAtTips, TipTrees, type TipPlace } from './presence.ts';
@@ -268,7 +269,7 @@ async function toFinding(k: KeyState, places: readonly TipPlace[], tip: string |
   let pos = first.pos;
   if (!pos) {
     pos = await locate(blobs, `${first.commit ?? ''}:./${first.file}`, k.found.fingerprint);
-    if (!pos) logger.warning(`keyguard: could not find ${k.found.redacted} again in ${first.file} at ${first.commit ?? 'the index'}; line unknown`);
+    if (!pos) logger.warning(`keyguard: could not find ${k.found.redacted} again in ${printable(scrubSecrets(first.file))} at ${first.commit ?? 'the index'}; line unknown`);
   }
   // Where it was first added, when the tip still has it there; else wherever the tip has it.
   const atTip = places.find((p) => p.ref === tip && p.file === first.file) ?? places.find((p) => p.ref === tip);

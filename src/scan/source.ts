@@ -1,6 +1,6 @@
 import type { Match, SecretValue } from '../detect/index.ts';
 import type { Logger } from '../logger.ts';
-import type { AlertRef, Coverage, Finding, SkippedFile } from './finding.ts';
+import type { AlertRef, Coverage, Finding, KeySource, SkippedFile } from './finding.ts';
 
 /**
  * A finding source reads keys out of one place (the working tree, git's history, range or staged
@@ -52,7 +52,7 @@ export interface Place {
   /** The commit that holds it; null for the working tree and the index. */
   readonly commit: string | null;
   /** In a commit or tag message: not a path, so allow.paths does not apply. */
-  readonly source?: 'commit-message' | 'tag-message';
+  readonly source?: KeySource;
   readonly alert?: AlertRef;
 }
 
