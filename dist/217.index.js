@@ -78,7 +78,7 @@ function renderSarif(result, pathPrefix = '') {
         fingerprint: f.fingerprint,
         redacted: f.redacted,
         commit: f.commit,
-        file: f.source ? null : pathPrefix + f.file,
+        file: f.source && f.source !== 'file-name' ? null : pathPrefix + (0,file_name/* percentEscapedBytes */.Y0)(f.file),
         line: f.line,
         source: f.source ?? 'file',
         firstSeen: f.git?.authorDate ?? null,

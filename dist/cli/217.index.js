@@ -377,7 +377,7 @@ async function cli_scan(values, positionals, stdout, ctx) {
     if (result.unreadable?.length)
         return 2;
     // Recording a baseline is the point of that run, not a failure.
-    return !options.writeBaseline && (0,finding/* shouldFail */.W)(result, options.failOn) ? 1 : 0;
+    return !options.writeBaseline && (0,finding/* shouldFail */.W9)(result, options.failOn) ? 1 : 0;
 }
 /**
  * The scope a scan's flags select: the scope-group flag given (the parser refused two), which is
@@ -1297,7 +1297,8 @@ function countNewlines(data) {
 
 /**
  * Replaces every key in a text by its redacted form. For text keyguard did not write itself
- * (error messages from an API, a server's response) before it is logged or shown.
+ * (error messages from an API, a server's response) before it is logged or shown, and for paths:
+ * a file can be named after a key (`> $OPENAI_API_KEY`, a typo, writes a file of that name).
  */
 function scrubSecrets(text) {
     if (!mayContainKey(text))
@@ -1547,7 +1548,7 @@ function renderSarif(result, pathPrefix = '') {
         fingerprint: f.fingerprint,
         redacted: f.redacted,
         commit: f.commit,
-        file: f.source ? null : pathPrefix + f.file,
+        file: f.source && f.source !== 'file-name' ? null : pathPrefix + (0,_text_file_name_js__WEBPACK_IMPORTED_MODULE_3__/* .percentEscapedBytes */ .Y0)(f.file),
         line: f.line,
         source: f.source ?? 'file',
         firstSeen: f.git?.authorDate ?? null,
@@ -1593,6 +1594,8 @@ var detect = __webpack_require__(449);
 var render = __webpack_require__(3741);
 // EXTERNAL MODULE: ./src/respond/leak-issue.ts
 var leak_issue = __webpack_require__(8280);
+// EXTERNAL MODULE: ./src/scan/finding.ts
+var finding = __webpack_require__(1164);
 // EXTERNAL MODULE: ./src/text/count.ts
 var count = __webpack_require__(896);
 // EXTERNAL MODULE: ./src/text/printable.ts
@@ -1609,6 +1612,7 @@ function describeCoverage(coverage, shown = 10) {
 }
 
 ;// CONCATENATED MODULE: ./src/output/text.ts
+
 
 
 
@@ -1654,11 +1658,13 @@ function refsHolding(f, shown = 3) {
 }
 /** `  first in abc1234 (2024-05-01), added 3 times, still in main, feature`, for findings from git. */
 function gitNote(f) {
+    if (f.source === 'file-name')
+        return `  in the ${finding/* SOURCE_LABEL */.Rc[f.source]}`;
     if (!f.git)
         return '';
     const date = f.git.authorDate ? ` (${f.git.authorDate.slice(0, 10)})` : '';
     if (f.source)
-        return `  in the ${f.source === 'commit-message' ? 'commit message' : 'tag message'} of ${f.commit?.slice(0, 12) ?? 'a commit'}${date}`;
+        return `  in the ${finding/* SOURCE_LABEL */.Rc[f.source]} of ${f.commit?.slice(0, 12) ?? 'a commit'}${date}`;
     const first = f.git.firstAdded;
     const moved = first && first.file !== f.file ? ` as ${(0,printable/* printable */.g)(first.file)}:${first.line}` : '';
     const where = f.commit ? `first in ${f.commit.slice(0, 12)}${moved}${date}` : 'staged';
@@ -2514,8 +2520,8 @@ const MAX_SEEN = 1500;
 /* harmony import */ var ignore__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(298);
 /* harmony import */ var ignore__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(ignore__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(449);
-/* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1164);
-/* harmony import */ var _triage_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1713);
+/* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1164);
+/* harmony import */ var _triage_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1713);
 
 
 
@@ -2529,7 +2535,7 @@ class Collector {
     #triage;
     #logger;
     constructor(filter, logger) {
-        this.#triage = (0,_triage_js__WEBPACK_IMPORTED_MODULE_2__/* .triageFrom */ .b)(filter.config, filter.baseline);
+        this.#triage = (0,_triage_js__WEBPACK_IMPORTED_MODULE_3__/* .triageFrom */ .b)(filter.config, filter.baseline);
         this.#logger = logger;
     }
     pathAllowed(file) {
@@ -2574,16 +2580,17 @@ async function collect(sources, target, filter, deps) {
     const outs = await Promise.all([sources].flat().map((s) => s.scan(collector, { logger: deps.logger, now })));
     const all = (pick) => outs.flatMap((o) => pick(o) ?? []);
     const first = (key) => outs.find((o) => o[key] !== undefined)?.[key];
-    const skipped = all((o) => o.skipped);
-    const unreadable = all((o) => o.unreadable);
-    const notes = all((o) => o.notes);
+    // Paths leave the scan with any key in them redacted: every report prints them.
+    const skipped = all((o) => o.skipped).map((s) => ({ ...s, path: (0,_detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .scrubSecrets */ .Zg)(s.path) }));
+    const unreadable = all((o) => o.unreadable).map(_detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .scrubSecrets */ .Zg);
+    const notes = all((o) => o.notes).map(_detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .scrubSecrets */ .Zg);
     const coverage = first('coverage');
     const commitsScanned = first('commitsScanned');
     const threads = first('threads');
     return {
         target,
         ...(coverage ? { coverage } : {}),
-        findings: all((o) => o.findings),
+        findings: all((o) => o.findings).map(maskPaths),
         skipped,
         ...(unreadable.length ? { unreadable } : {}),
         stats: {
@@ -2593,10 +2600,28 @@ async function collect(sources, target, filter, deps) {
             ...collector.counts,
             ...(commitsScanned !== undefined ? { commitsScanned } : {}),
             durationMs: now() - started,
-            peakRssMb: (0,_finding_js__WEBPACK_IMPORTED_MODULE_3__/* .peakRssMb */ .l)(),
+            peakRssMb: (0,_finding_js__WEBPACK_IMPORTED_MODULE_2__/* .peakRssMb */ .le)(),
             ...(threads !== undefined ? { threads } : {}),
         },
         ...(notes.length ? { notes } : {}),
+    };
+}
+/** A finding with any key in its paths (a file named after a key) redacted. */
+function maskPaths(f) {
+    const m = _detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .scrubSecrets */ .Zg;
+    const g = f.git;
+    if (!g)
+        return { ...f, file: m(f.file) };
+    return {
+        ...f,
+        file: m(f.file),
+        git: {
+            ...g,
+            locations: g.locations.map((l) => ({ ...l, file: m(l.file) })),
+            atHead: g.atHead && { ...g.atHead, file: m(g.atHead.file) },
+            ...(g.presentIn ? { presentIn: g.presentIn.map((p) => ({ ...p, file: m(p.file) })) } : {}),
+            ...(g.firstAdded ? { firstAdded: { ...g.firstAdded, file: m(g.firstAdded.file) } } : {}),
+        },
     };
 }
 
@@ -2607,9 +2632,12 @@ async function collect(sources, target, filter, deps) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ shouldFail),
-/* harmony export */   l: () => (/* binding */ peakRssMb)
+/* harmony export */   Rc: () => (/* binding */ SOURCE_LABEL),
+/* harmony export */   W9: () => (/* binding */ shouldFail),
+/* harmony export */   le: () => (/* binding */ peakRssMb)
 /* harmony export */ });
+/** How a reader names a key source: `commit message`. */
+const SOURCE_LABEL = { 'commit-message': 'commit message', 'tag-message': 'tag message', 'file-name': 'file name' };
 function peakRssMb() {
     return Math.round(process.resourceUsage().maxRSS / 1024);
 }
@@ -3257,9 +3285,15 @@ class ContextCache {
         return this.#ctx;
     }
 }
-/** The first commit header or file header after `pos` (or hunk, while in a header block), or -1. */
+/**
+ * The first commit header or file header at or after `pos` (or hunk, while in a header block), or
+ * -1. Both markers of a line start with the newline before it: searched from `pos`, a header line
+ * that was itself asked about (a file named with a marker) was missed, and the lines of the next
+ * file were taken for the last one's, allow.paths and all.
+ */
 function nextEvent(buf, pos, inHunks) {
-    const found = [buf.indexOf(0, pos), buf.indexOf(DIFF_HEADER, pos), inHunks ? -1 : buf.indexOf(HUNK, pos)].filter((i) => i !== -1);
+    const from = Math.max(0, pos - 1);
+    const found = [buf.indexOf(0, pos), buf.indexOf(DIFF_HEADER, from), inHunks ? -1 : buf.indexOf(HUNK, from)].filter((i) => i !== -1);
     return found.length ? Math.min(...found) : -1;
 }
 /** Added means `+` in every parent column: in a merge's combined diff, ` +` came from a parent. */
@@ -3473,6 +3507,8 @@ async function remoteBranch(root, branch) {
 }
 
 
+// EXTERNAL MODULE: ./src/text/printable.ts
+var printable = __webpack_require__(8572);
 ;// CONCATENATED MODULE: ./src/scan/presence.ts
 
 
@@ -3560,6 +3596,7 @@ async function keysAtTips(tipTrees, files, fingerprints, blobs, maxSize) {
 }
 
 ;// CONCATENATED MODULE: ./src/scan/git-scan.ts
+
 
 
 
@@ -3791,7 +3828,7 @@ async function toFinding(k, places, tip, blobs, logger) {
     if (!pos) {
         pos = await locate(blobs, `${first.commit ?? ''}:./${first.file}`, k.found.fingerprint);
         if (!pos)
-            logger.warning(`keyguard: could not find ${k.found.redacted} again in ${first.file} at ${first.commit ?? 'the index'}; line unknown`);
+            logger.warning(`keyguard: could not find ${k.found.redacted} again in ${(0,printable/* printable */.g)((0,detect/* scrubSecrets */.Zg)(first.file))} at ${first.commit ?? 'the index'}; line unknown`);
     }
     // Where it was first added, when the tip still has it there; else wherever the tip has it.
     const atTip = places.find((p) => p.ref === tip && p.file === first.file) ?? places.find((p) => p.ref === tip);
@@ -3998,14 +4035,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./src/detect/index.ts + 9 modules
+var detect = __webpack_require__(449);
 // EXTERNAL MODULE: ./src/sources/file-reader.ts
 var file_reader = __webpack_require__(6280);
 // EXTERNAL MODULE: ./src/sources/worktree.ts
 var worktree = __webpack_require__(7821);
 // EXTERNAL MODULE: ./src/scan/collect.ts
 var collect = __webpack_require__(2595);
-// EXTERNAL MODULE: ./src/detect/index.ts + 9 modules
-var detect = __webpack_require__(449);
 ;// CONCATENATED MODULE: ./src/scan/file-scan.ts
 
 
@@ -4225,6 +4262,7 @@ async function scanInPool(paths, workers, init, local, onBatch) {
 
 
 
+
 const PROGRESS_EVERY_MS = 250;
 /** Scans the working tree under `settings.root`. */
 function scanWorktree(settings, deps) {
@@ -4263,7 +4301,13 @@ async function scanTree(settings, collector, deps) {
             logger.progress(`keyguard: ${filesScanned} files, ${(bytesScanned / 1e6).toFixed(1)} MB, ${findings.length} findings`);
         }
     };
-    const listed = filterAllowed(settings.files ? given(settings.files) : (0,worktree/* listWorktree */.S)(settings.root), (rel) => collector.pathAllowed(rel));
+    const listed = checkNames(filterAllowed(settings.files ? given(settings.files) : (0,worktree/* listWorktree */.S)(settings.root), (rel) => collector.pathAllowed(rel)), (rel) => {
+        for (const m of (0,detect/* detectKeys */.c8)(rel)) {
+            const found = collector.take(m, { file: rel, line: 1, column: m.column, endColumn: m.endColumn, commit: null, source: 'file-name' });
+            if (found)
+                findings.push(found);
+        }
+    });
     const threads = settings.threads === 'auto' ? Math.min((0,external_node_os_.availableParallelism)(), 8) : (settings.threads ?? 0);
     // Starting worker threads costs more than a small tree takes to scan: the listing decides.
     const { head, rest } = await peek(listed, threads > 1 ? MAIN_THREAD_FILES : Infinity);
@@ -4304,6 +4348,16 @@ async function peek(listed, limit) {
 }
 async function* given(files) {
     yield [...files];
+}
+/** Passes each batch on; `onName` sees the names that hold a prefilter literal (one search a batch). */
+async function* checkNames(batches, onName) {
+    for await (const batch of batches) {
+        if ((0,detect/* mayContainKey */.FY)(batch.join('\n')))
+            for (const rel of batch)
+                if ((0,detect/* mayContainKey */.FY)(rel))
+                    onName(rel);
+        yield batch;
+    }
 }
 async function* filterAllowed(batches, allowed) {
     for await (const batch of batches)
