@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeFileName, encodeFileNameComponent, fileNameBytes, showEscapedBytes } from '../src/text/file-name.ts';
-import { makeKey, SHAPES } from './helpers/keygen.ts';
+import { makeKey, redacted as redact, SHAPES } from './helpers/keygen.ts';
 import { expectNoKey } from './helpers/leaks.ts';
 import { git, gitRepo, tempDir, write } from './helpers/repo.ts';
 import { runCli } from './helpers/run.ts';
@@ -135,6 +135,28 @@ describe('keys in file names', () => {
     // The key's own line, in the key-named file, still at the tip: not "removed" from a neighbour.
     const [finding] = (JSON.parse(ran.stdout) as { findings: { file: string; line: number; presentAtHead: boolean }[] }).findings;
     expect(finding).toMatchObject({ file: `sk-…${key.slice(-4)}`, line: 1, presentAtHead: true });
+  });
+
+  it('are found in history and ranges when a commit creates or renames the file, empty or not', () => {
+    const key = makeKey(SHAPES[3]!);
+    const root = gitRepo({ 'README.md': 'hello\n' });
+    // `touch $OPENAI_API_KEY`: an empty file has no `+++` line; its `diff --git` line names it.
+    writeFileSync(`${root}/${key}`, '');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'touch');
+    git(root, 'mv', key, `old-${key}`);
+    git(root, 'commit', '-qm', 'rename');
+    writeFileSync(`${root}/old-${key}`, 'edited\n');
+    git(root, 'commit', '-qam', 'edit: no new name');
+    for (const scope of [['--history'], ['--range', 'HEAD~3..HEAD']]) {
+      const ran = runCli(['scan', root, ...scope, '--format', 'json', '--fail-on', 'none']);
+      expect(ran.code, ran.stderr).toBe(0);
+      expectNoKey([key], { out: ran.stdout, err: ran.stderr });
+      const findings = (JSON.parse(ran.stdout) as { findings: { source?: string; occurrences: number; locations: { file: string }[] }[] }).findings;
+      expect(findings, scope.join(' ')).toHaveLength(1);
+      expect(findings[0]).toMatchObject({ source: 'file-name', occurrences: 2 });
+      expect(findings[0]!.locations.map((l) => l.file).sort()).toEqual([`old-${redact(key)}`, redact(key)]);
+    }
   });
 
   it('in one diff header do not move the next file’s lines under its name (allow.paths cannot be steered)', () => {

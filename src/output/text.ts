@@ -42,10 +42,9 @@ export function refsHolding(f: Finding, shown = 3): string | undefined {
 
 /** `  first in abc1234 (2024-05-01), added 3 times, still in main, feature`, for findings from git. */
 export function gitNote(f: Finding): string {
-  if (f.source === 'file-name') return `  in the ${SOURCE_LABEL[f.source]}`;
-  if (!f.git) return '';
+  if (!f.git) return f.source === 'file-name' ? `  in the ${SOURCE_LABEL[f.source]}` : '';
   const date = f.git.authorDate ? ` (${f.git.authorDate.slice(0, 10)})` : '';
-  if (f.source) return `  in the ${SOURCE_LABEL[f.source]} of ${f.commit?.slice(0, 12) ?? 'a commit'}${date}`;
+  if (f.source) return `  in the ${SOURCE_LABEL[f.source]} ${f.commit ? `of ${f.commit.slice(0, 12)}` : 'staged'}${date}`;
   const first = f.git.firstAdded;
   const moved = first && first.file !== f.file ? ` as ${printable(first.file)}:${first.line}` : '';
   const where = f.commit ? `first in ${f.commit.slice(0, 12)}${moved}${date}` : 'staged';

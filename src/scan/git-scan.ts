@@ -9,7 +9,7 @@ import { listRefs, prepareHistory } from '../sources/history.ts';
 import { prepareRange } from '../sources/range.ts';
 import { printable } from '../text/printable.ts';
 import { collect } from './collect.ts';
-import type { Finding, GitLocation, ScanResult, SkippedFile } from './finding.ts';
+import type { Finding, GitLocation, KeySource, ScanResult, SkippedFile } from './finding.ts';
 import { keysAtTips, TipTrees, type TipPlace } from './presence.ts';
 import type { FindingSource, Sink, SourceDeps, SourceOutput } from './source.ts';
 
@@ -58,12 +58,12 @@ function gitArgs(target: GitTarget): string[] {
   }
 }
 
-/** Where a key was seen: a file of a commit (or the index), or a message. */
+/** Where a key was seen: a file of a commit (or the index), a message, or a file's name. */
 interface Place {
   readonly commit: string | null;
   readonly authorTime: number;
   readonly file: string;
-  readonly source?: 'commit-message' | 'tag-message';
+  readonly source?: KeySource;
   /** Known when the whole text was read (binary blobs, messages); else found by reading the blob again. */
   readonly pos?: Pos;
 }
@@ -180,6 +180,10 @@ async function readChanges(settings: ChangesSettings, allow: Sink, deps: SourceD
   const onLine = (line: AddedLine) => {
     if (allow.pathAllowed(line.file)) return;
     const at = { commit: line.commit?.sha ?? null, authorTime: line.commit?.authorTime ?? 0, file: line.file };
+    if (line.name) {
+      for (const m of detectKeys(line.text)) record(m, { ...at, source: 'file-name', pos: m });
+      return;
+    }
     const matches = detectKeys(line.text);
     const seen = new Set(matches.map((m) => m.secret.fingerprint));
     // Base64 wrapped over lines is only whole with the lines around it.

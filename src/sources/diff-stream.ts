@@ -48,6 +48,8 @@ export interface AddedLine {
    * for base64 wrapped over lines; the same as `text` when there are none.
    */
   readonly around: string;
+  /** Not a line of the file: its name, which a commit gave it (a new file, a rename or a copy). `text` is the path. */
+  readonly name?: true;
 }
 
 const NL = 0x0a;
@@ -84,6 +86,28 @@ export function unquoteGitPath(p: string): string {
     }
   }
   return decodeFileName(Buffer.from(bytes));
+}
+
+/** A file header's first line (a regular expression: git's flag, not keyguard's). */
+const DIFF_GIT = /^diff --git /;
+
+/**
+ * The path a file header block at `start` gives a file (a new file, a rename or a copy), from its
+ * `diff --git` line; undefined when the block only changes a file that had the name already. An
+ * empty new file (`touch $OPENAI_API_KEY`) has no `+++` line: this line is the only one naming it.
+ */
+function namedPath(buf: Buffer, start: number, lineEnd: number, end: number): string | undefined {
+  const stops = [buf.indexOf(HUNK, lineEnd), buf.indexOf(DIFF_HEADER, lineEnd), end].filter((i) => i !== -1 && i <= end);
+  const block = buf.toString('utf8', lineEnd, Math.min(...stops));
+  if (!/\n(?:new file mode|rename to|copy to) /.test(block)) return undefined;
+  const rest = buf.toString('utf8', start, lineEnd).replace(DIFF_GIT, '');
+  // `a/P b/P` for a new file; a rename's `b/` side is after the last ` b/` (or quoted: ` "b/`).
+  const half = (rest.length - 1) / 2;
+  if (rest.startsWith('a/') && rest.slice(half) === ` b/${rest.slice(2, half)}`) return rest.slice(2, half);
+  const quoted = rest.lastIndexOf(' "b/');
+  if (quoted !== -1 && rest.endsWith('"')) return unquoteGitPath(rest.slice(quoted + 1)).slice(2);
+  const plain = rest.lastIndexOf(' b/');
+  return plain === -1 ? undefined : rest.slice(plain + 3);
 }
 
 /** The new-side path of a file header block (`+++ b/path`), or undefined for a deletion or no content. */
@@ -313,6 +337,11 @@ export class DiffStreamScanner {
       if (lineEnd === -1) lineEnd = end;
       if (tooLong.includes(lineStart)) continue;
       const c = ctx.at(lineStart);
+      if (DIFF_GIT.test(buf.toString('latin1', lineStart, lineStart + 11))) {
+        const named = namedPath(buf, lineStart, lineEnd, end);
+        if (named) out.push({ commit: c.commit, file: named, text: named, around: named, name: true });
+        continue;
+      }
       if (!c.file || !c.inHunks) continue;
       const columns = Math.max(1, c.commit?.parents ?? 1);
       if (!isAdded(buf, lineStart, columns)) continue;
