@@ -70,7 +70,7 @@ function renderSarif(result, pathPrefix = '') {
             },
         ],
         // The key's hash, not the line's: the alert follows the key when lines around it move.
-        partialFingerprints: { 'keyguardKey/v1': `${f.fingerprint}:${pathPrefix + f.file}` },
+        partialFingerprints: { 'keyguardKey/v1': `${f.fingerprint}:${pathPrefix + (0,file_name/* percentEscapedBytes */.Y0)(f.file)}` },
         properties: { fingerprint: f.fingerprint, kind: f.kind, ...(f.commit ? { commit: f.commit, firstSeen: f.git?.authorDate, occurrences: f.git?.occurrences, presentAtHead: f.git?.presentAtHead } : {}) },
     }));
     const notInTree = own.filter((f) => !inTree(f)).map((f) => ({

@@ -1540,7 +1540,7 @@ function renderSarif(result, pathPrefix = '') {
             },
         ],
         // The key's hash, not the line's: the alert follows the key when lines around it move.
-        partialFingerprints: { 'keyguardKey/v1': `${f.fingerprint}:${pathPrefix + f.file}` },
+        partialFingerprints: { 'keyguardKey/v1': `${f.fingerprint}:${pathPrefix + (0,_text_file_name_js__WEBPACK_IMPORTED_MODULE_3__/* .percentEscapedBytes */ .Y0)(f.file)}` },
         properties: { fingerprint: f.fingerprint, kind: f.kind, ...(f.commit ? { commit: f.commit, firstSeen: f.git?.authorDate, occurrences: f.git?.occurrences, presentAtHead: f.git?.presentAtHead } : {}) },
     }));
     const notInTree = own.filter((f) => !inTree(f)).map((f) => ({
@@ -1658,13 +1658,11 @@ function refsHolding(f, shown = 3) {
 }
 /** `  first in abc1234 (2024-05-01), added 3 times, still in main, feature`, for findings from git. */
 function gitNote(f) {
-    if (f.source === 'file-name')
-        return `  in the ${finding/* SOURCE_LABEL */.Rc[f.source]}`;
     if (!f.git)
-        return '';
+        return f.source === 'file-name' ? `  in the ${finding/* SOURCE_LABEL */.Rc[f.source]}` : '';
     const date = f.git.authorDate ? ` (${f.git.authorDate.slice(0, 10)})` : '';
     if (f.source)
-        return `  in the ${finding/* SOURCE_LABEL */.Rc[f.source]} of ${f.commit?.slice(0, 12) ?? 'a commit'}${date}`;
+        return `  in the ${finding/* SOURCE_LABEL */.Rc[f.source]} ${f.commit ? `of ${f.commit.slice(0, 12)}` : 'staged'}${date}`;
     const first = f.git.firstAdded;
     const moved = first && first.file !== f.file ? ` as ${(0,printable/* printable */.g)(first.file)}:${first.line}` : '';
     const where = f.commit ? `first in ${f.commit.slice(0, 12)}${moved}${date}` : 'staged';
@@ -2958,6 +2956,29 @@ function unquoteGitPath(p) {
     }
     return (0,file_name/* decodeFileName */.qL)(Buffer.from(bytes));
 }
+/** A file header's first line (a regular expression: git's flag, not keyguard's). */
+const DIFF_GIT = /^diff --git /;
+/**
+ * The path a file header block at `start` gives a file (a new file, a rename or a copy), from its
+ * `diff --git` line; undefined when the block only changes a file that had the name already. An
+ * empty new file (`touch $OPENAI_API_KEY`) has no `+++` line: this line is the only one naming it.
+ */
+function namedPath(buf, start, lineEnd, end) {
+    const stops = [buf.indexOf(HUNK, lineEnd), buf.indexOf(DIFF_HEADER, lineEnd), end].filter((i) => i !== -1 && i <= end);
+    const block = buf.toString('utf8', lineEnd, Math.min(...stops));
+    if (!/\n(?:new file mode|rename to|copy to) /.test(block))
+        return undefined;
+    const rest = buf.toString('utf8', start, lineEnd).replace(DIFF_GIT, '');
+    // `a/P b/P` for a new file; a rename's `b/` side is after the last ` b/` (or quoted: ` "b/`).
+    const half = (rest.length - 1) / 2;
+    if (rest.startsWith('a/') && rest.slice(half) === ` b/${rest.slice(2, half)}`)
+        return rest.slice(2, half);
+    const quoted = rest.lastIndexOf(' "b/');
+    if (quoted !== -1 && rest.endsWith('"'))
+        return unquoteGitPath(rest.slice(quoted + 1)).slice(2);
+    const plain = rest.lastIndexOf(' b/');
+    return plain === -1 ? undefined : rest.slice(plain + 3);
+}
 /** The new-side path of a file header block (`+++ b/path`), or undefined for a deletion or no content. */
 function pathFromHeader(block) {
     const m = /^\+\+\+ (.*)$/m.exec(block);
@@ -3190,6 +3211,12 @@ class DiffStreamScanner {
             if (tooLong.includes(lineStart))
                 continue;
             const c = ctx.at(lineStart);
+            if (DIFF_GIT.test(buf.toString('latin1', lineStart, lineStart + 11))) {
+                const named = namedPath(buf, lineStart, lineEnd, end);
+                if (named)
+                    out.push({ commit: c.commit, file: named, text: named, around: named, name: true });
+                continue;
+            }
             if (!c.file || !c.inHunks)
                 continue;
             const columns = Math.max(1, c.commit?.parents ?? 1);
@@ -3727,6 +3754,11 @@ async function readChanges(settings, allow, deps, blobs) {
         if (allow.pathAllowed(line.file))
             return;
         const at = { commit: line.commit?.sha ?? null, authorTime: line.commit?.authorTime ?? 0, file: line.file };
+        if (line.name) {
+            for (const m of (0,detect/* detectKeys */.c8)(line.text))
+                record(m, { ...at, source: 'file-name', pos: m });
+            return;
+        }
         const matches = (0,detect/* detectKeys */.c8)(line.text);
         const seen = new Set(matches.map((m) => m.secret.fingerprint));
         // Base64 wrapped over lines is only whole with the lines around it.
