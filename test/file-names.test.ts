@@ -114,7 +114,7 @@ describe('keys in file names', () => {
   it('are findings of their own, and no report prints the name whole', () => {
     const key = makeKey(SHAPES[1]!);
     const root = named(key);
-    const outs = Object.fromEntries(['text', 'json', 'sarif', 'github'].map((format) => [format, runCli(['scan', root, '--format', format, '--fail-on', 'none'])]));
+    const outs = Object.fromEntries(['text', 'json', 'sarif'].map((format) => [format, runCli(['scan', root, '--format', format, '--fail-on', 'none'])]));
     const findings = (JSON.parse(outs.json!.stdout) as { findings: { file: string; line: number; column: number; source?: string }[] }).findings;
     const redacted = `sk-proj-…${key.slice(-4)}`;
     expect(findings).toEqual([

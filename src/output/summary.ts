@@ -22,11 +22,11 @@ export function renderSummary(result: ScanResult, pathPrefix = '', scope = 'work
     const fromGit = findings.some((f) => f.git);
     const responded = findings.some((f) => f.response);
     const where = (f: (typeof findings)[number]) =>
-      f.alert ? `GitHub alert #${f.alert.number}${f.file ? ` ${code(`${f.file}:${f.line}`)}` : ''}` : code(`${pathPrefix}${f.file}:${f.line}`);
+      f.alert ? `GitHub alert #${f.alert.number}${f.file ? ` ${code(`${f.file}:${f.line}`)}` : ''}` : f.source === 'file-name' ? `${code(`${pathPrefix}${f.file}`)} (its name)` : code(`${pathPrefix}${f.file}:${f.line}`);
     // At most six columns, so the table fits beside the run's log; fingerprints and history fold below.
     out.push(`| Where | Kind | Key |${responded ? ' Live | keyguard did | Issue |' : ''}`, `| --- | --- | --- |${responded ? ' --- | --- | --- |' : ''}`);
     for (const f of findings) {
-      const row = `| ${where(f)}${f.git && !f.git.presentAtHead ? ' (removed since)' : ''} | ${kindLabel(f.kind)}${f.encoding === 'base64' ? ' (base64)' : ''} | ${code(f.redacted)} |`;
+      const row = `| ${where(f)}${!f.source && f.git && !f.git.presentAtHead ? ' (removed since)' : ''} | ${kindLabel(f.kind)}${f.encoding === 'base64' ? ' (base64)' : ''} | ${code(f.redacted)} |`;
       const r = f.response;
       const resp = responded
         ? ` ${liveStatus(r)} | ${r ? describeRevocation(r) : ''} | ${r?.issue?.url ? `[#${r.issue.number}](${r.issue.url}) ${r.issue.action}` : (r?.issue?.action ?? '')} |`
