@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { fileNameBytes, decodeFileName } from '../text/file-name.ts';
+import { decodeFileName, fileNameBytes } from '../text/file-name.ts';
 import { gitStream, nulSeparated } from './git.ts';
 
 /**

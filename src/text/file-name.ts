@@ -36,24 +36,20 @@ function sequenceLength(b: Buffer, i: number, end: number): number {
 /** Lone surrogates only (the u flag keeps a pair's low half out). */
 const ESCAPED = /[\uDC80-\uDCFF]/gu;
 
-/** True when a decoded name holds escaped bytes. */
-export const hasEscapedBytes = (name: string) => name.search(ESCAPED) !== -1;
+/** Text and escaped bytes, alternately, text first (the capture group keeps the escapes). */
+const pieces = (name: string) => name.split(/([\uDC80-\uDCFF])/u);
+
+/** The byte an escape stands for. */
+const byte = (escape: string) => escape.charCodeAt(0) - 0xdc00;
+
+/** The byte an escape stands for, as two upper-case hex digits. */
+const hex = (escape: string) => byte(escape).toString(16).toUpperCase();
 
 /** What to hand the file system for a decoded name: the exact bytes when some were escaped. */
 export function fileNameBytes(name: string): string | Buffer {
-  if (!hasEscapedBytes(name)) return name;
-  const parts: Buffer[] = [];
-  let run = 0;
-  for (const m of name.matchAll(ESCAPED)) {
-    parts.push(Buffer.from(name.slice(run, m.index), 'utf8'), Buffer.of(m[0].charCodeAt(0) - 0xdc00));
-    run = m.index + 1;
-  }
-  parts.push(Buffer.from(name.slice(run), 'utf8'));
-  return Buffer.concat(parts);
+  if (name.search(ESCAPED) === -1) return name;
+  return Buffer.concat(pieces(name).map((p, i) => (i % 2 ? Buffer.of(byte(p)) : Buffer.from(p, 'utf8'))));
 }
-
-/** The byte an escape stands for, as two upper-case hex digits. */
-const hex = (escape: string) => (escape.charCodeAt(0) - 0xdc00).toString(16).toUpperCase();
 
 /** A decoded name with each escaped byte written as `\xE9`: text that shows the same anywhere. */
 export const showEscapedBytes = (name: string) => name.replace(ESCAPED, (c) => `\\x${hex(c)}`);
@@ -62,12 +58,4 @@ export const showEscapedBytes = (name: string) => name.replace(ESCAPED, (c) => `
 export const percentEscapedBytes = (name: string) => name.replace(ESCAPED, (c) => `%${hex(c)}`);
 
 /** encodeURIComponent for a decoded name: an escaped byte is its own %XX (encodeURIComponent throws on it). */
-export function encodeFileNameComponent(name: string): string {
-  let out = '';
-  let run = 0;
-  for (const m of name.matchAll(ESCAPED)) {
-    out += `${encodeURIComponent(name.slice(run, m.index))}%${hex(m[0])}`;
-    run = m.index + 1;
-  }
-  return out + encodeURIComponent(name.slice(run));
-}
+export const encodeFileNameComponent = (name: string) => pieces(name).map((p, i) => (i % 2 ? `%${hex(p)}` : encodeURIComponent(p))).join('');

@@ -1,4 +1,5 @@
 import { showEscapedBytes } from './file-name.ts';
+
 /**
  * Escapes untrusted text (paths, commit messages, author names) for GitHub Markdown: it cannot
  * open links or images, HTML or comments, code spans, mentions (`@team`) or issue references, nor
