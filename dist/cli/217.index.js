@@ -5142,7 +5142,6 @@ const count = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 /* harmony export */   qL: () => (/* binding */ decodeFileName),
 /* harmony export */   rZ: () => (/* binding */ encodeFileNameComponent)
 /* harmony export */ });
-/* unused harmony export hasEscapedBytes */
 // File names are bytes. A name that is not UTF-8 (a Latin-1 `café`) decoded as UTF-8 gets U+FFFD
 // for its stray bytes and no longer names its file: it was listed, never opened, and a key in it
 // was never found. Here a stray byte becomes a lone surrogate U+DC80–U+DCFF (Python's
@@ -5183,37 +5182,24 @@ function sequenceLength(b, i, end) {
 }
 /** Lone surrogates only (the u flag keeps a pair's low half out). */
 const ESCAPED = /[\uDC80-\uDCFF]/gu;
-/** True when a decoded name holds escaped bytes. */
-const hasEscapedBytes = (name) => name.search(ESCAPED) !== -1;
+/** Text and escaped bytes, alternately, text first (the capture group keeps the escapes). */
+const pieces = (name) => name.split(/([\uDC80-\uDCFF])/u);
+/** The byte an escape stands for. */
+const byte = (escape) => escape.charCodeAt(0) - 0xdc00;
+/** The byte an escape stands for, as two upper-case hex digits. */
+const hex = (escape) => byte(escape).toString(16).toUpperCase();
 /** What to hand the file system for a decoded name: the exact bytes when some were escaped. */
 function fileNameBytes(name) {
-    if (!hasEscapedBytes(name))
+    if (name.search(ESCAPED) === -1)
         return name;
-    const parts = [];
-    let run = 0;
-    for (const m of name.matchAll(ESCAPED)) {
-        parts.push(Buffer.from(name.slice(run, m.index), 'utf8'), Buffer.of(m[0].charCodeAt(0) - 0xdc00));
-        run = m.index + 1;
-    }
-    parts.push(Buffer.from(name.slice(run), 'utf8'));
-    return Buffer.concat(parts);
+    return Buffer.concat(pieces(name).map((p, i) => (i % 2 ? Buffer.of(byte(p)) : Buffer.from(p, 'utf8'))));
 }
-/** The byte an escape stands for, as two upper-case hex digits. */
-const hex = (escape) => (escape.charCodeAt(0) - 0xdc00).toString(16).toUpperCase();
 /** A decoded name with each escaped byte written as `\xE9`: text that shows the same anywhere. */
 const showEscapedBytes = (name) => name.replace(ESCAPED, (c) => `\\x${hex(c)}`);
 /** A decoded name in a URI reference: each escaped byte as its %XX, the rest as it is. */
 const percentEscapedBytes = (name) => name.replace(ESCAPED, (c) => `%${hex(c)}`);
 /** encodeURIComponent for a decoded name: an escaped byte is its own %XX (encodeURIComponent throws on it). */
-function encodeFileNameComponent(name) {
-    let out = '';
-    let run = 0;
-    for (const m of name.matchAll(ESCAPED)) {
-        out += `${encodeURIComponent(name.slice(run, m.index))}%${hex(m[0])}`;
-        run = m.index + 1;
-    }
-    return out + encodeURIComponent(name.slice(run));
-}
+const encodeFileNameComponent = (name) => pieces(name).map((p, i) => (i % 2 ? `%${hex(p)}` : encodeURIComponent(p))).join('');
 
 
 /***/ }),
