@@ -89,14 +89,15 @@ function benchTree(size: Size): void {
     console.log(`  keyguard  ${fmt(kg.seconds)} s; ripgrep not found (apt-get install ripgrep): no baseline ratio`);
     return;
   }
-  // The same search: plain keys, or any of the marker's three base64 encodings.
+  // The same search: plain keys, any of the marker's three base64 encodings, or the marker in UTF-16.
   const plain = `sk-[A-Za-z0-9_-]{20,160}${MARKER}[A-Za-z0-9_-]{20,128}`;
   const b64 = [0, 1, 2].map((align) => {
     // The base64 characters fully determined by the marker at each byte alignment.
     const enc = Buffer.concat([Buffer.alloc(align), Buffer.from(MARKER)]).toString('base64');
     return enc.slice(Math.ceil((align * 8) / 6), Math.floor(((align + MARKER.length) * 8) / 6));
   });
-  const rg = () => timed('rg', ['--no-config', '-c', '-e', plain, ...b64.flatMap((p) => ['-e', p]), TREE]);
+  const utf16 = [...MARKER].join('\\x00'); // the marker in UTF-16 without a byte-order mark
+  const rg = () => timed('rg', ['--no-config', '-c', '-e', plain, ...b64.flatMap((p) => ['-e', p]), '-e', utf16, TREE]);
   const r = interleaved(7, keyguard, rg);
   console.log(`  keyguard  ${fmtSpread(r.keyguard)}  ${fmt(mb / r.keyguard.median, 0)} MB/s  peak RSS ${r.last.maxRssMb ? `${fmt(r.last.maxRssMb, 0)} MB` : 'n/a (no /usr/bin/time)'}  files ${report.stats.filesScanned}`);
   console.log(`  ripgrep   ${fmtSpread(r.baseline)}  ${fmt(mb / r.baseline.median, 0)} MB/s`);

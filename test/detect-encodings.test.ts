@@ -1,7 +1,10 @@
+import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectInBytes, detectKeys, mayContainKey } from '../src/detect/index.ts';
 import { MARKER, makeKey, randomString, shapeByName } from './helpers/keygen.ts';
+import { git, gitRepo } from './helpers/repo.ts';
+import { runCli } from './helpers/run.ts';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const keysIn = (text: string) => detectKeys(text).map((m) => m.secret.reveal());
@@ -73,6 +76,48 @@ describe('UTF-16 with a byte-order mark', () => {
       expect(m?.secret.reveal()).toBe(key);
       expect(m).toMatchObject({ line: 2, column: 16 });
     }
+  });
+});
+
+describe('UTF-16 without a byte-order mark', () => {
+  // .NET's Encoding.Unicode and some Windows tools write none: NUL bytes make the file binary,
+  // where the ASCII literals never match; the marker's UTF-16 form says which byte order it is.
+  const key = makeKey(shapeByName('project 56'));
+  const text = `# config\r\nOPENAI_API_KEY=${key}\r\n`;
+  const le = Buffer.from(text, 'utf16le');
+  const be = Buffer.from(le).swap16();
+
+  it('is found little- and big-endian, whole or in windows', async () => {
+    const { WindowScanner } = await import('../src/scan/file-scan.ts');
+    for (const bytes of [le, be]) {
+      const [m, ...rest] = detectInBytes(bytes);
+      expect(rest).toEqual([]);
+      expect(m?.secret.reveal()).toBe(key);
+      expect(m).toMatchObject({ line: 2, column: 16 });
+      const scanner = new WindowScanner();
+      scanner.push({ data: bytes, first: true, last: true });
+      expect(scanner.matches.map((w) => [w.key, w.line])).toEqual([[key, 2]]);
+    }
+  });
+
+  it('is found by the bundled CLI in a working tree and in history (git diffs it as binary)', () => {
+    const root = gitRepo({ 'README.md': 'hello\n' });
+    writeFileSync(`${root}/settings.txt`, le);
+    writeFileSync(`${root}/settings-be.txt`, be);
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'utf-16');
+    for (const scope of [[], ['--history']]) {
+      const ran = runCli(['scan', root, ...scope, '--format', 'json', '--fail-on', 'none']);
+      const found = (JSON.parse(ran.stdout) as { findings: { file: string; line: number; locations?: { file: string }[] }[] }).findings;
+      const files = found.flatMap((f) => f.locations?.map((l) => l.file) ?? [f.file]).sort();
+      expect(files, scope.join(' ') || 'worktree').toEqual(['settings-be.txt', 'settings.txt']);
+      expect(found.map((f) => f.line)).toEqual(found.map(() => 2));
+    }
+  });
+
+  it('costs nothing on UTF-16 without the marker, and ASCII with it is still read as ASCII', () => {
+    expect(detectInBytes(Buffer.from('# config\r\nno key here\r\n', 'utf16le'))).toEqual([]);
+    expect(detectInBytes(Buffer.from(`\0binary\0${key}\n`)).map((m) => m.secret.reveal())).toEqual([key]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { detectKeys, type Match } from './detect.ts';
-import { mayContainKey } from './prefilter.ts';
+import { mayContainKey, UTF16_MARKER } from './prefilter.ts';
 
 /** How a file's bytes become text. */
 export type TextEncoding = 'utf8' | 'utf16le' | 'utf16be' | 'binary';
@@ -59,7 +59,20 @@ export function detectInBytes(data: Uint8Array, encoding: TextEncoding = sniffEn
     const text = decodeBytes(data, encoding);
     return mayContainKey(text) ? detectKeys(text) : [];
   }
-  return mayContainKey(data) ? detectKeys(decodeBytes(data, encoding)) : [];
+  if (!mayContainKey(data)) return [];
+  const found = detectKeys(decodeBytes(data, encoding));
+  const unmarked = encoding === 'binary' ? unmarkedUtf16(data) : undefined;
+  return unmarked ? [...found, ...detectKeys(decodeBytes(data, unmarked, false))] : found;
+}
+
+/**
+ * The UTF-16 of binary bytes that hold the marker in UTF-16 with no byte-order mark (.NET's
+ * Encoding.Unicode, some Windows tools): little-endian when its first character is at an even
+ * offset, big-endian when at an odd one. Bytes read from a file's start or any even offset.
+ */
+export function unmarkedUtf16(data: Uint8Array): 'utf16le' | 'utf16be' | undefined {
+  const at = UTF16_MARKER.indexIn(asBuffer(data));
+  return at === -1 ? undefined : at % 2 === 0 ? 'utf16le' : 'utf16be';
 }
 
 /**

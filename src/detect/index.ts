@@ -1,5 +1,5 @@
 export { detectKeys, type Encoding, type Match } from './detect.ts';
-export { BINARY_SNIFF, countNewlines, decodeBytes, detectInBytes, sniffEncoding, utf16Mark, type TextEncoding } from './bytes.ts';
+export { BINARY_SNIFF, countNewlines, decodeBytes, detectInBytes, sniffEncoding, unmarkedUtf16, utf16Mark, type TextEncoding } from './bytes.ts';
 export { LITERAL_SEARCHES, mayContainKey, PREFILTER_LITERALS } from './prefilter.ts';
 export { SecretValue, fingerprint, redact } from './secret.ts';
 export { sha256Hex } from './hash.ts';

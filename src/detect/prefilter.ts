@@ -49,7 +49,15 @@ function rank(c: string): number {
   return (r === -1 ? RARITY.length : r) + (MARKER.includes(c) ? RARITY.length + 1 : 0);
 }
 
-export const LITERAL_SEARCHES: readonly LiteralSearch[] = PREFILTER_LITERALS.map((l) => new LiteralSearch(l));
+/**
+ * The marker as UTF-16 writes it without a byte-order mark, little- or big-endian alike: its
+ * characters with a NUL between each (LE ends on one, BE starts on one; neither is kept). Such
+ * a file has NUL bytes, so it is read as binary, where the ASCII literals never match.
+ */
+export const UTF16_MARKER = new LiteralSearch([...MARKER].join('\0'));
+
+/** The byte searches of the prefilter: every literal, and the marker in UTF-16. */
+export const LITERAL_SEARCHES: readonly LiteralSearch[] = [...PREFILTER_LITERALS.map((l) => new LiteralSearch(l)), UTF16_MARKER];
 
 /**
  * True when the bytes or text may hold a key. Text with no candidate costs one search per literal

@@ -1,4 +1,4 @@
-import { countNewlines, decodeBytes, detectKeys, LITERAL_SEARCHES, mayContainKey, sniffEncoding, utf16Mark, type Match, type TextEncoding } from '../detect/index.ts';
+import { countNewlines, decodeBytes, detectKeys, LITERAL_SEARCHES, mayContainKey, sniffEncoding, unmarkedUtf16, utf16Mark, type Match, type TextEncoding } from '../detect/index.ts';
 import { OVERLAP, PACK, type FileReader, type SkipReason, type Window } from '../sources/file-reader.ts';
 
 /** A match as it crosses a thread boundary: structured clone keeps fields, not SecretValue. */
@@ -38,6 +38,7 @@ export class WindowScanner {
         }
       }
       if (!w.last && utf16) this.#advance(head);
+      if (this.#encoding === 'binary') this.#unmarkedUtf16(w, cut);
     }
     if (!w.last && !utf16) {
       // Lines are counted on the bytes; only the part of the last line is decoded, for its width.
@@ -46,6 +47,17 @@ export class WindowScanner {
       this.#lines += countNewlines(bytes);
       const tail = decodeBytes(bytes.subarray(lastNl + 1), this.#encoding, false).length;
       this.#column = lastNl === -1 ? this.#column + tail : tail;
+    }
+  }
+
+  /** Keys in a binary window that holds the marker in UTF-16 without a byte-order mark (see unmarkedUtf16). */
+  #unmarkedUtf16(w: Window, cut: number): void {
+    const encoding = unmarkedUtf16(w.data);
+    if (!encoding) return;
+    // Windows start at even offsets (WINDOW and OVERLAP are), so the parity is the file's.
+    for (const { secret, ...m } of detectKeys(decodeBytes(w.data, encoding, false))) {
+      if (!w.last && m.offset * 2 >= cut) continue;
+      this.matches.push({ ...m, line: m.line + this.#lines, key: secret.reveal() });
     }
   }
 
