@@ -567,6 +567,7 @@ __webpack_require__.d(__webpack_exports__, {
   Zg: () => (/* reexport */ scrubSecrets),
   fg: () => (/* reexport */ sha256Hex),
   OB: () => (/* reexport */ sniffEncoding),
+  o9: () => (/* reexport */ unmarkedUtf16),
   QB: () => (/* reexport */ utf16Mark)
 });
 
@@ -1194,7 +1195,14 @@ function rank(c) {
     const r = RARITY.indexOf(c);
     return (r === -1 ? RARITY.length : r) + (MARKER.includes(c) ? RARITY.length + 1 : 0);
 }
-const LITERAL_SEARCHES = PREFILTER_LITERALS.map((l) => new LiteralSearch(l));
+/**
+ * The marker as UTF-16 writes it without a byte-order mark, little- or big-endian alike: its
+ * characters with a NUL between each (LE ends on one, BE starts on one; neither is kept). Such
+ * a file has NUL bytes, so it is read as binary, where the ASCII literals never match.
+ */
+const UTF16_MARKER = new LiteralSearch([...MARKER].join('\0'));
+/** The byte searches of the prefilter: every literal, and the marker in UTF-16. */
+const LITERAL_SEARCHES = [...PREFILTER_LITERALS.map((l) => new LiteralSearch(l)), UTF16_MARKER];
 /**
  * True when the bytes or text may hold a key. Text with no candidate costs one search per literal
  * (a memchr-speed search over the raw bytes: no decoding, no regex).
@@ -1261,7 +1269,20 @@ function detectInBytes(data, encoding = sniffEncoding(data)) {
         const text = decodeBytes(data, encoding);
         return mayContainKey(text) ? detectKeys(text) : [];
     }
-    return mayContainKey(data) ? detectKeys(decodeBytes(data, encoding)) : [];
+    if (!mayContainKey(data))
+        return [];
+    const found = detectKeys(decodeBytes(data, encoding));
+    const unmarked = encoding === 'binary' ? unmarkedUtf16(data) : undefined;
+    return unmarked ? [...found, ...detectKeys(decodeBytes(data, unmarked, false))] : found;
+}
+/**
+ * The UTF-16 of binary bytes that hold the marker in UTF-16 with no byte-order mark (.NET's
+ * Encoding.Unicode, some Windows tools): little-endian when its first character is at an even
+ * offset, big-endian when at an odd one. Bytes read from a file's start or any even offset.
+ */
+function unmarkedUtf16(data) {
+    const at = UTF16_MARKER.indexIn(asBuffer(data));
+    return at === -1 ? undefined : at % 2 === 0 ? 'utf16le' : 'utf16be';
 }
 /**
  * The number of `\n` bytes, four at a time (a zero-byte test on each 32-bit word after xor with
@@ -4108,6 +4129,8 @@ class WindowScanner {
             }
             if (!w.last && utf16)
                 this.#advance(head);
+            if (this.#encoding === 'binary')
+                this.#unmarkedUtf16(w, cut);
         }
         if (!w.last && !utf16) {
             // Lines are counted on the bytes; only the part of the last line is decoded, for its width.
@@ -4116,6 +4139,18 @@ class WindowScanner {
             this.#lines += (0,detect/* countNewlines */.Dn)(bytes);
             const tail = (0,detect/* decodeBytes */.yj)(bytes.subarray(lastNl + 1), this.#encoding, false).length;
             this.#column = lastNl === -1 ? this.#column + tail : tail;
+        }
+    }
+    /** Keys in a binary window that holds the marker in UTF-16 without a byte-order mark (see unmarkedUtf16). */
+    #unmarkedUtf16(w, cut) {
+        const encoding = (0,detect/* unmarkedUtf16 */.o9)(w.data);
+        if (!encoding)
+            return;
+        // Windows start at even offsets (WINDOW and OVERLAP are), so the parity is the file's.
+        for (const { secret, ...m } of (0,detect/* detectKeys */.c8)((0,detect/* decodeBytes */.yj)(w.data, encoding, false))) {
+            if (!w.last && m.offset * 2 >= cut)
+                continue;
+            this.matches.push({ ...m, line: m.line + this.#lines, key: secret.reveal() });
         }
     }
     #advance(head) {
