@@ -2,9 +2,9 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileNameBytes } from '../text/file-name.ts';
 
 const NUL = Buffer.of(0);
+const FLUSH = Buffer.from('flush\0');
 /** A name as git reads and echoes it (see fileNameBytes). */
 const nameBytes = (name: string) => Buffer.from(fileNameBytes(name));
-const FLUSH = Buffer.from('flush\0');
 
 /** What git says of one object name: its id, type and size; undefined when it does not exist. */
 export type ObjectInfo = { readonly oid: string; readonly type: string; readonly size: number } | undefined;

@@ -1,5 +1,5 @@
-import { decodeFileName } from '../text/file-name.ts';
 import { LITERAL_SEARCHES, mayContainKey } from '../detect/index.ts';
+import { decodeFileName } from '../text/file-name.ts';
 
 /**
  * Reads the output of `git log -p -U0 --format=%x00%H %at %P` (or `git diff -U0`) as it streams and
@@ -445,8 +445,8 @@ class ContextCache {
 /**
  * The first commit header or file header at or after `pos` (or hunk, while in a header block), or
  * -1. Both markers of a line start with the newline before it: searched from `pos`, a header line
- * that was itself asked about (a file named with a marker) was missed, and the lines of the next
- * file were taken for the last one's, allow.paths and all.
+ * that was itself asked about (a file named with a marker) was missed, and that file's lines were
+ * taken for the file before it's, allow.paths and all.
  */
 function nextEvent(buf: Buffer, pos: number, inHunks: boolean): number {
   const from = Math.max(0, pos - 1);
