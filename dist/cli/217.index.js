@@ -2762,9 +2762,9 @@ var file_name = __webpack_require__(9633);
 
 
 const NUL = Buffer.of(0);
+const FLUSH = Buffer.from('flush\0');
 /** A name as git reads and echoes it (see fileNameBytes). */
 const nameBytes = (name) => Buffer.from((0,file_name/* fileNameBytes */.fo)(name));
-const FLUSH = Buffer.from('flush\0');
 const INFO = /^([0-9a-f]{40,64}) (\w+) (\d+)$/;
 /**
  * One long-lived `git cat-file --batch-command` for a scan's object lookups: what object names
@@ -3336,8 +3336,8 @@ class ContextCache {
 /**
  * The first commit header or file header at or after `pos` (or hunk, while in a header block), or
  * -1. Both markers of a line start with the newline before it: searched from `pos`, a header line
- * that was itself asked about (a file named with a marker) was missed, and the lines of the next
- * file were taken for the last one's, allow.paths and all.
+ * that was itself asked about (a file named with a marker) was missed, and that file's lines were
+ * taken for the file before it's, allow.paths and all.
  */
 function nextEvent(buf, pos, inHunks) {
     const from = Math.max(0, pos - 1);
