@@ -21,6 +21,7 @@ import { fitBody, MAX_SUMMARY_BYTES, moreInReport } from './text/body-limit.ts';
 import { actionFiles, render, type ResultType, type ViewOf } from './output/formats.ts';
 import { renderSummary } from './output/summary.ts';
 import { count } from './text/count.ts';
+import { governingSettings, PULL_REQUEST_EVENTS, type Governing } from './action/base-settings.ts';
 import { gitNote } from './output/text.ts';
 import { printable } from './text/printable.ts';
 import { writePullRequestComment } from './respond/pr-comment-writer.ts';
@@ -149,7 +150,10 @@ async function scanMode(ctx: Context): Promise<ActionResult> {
   }
   // On a runner the clone is actions/checkout's: the history scan fetches what it lacks.
   if (scope?.type === 'history') scope = { ...scope, fetch: true, pullRequests: pullRefs };
-  const { result, summary } = await scanCommand({ root: options.root, config: options.config, scope, baseline: options.baseline, respond, repository: scanned, sha: scannedSha }, ctx);
+  // A pull request is checked by the base branch's allow rules and baseline, not by its own.
+  const governing: Governing = PULL_REQUEST_EVENTS.has(context.eventName) && scope?.type === 'range' && scope.base ? await governingSettings(options.root, scope.base, options, options.maxFileSizeInput) : options;
+  if (governing.note) notes.push(governing.note);
+  const { result, summary } = await scanCommand({ root: options.root, config: governing.config, scope, baseline: governing.baseline, respond, repository: scanned, sha: scannedSha }, ctx);
   core.info(`keyguard: scanned the ${scope ? describeScope(scope) : 'nothing'}`);
 
   const prefix = pathPrefix(ctx, options.root);

@@ -22,6 +22,10 @@ export interface ScanOptions {
   /** `event`: the action derives the scope from the triggering event (push and pull_request ranges). */
   readonly scope: ScanScope | { readonly type: 'event' };
   readonly baseline: ReadonlySet<string> | undefined;
+  /** The size limit given as a flag or input (it wins over the config file's). */
+  readonly maxFileSizeInput: number | undefined;
+  /** The baseline's file, when there is one (absolute). */
+  readonly baselineFile: string | undefined;
   /** Write the fingerprints of what is found to this file. */
   readonly writeBaseline: string | undefined;
 }
@@ -117,6 +121,8 @@ export async function resolveScanOptions(raw: RawOptions, name: Namer, cwd = pro
     configFile: file,
     scope,
     baseline,
+    baselineFile: baselinePath,
+    maxFileSizeInput: maxFileSize,
     writeBaseline,
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fingerprint } from '../src/detect/index.ts';
 import { makeKey, shapeByName } from './helpers/keygen.ts';
 import { expectNoKey } from './helpers/leaks.ts';
 import { git, gitRepo, tempDir, write } from './helpers/repo.ts';
@@ -65,6 +66,40 @@ describe('the bundled action on events', () => {
     const r = runAction({ baseline: '' }, r0.env);
     expect(r0.outputs()).toMatchObject({ findings: '1' });
     expectNoKey(Object.values(keys), { stdout: r.stdout });
+  });
+
+  it('pull_request: the base branch’s allow rules and baseline govern, not those the pull request brings', () => {
+    const key = legacy();
+    const src = gitRepo({ 'README.md': '# app\n', '.keyguard.yml': 'baseline: .keyguard-baseline.json\n', '.keyguard-baseline.json': JSON.stringify({ version: 1, keys: [] }) });
+    const base = git(src, 'rev-parse', 'HEAD').trim();
+    const heads: Record<string, string> = {};
+    // Three pull requests adding the same key: one allows its path, one baselines it, one does neither.
+    const variants: Record<string, Record<string, string>> = {
+      allows: { '.keyguard.yml': 'baseline: .keyguard-baseline.json\nallow:\n  paths: ["src/"]\n  fingerprints: [' + fingerprint(key) + ']\nscan:\n  maxFileSize: 1B\n' },
+      baselines: { '.keyguard-baseline.json': JSON.stringify({ version: 1, keys: [{ fingerprint: fingerprint(key), kind: 'legacy', redacted: 'sk-…', file: 'src/new.ts', line: 1, commit: null, date: null }] }) },
+      plain: {},
+    };
+    for (const [name, files] of Object.entries(variants)) {
+      git(src, 'checkout', '-q', '-b', name, base);
+      for (const [rel, text] of Object.entries({ 'src/new.ts': `export const key = "${key}";\n`, ...files })) write(src, rel, text);
+      git(src, 'add', '-A');
+      git(src, 'commit', '-qm', name);
+      heads[name] = git(src, 'rev-parse', 'HEAD').trim();
+    }
+    for (const [name, head] of Object.entries(heads)) {
+      const dir = tempDir();
+      git(dir, 'clone', '-q', '--bare', src, 'origin.git');
+      // actions/checkout: the pull request's head alone, one commit deep.
+      git(dir, 'clone', '-q', '--depth=1', '--branch', name, `file://${dir}/origin.git`, 'ws');
+      const r0 = runnerFiles(`${dir}/ws`, tempDir());
+      r0.event('pull_request', { pull_request: { base: { sha: base }, head: { sha: head } } });
+      const r = runAction({}, r0.env);
+      expect(r0.outputs(), name).toMatchObject({ findings: '1' });
+      expect(r.code, name).toBe(1);
+      const note = r0.summary().includes('the scan used the base branch');
+      expect(note, name).toBe(name !== 'plain');
+      expectNoKey([key], { stdout: r.stdout, summary: r0.summary() });
+    }
   });
 
   it('a deleted branch has nothing to scan and passes', () => {

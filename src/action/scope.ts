@@ -31,7 +31,8 @@ export async function scopeForEvent(requested: 'auto' | 'range', eventName: stri
   }
 }
 
-async function fetchCommit(root: string, sha: string): Promise<boolean> {
+/** Fetches one commit into a shallow clone; false when origin does not give it. */
+export async function fetchCommit(root: string, sha: string): Promise<boolean> {
   try {
     await git(root, ['fetch', '--no-tags', '--quiet', '--depth=1', 'origin', sha]);
     return true;

@@ -45,6 +45,11 @@ export async function readBaseline(file: string, shownAs = file): Promise<Readon
   } catch (e) {
     throw new ConfigurationError(`cannot read baseline ${shownAs}: ${(e as NodeJS.ErrnoException).code ?? e}. Create one with: keyguard scan --history --write-baseline ${shownAs}`);
   }
+  return parseBaseline(text, shownAs);
+}
+
+/** The fingerprints of a baseline's text. */
+export function parseBaseline(text: string, shownAs: string): ReadonlySet<string> {
   let json: unknown;
   try {
     json = JSON.parse(text);
