@@ -4547,6 +4547,8 @@ async function resolveScanOptions(raw, name, cwd = process.cwd()) {
         configFile: file,
         scope,
         baseline,
+        baselineFile: baselinePath,
+        maxFileSizeInput: maxFileSize,
         writeBaseline,
     };
 }

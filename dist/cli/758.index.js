@@ -7,6 +7,7 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   parseBaseline: () => (/* binding */ parseBaseline),
 /* harmony export */   readBaseline: () => (/* binding */ readBaseline),
 /* harmony export */   renderBaseline: () => (/* binding */ renderBaseline)
 /* harmony export */ });
@@ -56,6 +57,10 @@ async function readBaseline(file, shownAs = file) {
     catch (e) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`cannot read baseline ${shownAs}: ${e.code ?? e}. Create one with: keyguard scan --history --write-baseline ${shownAs}`);
     }
+    return parseBaseline(text, shownAs);
+}
+/** The fingerprints of a baseline's text. */
+function parseBaseline(text, shownAs) {
     let json;
     try {
         json = JSON.parse(text);
