@@ -10,7 +10,7 @@ import { auditCommand, parseAuditFailOn } from './audit/command.ts';
 import { auditShouldFail } from './audit/finding.ts';
 import { renderAuditSummary } from './audit/render.ts';
 import type { AuditResult } from './audit/run.ts';
-import { loadConfig } from './config.ts';
+import { loadConfig, type Config } from './config.ts';
 import { contextFrom, githubClient, type Context } from './context.ts';
 import type { Report } from './report/aggregate.ts';
 import { reportCommand } from './report/command.ts';
@@ -124,15 +124,17 @@ async function scanMode(ctx: Context): Promise<ActionResult> {
   const untrusted = untrustedPullRequest(context.eventName, context.payload.pull_request as PullRequestPayload | undefined);
   // Fork pull requests get no secrets, so a workflow's `revoke: live` arrives without its admin
   // key there: leak-response settings are not even read, rather than failing every fork PR.
-  const respond = untrusted
-    ? undefined
-    : resolveRespondOptions(
-        inputs('verify', 'revoke', 'dry-run', 'issues', 'issue-repository', 'issue-labels', 'issue-assignees', 'issue-mention', 'max-issues', 'openai-base-url', 'secret-scanning-alerts'),
-        inputName,
-        ctx,
-        options.config,
-        { verify: true },
-      );
+  const respondBy = (config: Config) =>
+    untrusted
+      ? undefined
+      : resolveRespondOptions(
+          inputs('verify', 'revoke', 'dry-run', 'issues', 'issue-repository', 'issue-labels', 'issue-assignees', 'issue-mention', 'max-issues', 'openai-base-url', 'secret-scanning-alerts'),
+          inputName,
+          ctx,
+          config,
+          { verify: true },
+        );
+  let respond = respondBy(options.config);
   if (respond?.adminKey) core.setSecret(respond.adminKey);
   await refusePwnRequest(options.root);
 
@@ -153,6 +155,8 @@ async function scanMode(ctx: Context): Promise<ActionResult> {
   // A pull request is checked by the base branch's allow rules and baseline, not by its own.
   const governing: Governing = PULL_REQUEST_EVENTS.has(context.eventName) && scope?.type === 'range' && scope.base ? await governingSettings(options.root, scope.base, options, options.maxFileSizeInput) : options;
   if (governing.note) notes.push(governing.note);
+  // The issues' labels, assignees and limit too: a pull request must not turn off its own leak issue.
+  if (governing.config !== options.config) respond = respondBy(governing.config);
   const { result, summary } = await scanCommand({ root: options.root, config: governing.config, scope, baseline: governing.baseline, respond, repository: scanned, sha: scannedSha }, ctx);
   core.info(`keyguard: scanned the ${scope ? describeScope(scope) : 'nothing'}`);
 

@@ -116,6 +116,22 @@ describe('leak response end to end (bundled action, both fakes)', () => {
     expectNoKey([key], { stdout: forked.stdout, summary: f0.summary(), comments: JSON.stringify(repo.comments) });
   });
 
+  it('a pull request’s own .keyguard.yml does not choose its leak issue’s labels', async () => {
+    const { openai, github } = await fakes();
+    const key = makeKey(shapeByName('project 164'));
+    const src = gitRepo({ 'README.md': '# app\n' });
+    write(src, '.keyguard.yml', 'issues:\n  labels: [chosen-by-the-pr]\n');
+    const { before: base, after: head } = commitFile(src, 'app.py', `key = "${key}"\n`, 'leak, with labels of its choosing');
+    const r0 = runnerFiles(src, tempDir());
+    r0.event('pull_request', { pull_request: { number: 7, head: { sha: head, repo: { full_name: 'acme/app', fork: false } }, base: { sha: base, repo: { full_name: 'acme/app' } } } });
+    const r = await runAction({ 'github-token': github.token, issues: 'true' }, env(r0, openai, github));
+    expect(r.code).toBe(1);
+    const issues = github.repo('acme/app').issues.filter((i) => !i.isPullRequest);
+    expect(issues.map((i) => i.labels)).toEqual([['keyguard', 'leaked-secret']]);
+    expect(r0.summary()).toContain('This pull request changes .keyguard.yml: the scan used the base branch');
+    expectNoKey([key], { stdout: r.stdout, summary: r0.summary(), issues: JSON.stringify(issues) });
+  });
+
   it('refuses pull_request_target with the head checked out, and bad input combinations', async () => {
     const { github, openai } = await fakes();
     const ws = gitRepo({ 'a.txt': 'a\n' });
