@@ -26,7 +26,7 @@ import { gitNote } from './output/text.ts';
 import { printable } from './text/printable.ts';
 import { writePullRequestComment } from './respond/pr-comment-writer.ts';
 import { scanCommand } from './scan/command.ts';
-import { shouldFail, SOURCE_LABEL, type ScanResult } from './scan/finding.ts';
+import { shouldFail, type ScanResult } from './scan/finding.ts';
 import { describeCoverage, describeScope, type ScanScope } from './scan/index.ts';
 import { ACTION_INPUT_DEFAULTS, inputName, type ActionInput, type ActionOutput, type SwitchInput } from './options.ts';
 import { resolveRespondOptions, resolveScanOptions, type RawOptions } from './settings.ts';
@@ -177,7 +177,8 @@ async function scanMode(ctx: Context): Promise<ActionResult> {
       return {
         level: 'error' as const,
         group: `${kindLabel(f.kind)} key`,
-        message: `OpenAI ${kindLabel(f.kind)} ${f.redacted} is committed ${inTree ? 'here' : `in ${f.source ? `the ${SOURCE_LABEL[f.source]}` : `${printable(f.file)}:${f.line}`}`} (fingerprint ${f.fingerprint}${gitNote(f).replace(/^ +/, '; ')}). Revoke it and read the key from a secret instead.`,
+        // A key in a message or a name: the note after the fingerprint says where.
+        message: `OpenAI ${kindLabel(f.kind)} ${f.redacted} is committed${inTree ? ' here' : f.source ? '' : ` in ${printable(f.file)}:${f.line}`} (fingerprint ${f.fingerprint}${gitNote(f).replace(/^ +/, '; ')}). Revoke it and read the key from a secret instead.`,
         properties: { title: 'Leaked OpenAI key', ...(inTree ? { file: printable(prefix + f.file), startLine: f.line, startColumn: f.column, endColumn: f.endColumn } : {}) },
       };
     }),

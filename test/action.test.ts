@@ -44,6 +44,20 @@ describe('the bundled action, as the runner starts it', () => {
     expectNoKey(keys, { stdout: r.stdout, stderr: r.stderr, summary, sarif: JSON.stringify(sarif), json: JSON.stringify(json), outputs: readFileSync(r0.files.output, 'utf8') });
   });
 
+  it('a file named after a key: annotated once as a name, never printed whole', () => {
+    const key = oneOfEach()[0]!.key;
+    const ws = gitRepo({ 'README.md': '# app\n', [`notes-${key}.txt`]: 'x\n' });
+    const r0 = runner(ws);
+    const r = runAction({}, r0.env);
+    expect(r.code).toBe(1);
+    const annotations = r.stdout.split('\n').filter((l) => l.startsWith('::error title=Leaked OpenAI key'));
+    expect(annotations).toHaveLength(1);
+    // Not on a line of the file (the name is the leak), and where it is said once.
+    expect(annotations[0]).toMatch(/^::error title=Leaked OpenAI key::OpenAI .* is committed \(fingerprint [0-9a-f]{32}; in the file name\)\. Revoke it/);
+    expect(r0.summary()).toContain('(its name)');
+    expectNoKey([key], { stdout: r.stdout, stderr: r.stderr, summary: r0.summary() });
+  });
+
   it('passes on a clean workspace and reports with fail-on none', () => {
     const ws = gitRepo({ 'a.py': 'import os\n' });
     const r0 = runner(ws);
