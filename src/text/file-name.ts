@@ -37,7 +37,8 @@ function sequenceLength(b: Buffer, i: number, end: number): number {
 const ESCAPED = /[\uDC80-\uDCFF]/gu;
 
 /** Text and escaped bytes, alternately, text first (the capture group keeps the escapes). */
-const pieces = (name: string) => name.split(/([\uDC80-\uDCFF])/u);
+const PIECES = new RegExp(`(${ESCAPED.source})`, 'u');
+const pieces = (name: string) => name.split(PIECES);
 
 /** The byte an escape stands for. */
 const byte = (escape: string) => escape.charCodeAt(0) - 0xdc00;
