@@ -45,11 +45,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _text_body_limit_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2305);
 /* harmony import */ var _text_marker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4777);
-/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6590);
-/* harmony import */ var _text_count_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(896);
-/* harmony import */ var _text_printable_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8572);
-/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(449);
-/* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2902);
+/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6590);
+/* harmony import */ var _text_count_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(896);
+/* harmony import */ var _text_printable_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8572);
+/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(449);
+/* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2902);
 
 
 
@@ -57,17 +57,17 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-const findingId = (f) => (0,_detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256Hex */ .fg)(`${f.rule}\0${f.target}`).slice(0, 12);
+const findingId = (f) => (0,_detect_index_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Hex */ .fg)(`${f.rule}\0${f.target}`).slice(0, 12);
 function counts(findings) {
-    const parts = _finding_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC.map((s) => [s, findings.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0);
+    const parts = _finding_js__WEBPACK_IMPORTED_MODULE_4__/* .SEVERITIES */ .oC.map((s) => [s, findings.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0);
     return parts.length ? parts.map(([s, n]) => `${n} ${s}`).join(', ') : 'none';
 }
 function renderAuditText(result) {
     // Targets and messages carry file names from the repository: control characters are escaped.
-    const lines = result.findings.map((f) => `${f.severity.padEnd(8)} ${f.rule}  ${(0,_text_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g)(f.target)}\n         ${(0,_text_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g)(f.message)}\n         fix: ${f.fix}`);
+    const lines = result.findings.map((f) => `${f.severity.padEnd(8)} ${f.rule}  ${(0,_text_printable_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g)(f.target)}\n         ${(0,_text_printable_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g)(f.message)}\n         fix: ${f.fix}`);
     const org = result.stats.organization;
-    lines.push(`${(0,_text_count_js__WEBPACK_IMPORTED_MODULE_4__/* .count */ .U)(result.findings.length, 'audit finding')} (${counts(result.findings)}); ${(0,_text_count_js__WEBPACK_IMPORTED_MODULE_4__/* .count */ .U)(result.stats.filesChecked, 'file')} and ${(0,_text_count_js__WEBPACK_IMPORTED_MODULE_4__/* .count */ .U)(result.stats.workflows, 'workflow')} checked; ` +
-        (org ? `organization: ${(0,_text_count_js__WEBPACK_IMPORTED_MODULE_4__/* .count */ .U)(org.projects, 'project')}, ${(0,_text_count_js__WEBPACK_IMPORTED_MODULE_4__/* .count */ .U)(org.keys, 'project key')}, ${(0,_text_count_js__WEBPACK_IMPORTED_MODULE_4__/* .count */ .U)(org.adminKeys, 'admin key')}` : 'organization rules skipped (no OPENAI_ADMIN_KEY)'));
+    lines.push(`${(0,_text_count_js__WEBPACK_IMPORTED_MODULE_5__/* .count */ .U)(result.findings.length, 'audit finding')} (${counts(result.findings)}); ${(0,_text_count_js__WEBPACK_IMPORTED_MODULE_5__/* .count */ .U)(result.stats.filesChecked, 'file')} and ${(0,_text_count_js__WEBPACK_IMPORTED_MODULE_5__/* .count */ .U)(result.stats.workflows, 'workflow')} checked; ` +
+        (org ? `organization: ${(0,_text_count_js__WEBPACK_IMPORTED_MODULE_5__/* .count */ .U)(org.projects, 'project')}, ${(0,_text_count_js__WEBPACK_IMPORTED_MODULE_5__/* .count */ .U)(org.keys, 'project key')}, ${(0,_text_count_js__WEBPACK_IMPORTED_MODULE_5__/* .count */ .U)(org.adminKeys, 'admin key')}` : 'organization rules skipped (no OPENAI_ADMIN_KEY)'));
     return `${lines.join('\n')}\n`;
 }
 /** DESIGN.md's audit JSON: `{"findings":[{"rule","severity","target","message"}]}`, plus the fix and stats. */
@@ -100,7 +100,7 @@ const SEVERITY_MARK = { critical: '\u{1F534}', high: '\u{1F7E0}', medium: '\u{1F
 const severityCell = (s) => `${SEVERITY_MARK[s]}\u00a0${s === 'critical' || s === 'high' ? `**${s}**` : s}`;
 /** One row of the full list; the hidden id in its last cell finds it again in the next run's body. */
 function row(f) {
-    return `| ${severityCell(f.severity)} | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .a)(f.rule)} | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .a)(f.target)} | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .F)(f.message)} <!-- k:${findingId(f)} --> |`;
+    return `| ${severityCell(f.severity)} | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .a)(f.rule)} | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .a)(f.target)} | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .F)(f.message)} <!-- k:${findingId(f)} --> |`;
 }
 const LIST_HEAD = ['| Severity | Rule | Target | Finding |', '| --- | --- | --- | --- |'];
 /**
@@ -116,7 +116,7 @@ function byRule(findings) {
         '| --- | ---: | --- |',
         ...[...groups.values()].map((g) => {
             const fixes = new Set(g.map((f) => f.fix));
-            return `| ${severityCell(g[0].severity)} | ${g.length} | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .a)(g[0].rule)}: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .F)(g[0].fix)}${fixes.size > 1 ? ' (and likewise for the others)' : ''} |`;
+            return `| ${severityCell(g[0].severity)} | ${g.length} | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .a)(g[0].rule)}: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .F)(g[0].fix)}${fixes.size > 1 ? ' (and likewise for the others)' : ''} |`;
         }),
     ];
 }
@@ -1512,8 +1512,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(449);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4820);
-/* harmony import */ var _text_file_name_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9633);
-/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8330);
+/* harmony import */ var _text_file_name_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9633);
+/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8330);
 
 
 
@@ -1555,13 +1555,13 @@ function renderSarif(result, pathPrefix = '') {
         locations: [
             {
                 physicalLocation: {
-                    artifactLocation: { uri: pathPrefix + (0,_text_file_name_js__WEBPACK_IMPORTED_MODULE_3__/* .percentEscapedBytes */ .Y0)(f.file), uriBaseId: '%SRCROOT%' },
+                    artifactLocation: { uri: pathPrefix + (0,_text_file_name_js__WEBPACK_IMPORTED_MODULE_2__/* .percentEscapedBytes */ .Y0)(f.file), uriBaseId: '%SRCROOT%' },
                     region: { startLine: Math.max(1, f.line), startColumn: Math.max(1, f.column), endColumn: Math.max(2, f.endColumn) },
                 },
             },
         ],
         // The key's hash, not the line's: the alert follows the key when lines around it move.
-        partialFingerprints: { 'keyguardKey/v1': `${f.fingerprint}:${pathPrefix + (0,_text_file_name_js__WEBPACK_IMPORTED_MODULE_3__/* .percentEscapedBytes */ .Y0)(f.file)}` },
+        partialFingerprints: { 'keyguardKey/v1': `${f.fingerprint}:${pathPrefix + (0,_text_file_name_js__WEBPACK_IMPORTED_MODULE_2__/* .percentEscapedBytes */ .Y0)(f.file)}` },
         properties: { fingerprint: f.fingerprint, kind: f.kind, ...(f.commit ? { commit: f.commit, firstSeen: f.git?.authorDate, occurrences: f.git?.occurrences, presentAtHead: f.git?.presentAtHead } : {}) },
     }));
     const notInTree = own.filter((f) => !inTree(f)).map((f) => ({
@@ -1569,7 +1569,7 @@ function renderSarif(result, pathPrefix = '') {
         fingerprint: f.fingerprint,
         redacted: f.redacted,
         commit: f.commit,
-        file: f.source && f.source !== 'file-name' ? null : pathPrefix + (0,_text_file_name_js__WEBPACK_IMPORTED_MODULE_3__/* .percentEscapedBytes */ .Y0)(f.file),
+        file: f.source && f.source !== 'file-name' ? null : pathPrefix + (0,_text_file_name_js__WEBPACK_IMPORTED_MODULE_2__/* .percentEscapedBytes */ .Y0)(f.file),
         line: f.line,
         source: f.source ?? 'file',
         firstSeen: f.git?.authorDate ?? null,
@@ -1581,7 +1581,7 @@ function renderSarif(result, pathPrefix = '') {
         version: '2.1.0',
         runs: [
             {
-                tool: { driver: { name: 'keyguard', semanticVersion: _package_json__WEBPACK_IMPORTED_MODULE_2__/* .version */ .rE, rules } },
+                tool: { driver: { name: 'keyguard', semanticVersion: _package_json__WEBPACK_IMPORTED_MODULE_3__/* .version */ .rE, rules } },
                 results,
                 columnKind: 'utf16CodeUnits',
                 ...(notInTree.length ? { properties: { keysNotInScannedTree: notInTree } } : {}),
@@ -1993,8 +1993,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   renderReportMarkdown: () => (/* binding */ renderReportMarkdown)
 /* harmony export */ });
 /* harmony import */ var _text_marker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4777);
-/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6590);
-/* harmony import */ var _aggregate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8105);
+/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6590);
+/* harmony import */ var _aggregate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8105);
 /* harmony import */ var _period_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9061);
 /* harmony import */ var _text_count_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(896);
 
@@ -2033,11 +2033,11 @@ const PALETTE = [
 const truncate = (s, n) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const projectLabel = (p) => p.name || p.id;
 /** A project as a table cell or list item: its name (shortened, escaped), else its id. */
-const projectCell = (p) => `${p.name ? (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(truncate(p.name, LIMITS.nameChars)) : (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(p.id)}${p.archived ? ' (archived)' : ''}`;
+const projectCell = (p) => `${p.name ? (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .F)(truncate(p.name, LIMITS.nameChars)) : (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .a)(p.id)}${p.archived ? ' (archived)' : ''}`;
 const tokens = (t) => t.inputTokens + t.outputTokens;
 /** A key by name and the redacted value the API lists (never the key), else by id. */
 function keyCell(k) {
-    return [k.name ? (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(truncate(k.name, LIMITS.nameChars)) : undefined, k.redacted ? (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(k.redacted) : undefined].filter(Boolean).join(' ') || (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(k.id ?? '?');
+    return [k.name ? (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .F)(truncate(k.name, LIMITS.nameChars)) : undefined, k.redacted ? (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .a)(k.redacted) : undefined].filter(Boolean).join(' ') || (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .a)(k.id ?? '?');
 }
 /** The short form, for the table's Flags column. */
 function flagShort(f) {
@@ -2126,7 +2126,7 @@ function charts(report) {
         const xAxis = report.daily.length > 8
             ? `  x-axis "Day of the period (day 1 is ${(0,_period_js__WEBPACK_IMPORTED_MODULE_4__/* .isoDay */ .kh)(report.daily[0].day)})" 1 --> ${report.daily.length}`
             : `  x-axis [${report.daily.map((d) => `"${(0,_period_js__WEBPACK_IMPORTED_MODULE_4__/* .isoDay */ .kh)(d.day).slice(5)}"`).join(', ')}]`;
-        out.push('```mermaid', init(lines.map((_, i) => PALETTE[i][0])), 'xychart-beta', '  title "Daily cost per project (USD)"', xAxis, `  y-axis "USD" 0 --> ${axisTop(max)}`, ...chartLabels(lines).map((label, i) => `  line "${label}" [${lines[i].dailyCostUsd.map((c) => c.toFixed(2)).join(', ')}]`), '```', '', `Lines: ${lines.map((p, i) => `${PALETTE[i][1]} ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(truncate(projectLabel(p), LIMITS.nameChars))}`).join(' · ')}. The whole organization: ${dailyRange(report.daily)}.`, '');
+        out.push('```mermaid', init(lines.map((_, i) => PALETTE[i][0])), 'xychart-beta', '  title "Daily cost per project (USD)"', xAxis, `  y-axis "USD" 0 --> ${axisTop(max)}`, ...chartLabels(lines).map((label, i) => `  line "${label}" [${lines[i].dailyCostUsd.map((c) => c.toFixed(2)).join(', ')}]`), '```', '', `Lines: ${lines.map((p, i) => `${PALETTE[i][1]} ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .F)(truncate(projectLabel(p), LIMITS.nameChars))}`).join(' · ')}. The whole organization: ${dailyRange(report.daily)}.`, '');
     }
     return out;
 }
@@ -2181,7 +2181,7 @@ function usageTable(report) {
     return details('Usage by endpoint, each in its own unit', [
         '| Usage by endpoint | Requests | Input tokens | Output tokens | Other units |',
         '| --- | ---: | ---: | ---: | ---: |',
-        ...report.usage.map((u) => `| ${ENDPOINT_NAMES[u.endpoint]} | ${_aggregate_js__WEBPACK_IMPORTED_MODULE_1__/* .ENDPOINT_UNITS */ .G[u.endpoint].requests ? formatInt(u.requests) : ''} | ${u.unit === 'tokens' ? formatInt(u.inputTokens) : ''} | ${u.endpoint === 'completions' ? formatInt(u.outputTokens) : ''} | ${quantity(u)} |`),
+        ...report.usage.map((u) => `| ${ENDPOINT_NAMES[u.endpoint]} | ${_aggregate_js__WEBPACK_IMPORTED_MODULE_2__/* .ENDPOINT_UNITS */ .G[u.endpoint].requests ? formatInt(u.requests) : ''} | ${u.unit === 'tokens' ? formatInt(u.inputTokens) : ''} | ${u.endpoint === 'completions' ? formatInt(u.outputTokens) : ''} | ${quantity(u)} |`),
     ]);
 }
 /** Ids, the kinds of tokens and the top models: for whoever digs in, folded. */
@@ -2189,7 +2189,7 @@ function idsAndModels(rows) {
     return details('Project ids, tokens by kind and top models', [
         '| Project | Id | Input | Output | Cached | Top models |',
         '| --- | --- | ---: | ---: | ---: | --- |',
-        ...rows.map((p) => `| ${projectCell(p)} | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(p.id)} | ${formatCompact(p.inputTokens)} | ${formatCompact(p.outputTokens)} | ${formatCompact(p.cachedTokens)} | ${p.topModels.map((m) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(m.model)).join('<br>')} |`),
+        ...rows.map((p) => `| ${projectCell(p)} | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .a)(p.id)} | ${formatCompact(p.inputTokens)} | ${formatCompact(p.outputTokens)} | ${formatCompact(p.cachedTokens)} | ${p.topModels.map((m) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .a)(m.model)).join('<br>')} |`),
     ]);
 }
 /** Each project's top API keys and users by tokens and requests, folded. */
@@ -2206,7 +2206,7 @@ function spenders(report) {
     return details(`Top API keys and users of each project${metered.length > shown.length ? ` (the first ${shown.length} by cost)` : ''}`, [
         ...table('API key', (p) => p.topKeys, keyCell),
         '',
-        ...table('User', (p) => p.topUsers, (u) => (u.id ? (u.name ? (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .F)(truncate(u.name, LIMITS.nameChars)) : (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .a)(u.id)) : 'no user (service account keys)')),
+        ...table('User', (p) => p.topUsers, (u) => (u.id ? (u.name ? (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .F)(truncate(u.name, LIMITS.nameChars)) : (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .a)(u.id)) : 'no user (service account keys)')),
         '',
         'Keys show their name and the redacted value the API lists, never the key.',
     ]);
@@ -2290,10 +2290,10 @@ function renderReportJson(report) {
 /* unused harmony exports section, sectionOf, describeLiveness, describeMatch, describeRevocation, decision, factsLine, mergeFacts */
 /* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(449);
 /* harmony import */ var _text_body_limit_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2305);
-/* harmony import */ var _text_file_name_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9633);
-/* harmony import */ var _text_marker_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4777);
-/* harmony import */ var _exposure_render_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3741);
-/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6590);
+/* harmony import */ var _text_file_name_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9633);
+/* harmony import */ var _text_marker_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4777);
+/* harmony import */ var _exposure_render_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3741);
+/* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6590);
 
 
 
@@ -2311,7 +2311,7 @@ function sectionOf(body, name) {
 function permalink(ctx, repository, commit, file, line) {
     const path = file
         .split('/')
-        .map((s) => (0,_text_file_name_js__WEBPACK_IMPORTED_MODULE_2__/* .encodeFileNameComponent */ .rZ)(s).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+        .map((s) => (0,_text_file_name_js__WEBPACK_IMPORTED_MODULE_1__/* .encodeFileNameComponent */ .rZ)(s).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
         .join('/');
     return `${ctx.serverUrl}/${repository}/blob/${commit}/${path}${line > 0 ? `#L${line}` : ''}`;
 }
@@ -2322,12 +2322,12 @@ function placesOf(group, ctx) {
         const commit = f.commit ?? (f.repository && f.repository !== ctx.repository ? undefined : ctx.sha);
         const id = (0,_detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .fg)(`${f.repository ?? ''}\0${f.commit ?? ''}\0${f.file}\0${f.line}${f.alert ? `\0alert ${f.alert.number}` : ''}`).slice(0, 12);
         if (f.alert) {
-            out.set(id, { id, line: `- ${alertLink(f.alert)}${f.file ? `: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(`${f.file}:${f.line}`)}${f.commit ? ` in commit ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(f.commit.slice(0, 12))}` : ''}` : ' (not in a file: an issue, pull request, discussion or wiki)'}` });
+            out.set(id, { id, line: `- ${alertLink(f.alert)}${f.file ? `: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(`${f.file}:${f.line}`)}${f.commit ? ` in commit ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(f.commit.slice(0, 12))}` : ''}` : ' (not in a file: an issue, pull request, discussion or wiki)'}` });
             continue;
         }
         const shown = `${f.repository ? `${f.repository}: ` : ''}${f.file}:${f.line}`;
-        const where = commit && repository ? `[${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(shown)}](${permalink(ctx, repository, commit, f.file, f.line)})` : (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(shown);
-        const detail = f.commit ? ` in commit ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(f.commit.slice(0, 12))}${f.git?.authorDate ? ` (${f.git.authorDate.slice(0, 10)})` : ''}${f.git && f.git.occurrences > 1 ? `, added ${f.git.occurrences} times` : ''}` : ' in the working tree';
+        const where = commit && repository ? `[${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(shown)}](${permalink(ctx, repository, commit, f.file, f.line)})` : (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(shown);
+        const detail = f.commit ? ` in commit ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(f.commit.slice(0, 12))}${f.git?.authorDate ? ` (${f.git.authorDate.slice(0, 10)})` : ''}${f.git && f.git.occurrences > 1 ? `, added ${f.git.occurrences} times` : ''}` : ' in the working tree';
         out.set(id, { id, line: `- ${where}${detail}` });
     }
     return [...out.values()];
@@ -2347,7 +2347,7 @@ function describeLiveness(r) {
     if (!r.liveness)
         return 'not checked';
     const l = r.liveness;
-    return `**${liveStatus(r)}** (${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(l.rule)}${l.reason ? `: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(l.reason)}` : ''})`;
+    return `**${liveStatus(r)}** (${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .F)(l.rule)}${l.reason ? `: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .F)(l.reason)}` : ''})`;
 }
 function describeMatch(r) {
     const m = r.match;
@@ -2356,9 +2356,9 @@ function describeMatch(r) {
     if (m.type === 'not-found')
         return 'no key of the organization matches';
     if (m.type === 'ambiguous')
-        return `ambiguous: ${m.keyIds.map((k) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(k)).join(', ')} all match`;
-    const project = m.projectId ? `${m.projectName ? `${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(m.projectName)} ` : ''}(${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(m.projectId)}), ` : '';
-    return `${project}${m.recordType === 'admin_key' ? 'admin key' : 'key'} ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(m.keyId)}, owner ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(m.owner)}${m.proven ? ` (proven: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(m.proven)})` : ' (by its visible characters)'}`;
+        return `ambiguous: ${m.keyIds.map((k) => (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(k)).join(', ')} all match`;
+    const project = m.projectId ? `${m.projectName ? `${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .F)(m.projectName)} ` : ''}(${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(m.projectId)}), ` : '';
+    return `${project}${m.recordType === 'admin_key' ? 'admin key' : 'key'} ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(m.keyId)}, owner ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .F)(m.owner)}${m.proven ? ` (proven: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .F)(m.proven)})` : ' (by its visible characters)'}`;
 }
 /** What an issue says of a key that showed a record's visible characters but was not proven to be it. */
 const UNPROVEN = 'matched by its visible characters only; not revoked';
@@ -2368,18 +2368,18 @@ function describeRevocation(r) {
         return 'nothing: revocation is off (`revoke: off`)';
     switch (o.type) {
         case 'revoked':
-            return `**revoked** (${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(o.action)})`;
+            return `**revoked** (${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .F)(o.action)})`;
         case 'already-gone':
-            return `nothing to do: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(o.action)}`;
+            return `nothing to do: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .F)(o.action)}`;
         case 'would-revoke':
-            return `dry run: would ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(o.action)}`;
+            return `dry run: would ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .F)(o.action)}`;
         case 'refused':
-            return `not revoked: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(o.reason)}`;
+            return `not revoked: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .F)(o.reason)}`;
         case 'unproven':
             // Reason and confirmation are keyguard's own text (ids, header names), not user input.
             return `${UNPROVEN} (${o.reason}). To confirm it as an admin: ${o.confirm}`;
         case 'failed':
-            return `revocation **failed**: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .F)(o.error)}`;
+            return `revocation **failed**: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .F)(o.error)}`;
     }
 }
 /** The one line a reader needs first: is the key still a danger, and what to do now. */
@@ -2465,24 +2465,24 @@ function renderLeakIssue(group, ctx, mention, previous) {
     const scanned = group.findings.filter((f) => !f.alert);
     const refs = [...new Set(scanned.flatMap((f) => (f.git?.presentIn ?? []).map((p) => p.ref.replace(/^refs\/(heads|tags|remotes)\//, ''))))];
     const still = scanned.length === 0 || refs.length > 0 || scanned.some((f) => (f.git ? f.git.presentAtHead || (f.git.refsHolding ?? 0) > 0 : true));
-    const heldBy = refs.length ? ` (${refs.slice(0, 5).map(_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a).join(', ')}${refs.length > 5 ? ` and ${refs.length - 5} more refs` : ''})` : '';
+    const heldBy = refs.length ? ` (${refs.slice(0, 5).map(_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a).join(', ')}${refs.length > 5 ? ` and ${refs.length - 5} more refs` : ''})` : '';
     const r = mergeFacts(factsOf(previous), group.response);
     const state = [
-        `## :rotating_light: Leaked OpenAI ${(0,_detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .kindLabel */ .tf)(group.kind)} ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(group.redacted)}`,
+        `## :rotating_light: Leaked OpenAI ${(0,_detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .kindLabel */ .tf)(group.kind)} ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(group.redacted)}`,
         '',
         decision(r, still),
         '',
         ...(mention ? [`cc ${mention}`, ''] : []),
         '| | |',
         '| --- | --- |',
-        `| Key | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(group.redacted)} (${(0,_detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .kindLabel */ .tf)(group.kind)}; the whole key is never shown) |`,
-        `| Fingerprint | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(group.fingerprint)} |`,
+        `| Key | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(group.redacted)} (${(0,_detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .kindLabel */ .tf)(group.kind)}; the whole key is never shown) |`,
+        `| Fingerprint | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(group.fingerprint)} |`,
         `| Live | ${describeLiveness(r)} |`,
         `| OpenAI record | ${describeMatch(r)} |`,
-        ...(first?.commit ? [`| First committed | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .a)(first.commit.slice(0, 12))}${first.git?.authorDate ? ` on ${first.git.authorDate.slice(0, 10)}` : ''} |`] : []),
+        ...(first?.commit ? [`| First committed | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(first.commit.slice(0, 12))}${first.git?.authorDate ? ` on ${first.git.authorDate.slice(0, 10)}` : ''} |`] : []),
         `| Still in the repository | ${scanned.length === 0 ? 'unknown: only GitHub secret scanning reported it' : still ? `yes${heldBy}` : 'no: no branch or tag holds it (it stays in git history)'} |`,
         `| keyguard did | ${describeRevocation(r)} |`,
-        ...(r.exposure ? ['', section('exposure', `### Use since exposure\n\n${(0,_exposure_render_js__WEBPACK_IMPORTED_MODULE_4__/* .exposureTable */ .k)(r.exposure)}`)] : []),
+        ...(r.exposure ? ['', section('exposure', `### Use since exposure\n\n${(0,_exposure_render_js__WEBPACK_IMPORTED_MODULE_3__/* .exposureTable */ .k)(r.exposure)}`)] : []),
         ...(r.watch ? ['', section('watch', watchText(r.watch))] : []),
     ].join('\n');
     const places = placesOf(group, ctx);
@@ -2502,7 +2502,7 @@ function renderLeakIssue(group, ctx, mention, previous) {
     const body = [
         // The marker holds the fingerprint, a hash: anyone who can read the repository reads the
         // issue, and the hash still finds the same key again across runs and repositories.
-        (0,_text_marker_js__WEBPACK_IMPORTED_MODULE_1__/* .markerLine */ .B_)('leak', group.fingerprint),
+        (0,_text_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .markerLine */ .B_)('leak', group.fingerprint),
         section('state', state),
         '',
         '### Where it was found',
@@ -4971,8 +4971,8 @@ async function gitWorkTree(dir) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var ignore__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(298);
 /* harmony import */ var ignore__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(ignore__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _text_file_name_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9633);
-/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8022);
+/* harmony import */ var _text_file_name_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9633);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8022);
 
 
 
@@ -4991,7 +4991,7 @@ async function* listWorktree(root) {
         // or bare directory, no git at all) means a walk, with no second git asked first.
         let listed = false;
         try {
-            for await (const batch of (0,_git_js__WEBPACK_IMPORTED_MODULE_3__/* .nulSeparated */ .sk)((0,_git_js__WEBPACK_IMPORTED_MODULE_3__/* .gitStream */ .dP)(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate']))) {
+            for await (const batch of (0,_git_js__WEBPACK_IMPORTED_MODULE_4__/* .nulSeparated */ .sk)((0,_git_js__WEBPACK_IMPORTED_MODULE_4__/* .gitStream */ .dP)(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate']))) {
                 listed = true;
                 yield batch;
             }
@@ -5023,11 +5023,11 @@ function mayBeInGitRepository(dir) {
  * directory is read again as bytes, and its names kept exact (decodeFileName), so they can be opened.
  */
 function readDir(dir) {
-    const entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)((0,_text_file_name_js__WEBPACK_IMPORTED_MODULE_4__/* .fileNameBytes */ .fo)(dir), { withFileTypes: true });
+    const entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)((0,_text_file_name_js__WEBPACK_IMPORTED_MODULE_3__/* .fileNameBytes */ .fo)(dir), { withFileTypes: true });
     if (!entries.some((e) => e.name.includes('\uFFFD')))
         return entries;
-    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)((0,_text_file_name_js__WEBPACK_IMPORTED_MODULE_4__/* .fileNameBytes */ .fo)(dir), { withFileTypes: true, encoding: 'buffer' }).map((e) => ({
-        name: (0,_text_file_name_js__WEBPACK_IMPORTED_MODULE_4__/* .decodeFileName */ .qL)(e.name),
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)((0,_text_file_name_js__WEBPACK_IMPORTED_MODULE_3__/* .fileNameBytes */ .fo)(dir), { withFileTypes: true, encoding: 'buffer' }).map((e) => ({
+        name: (0,_text_file_name_js__WEBPACK_IMPORTED_MODULE_3__/* .decodeFileName */ .qL)(e.name),
         isDirectory: () => e.isDirectory(),
         isFile: () => e.isFile(),
         isSymbolicLink: () => e.isSymbolicLink(),
@@ -5040,7 +5040,7 @@ function* walk(root) {
         const entries = readDir(rel ? `${root}${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}${rel}` : root);
         let rules = top.rules;
         if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
-            rules = [...rules, { base: rel, ig: ignore__WEBPACK_IMPORTED_MODULE_2___default()().add((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,_text_file_name_js__WEBPACK_IMPORTED_MODULE_4__/* .fileNameBytes */ .fo)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, rel, '.gitignore')), 'utf8')) }];
+            rules = [...rules, { base: rel, ig: ignore__WEBPACK_IMPORTED_MODULE_2___default()().add((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,_text_file_name_js__WEBPACK_IMPORTED_MODULE_3__/* .fileNameBytes */ .fo)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, rel, '.gitignore')), 'utf8')) }];
         }
         const ignored = (p, isDir) => rules.some(({ base, ig }) => {
             const sub = base ? p.slice(base.length + 1) : p;
@@ -5220,7 +5220,8 @@ function sequenceLength(b, i, end) {
 /** Lone surrogates only (the u flag keeps a pair's low half out). */
 const ESCAPED = /[\uDC80-\uDCFF]/gu;
 /** Text and escaped bytes, alternately, text first (the capture group keeps the escapes). */
-const pieces = (name) => name.split(/([\uDC80-\uDCFF])/u);
+const PIECES = new RegExp(`(${ESCAPED.source})`, 'u');
+const pieces = (name) => name.split(PIECES);
 /** The byte an escape stands for. */
 const byte = (escape) => escape.charCodeAt(0) - 0xdc00;
 /** The byte an escape stands for, as two upper-case hex digits. */
