@@ -5,13 +5,14 @@ import { OpenAIAdmin } from '../src/openai/admin-client.ts';
 import { checkLiveness } from '../src/openai/liveness.ts';
 import { respond, type RespondSettings } from '../src/respond/respond.ts';
 import { organizationDeps } from '../src/respond/wire.ts';
+import { scanGit } from '../src/scan/git-scan.ts';
 import { scanWorktree } from '../src/scan/worktree-scan.ts';
 import { startFakeOpenAI, type FakeOpenAI } from './fakes/openai-server.ts';
 import { seedOrganization } from './fakes/openai-seed.ts';
 import { makeKey, shapeByName } from './helpers/keygen.ts';
 import { expectNoKey } from './helpers/leaks.ts';
 import { MemoryTracker } from './helpers/memory-tracker.ts';
-import { gitRepo, write } from './helpers/repo.ts';
+import { commitFile, git, gitRepo, write } from './helpers/repo.ts';
 
 const logged: string[] = [];
 const logger: Logger = { info: (m) => logged.push(m), warning: (m) => logged.push(m), error: (m) => logged.push(m), mask() {}, progress() {} };
@@ -107,6 +108,30 @@ describe('leak response', () => {
     expect(issue.body.match(/^- \[`/gm)).toHaveLength(2);
     await respond(await scan(root), settings({ revoke: 'off' }), deps(tracker));
     expect(issue.comments).toHaveLength(1);
+  });
+
+  it('lists every place history added the key, each linked at a commit that holds it', async () => {
+    const { deps } = await world();
+    const key = makeKey(shapeByName('project 132'));
+    const root = gitRepo({ 'README.md': '# app\n' });
+    const first = commitFile(root, 'a.py', `k = "${key}"\n`, 'add a').after;
+    const second = commitFile(root, 'lib/b.py', `\nK = "${key}"\n`, 'add b').after;
+    git(root, 'rm', '-q', 'a.py');
+    git(root, 'commit', '-qm', 'drop a');
+    const tip = git(root, 'rev-parse', 'HEAD').trim();
+    const result = await scanGit({ root, config: DEFAULT_CONFIG, target: { type: 'history' } }, { logger });
+    const tracker = new MemoryTracker();
+    await respond(result, settings({ revoke: 'off', repo: { serverUrl: 'https://github.test', repository: 'acme/app', sha: tip } }), deps(tracker));
+    const body = tracker.issues[0]!.body;
+    const where = body.slice(body.indexOf('### Where'), body.indexOf('### What')).split('\n').filter((l) => l.startsWith('- '));
+    expect(where).toEqual([
+      `- [\`lib/b.py:2\`](https://github.test/acme/app/blob/${tip}/lib/b.py#L2) in the scanned tree`,
+      `- [\`a.py:1\`](https://github.test/acme/app/blob/${first}/a.py#L1) in commit \`${first.slice(0, 12)}\`, where it was first added (${result.findings[0]!.git!.authorDate!.slice(0, 10)})`,
+      `- [\`lib/b.py\`](https://github.test/acme/app/blob/${second}/lib/b.py) in commit \`${second.slice(0, 12)}\``,
+    ]);
+    // A second run finds the same places: no comment.
+    await respond(await scanGit({ root, config: DEFAULT_CONFIG, target: { type: 'history' } }, { logger }), settings({ revoke: 'off', repo: { serverUrl: 'https://github.test', repository: 'acme/app', sha: tip } }), deps(tracker));
+    expect(tracker.issues[0]!.comments).toEqual([]);
   });
 
   it('escapes untrusted paths: no mentions, links, HTML or a second marker', async () => {
