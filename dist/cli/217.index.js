@@ -2317,18 +2317,38 @@ function permalink(ctx, repository, commit, file, line) {
 }
 function placesOf(group, ctx) {
     const out = new Map();
+    const add = (id, line) => out.set(id, { id, line });
     for (const f of group.findings) {
         const repository = f.repository ?? ctx.repository;
-        const commit = f.commit ?? (f.repository && f.repository !== ctx.repository ? undefined : ctx.sha);
+        const here = !f.repository || f.repository === ctx.repository;
+        // The id of a finding's own place is what every earlier issue remembered: kept, so an issue
+        // written before places were listed from history gets no comment about old news.
         const id = (0,_detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .fg)(`${f.repository ?? ''}\0${f.commit ?? ''}\0${f.file}\0${f.line}${f.alert ? `\0alert ${f.alert.number}` : ''}`).slice(0, 12);
         if (f.alert) {
-            out.set(id, { id, line: `- ${alertLink(f.alert)}${f.file ? `: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(`${f.file}:${f.line}`)}${f.commit ? ` in commit ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(f.commit.slice(0, 12))}` : ''}` : ' (not in a file: an issue, pull request, discussion or wiki)'}` });
+            add(id, `- ${alertLink(f.alert)}${f.file ? `: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(`${f.file}:${f.line}`)}${f.commit ? ` in commit ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(f.commit.slice(0, 12))}` : ''}` : ' (not in a file: an issue, pull request, discussion or wiki)'}`);
             continue;
         }
-        const shown = `${f.repository ? `${f.repository}: ` : ''}${f.file}:${f.line}`;
-        const where = commit && repository ? `[${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(shown)}](${permalink(ctx, repository, commit, f.file, f.line)})` : (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(shown);
-        const detail = f.commit ? ` in commit ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(f.commit.slice(0, 12))}${f.git?.authorDate ? ` (${f.git.authorDate.slice(0, 10)})` : ''}${f.git && f.git.occurrences > 1 ? `, added ${f.git.occurrences} times` : ''}` : ' in the working tree';
-        out.set(id, { id, line: `- ${where}${detail}` });
+        const shown = (file, line) => `${f.repository ? `${f.repository}: ` : ''}${file}${line > 0 ? `:${line}` : ''}`;
+        const at = (commit, file, line) => commit && repository ? `[${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(shown(file, line))}](${permalink(ctx, repository, commit, file, line)})` : (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(shown(file, line));
+        if (!f.commit || !f.git) {
+            add(id, `- ${at(f.commit ?? (here ? ctx.sha : undefined), f.file, f.line)}${f.commit ? ` in commit ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(f.commit.slice(0, 12))}` : ' in the working tree'}`);
+            continue;
+        }
+        // A key still in the scanned tree is placed there, which may be another file than the one its
+        // first commit added it to: that commit has no such file, so the tree's commit is linked.
+        const first = { commit: f.commit, file: f.git.firstAdded?.file ?? f.file, line: f.git.firstAdded?.line ?? f.line };
+        const date = f.git.authorDate ? ` (${f.git.authorDate.slice(0, 10)})` : '';
+        const inTree = f.git.atHead !== null && (first.file !== f.file || first.line !== f.line);
+        if (inTree)
+            add(id, `- ${at(here ? ctx.sha : undefined, f.file, f.line)} in the scanned tree`);
+        const firstId = inTree ? (0,_detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .fg)(`${f.repository ?? ''}\0${first.commit}\0${first.file}\0${first.line}`).slice(0, 12) : id;
+        const more = f.git.occurrences - Math.max(f.git.locations.length, 1);
+        add(firstId, `- ${at(first.commit, first.file, first.line)} in commit ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(first.commit.slice(0, 12))}${f.git.occurrences > 1 ? `, where it was first added${date}` : date}${more > 0 ? `; added ${f.git.occurrences} times in all` : ''}`);
+        for (const l of f.git.locations) {
+            if (!l.commit || (l.commit === first.commit && l.file === first.file))
+                continue;
+            add((0,_detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .fg)(`${f.repository ?? ''}\0${l.commit}\0${l.file}\0`).slice(0, 12), `- ${at(l.commit, l.file, 0)} in commit ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(l.commit.slice(0, 12))}`);
+        }
     }
     return [...out.values()];
 }
