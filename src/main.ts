@@ -26,7 +26,7 @@ import { gitNote } from './output/text.ts';
 import { printable } from './text/printable.ts';
 import { writePullRequestComment } from './respond/pr-comment-writer.ts';
 import { scanCommand } from './scan/command.ts';
-import { shouldFail, type ScanResult } from './scan/finding.ts';
+import { placePath, shouldFail, type ScanResult } from './scan/finding.ts';
 import { describeCoverage, describeScope, type ScanScope } from './scan/index.ts';
 import { ACTION_INPUT_DEFAULTS, inputName, type ActionInput, type ActionOutput, type SwitchInput } from './options.ts';
 import { resolveRespondOptions, resolveScanOptions, type RawOptions } from './settings.ts';
@@ -178,8 +178,8 @@ async function scanMode(ctx: Context): Promise<ActionResult> {
         level: 'error' as const,
         group: `${kindLabel(f.kind)} key`,
         // A key in a message or a name: the note after the fingerprint says where.
-        message: `OpenAI ${kindLabel(f.kind)} ${f.redacted} is committed${inTree ? ' here' : f.source ? '' : ` in ${printable(f.file)}:${f.line}`} (fingerprint ${f.fingerprint}${gitNote(f).replace(/^ +/, '; ')}). Revoke it and read the key from a secret instead.`,
-        properties: { title: 'Leaked OpenAI key', ...(inTree ? { file: printable(prefix + f.file), startLine: f.line, startColumn: f.column, endColumn: f.endColumn } : {}) },
+        message: `OpenAI ${kindLabel(f.kind)} ${f.redacted} is committed${inTree ? (f.entry !== undefined ? ` in ${printable(f.entry)}:${f.line} inside this archive` : ' here') : f.source ? '' : ` in ${printable(placePath(f))}:${f.line}`} (fingerprint ${f.fingerprint}${gitNote(f).replace(/^ +/, '; ')}). Revoke it and read the key from a secret instead.`,
+        properties: { title: 'Leaked OpenAI key', ...(inTree ? { file: printable(prefix + f.file), ...(f.entry !== undefined ? { startLine: 1 } : { startLine: f.line, startColumn: f.column, endColumn: f.endColumn }) } : {}) },
       };
     }),
   );

@@ -188,7 +188,7 @@ describe('small files searched together', () => {
     paths.push('never-there.txt');
     const reader = new FileReader(root, 2_900_000);
     const batch = scanBatch(reader, paths);
-    const alone = paths.map((p) => scanFile(new FileReader(root, 2_900_000), p)).filter((o): o is Exclude<FileOutcome, { kind: 'gone' }> => o.kind !== 'gone');
+    const alone = paths.flatMap((p) => scanFile(new FileReader(root, 2_900_000), p)).filter((o): o is Exclude<FileOutcome, { kind: 'gone' }> => o.kind !== 'gone');
     const notable = alone.filter((o) => o.kind === 'skipped' || o.matches.length > 0);
     const sorted = (os: readonly FileOutcome[]) => [...os].sort((a, b) => (a.path < b.path ? -1 : 1));
     expect(sorted(batch.notable)).toEqual(sorted(notable));

@@ -17,6 +17,7 @@ const ReportSchema = z.object({
   findings: z.array(
     z.object({
       file: z.string(),
+      entry: z.string().optional(),
       line: z.number(),
       commit: z.string().nullable(),
       kind: z.enum(KEY_KINDS as [KeyKind, ...KeyKind[]]),
@@ -66,6 +67,7 @@ export async function readScanReports(dir: string): Promise<{ groups: LeakGroup[
       const g = groups.get(f.fingerprint) ?? groups.set(f.fingerprint, { kind: f.kind, redacted: f.redacted, places: [], response: {} }).get(f.fingerprint)!;
       g.places.push({
         file: f.file,
+        ...(f.entry !== undefined ? { entry: f.entry } : {}),
         line: f.line,
         commit: f.commit,
         ...(parsed.data.repository ? { repository: parsed.data.repository } : {}),

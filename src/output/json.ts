@@ -9,6 +9,7 @@ export function renderJson(result: ScanResult, response?: RespondSummary, reposi
       ...(result.coverage ? { coverage: result.coverage } : {}),
       findings: result.findings.map((f) => ({
         file: f.file,
+        ...(f.entry !== undefined ? { entry: f.entry } : {}),
         line: f.line,
         column: f.column,
         commit: f.commit,

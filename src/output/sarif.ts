@@ -2,6 +2,7 @@ import { KEY_KINDS, kindLabel, kindPrefix, kindSpec, type KeyKind } from '../det
 import type { Finding, ScanResult } from '../scan/finding.ts';
 import { gitNote } from './text.ts';
 import { percentEscapedBytes } from '../text/file-name.ts';
+import { printable } from '../text/printable.ts';
 import pkg from '../../package.json' with { type: 'json' };
 
 /** Stable rule ids (code scanning keys alerts on them): one per key kind. */
@@ -38,12 +39,13 @@ export function renderSarif(result: ScanResult, pathPrefix = ''): string {
     ruleId: ruleId(f.kind),
     ruleIndex: KEY_KINDS.indexOf(f.kind),
     level: 'error',
-    message: { text: `OpenAI ${kindLabel(f.kind)} ${f.redacted} (fingerprint ${f.fingerprint})${f.encoding !== 'plain' ? `, ${f.encoding}` : ''}${gitNote(f).replace(/^ +/, '; ')}` },
+    message: { text: `OpenAI ${kindLabel(f.kind)} ${f.redacted}${f.entry !== undefined ? ` in ${printable(f.entry)}:${f.line} inside this archive` : ''} (fingerprint ${f.fingerprint})${f.encoding !== 'plain' ? `, ${f.encoding}` : ''}${gitNote(f).replace(/^ +/, '; ')}` },
     locations: [
       {
         physicalLocation: {
           artifactLocation: { uri: pathPrefix + percentEscapedBytes(f.file), uriBaseId: '%SRCROOT%' },
-          region: { startLine: Math.max(1, f.line), startColumn: Math.max(1, f.column), endColumn: Math.max(2, f.endColumn) },
+          // Inside an archive the line is the entry's: the archive itself is marked at its start.
+          region: f.entry !== undefined ? { startLine: 1 } : { startLine: Math.max(1, f.line), startColumn: Math.max(1, f.column), endColumn: Math.max(2, f.endColumn) },
         },
       },
     ],
@@ -57,6 +59,7 @@ export function renderSarif(result: ScanResult, pathPrefix = ''): string {
     redacted: f.redacted,
     commit: f.commit,
     file: f.source && f.source !== 'file-name' ? null : pathPrefix + percentEscapedBytes(f.file),
+    ...(f.entry !== undefined ? { entry: f.entry } : {}),
     line: f.line,
     source: f.source ?? 'file',
     firstSeen: f.git?.authorDate ?? null,

@@ -1,7 +1,7 @@
 import { kindLabel } from '../detect/index.ts';
 import { exposureLine } from '../exposure/render.ts';
 import { liveStatus, UNPROVEN } from '../respond/leak-issue.ts';
-import { SOURCE_LABEL, type Finding, type ScanResult, type SkippedFile } from '../scan/finding.ts';
+import { placePath, SOURCE_LABEL, type Finding, type ScanResult, type SkippedFile } from '../scan/finding.ts';
 import { count } from '../text/count.ts';
 import { printable } from '../text/printable.ts';
 import { describeCoverage } from '../scan/coverage.ts';
@@ -23,7 +23,7 @@ export function responseNote(f: Finding): string {
 
 /** Skips a reader should hear of: content that was there and not scanned (not symlinks or devices). */
 export function worthReporting(s: SkippedFile): boolean {
-  return s.reason === 'too-large' || s.reason === 'line-too-large' || s.reason === 'unreadable';
+  return s.reason === 'too-large' || s.reason === 'line-too-large' || s.reason === 'unreadable' || s.reason === 'archive-entry';
 }
 
 /** Ref names as people say them: `main`, `v1.0`, `origin/feature`. */
@@ -70,7 +70,7 @@ function placesNote(f: Finding, shown = 10): string[] {
 export function renderText(result: ScanResult): string {
   const shown = new Set<string>();
   const lines = result.findings.flatMap((f) => {
-    const line = `${f.alert ? `GitHub alert #${f.alert.number} ` : ''}${f.file ? printable(f.file) : '(not in a file)'}:${f.line}:${f.column}  ${kindLabel(f.kind)}${f.encoding !== 'plain' ? ` (${f.encoding})` : ''}  ${f.redacted}  ${f.fingerprint}${gitNote(f)}${responseNote(f)}`;
+    const line = `${f.alert ? `GitHub alert #${f.alert.number} ` : ''}${f.file ? printable(placePath(f)) : '(not in a file)'}:${f.line}:${f.column}  ${kindLabel(f.kind)}${f.encoding !== 'plain' ? ` (${f.encoding})` : ''}  ${f.redacted}  ${f.fingerprint}${gitNote(f)}${responseNote(f)}`;
     // A key's use since exposure, once, under its first finding.
     const e = f.response?.exposure;
     const first = e && !shown.has(f.fingerprint);

@@ -4,7 +4,7 @@ import { encodeFileNameComponent } from '../text/file-name.ts';
 import { markerLine } from '../text/marker.ts';
 import { exposureTable } from '../exposure/render.ts';
 import { code, escapeMarkdown } from '../text/markdown.ts';
-import type { Finding, KeyResponse } from '../scan/finding.ts';
+import { placePath, type Finding, type KeyResponse } from '../scan/finding.ts';
 
 /** Where a report's links point: `GITHUB_SERVER_URL`, `GITHUB_REPOSITORY` and, for the working tree, `GITHUB_SHA`. */
 export interface RepoContext {
@@ -15,7 +15,7 @@ export interface RepoContext {
 }
 
 /** Where a key was found; `repository` when the places span several repositories (org-wide runs). */
-export type LeakPlace = Pick<Finding, 'file' | 'line' | 'commit' | 'git' | 'alert'> & { readonly repository?: string };
+export type LeakPlace = Pick<Finding, 'file' | 'entry' | 'line' | 'commit' | 'git' | 'alert'> & { readonly repository?: string };
 
 /** One leaked key: every place it was found in this run, and what was done about it. */
 export interface LeakGroup {
@@ -62,22 +62,24 @@ function placesOf(group: LeakGroup, ctx: RepoContext): Place[] {
       add(id, `- ${alertLink(f.alert)}${f.file ? `: ${code(`${f.file}:${f.line}`)}${f.commit ? ` in commit ${code(f.commit.slice(0, 12))}` : ''}` : ' (not in a file: an issue, pull request, discussion or wiki)'}`);
       continue;
     }
-    const shown = (file: string, line: number) => `${f.repository ? `${f.repository}: ` : ''}${file}${line > 0 ? `:${line}` : ''}`;
-    const at = (commit: string | undefined, file: string, line: number) =>
-      commit && repository ? `[${code(shown(file, line))}](${permalink(ctx, repository, commit, file, line)})` : code(shown(file, line));
+    // Inside an archive the line is the entry's: the link opens the archive.
+    const at = (commit: string | undefined, file: string, line: number, entry?: string) => {
+      const shown = `${f.repository ? `${f.repository}: ` : ''}${placePath({ file, entry })}${line > 0 ? `:${line}` : ''}`;
+      return commit && repository ? `[${code(shown)}](${permalink(ctx, repository, commit, file, entry === undefined ? line : 0)})` : code(shown);
+    };
     if (!f.commit || !f.git) {
-      add(id, `- ${at(f.commit ?? (here ? ctx.sha : undefined), f.file, f.line)}${f.commit ? ` in commit ${code(f.commit.slice(0, 12))}` : ' in the working tree'}`);
+      add(id, `- ${at(f.commit ?? (here ? ctx.sha : undefined), f.file, f.line, f.entry)}${f.commit ? ` in commit ${code(f.commit.slice(0, 12))}` : ' in the working tree'}`);
       continue;
     }
     // A key still in the scanned tree is placed there, which may be another file than the one its
     // first commit added it to: that commit has no such file, so the tree's commit is linked.
-    const first = { commit: f.commit, file: f.git.firstAdded?.file ?? f.file, line: f.git.firstAdded?.line ?? f.line };
+    const first = f.git.firstAdded ? { ...f.git.firstAdded, commit: f.commit } : { commit: f.commit, file: f.file, entry: f.entry, line: f.line };
     const date = f.git.authorDate ? ` (${f.git.authorDate.slice(0, 10)})` : '';
-    const inTree = f.git.atHead !== null && (first.file !== f.file || first.line !== f.line);
-    if (inTree) add(id, `- ${at(here ? ctx.sha : undefined, f.file, f.line)} in the scanned tree`);
+    const inTree = f.git.atHead !== null && (first.file !== f.file || first.entry !== f.entry || first.line !== f.line);
+    if (inTree) add(id, `- ${at(here ? ctx.sha : undefined, f.file, f.line, f.entry)} in the scanned tree`);
     const firstId = inTree ? sha256Hex(`${f.repository ?? ''}\0${first.commit}\0${first.file}\0${first.line}`).slice(0, 12) : id;
     const more = f.git.occurrences - Math.max(f.git.locations.length, 1);
-    add(firstId, `- ${at(first.commit, first.file, first.line)} in commit ${code(first.commit.slice(0, 12))}${f.git.occurrences > 1 ? `, where it was first added${date}` : date}${more > 0 ? `; added ${f.git.occurrences} times in all` : ''}`);
+    add(firstId, `- ${at(first.commit, first.file, first.line, first.entry)} in commit ${code(first.commit.slice(0, 12))}${f.git.occurrences > 1 ? `, where it was first added${date}` : date}${more > 0 ? `; added ${f.git.occurrences} times in all` : ''}`);
     for (const l of f.git.locations) {
       if (!l.commit || (l.commit === first.commit && l.file === first.file)) continue;
       add(sha256Hex(`${f.repository ?? ''}\0${l.commit}\0${l.file}\0`).slice(0, 12), `- ${at(l.commit, l.file, 0)} in commit ${code(l.commit.slice(0, 12))}`);

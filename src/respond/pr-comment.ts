@@ -1,7 +1,7 @@
 import { kindLabel } from '../detect/index.ts';
 import { markerLine } from '../text/marker.ts';
 import { code } from '../text/markdown.ts';
-import type { ScanResult } from '../scan/finding.ts';
+import { placePath, type ScanResult } from '../scan/finding.ts';
 import { count } from '../text/count.ts';
 
 /** The one keyguard comment on a pull request, updated in place on every run. */
@@ -11,7 +11,7 @@ export function renderPullRequestComment(result: ScanResult, pullNumber: number,
   const keys = new Set(result.findings.map((f) => f.fingerprint)).size;
   const rows = result.findings.map((f) => {
     const at = f.git?.atHead ?? f;
-    return `| ${code(`${pathPrefix}${at.file}:${at.line}`)} | ${kindLabel(f.kind)} | ${code(f.redacted)} | ${f.response?.liveness?.status ?? 'not checked'} |`;
+    return `| ${code(`${pathPrefix}${placePath(at)}:${at.line}`)} | ${kindLabel(f.kind)} | ${code(f.redacted)} | ${f.response?.liveness?.status ?? 'not checked'} |`;
   });
   return [
     marker,

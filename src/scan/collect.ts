@@ -52,6 +52,7 @@ class Collector implements Sink {
       encoding: key.encoding,
       status: 'unverified',
       secret,
+      ...(place.entry !== undefined ? { entry: place.entry } : {}),
       ...(place.source ? { source: place.source } : {}),
       ...(place.alert ? { alert: place.alert } : {}),
     };
@@ -101,16 +102,18 @@ export async function collect(sources: FindingSource | readonly FindingSource[],
 function maskPaths(f: Finding): Finding {
   const m = scrubSecrets;
   const g = f.git;
-  if (!g) return { ...f, file: m(f.file) };
+  const entry = f.entry !== undefined ? { entry: m(f.entry) } : {};
+  if (!g) return { ...f, file: m(f.file), ...entry };
   return {
     ...f,
     file: m(f.file),
+    ...entry,
     git: {
       ...g,
       locations: g.locations.map((l) => ({ ...l, file: m(l.file) })),
-      atHead: g.atHead && { ...g.atHead, file: m(g.atHead.file) },
+      atHead: g.atHead && { ...g.atHead, file: m(g.atHead.file), ...(g.atHead.entry !== undefined ? { entry: m(g.atHead.entry) } : {}) },
       ...(g.presentIn ? { presentIn: g.presentIn.map((p) => ({ ...p, file: m(p.file) })) } : {}),
-      ...(g.firstAdded ? { firstAdded: { ...g.firstAdded, file: m(g.firstAdded.file) } } : {}),
+      ...(g.firstAdded ? { firstAdded: { ...g.firstAdded, file: m(g.firstAdded.file), ...(g.firstAdded.entry !== undefined ? { entry: m(g.firstAdded.entry) } : {}) } } : {}),
     },
   };
 }

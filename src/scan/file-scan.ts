@@ -1,8 +1,8 @@
-import { countNewlines, decodeBytes, detectKeys, LITERAL_SEARCHES, mayContainKey, sniffEncoding, unmarkedUtf16, utf16Mark, type Match, type TextEncoding } from '../detect/index.ts';
+import { countNewlines, decodeBytes, detectInFile, detectKeys, isArchive, LITERAL_SEARCHES, mayContainKey, sniffEncoding, unmarkedUtf16, utf16Mark, type FileMatch, type TextEncoding } from '../detect/index.ts';
 import { OVERLAP, PACK, type FileReader, type SkipReason, type Window } from '../sources/file-reader.ts';
 
 /** A match as it crosses a thread boundary: structured clone keeps fields, not SecretValue. */
-export type WireMatch = Omit<Match, 'secret'> & { readonly key: string };
+export type WireMatch = Omit<FileMatch, 'secret'> & { readonly key: string };
 
 /** What scanning one listed path gave. Plain data, so a worker thread can send it back. */
 export type FileOutcome =
@@ -17,13 +17,18 @@ export type FileOutcome =
  */
 export class WindowScanner {
   #encoding: TextEncoding = 'utf8';
+  /** The file starts like an archive: its entries are read once it is whole (see scanFile). */
+  archive = false;
   /** Lines before the current window, and characters of its first line that came before it. */
   #lines = 0;
   #column = 0;
   readonly matches: WireMatch[] = [];
 
   push(w: Window): void {
-    if (w.first) this.#encoding = sniffEncoding(w.data);
+    if (w.first) {
+      this.#encoding = sniffEncoding(w.data);
+      this.archive = isArchive(w.data);
+    }
     const utf16 = this.#encoding === 'utf16le' || this.#encoding === 'utf16be';
     const cut = w.last ? w.data.length : w.data.length - OVERLAP;
     // Bytes are checked for the markers before anything is decoded (UTF-16 must be decoded first).
@@ -68,12 +73,28 @@ export class WindowScanner {
   }
 }
 
-/** Reads one file window by window; only windows the prefilter passes are decoded and searched. */
-export function scanFile(reader: FileReader, rel: string): FileOutcome {
+/**
+ * Reads one file window by window; only windows the prefilter passes are decoded and searched. An
+ * archive (at most the size limit, as every file) is then read whole, for its entries.
+ */
+export function scanFile(reader: FileReader, rel: string): FileOutcome[] {
   const scanner = new WindowScanner();
   const read = reader.readWindows(rel, (w) => scanner.push(w));
-  if (read.kind !== 'file') return read;
-  return { kind: 'scanned', path: rel, bytes: read.bytes, matches: scanner.matches };
+  if (read.kind !== 'file') return [read];
+  if (scanner.archive) {
+    const whole = reader.read(rel, { binary: true });
+    return whole.kind === 'file' ? scanArchive(rel, whole.data, reader.maxFileSize) : [whole];
+  }
+  return [{ kind: 'scanned', path: rel, bytes: read.bytes, matches: scanner.matches }];
+}
+
+/** The keys in an archive's bytes and its entries', and an outcome for each entry that could not be read. */
+function scanArchive(rel: string, data: Uint8Array, limit: number): FileOutcome[] {
+  const { matches, unread } = detectInFile(data, rel, limit);
+  return [
+    { kind: 'scanned', path: rel, bytes: data.length, matches: matches.map(({ secret, ...m }) => ({ ...m, key: secret.reveal() })) },
+    ...unread.map((detail) => ({ kind: 'skipped' as const, path: rel, reason: 'archive-entry' as const, detail })),
+  ];
 }
 
 /**
@@ -116,6 +137,12 @@ export function scanBatch(reader: FileReader, paths: readonly string[]): BatchRe
   const flush = () => {
     for (const i of filesHit(pack, used, packed)) {
       const { path, start, end } = packed[i]!;
+      if (isArchive(pack.subarray(start, end))) {
+        const [scanned, ...unread] = scanArchive(path, pack.subarray(start, end), reader.maxFileSize);
+        if (scanned?.kind === 'scanned' && scanned.matches.length > 0) notable.push(scanned);
+        for (const o of unread) take(o);
+        continue;
+      }
       const scanner = new WindowScanner();
       scanner.push({ data: pack.subarray(start, end), first: true, last: true });
       if (scanner.matches.length > 0) notable.push({ kind: 'scanned', path, bytes: end - start, matches: scanner.matches });
@@ -133,7 +160,7 @@ export function scanBatch(reader: FileReader, paths: readonly string[]): BatchRe
       used += read.bytes;
       pack[used++] = 0x0a;
     } else if (read.kind === 'too-big') {
-      take(scanFile(reader, rel));
+      for (const o of scanFile(reader, rel)) take(o);
     } else take(read);
   }
   flush();
@@ -148,7 +175,7 @@ export function scanBatch(reader: FileReader, paths: readonly string[]): BatchRe
 function filesHit(pack: Buffer, used: number, packed: readonly { start: number; end: number }[]): Set<number> {
   const hit = new Set<number>();
   packed.forEach((p, i) => {
-    if (utf16Mark(pack, p.start)) hit.add(i);
+    if (utf16Mark(pack, p.start) || isArchive(pack, p.start, p.end)) hit.add(i);
   });
   const data = pack.subarray(0, used);
   for (const literal of LITERAL_SEARCHES) {

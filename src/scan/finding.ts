@@ -41,6 +41,8 @@ export interface Finding {
   readonly encoding: Encoding;
   readonly status: KeyStatus;
   readonly secret: SecretValue;
+  /** In a file inside the archive `file` (zip, gzip, tar): its path there, each level after a `!`; line and column are in it. */
+  readonly entry?: string;
   /** Set when the key is not in a file's text: in a commit or annotated tag's message, or in a file's name. */
   readonly source?: KeySource;
   /** For history, range and staged scans: where and how often git saw the key. */
@@ -73,7 +75,7 @@ export interface GitFacts {
   /** Whether the key is in the scanned tip (HEAD for history, the range's end). */
   readonly presentAtHead: boolean;
   /** Where it is at the tip, when it is there. */
-  readonly atHead: { readonly file: string; readonly line: number; readonly column: number } | null;
+  readonly atHead: { readonly file: string; readonly entry?: string; readonly line: number; readonly column: number } | null;
   /**
    * The refs whose tip still holds the key (history: every branch, tag and remote branch; range:
    * its end), at most 20 listed; `refsHolding` counts them all. Empty: no ref's tip holds it.
@@ -81,7 +83,12 @@ export interface GitFacts {
   readonly presentIn?: readonly { readonly ref: string; readonly file: string; readonly line: number }[];
   readonly refsHolding?: number;
   /** Where the key was first added. The finding's own file and line are where it is at the tip when it is there. */
-  readonly firstAdded?: { readonly commit: string | null; readonly file: string; readonly line: number; readonly column: number };
+  readonly firstAdded?: { readonly commit: string | null; readonly file: string; readonly entry?: string; readonly line: number; readonly column: number };
+}
+
+/** A place's file as people read it: `bundle.zip!config/.env` for a file inside an archive. */
+export function placePath(p: { readonly file: string; readonly entry?: string }): string {
+  return p.entry === undefined ? p.file : `${p.file}!${p.entry}`;
 }
 
 /** Where a key is when it is not in a file's text. A file named after a key is a leak of its own (`> $OPENAI_API_KEY`). */

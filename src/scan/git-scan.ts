@@ -1,4 +1,4 @@
-import { detectInBytes, detectKeys, scrubSecrets, type Encoding, type Match } from '../detect/index.ts';
+import { detectInFile, detectKeys, scrubSecrets, type Encoding, type FileMatch, type Match } from '../detect/index.ts';
 import type { Config } from '../config.ts';
 import { ConfigurationError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
@@ -73,6 +73,8 @@ interface Pos {
   readonly column: number;
   readonly endColumn: number;
   readonly encoding: Encoding;
+  /** Inside an archive: the path there (see detectInFile). */
+  readonly entry?: string;
 }
 
 interface KeyState {
@@ -156,7 +158,8 @@ async function readChanges(settings: ChangesSettings, allow: Sink, deps: SourceD
 
   // Per key, from the collector's findings: how often and where it was added, and the first place.
   const record = (m: Match, at: Place) => {
-    const found = allow.take(m, { file: at.file, line: at.pos?.line ?? 0, column: at.pos?.column ?? 0, endColumn: at.pos?.endColumn ?? 0, commit: at.commit, ...(at.source ? { source: at.source } : {}) });
+    const entry = at.pos?.entry;
+    const found = allow.take(m, { file: at.file, line: at.pos?.line ?? 0, column: at.pos?.column ?? 0, endColumn: at.pos?.endColumn ?? 0, commit: at.commit, ...(at.source ? { source: at.source } : {}), ...(entry !== undefined ? { entry } : {}) });
     if (!found) return;
     if (!at.source && files.size < MAX_PRESENCE_FILES) {
       files.add(at.file);
@@ -235,7 +238,7 @@ async function readChanges(settings: ChangesSettings, allow: Sink, deps: SourceD
     if (settings.target.type === 'staged') unreadable.push(`the staged changes: ${(e as Error).message}`);
     // git log stops at the first object it cannot read: go on commit by commit from there (the
     // same order), and read a commit that fails again from its tree, naming the missing blobs.
-    else commitsScanned = await readRestOneByOne(settings.root, settings.target, commitsScanned, readDiffs, unreadable, (m, at) => !allow.pathAllowed(at.file) && record(m, at));
+    else commitsScanned = await readRestOneByOne(settings.root, settings.target, commitsScanned, maxSize, readDiffs, unreadable, (m, at) => !allow.pathAllowed(at.file) && record(m, at));
   }
   for (const line of scanner.end()) onLine(line);
   binaries.push(...scanner.takeBinaries().filter((b) => !allow.pathAllowed(b.file)));
@@ -258,7 +261,7 @@ async function readChanges(settings: ChangesSettings, allow: Sink, deps: SourceD
     if (found.treesLeftOut) logger.warning(`keyguard: ${found.treesLeftOut} ref tips with distinct trees were not checked for the keys (too many refs times files); which refs hold a key is a lower bound`);
   });
   // All at once: the blob reads for the first places go to git in one batch.
-  const findings = await Promise.all([...keys.values()].map((k) => toFinding(k, atTips.get(k.found.fingerprint) ?? [], tip, blobs, logger)));
+  const findings = await Promise.all([...keys.values()].map((k) => toFinding(k, atTips.get(k.found.fingerprint) ?? [], tip, blobs, logger, maxSize)));
   findings.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
   skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
   // git log --all reads HEAD too: a detached HEAD in a clone without refs is what was covered.
@@ -268,17 +271,17 @@ async function readChanges(settings: ChangesSettings, allow: Sink, deps: SourceD
 }
 
 /** The finding of one key: placed at the scanned tip when it is there, else where first added. */
-async function toFinding(k: KeyState, places: readonly TipPlace[], tip: string | undefined, blobs: BlobReader, logger: Logger): Promise<Finding> {
+async function toFinding(k: KeyState, places: readonly TipPlace[], tip: string | undefined, blobs: BlobReader, logger: Logger, maxSize: number): Promise<Finding> {
   const first = k.first;
   let pos = first.pos;
   if (!pos) {
-    pos = await locate(blobs, `${first.commit ?? ''}:./${first.file}`, k.found.fingerprint);
+    pos = await locate(blobs, `${first.commit ?? ''}:./${first.file}`, k.found.fingerprint, maxSize);
     if (!pos) logger.warning(`keyguard: could not find ${k.found.redacted} again in ${printable(scrubSecrets(first.file))} at ${first.commit ?? 'the index'}; line unknown`);
   }
   // Where it was first added, when the tip still has it there; else wherever the tip has it.
   const atTip = places.find((p) => p.ref === tip && p.file === first.file) ?? places.find((p) => p.ref === tip);
   const held = places.filter((p) => p.ref !== 'HEAD' || tip !== 'HEAD').sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
-  const primary = atTip ?? { file: first.file, line: pos?.line ?? 0, column: pos?.column ?? 0, endColumn: pos?.endColumn ?? 0, encoding: pos?.encoding ?? 'plain' };
+  const primary: Omit<TipPlace, 'ref'> = atTip ?? { file: first.file, line: pos?.line ?? 0, column: pos?.column ?? 0, endColumn: pos?.endColumn ?? 0, encoding: pos?.encoding ?? 'plain', ...(pos?.entry !== undefined ? { entry: pos.entry } : {}) };
   return {
     file: primary.file,
     line: primary.line,
@@ -291,17 +294,18 @@ async function toFinding(k: KeyState, places: readonly TipPlace[], tip: string |
     encoding: primary.encoding,
     status: k.found.status,
     secret: k.found.secret,
+    ...(primary.entry !== undefined ? { entry: primary.entry } : {}),
     ...(first.source && !atTip ? { source: first.source } : {}),
     git: {
       authorDate: first.commit ? new Date(first.authorTime * 1000).toISOString() : null,
       occurrences: k.occurrences,
       locations: k.locations,
-      atHead: atTip ? { file: atTip.file, line: atTip.line, column: atTip.column } : null,
+      atHead: atTip ? { file: atTip.file, ...(atTip.entry !== undefined ? { entry: atTip.entry } : {}), line: atTip.line, column: atTip.column } : null,
       // Staged changes are in the index by definition.
       presentAtHead: tip ? atTip !== undefined : true,
       presentIn: held.slice(0, MAX_REFS).map((p) => ({ ref: p.ref, file: p.file, line: p.line })),
       refsHolding: new Set(held.map((p) => p.ref)).size,
-      firstAdded: { commit: first.commit, file: first.file, line: pos?.line ?? 0, column: pos?.column ?? 0 },
+      firstAdded: { commit: first.commit, file: first.file, ...(pos?.entry !== undefined ? { entry: pos.entry } : {}), line: pos?.line ?? 0, column: pos?.column ?? 0 },
     },
   };
 }
@@ -315,6 +319,7 @@ async function readRestOneByOne(
   root: string,
   target: Exclude<GitTarget, { type: 'staged' }>,
   from: number,
+  maxSize: number,
   readDiffs: (args: string[]) => Promise<void>,
   unreadable: string[],
   record: (m: Match, at: Place) => void,
@@ -325,14 +330,14 @@ async function readRestOneByOne(
     try {
       await readDiffs(['log', '--no-walk', ...LOG_FLAGS, sha, '--']);
     } catch {
-      await readFromTree(root, sha, unreadable, record);
+      await readFromTree(root, sha, maxSize, unreadable, record);
     }
   }
   return commits.length;
 }
 
 /** The new blobs of a commit's changed files, read whole; what git cannot read is named. */
-async function readFromTree(root: string, sha: string, unreadable: string[], record: (m: Match, at: Place) => void): Promise<void> {
+async function readFromTree(root: string, sha: string, maxSize: number, unreadable: string[], record: (m: Match, at: Place) => void): Promise<void> {
   const time = Number((await git(root, ['log', '-1', '--format=%at', sha])).trim());
   const raw = (await git(root, ['diff-tree', '-r', '-z', '--no-renames', '--root', '-m', '--first-parent', '--relative', sha])).split('\0');
   const blobs = new BlobReader(root);
@@ -349,7 +354,9 @@ async function readFromTree(root: string, sha: string, unreadable: string[], rec
         unreadable.push(`blob ${m[1]} of ${file} in ${sha.slice(0, 12)}: missing`);
         continue;
       }
-      for (const found of detectInBytes(data)) record(found, { commit: sha, authorTime: time, file, pos: found });
+      const { matches, unread } = detectInFile(data, file, maxSize);
+      for (const found of matches) record(found, { commit: sha, authorTime: time, file, pos: found });
+      for (const why of unread) unreadable.push(`${file} in ${sha.slice(0, 12)}, inside: ${why}`);
     }
   } finally {
     blobs.close();
@@ -384,16 +391,18 @@ async function scanBinaries(
   for await (const [{ uses }, data] of readAhead(blobs, toRead)) {
     if (!data) continue;
     bytes += data.length;
-    for (const m of detectInBytes(data)) {
+    const { matches, unread } = detectInFile(data, uses[0]!.file, maxSize);
+    for (const m of matches) {
       for (const c of uses) record(m, { commit: c.commit?.sha ?? null, authorTime: c.commit?.authorTime ?? 0, file: c.file, pos: m });
     }
+    for (const why of unread) for (const c of uses) skipped.push({ path: c.file, reason: 'archive-entry', detail: `${why}, in ${c.commit?.sha.slice(0, 12) ?? 'the index'}` });
   }
   return bytes;
 }
 
 /** Where a key sits in a blob (the first place, if several). */
-async function locate(blobs: BlobReader, spec: string, fingerprint: string): Promise<Pos | undefined> {
+async function locate(blobs: BlobReader, spec: string, fingerprint: string, maxSize: number): Promise<FileMatch | undefined> {
   const blob = await blobs.read(spec);
   if (!blob) return undefined;
-  return detectInBytes(blob).find((m) => m.secret.fingerprint === fingerprint);
+  return detectInFile(blob, spec.slice(spec.indexOf(':') + 1), maxSize).matches.find((m) => m.secret.fingerprint === fingerprint);
 }

@@ -1,4 +1,4 @@
-import { detectInBytes, type Encoding } from '../detect/index.ts';
+import { detectInFile, type Encoding } from '../detect/index.ts';
 import { readAhead, type BlobReader, type ObjectInfo } from '../sources/cat-file.ts';
 
 /** Path lookups per presence check: tens of thousands of trees and files take a few seconds. */
@@ -12,6 +12,8 @@ export interface TipPlace {
   readonly column: number;
   readonly endColumn: number;
   readonly encoding: Encoding;
+  /** Inside the archive `file`: the path there. */
+  readonly entry?: string;
 }
 
 /**
@@ -83,12 +85,13 @@ export async function keysAtTips(
   });
   for await (const [{ places }, data] of readAhead(blobs, [...placesOfBlob.values()])) {
     if (!data) continue;
-    for (const m of detectInBytes(data)) {
+    // The file's name is only for a gzip stream's entry: the first place's is as good as any.
+    for (const m of detectInFile(data, places[0]!.file, maxSize).matches) {
       if (!fingerprints.has(m.secret.fingerprint)) continue;
       const list = out.get(m.secret.fingerprint) ?? [];
       for (const { tree, file } of places) {
         for (const ref of tipsOfTree.get(tree)!) {
-          if (!list.some((p) => p.ref === ref && p.file === file)) list.push({ ref, file, line: m.line, column: m.column, endColumn: m.endColumn, encoding: m.encoding });
+          if (!list.some((p) => p.ref === ref && p.file === file)) list.push({ ref, file, line: m.line, column: m.column, endColumn: m.endColumn, encoding: m.encoding, ...(m.entry !== undefined ? { entry: m.entry } : {}) });
         }
       }
       out.set(m.secret.fingerprint, list);

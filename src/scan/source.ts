@@ -54,6 +54,8 @@ export interface Place {
   /** In a commit or tag message: not a path, so allow.paths does not apply. */
   readonly source?: KeySource;
   readonly alert?: AlertRef;
+  /** In a file inside the archive `file` (zip, gzip, tar): its path there, each level after a `!`; line and column are in it. */
+  readonly entry?: string;
 }
 
 /** What a source read; the collector adds what it dropped, the time and memory. */

@@ -62,7 +62,7 @@ async function scanTree(settings: Omit<ScanSettings, 'baseline'>, collector: Sin
         continue;
       }
       for (const { key, ...m } of o.matches) {
-        const found = collector.take({ ...m, secret: key }, { file: o.path, line: m.line, column: m.column, endColumn: m.endColumn, commit: null });
+        const found = collector.take({ ...m, secret: key }, { file: o.path, line: m.line, column: m.column, endColumn: m.endColumn, commit: null, ...(m.entry !== undefined ? { entry: m.entry } : {}) });
         if (found) findings.push(found);
       }
     }
@@ -86,9 +86,16 @@ async function scanTree(settings: Omit<ScanSettings, 'baseline'>, collector: Sin
   if (rest) await scanInPool(rest, threads - 1, { root: settings.root, maxFileSize: settings.config.scan.maxFileSize }, local, onBatch);
   else for (let i = 0; i < head.length; i += BATCH) onBatch(local(head.slice(i, i + BATCH)));
 
-  findings.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : a.file < b.file ? -1 : 1));
+  // By file, then by entry inside an archive, then by place.
+  const path = (f: Finding) => (f.entry === undefined ? [f.file] : [f.file, f.entry]);
+  findings.sort((a, b) => compareArrays(path(a), path(b)) || a.line - b.line || a.column - b.column);
   skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
   return { findings, skipped, filesScanned, bytesScanned, threads: rest ? threads : 0 };
+}
+
+function compareArrays(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+  return a.length - b.length;
 }
 
 /** Trees of fewer files than this are scanned on the main thread. */

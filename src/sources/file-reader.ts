@@ -6,7 +6,8 @@ import { fileNameBytes } from '../text/file-name.ts';
 // The reader alone, without the listing's git and ignore-file code: a scan worker thread loads
 // this, and every module it loads adds to the thread's start-up.
 
-export type SkipReason = 'too-large' | 'binary' | 'symlink' | 'not-a-file' | 'unreadable' | 'diff-too-large' | 'line-too-large';
+/** `archive-entry`: a file inside an archive that was not read (encrypted, damaged, compressed in a way not read, past the size limit or nesting depth). */
+export type SkipReason = 'too-large' | 'binary' | 'symlink' | 'not-a-file' | 'unreadable' | 'diff-too-large' | 'line-too-large' | 'archive-entry';
 
 /** What reading one listed path gave: its bytes, or why it was not scanned. */
 export type FileRead =
@@ -55,7 +56,8 @@ export class FileReader {
     this.maxFileSize = maxFileSize;
   }
 
-  read(rel: string): FileRead {
+  /** A whole file, up to the size limit; a binary one is skipped unless `binary` (an archive is read for its entries). */
+  read(rel: string, { binary = false } = {}): FileRead {
     return withListed(this.root, rel, (fd): FileRead => {
       // Read to EOF without an fstat first (one syscall less per file); stat only what is too large.
       let n = 0;
@@ -72,7 +74,7 @@ export class FileReader {
       }
       if (n > this.maxFileSize) return { kind: 'skipped', path: rel, reason: 'too-large', detail: `${fstatSync(fd).size} bytes` };
       const data = this.#scratch.subarray(0, n);
-      if (data.subarray(0, BINARY_SNIFF).includes(0)) return { kind: 'skipped', path: rel, reason: 'binary' };
+      if (!binary && data.subarray(0, BINARY_SNIFF).includes(0)) return { kind: 'skipped', path: rel, reason: 'binary' };
       return { kind: 'file', path: rel, data };
     });
   }
