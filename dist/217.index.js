@@ -14,15 +14,18 @@ __webpack_require__.d(__webpack_exports__, {
   ruleId: () => (/* binding */ ruleId)
 });
 
-// EXTERNAL MODULE: ./src/detect/index.ts + 10 modules
-var detect = __webpack_require__(9372);
+// EXTERNAL MODULE: ./src/detect/index.ts + 11 modules
+var detect = __webpack_require__(8194);
 // EXTERNAL MODULE: ./src/output/text.ts
 var output_text = __webpack_require__(7837);
 // EXTERNAL MODULE: ./src/text/file-name.ts
 var file_name = __webpack_require__(9633);
+// EXTERNAL MODULE: ./src/text/printable.ts
+var printable = __webpack_require__(8572);
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"0.1.0"};
 ;// CONCATENATED MODULE: ./src/output/sarif.ts
+
 
 
 
@@ -60,12 +63,13 @@ function renderSarif(result, pathPrefix = '') {
         ruleId: ruleId(f.kind),
         ruleIndex: detect/* KEY_KINDS */.A3.indexOf(f.kind),
         level: 'error',
-        message: { text: `OpenAI ${(0,detect/* kindLabel */.tf)(f.kind)} ${f.redacted} (fingerprint ${f.fingerprint})${f.encoding !== 'plain' ? `, ${f.encoding}` : ''}${(0,output_text.gitNote)(f).replace(/^ +/, '; ')}` },
+        message: { text: `OpenAI ${(0,detect/* kindLabel */.tf)(f.kind)} ${f.redacted}${f.entry !== undefined ? ` in ${(0,printable/* printable */.g)(f.entry)}:${f.line} inside this archive` : ''} (fingerprint ${f.fingerprint})${f.encoding !== 'plain' ? `, ${f.encoding}` : ''}${(0,output_text.gitNote)(f).replace(/^ +/, '; ')}` },
         locations: [
             {
                 physicalLocation: {
                     artifactLocation: { uri: pathPrefix + (0,file_name/* percentEscapedBytes */.Y0)(f.file), uriBaseId: '%SRCROOT%' },
-                    region: { startLine: Math.max(1, f.line), startColumn: Math.max(1, f.column), endColumn: Math.max(2, f.endColumn) },
+                    // Inside an archive the line is the entry's: the archive itself is marked at its start.
+                    region: f.entry !== undefined ? { startLine: 1 } : { startLine: Math.max(1, f.line), startColumn: Math.max(1, f.column), endColumn: Math.max(2, f.endColumn) },
                 },
             },
         ],
@@ -79,6 +83,7 @@ function renderSarif(result, pathPrefix = '') {
         redacted: f.redacted,
         commit: f.commit,
         file: f.source && f.source !== 'file-name' ? null : pathPrefix + (0,file_name/* percentEscapedBytes */.Y0)(f.file),
+        ...(f.entry !== undefined ? { entry: f.entry } : {}),
         line: f.line,
         source: f.source ?? 'file',
         firstSeen: f.git?.authorDate ?? null,

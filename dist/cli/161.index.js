@@ -168,8 +168,8 @@ function auditOrganization(inv, policy, now) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./src/detect/index.ts + 9 modules
-var detect = __webpack_require__(449);
+// EXTERNAL MODULE: ./src/detect/index.ts + 10 modules
+var detect = __webpack_require__(3291);
 ;// CONCATENATED MODULE: ./src/audit/repo-rules.ts
 
 
@@ -525,6 +525,7 @@ const ReportSchema = schemas/* object */.Ikc({
     repository: schemas/* string */.YjP().optional(),
     findings: schemas/* array */.YOg(schemas/* object */.Ikc({
         file: schemas/* string */.YjP(),
+        entry: schemas/* string */.YjP().optional(),
         line: schemas/* number */.aig(),
         commit: schemas/* string */.YjP().nullable(),
         kind: schemas/* enum */.k5n(detect/* KEY_KINDS */.A3),
@@ -576,6 +577,7 @@ async function readScanReports(dir) {
             const g = groups.get(f.fingerprint) ?? groups.set(f.fingerprint, { kind: f.kind, redacted: f.redacted, places: [], response: {} }).get(f.fingerprint);
             g.places.push({
                 file: f.file,
+                ...(f.entry !== undefined ? { entry: f.entry } : {}),
                 line: f.line,
                 commit: f.commit,
                 ...(parsed.data.repository ? { repository: parsed.data.repository } : {}),

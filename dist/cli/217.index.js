@@ -48,7 +48,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6590);
 /* harmony import */ var _text_count_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(896);
 /* harmony import */ var _text_printable_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8572);
-/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(449);
+/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3291);
 /* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2902);
 
 
@@ -546,7 +546,7 @@ function issueTarget(ctx, given, name, what) {
 
 /***/ }),
 
-/***/ 449:
+/***/ 3291:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -558,8 +558,9 @@ __webpack_require__.d(__webpack_exports__, {
   iJ: () => (/* reexport */ SecretValue),
   Dn: () => (/* reexport */ countNewlines),
   yj: () => (/* reexport */ decodeBytes),
-  Ur: () => (/* reexport */ detectInBytes),
+  df: () => (/* reexport */ detectInFile),
   c8: () => (/* reexport */ detectKeys),
+  tc: () => (/* reexport */ isArchive),
   tf: () => (/* reexport */ kindLabel),
   TK: () => (/* reexport */ kindPrefix),
   KS: () => (/* reexport */ kindSpec),
@@ -571,7 +572,7 @@ __webpack_require__.d(__webpack_exports__, {
   QB: () => (/* reexport */ utf16Mark)
 });
 
-// UNUSED EXPORTS: ENTROPY_MIN, KEY_FORMS, KIND_SPECS, MARKER, PREFILTER_LITERALS, REDACTED_PREFIXES, RUN_MIN, fingerprint, placeholderReason, redact
+// UNUSED EXPORTS: ARCHIVE_DEPTH, ENTROPY_MIN, KEY_FORMS, KIND_SPECS, MARKER, PREFILTER_LITERALS, REDACTED_PREFIXES, RUN_MIN, detectInBytes, fingerprint, placeholderReason, redact
 
 ;// CONCATENATED MODULE: ./src/detect/kinds.ts
 /** `T3BlbkFJ` is base64 of "OpenAI"; every OpenAI secret key carries it between its two halves. */
@@ -1313,6 +1314,275 @@ function countNewlines(data) {
     return n;
 }
 
+;// CONCATENATED MODULE: ./src/detect/archive.ts
+
+
+/**
+ * Archives are opened by their bytes, not their names: a zip (also .jar, .docx, .xlsx, .apk,
+ * .whl, .nupkg), a gzip stream (.gz, .tgz) and a ustar or GNU tar. Their files are scanned like
+ * any other, to this many levels (a zip in a zip in a zip).
+ */
+const ARCHIVE_DEPTH = 3;
+let zlib;
+/** node:zlib, loaded at the first archive (about 2 ms of start-up otherwise, on every thread). Decompression only: no I/O. */
+function loadZlib() {
+    return (zlib ??= (0,external_node_module_.createRequire)(import.meta.url)('node:zlib'));
+}
+/**
+ * Whether the bytes from `at` to `end` start like a zip, a gzip stream or a tar (the prefilter
+ * cannot see into the first two). Byte compares only: it runs on every file of a tree.
+ */
+function isArchive(data, at = 0, end = data.length) {
+    return archiveType(data, at, end) !== undefined;
+}
+const USTAR = [0x75, 0x73, 0x74, 0x61, 0x72];
+function archiveType(data, at = 0, end = data.length) {
+    if (end - at >= 4 && data[at] === 0x50 && data[at + 1] === 0x4b && data[at + 2] === 0x03 && data[at + 3] === 0x04)
+        return 'zip';
+    if (end - at >= 3 && data[at] === 0x1f && data[at + 1] === 0x8b && data[at + 2] === 0x08)
+        return 'gzip';
+    // "ustar\0" (POSIX) or "ustar " (GNU) at 257 of the first header.
+    if (end - at >= 512 && USTAR.every((b, i) => data[at + 257 + i] === b))
+        return 'tar';
+    return undefined;
+}
+/**
+ * The keys in a file's bytes: its own bytes as text (a key stored uncompressed in an archive, or
+ * outside its entries, is found there), and when it is an archive, in each file inside it. At
+ * most `limit` bytes are decompressed in all (a zip bomb stops there, and says so). `name` is the
+ * file's own name: a gzip stream without a stored name holds what gunzip would call it.
+ */
+function detectInFile(data, name, limit) {
+    const out = { matches: [], unread: [] };
+    const budget = { left: limit };
+    const inner = archiveType(data) ? expand(data, baseName(name), ARCHIVE_DEPTH, budget, (why) => out.unread.push(why)) : [];
+    const nested = new Set(inner.map((m) => m.secret.fingerprint));
+    // A key both in the raw bytes and in an entry (stored uncompressed, or in a tar) is one place: the entry.
+    for (const m of detectInBytes(data))
+        if (!nested.has(m.secret.fingerprint))
+            out.matches.push(m);
+    out.matches.push(...inner);
+    return out;
+}
+/** The keys in an archive's entries, each named by its path inside; what could not be read goes to `unread`. */
+function expand(data, name, depth, budget, problem) {
+    const out = [];
+    const visit = (entry, bytes) => {
+        const nested = new Set();
+        if (archiveType(bytes)) {
+            if (depth <= 1)
+                problem(`${entry}: an archive nested more than ${ARCHIVE_DEPTH} deep, not opened`);
+            else {
+                for (const m of expand(bytes, baseName(entry), depth - 1, budget, (why) => problem(`${entry}!${why}`))) {
+                    out.push({ ...m, entry: `${entry}!${m.entry}` });
+                    nested.add(m.secret.fingerprint);
+                }
+            }
+        }
+        // An archive's own bytes are scanned too (a tar holds its files as they are); a key found in
+        // one of its entries is placed there.
+        for (const m of detectInBytes(bytes))
+            if (!nested.has(m.secret.fingerprint))
+                out.push({ ...m, entry });
+    };
+    switch (archiveType(data)) {
+        case 'zip':
+            readZip(Buffer.from(data.buffer, data.byteOffset, data.byteLength), budget, visit, problem);
+            break;
+        case 'gzip':
+            readGzip(Buffer.from(data.buffer, data.byteOffset, data.byteLength), name, budget, visit, problem);
+            break;
+        case 'tar':
+            readTar(Buffer.from(data.buffer, data.byteOffset, data.byteLength), visit, problem);
+            break;
+    }
+    return out;
+}
+/**
+ * Decompresses at most `cap` bytes (the budget left, or less), which count against the budget
+ * whether or not they come out whole; past the cap, nothing, and `overflow` says why.
+ */
+function inflate(run, cap, budget, what, overflow, problem) {
+    if (budget.left <= 0) {
+        problem(`${what}: not decompressed, the archive already expanded to the size limit`);
+        return undefined;
+    }
+    cap = Math.max(1, Math.min(cap, budget.left));
+    try {
+        const out = run(cap);
+        budget.left -= out.length;
+        return out;
+    }
+    catch (e) {
+        budget.left -= cap;
+        problem(`${what}: ${e.code === 'ERR_BUFFER_TOO_LARGE' ? overflow : `damaged (${e.message})`}; not scanned`);
+        return undefined;
+    }
+}
+/**
+ * A zip by its central directory (APPNOTE.TXT 4.3.12–4.3.16), zip64 included: stored and deflated
+ * entries are read; other methods and encrypted entries are named as unread. The smallest entries
+ * are read first, and none past the size its header gives: a bomb among them is read last, and a
+ * header that lies about its size costs no more than it says.
+ */
+function readZip(buf, budget, visit, problem) {
+    const end = findEndOfCentralDirectory(buf);
+    if (!end)
+        return problem('not read as a zip: no central directory (truncated?); its raw bytes were scanned');
+    const entries = [];
+    for (let i = 0, offset = end.offset; i < end.count; i++) {
+        if (offset + 46 > buf.length || buf.readUInt32LE(offset) !== 0x02014b50) {
+            problem(`central directory damaged at entry ${i + 1} of ${end.count}`);
+            break;
+        }
+        const flags = buf.readUInt16LE(offset + 8);
+        const nameLength = buf.readUInt16LE(offset + 28);
+        const extraLength = buf.readUInt16LE(offset + 30);
+        const e = {
+            name: buf.toString(flags & 0x800 ? 'utf8' : 'latin1', offset + 46, offset + 46 + nameLength),
+            flags,
+            method: buf.readUInt16LE(offset + 10),
+            compressed: buf.readUInt32LE(offset + 20),
+            size: buf.readUInt32LE(offset + 24),
+            local: buf.readUInt32LE(offset + 42),
+        };
+        // Zip64: the 32-bit fields that overflowed are in the 0x0001 extra field, in this order.
+        const zip64 = extraField(buf.subarray(offset + 46 + nameLength, offset + 46 + nameLength + extraLength), 0x0001);
+        if (zip64) {
+            let at = 0;
+            const next = () => (at + 8 <= zip64.length ? Number(zip64.readBigUInt64LE((at += 8) - 8)) : undefined);
+            if (e.size === 0xffffffff)
+                e.size = next() ?? e.size;
+            if (e.compressed === 0xffffffff)
+                e.compressed = next() ?? e.compressed;
+            if (e.local === 0xffffffff)
+                e.local = next() ?? e.local;
+        }
+        offset += 46 + nameLength + extraLength + buf.readUInt16LE(offset + 32);
+        if (!e.name.endsWith('/'))
+            entries.push(e);
+    }
+    for (const e of entries.sort((a, b) => a.size - b.size)) {
+        if (e.flags & 0x1) {
+            problem(`${e.name}: encrypted, not read`);
+            continue;
+        }
+        if (e.local + 30 > buf.length || buf.readUInt32LE(e.local) !== 0x04034b50) {
+            problem(`${e.name}: damaged (no local header)`);
+            continue;
+        }
+        const start = e.local + 30 + buf.readUInt16LE(e.local + 26) + buf.readUInt16LE(e.local + 28);
+        const raw = buf.subarray(start, start + e.compressed);
+        if (e.method === 0)
+            visit(e.name, raw);
+        else if (e.method === 8) {
+            if (e.size > budget.left) {
+                problem(`${e.name}: ${e.size} bytes, past what is left of the size limit for the archive; not read`);
+                continue;
+            }
+            const data = inflate((cap) => loadZlib().inflateRawSync(raw, { maxOutputLength: cap }), e.size, budget, e.name, `expands past the ${e.size} bytes its header gives`, problem);
+            if (data)
+                visit(e.name, data);
+        }
+        else
+            problem(`${e.name}: compression method ${e.method} not read`);
+    }
+}
+function findEndOfCentralDirectory(buf) {
+    // The record is 22 bytes and its comment at most 65,535: it starts in the last 65,557 bytes.
+    for (let at = buf.length - 22; at >= Math.max(0, buf.length - 65_557); at--) {
+        if (buf.readUInt32LE(at) !== 0x06054b50)
+            continue;
+        let count = buf.readUInt16LE(at + 10);
+        let offset = buf.readUInt32LE(at + 16);
+        if ((count === 0xffff || offset === 0xffffffff) && at >= 20 && buf.readUInt32LE(at - 20) === 0x07064b50) {
+            const z = Number(buf.readBigUInt64LE(at - 12));
+            if (z + 56 <= buf.length && buf.readUInt32LE(z) === 0x06064b50) {
+                count = Number(buf.readBigUInt64LE(z + 32));
+                offset = Number(buf.readBigUInt64LE(z + 48));
+            }
+        }
+        return offset < buf.length ? { offset, count } : undefined;
+    }
+    return undefined;
+}
+function extraField(extra, id) {
+    for (let at = 0; at + 4 <= extra.length;) {
+        const size = extra.readUInt16LE(at + 2);
+        if (extra.readUInt16LE(at) === id)
+            return extra.subarray(at + 4, at + 4 + size);
+        at += 4 + size;
+    }
+    return undefined;
+}
+/** A gzip stream (RFC 1952), every member; its entry is named by the stored name, else as gunzip would name it. */
+function readGzip(buf, name, budget, visit, problem) {
+    const data = inflate((cap) => loadZlib().gunzipSync(buf, { maxOutputLength: cap }), budget.left, budget, 'its gzip stream', 'expands past the size limit', problem);
+    if (data)
+        visit(gzipName(buf) ?? gunzippedName(name), data);
+}
+/** FNAME of a gzip header (flag 0x08), after FEXTRA when present. */
+function gzipName(buf) {
+    const flags = buf[3];
+    if (!(flags & 0x08))
+        return undefined;
+    let at = 10;
+    if (flags & 0x04)
+        at += 2 + (buf.length >= 12 ? buf.readUInt16LE(10) : 0);
+    const end = buf.indexOf(0, at);
+    return end === -1 ? undefined : buf.toString('latin1', at, end) || undefined;
+}
+function gunzippedName(name) {
+    return name.endsWith('.tgz') ? `${name.slice(0, -4)}.tar` : /\.gz(ip)?$/i.test(name) ? name.replace(/\.gz(ip)?$/i, '') : `${name} (gunzipped)`;
+}
+/** A ustar or GNU tar: regular files, named by prefix and name, GNU long names and pax `path`. */
+function readTar(buf, visit, problem) {
+    let longName;
+    for (let at = 0; at + 512 <= buf.length;) {
+        const header = buf.subarray(at, at + 512);
+        if (header.every((b) => b === 0))
+            return;
+        const size = tarNumber(header.subarray(124, 136));
+        if (size === undefined)
+            return problem(`tar header at byte ${at} damaged`);
+        const type = String.fromCharCode(header[156]);
+        const data = buf.subarray(at + 512, at + 512 + size);
+        const field = (from, to) => {
+            const f = header.subarray(from, to);
+            const nul = f.indexOf(0);
+            return f.toString('utf8', 0, nul === -1 ? f.length : nul);
+        };
+        at += 512 + Math.ceil(size / 512) * 512;
+        if (type === 'L') {
+            longName = data.toString('utf8').replace(/\0+$/, '');
+            continue;
+        }
+        if (type === 'x') {
+            longName = /(?:^|\n)\d+ path=([^\n]*)\n/.exec(data.toString('utf8'))?.[1] ?? longName;
+            continue;
+        }
+        const prefix = field(345, 500);
+        const name = longName ?? (prefix ? `${prefix}/${field(0, 100)}` : field(0, 100));
+        longName = undefined;
+        if (type === '0' || type === '\0' || type === '7')
+            visit(name, data);
+    }
+}
+/** A tar size: octal digits, or base-256 when the first byte's high bit is set. */
+function tarNumber(field) {
+    if (field[0] & 0x80) {
+        let n = 0;
+        for (let i = 1; i < field.length; i++)
+            n = n * 256 + field[i];
+        return n;
+    }
+    const text = field.toString('latin1').replace(/[\0 ]+$/, '').trim();
+    return /^[0-7]*$/.test(text) ? parseInt(text || '0', 8) : undefined;
+}
+function baseName(path) {
+    return path.slice(path.lastIndexOf('/') + 1);
+}
+
 ;// CONCATENATED MODULE: ./src/detect/scrub.ts
 
 
@@ -1331,6 +1601,7 @@ function scrubSecrets(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/detect/index.ts
+
 
 
 
@@ -1460,6 +1731,7 @@ function renderJson(result, response, repository) {
         ...(result.coverage ? { coverage: result.coverage } : {}),
         findings: result.findings.map((f) => ({
             file: f.file,
+            ...(f.entry !== undefined ? { entry: f.entry } : {}),
             line: f.line,
             column: f.column,
             commit: f.commit,
@@ -1510,10 +1782,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   renderSarif: () => (/* binding */ renderSarif),
 /* harmony export */   ruleId: () => (/* binding */ ruleId)
 /* harmony export */ });
-/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(449);
+/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3291);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4820);
 /* harmony import */ var _text_file_name_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9633);
-/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8330);
+/* harmony import */ var _text_printable_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8572);
+/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8330);
+
 
 
 
@@ -1551,12 +1825,13 @@ function renderSarif(result, pathPrefix = '') {
         ruleId: ruleId(f.kind),
         ruleIndex: _detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .KEY_KINDS */ .A3.indexOf(f.kind),
         level: 'error',
-        message: { text: `OpenAI ${(0,_detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .kindLabel */ .tf)(f.kind)} ${f.redacted} (fingerprint ${f.fingerprint})${f.encoding !== 'plain' ? `, ${f.encoding}` : ''}${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__.gitNote)(f).replace(/^ +/, '; ')}` },
+        message: { text: `OpenAI ${(0,_detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .kindLabel */ .tf)(f.kind)} ${f.redacted}${f.entry !== undefined ? ` in ${(0,_text_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g)(f.entry)}:${f.line} inside this archive` : ''} (fingerprint ${f.fingerprint})${f.encoding !== 'plain' ? `, ${f.encoding}` : ''}${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__.gitNote)(f).replace(/^ +/, '; ')}` },
         locations: [
             {
                 physicalLocation: {
                     artifactLocation: { uri: pathPrefix + (0,_text_file_name_js__WEBPACK_IMPORTED_MODULE_2__/* .percentEscapedBytes */ .Y0)(f.file), uriBaseId: '%SRCROOT%' },
-                    region: { startLine: Math.max(1, f.line), startColumn: Math.max(1, f.column), endColumn: Math.max(2, f.endColumn) },
+                    // Inside an archive the line is the entry's: the archive itself is marked at its start.
+                    region: f.entry !== undefined ? { startLine: 1 } : { startLine: Math.max(1, f.line), startColumn: Math.max(1, f.column), endColumn: Math.max(2, f.endColumn) },
                 },
             },
         ],
@@ -1570,6 +1845,7 @@ function renderSarif(result, pathPrefix = '') {
         redacted: f.redacted,
         commit: f.commit,
         file: f.source && f.source !== 'file-name' ? null : pathPrefix + (0,_text_file_name_js__WEBPACK_IMPORTED_MODULE_2__/* .percentEscapedBytes */ .Y0)(f.file),
+        ...(f.entry !== undefined ? { entry: f.entry } : {}),
         line: f.line,
         source: f.source ?? 'file',
         firstSeen: f.git?.authorDate ?? null,
@@ -1581,7 +1857,7 @@ function renderSarif(result, pathPrefix = '') {
         version: '2.1.0',
         runs: [
             {
-                tool: { driver: { name: 'keyguard', semanticVersion: _package_json__WEBPACK_IMPORTED_MODULE_3__/* .version */ .rE, rules } },
+                tool: { driver: { name: 'keyguard', semanticVersion: _package_json__WEBPACK_IMPORTED_MODULE_4__/* .version */ .rE, rules } },
                 results,
                 columnKind: 'utf16CodeUnits',
                 ...(notInTree.length ? { properties: { keysNotInScannedTree: notInTree } } : {}),
@@ -1609,8 +1885,8 @@ __webpack_require__.d(__webpack_exports__, {
   worthReporting: () => (/* binding */ worthReporting)
 });
 
-// EXTERNAL MODULE: ./src/detect/index.ts + 9 modules
-var detect = __webpack_require__(449);
+// EXTERNAL MODULE: ./src/detect/index.ts + 10 modules
+var detect = __webpack_require__(3291);
 // EXTERNAL MODULE: ./src/exposure/render.ts
 var render = __webpack_require__(3741);
 // EXTERNAL MODULE: ./src/respond/leak-issue.ts
@@ -1662,7 +1938,7 @@ function responseNote(f) {
 }
 /** Skips a reader should hear of: content that was there and not scanned (not symlinks or devices). */
 function worthReporting(s) {
-    return s.reason === 'too-large' || s.reason === 'line-too-large' || s.reason === 'unreadable';
+    return s.reason === 'too-large' || s.reason === 'line-too-large' || s.reason === 'unreadable' || s.reason === 'archive-entry';
 }
 /** Ref names as people say them: `main`, `v1.0`, `origin/feature`. */
 function shortRef(ref) {
@@ -1707,7 +1983,7 @@ function placesNote(f, shown = 10) {
 function renderText(result) {
     const shown = new Set();
     const lines = result.findings.flatMap((f) => {
-        const line = `${f.alert ? `GitHub alert #${f.alert.number} ` : ''}${f.file ? (0,printable/* printable */.g)(f.file) : '(not in a file)'}:${f.line}:${f.column}  ${(0,detect/* kindLabel */.tf)(f.kind)}${f.encoding !== 'plain' ? ` (${f.encoding})` : ''}  ${f.redacted}  ${f.fingerprint}${gitNote(f)}${responseNote(f)}`;
+        const line = `${f.alert ? `GitHub alert #${f.alert.number} ` : ''}${f.file ? (0,printable/* printable */.g)((0,finding/* placePath */.F7)(f)) : '(not in a file)'}:${f.line}:${f.column}  ${(0,detect/* kindLabel */.tf)(f.kind)}${f.encoding !== 'plain' ? ` (${f.encoding})` : ''}  ${f.redacted}  ${f.fingerprint}${gitNote(f)}${responseNote(f)}`;
         // A key's use since exposure, once, under its first finding.
         const e = f.response?.exposure;
         const first = e && !shown.has(f.fingerprint);
@@ -2288,12 +2564,14 @@ function renderReportJson(report) {
 /* harmony export */   xS: () => (/* binding */ factsOf)
 /* harmony export */ });
 /* unused harmony exports section, sectionOf, describeLiveness, describeMatch, describeRevocation, decision, factsLine, mergeFacts */
-/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(449);
-/* harmony import */ var _text_body_limit_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2305);
+/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3291);
+/* harmony import */ var _text_body_limit_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2305);
 /* harmony import */ var _text_file_name_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9633);
 /* harmony import */ var _text_marker_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4777);
 /* harmony import */ var _exposure_render_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3741);
 /* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6590);
+/* harmony import */ var _scan_finding_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1164);
+
 
 
 
@@ -2328,22 +2606,25 @@ function placesOf(group, ctx) {
             add(id, `- ${alertLink(f.alert)}${f.file ? `: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(`${f.file}:${f.line}`)}${f.commit ? ` in commit ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(f.commit.slice(0, 12))}` : ''}` : ' (not in a file: an issue, pull request, discussion or wiki)'}`);
             continue;
         }
-        const shown = (file, line) => `${f.repository ? `${f.repository}: ` : ''}${file}${line > 0 ? `:${line}` : ''}`;
-        const at = (commit, file, line) => commit && repository ? `[${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(shown(file, line))}](${permalink(ctx, repository, commit, file, line)})` : (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(shown(file, line));
+        // Inside an archive the line is the entry's: the link opens the archive.
+        const at = (commit, file, line, entry) => {
+            const shown = `${f.repository ? `${f.repository}: ` : ''}${(0,_scan_finding_js__WEBPACK_IMPORTED_MODULE_5__/* .placePath */ .F7)({ file, entry })}${line > 0 ? `:${line}` : ''}`;
+            return commit && repository ? `[${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(shown)}](${permalink(ctx, repository, commit, file, entry === undefined ? line : 0)})` : (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(shown);
+        };
         if (!f.commit || !f.git) {
-            add(id, `- ${at(f.commit ?? (here ? ctx.sha : undefined), f.file, f.line)}${f.commit ? ` in commit ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(f.commit.slice(0, 12))}` : ' in the working tree'}`);
+            add(id, `- ${at(f.commit ?? (here ? ctx.sha : undefined), f.file, f.line, f.entry)}${f.commit ? ` in commit ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(f.commit.slice(0, 12))}` : ' in the working tree'}`);
             continue;
         }
         // A key still in the scanned tree is placed there, which may be another file than the one its
         // first commit added it to: that commit has no such file, so the tree's commit is linked.
-        const first = { commit: f.commit, file: f.git.firstAdded?.file ?? f.file, line: f.git.firstAdded?.line ?? f.line };
+        const first = f.git.firstAdded ? { ...f.git.firstAdded, commit: f.commit } : { commit: f.commit, file: f.file, entry: f.entry, line: f.line };
         const date = f.git.authorDate ? ` (${f.git.authorDate.slice(0, 10)})` : '';
-        const inTree = f.git.atHead !== null && (first.file !== f.file || first.line !== f.line);
+        const inTree = f.git.atHead !== null && (first.file !== f.file || first.entry !== f.entry || first.line !== f.line);
         if (inTree)
-            add(id, `- ${at(here ? ctx.sha : undefined, f.file, f.line)} in the scanned tree`);
+            add(id, `- ${at(here ? ctx.sha : undefined, f.file, f.line, f.entry)} in the scanned tree`);
         const firstId = inTree ? (0,_detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .fg)(`${f.repository ?? ''}\0${first.commit}\0${first.file}\0${first.line}`).slice(0, 12) : id;
         const more = f.git.occurrences - Math.max(f.git.locations.length, 1);
-        add(firstId, `- ${at(first.commit, first.file, first.line)} in commit ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(first.commit.slice(0, 12))}${f.git.occurrences > 1 ? `, where it was first added${date}` : date}${more > 0 ? `; added ${f.git.occurrences} times in all` : ''}`);
+        add(firstId, `- ${at(first.commit, first.file, first.line, first.entry)} in commit ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(first.commit.slice(0, 12))}${f.git.occurrences > 1 ? `, where it was first added${date}` : date}${more > 0 ? `; added ${f.git.occurrences} times in all` : ''}`);
         for (const l of f.git.locations) {
             if (!l.commit || (l.commit === first.commit && l.file === first.file))
                 continue;
@@ -2518,7 +2799,7 @@ function renderLeakIssue(group, ctx, mention, previous) {
     for (let chars = 0; shown < Math.min(listed.length, MAX_PLACES) && (chars += listed[shown].length + 1) <= MAX_WHERE_CHARS;)
         shown++;
     const omitted = Math.max(listed.length, seen.length, places.length) - shown;
-    const where = [...listed.slice(0, shown), ...(omitted > 0 ? ['', (0,_text_body_limit_js__WEBPACK_IMPORTED_MODULE_5__/* .moreInReport */ .h6)(omitted, 'place')] : [])].join('\n');
+    const where = [...listed.slice(0, shown), ...(omitted > 0 ? ['', (0,_text_body_limit_js__WEBPACK_IMPORTED_MODULE_6__/* .moreInReport */ .h6)(omitted, 'place')] : [])].join('\n');
     const body = [
         // The marker holds the fingerprint, a hash: anyone who can read the repository reads the
         // issue, and the hash still finds the same key again across runs and repositories.
@@ -2558,7 +2839,7 @@ const MAX_SEEN = 1500;
 /* harmony export */ });
 /* harmony import */ var ignore__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(298);
 /* harmony import */ var ignore__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(ignore__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(449);
+/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3291);
 /* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1164);
 /* harmony import */ var _triage_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1713);
 
@@ -2602,6 +2883,7 @@ class Collector {
             encoding: key.encoding,
             status: 'unverified',
             secret,
+            ...(place.entry !== undefined ? { entry: place.entry } : {}),
             ...(place.source ? { source: place.source } : {}),
             ...(place.alert ? { alert: place.alert } : {}),
         };
@@ -2649,17 +2931,19 @@ async function collect(sources, target, filter, deps) {
 function maskPaths(f) {
     const m = _detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .scrubSecrets */ .Zg;
     const g = f.git;
+    const entry = f.entry !== undefined ? { entry: m(f.entry) } : {};
     if (!g)
-        return { ...f, file: m(f.file) };
+        return { ...f, file: m(f.file), ...entry };
     return {
         ...f,
         file: m(f.file),
+        ...entry,
         git: {
             ...g,
             locations: g.locations.map((l) => ({ ...l, file: m(l.file) })),
-            atHead: g.atHead && { ...g.atHead, file: m(g.atHead.file) },
+            atHead: g.atHead && { ...g.atHead, file: m(g.atHead.file), ...(g.atHead.entry !== undefined ? { entry: m(g.atHead.entry) } : {}) },
             ...(g.presentIn ? { presentIn: g.presentIn.map((p) => ({ ...p, file: m(p.file) })) } : {}),
-            ...(g.firstAdded ? { firstAdded: { ...g.firstAdded, file: m(g.firstAdded.file) } } : {}),
+            ...(g.firstAdded ? { firstAdded: { ...g.firstAdded, file: m(g.firstAdded.file), ...(g.firstAdded.entry !== undefined ? { entry: m(g.firstAdded.entry) } : {}) } } : {}),
         },
     };
 }
@@ -2671,10 +2955,15 @@ function maskPaths(f) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F7: () => (/* binding */ placePath),
 /* harmony export */   Rc: () => (/* binding */ SOURCE_LABEL),
 /* harmony export */   W9: () => (/* binding */ shouldFail),
 /* harmony export */   le: () => (/* binding */ peakRssMb)
 /* harmony export */ });
+/** A place's file as people read it: `bundle.zip!config/.env` for a file inside an archive. */
+function placePath(p) {
+    return p.entry === undefined ? p.file : `${p.file}!${p.entry}`;
+}
 /** How a reader names a key source: `commit message`. */
 const SOURCE_LABEL = { 'commit-message': 'commit message', 'tag-message': 'tag message', 'file-name': 'file name' };
 function peakRssMb() {
@@ -2702,8 +2991,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: SOURCE_NAMES, describeCoverage, describeScope
 
-// EXTERNAL MODULE: ./src/detect/index.ts + 9 modules
-var detect = __webpack_require__(449);
+// EXTERNAL MODULE: ./src/detect/index.ts + 10 modules
+var detect = __webpack_require__(3291);
 // EXTERNAL MODULE: ./src/github/secret-alerts.ts
 var secret_alerts = __webpack_require__(2319);
 // EXTERNAL MODULE: ./src/text/count.ts
@@ -3647,14 +3936,15 @@ async function keysAtTips(tipTrees, files, fingerprints, blobs, maxSize) {
     for await (const [{ places }, data] of readAhead(blobs, [...placesOfBlob.values()])) {
         if (!data)
             continue;
-        for (const m of (0,detect/* detectInBytes */.Ur)(data)) {
+        // The file's name is only for a gzip stream's entry: the first place's is as good as any.
+        for (const m of (0,detect/* detectInFile */.df)(data, places[0].file, maxSize).matches) {
             if (!fingerprints.has(m.secret.fingerprint))
                 continue;
             const list = out.get(m.secret.fingerprint) ?? [];
             for (const { tree, file } of places) {
                 for (const ref of tipsOfTree.get(tree)) {
                     if (!list.some((p) => p.ref === ref && p.file === file))
-                        list.push({ ref, file, line: m.line, column: m.column, endColumn: m.endColumn, encoding: m.encoding });
+                        list.push({ ref, file, line: m.line, column: m.column, endColumn: m.endColumn, encoding: m.encoding, ...(m.entry !== undefined ? { entry: m.entry } : {}) });
                 }
             }
             out.set(m.secret.fingerprint, list);
@@ -3769,7 +4059,8 @@ async function readChanges(settings, allow, deps, blobs) {
     const tipTrees = new TipTrees(blobs, async () => (listing ? ['HEAD', ...tipRefs((await listing).refs)] : tip ? [tip] : []));
     // Per key, from the collector's findings: how often and where it was added, and the first place.
     const record = (m, at) => {
-        const found = allow.take(m, { file: at.file, line: at.pos?.line ?? 0, column: at.pos?.column ?? 0, endColumn: at.pos?.endColumn ?? 0, commit: at.commit, ...(at.source ? { source: at.source } : {}) });
+        const entry = at.pos?.entry;
+        const found = allow.take(m, { file: at.file, line: at.pos?.line ?? 0, column: at.pos?.column ?? 0, endColumn: at.pos?.endColumn ?? 0, commit: at.commit, ...(at.source ? { source: at.source } : {}), ...(entry !== undefined ? { entry } : {}) });
         if (!found)
             return;
         if (!at.source && files.size < MAX_PRESENCE_FILES) {
@@ -3860,7 +4151,7 @@ async function readChanges(settings, allow, deps, blobs) {
         // git log stops at the first object it cannot read: go on commit by commit from there (the
         // same order), and read a commit that fails again from its tree, naming the missing blobs.
         else
-            commitsScanned = await readRestOneByOne(settings.root, settings.target, commitsScanned, readDiffs, unreadable, (m, at) => !allow.pathAllowed(at.file) && record(m, at));
+            commitsScanned = await readRestOneByOne(settings.root, settings.target, commitsScanned, maxSize, readDiffs, unreadable, (m, at) => !allow.pathAllowed(at.file) && record(m, at));
     }
     for (const line of scanner.end())
         onLine(line);
@@ -3886,7 +4177,7 @@ async function readChanges(settings, allow, deps, blobs) {
             logger.warning(`keyguard: ${found.treesLeftOut} ref tips with distinct trees were not checked for the keys (too many refs times files); which refs hold a key is a lower bound`);
     });
     // All at once: the blob reads for the first places go to git in one batch.
-    const findings = await Promise.all([...keys.values()].map((k) => toFinding(k, atTips.get(k.found.fingerprint) ?? [], tip, blobs, logger)));
+    const findings = await Promise.all([...keys.values()].map((k) => toFinding(k, atTips.get(k.found.fingerprint) ?? [], tip, blobs, logger, maxSize)));
     findings.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
     skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
     // git log --all reads HEAD too: a detached HEAD in a clone without refs is what was covered.
@@ -3895,18 +4186,18 @@ async function readChanges(settings, allow, deps, blobs) {
     return { findings, skipped, unreadable, filesScanned: 0, bytesScanned, commitsScanned, ...(coverage ? { coverage } : {}) };
 }
 /** The finding of one key: placed at the scanned tip when it is there, else where first added. */
-async function toFinding(k, places, tip, blobs, logger) {
+async function toFinding(k, places, tip, blobs, logger, maxSize) {
     const first = k.first;
     let pos = first.pos;
     if (!pos) {
-        pos = await locate(blobs, `${first.commit ?? ''}:./${first.file}`, k.found.fingerprint);
+        pos = await locate(blobs, `${first.commit ?? ''}:./${first.file}`, k.found.fingerprint, maxSize);
         if (!pos)
             logger.warning(`keyguard: could not find ${k.found.redacted} again in ${(0,printable/* printable */.g)((0,detect/* scrubSecrets */.Zg)(first.file))} at ${first.commit ?? 'the index'}; line unknown`);
     }
     // Where it was first added, when the tip still has it there; else wherever the tip has it.
     const atTip = places.find((p) => p.ref === tip && p.file === first.file) ?? places.find((p) => p.ref === tip);
     const held = places.filter((p) => p.ref !== 'HEAD' || tip !== 'HEAD').sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
-    const primary = atTip ?? { file: first.file, line: pos?.line ?? 0, column: pos?.column ?? 0, endColumn: pos?.endColumn ?? 0, encoding: pos?.encoding ?? 'plain' };
+    const primary = atTip ?? { file: first.file, line: pos?.line ?? 0, column: pos?.column ?? 0, endColumn: pos?.endColumn ?? 0, encoding: pos?.encoding ?? 'plain', ...(pos?.entry !== undefined ? { entry: pos.entry } : {}) };
     return {
         file: primary.file,
         line: primary.line,
@@ -3919,17 +4210,18 @@ async function toFinding(k, places, tip, blobs, logger) {
         encoding: primary.encoding,
         status: k.found.status,
         secret: k.found.secret,
+        ...(primary.entry !== undefined ? { entry: primary.entry } : {}),
         ...(first.source && !atTip ? { source: first.source } : {}),
         git: {
             authorDate: first.commit ? new Date(first.authorTime * 1000).toISOString() : null,
             occurrences: k.occurrences,
             locations: k.locations,
-            atHead: atTip ? { file: atTip.file, line: atTip.line, column: atTip.column } : null,
+            atHead: atTip ? { file: atTip.file, ...(atTip.entry !== undefined ? { entry: atTip.entry } : {}), line: atTip.line, column: atTip.column } : null,
             // Staged changes are in the index by definition.
             presentAtHead: tip ? atTip !== undefined : true,
             presentIn: held.slice(0, MAX_REFS).map((p) => ({ ref: p.ref, file: p.file, line: p.line })),
             refsHolding: new Set(held.map((p) => p.ref)).size,
-            firstAdded: { commit: first.commit, file: first.file, line: pos?.line ?? 0, column: pos?.column ?? 0 },
+            firstAdded: { commit: first.commit, file: first.file, ...(pos?.entry !== undefined ? { entry: pos.entry } : {}), line: pos?.line ?? 0, column: pos?.column ?? 0 },
         },
     };
 }
@@ -3938,7 +4230,7 @@ async function toFinding(k, places, tip, blobs, logger) {
  * commit whose diff git cannot produce is read from its changed files' new blobs, whole. Returns
  * how many commits there are (the failed one was counted twice).
  */
-async function readRestOneByOne(root, target, from, readDiffs, unreadable, record) {
+async function readRestOneByOne(root, target, from, maxSize, readDiffs, unreadable, record) {
     const revs = target.type === 'history' ? ['--all'] : [target.base ? `${target.base}..${target.head}` : target.head];
     const commits = (await (0,git/* git */.$Y)(root, ['rev-list', ...revs, '--'])).split('\n').filter(Boolean);
     for (const sha of commits.slice(Math.max(0, from - 1))) {
@@ -3946,13 +4238,13 @@ async function readRestOneByOne(root, target, from, readDiffs, unreadable, recor
             await readDiffs(['log', '--no-walk', ...LOG_FLAGS, sha, '--']);
         }
         catch {
-            await readFromTree(root, sha, unreadable, record);
+            await readFromTree(root, sha, maxSize, unreadable, record);
         }
     }
     return commits.length;
 }
 /** The new blobs of a commit's changed files, read whole; what git cannot read is named. */
-async function readFromTree(root, sha, unreadable, record) {
+async function readFromTree(root, sha, maxSize, unreadable, record) {
     const time = Number((await (0,git/* git */.$Y)(root, ['log', '-1', '--format=%at', sha])).trim());
     const raw = (await (0,git/* git */.$Y)(root, ['diff-tree', '-r', '-z', '--no-renames', '--root', '-m', '--first-parent', '--relative', sha])).split('\0');
     const blobs = new BlobReader(root);
@@ -3970,8 +4262,11 @@ async function readFromTree(root, sha, unreadable, record) {
                 unreadable.push(`blob ${m[1]} of ${file} in ${sha.slice(0, 12)}: missing`);
                 continue;
             }
-            for (const found of (0,detect/* detectInBytes */.Ur)(data))
+            const { matches, unread } = (0,detect/* detectInFile */.df)(data, file, maxSize);
+            for (const found of matches)
                 record(found, { commit: sha, authorTime: time, file, pos: found });
+            for (const why of unread)
+                unreadable.push(`${file} in ${sha.slice(0, 12)}, inside: ${why}`);
         }
     }
     finally {
@@ -4005,19 +4300,23 @@ async function scanBinaries(changes, blobs, maxSize, skipped, unreadable, record
         if (!data)
             continue;
         bytes += data.length;
-        for (const m of (0,detect/* detectInBytes */.Ur)(data)) {
+        const { matches, unread } = (0,detect/* detectInFile */.df)(data, uses[0].file, maxSize);
+        for (const m of matches) {
             for (const c of uses)
                 record(m, { commit: c.commit?.sha ?? null, authorTime: c.commit?.authorTime ?? 0, file: c.file, pos: m });
         }
+        for (const why of unread)
+            for (const c of uses)
+                skipped.push({ path: c.file, reason: 'archive-entry', detail: `${why}, in ${c.commit?.sha.slice(0, 12) ?? 'the index'}` });
     }
     return bytes;
 }
 /** Where a key sits in a blob (the first place, if several). */
-async function locate(blobs, spec, fingerprint) {
+async function locate(blobs, spec, fingerprint, maxSize) {
     const blob = await blobs.read(spec);
     if (!blob)
         return undefined;
-    return (0,detect/* detectInBytes */.Ur)(blob).find((m) => m.secret.fingerprint === fingerprint);
+    return (0,detect/* detectInFile */.df)(blob, spec.slice(spec.indexOf(':') + 1), maxSize).matches.find((m) => m.secret.fingerprint === fingerprint);
 }
 
 // EXTERNAL MODULE: ./src/scan/worktree-scan.ts + 2 modules
@@ -4108,8 +4407,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: ./src/detect/index.ts + 9 modules
-var detect = __webpack_require__(449);
+// EXTERNAL MODULE: ./src/detect/index.ts + 10 modules
+var detect = __webpack_require__(3291);
 // EXTERNAL MODULE: ./src/sources/file-reader.ts
 var file_reader = __webpack_require__(6280);
 // EXTERNAL MODULE: ./src/sources/worktree.ts
@@ -4126,13 +4425,17 @@ var collect = __webpack_require__(2595);
  */
 class WindowScanner {
     #encoding = 'utf8';
+    /** The file starts like an archive: its entries are read once it is whole (see scanFile). */
+    archive = false;
     /** Lines before the current window, and characters of its first line that came before it. */
     #lines = 0;
     #column = 0;
     matches = [];
     push(w) {
-        if (w.first)
+        if (w.first) {
             this.#encoding = (0,detect/* sniffEncoding */.OB)(w.data);
+            this.archive = (0,detect/* isArchive */.tc)(w.data);
+        }
         const utf16 = this.#encoding === 'utf16le' || this.#encoding === 'utf16be';
         const cut = w.last ? w.data.length : w.data.length - file_reader/* OVERLAP */.sH;
         // Bytes are checked for the markers before anything is decoded (UTF-16 must be decoded first).
@@ -4180,13 +4483,28 @@ class WindowScanner {
         this.#column = lastNl === -1 ? this.#column + head.length : head.length - lastNl - 1;
     }
 }
-/** Reads one file window by window; only windows the prefilter passes are decoded and searched. */
+/**
+ * Reads one file window by window; only windows the prefilter passes are decoded and searched. An
+ * archive (at most the size limit, as every file) is then read whole, for its entries.
+ */
 function scanFile(reader, rel) {
     const scanner = new WindowScanner();
     const read = reader.readWindows(rel, (w) => scanner.push(w));
     if (read.kind !== 'file')
-        return read;
-    return { kind: 'scanned', path: rel, bytes: read.bytes, matches: scanner.matches };
+        return [read];
+    if (scanner.archive) {
+        const whole = reader.read(rel, { binary: true });
+        return whole.kind === 'file' ? scanArchive(rel, whole.data, reader.maxFileSize) : [whole];
+    }
+    return [{ kind: 'scanned', path: rel, bytes: read.bytes, matches: scanner.matches }];
+}
+/** The keys in an archive's bytes and its entries', and an outcome for each entry that could not be read. */
+function scanArchive(rel, data, limit) {
+    const { matches, unread } = (0,detect/* detectInFile */.df)(data, rel, limit);
+    return [
+        { kind: 'scanned', path: rel, bytes: data.length, matches: matches.map(({ secret, ...m }) => ({ ...m, key: secret.reveal() })) },
+        ...unread.map((detail) => ({ kind: 'skipped', path: rel, reason: 'archive-entry', detail })),
+    ];
 }
 /** The least room left in a pack worth a read: a larger file is read on its own more often than not. */
 const MIN_ROOM = 256 << 10;
@@ -4218,6 +4536,14 @@ function scanBatch(reader, paths) {
     const flush = () => {
         for (const i of filesHit(pack, used, packed)) {
             const { path, start, end } = packed[i];
+            if ((0,detect/* isArchive */.tc)(pack.subarray(start, end))) {
+                const [scanned, ...unread] = scanArchive(path, pack.subarray(start, end), reader.maxFileSize);
+                if (scanned?.kind === 'scanned' && scanned.matches.length > 0)
+                    notable.push(scanned);
+                for (const o of unread)
+                    take(o);
+                continue;
+            }
             const scanner = new WindowScanner();
             scanner.push({ data: pack.subarray(start, end), first: true, last: true });
             if (scanner.matches.length > 0)
@@ -4239,7 +4565,8 @@ function scanBatch(reader, paths) {
             pack[used++] = 0x0a;
         }
         else if (read.kind === 'too-big') {
-            take(scanFile(reader, rel));
+            for (const o of scanFile(reader, rel))
+                take(o);
         }
         else
             take(read);
@@ -4255,7 +4582,7 @@ function scanBatch(reader, paths) {
 function filesHit(pack, used, packed) {
     const hit = new Set();
     packed.forEach((p, i) => {
-        if ((0,detect/* utf16Mark */.QB)(pack, p.start))
+        if ((0,detect/* utf16Mark */.QB)(pack, p.start) || (0,detect/* isArchive */.tc)(pack, p.start, p.end))
             hit.add(i);
     });
     const data = pack.subarray(0, used);
@@ -4378,7 +4705,7 @@ async function scanTree(settings, collector, deps) {
                 continue;
             }
             for (const { key, ...m } of o.matches) {
-                const found = collector.take({ ...m, secret: key }, { file: o.path, line: m.line, column: m.column, endColumn: m.endColumn, commit: null });
+                const found = collector.take({ ...m, secret: key }, { file: o.path, line: m.line, column: m.column, endColumn: m.endColumn, commit: null, ...(m.entry !== undefined ? { entry: m.entry } : {}) });
                 if (found)
                     findings.push(found);
             }
@@ -4405,9 +4732,17 @@ async function scanTree(settings, collector, deps) {
     else
         for (let i = 0; i < head.length; i += BATCH)
             onBatch(local(head.slice(i, i + BATCH)));
-    findings.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : a.file < b.file ? -1 : 1));
+    // By file, then by entry inside an archive, then by place.
+    const path = (f) => (f.entry === undefined ? [f.file] : [f.file, f.entry]);
+    findings.sort((a, b) => compareArrays(path(a), path(b)) || a.line - b.line || a.column - b.column);
     skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
     return { findings, skipped, filesScanned, bytesScanned, threads: rest ? threads : 0 };
+}
+function compareArrays(a, b) {
+    for (let i = 0; i < Math.min(a.length, b.length); i++)
+        if (a[i] !== b[i])
+            return a[i] < b[i] ? -1 : 1;
+    return a.length - b.length;
 }
 /** Trees of fewer files than this are scanned on the main thread. */
 const MAIN_THREAD_FILES = 4096;
@@ -4659,7 +4994,7 @@ function resolveRespondOptions(raw, name, secrets, config, defaults) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(449);
+/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3291);
 /* harmony import */ var _text_file_name_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9633);
 
 
@@ -4692,7 +5027,8 @@ class FileReader {
         this.root = root;
         this.maxFileSize = maxFileSize;
     }
-    read(rel) {
+    /** A whole file, up to the size limit; a binary one is skipped unless `binary` (an archive is read for its entries). */
+    read(rel, { binary = false } = {}) {
         return withListed(this.root, rel, (fd) => {
             // Read to EOF without an fstat first (one syscall less per file); stat only what is too large.
             let n = 0;
@@ -4712,7 +5048,7 @@ class FileReader {
             if (n > this.maxFileSize)
                 return { kind: 'skipped', path: rel, reason: 'too-large', detail: `${(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).size} bytes` };
             const data = this.#scratch.subarray(0, n);
-            if (data.subarray(0, _detect_index_js__WEBPACK_IMPORTED_MODULE_2__/* .BINARY_SNIFF */ .P4).includes(0))
+            if (!binary && data.subarray(0, _detect_index_js__WEBPACK_IMPORTED_MODULE_2__/* .BINARY_SNIFF */ .P4).includes(0))
                 return { kind: 'skipped', path: rel, reason: 'binary' };
             return { kind: 'file', path: rel, data };
         });

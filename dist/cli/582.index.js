@@ -663,7 +663,7 @@ class OpenAIAdmin {
 /* harmony export */ });
 /* unused harmony export toApiError */
 /* harmony import */ var openai__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8193);
-/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(449);
+/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3291);
 
 
 /** An OpenAI HTTP failure: which endpoint, what status and request id, and OpenAI's message. */
@@ -784,8 +784,8 @@ var body_limit = __webpack_require__(2305);
 var issue_writer = __webpack_require__(1402);
 // EXTERNAL MODULE: ./src/text/marker.ts
 var marker = __webpack_require__(4777);
-// EXTERNAL MODULE: ./src/detect/index.ts + 9 modules
-var detect = __webpack_require__(449);
+// EXTERNAL MODULE: ./src/detect/index.ts + 10 modules
+var detect = __webpack_require__(3291);
 ;// CONCATENATED MODULE: ./src/openai/match.ts
 
 /**
@@ -1042,8 +1042,8 @@ var issue_tracker = __webpack_require__(2574);
 var admin_client = __webpack_require__(7005);
 // EXTERNAL MODULE: ./node_modules/openai/index.mjs + 232 modules
 var openai = __webpack_require__(8193);
-// EXTERNAL MODULE: ./src/detect/index.ts + 9 modules
-var detect = __webpack_require__(449);
+// EXTERNAL MODULE: ./src/detect/index.ts + 10 modules
+var detect = __webpack_require__(3291);
 // EXTERNAL MODULE: ./src/openai/sdk.ts
 var sdk = __webpack_require__(4498);
 ;// CONCATENATED MODULE: ./src/openai/liveness.ts
