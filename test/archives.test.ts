@@ -68,7 +68,9 @@ describe('keys inside archives', () => {
     const k = Array.from({ length: 4 }, key);
     const root = tempDir();
     const config = parseConfig('scan:\n  maxFileSize: 1MB\n', '.keyguard.yml');
-    // 8 MB of zeros deflates to 8 KB; listed first, it is read last, after the small entry.
+    // 8 MB of zeros deflates to 8 KB: the zip may expand to 100 times its size, 0.8 MB. Listed
+    // first, the bomb is read last, after the small entry.
+    write(root, 'bomb.gz', gzipSync(Buffer.alloc(8 << 20)));
     write(root, 'bomb.zip', makeZip([{ name: 'zeros.bin', data: Buffer.alloc(8 << 20) }, { name: 'after.env', data: `K=${k[0]}\n` }]));
     const lying = makeZip([{ name: 'small.txt', data: Buffer.alloc(4 << 20) }, { name: 'ok.env', data: `K=${k[1]}\n` }]);
     // The central directory says small.txt is 100 bytes.
@@ -90,7 +92,8 @@ describe('keys inside archives', () => {
       ['truncated.zip', undefined, expect.any(Number), k[3]],
     ]);
     expect(result.skipped.map((s) => [s.path, s.reason, s.detail])).toEqual([
-      ['bomb.zip', 'archive-entry', 'zeros.bin: 8388608 bytes, past what is left of the size limit for the archive; not read'],
+      ['bomb.gz', 'archive-entry', "its gzip stream: expands past what it may (the size limit, or 100 times the archive's size if less); not scanned"],
+      ['bomb.zip', 'archive-entry', "zeros.bin: 8388608 bytes, past what the archive may still expand to (the size limit, or 100 times the archive's size if less); not read"],
       ['deep.zip', 'archive-entry', 'level1.zip!level2.zip!level3.zip: an archive nested more than 3 deep, not opened'],
       ['locked.zip', 'archive-entry', 'secret.env: encrypted, not read'],
       ['locked.zip', 'archive-entry', 'odd.bz2: compression method 12 not read'],

@@ -17,6 +17,15 @@ function loadZlib(): Zlib {
   return (zlib ??= createRequire(import.meta.url)('node:zlib') as Zlib);
 }
 
+/**
+ * An archive expands to at most this many times its own size (and never past the size limit):
+ * text compresses 5 to 20 times, a zip bomb 1,000 times. A pull request of bombs costs no more
+ * to scan than a hundred times its bytes.
+ */
+export const EXPANSION_RATIO = 100;
+/** What even a tiny archive may expand to. */
+const EXPANSION_FLOOR = 64 << 10;
+
 /** A key in a file's bytes; `entry` is the path inside an archive, each level after a `!`. */
 export type FileMatch = Match & { readonly entry?: string };
 
@@ -47,12 +56,13 @@ function archiveType(data: Uint8Array, at = 0, end = data.length): 'zip' | 'gzip
 /**
  * The keys in a file's bytes: its own bytes as text (a key stored uncompressed in an archive, or
  * outside its entries, is found there), and when it is an archive, in each file inside it. At
- * most `limit` bytes are decompressed in all (a zip bomb stops there, and says so). `name` is the
+ * most `limit` bytes, or EXPANSION_RATIO times its size if less, are decompressed in all (a zip
+ * bomb stops there, and says so). `name` is the
  * file's own name: a gzip stream without a stored name holds what gunzip would call it.
  */
 export function detectInFile(data: Uint8Array, name: string, limit: number): FileScan {
   const out: FileScan = { matches: [], unread: [] };
-  const budget = { left: limit };
+  const budget = { left: Math.min(limit, Math.max(EXPANSION_FLOOR, data.length * EXPANSION_RATIO)) };
   const inner = archiveType(data) ? expand(data, baseName(name), ARCHIVE_DEPTH, budget, (why) => out.unread.push(why)) : [];
   const nested = new Set(inner.map((m) => m.secret.fingerprint));
   // A key both in the raw bytes and in an entry (stored uncompressed, or in a tar) is one place: the entry.
@@ -60,6 +70,8 @@ export function detectInFile(data: Uint8Array, name: string, limit: number): Fil
   out.matches.push(...inner);
   return out;
 }
+
+const LIMIT_RULE = `the size limit, or ${EXPANSION_RATIO} times the archive's size if less`;
 
 interface Budget {
   left: number;
@@ -105,7 +117,7 @@ type Visit = (entry: string, bytes: Uint8Array) => void;
  */
 function inflate(run: (cap: number) => Buffer, cap: number, budget: Budget, what: string, overflow: string, problem: (why: string) => void): Buffer | undefined {
   if (budget.left <= 0) {
-    problem(`${what}: not decompressed, the archive already expanded to the size limit`);
+    problem(`${what}: not decompressed, the archive already expanded as far as it may (${LIMIT_RULE})`);
     return undefined;
   }
   cap = Math.max(1, Math.min(cap, budget.left));
@@ -172,7 +184,7 @@ function readZip(buf: Buffer, budget: Budget, visit: Visit, problem: (why: strin
     if (e.method === 0) visit(e.name, raw);
     else if (e.method === 8) {
       if (e.size > budget.left) {
-        problem(`${e.name}: ${e.size} bytes, past what is left of the size limit for the archive; not read`);
+        problem(`${e.name}: ${e.size} bytes, past what the archive may still expand to (${LIMIT_RULE}); not read`);
         continue;
       }
       const data = inflate((cap) => loadZlib().inflateRawSync(raw, { maxOutputLength: cap }), e.size, budget, e.name, `expands past the ${e.size} bytes its header gives`, problem);
@@ -210,7 +222,7 @@ function extraField(extra: Buffer, id: number): Buffer | undefined {
 
 /** A gzip stream (RFC 1952), every member; its entry is named by the stored name, else as gunzip would name it. */
 function readGzip(buf: Buffer, name: string, budget: Budget, visit: Visit, problem: (why: string) => void): void {
-  const data = inflate((cap) => loadZlib().gunzipSync(buf, { maxOutputLength: cap }), budget.left, budget, 'its gzip stream', 'expands past the size limit', problem);
+  const data = inflate((cap) => loadZlib().gunzipSync(buf, { maxOutputLength: cap }), budget.left, budget, 'its gzip stream', `expands past what it may (${LIMIT_RULE})`, problem);
   if (data) visit(gzipName(buf) ?? gunzippedName(name), data);
 }
 
