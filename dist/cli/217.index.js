@@ -1329,6 +1329,14 @@ function loadZlib() {
     return (zlib ??= (0,external_node_module_.createRequire)(import.meta.url)('node:zlib'));
 }
 /**
+ * An archive expands to at most this many times its own size (and never past the size limit):
+ * text compresses 5 to 20 times, a zip bomb 1,000 times. A pull request of bombs costs no more
+ * to scan than a hundred times its bytes.
+ */
+const EXPANSION_RATIO = 100;
+/** What even a tiny archive may expand to. */
+const EXPANSION_FLOOR = 64 << 10;
+/**
  * Whether the bytes from `at` to `end` start like a zip, a gzip stream or a tar (the prefilter
  * cannot see into the first two). Byte compares only: it runs on every file of a tree.
  */
@@ -1349,12 +1357,13 @@ function archiveType(data, at = 0, end = data.length) {
 /**
  * The keys in a file's bytes: its own bytes as text (a key stored uncompressed in an archive, or
  * outside its entries, is found there), and when it is an archive, in each file inside it. At
- * most `limit` bytes are decompressed in all (a zip bomb stops there, and says so). `name` is the
+ * most `limit` bytes, or EXPANSION_RATIO times its size if less, are decompressed in all (a zip
+ * bomb stops there, and says so). `name` is the
  * file's own name: a gzip stream without a stored name holds what gunzip would call it.
  */
 function detectInFile(data, name, limit) {
     const out = { matches: [], unread: [] };
-    const budget = { left: limit };
+    const budget = { left: Math.min(limit, Math.max(EXPANSION_FLOOR, data.length * EXPANSION_RATIO)) };
     const inner = archiveType(data) ? expand(data, baseName(name), ARCHIVE_DEPTH, budget, (why) => out.unread.push(why)) : [];
     const nested = new Set(inner.map((m) => m.secret.fingerprint));
     // A key both in the raw bytes and in an entry (stored uncompressed, or in a tar) is one place: the entry.
@@ -1364,6 +1373,7 @@ function detectInFile(data, name, limit) {
     out.matches.push(...inner);
     return out;
 }
+const LIMIT_RULE = `the size limit, or ${EXPANSION_RATIO} times the archive's size if less`;
 /** The keys in an archive's entries, each named by its path inside; what could not be read goes to `unread`. */
 function expand(data, name, depth, budget, problem) {
     const out = [];
@@ -1404,7 +1414,7 @@ function expand(data, name, depth, budget, problem) {
  */
 function inflate(run, cap, budget, what, overflow, problem) {
     if (budget.left <= 0) {
-        problem(`${what}: not decompressed, the archive already expanded to the size limit`);
+        problem(`${what}: not decompressed, the archive already expanded as far as it may (${LIMIT_RULE})`);
         return undefined;
     }
     cap = Math.max(1, Math.min(cap, budget.left));
@@ -1477,7 +1487,7 @@ function readZip(buf, budget, visit, problem) {
             visit(e.name, raw);
         else if (e.method === 8) {
             if (e.size > budget.left) {
-                problem(`${e.name}: ${e.size} bytes, past what is left of the size limit for the archive; not read`);
+                problem(`${e.name}: ${e.size} bytes, past what the archive may still expand to (${LIMIT_RULE}); not read`);
                 continue;
             }
             const data = inflate((cap) => loadZlib().inflateRawSync(raw, { maxOutputLength: cap }), e.size, budget, e.name, `expands past the ${e.size} bytes its header gives`, problem);
@@ -1517,7 +1527,7 @@ function extraField(extra, id) {
 }
 /** A gzip stream (RFC 1952), every member; its entry is named by the stored name, else as gunzip would name it. */
 function readGzip(buf, name, budget, visit, problem) {
-    const data = inflate((cap) => loadZlib().gunzipSync(buf, { maxOutputLength: cap }), budget.left, budget, 'its gzip stream', 'expands past the size limit', problem);
+    const data = inflate((cap) => loadZlib().gunzipSync(buf, { maxOutputLength: cap }), budget.left, budget, 'its gzip stream', `expands past what it may (${LIMIT_RULE})`, problem);
     if (data)
         visit(gzipName(buf) ?? gunzippedName(name), data);
 }
