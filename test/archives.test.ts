@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../src/config.ts';
 import { parseConfig } from '../src/config-file.ts';
 import { silentLogger } from '../src/logger.ts';
+import { renderSummary } from '../src/output/summary.ts';
 import { scanGit } from '../src/scan/git-scan.ts';
 import { scanWorktree } from '../src/scan/worktree-scan.ts';
 import { makeTar, makeZip } from './helpers/archive.ts';
@@ -100,6 +101,7 @@ describe('keys inside archives', () => {
       ['lying.zip', 'archive-entry', 'small.txt: expands past the 100 bytes its header gives; not scanned'],
       ['truncated.zip', 'archive-entry', 'not read as a zip: no central directory (truncated?); its raw bytes were scanned'],
     ]);
+    expect(renderSummary(result)).toContain('<details><summary>7 files inside archives not read</summary>');
   });
 
   it('an entry named after a key is redacted, and the bundled CLI reports entries in text and JSON', () => {

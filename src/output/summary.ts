@@ -47,7 +47,9 @@ export function renderSummary(result: ScanResult, pathPrefix = '', scope = 'work
   }
   const notable = result.skipped.filter(worthReporting);
   if (notable.length > 0) {
-    out.push('', `<details><summary>${count(notable.length, 'file')} not scanned</summary>`, '');
+    const entries = notable.filter((s) => s.reason === 'archive-entry').length;
+    const what = [...(notable.length > entries ? [`${count(notable.length - entries, 'file')} not scanned`] : []), ...(entries ? [`${count(entries, 'file')} inside archives not read`] : [])];
+    out.push('', `<details><summary>${what.join(', ')}</summary>`, '');
     for (const s of notable) out.push(`- ${code(s.path)}: ${s.reason}${s.detail ? ` (${escapeMarkdown(s.detail)})` : ''}`);
     out.push('', '</details>');
   }
