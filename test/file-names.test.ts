@@ -1,7 +1,7 @@
 // File names are bytes, and a name that is not UTF-8 (a Latin-1 `café`) once hid a key from every
 // working-tree scan: listed, decoded with U+FFFD, then never opened. These tests plant keys in
 // such files and read the bundled CLI's reports.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeFileName, encodeFileNameComponent, fileNameBytes, showEscapedBytes } from '../src/text/file-name.ts';
 import { makeKey, redacted as redact, SHAPES } from './helpers/keygen.ts';
@@ -174,5 +174,17 @@ describe('keys in file names', () => {
       expect(out.findings.map((f) => `${f.file}:${f.line}`), scope.join(' ')).toEqual([`src/a-${'T3BlbkFJ'}.js:1`]);
       expect(out.stats.allowed).toBe(0);
     }
+  });
+
+  it('a symlink whose target holds a key is found in the working tree, as history finds it (git commits the target as the content)', () => {
+    const key = makeKey(SHAPES[1]!);
+    const root = gitRepo({ 'README.md': '# app\n' });
+    symlinkSync(`../secrets/${key}.env`, `${root}/current.env`);
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'link');
+    const where = (args: string[]) => (JSON.parse(runCli(['scan', root, ...args, '--format', 'json', '--fail-on', 'none']).stdout) as { findings: { file: string; line: number; column: number }[] }).findings.map((f) => `${f.file}:${f.line}:${f.column}`);
+    expect(where([])).toEqual(['current.env:1:12']);
+    expect(where(['--history'])).toEqual(['current.env:1:12']);
+    expectNoKey([key], { text: runCli(['scan', root, '--fail-on', 'none']).stdout });
   });
 });

@@ -161,7 +161,15 @@ export function scanBatch(reader: FileReader, paths: readonly string[]): BatchRe
       pack[used++] = 0x0a;
     } else if (read.kind === 'too-big') {
       for (const o of scanFile(reader, rel)) take(o);
-    } else take(read);
+    } else {
+      take(read);
+      // A symlink is not followed, but its target is text git commits as the link's content.
+      if (read.kind === 'skipped' && read.reason === 'symlink') {
+        const target = reader.linkTarget(rel);
+        const matches = target !== undefined && mayContainKey(target) ? detectKeys(target).map(({ secret, ...m }) => ({ ...m, key: secret.reveal() })) : [];
+        if (matches.length > 0) notable.push({ kind: 'scanned', path: rel, bytes: 0, matches });
+      }
+    }
   }
   flush();
   return { filesScanned, bytesScanned, notable };

@@ -1,7 +1,7 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readlinkSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { BINARY_SNIFF } from '../detect/index.ts';
-import { fileNameBytes } from '../text/file-name.ts';
+import { decodeFileName, fileNameBytes } from '../text/file-name.ts';
 
 // The reader alone, without the listing's git and ignore-file code: a scan worker thread loads
 // this, and every module it loads adds to the thread's start-up.
@@ -77,6 +77,15 @@ export class FileReader {
       if (!binary && data.subarray(0, BINARY_SNIFF).includes(0)) return { kind: 'skipped', path: rel, reason: 'binary' };
       return { kind: 'file', path: rel, data };
     });
+  }
+
+  /** What a symlink points at, as git would commit it (its content); undefined when it is gone or not a link. */
+  linkTarget(rel: string): string | undefined {
+    try {
+      return decodeFileName(readlinkSync(under(this.root, rel), { encoding: 'buffer' }));
+    } catch {
+      return undefined;
+    }
   }
 
   /** The buffer small files are packed into, PACK bytes, reused. */
