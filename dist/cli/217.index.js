@@ -4578,8 +4578,16 @@ function scanBatch(reader, paths) {
             for (const o of scanFile(reader, rel))
                 take(o);
         }
-        else
+        else {
             take(read);
+            // A symlink is not followed, but its target is text git commits as the link's content.
+            if (read.kind === 'skipped' && read.reason === 'symlink') {
+                const target = reader.linkTarget(rel);
+                const matches = target !== undefined && (0,detect/* mayContainKey */.FY)(target) ? (0,detect/* detectKeys */.c8)(target).map(({ secret, ...m }) => ({ ...m, key: secret.reveal() })) : [];
+                if (matches.length > 0)
+                    notable.push({ kind: 'scanned', path: rel, bytes: 0, matches });
+            }
+        }
     }
     flush();
     return { filesScanned, bytesScanned, notable };
@@ -5062,6 +5070,15 @@ class FileReader {
                 return { kind: 'skipped', path: rel, reason: 'binary' };
             return { kind: 'file', path: rel, data };
         });
+    }
+    /** What a symlink points at, as git would commit it (its content); undefined when it is gone or not a link. */
+    linkTarget(rel) {
+        try {
+            return (0,_text_file_name_js__WEBPACK_IMPORTED_MODULE_3__/* .decodeFileName */ .qL)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(under(this.root, rel), { encoding: 'buffer' }));
+        }
+        catch {
+            return undefined;
+        }
     }
     /** The buffer small files are packed into, PACK bytes, reused. */
     get pack() {
