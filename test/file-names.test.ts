@@ -187,4 +187,26 @@ describe('keys in file names', () => {
     expect(where(['--history'])).toEqual(['current.env:1:12']);
     expectNoKey([key], { text: runCli(['scan', root, '--fail-on', 'none']).stdout });
   });
+
+  it('are found when a merge adds the file itself, empty or not (a combined diff header names it)', () => {
+    const key = makeKey(SHAPES[1]!);
+    const root = gitRepo({ 'a.txt': 'a\n' });
+    git(root, 'checkout', '-qb', 'topic');
+    write(root, 'b.txt', 'b\n');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'topic');
+    git(root, 'checkout', '-q', '-');
+    write(root, 'c.txt', 'c\n');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'main');
+    git(root, 'merge', '-q', '--no-commit', 'topic');
+    write(root, `notes-${key}.txt`, '');
+    write(root, `"${key}".txt`, 'x\n');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'merge');
+    const ran = runCli(['scan', root, '--history', '--format', 'json', '--fail-on', 'none']);
+    const findings = (JSON.parse(ran.stdout) as { findings: { file: string; source?: string; occurrences: number }[] }).findings;
+    expect(findings).toEqual([expect.objectContaining({ source: 'file-name', occurrences: 2 })]);
+    expectNoKey([key], { out: ran.stdout, err: ran.stderr });
+  });
 });
