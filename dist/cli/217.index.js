@@ -3298,6 +3298,8 @@ function unquoteGitPath(p) {
 }
 /** A file header's first line (a regular expression: git's flag, not keyguard's). */
 const DIFF_GIT = /^diff --git /;
+/** A merge's file header in a combined diff: one path, no `a/` or `b/`. */
+const DIFF_CC = /^diff --(?:cc|combined) /;
 /**
  * The path a file header block at `start` gives a file (a new file, a rename or a copy), from its
  * `diff --git` line; undefined when the block only changes a file that had the name already. An
@@ -3308,7 +3310,13 @@ function namedPath(buf, start, lineEnd, end) {
     const block = buf.toString('utf8', lineEnd, Math.min(...stops));
     if (!/\n(?:new file mode|rename to|copy to) /.test(block))
         return undefined;
-    const rest = buf.toString('utf8', start, lineEnd).replace(DIFF_GIT, '');
+    const line = buf.toString('utf8', start, lineEnd);
+    // A merge that adds a file neither parent has (`new file mode` in the combined diff).
+    if (DIFF_CC.test(line)) {
+        const name = line.replace(DIFF_CC, '');
+        return name.startsWith('"') ? unquoteGitPath(name) : name;
+    }
+    const rest = line.replace(DIFF_GIT, '');
     // `a/P b/P` for a new file; a rename's `b/` side is after the last ` b/` (or quoted: ` "b/`).
     const half = (rest.length - 1) / 2;
     if (rest.startsWith('a/') && rest.slice(half) === ` b/${rest.slice(2, half)}`)
@@ -3551,7 +3559,7 @@ class DiffStreamScanner {
             if (tooLong.includes(lineStart))
                 continue;
             const c = ctx.at(lineStart);
-            if (DIFF_GIT.test(buf.toString('latin1', lineStart, lineStart + 11))) {
+            if (/^diff --(?:git|cc|combined) /.test(buf.toString('latin1', lineStart, lineStart + 16))) {
                 const named = namedPath(buf, lineStart, lineEnd, end);
                 if (named)
                     out.push({ commit: c.commit, file: named, text: named, around: named, name: true });
