@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -118,6 +119,24 @@ describe('keys inside archives', () => {
       ['a.zip', `keys/sk-proj-…${k.slice(-4)}.txt`, 1],
     ]);
     expectNoKey([k], { text: text.stdout + text.stderr, json: readFileSync(out, 'utf8') });
+  });
+});
+
+describe('archives on worker threads', () => {
+  it('a tree large enough for worker threads reads its archives there, with the same entries', () => {
+    const k = [key(), key()];
+    const root = tempDir();
+    for (let i = 0; i < 4200; i++) write(root, `f${i}.txt`, `line ${i}\n`);
+    write(root, 'z/a.zip', makeZip([{ name: 'in/a.env', data: `K=${k[0]}\n` }]));
+    write(root, 'z/b.tgz', gzipSync(makeTar([{ name: 'b.env', data: `\n${k[1]}\n` }])));
+    const ran = runCli(['scan', root, '--format', 'json', '--fail-on', 'none']);
+    const out = JSON.parse(ran.stdout) as { findings: { file: string; entry?: string; line: number }[]; stats: { threads: number } };
+    // One core: no workers, and the same findings.
+    expect(out.stats.threads).toBe(availableParallelism() > 1 ? Math.min(availableParallelism(), 8) : 0);
+    expect(out.findings.map((f) => [f.file, f.entry, f.line])).toEqual([
+      ['z/a.zip', 'in/a.env', 1],
+      ['z/b.tgz', 'b.tar!b.env', 2],
+    ]);
   });
 });
 
