@@ -51,6 +51,22 @@ describe('keys inside archives', () => {
     expect(result.findings.find((f) => f.entry === 'config/.env')).toMatchObject({ column: 16 });
   });
 
+  it('reads the zip, tar and tar.gz that git archive writes (a real tool, not this test helper)', async () => {
+    const k = key();
+    const repo = gitRepo({ 'src/settings.py': `import os\n\nKEY = "${k}"\n`, [`docs/${'d'.repeat(120)}.md`]: `${k}\n` });
+    const root = tempDir();
+    for (const format of ['zip', 'tar', 'tar.gz']) git(repo, 'archive', `--format=${format}`, '--prefix=app/', '-o', path.join(root, `release.${format}`), 'HEAD');
+    const long = `app/docs/${'d'.repeat(120)}.md`;
+    expect(places((await scan(root)).findings)).toEqual([
+      ['release.tar', long, 1, k],
+      ['release.tar', 'app/src/settings.py', 3, k],
+      ['release.tar.gz', `release.tar!${long}`, 1, k],
+      ['release.tar.gz', 'release.tar!app/src/settings.py', 3, k],
+      ['release.zip', long, 1, k],
+      ['release.zip', 'app/src/settings.py', 3, k],
+    ]);
+  });
+
   it('reads zip64 archives and gzip streams that store their name', async () => {
     const k = [key(), key()];
     const root = tempDir();
