@@ -77,6 +77,31 @@ describe('git working tree', () => {
     expect(result.findings).toEqual([]);
     expect(result.skipped).toEqual([]);
   });
+
+  it('scans the checked-out files of submodules and of nested repositories, which git lists as one path', async () => {
+    const keys = { submodule: legacy(), nested: legacy(), ignored: legacy(), named: legacy(), deep: legacy() };
+    const lib = gitRepo({ 'config.env': `KEY=${keys.submodule}\n`, '.gitignore': 'local.env\n', 'sub/deep.txt': `\n${keys.deep}\n` });
+    const root = gitRepo({ 'README.md': '# app\n' });
+    git(root, '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', lib, 'vendor/lib');
+    git(root, 'commit', '-qm', 'submodule');
+    write(root, 'vendor/lib/local.env', `KEY=${keys.ignored}\n`);
+    write(root, `vendor/lib/${keys.named}.txt`, 'x\n');
+    // An untracked repository inside the tree: git lists it as `tools/`.
+    const tools = gitRepo({ 'run.sh': `export OPENAI_API_KEY=${keys.nested}\n` });
+    const { renameSync } = await import('node:fs');
+    renameSync(tools, path.join(root, 'tools'));
+
+    for (const threads of [0, 2]) {
+      const result = await scanWorktree({ root, config: DEFAULT_CONFIG, threads }, { logger: silentLogger });
+      expect(result.findings.map((f) => [f.file, f.line, f.source ?? 'text']), `threads ${threads}`).toEqual([
+        ['tools/run.sh', 1, 'text'],
+        ['vendor/lib/config.env', 1, 'text'],
+        [`vendor/lib/sk-…${keys.named.slice(-4)}.txt`, 1, 'file-name'],
+        ['vendor/lib/sub/deep.txt', 2, 'text'],
+      ]);
+      expect(result.skipped).toEqual([]);
+    }
+  });
 });
 
 describe('plain directory', () => {

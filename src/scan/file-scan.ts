@@ -1,8 +1,9 @@
 import { countNewlines, decodeBytes, detectInFile, detectKeys, isArchive, LITERAL_SEARCHES, mayContainKey, sniffEncoding, unmarkedUtf16, utf16Mark, type FileMatch, type TextEncoding } from '../detect/index.ts';
-import { OVERLAP, PACK, type FileReader, type SkipReason, type Window } from '../sources/file-reader.ts';
+import { DIRECTORY, OVERLAP, PACK, type FileReader, type SkipReason, type Window } from '../sources/file-reader.ts';
+import { walk } from '../sources/walk.ts';
 
 /** A match as it crosses a thread boundary: structured clone keeps fields, not SecretValue. */
-export type WireMatch = Omit<FileMatch, 'secret'> & { readonly key: string };
+export type WireMatch = Omit<FileMatch, 'secret'> & { readonly key: string; readonly source?: 'file-name' };
 
 /** What scanning one listed path gave. Plain data, so a worker thread can send it back. */
 export type FileOutcome =
@@ -124,6 +125,8 @@ export function scanBatch(reader: FileReader, paths: readonly string[]): BatchRe
   const notable: Exclude<FileOutcome, { kind: 'gone' }>[] = [];
   const pack = reader.pack;
   const packed: { path: string; start: number; end: number }[] = [];
+  // Git lists a submodule or a nested repository as one path: its files are walked after the batch.
+  const directories: string[] = [];
   let used = 0;
   const take = (o: FileOutcome) => {
     if (o.kind === 'gone') return;
@@ -161,6 +164,8 @@ export function scanBatch(reader: FileReader, paths: readonly string[]): BatchRe
       pack[used++] = 0x0a;
     } else if (read.kind === 'too-big') {
       for (const o of scanFile(reader, rel)) take(o);
+    } else if (read.kind === 'skipped' && read.detail === DIRECTORY) {
+      directories.push(rel.replace(/\/$/, '')); // an untracked repository is listed as `dir/`
     } else {
       take(read);
       // A symlink is not followed, but its target is text git commits as the link's content.
@@ -172,6 +177,19 @@ export function scanBatch(reader: FileReader, paths: readonly string[]): BatchRe
     }
   }
   flush();
+  for (const dir of directories) {
+    for (const files of walk(`${reader.root}/${dir}`)) {
+      const inside = files.map((f) => `${dir}/${f}`);
+      for (const rel of inside) {
+        const matches = mayContainKey(rel) ? detectKeys(rel).map(({ secret, ...m }) => ({ ...m, key: secret.reveal(), source: 'file-name' as const })) : [];
+        if (matches.length > 0) notable.push({ kind: 'scanned', path: rel, bytes: 0, matches });
+      }
+      const more = scanBatch(reader, inside);
+      filesScanned += more.filesScanned;
+      bytesScanned += more.bytesScanned;
+      notable.push(...more.notable);
+    }
+  }
   return { filesScanned, bytesScanned, notable };
 }
 

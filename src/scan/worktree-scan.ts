@@ -62,7 +62,7 @@ async function scanTree(settings: Omit<ScanSettings, 'baseline'>, collector: Sin
         continue;
       }
       for (const { key, ...m } of o.matches) {
-        const found = collector.take({ ...m, secret: key }, { file: o.path, line: m.line, column: m.column, endColumn: m.endColumn, commit: null, ...(m.entry !== undefined ? { entry: m.entry } : {}) });
+        const found = collector.take({ ...m, secret: key }, { file: o.path, line: m.line, column: m.column, endColumn: m.endColumn, commit: null, ...(m.entry !== undefined ? { entry: m.entry } : {}), ...(m.source ? { source: m.source } : {}) });
         if (found) findings.push(found);
       }
     }

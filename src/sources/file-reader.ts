@@ -152,6 +152,9 @@ export class FileReader {
 }
 
 type NotRead = Exclude<FileRead, { kind: 'file' }>;
+
+/** The detail of a listed path that is a directory. */
+export const DIRECTORY = 'a directory';
 type WindowsRead = { kind: 'file'; path: string; bytes: number } | NotRead;
 
 /**
@@ -192,7 +195,9 @@ function withListed<T>(root: string, rel: string, body: (fd: number) => T): T | 
 
 function readFailed(rel: string, e: unknown): NotRead {
   const code = (e as NodeJS.ErrnoException).code;
-  // A directory (a submodule git lists as a path) or a device: not a file to scan.
-  if (code === 'EISDIR' || code === 'EAGAIN' || code === 'EINVAL') return { kind: 'skipped', path: rel, reason: 'not-a-file' };
+  // A directory (a submodule or a nested repository, which git lists as one path; see scanBatch).
+  if (code === 'EISDIR') return { kind: 'skipped', path: rel, reason: 'not-a-file', detail: DIRECTORY };
+  // A device: not a file to scan.
+  if (code === 'EAGAIN' || code === 'EINVAL') return { kind: 'skipped', path: rel, reason: 'not-a-file' };
   return { kind: 'skipped', path: rel, reason: 'unreadable', detail: code ?? String(e) };
 }
