@@ -4433,7 +4433,10 @@ var file_reader = __webpack_require__(6280);
 var worktree = __webpack_require__(7821);
 // EXTERNAL MODULE: ./src/scan/collect.ts
 var collect = __webpack_require__(2595);
+// EXTERNAL MODULE: ./src/sources/walk.ts
+var walk = __webpack_require__(5389);
 ;// CONCATENATED MODULE: ./src/scan/file-scan.ts
+
 
 
 /**
@@ -4539,6 +4542,8 @@ function scanBatch(reader, paths) {
     const notable = [];
     const pack = reader.pack;
     const packed = [];
+    // Git lists a submodule or a nested repository as one path: its files are walked after the batch.
+    const directories = [];
     let used = 0;
     const take = (o) => {
         if (o.kind === 'gone')
@@ -4586,6 +4591,9 @@ function scanBatch(reader, paths) {
             for (const o of scanFile(reader, rel))
                 take(o);
         }
+        else if (read.kind === 'skipped' && read.detail === file_reader/* DIRECTORY */.Md) {
+            directories.push(rel.replace(/\/$/, '')); // an untracked repository is listed as `dir/`
+        }
         else {
             take(read);
             // A symlink is not followed, but its target is text git commits as the link's content.
@@ -4598,6 +4606,20 @@ function scanBatch(reader, paths) {
         }
     }
     flush();
+    for (const dir of directories) {
+        for (const files of (0,walk/* walk */.G)(`${reader.root}/${dir}`)) {
+            const inside = files.map((f) => `${dir}/${f}`);
+            for (const rel of inside) {
+                const matches = (0,detect/* mayContainKey */.FY)(rel) ? (0,detect/* detectKeys */.c8)(rel).map(({ secret, ...m }) => ({ ...m, key: secret.reveal(), source: 'file-name' })) : [];
+                if (matches.length > 0)
+                    notable.push({ kind: 'scanned', path: rel, bytes: 0, matches });
+            }
+            const more = scanBatch(reader, inside);
+            filesScanned += more.filesScanned;
+            bytesScanned += more.bytesScanned;
+            notable.push(...more.notable);
+        }
+    }
     return { filesScanned, bytesScanned, notable };
 }
 /**
@@ -4731,7 +4753,7 @@ async function scanTree(settings, collector, deps) {
                 continue;
             }
             for (const { key, ...m } of o.matches) {
-                const found = collector.take({ ...m, secret: key }, { file: o.path, line: m.line, column: m.column, endColumn: m.endColumn, commit: null, ...(m.entry !== undefined ? { entry: m.entry } : {}) });
+                const found = collector.take({ ...m, secret: key }, { file: o.path, line: m.line, column: m.column, endColumn: m.endColumn, commit: null, ...(m.entry !== undefined ? { entry: m.entry } : {}), ...(m.source ? { source: m.source } : {}) });
                 if (found)
                     findings.push(found);
             }
@@ -5011,6 +5033,7 @@ function resolveRespondOptions(raw, name, secrets, config, defaults) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Md: () => (/* binding */ DIRECTORY),
 /* harmony export */   YT: () => (/* binding */ PACK),
 /* harmony export */   qg: () => (/* binding */ FileReader),
 /* harmony export */   sH: () => (/* binding */ OVERLAP)
@@ -5151,6 +5174,8 @@ class FileReader {
         });
     }
 }
+/** The detail of a listed path that is a directory. */
+const DIRECTORY = 'a directory';
 /**
  * `root/rel` without path.join's normalising, which cost about as much as the open itself on a
  * tree of small files. A path that climbs (`..`) or is absolute is joined as before: the kernel
@@ -5192,8 +5217,11 @@ function withListed(root, rel, body) {
 }
 function readFailed(rel, e) {
     const code = e.code;
-    // A directory (a submodule git lists as a path) or a device: not a file to scan.
-    if (code === 'EISDIR' || code === 'EAGAIN' || code === 'EINVAL')
+    // A directory (a submodule or a nested repository, which git lists as one path; see scanBatch).
+    if (code === 'EISDIR')
+        return { kind: 'skipped', path: rel, reason: 'not-a-file', detail: DIRECTORY };
+    // A device: not a file to scan.
+    if (code === 'EAGAIN' || code === 'EINVAL')
         return { kind: 'skipped', path: rel, reason: 'not-a-file' };
     return { kind: 'skipped', path: rel, reason: 'unreadable', detail: code ?? String(e) };
 }
@@ -5350,11 +5378,11 @@ async function gitWorkTree(dir) {
 
 /***/ }),
 
-/***/ 7821:
+/***/ 5389:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ listWorktree)
+/* harmony export */   G: () => (/* binding */ walk)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -5363,52 +5391,10 @@ async function gitWorkTree(dir) {
 /* harmony import */ var ignore__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(298);
 /* harmony import */ var ignore__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(ignore__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _text_file_name_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9633);
-/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8022);
 
 
 
 
-
-/**
- * The files of a working tree, relative to `root` with `/` separators, in batches (one async step
- * a batch, not a path: on 20,000 files the per-item cost showed in profiles). In a git repository:
- * tracked files plus untracked ones git does not ignore (what a commit could pick up). Elsewhere:
- * every file below root, honouring .gitignore files on the way down.
- */
-async function* listWorktree(root) {
-    if (mayBeInGitRepository(root)) {
-        // Run from root, ls-files prints paths relative to it and only below it. It is also the
-        // question "is this a work tree": git refusing before it lists anything (no repository, a .git
-        // or bare directory, no git at all) means a walk, with no second git asked first.
-        let listed = false;
-        try {
-            for await (const batch of (0,_git_js__WEBPACK_IMPORTED_MODULE_4__/* .nulSeparated */ .sk)((0,_git_js__WEBPACK_IMPORTED_MODULE_4__/* .gitStream */ .dP)(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate']))) {
-                listed = true;
-                yield batch;
-            }
-            return;
-        }
-        catch (e) {
-            if (listed)
-                throw e;
-        }
-    }
-    yield* walk(root);
-}
-/**
- * False when git could not find a repository for `dir`: no `.git` in it or above it, and no
- * GIT_DIR. Asking git itself costs a process start (about a tenth of a small tree's scan).
- */
-function mayBeInGitRepository(dir) {
-    if (process.env.GIT_DIR)
-        return true;
-    for (let d = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(dir);; d = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(d)) {
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(d, '.git')))
-            return true;
-        if (node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(d) === d)
-            return false;
-    }
-}
 /**
  * A directory's entries. Node decodes names as UTF-8, a byte that is not becoming U+FFFD: such a
  * directory is read again as bytes, and its names kept exact (decodeFileName), so they can be opened.
@@ -5424,6 +5410,10 @@ function readDir(dir) {
         isSymbolicLink: () => e.isSymbolicLink(),
     }));
 }
+/**
+ * Every file below `root` (paths relative to it), honouring the .gitignore files on the way down,
+ * in batches of a directory's files. Symlinks are listed (to be skipped), never followed.
+ */
 function* walk(root) {
     const stack = [{ rel: '', rules: [] }];
     for (let top = stack.pop(); top; top = stack.pop()) {
@@ -5450,6 +5440,66 @@ function* walk(root) {
         }
         if (files.length > 0)
             yield files;
+    }
+}
+
+
+/***/ }),
+
+/***/ 7821:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ listWorktree)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8022);
+/* harmony import */ var _walk_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5389);
+
+
+
+
+/**
+ * The files of a working tree, relative to `root` with `/` separators, in batches (one async step
+ * a batch, not a path: on 20,000 files the per-item cost showed in profiles). In a git repository:
+ * tracked files plus untracked ones git does not ignore (what a commit could pick up). Elsewhere:
+ * every file below root, honouring .gitignore files on the way down.
+ */
+async function* listWorktree(root) {
+    if (mayBeInGitRepository(root)) {
+        // Run from root, ls-files prints paths relative to it and only below it. It is also the
+        // question "is this a work tree": git refusing before it lists anything (no repository, a .git
+        // or bare directory, no git at all) means a walk, with no second git asked first.
+        let listed = false;
+        try {
+            for await (const batch of (0,_git_js__WEBPACK_IMPORTED_MODULE_2__/* .nulSeparated */ .sk)((0,_git_js__WEBPACK_IMPORTED_MODULE_2__/* .gitStream */ .dP)(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate']))) {
+                listed = true;
+                yield batch;
+            }
+            return;
+        }
+        catch (e) {
+            if (listed)
+                throw e;
+        }
+    }
+    yield* (0,_walk_js__WEBPACK_IMPORTED_MODULE_3__/* .walk */ .G)(root);
+}
+/**
+ * False when git could not find a repository for `dir`: no `.git` in it or above it, and no
+ * GIT_DIR. Asking git itself costs a process start (about a tenth of a small tree's scan).
+ */
+function mayBeInGitRepository(dir) {
+    if (process.env.GIT_DIR)
+        return true;
+    for (let d = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(dir);; d = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(d)) {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(d, '.git')))
+            return true;
+        if (node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(d) === d)
+            return false;
     }
 }
 
