@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeFileName, encodeFileNameComponent, fileNameBytes, showEscapedBytes } from '../src/text/file-name.ts';
 import { makeKey, redacted as redact, SHAPES } from './helpers/keygen.ts';
 import { expectNoKey } from './helpers/leaks.ts';
-import { git, gitRepo, tempDir, write } from './helpers/repo.ts';
+import { commitFile, git, gitRepo, tempDir, write } from './helpers/repo.ts';
 import { runCli } from './helpers/run.ts';
 
 const LATIN1 = Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x2e, 0x6a, 0x73]); // `café.js` in Latin-1
@@ -192,13 +192,9 @@ describe('keys in file names', () => {
     const key = makeKey(SHAPES[1]!);
     const root = gitRepo({ 'a.txt': 'a\n' });
     git(root, 'checkout', '-qb', 'topic');
-    write(root, 'b.txt', 'b\n');
-    git(root, 'add', '-A');
-    git(root, 'commit', '-qm', 'topic');
+    commitFile(root, 'b.txt', 'b\n', 'topic');
     git(root, 'checkout', '-q', '-');
-    write(root, 'c.txt', 'c\n');
-    git(root, 'add', '-A');
-    git(root, 'commit', '-qm', 'main');
+    commitFile(root, 'c.txt', 'c\n', 'main');
     git(root, 'merge', '-q', '--no-commit', 'topic');
     write(root, `notes-${key}.txt`, '');
     write(root, `"${key}".txt`, 'x\n');
