@@ -5,6 +5,11 @@ import { walk } from '../sources/walk.ts';
 /** A match as it crosses a thread boundary: structured clone keeps fields, not SecretValue. */
 export type WireMatch = Omit<FileMatch, 'secret'> & { readonly key: string; readonly source?: 'file-name' };
 
+/** Matches ready for the trip back from a worker. */
+function toWire(matches: readonly FileMatch[], source?: 'file-name'): WireMatch[] {
+  return matches.map(({ secret, ...m }) => ({ ...m, key: secret.reveal(), ...(source ? { source } : {}) }));
+}
+
 /** What scanning one listed path gave. Plain data, so a worker thread can send it back. */
 export type FileOutcome =
   | { readonly kind: 'scanned'; readonly path: string; readonly bytes: number; readonly matches: readonly WireMatch[] }
@@ -93,7 +98,7 @@ export function scanFile(reader: FileReader, rel: string): FileOutcome[] {
 function scanArchive(rel: string, data: Uint8Array, limit: number): FileOutcome[] {
   const { matches, unread } = detectInFile(data, rel, limit);
   return [
-    { kind: 'scanned', path: rel, bytes: data.length, matches: matches.map(({ secret, ...m }) => ({ ...m, key: secret.reveal() })) },
+    { kind: 'scanned', path: rel, bytes: data.length, matches: toWire(matches) },
     ...unread.map((detail) => ({ kind: 'skipped' as const, path: rel, reason: 'archive-entry' as const, detail })),
   ];
 }
@@ -137,10 +142,15 @@ export function scanBatch(reader: FileReader, paths: readonly string[]): BatchRe
     }
     notable.push(o);
   };
+  // Keys in text that is not a file's content: a symlink's target, a file's name.
+  const found = (path: string, text: string, source?: 'file-name') => {
+    const matches = mayContainKey(text) ? toWire(detectKeys(text), source) : [];
+    if (matches.length > 0) notable.push({ kind: 'scanned', path, bytes: 0, matches });
+  };
   const flush = () => {
     for (const i of filesHit(pack, used, packed)) {
       const { path, start, end } = packed[i]!;
-      if (isArchive(pack.subarray(start, end))) {
+      if (isArchive(pack, start, end)) {
         const [scanned, ...unread] = scanArchive(path, pack.subarray(start, end), reader.maxFileSize);
         if (scanned?.kind === 'scanned' && scanned.matches.length > 0) notable.push(scanned);
         for (const o of unread) take(o);
@@ -171,23 +181,24 @@ export function scanBatch(reader: FileReader, paths: readonly string[]): BatchRe
       // A symlink is not followed, but its target is text git commits as the link's content.
       if (read.kind === 'skipped' && read.reason === 'symlink') {
         const target = reader.linkTarget(rel);
-        const matches = target !== undefined && mayContainKey(target) ? detectKeys(target).map(({ secret, ...m }) => ({ ...m, key: secret.reveal() })) : [];
-        if (matches.length > 0) notable.push({ kind: 'scanned', path: rel, bytes: 0, matches });
+        if (target !== undefined) found(rel, target);
       }
     }
   }
   flush();
   for (const dir of directories) {
-    for (const files of walk(`${reader.root}/${dir}`)) {
-      const inside = files.map((f) => `${dir}/${f}`);
-      for (const rel of inside) {
-        const matches = mayContainKey(rel) ? detectKeys(rel).map(({ secret, ...m }) => ({ ...m, key: secret.reveal(), source: 'file-name' as const })) : [];
-        if (matches.length > 0) notable.push({ kind: 'scanned', path: rel, bytes: 0, matches });
+    try {
+      for (const files of walk(`${reader.root}/${dir}`)) {
+        const inside = files.map((f) => `${dir}/${f}`);
+        // Names holding a key are findings of their own (the listing checks the tree's own names).
+        for (const rel of inside) found(rel, rel, 'file-name');
+        const more = scanBatch(reader, inside);
+        filesScanned += more.filesScanned;
+        bytesScanned += more.bytesScanned;
+        notable.push(...more.notable);
       }
-      const more = scanBatch(reader, inside);
-      filesScanned += more.filesScanned;
-      bytesScanned += more.bytesScanned;
-      notable.push(...more.notable);
+    } catch (e) {
+      take({ kind: 'skipped', path: dir, reason: 'unreadable', detail: (e as NodeJS.ErrnoException).code ?? String(e) });
     }
   }
   return { filesScanned, bytesScanned, notable };
