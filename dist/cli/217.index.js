@@ -4439,6 +4439,10 @@ var walk = __webpack_require__(5389);
 
 
 
+/** Matches ready for the trip back from a worker. */
+function toWire(matches, source) {
+    return matches.map(({ secret, ...m }) => ({ ...m, key: secret.reveal(), ...(source ? { source } : {}) }));
+}
 /**
  * Detects keys in a file's successive windows (see FileReader.readWindows), with lines and columns
  * counted from the start of the file. A window's last OVERLAP bytes are read again at the start of
@@ -4523,7 +4527,7 @@ function scanFile(reader, rel) {
 function scanArchive(rel, data, limit) {
     const { matches, unread } = (0,detect/* detectInFile */.df)(data, rel, limit);
     return [
-        { kind: 'scanned', path: rel, bytes: data.length, matches: matches.map(({ secret, ...m }) => ({ ...m, key: secret.reveal() })) },
+        { kind: 'scanned', path: rel, bytes: data.length, matches: toWire(matches) },
         ...unread.map((detail) => ({ kind: 'skipped', path: rel, reason: 'archive-entry', detail })),
     ];
 }
@@ -4556,10 +4560,16 @@ function scanBatch(reader, paths) {
         }
         notable.push(o);
     };
+    // Keys in text that is not a file's content: a symlink's target, a file's name.
+    const found = (path, text, source) => {
+        const matches = (0,detect/* mayContainKey */.FY)(text) ? toWire((0,detect/* detectKeys */.c8)(text), source) : [];
+        if (matches.length > 0)
+            notable.push({ kind: 'scanned', path, bytes: 0, matches });
+    };
     const flush = () => {
         for (const i of filesHit(pack, used, packed)) {
             const { path, start, end } = packed[i];
-            if ((0,detect/* isArchive */.tc)(pack.subarray(start, end))) {
+            if ((0,detect/* isArchive */.tc)(pack, start, end)) {
                 const [scanned, ...unread] = scanArchive(path, pack.subarray(start, end), reader.maxFileSize);
                 if (scanned?.kind === 'scanned' && scanned.matches.length > 0)
                     notable.push(scanned);
@@ -4599,25 +4609,27 @@ function scanBatch(reader, paths) {
             // A symlink is not followed, but its target is text git commits as the link's content.
             if (read.kind === 'skipped' && read.reason === 'symlink') {
                 const target = reader.linkTarget(rel);
-                const matches = target !== undefined && (0,detect/* mayContainKey */.FY)(target) ? (0,detect/* detectKeys */.c8)(target).map(({ secret, ...m }) => ({ ...m, key: secret.reveal() })) : [];
-                if (matches.length > 0)
-                    notable.push({ kind: 'scanned', path: rel, bytes: 0, matches });
+                if (target !== undefined)
+                    found(rel, target);
             }
         }
     }
     flush();
     for (const dir of directories) {
-        for (const files of (0,walk/* walk */.G)(`${reader.root}/${dir}`)) {
-            const inside = files.map((f) => `${dir}/${f}`);
-            for (const rel of inside) {
-                const matches = (0,detect/* mayContainKey */.FY)(rel) ? (0,detect/* detectKeys */.c8)(rel).map(({ secret, ...m }) => ({ ...m, key: secret.reveal(), source: 'file-name' })) : [];
-                if (matches.length > 0)
-                    notable.push({ kind: 'scanned', path: rel, bytes: 0, matches });
+        try {
+            for (const files of (0,walk/* walk */.G)(`${reader.root}/${dir}`)) {
+                const inside = files.map((f) => `${dir}/${f}`);
+                // Names holding a key are findings of their own (the listing checks the tree's own names).
+                for (const rel of inside)
+                    found(rel, rel, 'file-name');
+                const more = scanBatch(reader, inside);
+                filesScanned += more.filesScanned;
+                bytesScanned += more.bytesScanned;
+                notable.push(...more.notable);
             }
-            const more = scanBatch(reader, inside);
-            filesScanned += more.filesScanned;
-            bytesScanned += more.bytesScanned;
-            notable.push(...more.notable);
+        }
+        catch (e) {
+            take({ kind: 'skipped', path: dir, reason: 'unreadable', detail: e.code ?? String(e) });
         }
     }
     return { filesScanned, bytesScanned, notable };
