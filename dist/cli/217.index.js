@@ -1358,55 +1358,42 @@ function archiveType(data, at = 0, end = data.length) {
  * The keys in a file's bytes: its own bytes as text (a key stored uncompressed in an archive, or
  * outside its entries, is found there), and when it is an archive, in each file inside it. At
  * most `limit` bytes, or EXPANSION_RATIO times its size if less, are decompressed in all (a zip
- * bomb stops there, and says so). `name` is the
- * file's own name: a gzip stream without a stored name holds what gunzip would call it.
+ * bomb stops there, and says so). `name` is the file's own name: a gzip stream without a stored
+ * name holds what gunzip would call it.
  */
 function detectInFile(data, name, limit) {
-    const out = { matches: [], unread: [] };
+    const unread = [];
     const budget = { left: Math.min(limit, Math.max(EXPANSION_FLOOR, data.length * EXPANSION_RATIO)) };
-    const inner = archiveType(data) ? expand(data, baseName(name), ARCHIVE_DEPTH, budget, (why) => out.unread.push(why)) : [];
-    const nested = new Set(inner.map((m) => m.secret.fingerprint));
-    // A key both in the raw bytes and in an entry (stored uncompressed, or in a tar) is one place: the entry.
-    for (const m of detectInBytes(data))
-        if (!nested.has(m.secret.fingerprint))
-            out.matches.push(m);
-    out.matches.push(...inner);
-    return out;
+    return { matches: keysIn(data, baseName(name), ARCHIVE_DEPTH, budget, (why) => unread.push(why)), unread };
 }
 const LIMIT_RULE = `the size limit, or ${EXPANSION_RATIO} times the archive's size if less`;
-/** The keys in an archive's entries, each named by its path inside; what could not be read goes to `unread`. */
-function expand(data, name, depth, budget, problem) {
-    const out = [];
-    const visit = (entry, bytes) => {
-        const nested = new Set();
-        if (archiveType(bytes)) {
-            if (depth <= 1)
+/**
+ * The keys in some bytes and, when they are an archive `depth` still lets open, in its entries,
+ * each named by its path inside. A key found in an entry is placed there, not in the archive's
+ * own bytes, where it also is when stored uncompressed or in a tar.
+ */
+function keysIn(bytes, name, depth, budget, problem) {
+    const inner = [];
+    const type = depth > 0 ? archiveType(bytes) : undefined;
+    if (type) {
+        const visit = (entry, data) => {
+            const opens = depth > 1 || !archiveType(data);
+            if (!opens)
                 problem(`${entry}: an archive nested more than ${ARCHIVE_DEPTH} deep, not opened`);
-            else {
-                for (const m of expand(bytes, baseName(entry), depth - 1, budget, (why) => problem(`${entry}!${why}`))) {
-                    out.push({ ...m, entry: `${entry}!${m.entry}` });
-                    nested.add(m.secret.fingerprint);
-                }
+            for (const m of keysIn(data, baseName(entry), opens ? depth - 1 : 0, budget, (why) => problem(`${entry}!${why}`))) {
+                inner.push({ ...m, entry: m.entry === undefined ? entry : `${entry}!${m.entry}` });
             }
-        }
-        // An archive's own bytes are scanned too (a tar holds its files as they are); a key found in
-        // one of its entries is placed there.
-        for (const m of detectInBytes(bytes))
-            if (!nested.has(m.secret.fingerprint))
-                out.push({ ...m, entry });
-    };
-    switch (archiveType(data)) {
-        case 'zip':
-            readZip(Buffer.from(data.buffer, data.byteOffset, data.byteLength), budget, visit, problem);
-            break;
-        case 'gzip':
-            readGzip(Buffer.from(data.buffer, data.byteOffset, data.byteLength), name, budget, visit, problem);
-            break;
-        case 'tar':
-            readTar(Buffer.from(data.buffer, data.byteOffset, data.byteLength), visit, problem);
-            break;
+        };
+        const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        if (type === 'zip')
+            readZip(buf, budget, visit, problem);
+        else if (type === 'gzip')
+            readGzip(buf, name, budget, visit, problem);
+        else
+            readTar(buf, visit, problem);
     }
-    return out;
+    const nested = new Set(inner.map((m) => m.secret.fingerprint));
+    return [...detectInBytes(bytes).filter((m) => !nested.has(m.secret.fingerprint)), ...inner];
 }
 /**
  * Decompresses at most `cap` bytes (the budget left, or less), which count against the budget
