@@ -63,6 +63,8 @@ export const ConfigSchema = z.strictObject({
     .strictObject({
       /** Files larger than this are skipped and reported as skipped. */
       maxFileSize: byteSize.default(10 * 1024 * 1024),
+      /** Levels of archives opened (a jar in a zip is two); 0 reads an archive's bytes only. */
+      archiveDepth: z.number().int().min(0).max(8).default(3),
     })
     .prefault({}),
 });

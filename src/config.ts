@@ -19,7 +19,7 @@ export const DEFAULT_CONFIG: Config = {
   issues: { labels: ['keyguard', 'leaked-secret'], assignees: [], maxPerRun: 20 },
   audit: { maxKeyAgeDays: 90, maxIdleDays: 30, neverUsedGraceDays: 7, maxAdminKeys: 2, productionProjects: [] },
   report: { budgets: {}, spikePercent: 50, minSpikeBaseUsd: 1, minSpikeBaseTokens: 100_000, flagKeys: true },
-  scan: { maxFileSize: 10 * 1024 * 1024 },
+  scan: { maxFileSize: 10 * 1024 * 1024, archiveDepth: 3 },
 };
 
 /** Loads `.keyguard.yml` (or an explicit file); a missing default file means the defaults. */

@@ -138,6 +138,24 @@ describe('keys inside archives', () => {
   });
 });
 
+describe('scan.archiveDepth', () => {
+  it('0 reads an archive as bytes only; 1 opens the archive but not the ones inside it', async () => {
+    const k = [key(), key()];
+    const root = tempDir();
+    write(root, 'release.zip', makeZip([{ name: 'config/.env', data: `K=${k[0]}\n` }]));
+    write(root, 'nested.zip', makeZip([{ name: 'lib/inner.jar', data: makeZip([{ name: 'app.properties', data: `openai.key=${k[1]}\n` }]) }]));
+    const at = (depth: number) => scan(root, parseConfig(`scan:\n  archiveDepth: ${depth}\n`, '.keyguard.yml'));
+    const none = await at(0);
+    expect(none.findings).toEqual([]);
+    expect(none.skipped).toEqual([]);
+    const one = await at(1);
+    expect(places(one.findings)).toEqual([['release.zip', 'config/.env', 1, k[0]]]);
+    expect(one.skipped).toEqual([{ path: 'nested.zip', reason: 'archive-entry', detail: 'lib/inner.jar: an archive nested more than 1 deep, not opened' }]);
+    const history = gitRepo({ 'dist/release.zip': makeZip([{ name: 'config/.env', data: `K=${k[0]}\n` }]) });
+    expect((await scanGit({ root: history, config: parseConfig('scan:\n  archiveDepth: 0\n', '.keyguard.yml'), target: { type: 'history' } }, { logger: silentLogger })).findings).toEqual([]);
+  });
+});
+
 describe('archives on worker threads', () => {
   it('a tree large enough for worker threads reads its archives there, with the same entries', () => {
     const k = [key(), key()];

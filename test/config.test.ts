@@ -19,5 +19,7 @@ describe('config', () => {
     for (const bad of ['', 'MB', '10 parsecs', '-1KB', '1e3', '10MB extra']) expect(parseByteSize(bad), bad).toBeUndefined();
     expect(parseConfig('scan:\n  maxFileSize: 2 MiB\n', 'f').scan.maxFileSize).toBe(2 * 1024 ** 2);
     expect(() => parseConfig('scan:\n  maxFileSize: 2 parsecs\n', 'f')).toThrow('f:2:16: scan.maxFileSize: expected a size such as 10485760, "500KB" or "10MiB"');
+    expect(parseConfig('scan:\n  archiveDepth: 0\n', 'f').scan.archiveDepth).toBe(0);
+    expect(() => parseConfig('scan:\n  archiveDepth: -1\n', 'f')).toThrow('f:2:17: scan.archiveDepth:');
   });
 });

@@ -5,9 +5,15 @@ import type { Match } from './detect.ts';
 /**
  * Archives are opened by their bytes, not their names: a zip (also .jar, .docx, .xlsx, .apk,
  * .whl, .nupkg), a gzip stream (.gz, .tgz) and a ustar or GNU tar. Their files are scanned like
- * any other, to this many levels (a zip in a zip in a zip).
+ * any other, by default to this many levels (a zip in a zip in a zip).
  */
 export const ARCHIVE_DEPTH = 3;
+
+/** How far archives are read: `scan.maxFileSize` and `scan.archiveDepth` of the config (0: not opened). */
+export interface ArchiveLimits {
+  readonly maxFileSize: number;
+  readonly archiveDepth: number;
+}
 
 type Zlib = typeof import('node:zlib');
 let zlib: Zlib | undefined;
@@ -55,21 +61,23 @@ function archiveType(data: Uint8Array, at = 0, end = data.length): 'zip' | 'gzip
 
 /**
  * The keys in a file's bytes: its own bytes as text (a key stored uncompressed in an archive, or
- * outside its entries, is found there), and when it is an archive, in each file inside it. At
- * most `limit` bytes, or EXPANSION_RATIO times its size if less, are decompressed in all (a zip
- * bomb stops there, and says so). `name` is the file's own name: a gzip stream without a stored
- * name holds what gunzip would call it.
+ * outside its entries, is found there), and when it is an archive, in each file inside it, to
+ * `archiveDepth` levels. At most `maxFileSize` bytes, or EXPANSION_RATIO times its size if less,
+ * are decompressed in all (a zip bomb stops there, and says so). `name` is the file's own name: a
+ * gzip stream without a stored name holds what gunzip would call it.
  */
-export function detectInFile(data: Uint8Array, name: string, limit: number): FileScan {
+export function detectInFile(data: Uint8Array, name: string, limits: ArchiveLimits): FileScan {
   const unread: string[] = [];
-  const budget = { left: Math.min(limit, Math.max(EXPANSION_FLOOR, data.length * EXPANSION_RATIO)) };
-  return { matches: keysIn(data, baseName(name), ARCHIVE_DEPTH, budget, (why) => unread.push(why)), unread };
+  const budget = { left: Math.min(limits.maxFileSize, Math.max(EXPANSION_FLOOR, data.length * EXPANSION_RATIO)), depth: limits.archiveDepth };
+  return { matches: keysIn(data, baseName(name), limits.archiveDepth, budget, (why) => unread.push(why)), unread };
 }
 
 const LIMIT_RULE = `the size limit, or ${EXPANSION_RATIO} times the archive's size if less`;
 
 interface Budget {
   left: number;
+  /** The configured depth, for messages. */
+  readonly depth: number;
 }
 
 /**
@@ -83,7 +91,7 @@ function keysIn(bytes: Uint8Array, name: string, depth: number, budget: Budget, 
   if (type) {
     const visit: Visit = (entry, data) => {
       const opens = depth > 1 || !archiveType(data);
-      if (!opens) problem(`${entry}: an archive nested more than ${ARCHIVE_DEPTH} deep, not opened`);
+      if (!opens) problem(`${entry}: an archive nested more than ${budget.depth} deep, not opened`);
       for (const m of keysIn(data, baseName(entry), opens ? depth - 1 : 0, budget, (why) => problem(`${entry}!${why}`))) {
         inner.push({ ...m, entry: m.entry === undefined ? entry : `${entry}!${m.entry}` });
       }

@@ -1,4 +1,4 @@
-import { countNewlines, decodeBytes, detectInFile, detectKeys, isArchive, LITERAL_SEARCHES, mayContainKey, sniffEncoding, unmarkedUtf16, utf16Mark, type FileMatch, type TextEncoding } from '../detect/index.ts';
+import { ARCHIVE_DEPTH, countNewlines, decodeBytes, detectInFile, detectKeys, isArchive, LITERAL_SEARCHES, mayContainKey, sniffEncoding, unmarkedUtf16, utf16Mark, type ArchiveLimits, type FileMatch, type TextEncoding } from '../detect/index.ts';
 import { DIRECTORY, OVERLAP, PACK, type FileReader, type SkipReason, type Window } from '../sources/file-reader.ts';
 import { walk } from '../sources/walk.ts';
 
@@ -83,20 +83,20 @@ export class WindowScanner {
  * Reads one file window by window; only windows the prefilter passes are decoded and searched. An
  * archive (at most the size limit, as every file) is then read whole, for its entries.
  */
-export function scanFile(reader: FileReader, rel: string): FileOutcome[] {
+export function scanFile(reader: FileReader, rel: string, archiveDepth = ARCHIVE_DEPTH): FileOutcome[] {
   const scanner = new WindowScanner();
   const read = reader.readWindows(rel, (w) => scanner.push(w));
   if (read.kind !== 'file') return [read];
-  if (scanner.archive) {
+  if (scanner.archive && archiveDepth > 0) {
     const whole = reader.read(rel, { binary: true });
-    return whole.kind === 'file' ? scanArchive(rel, whole.data, reader.maxFileSize) : [whole];
+    return whole.kind === 'file' ? scanArchive(rel, whole.data, { maxFileSize: reader.maxFileSize, archiveDepth }) : [whole];
   }
   return [{ kind: 'scanned', path: rel, bytes: read.bytes, matches: scanner.matches }];
 }
 
 /** The keys in an archive's bytes and its entries', and an outcome for each entry that could not be read. */
-function scanArchive(rel: string, data: Uint8Array, limit: number): FileOutcome[] {
-  const { matches, unread } = detectInFile(data, rel, limit);
+function scanArchive(rel: string, data: Uint8Array, limits: ArchiveLimits): FileOutcome[] {
+  const { matches, unread } = detectInFile(data, rel, limits);
   return [
     { kind: 'scanned', path: rel, bytes: data.length, matches: toWire(matches) },
     ...unread.map((detail) => ({ kind: 'skipped' as const, path: rel, reason: 'archive-entry' as const, detail })),
@@ -124,7 +124,7 @@ const MIN_ROOM = 256 << 10;
  * Only the files a literal hits, and UTF-16 ones (their bytes never hold the ASCII literals), are
  * scanned whole; a file that does not fit is read window by window on its own.
  */
-export function scanBatch(reader: FileReader, paths: readonly string[]): BatchResult {
+export function scanBatch(reader: FileReader, paths: readonly string[], archiveDepth = ARCHIVE_DEPTH): BatchResult {
   let filesScanned = 0;
   let bytesScanned = 0;
   const notable: Exclude<FileOutcome, { kind: 'gone' }>[] = [];
@@ -148,10 +148,10 @@ export function scanBatch(reader: FileReader, paths: readonly string[]): BatchRe
     if (matches.length > 0) notable.push({ kind: 'scanned', path, bytes: 0, matches });
   };
   const flush = () => {
-    for (const i of filesHit(pack, used, packed)) {
+    for (const i of filesHit(pack, used, packed, archiveDepth > 0)) {
       const { path, start, end } = packed[i]!;
-      if (isArchive(pack, start, end)) {
-        const [scanned, ...unread] = scanArchive(path, pack.subarray(start, end), reader.maxFileSize);
+      if (archiveDepth > 0 && isArchive(pack, start, end)) {
+        const [scanned, ...unread] = scanArchive(path, pack.subarray(start, end), { maxFileSize: reader.maxFileSize, archiveDepth });
         if (scanned?.kind === 'scanned' && scanned.matches.length > 0) notable.push(scanned);
         for (const o of unread) take(o);
         continue;
@@ -173,7 +173,7 @@ export function scanBatch(reader: FileReader, paths: readonly string[]): BatchRe
       used += read.bytes;
       pack[used++] = 0x0a;
     } else if (read.kind === 'too-big') {
-      for (const o of scanFile(reader, rel)) take(o);
+      for (const o of scanFile(reader, rel, archiveDepth)) take(o);
     } else if (read.kind === 'skipped' && read.detail === DIRECTORY) {
       directories.push(rel.replace(/\/$/, '')); // an untracked repository is listed as `dir/`
     } else {
@@ -192,7 +192,7 @@ export function scanBatch(reader: FileReader, paths: readonly string[]): BatchRe
         const inside = files.map((f) => `${dir}/${f}`);
         // Names holding a key are findings of their own (the listing checks the tree's own names).
         for (const rel of inside) found(rel, rel, 'file-name');
-        const more = scanBatch(reader, inside);
+        const more = scanBatch(reader, inside, archiveDepth);
         filesScanned += more.filesScanned;
         bytesScanned += more.bytesScanned;
         notable.push(...more.notable);
@@ -206,13 +206,13 @@ export function scanBatch(reader: FileReader, paths: readonly string[]): BatchRe
 
 /**
  * Indices of the packed files that a prefilter literal hits, or that start with a UTF-16
- * byte-order mark. Past a hit the search goes on from the next file: a file full of markers costs
+ * byte-order mark or, when `archives` are read, like an archive. Past a hit the search goes on from the next file: a file full of markers costs
  * one hit per literal.
  */
-function filesHit(pack: Buffer, used: number, packed: readonly { start: number; end: number }[]): Set<number> {
+function filesHit(pack: Buffer, used: number, packed: readonly { start: number; end: number }[], archives: boolean): Set<number> {
   const hit = new Set<number>();
   packed.forEach((p, i) => {
-    if (utf16Mark(pack, p.start) || isArchive(pack, p.start, p.end)) hit.add(i);
+    if (utf16Mark(pack, p.start) || (archives && isArchive(pack, p.start, p.end))) hit.add(i);
   });
   const data = pack.subarray(0, used);
   for (const literal of LITERAL_SEARCHES) {

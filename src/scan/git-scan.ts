@@ -1,4 +1,4 @@
-import { detectInFile, detectKeys, scrubSecrets, type Encoding, type FileMatch, type Match } from '../detect/index.ts';
+import { detectInFile, detectKeys, scrubSecrets, type ArchiveLimits, type Encoding, type FileMatch, type Match } from '../detect/index.ts';
 import type { Config } from '../config.ts';
 import { ConfigurationError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
@@ -238,7 +238,7 @@ async function readChanges(settings: ChangesSettings, allow: Sink, deps: SourceD
     if (settings.target.type === 'staged') unreadable.push(`the staged changes: ${(e as Error).message}`);
     // git log stops at the first object it cannot read: go on commit by commit from there (the
     // same order), and read a commit that fails again from its tree, naming the missing blobs.
-    else commitsScanned = await readRestOneByOne(settings.root, settings.target, commitsScanned, maxSize, readDiffs, unreadable, (m, at) => !allow.pathAllowed(at.file) && record(m, at));
+    else commitsScanned = await readRestOneByOne(settings.root, settings.target, commitsScanned, settings.config.scan, readDiffs, unreadable, (m, at) => !allow.pathAllowed(at.file) && record(m, at));
   }
   for (const line of scanner.end()) onLine(line);
   binaries.push(...scanner.takeBinaries().filter((b) => !allow.pathAllowed(b.file)));
@@ -246,7 +246,7 @@ async function readChanges(settings: ChangesSettings, allow: Sink, deps: SourceD
     if (s.file && !allow.pathAllowed(s.file)) skipped.push({ path: s.file, reason: 'line-too-large', detail: `a line of ${s.bytes - 1} bytes added${s.commit ? ` in ${s.commit.sha.slice(0, 12)}` : ''}` });
   }
 
-  await attempt(() => 'binary files', async () => (bytesScanned += await scanBinaries(binaries, blobs, maxSize, skipped, unreadable, record)));
+  await attempt(() => 'binary files', async () => (bytesScanned += await scanBinaries(binaries, blobs, settings.config.scan, skipped, unreadable, record)));
   for (const [m, at] of fromMessages) record(m, at);
   const refs = await listing;
   for (const t of refs?.tags ?? []) {
@@ -256,12 +256,12 @@ async function readChanges(settings: ChangesSettings, allow: Sink, deps: SourceD
 
   let atTips = new Map<string, TipPlace[]>();
   await attempt(() => 'where the keys are at the ref tips', async () => {
-    const found = await keysAtTips(tipTrees, [...files], new Set(keys.keys()), blobs, maxSize);
+    const found = await keysAtTips(tipTrees, [...files], new Set(keys.keys()), blobs, settings.config.scan);
     atTips = found.places;
     if (found.treesLeftOut) logger.warning(`keyguard: ${found.treesLeftOut} ref tips with distinct trees were not checked for the keys (too many refs times files); which refs hold a key is a lower bound`);
   });
   // All at once: the blob reads for the first places go to git in one batch.
-  const findings = await Promise.all([...keys.values()].map((k) => toFinding(k, atTips.get(k.found.fingerprint) ?? [], tip, blobs, logger, maxSize)));
+  const findings = await Promise.all([...keys.values()].map((k) => toFinding(k, atTips.get(k.found.fingerprint) ?? [], tip, blobs, logger, settings.config.scan)));
   findings.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
   skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
   // git log --all reads HEAD too: a detached HEAD in a clone without refs is what was covered.
@@ -271,11 +271,11 @@ async function readChanges(settings: ChangesSettings, allow: Sink, deps: SourceD
 }
 
 /** The finding of one key: placed at the scanned tip when it is there, else where first added. */
-async function toFinding(k: KeyState, places: readonly TipPlace[], tip: string | undefined, blobs: BlobReader, logger: Logger, maxSize: number): Promise<Finding> {
+async function toFinding(k: KeyState, places: readonly TipPlace[], tip: string | undefined, blobs: BlobReader, logger: Logger, limits: ArchiveLimits): Promise<Finding> {
   const first = k.first;
   let pos = first.pos;
   if (!pos) {
-    pos = await locate(blobs, `${first.commit ?? ''}:./${first.file}`, k.found.fingerprint, maxSize);
+    pos = await locate(blobs, `${first.commit ?? ''}:./${first.file}`, k.found.fingerprint, limits);
     if (!pos) logger.warning(`keyguard: could not find ${k.found.redacted} again in ${printable(scrubSecrets(first.file))} at ${first.commit ?? 'the index'}; line unknown`);
   }
   // Where it was first added, when the tip still has it there; else wherever the tip has it.
@@ -319,7 +319,7 @@ async function readRestOneByOne(
   root: string,
   target: Exclude<GitTarget, { type: 'staged' }>,
   from: number,
-  maxSize: number,
+  limits: ArchiveLimits,
   readDiffs: (args: string[]) => Promise<void>,
   unreadable: string[],
   record: (m: Match, at: Place) => void,
@@ -330,14 +330,14 @@ async function readRestOneByOne(
     try {
       await readDiffs(['log', '--no-walk', ...LOG_FLAGS, sha, '--']);
     } catch {
-      await readFromTree(root, sha, maxSize, unreadable, record);
+      await readFromTree(root, sha, limits, unreadable, record);
     }
   }
   return commits.length;
 }
 
 /** The new blobs of a commit's changed files, read whole; what git cannot read is named. */
-async function readFromTree(root: string, sha: string, maxSize: number, unreadable: string[], record: (m: Match, at: Place) => void): Promise<void> {
+async function readFromTree(root: string, sha: string, limits: ArchiveLimits, unreadable: string[], record: (m: Match, at: Place) => void): Promise<void> {
   const time = Number((await git(root, ['log', '-1', '--format=%at', sha])).trim());
   const raw = (await git(root, ['diff-tree', '-r', '-z', '--no-renames', '--root', '-m', '--first-parent', '--relative', sha])).split('\0');
   const blobs = new BlobReader(root);
@@ -354,7 +354,7 @@ async function readFromTree(root: string, sha: string, maxSize: number, unreadab
         unreadable.push(`blob ${m[1]} of ${file} in ${sha.slice(0, 12)}: missing`);
         continue;
       }
-      const { matches, unread } = detectInFile(data, file, maxSize);
+      const { matches, unread } = detectInFile(data, file, limits);
       for (const found of matches) record(found, { commit: sha, authorTime: time, file, pos: found });
       for (const why of unread) unreadable.push(`${file} in ${sha.slice(0, 12)}, inside: ${why}`);
     }
@@ -370,7 +370,7 @@ const tipRefs = (refs: readonly string[]) => refs.filter((r) => r !== 'refs/stas
 async function scanBinaries(
   changes: readonly BinaryChange[],
   blobs: BlobReader,
-  maxSize: number,
+  limits: ArchiveLimits,
   skipped: SkippedFile[],
   unreadable: string[],
   record: (m: Match, at: Place) => void,
@@ -384,14 +384,14 @@ async function scanBinaries(
     const uses = byBlob.get(id)!;
     const size = info[i]?.size;
     if (size === undefined) for (const c of uses) unreadable.push(`blob ${id} of ${c.file} in ${c.commit?.sha.slice(0, 12) ?? 'the index'}: missing`);
-    else if (size > maxSize) for (const c of uses) skipped.push({ path: c.file, reason: 'too-large', detail: `${size} bytes, binary, in ${c.commit?.sha.slice(0, 12) ?? 'the index'}` });
+    else if (size > limits.maxFileSize) for (const c of uses) skipped.push({ path: c.file, reason: 'too-large', detail: `${size} bytes, binary, in ${c.commit?.sha.slice(0, 12) ?? 'the index'}` });
     else toRead.push({ spec: id, size, uses });
   });
   let bytes = 0;
   for await (const [{ uses }, data] of readAhead(blobs, toRead)) {
     if (!data) continue;
     bytes += data.length;
-    const { matches, unread } = detectInFile(data, uses[0]!.file, maxSize);
+    const { matches, unread } = detectInFile(data, uses[0]!.file, limits);
     for (const m of matches) {
       for (const c of uses) record(m, { commit: c.commit?.sha ?? null, authorTime: c.commit?.authorTime ?? 0, file: c.file, pos: m });
     }
@@ -401,8 +401,8 @@ async function scanBinaries(
 }
 
 /** Where a key sits in a blob (the first place, if several). */
-async function locate(blobs: BlobReader, spec: string, fingerprint: string, maxSize: number): Promise<FileMatch | undefined> {
+async function locate(blobs: BlobReader, spec: string, fingerprint: string, limits: ArchiveLimits): Promise<FileMatch | undefined> {
   const blob = await blobs.read(spec);
   if (!blob) return undefined;
-  return detectInFile(blob, spec.slice(spec.indexOf(':') + 1), maxSize).matches.find((m) => m.secret.fingerprint === fingerprint);
+  return detectInFile(blob, spec.slice(spec.indexOf(':') + 1), limits).matches.find((m) => m.secret.fingerprint === fingerprint);
 }

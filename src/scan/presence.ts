@@ -1,4 +1,4 @@
-import { detectInFile, type Encoding } from '../detect/index.ts';
+import { detectInFile, type ArchiveLimits, type Encoding } from '../detect/index.ts';
 import { readAhead, type BlobReader, type ObjectInfo } from '../sources/cat-file.ts';
 
 /** Path lookups per presence check: tens of thousands of trees and files take a few seconds. */
@@ -51,14 +51,14 @@ export class TipTrees {
  * Which of `fingerprints` the trees of the tips hold, and where. Only `files` are looked at (a key
  * at a tip was added there by some commit the scan read, so it is in one of the files where keys
  * were found): one batch of lookups resolves every tip and path, each distinct blob is read once,
- * and tips that share a tree share the work. Blobs over `maxSize` are not read.
+ * and tips that share a tree share the work. Blobs over the size limit are not read.
  */
 export async function keysAtTips(
   tipTrees: TipTrees,
   files: readonly string[],
   fingerprints: ReadonlySet<string>,
   blobs: BlobReader,
-  maxSize: number,
+  limits: ArchiveLimits,
 ): Promise<{ places: Map<string, TipPlace[]>; treesLeftOut: number }> {
   const out = new Map<string, TipPlace[]>();
   if (files.length === 0 || fingerprints.size === 0) return { places: out, treesLeftOut: 0 };
@@ -78,7 +78,7 @@ export async function keysAtTips(
   const placesOfBlob = new Map<string, { spec: string; size: number; places: { tree: string; file: string }[] }>();
   specs.forEach((s, i) => {
     const o = found[i];
-    if (o?.type === 'blob' && o.size <= maxSize) {
+    if (o?.type === 'blob' && o.size <= limits.maxFileSize) {
       const blob = placesOfBlob.get(o.oid) ?? placesOfBlob.set(o.oid, { spec: o.oid, size: o.size, places: [] }).get(o.oid)!;
       blob.places.push(s);
     }
@@ -86,7 +86,7 @@ export async function keysAtTips(
   for await (const [{ places }, data] of readAhead(blobs, [...placesOfBlob.values()])) {
     if (!data) continue;
     // The file's name is only for a gzip stream's entry: the first place's is as good as any.
-    for (const m of detectInFile(data, places[0]!.file, maxSize).matches) {
+    for (const m of detectInFile(data, places[0]!.file, limits).matches) {
       if (!fingerprints.has(m.secret.fingerprint)) continue;
       const list = out.get(m.secret.fingerprint) ?? [];
       for (const { tree, file } of places) {

@@ -10,10 +10,11 @@ import { scanBatch } from './file-scan.ts';
 export interface WorkerInit {
   readonly root: string;
   readonly maxFileSize: number;
+  readonly archiveDepth: number;
 }
 
 const init = workerData as WorkerInit;
 const reader = new FileReader(init.root, init.maxFileSize);
 parentPort!.on('message', (batch: string[]) => {
-  parentPort!.postMessage(scanBatch(reader, batch));
+  parentPort!.postMessage(scanBatch(reader, batch, init.archiveDepth));
 });

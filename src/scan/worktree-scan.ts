@@ -82,8 +82,9 @@ async function scanTree(settings: Omit<ScanSettings, 'baseline'>, collector: Sin
   // Starting worker threads costs more than a small tree takes to scan: the listing decides.
   const { head, rest } = await peek(listed, threads > 1 ? MAIN_THREAD_FILES : Infinity);
   const reader = new FileReader(settings.root, settings.config.scan.maxFileSize);
-  const local = (batch: readonly string[]) => scanBatch(reader, batch);
-  if (rest) await scanInPool(rest, threads - 1, { root: settings.root, maxFileSize: settings.config.scan.maxFileSize }, local, onBatch);
+  const { maxFileSize, archiveDepth } = settings.config.scan;
+  const local = (batch: readonly string[]) => scanBatch(reader, batch, archiveDepth);
+  if (rest) await scanInPool(rest, threads - 1, { root: settings.root, maxFileSize, archiveDepth }, local, onBatch);
   else for (let i = 0; i < head.length; i += BATCH) onBatch(local(head.slice(i, i + BATCH)));
 
   // By file, then by entry inside an archive, then by place.
