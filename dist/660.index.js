@@ -69,6 +69,8 @@ const ConfigSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
     scan: zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
         /** Files larger than this are skipped and reported as skipped. */
         maxFileSize: byteSize.default(10 * 1024 * 1024),
+        /** Levels of archives opened (a jar in a zip is two); 0 reads an archive's bytes only. */
+        archiveDepth: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().min(0).max(8).default(3),
     })
         .prefault({}),
 });

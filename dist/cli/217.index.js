@@ -458,7 +458,7 @@ const DEFAULT_CONFIG = {
     issues: { labels: ['keyguard', 'leaked-secret'], assignees: [], maxPerRun: 20 },
     audit: { maxKeyAgeDays: 90, maxIdleDays: 30, neverUsedGraceDays: 7, maxAdminKeys: 2, productionProjects: [] },
     report: { budgets: {}, spikePercent: 50, minSpikeBaseUsd: 1, minSpikeBaseTokens: 100_000, flagKeys: true },
-    scan: { maxFileSize: 10 * 1024 * 1024 },
+    scan: { maxFileSize: 10 * 1024 * 1024, archiveDepth: 3 },
 };
 /** Loads `.keyguard.yml` (or an explicit file); a missing default file means the defaults. */
 async function loadConfig(root, explicit) {
@@ -552,6 +552,7 @@ function issueTarget(ctx, given, name, what) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  vq: () => (/* reexport */ ARCHIVE_DEPTH),
   P4: () => (/* reexport */ BINARY_SNIFF),
   A3: () => (/* reexport */ KEY_KINDS),
   l0: () => (/* reexport */ LITERAL_SEARCHES),
@@ -572,7 +573,7 @@ __webpack_require__.d(__webpack_exports__, {
   QB: () => (/* reexport */ utf16Mark)
 });
 
-// UNUSED EXPORTS: ARCHIVE_DEPTH, ENTROPY_MIN, KEY_FORMS, KIND_SPECS, MARKER, PREFILTER_LITERALS, REDACTED_PREFIXES, RUN_MIN, detectInBytes, fingerprint, placeholderReason, redact
+// UNUSED EXPORTS: ENTROPY_MIN, KEY_FORMS, KIND_SPECS, MARKER, PREFILTER_LITERALS, REDACTED_PREFIXES, RUN_MIN, detectInBytes, fingerprint, placeholderReason, redact
 
 ;// CONCATENATED MODULE: ./src/detect/kinds.ts
 /** `T3BlbkFJ` is base64 of "OpenAI"; every OpenAI secret key carries it between its two halves. */
@@ -1320,7 +1321,7 @@ function countNewlines(data) {
 /**
  * Archives are opened by their bytes, not their names: a zip (also .jar, .docx, .xlsx, .apk,
  * .whl, .nupkg), a gzip stream (.gz, .tgz) and a ustar or GNU tar. Their files are scanned like
- * any other, to this many levels (a zip in a zip in a zip).
+ * any other, by default to this many levels (a zip in a zip in a zip).
  */
 const ARCHIVE_DEPTH = 3;
 let zlib;
@@ -1356,15 +1357,15 @@ function archiveType(data, at = 0, end = data.length) {
 }
 /**
  * The keys in a file's bytes: its own bytes as text (a key stored uncompressed in an archive, or
- * outside its entries, is found there), and when it is an archive, in each file inside it. At
- * most `limit` bytes, or EXPANSION_RATIO times its size if less, are decompressed in all (a zip
- * bomb stops there, and says so). `name` is the file's own name: a gzip stream without a stored
- * name holds what gunzip would call it.
+ * outside its entries, is found there), and when it is an archive, in each file inside it, to
+ * `archiveDepth` levels. At most `maxFileSize` bytes, or EXPANSION_RATIO times its size if less,
+ * are decompressed in all (a zip bomb stops there, and says so). `name` is the file's own name: a
+ * gzip stream without a stored name holds what gunzip would call it.
  */
-function detectInFile(data, name, limit) {
+function detectInFile(data, name, limits) {
     const unread = [];
-    const budget = { left: Math.min(limit, Math.max(EXPANSION_FLOOR, data.length * EXPANSION_RATIO)) };
-    return { matches: keysIn(data, baseName(name), ARCHIVE_DEPTH, budget, (why) => unread.push(why)), unread };
+    const budget = { left: Math.min(limits.maxFileSize, Math.max(EXPANSION_FLOOR, data.length * EXPANSION_RATIO)), depth: limits.archiveDepth };
+    return { matches: keysIn(data, baseName(name), limits.archiveDepth, budget, (why) => unread.push(why)), unread };
 }
 const LIMIT_RULE = `the size limit, or ${EXPANSION_RATIO} times the archive's size if less`;
 /**
@@ -1379,7 +1380,7 @@ function keysIn(bytes, name, depth, budget, problem) {
         const visit = (entry, data) => {
             const opens = depth > 1 || !archiveType(data);
             if (!opens)
-                problem(`${entry}: an archive nested more than ${ARCHIVE_DEPTH} deep, not opened`);
+                problem(`${entry}: an archive nested more than ${budget.depth} deep, not opened`);
             for (const m of keysIn(data, baseName(entry), opens ? depth - 1 : 0, budget, (why) => problem(`${entry}!${why}`))) {
                 inner.push({ ...m, entry: m.entry === undefined ? entry : `${entry}!${m.entry}` });
             }
@@ -3908,9 +3909,9 @@ class TipTrees {
  * Which of `fingerprints` the trees of the tips hold, and where. Only `files` are looked at (a key
  * at a tip was added there by some commit the scan read, so it is in one of the files where keys
  * were found): one batch of lookups resolves every tip and path, each distinct blob is read once,
- * and tips that share a tree share the work. Blobs over `maxSize` are not read.
+ * and tips that share a tree share the work. Blobs over the size limit are not read.
  */
-async function keysAtTips(tipTrees, files, fingerprints, blobs, maxSize) {
+async function keysAtTips(tipTrees, files, fingerprints, blobs, limits) {
     const out = new Map();
     if (files.length === 0 || fingerprints.size === 0)
         return { places: out, treesLeftOut: 0 };
@@ -3933,7 +3934,7 @@ async function keysAtTips(tipTrees, files, fingerprints, blobs, maxSize) {
     const placesOfBlob = new Map();
     specs.forEach((s, i) => {
         const o = found[i];
-        if (o?.type === 'blob' && o.size <= maxSize) {
+        if (o?.type === 'blob' && o.size <= limits.maxFileSize) {
             const blob = placesOfBlob.get(o.oid) ?? placesOfBlob.set(o.oid, { spec: o.oid, size: o.size, places: [] }).get(o.oid);
             blob.places.push(s);
         }
@@ -3942,7 +3943,7 @@ async function keysAtTips(tipTrees, files, fingerprints, blobs, maxSize) {
         if (!data)
             continue;
         // The file's name is only for a gzip stream's entry: the first place's is as good as any.
-        for (const m of (0,detect/* detectInFile */.df)(data, places[0].file, maxSize).matches) {
+        for (const m of (0,detect/* detectInFile */.df)(data, places[0].file, limits).matches) {
             if (!fingerprints.has(m.secret.fingerprint))
                 continue;
             const list = out.get(m.secret.fingerprint) ?? [];
@@ -4156,7 +4157,7 @@ async function readChanges(settings, allow, deps, blobs) {
         // git log stops at the first object it cannot read: go on commit by commit from there (the
         // same order), and read a commit that fails again from its tree, naming the missing blobs.
         else
-            commitsScanned = await readRestOneByOne(settings.root, settings.target, commitsScanned, maxSize, readDiffs, unreadable, (m, at) => !allow.pathAllowed(at.file) && record(m, at));
+            commitsScanned = await readRestOneByOne(settings.root, settings.target, commitsScanned, settings.config.scan, readDiffs, unreadable, (m, at) => !allow.pathAllowed(at.file) && record(m, at));
     }
     for (const line of scanner.end())
         onLine(line);
@@ -4165,7 +4166,7 @@ async function readChanges(settings, allow, deps, blobs) {
         if (s.file && !allow.pathAllowed(s.file))
             skipped.push({ path: s.file, reason: 'line-too-large', detail: `a line of ${s.bytes - 1} bytes added${s.commit ? ` in ${s.commit.sha.slice(0, 12)}` : ''}` });
     }
-    await attempt(() => 'binary files', async () => (bytesScanned += await scanBinaries(binaries, blobs, maxSize, skipped, unreadable, record)));
+    await attempt(() => 'binary files', async () => (bytesScanned += await scanBinaries(binaries, blobs, settings.config.scan, skipped, unreadable, record)));
     for (const [m, at] of fromMessages)
         record(m, at);
     const refs = await listing;
@@ -4176,13 +4177,13 @@ async function readChanges(settings, allow, deps, blobs) {
     bytesScanned += refs?.bytes ?? 0;
     let atTips = new Map();
     await attempt(() => 'where the keys are at the ref tips', async () => {
-        const found = await keysAtTips(tipTrees, [...files], new Set(keys.keys()), blobs, maxSize);
+        const found = await keysAtTips(tipTrees, [...files], new Set(keys.keys()), blobs, settings.config.scan);
         atTips = found.places;
         if (found.treesLeftOut)
             logger.warning(`keyguard: ${found.treesLeftOut} ref tips with distinct trees were not checked for the keys (too many refs times files); which refs hold a key is a lower bound`);
     });
     // All at once: the blob reads for the first places go to git in one batch.
-    const findings = await Promise.all([...keys.values()].map((k) => toFinding(k, atTips.get(k.found.fingerprint) ?? [], tip, blobs, logger, maxSize)));
+    const findings = await Promise.all([...keys.values()].map((k) => toFinding(k, atTips.get(k.found.fingerprint) ?? [], tip, blobs, logger, settings.config.scan)));
     findings.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
     skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
     // git log --all reads HEAD too: a detached HEAD in a clone without refs is what was covered.
@@ -4191,11 +4192,11 @@ async function readChanges(settings, allow, deps, blobs) {
     return { findings, skipped, unreadable, filesScanned: 0, bytesScanned, commitsScanned, ...(coverage ? { coverage } : {}) };
 }
 /** The finding of one key: placed at the scanned tip when it is there, else where first added. */
-async function toFinding(k, places, tip, blobs, logger, maxSize) {
+async function toFinding(k, places, tip, blobs, logger, limits) {
     const first = k.first;
     let pos = first.pos;
     if (!pos) {
-        pos = await locate(blobs, `${first.commit ?? ''}:./${first.file}`, k.found.fingerprint, maxSize);
+        pos = await locate(blobs, `${first.commit ?? ''}:./${first.file}`, k.found.fingerprint, limits);
         if (!pos)
             logger.warning(`keyguard: could not find ${k.found.redacted} again in ${(0,printable/* printable */.g)((0,detect/* scrubSecrets */.Zg)(first.file))} at ${first.commit ?? 'the index'}; line unknown`);
     }
@@ -4235,7 +4236,7 @@ async function toFinding(k, places, tip, blobs, logger, maxSize) {
  * commit whose diff git cannot produce is read from its changed files' new blobs, whole. Returns
  * how many commits there are (the failed one was counted twice).
  */
-async function readRestOneByOne(root, target, from, maxSize, readDiffs, unreadable, record) {
+async function readRestOneByOne(root, target, from, limits, readDiffs, unreadable, record) {
     const revs = target.type === 'history' ? ['--all'] : [target.base ? `${target.base}..${target.head}` : target.head];
     const commits = (await (0,git/* git */.$Y)(root, ['rev-list', ...revs, '--'])).split('\n').filter(Boolean);
     for (const sha of commits.slice(Math.max(0, from - 1))) {
@@ -4243,13 +4244,13 @@ async function readRestOneByOne(root, target, from, maxSize, readDiffs, unreadab
             await readDiffs(['log', '--no-walk', ...LOG_FLAGS, sha, '--']);
         }
         catch {
-            await readFromTree(root, sha, maxSize, unreadable, record);
+            await readFromTree(root, sha, limits, unreadable, record);
         }
     }
     return commits.length;
 }
 /** The new blobs of a commit's changed files, read whole; what git cannot read is named. */
-async function readFromTree(root, sha, maxSize, unreadable, record) {
+async function readFromTree(root, sha, limits, unreadable, record) {
     const time = Number((await (0,git/* git */.$Y)(root, ['log', '-1', '--format=%at', sha])).trim());
     const raw = (await (0,git/* git */.$Y)(root, ['diff-tree', '-r', '-z', '--no-renames', '--root', '-m', '--first-parent', '--relative', sha])).split('\0');
     const blobs = new BlobReader(root);
@@ -4267,7 +4268,7 @@ async function readFromTree(root, sha, maxSize, unreadable, record) {
                 unreadable.push(`blob ${m[1]} of ${file} in ${sha.slice(0, 12)}: missing`);
                 continue;
             }
-            const { matches, unread } = (0,detect/* detectInFile */.df)(data, file, maxSize);
+            const { matches, unread } = (0,detect/* detectInFile */.df)(data, file, limits);
             for (const found of matches)
                 record(found, { commit: sha, authorTime: time, file, pos: found });
             for (const why of unread)
@@ -4281,7 +4282,7 @@ async function readFromTree(root, sha, maxSize, unreadable, record) {
 /** The refs whose tips may hold keys: not the stash, not symbolic `…/HEAD` (its target is listed). */
 const tipRefs = (refs) => refs.filter((r) => r !== 'refs/stash' && !r.endsWith('/HEAD'));
 /** Reads the new blob of each binary change once, by its bytes; blobs over the size limit are listed as skipped. */
-async function scanBinaries(changes, blobs, maxSize, skipped, unreadable, record) {
+async function scanBinaries(changes, blobs, limits, skipped, unreadable, record) {
     const byBlob = new Map();
     for (const c of changes)
         byBlob.set(c.blob, [...(byBlob.get(c.blob) ?? []), c]);
@@ -4294,7 +4295,7 @@ async function scanBinaries(changes, blobs, maxSize, skipped, unreadable, record
         if (size === undefined)
             for (const c of uses)
                 unreadable.push(`blob ${id} of ${c.file} in ${c.commit?.sha.slice(0, 12) ?? 'the index'}: missing`);
-        else if (size > maxSize)
+        else if (size > limits.maxFileSize)
             for (const c of uses)
                 skipped.push({ path: c.file, reason: 'too-large', detail: `${size} bytes, binary, in ${c.commit?.sha.slice(0, 12) ?? 'the index'}` });
         else
@@ -4305,7 +4306,7 @@ async function scanBinaries(changes, blobs, maxSize, skipped, unreadable, record
         if (!data)
             continue;
         bytes += data.length;
-        const { matches, unread } = (0,detect/* detectInFile */.df)(data, uses[0].file, maxSize);
+        const { matches, unread } = (0,detect/* detectInFile */.df)(data, uses[0].file, limits);
         for (const m of matches) {
             for (const c of uses)
                 record(m, { commit: c.commit?.sha ?? null, authorTime: c.commit?.authorTime ?? 0, file: c.file, pos: m });
@@ -4317,11 +4318,11 @@ async function scanBinaries(changes, blobs, maxSize, skipped, unreadable, record
     return bytes;
 }
 /** Where a key sits in a blob (the first place, if several). */
-async function locate(blobs, spec, fingerprint, maxSize) {
+async function locate(blobs, spec, fingerprint, limits) {
     const blob = await blobs.read(spec);
     if (!blob)
         return undefined;
-    return (0,detect/* detectInFile */.df)(blob, spec.slice(spec.indexOf(':') + 1), maxSize).matches.find((m) => m.secret.fingerprint === fingerprint);
+    return (0,detect/* detectInFile */.df)(blob, spec.slice(spec.indexOf(':') + 1), limits).matches.find((m) => m.secret.fingerprint === fingerprint);
 }
 
 // EXTERNAL MODULE: ./src/scan/worktree-scan.ts + 2 modules
@@ -4499,20 +4500,20 @@ class WindowScanner {
  * Reads one file window by window; only windows the prefilter passes are decoded and searched. An
  * archive (at most the size limit, as every file) is then read whole, for its entries.
  */
-function scanFile(reader, rel) {
+function scanFile(reader, rel, archiveDepth = detect/* ARCHIVE_DEPTH */.vq) {
     const scanner = new WindowScanner();
     const read = reader.readWindows(rel, (w) => scanner.push(w));
     if (read.kind !== 'file')
         return [read];
-    if (scanner.archive) {
+    if (scanner.archive && archiveDepth > 0) {
         const whole = reader.read(rel, { binary: true });
-        return whole.kind === 'file' ? scanArchive(rel, whole.data, reader.maxFileSize) : [whole];
+        return whole.kind === 'file' ? scanArchive(rel, whole.data, { maxFileSize: reader.maxFileSize, archiveDepth }) : [whole];
     }
     return [{ kind: 'scanned', path: rel, bytes: read.bytes, matches: scanner.matches }];
 }
 /** The keys in an archive's bytes and its entries', and an outcome for each entry that could not be read. */
-function scanArchive(rel, data, limit) {
-    const { matches, unread } = (0,detect/* detectInFile */.df)(data, rel, limit);
+function scanArchive(rel, data, limits) {
+    const { matches, unread } = (0,detect/* detectInFile */.df)(data, rel, limits);
     return [
         { kind: 'scanned', path: rel, bytes: data.length, matches: toWire(matches) },
         ...unread.map((detail) => ({ kind: 'skipped', path: rel, reason: 'archive-entry', detail })),
@@ -4527,7 +4528,7 @@ const MIN_ROOM = 256 << 10;
  * Only the files a literal hits, and UTF-16 ones (their bytes never hold the ASCII literals), are
  * scanned whole; a file that does not fit is read window by window on its own.
  */
-function scanBatch(reader, paths) {
+function scanBatch(reader, paths, archiveDepth = detect/* ARCHIVE_DEPTH */.vq) {
     let filesScanned = 0;
     let bytesScanned = 0;
     const notable = [];
@@ -4554,10 +4555,10 @@ function scanBatch(reader, paths) {
             notable.push({ kind: 'scanned', path, bytes: 0, matches });
     };
     const flush = () => {
-        for (const i of filesHit(pack, used, packed)) {
+        for (const i of filesHit(pack, used, packed, archiveDepth > 0)) {
             const { path, start, end } = packed[i];
-            if ((0,detect/* isArchive */.tc)(pack, start, end)) {
-                const [scanned, ...unread] = scanArchive(path, pack.subarray(start, end), reader.maxFileSize);
+            if (archiveDepth > 0 && (0,detect/* isArchive */.tc)(pack, start, end)) {
+                const [scanned, ...unread] = scanArchive(path, pack.subarray(start, end), { maxFileSize: reader.maxFileSize, archiveDepth });
                 if (scanned?.kind === 'scanned' && scanned.matches.length > 0)
                     notable.push(scanned);
                 for (const o of unread)
@@ -4585,7 +4586,7 @@ function scanBatch(reader, paths) {
             pack[used++] = 0x0a;
         }
         else if (read.kind === 'too-big') {
-            for (const o of scanFile(reader, rel))
+            for (const o of scanFile(reader, rel, archiveDepth))
                 take(o);
         }
         else if (read.kind === 'skipped' && read.detail === file_reader/* DIRECTORY */.Md) {
@@ -4609,7 +4610,7 @@ function scanBatch(reader, paths) {
                 // Names holding a key are findings of their own (the listing checks the tree's own names).
                 for (const rel of inside)
                     found(rel, rel, 'file-name');
-                const more = scanBatch(reader, inside);
+                const more = scanBatch(reader, inside, archiveDepth);
                 filesScanned += more.filesScanned;
                 bytesScanned += more.bytesScanned;
                 notable.push(...more.notable);
@@ -4623,13 +4624,13 @@ function scanBatch(reader, paths) {
 }
 /**
  * Indices of the packed files that a prefilter literal hits, or that start with a UTF-16
- * byte-order mark. Past a hit the search goes on from the next file: a file full of markers costs
+ * byte-order mark or, when `archives` are read, like an archive. Past a hit the search goes on from the next file: a file full of markers costs
  * one hit per literal.
  */
-function filesHit(pack, used, packed) {
+function filesHit(pack, used, packed, archives) {
     const hit = new Set();
     packed.forEach((p, i) => {
-        if ((0,detect/* utf16Mark */.QB)(pack, p.start) || (0,detect/* isArchive */.tc)(pack, p.start, p.end))
+        if ((0,detect/* utf16Mark */.QB)(pack, p.start) || (archives && (0,detect/* isArchive */.tc)(pack, p.start, p.end)))
             hit.add(i);
     });
     const data = pack.subarray(0, used);
@@ -4773,9 +4774,10 @@ async function scanTree(settings, collector, deps) {
     // Starting worker threads costs more than a small tree takes to scan: the listing decides.
     const { head, rest } = await peek(listed, threads > 1 ? MAIN_THREAD_FILES : Infinity);
     const reader = new file_reader/* FileReader */.qg(settings.root, settings.config.scan.maxFileSize);
-    const local = (batch) => scanBatch(reader, batch);
+    const { maxFileSize, archiveDepth } = settings.config.scan;
+    const local = (batch) => scanBatch(reader, batch, archiveDepth);
     if (rest)
-        await scanInPool(rest, threads - 1, { root: settings.root, maxFileSize: settings.config.scan.maxFileSize }, local, onBatch);
+        await scanInPool(rest, threads - 1, { root: settings.root, maxFileSize, archiveDepth }, local, onBatch);
     else
         for (let i = 0; i < head.length; i += BATCH)
             onBatch(local(head.slice(i, i + BATCH)));
