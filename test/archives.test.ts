@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { detectInFile } from '../src/detect/index.ts';
 import { DEFAULT_CONFIG } from '../src/config.ts';
 import { parseConfig } from '../src/config-file.ts';
 import { silentLogger } from '../src/logger.ts';
@@ -135,6 +137,37 @@ describe('keys inside archives', () => {
       ['a.zip', `keys/sk-proj-…${k.slice(-4)}.txt`, 1],
     ]);
     expectNoKey([k], { text: text.stdout + text.stderr, json: readFileSync(out, 'utf8') });
+  });
+});
+
+describe('damaged archives (property)', () => {
+  it('a zip, tar or gzip with any bytes changed or cut never throws, and a key stored whole is still found', () => {
+    const k = key();
+    const plain = `K=${k}\n`;
+    const inner = makeZip([{ name: 'in.env', data: plain }]);
+    const samples = [
+      makeZip([{ name: 'a.env', data: plain, method: 0 }, { name: 'b.zip', data: inner }, { name: 'c.txt', data: 'x'.repeat(5000) }], { comment: 'c' }),
+      makeZip([{ name: 'a.env', data: plain, method: 0 }, { name: 'b.bin', data: randomBytes(2000) }], { zip64: true }),
+      makeTar([{ name: 'a.env', data: plain }, { name: `d/${'n'.repeat(150)}`, data: gzipSync(plain) }]),
+      gzipSync(makeTar([{ name: 'a.env', data: plain }])),
+    ];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: samples.length - 1 }),
+        fc.array(fc.record({ at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }), { maxLength: 8 }),
+        fc.option(fc.nat(), { nil: undefined }),
+        (which, edits, cut) => {
+          const bytes = Buffer.from(samples[which]!);
+          for (const { at, byte } of edits) bytes[at % bytes.length] = byte;
+          const data = cut === undefined ? bytes : bytes.subarray(0, cut % bytes.length);
+          const { matches } = detectInFile(data, 'sample', { maxFileSize: 1 << 20, archiveDepth: 3 });
+          // Stored uncompressed and untouched, the key is in the raw bytes whatever the damage.
+          const stored = which !== 3 && data.includes(Buffer.from(plain));
+          if (stored) expect(matches.some((m) => m.secret.reveal() === k)).toBe(true);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
 
