@@ -222,4 +222,16 @@ describe('archives in git history', () => {
     const [gone] = await history();
     expect(gone).toMatchObject({ file: 'dist/bundle.zip', entry: 'config/app.env', line: 2, git: { presentAtHead: false } });
   });
+
+  it('a staged archive and a range that adds one are read the same way (the pre-commit hook and pull requests)', () => {
+    const k = key();
+    const root = gitRepo({ 'README.md': '# app\n' });
+    const before = git(root, 'rev-parse', 'HEAD').trim();
+    write(root, 'backup.tgz', gzipSync(makeTar([{ name: 'db/seed.sql', data: `-- ${k}\n` }])));
+    git(root, 'add', 'backup.tgz');
+    const found = (args: string[]) => (JSON.parse(runCli(['scan', root, ...args, '--format', 'json', '--fail-on', 'none']).stdout) as { findings: { file: string; entry?: string; line: number }[] }).findings.map((f) => [f.file, f.entry, f.line]);
+    expect(found(['--staged'])).toEqual([['backup.tgz', 'backup.tar!db/seed.sql', 1]]);
+    git(root, 'commit', '-qm', 'backup');
+    expect(found(['--range', `${before}..HEAD`])).toEqual([['backup.tgz', 'backup.tar!db/seed.sql', 1]]);
+  });
 });
