@@ -207,6 +207,23 @@ describe('coverage of a history scan (bundled CLI)', () => {
   });
 });
 
+describe('ref names (bundled CLI)', () => {
+  it('a branch or tag named after a key is a finding at its tip, and no report prints the name whole', () => {
+    const key = project();
+    const root = gitRepo({ 'a.txt': 'a\n' });
+    const tip = git(root, 'rev-parse', 'HEAD').trim();
+    git(root, 'branch', `fix/${key}`);
+    git(root, 'tag', `v-${key}`);
+    const outs = Object.fromEntries(['text', 'json', 'sarif'].map((format) => [format, runCli(['scan', root, '--history', '--format', format, '--fail-on', 'none'])]));
+    const report = JSON.parse(outs.json!.stdout) as { coverage: { refs: string[] }; findings: { file: string; source?: string; commit: string; occurrences: number }[] };
+    const redacted = `sk-proj-…${key.slice(-4)}`;
+    expect(report.findings).toEqual([expect.objectContaining({ file: `(ref name: refs/heads/fix/${redacted})`, source: 'ref-name', commit: tip, occurrences: 2 })]);
+    expect(report.coverage.refs).toEqual([`refs/heads/fix/${redacted}`, 'refs/heads/main', `refs/tags/v-${redacted}`]);
+    expect(outs.text!.stdout).toContain(`history: 1 commit from 3 refs (fix/${redacted}, main, v-${redacted})`);
+    expectNoKey([key], Object.fromEntries(Object.entries(outs).map(([f, r]) => [f, r.stdout + r.stderr])));
+  });
+});
+
 describe('a detached HEAD in a clone without refs (bundled CLI)', () => {
   it('is read, as git log --all reads it, and named as what was covered', () => {
     const key = legacy();

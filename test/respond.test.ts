@@ -134,6 +134,25 @@ describe('leak response', () => {
     expect(tracker.issues[0]!.comments).toEqual([]);
   });
 
+  it('a key in a commit message or a branch name links to the commit, not to a file the commit does not have', async () => {
+    const { deps } = await world();
+    const key = makeKey(shapeByName('project 132'));
+    const root = gitRepo({ 'README.md': '# app\n' });
+    git(root, 'commit', '-q', '--allow-empty', '-m', `rotate: old key was ${key}`);
+    const sha = git(root, 'rev-parse', 'HEAD').trim();
+    git(root, 'branch', `hotfix-${key}`);
+    const result = await scanGit({ root, config: DEFAULT_CONFIG, target: { type: 'history' } }, { logger });
+    const tracker = new MemoryTracker();
+    await respond(result, settings({ revoke: 'off', repo: { serverUrl: 'https://github.test', repository: 'acme/app', sha } }), deps(tracker));
+    const body = tracker.issues[0]!.body;
+    const where = body.slice(body.indexOf('### Where'), body.indexOf('### What')).split('\n').filter((l) => l.startsWith('- '));
+    expect(where).toEqual([
+      expect.stringMatching(new RegExp(`^- \\[\`\\(commit message\\):1\`\\]\\(https://github\\.test/acme/app/commit/${sha}\\) in commit`)),
+      expect.stringMatching(new RegExp(`^- \\[\`\\(ref name: refs/heads/hotfix-sk-proj-….{4}\\)\`\\]\\(https://github\\.test/acme/app/commit/${sha}\\) in commit`)),
+    ]);
+    expectNoKey([key], { body });
+  });
+
   it('escapes untrusted paths: no mentions, links, HTML or a second marker', async () => {
     const { deps } = await world();
     const key = makeKey(shapeByName('legacy 51'));

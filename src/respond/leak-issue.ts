@@ -4,7 +4,7 @@ import { encodeFileNameComponent } from '../text/file-name.ts';
 import { markerLine } from '../text/marker.ts';
 import { exposureTable } from '../exposure/render.ts';
 import { code, escapeMarkdown } from '../text/markdown.ts';
-import { placePath, type Finding, type KeyResponse } from '../scan/finding.ts';
+import { placePath, type Finding, type KeyResponse, type KeySource } from '../scan/finding.ts';
 
 /** Where a report's links point: `GITHUB_SERVER_URL`, `GITHUB_REPOSITORY` and, for the working tree, `GITHUB_SHA`. */
 export interface RepoContext {
@@ -15,7 +15,7 @@ export interface RepoContext {
 }
 
 /** Where a key was found; `repository` when the places span several repositories (org-wide runs). */
-export type LeakPlace = Pick<Finding, 'file' | 'entry' | 'line' | 'commit' | 'git' | 'alert'> & { readonly repository?: string };
+export type LeakPlace = Pick<Finding, 'file' | 'entry' | 'line' | 'commit' | 'git' | 'alert' | 'source'> & { readonly repository?: string };
 
 /** One leaked key: every place it was found in this run, and what was done about it. */
 export interface LeakGroup {
@@ -62,10 +62,13 @@ function placesOf(group: LeakGroup, ctx: RepoContext): Place[] {
       add(id, `- ${alertLink(f.alert)}${f.file ? `: ${code(`${f.file}:${f.line}`)}${f.commit ? ` in commit ${code(f.commit.slice(0, 12))}` : ''}` : ' (not in a file: an issue, pull request, discussion or wiki)'}`);
       continue;
     }
-    // Inside an archive the line is the entry's: the link opens the archive.
-    const at = (commit: string | undefined, file: string, line: number, entry?: string) => {
+    // Inside an archive the line is the entry's: the link opens the archive. A message or a ref's
+    // name is no file of the commit: the link opens the commit.
+    const at = (commit: string | undefined, file: string, line: number, entry?: string, source?: KeySource) => {
       const shown = `${f.repository ? `${f.repository}: ` : ''}${placePath({ file, entry })}${line > 0 ? `:${line}` : ''}`;
-      return commit && repository ? `[${code(shown)}](${permalink(ctx, repository, commit, file, entry === undefined ? line : 0)})` : code(shown);
+      if (!commit || !repository) return code(shown);
+      const link = source && source !== 'file-name' ? `${ctx.serverUrl}/${repository}/commit/${commit}` : permalink(ctx, repository, commit, file, entry === undefined ? line : 0);
+      return `[${code(shown)}](${link})`;
     };
     if (!f.commit || !f.git) {
       add(id, `- ${at(f.commit ?? (here ? ctx.sha : undefined), f.file, f.line, f.entry)}${f.commit ? ` in commit ${code(f.commit.slice(0, 12))}` : ' in the working tree'}`);
@@ -79,10 +82,11 @@ function placesOf(group: LeakGroup, ctx: RepoContext): Place[] {
     if (inTree) add(id, `- ${at(here ? ctx.sha : undefined, f.file, f.line, f.entry)} in the scanned tree`);
     const firstId = inTree ? sha256Hex(`${f.repository ?? ''}\0${first.commit}\0${first.file}\0${first.line}`).slice(0, 12) : id;
     const more = f.git.occurrences - Math.max(f.git.locations.length, 1);
-    add(firstId, `- ${at(first.commit, first.file, first.line, first.entry)} in commit ${code(first.commit.slice(0, 12))}${f.git.occurrences > 1 ? `, where it was first added${date}` : date}${more > 0 ? `; added ${f.git.occurrences} times in all` : ''}`);
+    const firstSource = f.git.locations.find((l) => l.commit === first.commit && l.file === first.file)?.source ?? f.source;
+    add(firstId, `- ${at(first.commit, first.file, first.line, first.entry, firstSource)} in commit ${code(first.commit.slice(0, 12))}${f.git.occurrences > 1 ? `, where it was first added${date}` : date}${more > 0 ? `; added ${f.git.occurrences} times in all` : ''}`);
     for (const l of f.git.locations) {
       if (!l.commit || (l.commit === first.commit && l.file === first.file)) continue;
-      add(sha256Hex(`${f.repository ?? ''}\0${l.commit}\0${l.file}\0`).slice(0, 12), `- ${at(l.commit, l.file, 0)} in commit ${code(l.commit.slice(0, 12))}`);
+      add(sha256Hex(`${f.repository ?? ''}\0${l.commit}\0${l.file}\0`).slice(0, 12), `- ${at(l.commit, l.file, 0, undefined, l.source)} in commit ${code(l.commit.slice(0, 12))}`);
     }
   }
   return [...out.values()];

@@ -75,7 +75,9 @@ export async function collect(sources: FindingSource | readonly FindingSource[],
   const skipped = all((o) => o.skipped).map((s) => ({ ...s, path: scrubSecrets(s.path) }));
   const unreadable = all((o) => o.unreadable).map(scrubSecrets);
   const notes = all((o) => o.notes).map(scrubSecrets);
-  const coverage = first('coverage');
+  // A branch or tag may be named after a key: every report lists the refs.
+  const covered = first('coverage');
+  const coverage = covered?.type === 'refs' ? { ...covered, refs: covered.refs.map(scrubSecrets) } : covered;
   const commitsScanned = first('commitsScanned');
   const threads = first('threads');
   return {
@@ -112,7 +114,7 @@ function maskPaths(f: Finding): Finding {
       ...g,
       locations: g.locations.map((l) => ({ ...l, file: m(l.file) })),
       atHead: g.atHead && { ...g.atHead, file: m(g.atHead.file), ...(g.atHead.entry !== undefined ? { entry: m(g.atHead.entry) } : {}) },
-      ...(g.presentIn ? { presentIn: g.presentIn.map((p) => ({ ...p, file: m(p.file) })) } : {}),
+      ...(g.presentIn ? { presentIn: g.presentIn.map((p) => ({ ...p, ref: m(p.ref), file: m(p.file) })) } : {}),
       ...(g.firstAdded ? { firstAdded: { ...g.firstAdded, file: m(g.firstAdded.file), ...(g.firstAdded.entry !== undefined ? { entry: m(g.firstAdded.entry) } : {}) } } : {}),
     },
   };

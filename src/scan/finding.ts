@@ -63,6 +63,8 @@ export interface AlertRef {
 export interface GitLocation {
   readonly commit: string | null;
   readonly file: string;
+  /** Not in a file's text (a message, a ref's name): `file` names what it is in. */
+  readonly source?: KeySource;
 }
 
 export interface GitFacts {
@@ -91,11 +93,11 @@ export function placePath(p: { readonly file: string; readonly entry?: string })
   return p.entry === undefined ? p.file : `${p.file}!${p.entry}`;
 }
 
-/** Where a key is when it is not in a file's text. A file named after a key is a leak of its own (`> $OPENAI_API_KEY`). */
-export type KeySource = 'commit-message' | 'tag-message' | 'file-name';
+/** Where a key is when it is not in a file's text. A file, branch or tag named after a key is a leak of its own (`> $OPENAI_API_KEY`, `git push origin HEAD:$KEY`). */
+export type KeySource = 'commit-message' | 'tag-message' | 'file-name' | 'ref-name';
 
 /** How a reader names a key source: `commit message`. */
-export const SOURCE_LABEL: Record<KeySource, string> = { 'commit-message': 'commit message', 'tag-message': 'tag message', 'file-name': 'file name' };
+export const SOURCE_LABEL: Record<KeySource, string> = { 'commit-message': 'commit message', 'tag-message': 'tag message', 'file-name': 'file name', 'ref-name': 'ref name' };
 
 export interface SkippedFile {
   readonly path: string;

@@ -1,4 +1,4 @@
-import { detectInFile, detectKeys, scrubSecrets, type ArchiveLimits, type Encoding, type FileMatch, type Match } from '../detect/index.ts';
+import { detectInFile, detectKeys, mayContainKey, scrubSecrets, type ArchiveLimits, type Encoding, type FileMatch, type Match } from '../detect/index.ts';
 import type { Config } from '../config.ts';
 import { ConfigurationError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
@@ -85,6 +85,8 @@ interface KeyState {
   readonly locations: GitLocation[];
 }
 
+const location = (at: Place): GitLocation => ({ commit: at.commit, file: at.file, ...(at.source ? { source: at.source } : {}) });
+
 /** Refs listed per key (all are counted). */
 const MAX_REFS = 20;
 /** Files looked at for presence at the tips: the files where keys were added, up to this many. */
@@ -168,7 +170,7 @@ async function readChanges(settings: ChangesSettings, allow: Sink, deps: SourceD
     }
     const state = keys.get(found.fingerprint);
     if (!state) {
-      keys.set(found.fingerprint, { found, first: at, occurrences: 1, locations: [{ commit: at.commit, file: at.file }] });
+      keys.set(found.fingerprint, { found, first: at, occurrences: 1, locations: [location(at)] });
       return;
     }
     state.occurrences++;
@@ -176,7 +178,7 @@ async function readChanges(settings: ChangesSettings, allow: Sink, deps: SourceD
     // Within one commit, the first file (git's path order) stays.
     if (at.authorTime < state.first.authorTime || (at.authorTime === state.first.authorTime && at.commit !== state.first.commit)) state.first = at;
     if (state.locations.length < MAX_LOCATIONS && !state.locations.some((l) => l.commit === at.commit && l.file === at.file)) {
-      state.locations.push({ commit: at.commit, file: at.file });
+      state.locations.push(location(at));
     }
   };
 
@@ -253,6 +255,13 @@ async function readChanges(settings: ChangesSettings, allow: Sink, deps: SourceD
     for (const m of detectKeys(t.text)) record(m, { commit: t.peeled, authorTime: t.time, file: `(tag message: ${t.name})`, source: 'tag-message', pos: m });
   }
   bytesScanned += refs?.bytes ?? 0;
+  // A branch or tag named after a key: GitHub lists ref names to anyone who can read the repository.
+  for (const ref of (refs?.refs ?? []).filter((r) => mayContainKey(r))) {
+    const matches = detectKeys(ref);
+    if (matches.length === 0) continue;
+    const [sha, time] = (await git(settings.root, ['log', '-1', '--format=%H %at', ref, '--']).catch(() => '')).trim().split(' ');
+    for (const m of matches) record(m, { commit: sha || null, authorTime: Number(time) || 0, file: `(ref name: ${ref})`, source: 'ref-name', pos: m });
+  }
 
   let atTips = new Map<string, TipPlace[]>();
   await attempt(() => 'where the keys are at the ref tips', async () => {
