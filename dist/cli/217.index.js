@@ -2604,10 +2604,14 @@ function placesOf(group, ctx) {
             add(id, `- ${alertLink(f.alert)}${f.file ? `: ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(`${f.file}:${f.line}`)}${f.commit ? ` in commit ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(f.commit.slice(0, 12))}` : ''}` : ' (not in a file: an issue, pull request, discussion or wiki)'}`);
             continue;
         }
-        // Inside an archive the line is the entry's: the link opens the archive.
-        const at = (commit, file, line, entry) => {
+        // Inside an archive the line is the entry's: the link opens the archive. A message or a ref's
+        // name is no file of the commit: the link opens the commit.
+        const at = (commit, file, line, entry, source) => {
             const shown = `${f.repository ? `${f.repository}: ` : ''}${(0,_scan_finding_js__WEBPACK_IMPORTED_MODULE_5__/* .placePath */ .F7)({ file, entry })}${line > 0 ? `:${line}` : ''}`;
-            return commit && repository ? `[${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(shown)}](${permalink(ctx, repository, commit, file, entry === undefined ? line : 0)})` : (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(shown);
+            if (!commit || !repository)
+                return (0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(shown);
+            const link = source && source !== 'file-name' ? `${ctx.serverUrl}/${repository}/commit/${commit}` : permalink(ctx, repository, commit, file, entry === undefined ? line : 0);
+            return `[${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(shown)}](${link})`;
         };
         if (!f.commit || !f.git) {
             add(id, `- ${at(f.commit ?? (here ? ctx.sha : undefined), f.file, f.line, f.entry)}${f.commit ? ` in commit ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(f.commit.slice(0, 12))}` : ' in the working tree'}`);
@@ -2622,11 +2626,12 @@ function placesOf(group, ctx) {
             add(id, `- ${at(here ? ctx.sha : undefined, f.file, f.line, f.entry)} in the scanned tree`);
         const firstId = inTree ? (0,_detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .fg)(`${f.repository ?? ''}\0${first.commit}\0${first.file}\0${first.line}`).slice(0, 12) : id;
         const more = f.git.occurrences - Math.max(f.git.locations.length, 1);
-        add(firstId, `- ${at(first.commit, first.file, first.line, first.entry)} in commit ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(first.commit.slice(0, 12))}${f.git.occurrences > 1 ? `, where it was first added${date}` : date}${more > 0 ? `; added ${f.git.occurrences} times in all` : ''}`);
+        const firstSource = f.git.locations.find((l) => l.commit === first.commit && l.file === first.file)?.source ?? f.source;
+        add(firstId, `- ${at(first.commit, first.file, first.line, first.entry, firstSource)} in commit ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(first.commit.slice(0, 12))}${f.git.occurrences > 1 ? `, where it was first added${date}` : date}${more > 0 ? `; added ${f.git.occurrences} times in all` : ''}`);
         for (const l of f.git.locations) {
             if (!l.commit || (l.commit === first.commit && l.file === first.file))
                 continue;
-            add((0,_detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .fg)(`${f.repository ?? ''}\0${l.commit}\0${l.file}\0`).slice(0, 12), `- ${at(l.commit, l.file, 0)} in commit ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(l.commit.slice(0, 12))}`);
+            add((0,_detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .fg)(`${f.repository ?? ''}\0${l.commit}\0${l.file}\0`).slice(0, 12), `- ${at(l.commit, l.file, 0, undefined, l.source)} in commit ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(l.commit.slice(0, 12))}`);
         }
     }
     return [...out.values()];
@@ -2903,7 +2908,9 @@ async function collect(sources, target, filter, deps) {
     const skipped = all((o) => o.skipped).map((s) => ({ ...s, path: (0,_detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .scrubSecrets */ .Zg)(s.path) }));
     const unreadable = all((o) => o.unreadable).map(_detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .scrubSecrets */ .Zg);
     const notes = all((o) => o.notes).map(_detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .scrubSecrets */ .Zg);
-    const coverage = first('coverage');
+    // A branch or tag may be named after a key: every report lists the refs.
+    const covered = first('coverage');
+    const coverage = covered?.type === 'refs' ? { ...covered, refs: covered.refs.map(_detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .scrubSecrets */ .Zg) } : covered;
     const commitsScanned = first('commitsScanned');
     const threads = first('threads');
     return {
@@ -2940,7 +2947,7 @@ function maskPaths(f) {
             ...g,
             locations: g.locations.map((l) => ({ ...l, file: m(l.file) })),
             atHead: g.atHead && { ...g.atHead, file: m(g.atHead.file), ...(g.atHead.entry !== undefined ? { entry: m(g.atHead.entry) } : {}) },
-            ...(g.presentIn ? { presentIn: g.presentIn.map((p) => ({ ...p, file: m(p.file) })) } : {}),
+            ...(g.presentIn ? { presentIn: g.presentIn.map((p) => ({ ...p, ref: m(p.ref), file: m(p.file) })) } : {}),
             ...(g.firstAdded ? { firstAdded: { ...g.firstAdded, file: m(g.firstAdded.file), ...(g.firstAdded.entry !== undefined ? { entry: m(g.firstAdded.entry) } : {}) } } : {}),
         },
     };
@@ -2963,7 +2970,7 @@ function placePath(p) {
     return p.entry === undefined ? p.file : `${p.file}!${p.entry}`;
 }
 /** How a reader names a key source: `commit message`. */
-const SOURCE_LABEL = { 'commit-message': 'commit message', 'tag-message': 'tag message', 'file-name': 'file name' };
+const SOURCE_LABEL = { 'commit-message': 'commit message', 'tag-message': 'tag message', 'file-name': 'file name', 'ref-name': 'ref name' };
 function peakRssMb() {
     return Math.round(process.resourceUsage().maxRSS / 1024);
 }
@@ -3995,6 +4002,7 @@ function gitArgs(target) {
             return ['diff', '--cached', ...DIFF_FLAGS, '--'];
     }
 }
+const git_scan_location = (at) => ({ commit: at.commit, file: at.file, ...(at.source ? { source: at.source } : {}) });
 /** Refs listed per key (all are counted). */
 const MAX_REFS = 20;
 /** Files looked at for presence at the tips: the files where keys were added, up to this many. */
@@ -4076,7 +4084,7 @@ async function readChanges(settings, allow, deps, blobs) {
         }
         const state = keys.get(found.fingerprint);
         if (!state) {
-            keys.set(found.fingerprint, { found, first: at, occurrences: 1, locations: [{ commit: at.commit, file: at.file }] });
+            keys.set(found.fingerprint, { found, first: at, occurrences: 1, locations: [git_scan_location(at)] });
             return;
         }
         state.occurrences++;
@@ -4085,7 +4093,7 @@ async function readChanges(settings, allow, deps, blobs) {
         if (at.authorTime < state.first.authorTime || (at.authorTime === state.first.authorTime && at.commit !== state.first.commit))
             state.first = at;
         if (state.locations.length < MAX_LOCATIONS && !state.locations.some((l) => l.commit === at.commit && l.file === at.file)) {
-            state.locations.push({ commit: at.commit, file: at.file });
+            state.locations.push(git_scan_location(at));
         }
     };
     const onLine = (line) => {
@@ -4175,6 +4183,15 @@ async function readChanges(settings, allow, deps, blobs) {
             record(m, { commit: t.peeled, authorTime: t.time, file: `(tag message: ${t.name})`, source: 'tag-message', pos: m });
     }
     bytesScanned += refs?.bytes ?? 0;
+    // A branch or tag named after a key: GitHub lists ref names to anyone who can read the repository.
+    for (const ref of (refs?.refs ?? []).filter((r) => (0,detect/* mayContainKey */.FY)(r))) {
+        const matches = (0,detect/* detectKeys */.c8)(ref);
+        if (matches.length === 0)
+            continue;
+        const [sha, time] = (await (0,git/* git */.$Y)(settings.root, ['log', '-1', '--format=%H %at', ref, '--']).catch(() => '')).trim().split(' ');
+        for (const m of matches)
+            record(m, { commit: sha || null, authorTime: Number(time) || 0, file: `(ref name: ${ref})`, source: 'ref-name', pos: m });
+    }
     let atTips = new Map();
     await attempt(() => 'where the keys are at the ref tips', async () => {
         const found = await keysAtTips(tipTrees, [...files], new Set(keys.keys()), blobs, settings.config.scan);
