@@ -5,7 +5,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectInFile } from '../src/detect/index.ts';
+import { detectInFile, EntryCache } from '../src/detect/index.ts';
 import { DEFAULT_CONFIG } from '../src/config.ts';
 import { parseConfig } from '../src/config-file.ts';
 import { silentLogger } from '../src/logger.ts';
@@ -160,7 +160,14 @@ describe('damaged archives (property)', () => {
           const bytes = Buffer.from(samples[which]!);
           for (const { at, byte } of edits) bytes[at % bytes.length] = byte;
           const data = cut === undefined ? bytes : bytes.subarray(0, cut % bytes.length);
-          const { matches } = detectInFile(data, 'sample', { maxFileSize: 1 << 20, archiveDepth: 3 });
+          const { matches, unread } = detectInFile(data, 'sample', { maxFileSize: 1 << 20, archiveDepth: 3 });
+          // Read again through a cache, twice: the same keys, the same places, the same problems.
+          const cache = new EntryCache();
+          for (let i = 0; i < 2; i++) {
+            const cached = detectInFile(data, 'sample', { maxFileSize: 1 << 20, archiveDepth: 3, cache });
+            expect(cached.matches.map((m) => [m.entry, m.line, m.column])).toEqual(matches.map((m) => [m.entry, m.line, m.column]));
+            if (i === 0) expect(cached.unread).toEqual(unread);
+          }
           // Stored uncompressed and untouched, the key is in the raw bytes whatever the damage.
           const stored = which !== 3 && data.includes(Buffer.from(plain));
           if (stored) expect(matches.some((m) => m.secret.reveal() === k)).toBe(true);
@@ -221,6 +228,21 @@ describe('archives in git history', () => {
     git(root, 'commit', '-qm', 'drop bundle');
     const [gone] = await history();
     expect(gone).toMatchObject({ file: 'dist/bundle.zip', entry: 'config/app.env', line: 2, git: { presentAtHead: false } });
+  });
+
+  it('a rebuilt jar: an entry read in one version is read from the cache in the next, with the same findings', async () => {
+    const k = key();
+    const root = gitRepo({ 'README.md': '# app\n' });
+    const commits: string[] = [];
+    for (let v = 0; v < 3; v++) {
+      write(root, 'app.jar', makeZip([{ name: 'config.properties', data: `openai.key=${k}\n` }, { name: `Build${v}.class`, data: randomBytes(500) }, { name: 'lib.zip', data: makeZip([{ name: 'x.env', data: `\nK=${k}\n` }]) }]));
+      git(root, 'add', '-A');
+      git(root, 'commit', '-qm', `v${v}`);
+      commits.push(git(root, 'rev-parse', 'HEAD').trim());
+    }
+    const [found] = (await scanGit({ root, config: DEFAULT_CONFIG, target: { type: 'history' } }, { logger: silentLogger })).findings;
+    expect(found).toMatchObject({ file: 'app.jar', entry: 'config.properties', line: 1, commit: commits[0], git: { occurrences: 6, presentAtHead: true } });
+    expect(found!.git!.locations.map((l) => l.commit).sort()).toEqual([...commits].sort());
   });
 
   it('a staged archive and a range that adds one are read the same way (the pre-commit hook and pull requests)', () => {

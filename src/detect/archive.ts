@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { detectInBytes } from './bytes.ts';
+import { sha256Hex } from './hash.ts';
 import type { Match } from './detect.ts';
 
 /**
@@ -13,6 +14,28 @@ export const ARCHIVE_DEPTH = 3;
 export interface ArchiveLimits {
   readonly maxFileSize: number;
   readonly archiveDepth: number;
+  /** Zip entries read before in this scan (see EntryCache). */
+  readonly cache?: EntryCache;
+}
+
+/**
+ * The keys of zip entries read whole before, by the SHA-256 of their compressed bytes (with their
+ * method, size, depth and name's last part, which decide what reading them gives): a history of a
+ * rebuilt jar holds the same entries version after version, and each is then read once. Only
+ * entries read without a problem are kept, so a hit gives what reading it again would.
+ */
+export class EntryCache {
+  readonly #entries = new Map<string, readonly FileMatch[]>();
+
+  get(key: string): readonly FileMatch[] | undefined {
+    return this.#entries.get(key);
+  }
+
+  set(key: string, matches: readonly FileMatch[]): void {
+    // Bounded: past it, the cache starts again (a miss only costs the read).
+    if (this.#entries.size >= 100_000) this.#entries.clear();
+    this.#entries.set(key, matches);
+  }
 }
 
 type Zlib = typeof import('node:zlib');
@@ -68,7 +91,7 @@ function archiveType(data: Uint8Array, at = 0, end = data.length): 'zip' | 'gzip
  */
 export function detectInFile(data: Uint8Array, name: string, limits: ArchiveLimits): FileScan {
   const unread: string[] = [];
-  const budget = { left: Math.min(limits.maxFileSize, Math.max(EXPANSION_FLOOR, data.length * EXPANSION_RATIO)), depth: limits.archiveDepth };
+  const budget = { left: Math.min(limits.maxFileSize, Math.max(EXPANSION_FLOOR, data.length * EXPANSION_RATIO)), depth: limits.archiveDepth, cache: limits.cache };
   return { matches: keysIn(data, baseName(name), limits.archiveDepth, budget, (why) => unread.push(why)), unread };
 }
 
@@ -78,6 +101,7 @@ interface Budget {
   left: number;
   /** The configured depth, for messages. */
   readonly depth: number;
+  readonly cache: EntryCache | undefined;
 }
 
 /**
@@ -89,15 +113,22 @@ function keysIn(bytes: Uint8Array, name: string, depth: number, budget: Budget, 
   const inner: FileMatch[] = [];
   const type = depth > 0 ? archiveType(bytes) : undefined;
   if (type) {
+    const place = (entry: string, found: readonly FileMatch[]) => {
+      for (const m of found) inner.push({ ...m, entry: m.entry === undefined ? entry : `${entry}!${m.entry}` });
+    };
     const visit: Visit = (entry, data) => {
       const opens = depth > 1 || !archiveType(data);
       if (!opens) problem(`${entry}: an archive nested more than ${budget.depth} deep, not opened`);
-      for (const m of keysIn(data, baseName(entry), opens ? depth - 1 : 0, budget, (why) => problem(`${entry}!${why}`))) {
-        inner.push({ ...m, entry: m.entry === undefined ? entry : `${entry}!${m.entry}` });
-      }
+      let clean = opens;
+      const found = keysIn(data, baseName(entry), opens ? depth - 1 : 0, budget, (why) => {
+        clean = false;
+        problem(`${entry}!${why}`);
+      });
+      place(entry, found);
+      return clean ? found : undefined;
     };
     const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    if (type === 'zip') readZip(buf, budget, visit, problem);
+    if (type === 'zip') readZip(buf, budget, visit, (entry, raw, e) => `${e.method} ${e.size} ${depth} ${baseName(entry)} ${sha256Hex(raw)}`, place, problem);
     else if (type === 'gzip') readGzip(buf, name, budget, visit, problem);
     else readTar(buf, visit, problem);
   }
@@ -105,7 +136,8 @@ function keysIn(bytes: Uint8Array, name: string, depth: number, budget: Budget, 
   return [...detectInBytes(bytes).filter((m) => !nested.has(m.secret.fingerprint)), ...inner];
 }
 
-type Visit = (entry: string, bytes: Uint8Array) => void;
+/** Reads an entry's bytes; what it found when nothing in it went unread. */
+type Visit = (entry: string, bytes: Uint8Array) => readonly FileMatch[] | undefined;
 
 /**
  * Decompresses at most `cap` bytes (the budget left, or less), which count against the budget
@@ -134,7 +166,14 @@ function inflate(run: (cap: number) => Buffer, cap: number, budget: Budget, what
  * are read first, and none past the size its header gives: a bomb among them is read last, and a
  * header that lies about its size costs no more than it says.
  */
-function readZip(buf: Buffer, budget: Budget, visit: Visit, problem: (why: string) => void): void {
+function readZip(
+  buf: Buffer,
+  budget: Budget,
+  visit: Visit,
+  cacheKey: (entry: string, raw: Buffer, e: { method: number; size: number }) => string,
+  replay: (entry: string, found: readonly FileMatch[]) => void,
+  problem: (why: string) => void,
+): void {
   const end = findEndOfCentralDirectory(buf);
   if (!end) return problem('not read as a zip: no central directory (truncated?); its raw bytes were scanned');
   const entries: { name: string; flags: number; method: number; compressed: number; size: number; local: number }[] = [];
@@ -177,15 +216,26 @@ function readZip(buf: Buffer, budget: Budget, visit: Visit, problem: (why: strin
     }
     const start = e.local + 30 + buf.readUInt16LE(e.local + 26) + buf.readUInt16LE(e.local + 28);
     const raw = buf.subarray(start, start + e.compressed);
-    if (e.method === 0) visit(e.name, raw);
-    else if (e.method === 8) {
+    if (e.method !== 0 && e.method !== 8) {
+      problem(`${e.name}: compression method ${e.method} not read`);
+      continue;
+    }
+    const key = budget.cache && cacheKey(e.name, raw, e);
+    const known = key ? budget.cache!.get(key) : undefined;
+    if (known) {
+      replay(e.name, known);
+      continue;
+    }
+    let data: Buffer | undefined = raw;
+    if (e.method === 8) {
       if (e.size > budget.left) {
         problem(`${e.name}: ${e.size} bytes, past what the archive may still expand to (${LIMIT_RULE}); not read`);
         continue;
       }
-      const data = inflate((cap) => loadZlib().inflateRawSync(raw, { maxOutputLength: cap }), e.size, budget, e.name, `expands past the ${e.size} bytes its header gives`, problem);
-      if (data) visit(e.name, data);
-    } else problem(`${e.name}: compression method ${e.method} not read`);
+      data = inflate((cap) => loadZlib().inflateRawSync(raw, { maxOutputLength: cap }), e.size, budget, e.name, `expands past the ${e.size} bytes its header gives`, problem);
+    }
+    const found = data && visit(e.name, data);
+    if (key && found) budget.cache!.set(key, found);
   }
 }
 

@@ -9,7 +9,7 @@ let crypto: Crypto | undefined;
  * start-up (test/entries.test.ts). No I/O: node:module serves only to load node:crypto
  * (test/boundary.test.ts).
  */
-export function sha256Hex(text: string): string {
+export function sha256Hex(text: string | Uint8Array): string {
   crypto ??= createRequire(import.meta.url)('node:crypto') as Crypto;
-  return crypto.createHash('sha256').update(text, 'utf8').digest('hex');
+  return (typeof text === 'string' ? crypto.createHash('sha256').update(text, 'utf8') : crypto.createHash('sha256').update(text)).digest('hex');
 }

@@ -1,6 +1,6 @@
 export { detectKeys, type Encoding, type Match } from './detect.ts';
 export { BINARY_SNIFF, countNewlines, decodeBytes, detectInBytes, sniffEncoding, unmarkedUtf16, utf16Mark, type TextEncoding } from './bytes.ts';
-export { ARCHIVE_DEPTH, detectInFile, isArchive, type ArchiveLimits, type FileMatch, type FileScan } from './archive.ts';
+export { ARCHIVE_DEPTH, detectInFile, EntryCache, isArchive, type ArchiveLimits, type FileMatch, type FileScan } from './archive.ts';
 export { LITERAL_SEARCHES, mayContainKey, PREFILTER_LITERALS } from './prefilter.ts';
 export { SecretValue, fingerprint, redact } from './secret.ts';
 export { sha256Hex } from './hash.ts';

@@ -1,4 +1,4 @@
-import { detectInFile, detectKeys, mayContainKey, scrubSecrets, type ArchiveLimits, type Encoding, type FileMatch, type Match } from '../detect/index.ts';
+import { detectInFile, detectKeys, EntryCache, mayContainKey, scrubSecrets, type ArchiveLimits, type Encoding, type FileMatch, type Match } from '../detect/index.ts';
 import type { Config } from '../config.ts';
 import { ConfigurationError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
@@ -145,6 +145,8 @@ async function readChanges(settings: ChangesSettings, allow: Sink, deps: SourceD
   const { logger, now } = deps;
   const started = now();
   const maxSize = settings.config.scan.maxFileSize;
+  // One cache of zip entries for the scan: a rebuilt jar's unchanged entries are read once.
+  const limits: ArchiveLimits = { ...settings.config.scan, cache: new EntryCache() };
   const keys = new Map<string, KeyState>();
   const files = new Set<string>();
   const skipped: SkippedFile[] = [];
@@ -240,7 +242,7 @@ async function readChanges(settings: ChangesSettings, allow: Sink, deps: SourceD
     if (settings.target.type === 'staged') unreadable.push(`the staged changes: ${(e as Error).message}`);
     // git log stops at the first object it cannot read: go on commit by commit from there (the
     // same order), and read a commit that fails again from its tree, naming the missing blobs.
-    else commitsScanned = await readRestOneByOne(settings.root, settings.target, commitsScanned, settings.config.scan, readDiffs, unreadable, (m, at) => !allow.pathAllowed(at.file) && record(m, at));
+    else commitsScanned = await readRestOneByOne(settings.root, settings.target, commitsScanned, limits, readDiffs, unreadable, (m, at) => !allow.pathAllowed(at.file) && record(m, at));
   }
   for (const line of scanner.end()) onLine(line);
   binaries.push(...scanner.takeBinaries().filter((b) => !allow.pathAllowed(b.file)));
@@ -248,7 +250,7 @@ async function readChanges(settings: ChangesSettings, allow: Sink, deps: SourceD
     if (s.file && !allow.pathAllowed(s.file)) skipped.push({ path: s.file, reason: 'line-too-large', detail: `a line of ${s.bytes - 1} bytes added${s.commit ? ` in ${s.commit.sha.slice(0, 12)}` : ''}` });
   }
 
-  await attempt(() => 'binary files', async () => (bytesScanned += await scanBinaries(binaries, blobs, settings.config.scan, skipped, unreadable, record)));
+  await attempt(() => 'binary files', async () => (bytesScanned += await scanBinaries(binaries, blobs, limits, skipped, unreadable, record)));
   for (const [m, at] of fromMessages) record(m, at);
   const refs = await listing;
   for (const t of refs?.tags ?? []) {
@@ -265,12 +267,12 @@ async function readChanges(settings: ChangesSettings, allow: Sink, deps: SourceD
 
   let atTips = new Map<string, TipPlace[]>();
   await attempt(() => 'where the keys are at the ref tips', async () => {
-    const found = await keysAtTips(tipTrees, [...files], new Set(keys.keys()), blobs, settings.config.scan);
+    const found = await keysAtTips(tipTrees, [...files], new Set(keys.keys()), blobs, limits);
     atTips = found.places;
     if (found.treesLeftOut) logger.warning(`keyguard: ${found.treesLeftOut} ref tips with distinct trees were not checked for the keys (too many refs times files); which refs hold a key is a lower bound`);
   });
   // All at once: the blob reads for the first places go to git in one batch.
-  const findings = await Promise.all([...keys.values()].map((k) => toFinding(k, atTips.get(k.found.fingerprint) ?? [], tip, blobs, logger, settings.config.scan)));
+  const findings = await Promise.all([...keys.values()].map((k) => toFinding(k, atTips.get(k.found.fingerprint) ?? [], tip, blobs, logger, limits)));
   findings.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
   skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
   // git log --all reads HEAD too: a detached HEAD in a clone without refs is what was covered.
