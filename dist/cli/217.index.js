@@ -554,6 +554,7 @@ function issueTarget(ctx, given, name, what) {
 __webpack_require__.d(__webpack_exports__, {
   vq: () => (/* reexport */ ARCHIVE_DEPTH),
   P4: () => (/* reexport */ BINARY_SNIFF),
+  bU: () => (/* reexport */ EntryCache),
   A3: () => (/* reexport */ KEY_KINDS),
   l0: () => (/* reexport */ LITERAL_SEARCHES),
   iJ: () => (/* reexport */ SecretValue),
@@ -819,7 +820,7 @@ let hash_crypto;
  */
 function sha256Hex(text) {
     hash_crypto ??= (0,external_node_module_.createRequire)(import.meta.url)('node:crypto');
-    return hash_crypto.createHash('sha256').update(text, 'utf8').digest('hex');
+    return (typeof text === 'string' ? hash_crypto.createHash('sha256').update(text, 'utf8') : hash_crypto.createHash('sha256').update(text)).digest('hex');
 }
 
 ;// CONCATENATED MODULE: ./src/detect/secret.ts
@@ -1318,12 +1319,31 @@ function countNewlines(data) {
 ;// CONCATENATED MODULE: ./src/detect/archive.ts
 
 
+
 /**
  * Archives are opened by their bytes, not their names: a zip (also .jar, .docx, .xlsx, .apk,
  * .whl, .nupkg), a gzip stream (.gz, .tgz) and a ustar or GNU tar. Their files are scanned like
  * any other, by default to this many levels (a zip in a zip in a zip).
  */
 const ARCHIVE_DEPTH = 3;
+/**
+ * The keys of zip entries read whole before, by the SHA-256 of their compressed bytes (with their
+ * method, size, depth and name's last part, which decide what reading them gives): a history of a
+ * rebuilt jar holds the same entries version after version, and each is then read once. Only
+ * entries read without a problem are kept, so a hit gives what reading it again would.
+ */
+class EntryCache {
+    #entries = new Map();
+    get(key) {
+        return this.#entries.get(key);
+    }
+    set(key, matches) {
+        // Bounded: past it, the cache starts again (a miss only costs the read).
+        if (this.#entries.size >= 100_000)
+            this.#entries.clear();
+        this.#entries.set(key, matches);
+    }
+}
 let zlib;
 /** node:zlib, loaded at the first archive (about 2 ms of start-up otherwise, on every thread). Decompression only: no I/O. */
 function loadZlib() {
@@ -1364,7 +1384,7 @@ function archiveType(data, at = 0, end = data.length) {
  */
 function detectInFile(data, name, limits) {
     const unread = [];
-    const budget = { left: Math.min(limits.maxFileSize, Math.max(EXPANSION_FLOOR, data.length * EXPANSION_RATIO)), depth: limits.archiveDepth };
+    const budget = { left: Math.min(limits.maxFileSize, Math.max(EXPANSION_FLOOR, data.length * EXPANSION_RATIO)), depth: limits.archiveDepth, cache: limits.cache };
     return { matches: keysIn(data, baseName(name), limits.archiveDepth, budget, (why) => unread.push(why)), unread };
 }
 const LIMIT_RULE = `the size limit, or ${EXPANSION_RATIO} times the archive's size if less`;
@@ -1377,17 +1397,25 @@ function keysIn(bytes, name, depth, budget, problem) {
     const inner = [];
     const type = depth > 0 ? archiveType(bytes) : undefined;
     if (type) {
+        const place = (entry, found) => {
+            for (const m of found)
+                inner.push({ ...m, entry: m.entry === undefined ? entry : `${entry}!${m.entry}` });
+        };
         const visit = (entry, data) => {
             const opens = depth > 1 || !archiveType(data);
             if (!opens)
                 problem(`${entry}: an archive nested more than ${budget.depth} deep, not opened`);
-            for (const m of keysIn(data, baseName(entry), opens ? depth - 1 : 0, budget, (why) => problem(`${entry}!${why}`))) {
-                inner.push({ ...m, entry: m.entry === undefined ? entry : `${entry}!${m.entry}` });
-            }
+            let clean = opens;
+            const found = keysIn(data, baseName(entry), opens ? depth - 1 : 0, budget, (why) => {
+                clean = false;
+                problem(`${entry}!${why}`);
+            });
+            place(entry, found);
+            return clean ? found : undefined;
         };
         const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
         if (type === 'zip')
-            readZip(buf, budget, visit, problem);
+            readZip(buf, budget, visit, (entry, raw, e) => `${e.method} ${e.size} ${depth} ${baseName(entry)} ${sha256Hex(raw)}`, place, problem);
         else if (type === 'gzip')
             readGzip(buf, name, budget, visit, problem);
         else
@@ -1423,7 +1451,7 @@ function inflate(run, cap, budget, what, overflow, problem) {
  * are read first, and none past the size its header gives: a bomb among them is read last, and a
  * header that lies about its size costs no more than it says.
  */
-function readZip(buf, budget, visit, problem) {
+function readZip(buf, budget, visit, cacheKey, replay, problem) {
     const end = findEndOfCentralDirectory(buf);
     if (!end)
         return problem('not read as a zip: no central directory (truncated?); its raw bytes were scanned');
@@ -1471,19 +1499,27 @@ function readZip(buf, budget, visit, problem) {
         }
         const start = e.local + 30 + buf.readUInt16LE(e.local + 26) + buf.readUInt16LE(e.local + 28);
         const raw = buf.subarray(start, start + e.compressed);
-        if (e.method === 0)
-            visit(e.name, raw);
-        else if (e.method === 8) {
+        if (e.method !== 0 && e.method !== 8) {
+            problem(`${e.name}: compression method ${e.method} not read`);
+            continue;
+        }
+        const key = budget.cache && cacheKey(e.name, raw, e);
+        const known = key ? budget.cache.get(key) : undefined;
+        if (known) {
+            replay(e.name, known);
+            continue;
+        }
+        let data = raw;
+        if (e.method === 8) {
             if (e.size > budget.left) {
                 problem(`${e.name}: ${e.size} bytes, past what the archive may still expand to (${LIMIT_RULE}); not read`);
                 continue;
             }
-            const data = inflate((cap) => loadZlib().inflateRawSync(raw, { maxOutputLength: cap }), e.size, budget, e.name, `expands past the ${e.size} bytes its header gives`, problem);
-            if (data)
-                visit(e.name, data);
+            data = inflate((cap) => loadZlib().inflateRawSync(raw, { maxOutputLength: cap }), e.size, budget, e.name, `expands past the ${e.size} bytes its header gives`, problem);
         }
-        else
-            problem(`${e.name}: compression method ${e.method} not read`);
+        const found = data && visit(e.name, data);
+        if (key && found)
+            budget.cache.set(key, found);
     }
 }
 function findEndOfCentralDirectory(buf) {
@@ -4059,6 +4095,8 @@ async function readChanges(settings, allow, deps, blobs) {
     const { logger, now } = deps;
     const started = now();
     const maxSize = settings.config.scan.maxFileSize;
+    // One cache of zip entries for the scan: a rebuilt jar's unchanged entries are read once.
+    const limits = { ...settings.config.scan, cache: new detect/* EntryCache */.bU() };
     const keys = new Map();
     const files = new Set();
     const skipped = [];
@@ -4165,7 +4203,7 @@ async function readChanges(settings, allow, deps, blobs) {
         // git log stops at the first object it cannot read: go on commit by commit from there (the
         // same order), and read a commit that fails again from its tree, naming the missing blobs.
         else
-            commitsScanned = await readRestOneByOne(settings.root, settings.target, commitsScanned, settings.config.scan, readDiffs, unreadable, (m, at) => !allow.pathAllowed(at.file) && record(m, at));
+            commitsScanned = await readRestOneByOne(settings.root, settings.target, commitsScanned, limits, readDiffs, unreadable, (m, at) => !allow.pathAllowed(at.file) && record(m, at));
     }
     for (const line of scanner.end())
         onLine(line);
@@ -4174,7 +4212,7 @@ async function readChanges(settings, allow, deps, blobs) {
         if (s.file && !allow.pathAllowed(s.file))
             skipped.push({ path: s.file, reason: 'line-too-large', detail: `a line of ${s.bytes - 1} bytes added${s.commit ? ` in ${s.commit.sha.slice(0, 12)}` : ''}` });
     }
-    await attempt(() => 'binary files', async () => (bytesScanned += await scanBinaries(binaries, blobs, settings.config.scan, skipped, unreadable, record)));
+    await attempt(() => 'binary files', async () => (bytesScanned += await scanBinaries(binaries, blobs, limits, skipped, unreadable, record)));
     for (const [m, at] of fromMessages)
         record(m, at);
     const refs = await listing;
@@ -4194,13 +4232,13 @@ async function readChanges(settings, allow, deps, blobs) {
     }
     let atTips = new Map();
     await attempt(() => 'where the keys are at the ref tips', async () => {
-        const found = await keysAtTips(tipTrees, [...files], new Set(keys.keys()), blobs, settings.config.scan);
+        const found = await keysAtTips(tipTrees, [...files], new Set(keys.keys()), blobs, limits);
         atTips = found.places;
         if (found.treesLeftOut)
             logger.warning(`keyguard: ${found.treesLeftOut} ref tips with distinct trees were not checked for the keys (too many refs times files); which refs hold a key is a lower bound`);
     });
     // All at once: the blob reads for the first places go to git in one batch.
-    const findings = await Promise.all([...keys.values()].map((k) => toFinding(k, atTips.get(k.found.fingerprint) ?? [], tip, blobs, logger, settings.config.scan)));
+    const findings = await Promise.all([...keys.values()].map((k) => toFinding(k, atTips.get(k.found.fingerprint) ?? [], tip, blobs, logger, limits)));
     findings.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
     skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
     // git log --all reads HEAD too: a detached HEAD in a clone without refs is what was covered.
