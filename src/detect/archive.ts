@@ -128,7 +128,7 @@ function keysIn(bytes: Uint8Array, name: string, depth: number, budget: Budget, 
       return clean ? found : undefined;
     };
     const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    if (type === 'zip') readZip(buf, budget, visit, (entry, raw, e) => `${e.method} ${e.size} ${depth} ${baseName(entry)} ${sha256Hex(raw)}`, place, problem);
+    if (type === 'zip') readZip(buf, depth, budget, visit, place, problem);
     else if (type === 'gzip') readGzip(buf, name, budget, visit, problem);
     else readTar(buf, visit, problem);
   }
@@ -166,14 +166,7 @@ function inflate(run: (cap: number) => Buffer, cap: number, budget: Budget, what
  * are read first, and none past the size its header gives: a bomb among them is read last, and a
  * header that lies about its size costs no more than it says.
  */
-function readZip(
-  buf: Buffer,
-  budget: Budget,
-  visit: Visit,
-  cacheKey: (entry: string, raw: Buffer, e: { method: number; size: number }) => string,
-  replay: (entry: string, found: readonly FileMatch[]) => void,
-  problem: (why: string) => void,
-): void {
+function readZip(buf: Buffer, depth: number, budget: Budget, visit: Visit, replay: (entry: string, found: readonly FileMatch[]) => void, problem: (why: string) => void): void {
   const end = findEndOfCentralDirectory(buf);
   if (!end) return problem('not read as a zip: no central directory (truncated?); its raw bytes were scanned');
   const entries: { name: string; flags: number; method: number; compressed: number; size: number; local: number }[] = [];
@@ -220,7 +213,8 @@ function readZip(
       problem(`${e.name}: compression method ${e.method} not read`);
       continue;
     }
-    const key = budget.cache && cacheKey(e.name, raw, e);
+    // What reading an entry gives depends on these alone (the name's last part names a gzip inside).
+    const key = budget.cache && `${e.method} ${e.size} ${depth} ${baseName(e.name)} ${sha256Hex(raw)}`;
     const known = key ? budget.cache!.get(key) : undefined;
     if (known) {
       replay(e.name, known);
