@@ -1415,7 +1415,7 @@ function keysIn(bytes, name, depth, budget, problem) {
         };
         const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
         if (type === 'zip')
-            readZip(buf, budget, visit, (entry, raw, e) => `${e.method} ${e.size} ${depth} ${baseName(entry)} ${sha256Hex(raw)}`, place, problem);
+            readZip(buf, depth, budget, visit, place, problem);
         else if (type === 'gzip')
             readGzip(buf, name, budget, visit, problem);
         else
@@ -1451,7 +1451,7 @@ function inflate(run, cap, budget, what, overflow, problem) {
  * are read first, and none past the size its header gives: a bomb among them is read last, and a
  * header that lies about its size costs no more than it says.
  */
-function readZip(buf, budget, visit, cacheKey, replay, problem) {
+function readZip(buf, depth, budget, visit, replay, problem) {
     const end = findEndOfCentralDirectory(buf);
     if (!end)
         return problem('not read as a zip: no central directory (truncated?); its raw bytes were scanned');
@@ -1503,7 +1503,8 @@ function readZip(buf, budget, visit, cacheKey, replay, problem) {
             problem(`${e.name}: compression method ${e.method} not read`);
             continue;
         }
-        const key = budget.cache && cacheKey(e.name, raw, e);
+        // What reading an entry gives depends on these alone (the name's last part names a gzip inside).
+        const key = budget.cache && `${e.method} ${e.size} ${depth} ${baseName(e.name)} ${sha256Hex(raw)}`;
         const known = key ? budget.cache.get(key) : undefined;
         if (known) {
             replay(e.name, known);
