@@ -150,7 +150,14 @@ describe('leak response', () => {
       expect.stringMatching(new RegExp(`^- \\[\`\\(commit message\\):1\`\\]\\(https://github\\.test/acme/app/commit/${sha}\\) in commit`)),
       expect.stringMatching(new RegExp(`^- \\[\`\\(ref name: refs/heads/hotfix-sk-proj-….{4}\\)\`\\]\\(https://github\\.test/acme/app/commit/${sha}\\) in commit`)),
     ]);
+    expect(body).toContain('| Still in the repository | yes (a branch or tag is named after it) |');
     expectNoKey([key], { body });
+
+    // In a message only: no file holds it, and the message stays in history.
+    git(root, 'branch', '-D', `hotfix-${key}`);
+    const messageOnly = new MemoryTracker();
+    await respond(await scanGit({ root, config: DEFAULT_CONFIG, target: { type: 'history' } }, { logger }), settings({ revoke: 'off', repo: { serverUrl: 'https://github.test', repository: 'acme/app', sha } }), deps(messageOnly));
+    expect(messageOnly.issues[0]!.body).toContain('| Still in the repository | no file holds it: it is in a commit or tag message, which stays in git history |');
   });
 
   it('escapes untrusted paths: no mentions, links, HTML or a second marker', async () => {
