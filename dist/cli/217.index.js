@@ -2805,8 +2805,12 @@ function renderLeakIssue(group, ctx, mention, previous) {
     // GitHub's alerts say where a key was, not whether a ref holds it now: only keyguard's scan does.
     const scanned = group.findings.filter((f) => !f.alert);
     const refs = [...new Set(scanned.flatMap((f) => (f.git?.presentIn ?? []).map((p) => p.ref.replace(/^refs\/(heads|tags|remotes)\//, ''))))];
-    const still = scanned.length === 0 || refs.length > 0 || scanned.some((f) => (f.git ? f.git.presentAtHead || (f.git.refsHolding ?? 0) > 0 : true));
-    const heldBy = refs.length ? ` (${refs.slice(0, 5).map(_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a).join(', ')}${refs.length > 5 ? ` and ${refs.length - 5} more refs` : ''})` : '';
+    // Places that are no file: a ref named after the key is there until deleted; a message stays in history.
+    const sources = new Set(scanned.flatMap((f) => [f.source, ...(f.git?.locations ?? []).map((l) => l.source)]));
+    const named = sources.has('ref-name');
+    const still = scanned.length === 0 || refs.length > 0 || named || scanned.some((f) => (f.git ? f.git.presentAtHead || (f.git.refsHolding ?? 0) > 0 : true));
+    const heldBy = [...(refs.length ? [`${refs.slice(0, 5).map(_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a).join(', ')}${refs.length > 5 ? ` and ${refs.length - 5} more refs` : ''}`] : []), ...(named ? ['a branch or tag is named after it'] : [])];
+    const gone = sources.has('commit-message') || sources.has('tag-message') ? 'no file holds it: it is in a commit or tag message, which stays in git history' : 'no: no branch or tag holds it (it stays in git history)';
     const r = mergeFacts(factsOf(previous), group.response);
     const state = [
         `## :rotating_light: Leaked OpenAI ${(0,_detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .kindLabel */ .tf)(group.kind)} ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(group.redacted)}`,
@@ -2821,7 +2825,7 @@ function renderLeakIssue(group, ctx, mention, previous) {
         `| Live | ${describeLiveness(r)} |`,
         `| OpenAI record | ${describeMatch(r)} |`,
         ...(first?.commit ? [`| First committed | ${(0,_text_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(first.commit.slice(0, 12))}${first.git?.authorDate ? ` on ${first.git.authorDate.slice(0, 10)}` : ''} |`] : []),
-        `| Still in the repository | ${scanned.length === 0 ? 'unknown: only GitHub secret scanning reported it' : still ? `yes${heldBy}` : 'no: no branch or tag holds it (it stays in git history)'} |`,
+        `| Still in the repository | ${scanned.length === 0 ? 'unknown: only GitHub secret scanning reported it' : still ? `yes${heldBy.length ? ` (${heldBy.join('; ')})` : ''}` : gone} |`,
         `| keyguard did | ${describeRevocation(r)} |`,
         ...(r.exposure ? ['', section('exposure', `### Use since exposure\n\n${(0,_exposure_render_js__WEBPACK_IMPORTED_MODULE_3__/* .exposureTable */ .k)(r.exposure)}`)] : []),
         ...(r.watch ? ['', section('watch', watchText(r.watch))] : []),
