@@ -44,6 +44,18 @@ describe('the bundled action on events', () => {
     expectNoKey(Object.values(keys), { stdout: r.stdout, stderr: r.stderr, summary: r0.summary() });
   });
 
+  it('push to a branch named after a key: the name is a finding, and no output prints it whole', () => {
+    const { ws, keys, before, after } = pushedRepo();
+    const named = legacy();
+    const r0 = runnerFiles(ws, tempDir());
+    r0.event('push', { before, after, ref: `refs/heads/wip-${named}`, repository: { default_branch: 'main' } });
+    const r = runAction({ 'scan-scope': 'auto' }, r0.env);
+    expect(r.code).toBe(1);
+    expect(r0.outputs()).toMatchObject({ findings: '2', keys: '2' });
+    expect(r0.summary()).toContain(`| \`(ref name: refs/heads/wip-sk-…${named.slice(-4)}):1\` | legacy user key |`);
+    expectNoKey([...Object.values(keys), named], { stdout: r.stdout.replace(/^::add-mask::.*$/gm, ''), stderr: r.stderr, summary: r0.summary() });
+  });
+
   it('schedule: scans the whole history and finds the key deleted since', () => {
     const { ws, keys } = pushedRepo();
     git(ws, 'fetch', '-q', '--unshallow');

@@ -4,9 +4,9 @@
  * `pull_request.base.sha`/`head.sha`, merge_group `merge_group.base_sha`/`head_sha`.
  */
 export type EventRange =
-  | { readonly type: 'range'; readonly base: string; readonly head: string; readonly forced: boolean }
+  | { readonly type: 'range'; readonly base: string; readonly head: string; readonly forced: boolean; readonly ref?: string }
   /** A new branch: everything not already on the default branch. */
-  | { readonly type: 'new-branch'; readonly head: string; readonly defaultBranch: string | undefined; readonly isDefault: boolean }
+  | { readonly type: 'new-branch'; readonly head: string; readonly defaultBranch: string | undefined; readonly isDefault: boolean; readonly ref?: string }
   | { readonly type: 'none'; readonly reason: string };
 
 const ZERO = /^0+$/;
@@ -18,7 +18,7 @@ interface Payload {
   deleted?: boolean;
   forced?: boolean;
   repository?: { default_branch?: string };
-  pull_request?: { base?: { sha?: string }; head?: { sha?: string } };
+  pull_request?: { base?: { sha?: string }; head?: { sha?: string; ref?: string } };
   merge_group?: { base_sha?: string; head_sha?: string };
 }
 
@@ -28,15 +28,18 @@ export function rangeFromEvent(eventName: string, payload: Payload): EventRange 
       const { before, after } = payload;
       if (!after || ZERO.test(after) || payload.deleted) return { type: 'none', reason: 'the push deleted a branch or tag' };
       const defaultBranch = payload.repository?.default_branch;
-      if (!before || ZERO.test(before)) return { type: 'new-branch', head: after, defaultBranch, isDefault: payload.ref === `refs/heads/${defaultBranch}` };
-      return { type: 'range', base: before, head: after, forced: payload.forced === true };
+      // The pushed ref's name is public too: it is read for keys (see GitTarget).
+      const ref = payload.ref ? { ref: payload.ref } : {};
+      if (!before || ZERO.test(before)) return { type: 'new-branch', head: after, defaultBranch, isDefault: payload.ref === `refs/heads/${defaultBranch}`, ...ref };
+      return { type: 'range', base: before, head: after, forced: payload.forced === true, ...ref };
     }
     case 'pull_request':
     case 'pull_request_target': {
       const base = payload.pull_request?.base?.sha;
       const head = payload.pull_request?.head?.sha;
       if (!base || !head) return { type: 'none', reason: 'the pull_request payload has no base or head commit' };
-      return { type: 'range', base, head, forced: false };
+      const branch = payload.pull_request?.head?.ref;
+      return { type: 'range', base, head, forced: false, ...(branch ? { ref: `refs/heads/${branch}` } : {}) };
     }
     case 'merge_group': {
       const base = payload.merge_group?.base_sha;

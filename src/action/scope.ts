@@ -22,12 +22,13 @@ export async function scopeForEvent(requested: 'auto' | 'range', eventName: stri
       return requested === 'auto' ? { scope: undefined, note: `Nothing to scan: ${range.reason}.` } : { scope: undefined, note: `scan-scope range: ${range.reason}.` };
     case 'range': {
       // After a force push the old tip may be gone: then scan like a new branch.
-      if (!range.forced || (await haveCommit(root, range.base)) || (await fetchCommit(root, range.base))) return { scope: { type: 'range', base: range.base, head: range.head } };
+      const ref = range.ref ? { ref: range.ref } : {};
+      if (!range.forced || (await haveCommit(root, range.base)) || (await fetchCommit(root, range.base))) return { scope: { type: 'range', base: range.base, head: range.head, ...ref } };
       logger.warning(`keyguard: the commit before the force push (${range.base}) is gone; scanning what the branch adds to the default branch`);
-      return newBranch(root, range.head, (payload as { repository?: { default_branch?: string } }).repository?.default_branch, false, logger);
+      return newBranch(root, range.head, (payload as { repository?: { default_branch?: string } }).repository?.default_branch, false, logger, range.ref);
     }
     case 'new-branch':
-      return newBranch(root, range.head, range.defaultBranch, range.isDefault, logger);
+      return newBranch(root, range.head, range.defaultBranch, range.isDefault, logger, range.ref);
   }
 }
 
@@ -42,14 +43,15 @@ export async function fetchCommit(root: string, sha: string): Promise<boolean> {
 }
 
 /** A new branch brings what is not on the default branch; the default branch's first push brings all. */
-async function newBranch(root: string, head: string, defaultBranch: string | undefined, isDefault: boolean, logger: Logger): Promise<ScopeChoice> {
+async function newBranch(root: string, head: string, defaultBranch: string | undefined, isDefault: boolean, logger: Logger, pushedTo?: string): Promise<ScopeChoice> {
+  const ref = pushedTo ? { ref: pushedTo } : {};
   if (!isDefault && defaultBranch) {
-    const ref = await remoteBranch(root, defaultBranch);
-    if (ref) {
-      const base = (await git(root, ['rev-parse', `${ref}^{commit}`])).trim();
-      return { scope: { type: 'range', base, head }, note: `New branch: scanning the commits not on ${defaultBranch}.` };
+    const remote = await remoteBranch(root, defaultBranch);
+    if (remote) {
+      const base = (await git(root, ['rev-parse', `${remote}^{commit}`])).trim();
+      return { scope: { type: 'range', base, head, ...ref }, note: `New branch: scanning the commits not on ${defaultBranch}.` };
     }
     logger.warning(`keyguard: cannot fetch the default branch ${defaultBranch}; scanning the whole history of ${head}`);
   }
-  return { scope: { type: 'range', base: undefined, head }, note: `Scanning the whole history of ${head.slice(0, 12)}.` };
+  return { scope: { type: 'range', base: undefined, head, ...ref }, note: `Scanning the whole history of ${head.slice(0, 12)}.` };
 }

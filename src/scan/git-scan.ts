@@ -17,8 +17,11 @@ import type { FindingSource, Sink, SourceDeps, SourceOutput } from './source.ts'
 export type GitTarget =
   /** Every commit reachable from any ref; `fetch` first fetches every branch and tag of origin. */
   | { readonly type: 'history'; readonly fetch?: boolean; readonly pullRequests?: boolean }
-  /** What the commits of `A..B` add (`A` may be absent: all of B's history). */
-  | { readonly type: 'range'; readonly base: string | undefined; readonly head: string }
+  /**
+   * What the commits of `A..B` add (`A` may be absent: all of B's history). `ref`: the branch they
+   * were pushed to, when known (the action's push and pull request events), whose name is read too.
+   */
+  | { readonly type: 'range'; readonly base: string | undefined; readonly head: string; readonly ref?: string }
   /** What `git diff --cached` adds: the next commit, for a pre-commit hook. */
   | { readonly type: 'staged' };
 
@@ -258,10 +261,13 @@ async function readChanges(settings: ChangesSettings, allow: Sink, deps: SourceD
   }
   bytesScanned += refs?.bytes ?? 0;
   // A branch or tag named after a key: GitHub lists ref names to anyone who can read the repository.
-  for (const ref of (refs?.refs ?? []).filter((r) => mayContainKey(r))) {
+  // A history scan reads every ref's name; a range, the name of the ref it was pushed to.
+  const named = refs?.refs ?? (settings.target.type === 'range' && settings.target.ref ? [settings.target.ref] : []);
+  for (const ref of named.filter((r) => mayContainKey(r))) {
     const matches = detectKeys(ref);
     if (matches.length === 0) continue;
-    const [sha, time] = (await git(settings.root, ['log', '-1', '--format=%H %at', ref, '--']).catch(() => '')).trim().split(' ');
+    const tipOf = settings.target.type === 'range' ? settings.target.head : ref;
+    const [sha, time] = (await git(settings.root, ['log', '-1', '--format=%H %at', tipOf, '--']).catch(() => '')).trim().split(' ');
     for (const m of matches) record(m, { commit: sha || null, authorTime: Number(time) || 0, file: `(ref name: ${ref})`, source: 'ref-name', pos: m });
   }
 
