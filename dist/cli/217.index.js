@@ -4227,11 +4227,14 @@ async function readChanges(settings, allow, deps, blobs) {
     }
     bytesScanned += refs?.bytes ?? 0;
     // A branch or tag named after a key: GitHub lists ref names to anyone who can read the repository.
-    for (const ref of (refs?.refs ?? []).filter((r) => (0,detect/* mayContainKey */.FY)(r))) {
+    // A history scan reads every ref's name; a range, the name of the ref it was pushed to.
+    const named = refs?.refs ?? (settings.target.type === 'range' && settings.target.ref ? [settings.target.ref] : []);
+    for (const ref of named.filter((r) => (0,detect/* mayContainKey */.FY)(r))) {
         const matches = (0,detect/* detectKeys */.c8)(ref);
         if (matches.length === 0)
             continue;
-        const [sha, time] = (await (0,git/* git */.$Y)(settings.root, ['log', '-1', '--format=%H %at', ref, '--']).catch(() => '')).trim().split(' ');
+        const tipOf = settings.target.type === 'range' ? settings.target.head : ref;
+        const [sha, time] = (await (0,git/* git */.$Y)(settings.root, ['log', '-1', '--format=%H %at', tipOf, '--']).catch(() => '')).trim().split(' ');
         for (const m of matches)
             record(m, { commit: sha || null, authorTime: Number(time) || 0, file: `(ref name: ${ref})`, source: 'ref-name', pos: m });
     }
