@@ -131,11 +131,16 @@ describe('keys inside archives', () => {
     expect(text.stdout).toMatch(/^a\.zip!\[x\]\(y\) @team\.env:2:1 {2}project key/m);
     const out = path.join(tempDir(), 'r.json');
     runCli(['scan', root, '--format', 'json', '--output', out, '--fail-on', 'none']);
-    const report = JSON.parse(readFileSync(out, 'utf8')) as { findings: { file: string; entry?: string; line: number }[] };
-    expect(report.findings.map((f) => [f.file, f.entry, f.line])).toEqual([
-      ['a.zip', '[x](y) @team.env', 2],
-      ['a.zip', `keys/sk-proj-…${k.slice(-4)}.txt`, 1],
+    const report = JSON.parse(readFileSync(out, 'utf8')) as { findings: { file: string; entry?: string; line: number; source?: string }[] };
+    expect(report.findings.map((f) => [f.file, f.entry, f.line, f.source])).toEqual([
+      ['a.zip', '[x](y) @team.env', 2, undefined],
+      ['a.zip', `keys/sk-proj-…${k.slice(-4)}.txt`, 1, undefined],
+      ['a.zip', `keys/sk-proj-…${k.slice(-4)}.txt`, 1, 'file-name'],
     ]);
+    const history = gitRepo({ 'a.zip': readFileSync(path.join(root, 'a.zip')) });
+    const inHistory = JSON.parse(runCli(['scan', history, '--history', '--format', 'json', '--fail-on', 'none']).stdout) as { findings: { entry?: string; source?: string; occurrences: number }[] };
+    // One key: in two entries' text and in one entry's name, three places.
+    expect(inHistory.findings).toEqual([expect.objectContaining({ occurrences: 3 })]);
     expectNoKey([k], { text: text.stdout + text.stderr, json: readFileSync(out, 'utf8') });
   });
 });

@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import { detectInBytes } from './bytes.ts';
+import { detectKeys, type Match } from './detect.ts';
+import { mayContainKey } from './prefilter.ts';
 import { sha256Hex } from './hash.ts';
-import type { Match } from './detect.ts';
 
 /**
  * Archives are opened by their bytes, not their names: a zip (also .jar, .docx, .xlsx, .apk,
@@ -55,8 +56,11 @@ export const EXPANSION_RATIO = 100;
 /** What even a tiny archive may expand to. */
 const EXPANSION_FLOOR = 64 << 10;
 
-/** A key in a file's bytes; `entry` is the path inside an archive, each level after a `!`. */
-export type FileMatch = Match & { readonly entry?: string };
+/**
+ * A key in a file's bytes; `entry` is the path inside an archive, each level after a `!`. A key in
+ * an entry's name (anyone who opens the archive reads it) has `source` `file-name`.
+ */
+export type FileMatch = Match & { readonly entry?: string; readonly source?: 'file-name' };
 
 /** Every key a file's bytes hold, and what of them could not be read (an encrypted or damaged entry, a limit reached). */
 export interface FileScan {
@@ -124,6 +128,7 @@ function keysIn(bytes: Uint8Array, name: string, depth: number, budget: Budget, 
         clean = false;
         problem(`${entry}!${why}`);
       });
+      if (mayContainKey(entry)) found.push(...detectKeys(entry).map((m) => ({ ...m, source: 'file-name' as const })));
       place(entry, found);
       return clean ? found : undefined;
     };

@@ -22,7 +22,7 @@ export function renderSummary(result: ScanResult, pathPrefix = '', scope = 'work
     const fromGit = findings.some((f) => f.git);
     const responded = findings.some((f) => f.response);
     const where = (f: (typeof findings)[number]) =>
-      f.alert ? `GitHub alert #${f.alert.number}${f.file ? ` ${code(`${f.file}:${f.line}`)}` : ''}` : f.source === 'file-name' ? `${code(`${pathPrefix}${f.file}`)} (its name)` : code(`${pathPrefix}${placePath(f)}:${f.line}`);
+      f.alert ? `GitHub alert #${f.alert.number}${f.file ? ` ${code(`${f.file}:${f.line}`)}` : ''}` : f.source === 'file-name' ? `${code(`${pathPrefix}${placePath(f)}`)} (its name)` : code(`${pathPrefix}${placePath(f)}:${f.line}`);
     // At most six columns, so the table fits beside the run's log; fingerprints and history fold below.
     out.push(`| Where | Kind | Key |${responded ? ' Live | keyguard did | Issue |' : ''}`, `| --- | --- | --- |${responded ? ' --- | --- | --- |' : ''}`);
     for (const f of findings) {

@@ -372,7 +372,7 @@ async function readFromTree(root: string, sha: string, limits: ArchiveLimits, un
         continue;
       }
       const { matches, unread } = detectInFile(data, file, limits);
-      for (const found of matches) record(found, { commit: sha, authorTime: time, file, pos: found });
+      for (const found of matches) record(found, { commit: sha, authorTime: time, file, pos: found, ...(found.source ? { source: found.source } : {}) });
       for (const why of unread) unreadable.push(`${file} in ${sha.slice(0, 12)}, inside: ${why}`);
     }
   } finally {
@@ -410,7 +410,7 @@ async function scanBinaries(
     bytes += data.length;
     const { matches, unread } = detectInFile(data, uses[0]!.file, limits);
     for (const m of matches) {
-      for (const c of uses) record(m, { commit: c.commit?.sha ?? null, authorTime: c.commit?.authorTime ?? 0, file: c.file, pos: m });
+      for (const c of uses) record(m, { commit: c.commit?.sha ?? null, authorTime: c.commit?.authorTime ?? 0, file: c.file, pos: m, ...(m.source ? { source: m.source } : {}) });
     }
     for (const why of unread) for (const c of uses) skipped.push({ path: c.file, reason: 'archive-entry', detail: `${why}, in ${c.commit?.sha.slice(0, 12) ?? 'the index'}` });
   }
