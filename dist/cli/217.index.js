@@ -1320,6 +1320,8 @@ function countNewlines(data) {
 
 
 
+
+
 /**
  * Archives are opened by their bytes, not their names: a zip (also .jar, .docx, .xlsx, .apk,
  * .whl, .nupkg), a gzip stream (.gz, .tgz) and a ustar or GNU tar. Their files are scanned like
@@ -1410,6 +1412,8 @@ function keysIn(bytes, name, depth, budget, problem) {
                 clean = false;
                 problem(`${entry}!${why}`);
             });
+            if (mayContainKey(entry))
+                found.push(...detectKeys(entry).map((m) => ({ ...m, source: 'file-name' })));
             place(entry, found);
             return clean ? found : undefined;
         };
@@ -4333,7 +4337,7 @@ async function readFromTree(root, sha, limits, unreadable, record) {
             }
             const { matches, unread } = (0,detect/* detectInFile */.df)(data, file, limits);
             for (const found of matches)
-                record(found, { commit: sha, authorTime: time, file, pos: found });
+                record(found, { commit: sha, authorTime: time, file, pos: found, ...(found.source ? { source: found.source } : {}) });
             for (const why of unread)
                 unreadable.push(`${file} in ${sha.slice(0, 12)}, inside: ${why}`);
         }
@@ -4372,7 +4376,7 @@ async function scanBinaries(changes, blobs, limits, skipped, unreadable, record)
         const { matches, unread } = (0,detect/* detectInFile */.df)(data, uses[0].file, limits);
         for (const m of matches) {
             for (const c of uses)
-                record(m, { commit: c.commit?.sha ?? null, authorTime: c.commit?.authorTime ?? 0, file: c.file, pos: m });
+                record(m, { commit: c.commit?.sha ?? null, authorTime: c.commit?.authorTime ?? 0, file: c.file, pos: m, ...(m.source ? { source: m.source } : {}) });
         }
         for (const why of unread)
             for (const c of uses)
