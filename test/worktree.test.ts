@@ -91,6 +91,14 @@ describe('git working tree', () => {
     const { renameSync } = await import('node:fs');
     renameSync(tools, path.join(root, 'tools'));
 
+    // allow.paths reaches inside: neither a key there nor a file too large to read is reported.
+    const big = write(root, 'vendor/lib/sub/big.bin', 'x'.repeat(4096));
+    const allowed = await scan(root, parseConfig('allow:\n  paths: [vendor/lib/sub/]\nscan:\n  maxFileSize: 1KB\n', '.keyguard.yml'));
+    expect(allowed.findings.map((f) => f.file)).not.toContain('vendor/lib/sub/deep.txt');
+    expect(allowed.skipped).toEqual([]);
+    const { rmSync } = await import('node:fs');
+    rmSync(big);
+
     for (const threads of [0, 2]) {
       const result = await scanWorktree({ root, config: DEFAULT_CONFIG, threads }, { logger: silentLogger });
       expect(result.findings.map((f) => [f.file, f.line, f.source ?? 'text']), `threads ${threads}`).toEqual([
