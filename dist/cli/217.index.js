@@ -4816,6 +4816,9 @@ async function scanTree(settings, collector, deps) {
         bytesScanned += batch.bytesScanned;
         for (const o of batch.notable) {
             if (o.kind === 'skipped') {
+                // Files walked inside a submodule were not filtered by allow.paths before they were read.
+                if (collector.pathAllowed(o.path))
+                    continue;
                 skipped.push({ path: o.path, reason: o.reason, ...(o.detail ? { detail: o.detail } : {}) });
                 continue;
             }
