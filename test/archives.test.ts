@@ -126,7 +126,7 @@ describe('keys inside archives', () => {
   it('an entry named after a key is redacted, and the bundled CLI reports entries in text and JSON', () => {
     const k = key();
     const root = tempDir();
-    write(root, 'a.zip', makeZip([{ name: `keys/${k}.txt`, data: `k=${k}\n` }, { name: '[x](y) @team.env', data: `\n${k}\n` }]));
+    write(root, 'a.zip', makeZip([{ name: `keys/${k}.txt`, data: `k=${k}\n` }, { name: '[x](y) @team.env', data: `\n${k}\n` }, { name: `locked/${k}.env`, data: 'x', encrypted: true }]));
     const text = runCli(['scan', root, '--fail-on', 'none']);
     expect(text.stdout).toMatch(/^a\.zip!\[x\]\(y\) @team\.env:2:1 {2}project key/m);
     const out = path.join(tempDir(), 'r.json');

@@ -72,7 +72,7 @@ export async function collect(sources: FindingSource | readonly FindingSource[],
   const all = <T>(pick: (o: SourceOutput) => readonly T[] | undefined) => outs.flatMap((o) => pick(o) ?? []);
   const first = <K extends keyof SourceOutput>(key: K) => outs.find((o) => o[key] !== undefined)?.[key];
   // Paths leave the scan with any key in them redacted: every report prints them.
-  const skipped = all((o) => o.skipped).map((s) => ({ ...s, path: scrubSecrets(s.path) }));
+  const skipped = all((o) => o.skipped).map((s) => ({ ...s, path: scrubSecrets(s.path), ...(s.detail !== undefined ? { detail: scrubSecrets(s.detail) } : {}) }));
   const unreadable = all((o) => o.unreadable).map(scrubSecrets);
   const notes = all((o) => o.notes).map(scrubSecrets);
   // A branch or tag may be named after a key: every report lists the refs.
