@@ -2950,7 +2950,7 @@ async function collect(sources, target, filter, deps) {
     const all = (pick) => outs.flatMap((o) => pick(o) ?? []);
     const first = (key) => outs.find((o) => o[key] !== undefined)?.[key];
     // Paths leave the scan with any key in them redacted: every report prints them.
-    const skipped = all((o) => o.skipped).map((s) => ({ ...s, path: (0,_detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .scrubSecrets */ .Zg)(s.path) }));
+    const skipped = all((o) => o.skipped).map((s) => ({ ...s, path: (0,_detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .scrubSecrets */ .Zg)(s.path), ...(s.detail !== undefined ? { detail: (0,_detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .scrubSecrets */ .Zg)(s.detail) } : {}) }));
     const unreadable = all((o) => o.unreadable).map(_detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .scrubSecrets */ .Zg);
     const notes = all((o) => o.notes).map(_detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .scrubSecrets */ .Zg);
     // A branch or tag may be named after a key: every report lists the refs.
