@@ -1,3 +1,5 @@
+import { scrubSecrets } from './detect/index.ts';
+
 /**
  * How the core and the adapters speak: built once per entry (Actions or console) and passed in,
  * so tests can record every message and assert that none holds a key.
@@ -35,13 +37,15 @@ export function consoleLogger(stream: NodeJS.WriteStream = process.stderr): Cons
   };
   return {
     clear,
-    info: (m) => (clear(), stream.write(`${m}\n`)),
-    warning: (m) => (clear(), stream.write(`warning: ${m}\n`)),
-    error: (m) => (clear(), stream.write(`error: ${m}\n`)),
+    // Messages may quote what a user wrote (a config key, a path) or a server said: a key in them
+    // is redacted here, whoever wrote the message.
+    info: (m) => (clear(), stream.write(`${scrubSecrets(m)}\n`)),
+    warning: (m) => (clear(), stream.write(`warning: ${scrubSecrets(m)}\n`)),
+    error: (m) => (clear(), stream.write(`error: ${scrubSecrets(m)}\n`)),
     mask() {},
     progress(m) {
       if (!tty) return;
-      stream.write(`\r\x1b[K${m}`);
+      stream.write(`\r\x1b[K${scrubSecrets(m)}`);
       progressShown = true;
     },
   };

@@ -16,7 +16,7 @@ import { contextFrom, githubClient, type Context } from './context.ts';
 import type { Report } from './report/aggregate.ts';
 import { reportCommand } from './report/command.ts';
 import { renderReportMarkdown } from './report/render.ts';
-import { kindLabel } from './detect/index.ts';
+import { kindLabel, scrubSecrets } from './detect/index.ts';
 import { ConfigurationError, errorMessage } from './errors.ts';
 import { fitBody, MAX_SUMMARY_BYTES, moreInReport } from './text/body-limit.ts';
 import { actionFiles, render, type ResultType, type ViewOf } from './output/formats.ts';
@@ -104,7 +104,7 @@ export async function run(): Promise<ActionResult> {
     const ctx = contextFrom(process.env, { cwd: process.env.GITHUB_WORKSPACE || process.cwd(), logger, adminKey: input('openai-admin-key'), githubToken: input('github-token') });
     return await handler(ctx);
   } catch (e) {
-    const message = e instanceof ConfigurationError ? `${e.message}\nSee the inputs in the README.` : `keyguard failed: ${errorMessage(e)}`;
+    const message = scrubSecrets(e instanceof ConfigurationError ? `${e.message}\nSee the inputs in the README.` : `keyguard failed: ${errorMessage(e)}`);
     core.setFailed(message);
     return { ok: false, error: message };
   }

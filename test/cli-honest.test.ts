@@ -89,6 +89,26 @@ describe('PATH, sizes and flags that cannot mean what was typed', () => {
   });
 });
 
+describe('errors that quote what the user wrote', () => {
+  it('a key pasted into .keyguard.yml or a baseline path is redacted in the CLI and the action errors', () => {
+    const k = key();
+    const root = gitRepo({ 'README.md': '# app\n' });
+    write(root, '.keyguard.yml', `allow:\n  ${k}: x\n`);
+    const unknown = runCli(['scan', root]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(`unknown setting allow.sk-proj-…${k.slice(-4)}`);
+    write(root, '.keyguard.yml', `baseline: ${k}.json\n`);
+    const baseline = runCli(['scan', root]);
+    expect(baseline.stderr).toContain(`cannot read baseline sk-proj-…${k.slice(-4)}.json`);
+    const r0 = runnerFiles(root, tempDir());
+    r0.event('workflow_dispatch', {});
+    const action = runAction({ 'scan-scope': 'worktree' }, r0.env);
+    expect(action.code).toBe(1);
+    expect(action.stdout).toContain(`cannot read baseline sk-proj-…${k.slice(-4)}.json`);
+    expectNoKey([k], { unknown: unknown.stdout + unknown.stderr, baseline: baseline.stdout + baseline.stderr, action: action.stdout + action.stderr });
+  });
+});
+
 describe('network failures say where they could not connect, and who set that', () => {
   it('OpenAI: unknown liveness shows its reason, the URL and the flag; a GitHub API URL that refuses names GITHUB_API_URL', async () => {
     const k = key();
