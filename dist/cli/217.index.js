@@ -203,7 +203,10 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/detect/index.ts + 10 modules
+var detect = __webpack_require__(3291);
 ;// CONCATENATED MODULE: ./src/logger.ts
+
 const silentLogger = {
     info() { },
     warning() { },
@@ -225,14 +228,16 @@ function consoleLogger(stream = process.stderr) {
     };
     return {
         clear,
-        info: (m) => (clear(), stream.write(`${m}\n`)),
-        warning: (m) => (clear(), stream.write(`warning: ${m}\n`)),
-        error: (m) => (clear(), stream.write(`error: ${m}\n`)),
+        // Messages may quote what a user wrote (a config key, a path) or a server said: a key in them
+        // is redacted here, whoever wrote the message.
+        info: (m) => (clear(), stream.write(`${(0,detect/* scrubSecrets */.Zg)(m)}\n`)),
+        warning: (m) => (clear(), stream.write(`warning: ${(0,detect/* scrubSecrets */.Zg)(m)}\n`)),
+        error: (m) => (clear(), stream.write(`error: ${(0,detect/* scrubSecrets */.Zg)(m)}\n`)),
         mask() { },
         progress(m) {
             if (!tty)
                 return;
-            stream.write(`\r\x1b[K${m}`);
+            stream.write(`\r\x1b[K${(0,detect/* scrubSecrets */.Zg)(m)}`);
             progressShown = true;
         },
     };
