@@ -229,10 +229,12 @@ describe('org-wide runs', () => {
     const g = await bigOrg();
     const shared = makeKey(shapeByName('project 164'));
     const own = makeKey(shapeByName('legacy 51'));
+    const inMessage = makeKey(shapeByName('project 132'));
     const reports = tempDir();
     // Two repositories' scans (as the org workflow's jobs upload them), one key in both.
     for (const [repo, files] of [['acme/web', { 'app.env': `K=${shared}\n` }], ['acme/api', { 'cfg.py': `a = "${shared}"\nb = "${own}"\n` }]] as const) {
       const ws = gitRepo(files);
+      if (repo === 'acme/web') git(ws, 'commit', '-q', '--allow-empty', '-m', `rotate ${inMessage}`);
       const r0 = runnerFiles(ws, tempDir());
       r0.event('schedule', {});
       const r = await runActionAsync({ repository: repo, verify: 'false', 'fail-on': 'none' }, r0.env);
@@ -244,15 +246,17 @@ describe('org-wide runs', () => {
     const env = { ...a0.env, GITHUB_API_URL: g.url, GITHUB_REPOSITORY: 'acme/security', GITHUB_SERVER_URL: 'https://github.test', KEYGUARD_GITHUB_WRITE_INTERVAL_MS: '0' };
     const a = await runActionAsync({ mode: 'aggregate', reports, 'github-token': g.token }, env);
     expect(a.code).toBe(0);
-    expect(a0.outputs()).toMatchObject({ keys: '2', 'issues-opened': '2' });
+    expect(a0.outputs()).toMatchObject({ keys: '3', 'issues-opened': '3' });
     const issues = g.repo('acme/security').issues;
-    expect(issues).toHaveLength(2);
+    expect(issues).toHaveLength(3);
+    // A key in a commit message links to the commit, not to a file of it.
+    expect(issues.find((i) => i.title.includes(inMessage.slice(-4)))!.body).toMatch(/\[`acme\/web: \(commit message\):1`\]\(https:\/\/github\.test\/acme\/web\/commit\/[0-9a-f]{40}\)/);
     const sharedIssue = issues.find((i) => i.title.startsWith('Leaked OpenAI project key'))!;
     expect(sharedIssue.body).toMatch(/\[`acme\/web: app\.env:1`\]\(https:\/\/github\.test\/acme\/web\/blob\/[0-9a-f]{40}\/app\.env#L1\)/);
     expect(sharedIssue.body).toMatch(/\[`acme\/api: cfg\.py:1`\]\(https:\/\/github\.test\/acme\/api\/blob\//);
     await runActionAsync({ mode: 'aggregate', reports, 'github-token': g.token }, env);
-    expect(g.repo('acme/security').issues).toHaveLength(2);
-    expectNoKey([shared, own], { issues: JSON.stringify(issues), requests: JSON.stringify(g.log), stdout: a.stdout });
+    expect(g.repo('acme/security').issues).toHaveLength(3);
+    expectNoKey([shared, own, inMessage], { issues: JSON.stringify(issues), requests: JSON.stringify(g.log), stdout: a.stdout });
   });
 
   it('the reusable workflow runs one matrix of batch jobs, pins third-party actions by SHA, and aggregates once', () => {

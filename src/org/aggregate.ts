@@ -8,7 +8,7 @@ import type { Logger } from '../logger.ts';
 import { ensureLabels } from '../github/issue-writer.ts';
 import { fileIssues, leakLabels } from '../respond/respond.ts';
 import type { LeakGroup, LeakPlace, RepoContext } from '../respond/leak-issue.ts';
-import type { KeyResponse } from '../scan/finding.ts';
+import { SOURCE_LABEL, type KeyResponse, type KeySource } from '../scan/finding.ts';
 import { count } from '../text/count.ts';
 
 /** The fields of a scan's JSON report that aggregation reads (the report holds no key). */
@@ -18,6 +18,7 @@ const ReportSchema = z.object({
     z.object({
       file: z.string(),
       entry: z.string().optional(),
+      source: z.enum(Object.keys(SOURCE_LABEL) as [KeySource, ...KeySource[]]).optional(),
       line: z.number(),
       commit: z.string().nullable(),
       kind: z.enum(KEY_KINDS as [KeyKind, ...KeyKind[]]),
@@ -68,6 +69,7 @@ export async function readScanReports(dir: string): Promise<{ groups: LeakGroup[
       g.places.push({
         file: f.file,
         ...(f.entry !== undefined ? { entry: f.entry } : {}),
+        ...(f.source ? { source: f.source } : {}),
         line: f.line,
         commit: f.commit,
         ...(parsed.data.repository ? { repository: parsed.data.repository } : {}),
