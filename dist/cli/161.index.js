@@ -509,9 +509,12 @@ var src_config = __webpack_require__(2973);
 var schemas = __webpack_require__(8816);
 // EXTERNAL MODULE: ./src/respond/respond.ts + 1 modules
 var respond = __webpack_require__(994);
+// EXTERNAL MODULE: ./src/scan/finding.ts
+var scan_finding = __webpack_require__(1164);
 // EXTERNAL MODULE: ./src/text/count.ts
 var count = __webpack_require__(896);
 ;// CONCATENATED MODULE: ./src/org/aggregate.ts
+
 
 
 
@@ -526,6 +529,7 @@ const ReportSchema = schemas/* object */.Ikc({
     findings: schemas/* array */.YOg(schemas/* object */.Ikc({
         file: schemas/* string */.YjP(),
         entry: schemas/* string */.YjP().optional(),
+        source: schemas/* enum */.k5n(Object.keys(scan_finding/* SOURCE_LABEL */.Rc)).optional(),
         line: schemas/* number */.aig(),
         commit: schemas/* string */.YjP().nullable(),
         kind: schemas/* enum */.k5n(detect/* KEY_KINDS */.A3),
@@ -578,6 +582,7 @@ async function readScanReports(dir) {
             g.places.push({
                 file: f.file,
                 ...(f.entry !== undefined ? { entry: f.entry } : {}),
+                ...(f.source ? { source: f.source } : {}),
                 line: f.line,
                 commit: f.commit,
                 ...(parsed.data.repository ? { repository: parsed.data.repository } : {}),
