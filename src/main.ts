@@ -383,7 +383,7 @@ async function watchMode(ctx: Context): Promise<ActionResult> {
 }
 
 /** The job summary within GitHub's 1 MiB; the JSON report and SARIF file hold every row. */
-const fitSummary = (markdown: string) => fitBody(markdown, { limit: MAX_SUMMARY_BYTES - 4096, size: (s) => Buffer.byteLength(s), more: (n) => moreInReport(n) });
+const fitSummary = (markdown: string) => fitBody(scrubSecrets(markdown), { limit: MAX_SUMMARY_BYTES - 4096, size: (s) => Buffer.byteLength(s), more: (n) => moreInReport(n) });
 
 /** On a pull request: one comment, created when keys are found and updated in place after. */
 async function commentOnPullRequest(result: ScanResult, prefix: string, ctx: Context, notes: string[]): Promise<void> {

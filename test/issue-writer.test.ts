@@ -16,6 +16,8 @@ import { fileIssues, leakIssuePolicy } from '../src/respond/respond.ts';
 import { WATCH_POLICY } from '../src/watch/watch.ts';
 import { MAX_BODY, type FakeGitHub } from './fakes/github-server.ts';
 import { fakeGitHub } from './helpers/fakes.ts';
+import { makeKey, shapeByName } from './helpers/keygen.ts';
+import { expectNoKey } from './helpers/leaks.ts';
 
 const MALLORY = 'ghp_mallorystoken';
 const BOT = 'github-actions[bot]';
@@ -134,6 +136,16 @@ describe.each(USERS)('the issue writer with the $name policy', (user) => {
     expect(again.action).toBe(user.policy.always ? 'updated' : 'unchanged');
     expect(edits(gh)).toHaveLength(user.policy.always ? 1 : 0);
     expect(user.written(gh).map(([, , b]) => b)).toEqual([body]);
+  });
+
+  it('a key in what a renderer wrote (a project or key name from the API, a path) leaves redacted, and the next run changes nothing', async () => {
+    const { gh, octokit } = await setup();
+    const key = makeKey(shapeByName('project 164'));
+    const named = () => ({ title: `keyguard: ${key}`, body: `${user.marker}\n| project \`${key}\` | $4.20 |\n` });
+    expect((await writeMarked(user.store(octokit), user.marker, named, user.policy)).action).toBe('created');
+    expect(user.written(gh).map(([, , b]) => b)).toEqual([`${user.marker}\n| project \`sk-proj-…${key.slice(-4)}\` | $4.20 |\n`]);
+    expect((await writeMarked(user.store(octokit), user.marker, named, user.policy)).action).toBe(user.policy.always ? 'updated' : 'unchanged');
+    expectNoKey([key], { requests: JSON.stringify(gh.log), issues: JSON.stringify(gh.repo('acme/app')) });
   });
 });
 

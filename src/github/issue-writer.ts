@@ -1,3 +1,4 @@
+import { scrubSecrets } from '../detect/index.ts';
 import { fitBody } from '../text/body-limit.ts';
 import { markerOf } from '../text/marker.ts';
 
@@ -88,8 +89,11 @@ export async function ensureLabels(store: MarkedStore, policy: Pick<WritePolicy,
 export async function writeMarked<R extends Rendered>(store: MarkedStore, marker: string, render: (previous: TrackedIssue | undefined) => R, policy: WritePolicy): Promise<WriteOutcome<R>> {
   const existing = await store.findByMarker(marker);
   const draw = () => {
-    const rendered = render(existing);
-    const body = fitBody(rendered.body, policy.more ? { more: policy.more } : {});
+    // Text from elsewhere goes into bodies (paths, project and key names from the API): the last
+    // word on keys is here, where every issue and comment leaves for GitHub.
+    const drawn = render(existing);
+    const rendered = { ...drawn, title: scrubSecrets(drawn.title), ...(drawn.comment !== undefined ? { comment: scrubSecrets(drawn.comment) } : {}) };
+    const body = fitBody(scrubSecrets(drawn.body), policy.more ? { more: policy.more } : {});
     if (markerOf(body) !== marker) throw new Error(`bug: a keyguard body must start with its marker ${marker}`);
     return { rendered, body };
   };
