@@ -278,8 +278,10 @@ async function upsertPullRequestComment(octokit, repo, pullNumber, body, updateO
 /* harmony export */   S: () => (/* binding */ writeMarked),
 /* harmony export */   c: () => (/* binding */ ensureLabels)
 /* harmony export */ });
-/* harmony import */ var _text_body_limit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2305);
-/* harmony import */ var _text_marker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4777);
+/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3291);
+/* harmony import */ var _text_body_limit_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2305);
+/* harmony import */ var _text_marker_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4777);
+
 
 
 /** The labels of `policy`, made sure of: before any create, and up front by a run that should fail early. */
@@ -297,9 +299,12 @@ async function ensureLabels(store, policy) {
 async function writeMarked(store, marker, render, policy) {
     const existing = await store.findByMarker(marker);
     const draw = () => {
-        const rendered = render(existing);
-        const body = (0,_text_body_limit_js__WEBPACK_IMPORTED_MODULE_1__/* .fitBody */ .KM)(rendered.body, policy.more ? { more: policy.more } : {});
-        if ((0,_text_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .markerOf */ .we)(body) !== marker)
+        // Text from elsewhere goes into bodies (paths, project and key names from the API): the last
+        // word on keys is here, where every issue and comment leaves for GitHub.
+        const drawn = render(existing);
+        const rendered = { ...drawn, title: (0,_detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .scrubSecrets */ .Zg)(drawn.title), ...(drawn.comment !== undefined ? { comment: (0,_detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .scrubSecrets */ .Zg)(drawn.comment) } : {}) };
+        const body = (0,_text_body_limit_js__WEBPACK_IMPORTED_MODULE_2__/* .fitBody */ .KM)((0,_detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .scrubSecrets */ .Zg)(drawn.body), policy.more ? { more: policy.more } : {});
+        if ((0,_text_marker_js__WEBPACK_IMPORTED_MODULE_1__/* .markerOf */ .we)(body) !== marker)
             throw new Error(`bug: a keyguard body must start with its marker ${marker}`);
         return { rendered, body };
     };
