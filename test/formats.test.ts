@@ -32,13 +32,16 @@ async function samples(): Promise<{ keys: string[]; views: { [T in ResultType]: 
   const scan = await runScan({ root, config: DEFAULT_CONFIG, scope: { type: 'worktree' } }, { logger: silentLogger });
   const audit = await runAudit({ root, config: DEFAULT_CONFIG, now: NOW }, { logger: silentLogger });
   const org = seedOrganization({ now: NOW, projects: 3, days: 20 });
+  // Someone named a project after a key: the API returns it, and every report quotes names.
+  const pasted = oneOfEach()[1]!.key;
+  org.projects[1]!.name = `staging ${pasted}`;
   fake = await startFakeOpenAI(org, {}, () => NOW);
   const admin = new OpenAIAdmin({ adminKey: org.adminKeys[0]!.secret, baseURL: fake.baseURL, logger: silentLogger });
   const { report } = await buildReport(admin, lastFullPeriod('week', NOW), DEFAULT_CONFIG, NOW, silentLogger);
   expect(scan.findings.length).toBe(keys.length + 1);
   expect(audit.findings.length).toBeGreaterThan(0);
   expect(report.projects.length).toBeGreaterThan(0);
-  return { keys, views: { scan: { result: scan, pathPrefix: 'sub/', repository: 'acme/app' }, audit: { result: audit, pathPrefix: 'sub/' }, report: { report } } };
+  return { keys: [...keys, pasted], views: { scan: { result: scan, pathPrefix: 'sub/', repository: 'acme/app' }, audit: { result: audit, pathPrefix: 'sub/' }, report: { report } } };
 }
 
 describe('the format registry', () => {

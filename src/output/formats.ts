@@ -67,8 +67,15 @@ export const FORMATS = {
   } satisfies Record<string, Format<ReportView>>,
 };
 
-/** Renders a view in a format. */
-export const render = async <View>(format: Format<View>, view: View): Promise<string> => (await format.load())(view);
+/**
+ * Renders a view in a format. Every report leaves through here, redacted whatever put a key in it
+ * (a project or key name from the API, a path): renderers pick their fields with care, and this
+ * is the last word. Loaded with the renderer: the CLI's entry (its help lists the formats) stays small.
+ */
+export async function render<View>(format: Format<View>, view: View): Promise<string> {
+  const [renderer, { scrubSecrets }] = await Promise.all([format.load(), import(/* webpackChunkName: "commands" */ '../detect/scrub.ts')]);
+  return scrubSecrets(renderer(view));
+}
 
 /** The result types that have formats; each is also the name of the command that renders it. */
 export type ResultType = keyof typeof FORMATS;
