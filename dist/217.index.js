@@ -14,8 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
   ruleId: () => (/* binding */ ruleId)
 });
 
-// EXTERNAL MODULE: ./src/detect/index.ts + 11 modules
-var detect = __webpack_require__(8194);
+// EXTERNAL MODULE: ./src/detect/index.ts + 2 modules
+var detect = __webpack_require__(1457);
 // EXTERNAL MODULE: ./src/output/text.ts
 var output_text = __webpack_require__(7837);
 // EXTERNAL MODULE: ./src/text/file-name.ts

@@ -168,8 +168,8 @@ function auditOrganization(inv, policy, now) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./src/detect/index.ts + 10 modules
-var detect = __webpack_require__(3291);
+// EXTERNAL MODULE: ./src/detect/index.ts + 2 modules
+var detect = __webpack_require__(1457);
 ;// CONCATENATED MODULE: ./src/audit/repo-rules.ts
 
 

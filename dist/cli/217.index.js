@@ -48,7 +48,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _text_markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6590);
 /* harmony import */ var _text_count_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(896);
 /* harmony import */ var _text_printable_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8572);
-/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3291);
+/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1457);
 /* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2902);
 
 
@@ -203,8 +203,8 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/detect/index.ts + 10 modules
-var detect = __webpack_require__(3291);
+// EXTERNAL MODULE: ./src/detect/index.ts + 2 modules
+var detect = __webpack_require__(1457);
 ;// CONCATENATED MODULE: ./src/logger.ts
 
 const silentLogger = {
@@ -551,126 +551,24 @@ function issueTarget(ctx, given, name, what) {
 
 /***/ }),
 
-/***/ 3291:
+/***/ 7864:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  vq: () => (/* reexport */ ARCHIVE_DEPTH),
-  P4: () => (/* reexport */ BINARY_SNIFF),
-  bU: () => (/* reexport */ EntryCache),
-  A3: () => (/* reexport */ KEY_KINDS),
-  l0: () => (/* reexport */ LITERAL_SEARCHES),
-  iJ: () => (/* reexport */ SecretValue),
-  Dn: () => (/* reexport */ countNewlines),
-  yj: () => (/* reexport */ decodeBytes),
-  df: () => (/* reexport */ detectInFile),
-  c8: () => (/* reexport */ detectKeys),
-  tc: () => (/* reexport */ isArchive),
-  tf: () => (/* reexport */ kindLabel),
-  TK: () => (/* reexport */ kindPrefix),
-  KS: () => (/* reexport */ kindSpec),
-  FY: () => (/* reexport */ mayContainKey),
-  Zg: () => (/* reexport */ scrubSecrets),
-  fg: () => (/* reexport */ sha256Hex),
-  OB: () => (/* reexport */ sniffEncoding),
-  o9: () => (/* reexport */ unmarkedUtf16),
-  QB: () => (/* reexport */ utf16Mark)
-});
-
-// UNUSED EXPORTS: ENTROPY_MIN, KEY_FORMS, KIND_SPECS, MARKER, PREFILTER_LITERALS, REDACTED_PREFIXES, RUN_MIN, detectInBytes, fingerprint, placeholderReason, redact
-
-;// CONCATENATED MODULE: ./src/detect/kinds.ts
-/** `T3BlbkFJ` is base64 of "OpenAI"; every OpenAI secret key carries it between its two halves. */
-const MARKER = 'T3BlbkFJ';
-/*
- * Shapes from OpenAI keys seen in public scanners' tests (gitleaks, trufflehog, secretlint) and
- * public code; see README "What is detected". The 20-character halves are alphanumeric, the long
- * ones use A-Za-z0-9_- . The order is the SARIF rules' order; detection tries longer prefixes first.
- */
-const SPECS = [
-    {
-        kind: 'legacy',
-        label: 'legacy user key',
-        forms: [{ prefix: '', halves: [20] }],
-        severity: '9.0',
-        inventory: 'project-user',
-        probe: 'models',
-        samples: { positive: ['sk-{20}{M}{20}', 'sk-{33}{M}{33}'], negative: ['sk-{19}{M}{19}', 'sk-{a*20}{M}{a*20}', 'pk-{20}{M}{20}', 'sk-ant-api03-{20}{M}{20}'] },
-    },
-    {
-        kind: 'project',
-        label: 'project key',
-        forms: [{ prefix: 'proj-', halves: [20, 58, 74] }],
-        severity: '9.0',
-        inventory: 'project-user',
-        probe: 'models',
-        samples: { positive: ['sk-proj-{20}{M}{20}', 'sk-proj-{~58}{M}{~58}', 'sk-proj-{~74}{M}{~74}'], negative: ['sk-proj-{X*74}{M}{X*74}', 'sk-proj-{12}{M}{12}', 'sk-proj-abc…wxyz'] },
-    },
-    {
-        kind: 'service_account',
-        label: 'service-account key',
-        forms: [
-            { prefix: 'svcacct-', halves: [46, 74] },
-            { prefix: 'service-', halves: [] },
-        ],
-        named: true,
-        severity: '9.0',
-        inventory: 'project-service-account',
-        probe: 'models',
-        samples: { positive: ['sk-svcacct-{~46}{M}{~46}', 'sk-svcacct-{~74}{M}{~74}', 'sk-service-{~40}{M}{~40}', 'sk-ci-bot-{20}{M}{20}'], negative: ['sk-svcacct-{a*46}{M}{a*46}', 'sk-or-v1-{20}{M}{20}'] },
-    },
-    {
-        kind: 'admin',
-        label: 'admin key',
-        forms: [{ prefix: 'admin-', halves: [58] }],
-        severity: '10.0',
-        inventory: 'admin',
-        probe: 'admin-keys',
-        samples: { positive: ['sk-admin-{~58}{M}{~58}'], negative: ['sk-admin-{0*58}{M}{0*58}', 'sk-admin-{~58}'] },
-    },
-    {
-        kind: 'user',
-        label: 'user key (sk-None-)',
-        forms: [{ prefix: 'None-', halves: [20] }],
-        severity: '9.0',
-        inventory: 'project-user',
-        probe: 'models',
-        samples: { positive: ['sk-None-{20}{M}{20}'], negative: ['sk-None-{9}{M}{9}'] },
-    },
-];
-const KIND_SPECS = SPECS;
-const KEY_KINDS = KIND_SPECS.map((s) => s.kind);
-/** Every form with its kind, longer prefixes first, so that `sk-svcacct-` is never read as legacy. */
-const KEY_FORMS = KIND_SPECS.flatMap((s) => s.forms.map((f) => ({ ...f, kind: s.kind }))).sort((a, b) => b.prefix.length - a.prefix.length);
-/** The kind of the older keys that carry a name (`sk-<name>-…`). */
-const NAMED_KIND = KIND_SPECS.find((s) => s.named).kind;
-function kindSpec(kind) {
-    return KIND_SPECS.find((s) => s.kind === kind);
-}
-function kindLabel(kind) {
-    return kindSpec(kind).label;
-}
-/** The printable prefix of a key of this kind, as shown in redacted forms: from its first form. */
-function kindPrefix(kind) {
-    return `sk-${kindSpec(kind).forms[0].prefix}`;
-}
-/**
- * The known prefixes a redacted key keeps (`sk-proj-`), longest first; any other key keeps `sk-`
- * alone (a named key's name is the account's, and is not shown). Derived from KIND_SPECS, so a new
- * kind is redacted with its prefix without another list to update.
- */
-const REDACTED_PREFIXES = [...new Set(KEY_FORMS.map((f) => `sk-${f.prefix}`))];
-
-;// CONCATENATED MODULE: ./src/detect/base64.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ah: () => (/* binding */ BASE64_PIECES),
+/* harmony export */   M8: () => (/* binding */ BASE64_MARKERS),
+/* harmony export */   am: () => (/* binding */ decodeRun),
+/* harmony export */   mj: () => (/* binding */ base64RunAround)
+/* harmony export */ });
+/* unused harmony export B64_REACH */
+/* harmony import */ var _kinds_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9328);
 
 /**
  * The base64 text that encodes MARKER at each of the three byte alignments, keeping only the
  * characters whose six bits all come from the marker (ten characters each).
  */
 function markerEncodings() {
-    const marker = Buffer.from(MARKER, 'latin1');
+    const marker = Buffer.from(_kinds_js__WEBPACK_IMPORTED_MODULE_0__/* .MARKER */ .tl, 'latin1');
     const out = [];
     for (let align = 0; align < 3; align++) {
         const bytes = Buffer.concat([Buffer.alloc(align), marker, Buffer.alloc(3)]);
@@ -752,6 +650,22 @@ function decodeRun(chars) {
     return out;
 }
 
+
+/***/ }),
+
+/***/ 9165:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  c: () => (/* binding */ detectKeys)
+});
+
+// EXTERNAL MODULE: ./src/detect/base64.ts
+var base64 = __webpack_require__(7864);
+// EXTERNAL MODULE: ./src/detect/kinds.ts
+var kinds = __webpack_require__(9328);
 ;// CONCATENATED MODULE: ./src/detect/placeholder.ts
 /*
  * A candidate with the right shape is dropped as a placeholder when either half
@@ -812,66 +726,8 @@ function placeholderReason(halves) {
     return undefined;
 }
 
-// EXTERNAL MODULE: external "node:module"
-var external_node_module_ = __webpack_require__(8995);
-;// CONCATENATED MODULE: ./src/detect/hash.ts
-
-let hash_crypto;
-/**
- * SHA-256 of a string (UTF-8), in hex. node:crypto is loaded on the first call, not with the
- * module: a scan that finds nothing never hashes, and loading it cost about 4 ms of a scan's
- * start-up (test/entries.test.ts). No I/O: node:module serves only to load node:crypto
- * (test/boundary.test.ts).
- */
-function sha256Hex(text) {
-    hash_crypto ??= (0,external_node_module_.createRequire)(import.meta.url)('node:crypto');
-    return (typeof text === 'string' ? hash_crypto.createHash('sha256').update(text, 'utf8') : hash_crypto.createHash('sha256').update(text)).digest('hex');
-}
-
-;// CONCATENATED MODULE: ./src/detect/secret.ts
-
-
-/**
- * A whole key, held so that it cannot be printed by accident: string conversion, JSON and
- * util.inspect all give the redacted form. Only `reveal()` gives the key, for masking
- * (core.setSecret), liveness checks and hashing.
- */
-class SecretValue {
-    #value;
-    redacted;
-    fingerprint;
-    constructor(value) {
-        this.#value = value;
-        this.redacted = redact(value);
-        this.fingerprint = fingerprint(value);
-    }
-    reveal() {
-        return this.#value;
-    }
-    toString() {
-        return this.redacted;
-    }
-    toJSON() {
-        return this.redacted;
-    }
-    [Symbol.for('nodejs.util.inspect.custom')]() {
-        return `SecretValue(${this.redacted})`;
-    }
-}
-/**
- * A stable hash of the whole key: the same key gives the same fingerprint in every run, repo and
- * tool (`printf %s "$KEY" | sha256sum | cut -c1-32`). 128 bits of SHA-256 keep it short in issue
- * titles; the key itself has 200+ bits of entropy, so the hash gives nothing away.
- */
-function fingerprint(key) {
-    return sha256Hex(key).slice(0, 32);
-}
-/** `sk-proj-…a1B2`: the kind's prefix and the last four characters, never more. */
-function redact(key) {
-    const prefix = REDACTED_PREFIXES.find((p) => key.startsWith(p)) ?? key.slice(0, 3);
-    return `${prefix}…${key.slice(-4)}`;
-}
-
+// EXTERNAL MODULE: ./src/detect/secret.ts
+var secret = __webpack_require__(2751);
 ;// CONCATENATED MODULE: ./src/detect/detect.ts
 
 
@@ -907,10 +763,10 @@ function candidateAt(text, m) {
     let left = m;
     while (left > 0 && m - left < LEFT_REACH && isKeyChar(text.charCodeAt(left - 1)))
         left--;
-    let right = m + MARKER.length;
+    let right = m + kinds/* MARKER */.tl.length;
     while (right < text.length && right - m < LEFT_REACH && isKeyChar(text.charCodeAt(right)))
         right++;
-    const rightRun = text.slice(m + MARKER.length, right);
+    const rightRun = text.slice(m + kinds/* MARKER */.tl.length, right);
     // Search only the run before the marker: an unbounded indexOf would read to the end of the text
     // for every marker, quadratic on a text of repeated markers.
     const run = text.slice(left, m);
@@ -919,12 +775,12 @@ function candidateAt(text, m) {
         const body = run.slice(i + 3);
         const shaped = shapeOf(body, rightRun);
         if (shaped)
-            return { start: s, end: m + MARKER.length + shaped.rightLength, kind: shaped.kind };
+            return { start: s, end: m + kinds/* MARKER */.tl.length + shaped.rightLength, kind: shaped.kind };
     }
     return undefined;
 }
 function shapeOf(body, rightRun) {
-    for (const spec of KEY_FORMS) {
+    for (const spec of kinds/* KEY_FORMS */.uQ) {
         if (!body.startsWith(spec.prefix))
             continue;
         const half = body.slice(spec.prefix.length);
@@ -957,16 +813,16 @@ const OTHER_VENDORS = ['ant-', 'or-'];
 function namedShape(body, rightRun) {
     if (OTHER_VENDORS.some((p) => body.startsWith(p)) || !NAMED.test(body) || rightRun.length < 20 || !allAlnum(rightRun.slice(0, 20)))
         return undefined;
-    return { kind: NAMED_KIND, rightLength: 20 };
+    return { kind: kinds/* NAMED_KIND */.DH, rightLength: 20 };
 }
 /** Splits a key into the two halves around its marker (for the placeholder test). */
 function halvesOf(key) {
-    const m = key.lastIndexOf(MARKER);
+    const m = key.lastIndexOf(kinds/* MARKER */.tl);
     const body = key.slice(3, m);
-    const spec = KEY_FORMS.find((s) => body.startsWith(s.prefix));
+    const spec = kinds/* KEY_FORMS */.uQ.find((s) => body.startsWith(s.prefix));
     // A named key's first half follows its name (the legacy spec's empty prefix matched it).
     const first = spec.prefix === '' ? body.slice(body.lastIndexOf('-') + 1) : body.slice(spec.prefix.length);
-    return [first, key.slice(m + MARKER.length)];
+    return [first, key.slice(m + kinds/* MARKER */.tl.length)];
 }
 /** Keys in plain text, as [start, end, kind] offsets; placeholders dropped. */
 function plainCandidates(text) {
@@ -977,7 +833,7 @@ function plainCandidates(text) {
     // at memchr speed).
     let lastSk = -1;
     let nextSk = text.indexOf('sk-');
-    for (let m = text.indexOf(MARKER); m !== -1; m = text.indexOf(MARKER, m + 1)) {
+    for (let m = text.indexOf(kinds/* MARKER */.tl); m !== -1; m = text.indexOf(kinds/* MARKER */.tl, m + 1)) {
         if (m < lastEnd)
             continue; // a marker inside the key just read
         while (nextSk !== -1 && nextSk < m) {
@@ -1051,7 +907,7 @@ const ESCAPED_REACH = LEFT_REACH * 6;
 function escapedCandidates(text) {
     const out = [];
     let doneTo = -1;
-    for (let m = text.indexOf(MARKER); m !== -1; m = text.indexOf(MARKER, m + 1)) {
+    for (let m = text.indexOf(kinds/* MARKER */.tl); m !== -1; m = text.indexOf(kinds/* MARKER */.tl, m + 1)) {
         // The last window read holds this marker's whole reach: its keys were read there.
         if (m + ESCAPED_REACH <= doneTo)
             continue;
@@ -1094,7 +950,7 @@ function escapedCandidates(text) {
  */
 function base64Candidates(text) {
     const hits = [];
-    for (const piece of BASE64_PIECES)
+    for (const piece of base64/* BASE64_PIECES */.Ah)
         for (let at = text.indexOf(piece); at !== -1; at = text.indexOf(piece, at + 1))
             hits.push(at);
     hits.sort((a, b) => a - b);
@@ -1103,11 +959,11 @@ function base64Candidates(text) {
     for (const at of hits) {
         if (at < doneTo)
             continue;
-        const run = base64RunAround(text, at);
+        const run = (0,base64/* base64RunAround */.mj)(text, at);
         doneTo = run.coveredTo;
-        if (!BASE64_MARKERS.some((m) => run.chars.includes(m)))
+        if (!base64/* BASE64_MARKERS */.M8.some((m) => run.chars.includes(m)))
             continue;
-        for (const w of decodeRun(run.chars)) {
+        for (const w of (0,base64/* decodeRun */.am)(run.chars)) {
             for (const c of plainCandidates(w.decoded)) {
                 const first = w.start + Math.floor((c.start * 4) / 3);
                 const last = Math.min(w.start + Math.ceil((c.end * 4) / 3), run.chars.length);
@@ -1142,7 +998,7 @@ function detectKeys(text) {
         seen.add(id);
         const pos = lines.at(f.offset);
         out.push({
-            secret: new SecretValue(f.key),
+            secret: new secret/* SecretValue */.iJ(f.key),
             kind: f.kind,
             offset: f.offset,
             line: pos.line,
@@ -1155,73 +1011,67 @@ function detectKeys(text) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/detect/prefilter.ts
 
+/***/ }),
 
-/** Every literal that any detectable key (plain, escaped, or base64-encoded, wrapped or not) must contain. */
-const PREFILTER_LITERALS = [MARKER, ...BASE64_PIECES];
+/***/ 5995:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ sha256Hex)
+/* harmony export */ });
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8995);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
+
+let crypto;
 /**
- * Base64 characters from the rarest to the most common in source text and prose (counted over
- * 14,000 files of code, docs and data). A byte search runs at memchr speed on its needle's first
- * byte and stops at every occurrence of it: starting on a common letter (`ia0ZK` on `i`) made one
- * search of a minified bundle 100 times slower than starting on a rare one.
+ * SHA-256 of a string (UTF-8), in hex. node:crypto is loaded on the first call, not with the
+ * module: a scan that finds nothing never hashes, and loading it cost about 4 ms of a scan's
+ * start-up (test/entries.test.ts). No I/O: node:module serves only to load node:crypto
+ * (test/boundary.test.ts).
  */
-const RARITY = 'ZXQYJKVWHG79U+8zqB65j43MFODLINC2RAPSEkTw1x0v/ybgfhmpudclasionrte';
-/**
- * A literal searched by its tail from its rarest character (at least two bytes), each hit then
- * checked against the literal's head. Node's Buffer.indexOf uses Boyer-Moore-Horspool for needles
- * of eight bytes or more: the marker itself searched 40 times slower than its last six bytes.
- */
-class LiteralSearch {
-    literal;
-    #head;
-    #anchor;
-    constructor(literal) {
-        this.literal = Buffer.from(literal, 'latin1');
-        let best = 0;
-        for (let i = 1; i <= literal.length - 2; i++)
-            if (rank(literal[i]) < rank(literal[best]))
-                best = i;
-        this.#head = best;
-        this.#anchor = this.literal.subarray(best);
-    }
-    /** The offset of the literal's first occurrence at or after `from`, or -1. */
-    indexIn(buf, from = 0) {
-        const head = this.#head;
-        for (let at = buf.indexOf(this.#anchor, from + head); at !== -1; at = buf.indexOf(this.#anchor, at + 1)) {
-            if (head === 0 || buf.compare(this.literal, 0, head, at - head, at) === 0)
-                return at - head;
-        }
-        return -1;
-    }
-}
-/**
- * Characters of the marker rank after all others: a text dense with markers (a minified bundle of
- * keys, an adversarial line) would stop a base64 piece's search at every marker otherwise.
- */
-function rank(c) {
-    const r = RARITY.indexOf(c);
-    return (r === -1 ? RARITY.length : r) + (MARKER.includes(c) ? RARITY.length + 1 : 0);
-}
-/**
- * The marker as UTF-16 writes it without a byte-order mark, little- or big-endian alike: its
- * characters with a NUL between each (LE ends on one, BE starts on one; neither is kept). Such
- * a file has NUL bytes, so it is read as binary, where the ASCII literals never match.
- */
-const UTF16_MARKER = new LiteralSearch([...MARKER].join('\0'));
-/** The byte searches of the prefilter: every literal, and the marker in UTF-16. */
-const LITERAL_SEARCHES = [...PREFILTER_LITERALS.map((l) => new LiteralSearch(l)), UTF16_MARKER];
-/**
- * True when the bytes or text may hold a key. Text with no candidate costs one search per literal
- * (a memchr-speed search over the raw bytes: no decoding, no regex).
- */
-function mayContainKey(data) {
-    if (typeof data === 'string')
-        return PREFILTER_LITERALS.some((l) => data.includes(l));
-    const buf = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    return LITERAL_SEARCHES.some((l) => l.indexIn(buf) !== -1);
+function sha256Hex(text) {
+    crypto ??= (0,node_module__WEBPACK_IMPORTED_MODULE_0__.createRequire)(import.meta.url)('node:crypto');
+    return (typeof text === 'string' ? crypto.createHash('sha256').update(text, 'utf8') : crypto.createHash('sha256').update(text)).digest('hex');
 }
 
+
+/***/ }),
+
+/***/ 1457:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  vq: () => (/* reexport */ ARCHIVE_DEPTH),
+  P4: () => (/* reexport */ BINARY_SNIFF),
+  bU: () => (/* reexport */ EntryCache),
+  A3: () => (/* reexport */ kinds/* KEY_KINDS */.A3),
+  l0: () => (/* reexport */ prefilter/* LITERAL_SEARCHES */.l0),
+  iJ: () => (/* reexport */ secret/* SecretValue */.iJ),
+  Dn: () => (/* reexport */ countNewlines),
+  yj: () => (/* reexport */ decodeBytes),
+  df: () => (/* reexport */ detectInFile),
+  c8: () => (/* reexport */ detect/* detectKeys */.c),
+  tc: () => (/* reexport */ isArchive),
+  tf: () => (/* reexport */ kinds/* kindLabel */.tf),
+  TK: () => (/* reexport */ kinds/* kindPrefix */.TK),
+  KS: () => (/* reexport */ kinds/* kindSpec */.KS),
+  FY: () => (/* reexport */ prefilter/* mayContainKey */.FY),
+  Zg: () => (/* reexport */ scrub.scrubSecrets),
+  fg: () => (/* reexport */ hash/* sha256Hex */.f),
+  OB: () => (/* reexport */ sniffEncoding),
+  o9: () => (/* reexport */ unmarkedUtf16),
+  QB: () => (/* reexport */ utf16Mark)
+});
+
+// UNUSED EXPORTS: ENTROPY_MIN, KEY_FORMS, KIND_SPECS, MARKER, PREFILTER_LITERALS, REDACTED_PREFIXES, RUN_MIN, detectInBytes, fingerprint, placeholderReason, redact
+
+// EXTERNAL MODULE: ./src/detect/detect.ts + 1 modules
+var detect = __webpack_require__(9165);
+// EXTERNAL MODULE: ./src/detect/prefilter.ts
+var prefilter = __webpack_require__(3768);
 ;// CONCATENATED MODULE: ./src/detect/bytes.ts
 
 
@@ -1275,13 +1125,13 @@ function decodeBytes(data, encoding, atStart = true) {
 function detectInBytes(data, encoding = sniffEncoding(data)) {
     if (encoding === 'utf16le' || encoding === 'utf16be') {
         const text = decodeBytes(data, encoding);
-        return mayContainKey(text) ? detectKeys(text) : [];
+        return (0,prefilter/* mayContainKey */.FY)(text) ? (0,detect/* detectKeys */.c)(text) : [];
     }
-    if (!mayContainKey(data))
+    if (!(0,prefilter/* mayContainKey */.FY)(data))
         return [];
-    const found = detectKeys(decodeBytes(data, encoding));
+    const found = (0,detect/* detectKeys */.c)(decodeBytes(data, encoding));
     const unmarked = encoding === 'binary' ? unmarkedUtf16(data) : undefined;
-    return unmarked ? [...found, ...detectKeys(decodeBytes(data, unmarked, false))] : found;
+    return unmarked ? [...found, ...(0,detect/* detectKeys */.c)(decodeBytes(data, unmarked, false))] : found;
 }
 /**
  * The UTF-16 of binary bytes that hold the marker in UTF-16 with no byte-order mark (.NET's
@@ -1289,7 +1139,7 @@ function detectInBytes(data, encoding = sniffEncoding(data)) {
  * offset, big-endian when at an odd one. Bytes read from a file's start or any even offset.
  */
 function unmarkedUtf16(data) {
-    const at = UTF16_MARKER.indexIn(asBuffer(data));
+    const at = prefilter/* UTF16_MARKER */.yu.indexIn(asBuffer(data));
     return at === -1 ? undefined : at % 2 === 0 ? 'utf16le' : 'utf16be';
 }
 /**
@@ -1321,6 +1171,10 @@ function countNewlines(data) {
     return n;
 }
 
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __webpack_require__(8995);
+// EXTERNAL MODULE: ./src/detect/hash.ts
+var hash = __webpack_require__(5995);
 ;// CONCATENATED MODULE: ./src/detect/archive.ts
 
 
@@ -1417,8 +1271,8 @@ function keysIn(bytes, name, depth, budget, problem) {
                 clean = false;
                 problem(`${entry}!${why}`);
             });
-            if (mayContainKey(entry))
-                found.push(...detectKeys(entry).map((m) => ({ ...m, source: 'file-name' })));
+            if ((0,prefilter/* mayContainKey */.FY)(entry))
+                found.push(...(0,detect/* detectKeys */.c)(entry).map((m) => ({ ...m, source: 'file-name' })));
             place(entry, found);
             return clean ? found : undefined;
         };
@@ -1513,7 +1367,7 @@ function readZip(buf, depth, budget, visit, replay, problem) {
             continue;
         }
         // What reading an entry gives depends on these alone (the name's last part names a gzip inside).
-        const key = budget.cache && `${e.method} ${e.size} ${depth} ${baseName(e.name)} ${sha256Hex(raw)}`;
+        const key = budget.cache && `${e.method} ${e.size} ${depth} ${baseName(e.name)} ${(0,hash/* sha256Hex */.f)(raw)}`;
         const known = key ? budget.cache.get(key) : undefined;
         if (known) {
             replay(e.name, known);
@@ -1627,23 +1481,12 @@ function baseName(path) {
     return path.slice(path.lastIndexOf('/') + 1);
 }
 
-;// CONCATENATED MODULE: ./src/detect/scrub.ts
-
-
-/**
- * Replaces every key in a text by its redacted form. For text keyguard did not write itself
- * (error messages from an API, a server's response) before it is logged or shown, and for paths:
- * a file can be named after a key (`> $OPENAI_API_KEY`, a typo, writes a file of that name).
- */
-function scrubSecrets(text) {
-    if (!mayContainKey(text))
-        return text;
-    let out = text;
-    for (const m of detectKeys(text))
-        out = out.split(m.secret.reveal()).join(m.secret.redacted);
-    return out;
-}
-
+// EXTERNAL MODULE: ./src/detect/secret.ts
+var secret = __webpack_require__(2751);
+// EXTERNAL MODULE: ./src/detect/kinds.ts
+var kinds = __webpack_require__(9328);
+// EXTERNAL MODULE: ./src/detect/scrub.ts
+var scrub = __webpack_require__(7732);
 ;// CONCATENATED MODULE: ./src/detect/index.ts
 
 
@@ -1654,6 +1497,267 @@ function scrubSecrets(text) {
 
 
 
+
+
+/***/ }),
+
+/***/ 9328:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A3: () => (/* binding */ KEY_KINDS),
+/* harmony export */   DH: () => (/* binding */ NAMED_KIND),
+/* harmony export */   KS: () => (/* binding */ kindSpec),
+/* harmony export */   TK: () => (/* binding */ kindPrefix),
+/* harmony export */   e5: () => (/* binding */ REDACTED_PREFIXES),
+/* harmony export */   tf: () => (/* binding */ kindLabel),
+/* harmony export */   tl: () => (/* binding */ MARKER),
+/* harmony export */   uQ: () => (/* binding */ KEY_FORMS)
+/* harmony export */ });
+/* unused harmony export KIND_SPECS */
+/** `T3BlbkFJ` is base64 of "OpenAI"; every OpenAI secret key carries it between its two halves. */
+const MARKER = 'T3BlbkFJ';
+/*
+ * Shapes from OpenAI keys seen in public scanners' tests (gitleaks, trufflehog, secretlint) and
+ * public code; see README "What is detected". The 20-character halves are alphanumeric, the long
+ * ones use A-Za-z0-9_- . The order is the SARIF rules' order; detection tries longer prefixes first.
+ */
+const SPECS = [
+    {
+        kind: 'legacy',
+        label: 'legacy user key',
+        forms: [{ prefix: '', halves: [20] }],
+        severity: '9.0',
+        inventory: 'project-user',
+        probe: 'models',
+        samples: { positive: ['sk-{20}{M}{20}', 'sk-{33}{M}{33}'], negative: ['sk-{19}{M}{19}', 'sk-{a*20}{M}{a*20}', 'pk-{20}{M}{20}', 'sk-ant-api03-{20}{M}{20}'] },
+    },
+    {
+        kind: 'project',
+        label: 'project key',
+        forms: [{ prefix: 'proj-', halves: [20, 58, 74] }],
+        severity: '9.0',
+        inventory: 'project-user',
+        probe: 'models',
+        samples: { positive: ['sk-proj-{20}{M}{20}', 'sk-proj-{~58}{M}{~58}', 'sk-proj-{~74}{M}{~74}'], negative: ['sk-proj-{X*74}{M}{X*74}', 'sk-proj-{12}{M}{12}', 'sk-proj-abc…wxyz'] },
+    },
+    {
+        kind: 'service_account',
+        label: 'service-account key',
+        forms: [
+            { prefix: 'svcacct-', halves: [46, 74] },
+            { prefix: 'service-', halves: [] },
+        ],
+        named: true,
+        severity: '9.0',
+        inventory: 'project-service-account',
+        probe: 'models',
+        samples: { positive: ['sk-svcacct-{~46}{M}{~46}', 'sk-svcacct-{~74}{M}{~74}', 'sk-service-{~40}{M}{~40}', 'sk-ci-bot-{20}{M}{20}'], negative: ['sk-svcacct-{a*46}{M}{a*46}', 'sk-or-v1-{20}{M}{20}'] },
+    },
+    {
+        kind: 'admin',
+        label: 'admin key',
+        forms: [{ prefix: 'admin-', halves: [58] }],
+        severity: '10.0',
+        inventory: 'admin',
+        probe: 'admin-keys',
+        samples: { positive: ['sk-admin-{~58}{M}{~58}'], negative: ['sk-admin-{0*58}{M}{0*58}', 'sk-admin-{~58}'] },
+    },
+    {
+        kind: 'user',
+        label: 'user key (sk-None-)',
+        forms: [{ prefix: 'None-', halves: [20] }],
+        severity: '9.0',
+        inventory: 'project-user',
+        probe: 'models',
+        samples: { positive: ['sk-None-{20}{M}{20}'], negative: ['sk-None-{9}{M}{9}'] },
+    },
+];
+const KIND_SPECS = SPECS;
+const KEY_KINDS = KIND_SPECS.map((s) => s.kind);
+/** Every form with its kind, longer prefixes first, so that `sk-svcacct-` is never read as legacy. */
+const KEY_FORMS = KIND_SPECS.flatMap((s) => s.forms.map((f) => ({ ...f, kind: s.kind }))).sort((a, b) => b.prefix.length - a.prefix.length);
+/** The kind of the older keys that carry a name (`sk-<name>-…`). */
+const NAMED_KIND = KIND_SPECS.find((s) => s.named).kind;
+function kindSpec(kind) {
+    return KIND_SPECS.find((s) => s.kind === kind);
+}
+function kindLabel(kind) {
+    return kindSpec(kind).label;
+}
+/** The printable prefix of a key of this kind, as shown in redacted forms: from its first form. */
+function kindPrefix(kind) {
+    return `sk-${kindSpec(kind).forms[0].prefix}`;
+}
+/**
+ * The known prefixes a redacted key keeps (`sk-proj-`), longest first; any other key keeps `sk-`
+ * alone (a named key's name is the account's, and is not shown). Derived from KIND_SPECS, so a new
+ * kind is redacted with its prefix without another list to update.
+ */
+const REDACTED_PREFIXES = [...new Set(KEY_FORMS.map((f) => `sk-${f.prefix}`))];
+
+
+/***/ }),
+
+/***/ 3768:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FY: () => (/* binding */ mayContainKey),
+/* harmony export */   l0: () => (/* binding */ LITERAL_SEARCHES),
+/* harmony export */   yu: () => (/* binding */ UTF16_MARKER)
+/* harmony export */ });
+/* unused harmony exports PREFILTER_LITERALS, LiteralSearch */
+/* harmony import */ var _base64_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7864);
+/* harmony import */ var _kinds_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9328);
+
+
+/** Every literal that any detectable key (plain, escaped, or base64-encoded, wrapped or not) must contain. */
+const PREFILTER_LITERALS = [_kinds_js__WEBPACK_IMPORTED_MODULE_1__/* .MARKER */ .tl, ..._base64_js__WEBPACK_IMPORTED_MODULE_0__/* .BASE64_PIECES */ .Ah];
+/**
+ * Base64 characters from the rarest to the most common in source text and prose (counted over
+ * 14,000 files of code, docs and data). A byte search runs at memchr speed on its needle's first
+ * byte and stops at every occurrence of it: starting on a common letter (`ia0ZK` on `i`) made one
+ * search of a minified bundle 100 times slower than starting on a rare one.
+ */
+const RARITY = 'ZXQYJKVWHG79U+8zqB65j43MFODLINC2RAPSEkTw1x0v/ybgfhmpudclasionrte';
+/**
+ * A literal searched by its tail from its rarest character (at least two bytes), each hit then
+ * checked against the literal's head. Node's Buffer.indexOf uses Boyer-Moore-Horspool for needles
+ * of eight bytes or more: the marker itself searched 40 times slower than its last six bytes.
+ */
+class LiteralSearch {
+    literal;
+    #head;
+    #anchor;
+    constructor(literal) {
+        this.literal = Buffer.from(literal, 'latin1');
+        let best = 0;
+        for (let i = 1; i <= literal.length - 2; i++)
+            if (rank(literal[i]) < rank(literal[best]))
+                best = i;
+        this.#head = best;
+        this.#anchor = this.literal.subarray(best);
+    }
+    /** The offset of the literal's first occurrence at or after `from`, or -1. */
+    indexIn(buf, from = 0) {
+        const head = this.#head;
+        for (let at = buf.indexOf(this.#anchor, from + head); at !== -1; at = buf.indexOf(this.#anchor, at + 1)) {
+            if (head === 0 || buf.compare(this.literal, 0, head, at - head, at) === 0)
+                return at - head;
+        }
+        return -1;
+    }
+}
+/**
+ * Characters of the marker rank after all others: a text dense with markers (a minified bundle of
+ * keys, an adversarial line) would stop a base64 piece's search at every marker otherwise.
+ */
+function rank(c) {
+    const r = RARITY.indexOf(c);
+    return (r === -1 ? RARITY.length : r) + (_kinds_js__WEBPACK_IMPORTED_MODULE_1__/* .MARKER */ .tl.includes(c) ? RARITY.length + 1 : 0);
+}
+/**
+ * The marker as UTF-16 writes it without a byte-order mark, little- or big-endian alike: its
+ * characters with a NUL between each (LE ends on one, BE starts on one; neither is kept). Such
+ * a file has NUL bytes, so it is read as binary, where the ASCII literals never match.
+ */
+const UTF16_MARKER = new LiteralSearch([..._kinds_js__WEBPACK_IMPORTED_MODULE_1__/* .MARKER */ .tl].join('\0'));
+/** The byte searches of the prefilter: every literal, and the marker in UTF-16. */
+const LITERAL_SEARCHES = [...PREFILTER_LITERALS.map((l) => new LiteralSearch(l)), UTF16_MARKER];
+/**
+ * True when the bytes or text may hold a key. Text with no candidate costs one search per literal
+ * (a memchr-speed search over the raw bytes: no decoding, no regex).
+ */
+function mayContainKey(data) {
+    if (typeof data === 'string')
+        return PREFILTER_LITERALS.some((l) => data.includes(l));
+    const buf = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    return LITERAL_SEARCHES.some((l) => l.indexIn(buf) !== -1);
+}
+
+
+/***/ }),
+
+/***/ 7732:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   scrubSecrets: () => (/* binding */ scrubSecrets)
+/* harmony export */ });
+/* harmony import */ var _detect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9165);
+/* harmony import */ var _prefilter_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3768);
+
+
+/**
+ * Replaces every key in a text by its redacted form. For text keyguard did not write itself
+ * (error messages from an API, a server's response) before it is logged or shown, and for paths:
+ * a file can be named after a key (`> $OPENAI_API_KEY`, a typo, writes a file of that name).
+ */
+function scrubSecrets(text) {
+    if (!(0,_prefilter_js__WEBPACK_IMPORTED_MODULE_1__/* .mayContainKey */ .FY)(text))
+        return text;
+    let out = text;
+    for (const m of (0,_detect_js__WEBPACK_IMPORTED_MODULE_0__/* .detectKeys */ .c)(text))
+        out = out.split(m.secret.reveal()).join(m.secret.redacted);
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 2751:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   iJ: () => (/* binding */ SecretValue)
+/* harmony export */ });
+/* unused harmony exports fingerprint, redact */
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5995);
+/* harmony import */ var _kinds_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9328);
+
+
+/**
+ * A whole key, held so that it cannot be printed by accident: string conversion, JSON and
+ * util.inspect all give the redacted form. Only `reveal()` gives the key, for masking
+ * (core.setSecret), liveness checks and hashing.
+ */
+class SecretValue {
+    #value;
+    redacted;
+    fingerprint;
+    constructor(value) {
+        this.#value = value;
+        this.redacted = redact(value);
+        this.fingerprint = fingerprint(value);
+    }
+    reveal() {
+        return this.#value;
+    }
+    toString() {
+        return this.redacted;
+    }
+    toJSON() {
+        return this.redacted;
+    }
+    [Symbol.for('nodejs.util.inspect.custom')]() {
+        return `SecretValue(${this.redacted})`;
+    }
+}
+/**
+ * A stable hash of the whole key: the same key gives the same fingerprint in every run, repo and
+ * tool (`printf %s "$KEY" | sha256sum | cut -c1-32`). 128 bits of SHA-256 keep it short in issue
+ * titles; the key itself has 200+ bits of entropy, so the hash gives nothing away.
+ */
+function fingerprint(key) {
+    return (0,_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Hex */ .f)(key).slice(0, 32);
+}
+/** `sk-proj-…a1B2`: the kind's prefix and the last four characters, never more. */
+function redact(key) {
+    const prefix = _kinds_js__WEBPACK_IMPORTED_MODULE_1__/* .REDACTED_PREFIXES */ .e5.find((p) => key.startsWith(p)) ?? key.slice(0, 3);
+    return `${prefix}…${key.slice(-4)}`;
+}
 
 
 /***/ }),
@@ -1826,7 +1930,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   renderSarif: () => (/* binding */ renderSarif),
 /* harmony export */   ruleId: () => (/* binding */ ruleId)
 /* harmony export */ });
-/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3291);
+/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1457);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4820);
 /* harmony import */ var _text_file_name_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9633);
 /* harmony import */ var _text_printable_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8572);
@@ -1929,8 +2033,8 @@ __webpack_require__.d(__webpack_exports__, {
   worthReporting: () => (/* binding */ worthReporting)
 });
 
-// EXTERNAL MODULE: ./src/detect/index.ts + 10 modules
-var detect = __webpack_require__(3291);
+// EXTERNAL MODULE: ./src/detect/index.ts + 2 modules
+var detect = __webpack_require__(1457);
 // EXTERNAL MODULE: ./src/exposure/render.ts
 var render = __webpack_require__(3741);
 // EXTERNAL MODULE: ./src/respond/leak-issue.ts
@@ -2608,7 +2712,7 @@ function renderReportJson(report) {
 /* harmony export */   xS: () => (/* binding */ factsOf)
 /* harmony export */ });
 /* unused harmony exports section, sectionOf, describeLiveness, describeMatch, describeRevocation, decision, factsLine, mergeFacts */
-/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3291);
+/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1457);
 /* harmony import */ var _text_body_limit_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2305);
 /* harmony import */ var _text_file_name_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9633);
 /* harmony import */ var _text_marker_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4777);
@@ -2892,7 +2996,7 @@ const MAX_SEEN = 1500;
 /* harmony export */ });
 /* harmony import */ var ignore__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(298);
 /* harmony import */ var ignore__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(ignore__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3291);
+/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1457);
 /* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1164);
 /* harmony import */ var _triage_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1713);
 
@@ -3046,8 +3150,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: SOURCE_NAMES, describeCoverage, describeScope
 
-// EXTERNAL MODULE: ./src/detect/index.ts + 10 modules
-var detect = __webpack_require__(3291);
+// EXTERNAL MODULE: ./src/detect/index.ts + 2 modules
+var detect = __webpack_require__(1457);
 // EXTERNAL MODULE: ./src/github/secret-alerts.ts
 var secret_alerts = __webpack_require__(2319);
 // EXTERNAL MODULE: ./src/text/count.ts
@@ -4485,8 +4589,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: ./src/detect/index.ts + 10 modules
-var detect = __webpack_require__(3291);
+// EXTERNAL MODULE: ./src/detect/index.ts + 2 modules
+var detect = __webpack_require__(1457);
 // EXTERNAL MODULE: ./src/sources/file-reader.ts
 var file_reader = __webpack_require__(6280);
 // EXTERNAL MODULE: ./src/sources/worktree.ts
@@ -5119,7 +5223,7 @@ function resolveRespondOptions(raw, name, secrets, config, defaults) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3291);
+/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1457);
 /* harmony import */ var _text_file_name_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9633);
 
 

@@ -278,7 +278,7 @@ async function upsertPullRequestComment(octokit, repo, pullNumber, body, updateO
 /* harmony export */   S: () => (/* binding */ writeMarked),
 /* harmony export */   c: () => (/* binding */ ensureLabels)
 /* harmony export */ });
-/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3291);
+/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1457);
 /* harmony import */ var _text_body_limit_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2305);
 /* harmony import */ var _text_marker_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4777);
 
@@ -668,7 +668,7 @@ class OpenAIAdmin {
 /* harmony export */ });
 /* unused harmony export toApiError */
 /* harmony import */ var openai__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8193);
-/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3291);
+/* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1457);
 
 
 /** An OpenAI HTTP failure: which endpoint, what status and request id, and OpenAI's message. */
@@ -789,8 +789,8 @@ var body_limit = __webpack_require__(2305);
 var issue_writer = __webpack_require__(1402);
 // EXTERNAL MODULE: ./src/text/marker.ts
 var marker = __webpack_require__(4777);
-// EXTERNAL MODULE: ./src/detect/index.ts + 10 modules
-var detect = __webpack_require__(3291);
+// EXTERNAL MODULE: ./src/detect/index.ts + 2 modules
+var detect = __webpack_require__(1457);
 ;// CONCATENATED MODULE: ./src/openai/match.ts
 
 /**
@@ -1047,8 +1047,8 @@ var issue_tracker = __webpack_require__(2574);
 var admin_client = __webpack_require__(7005);
 // EXTERNAL MODULE: ./node_modules/openai/index.mjs + 232 modules
 var openai = __webpack_require__(8193);
-// EXTERNAL MODULE: ./src/detect/index.ts + 10 modules
-var detect = __webpack_require__(3291);
+// EXTERNAL MODULE: ./src/detect/index.ts + 2 modules
+var detect = __webpack_require__(1457);
 // EXTERNAL MODULE: ./src/openai/sdk.ts
 var sdk = __webpack_require__(4498);
 ;// CONCATENATED MODULE: ./src/openai/liveness.ts
