@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { oneOfEach } from './helpers/keygen.ts';
 import { expectNoKey } from './helpers/leaks.ts';
 import { gitRepo, tempDir } from './helpers/repo.ts';
@@ -111,5 +111,23 @@ describe('the bundled action, as the runner starts it', () => {
       expect(r.stdout).toContain(`::error::${message}`);
     }
     expect(runAction({ 'pr-comment': 'False', 'scan-pull-refs': 'TRUE' }, runner(ws).env).code).toBe(0);
+  });
+});
+
+describe('annotations', () => {
+  it('redact a key whatever put it in the message, title or file, past the limit too', async () => {
+    const { annotateFindings, ANNOTATIONS_PER_LEVEL } = await import('../src/action/annotate.ts');
+    const key = oneOfEach()[1]!.key;
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (written.push(String(chunk)), true));
+    try {
+      annotateFindings(
+        Array.from({ length: ANNOTATIONS_PER_LEVEL + 2 }, () => ({ level: 'warning' as const, group: `project ${key}`, message: `project "${key}" spends`, properties: { title: `keyguard-audit/${key}`, file: `cfg/${key}.yml` } })),
+      );
+    } finally {
+      spy.mockRestore();
+    }
+    expect(written.join('')).toContain(`project "sk-proj-…${key.slice(-4)}" spends`);
+    expectNoKey([key], { annotations: written.join('') });
   });
 });
