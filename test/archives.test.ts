@@ -248,6 +248,13 @@ describe('archives in git history', () => {
     const [found] = (await scanGit({ root, config: DEFAULT_CONFIG, target: { type: 'history' } }, { logger: silentLogger })).findings;
     expect(found).toMatchObject({ file: 'app.jar', entry: 'config.properties', line: 1, commit: commits[0], git: { occurrences: 6, presentAtHead: true } });
     expect(found!.git!.locations.map((l) => l.commit).sort()).toEqual([...commits].sort());
+    // The cache knows contents, not names: the same entry under a directory named after another key is found by its name.
+    const other = key();
+    write(root, 'app.jar', makeZip([{ name: 'config.properties', data: `openai.key=${k}\n` }, { name: `${other}/config.properties`, data: `openai.key=${k}\n` }]));
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'v3');
+    const again = (await scanGit({ root, config: DEFAULT_CONFIG, target: { type: 'history' } }, { logger: silentLogger })).findings;
+    expect(again.find((f) => f.secret.reveal() === other)).toMatchObject({ file: 'app.jar', entry: `sk-proj-…${other.slice(-4)}/config.properties` });
   });
 
   it('a staged archive and a range that adds one are read the same way (the pre-commit hook and pull requests)', () => {

@@ -117,8 +117,10 @@ function keysIn(bytes: Uint8Array, name: string, depth: number, budget: Budget, 
   const inner: FileMatch[] = [];
   const type = depth > 0 ? archiveType(bytes) : undefined;
   if (type) {
+    // An entry's keys, and those in its name: read for each entry, as the cache knows contents, not names.
     const place = (entry: string, found: readonly FileMatch[]) => {
       for (const m of found) inner.push({ ...m, entry: m.entry === undefined ? entry : `${entry}!${m.entry}` });
+      if (mayContainKey(entry)) for (const m of detectKeys(entry)) inner.push({ ...m, entry, source: 'file-name' });
     };
     const visit: Visit = (entry, data) => {
       const opens = depth > 1 || !archiveType(data);
@@ -128,7 +130,6 @@ function keysIn(bytes: Uint8Array, name: string, depth: number, budget: Budget, 
         clean = false;
         problem(`${entry}!${why}`);
       });
-      if (mayContainKey(entry)) found.push(...detectKeys(entry).map((m) => ({ ...m, source: 'file-name' as const })));
       place(entry, found);
       return clean ? found : undefined;
     };
