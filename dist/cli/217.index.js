@@ -1258,9 +1258,13 @@ function keysIn(bytes, name, depth, budget, problem) {
     const inner = [];
     const type = depth > 0 ? archiveType(bytes) : undefined;
     if (type) {
+        // An entry's keys, and those in its name: read for each entry, as the cache knows contents, not names.
         const place = (entry, found) => {
             for (const m of found)
                 inner.push({ ...m, entry: m.entry === undefined ? entry : `${entry}!${m.entry}` });
+            if ((0,prefilter/* mayContainKey */.FY)(entry))
+                for (const m of (0,detect/* detectKeys */.c)(entry))
+                    inner.push({ ...m, entry, source: 'file-name' });
         };
         const visit = (entry, data) => {
             const opens = depth > 1 || !archiveType(data);
@@ -1271,8 +1275,6 @@ function keysIn(bytes, name, depth, budget, problem) {
                 clean = false;
                 problem(`${entry}!${why}`);
             });
-            if ((0,prefilter/* mayContainKey */.FY)(entry))
-                found.push(...(0,detect/* detectKeys */.c)(entry).map((m) => ({ ...m, source: 'file-name' })));
             place(entry, found);
             return clean ? found : undefined;
         };
