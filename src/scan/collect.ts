@@ -38,7 +38,7 @@ class Collector implements Sink {
     // Mask first: nothing about this key may be logged before the runner knows to hide it.
     this.#logger.mask(typeof key.secret === 'string' ? key.secret : key.secret.reveal());
     const secret = typeof key.secret === 'string' ? new SecretValue(key.secret) : key.secret;
-    const inAllowedPath = !place.source && place.file !== '' && ignore.isPathValid(place.file) && this.#triage.pathAllowed(place.file);
+    const inAllowedPath = (!place.source || place.source === 'file-name') && place.file !== '' && ignore.isPathValid(place.file) && this.#triage.pathAllowed(place.file);
     if (!this.#triage.admit(secret.fingerprint, key.allowedInline || inAllowedPath)) return undefined;
     return {
       file: place.file,
