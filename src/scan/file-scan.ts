@@ -147,6 +147,8 @@ export function scanBatch(reader: FileReader, paths: readonly string[], archiveD
     const matches = mayContainKey(text) ? toWire(detectKeys(text), source) : [];
     if (matches.length > 0) notable.push({ kind: 'scanned', path, bytes: 0, matches });
   };
+  // A file named after a key is a leak of its own: one search of the batch's names, most find nothing.
+  if (mayContainKey(paths.join('\n'))) for (const rel of paths) found(rel, rel, 'file-name');
   const flush = () => {
     for (const i of filesHit(pack, used, packed, archiveDepth > 0)) {
       const { path, start, end } = packed[i]!;
@@ -189,10 +191,7 @@ export function scanBatch(reader: FileReader, paths: readonly string[], archiveD
   for (const dir of directories) {
     try {
       for (const files of walk(`${reader.root}/${dir}`)) {
-        const inside = files.map((f) => `${dir}/${f}`);
-        // Names holding a key are findings of their own (the listing checks the tree's own names).
-        for (const rel of inside) found(rel, rel, 'file-name');
-        const more = scanBatch(reader, inside, archiveDepth);
+        const more = scanBatch(reader, files.map((f) => `${dir}/${f}`), archiveDepth);
         filesScanned += more.filesScanned;
         bytesScanned += more.bytesScanned;
         notable.push(...more.notable);

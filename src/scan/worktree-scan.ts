@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
 import type { Config } from '../config.ts';
-import { detectKeys, mayContainKey } from '../detect/index.ts';
 import type { Logger } from '../logger.ts';
 import { FileReader } from '../sources/file-reader.ts';
 import { listWorktree } from '../sources/worktree.ts';
@@ -74,12 +73,7 @@ async function scanTree(settings: Omit<ScanSettings, 'baseline'>, collector: Sin
     }
   };
 
-  const listed = checkNames(filterAllowed(settings.files ? given(settings.files) : listWorktree(settings.root), (rel) => collector.pathAllowed(rel)), (rel) => {
-    for (const m of detectKeys(rel)) {
-      const found = collector.take(m, { file: rel, line: 1, column: m.column, endColumn: m.endColumn, commit: null, source: 'file-name' });
-      if (found) findings.push(found);
-    }
-  });
+  const listed = filterAllowed(settings.files ? given(settings.files) : listWorktree(settings.root), (rel) => collector.pathAllowed(rel));
   const threads = settings.threads === 'auto' ? Math.min(availableParallelism(), 8) : (settings.threads ?? 0);
   // Starting worker threads costs more than a small tree takes to scan: the listing decides.
   const { head, rest } = await peek(listed, threads > 1 ? MAIN_THREAD_FILES : Infinity);
@@ -127,14 +121,6 @@ async function peek(listed: AsyncIterable<string[]>, limit: number): Promise<{ h
 
 async function* given(files: readonly string[]): AsyncGenerator<string[]> {
   yield [...files];
-}
-
-/** Passes each batch on; `onName` sees the names that hold a prefilter literal (one search a batch). */
-async function* checkNames(batches: AsyncIterable<string[]>, onName: (rel: string) => void): AsyncGenerator<string[]> {
-  for await (const batch of batches) {
-    if (mayContainKey(batch.join('\n'))) for (const rel of batch) if (mayContainKey(rel)) onName(rel);
-    yield batch;
-  }
 }
 
 async function* filterAllowed(batches: AsyncIterable<string[]>, allowed: (rel: string) => boolean): AsyncGenerator<string[]> {
