@@ -3027,7 +3027,7 @@ class Collector {
         // Mask first: nothing about this key may be logged before the runner knows to hide it.
         this.#logger.mask(typeof key.secret === 'string' ? key.secret : key.secret.reveal());
         const secret = typeof key.secret === 'string' ? new _detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .SecretValue */ .iJ(key.secret) : key.secret;
-        const inAllowedPath = !place.source && place.file !== '' && ignore__WEBPACK_IMPORTED_MODULE_0___default().isPathValid(place.file) && this.#triage.pathAllowed(place.file);
+        const inAllowedPath = (!place.source || place.source === 'file-name') && place.file !== '' && ignore__WEBPACK_IMPORTED_MODULE_0___default().isPathValid(place.file) && this.#triage.pathAllowed(place.file);
         if (!this.#triage.admit(secret.fingerprint, key.allowedInline || inAllowedPath))
             return undefined;
         return {
@@ -4591,14 +4591,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: ./src/detect/index.ts + 2 modules
-var detect = __webpack_require__(1457);
 // EXTERNAL MODULE: ./src/sources/file-reader.ts
 var file_reader = __webpack_require__(6280);
 // EXTERNAL MODULE: ./src/sources/worktree.ts
 var worktree = __webpack_require__(7821);
 // EXTERNAL MODULE: ./src/scan/collect.ts
 var collect = __webpack_require__(2595);
+// EXTERNAL MODULE: ./src/detect/index.ts + 2 modules
+var detect = __webpack_require__(1457);
 // EXTERNAL MODULE: ./src/sources/walk.ts
 var walk = __webpack_require__(5389);
 ;// CONCATENATED MODULE: ./src/scan/file-scan.ts
@@ -4732,6 +4732,10 @@ function scanBatch(reader, paths, archiveDepth = detect/* ARCHIVE_DEPTH */.vq) {
         if (matches.length > 0)
             notable.push({ kind: 'scanned', path, bytes: 0, matches });
     };
+    // A file named after a key is a leak of its own: one search of the batch's names, most find nothing.
+    if ((0,detect/* mayContainKey */.FY)(paths.join('\n')))
+        for (const rel of paths)
+            found(rel, rel, 'file-name');
     const flush = () => {
         for (const i of filesHit(pack, used, packed, archiveDepth > 0)) {
             const { path, start, end } = packed[i];
@@ -4784,11 +4788,7 @@ function scanBatch(reader, paths, archiveDepth = detect/* ARCHIVE_DEPTH */.vq) {
     for (const dir of directories) {
         try {
             for (const files of (0,walk/* walk */.G)(`${reader.root}/${dir}`)) {
-                const inside = files.map((f) => `${dir}/${f}`);
-                // Names holding a key are findings of their own (the listing checks the tree's own names).
-                for (const rel of inside)
-                    found(rel, rel, 'file-name');
-                const more = scanBatch(reader, inside, archiveDepth);
+                const more = scanBatch(reader, files.map((f) => `${dir}/${f}`), archiveDepth);
                 filesScanned += more.filesScanned;
                 bytesScanned += more.bytesScanned;
                 notable.push(...more.notable);
@@ -4902,7 +4902,6 @@ async function scanInPool(paths, workers, init, local, onBatch) {
 
 
 
-
 const PROGRESS_EVERY_MS = 250;
 /** Scans the working tree under `settings.root`. */
 function scanWorktree(settings, deps) {
@@ -4944,13 +4943,7 @@ async function scanTree(settings, collector, deps) {
             logger.progress(`keyguard: ${filesScanned} files, ${(bytesScanned / 1e6).toFixed(1)} MB, ${findings.length} findings`);
         }
     };
-    const listed = checkNames(filterAllowed(settings.files ? given(settings.files) : (0,worktree/* listWorktree */.S)(settings.root), (rel) => collector.pathAllowed(rel)), (rel) => {
-        for (const m of (0,detect/* detectKeys */.c8)(rel)) {
-            const found = collector.take(m, { file: rel, line: 1, column: m.column, endColumn: m.endColumn, commit: null, source: 'file-name' });
-            if (found)
-                findings.push(found);
-        }
-    });
+    const listed = filterAllowed(settings.files ? given(settings.files) : (0,worktree/* listWorktree */.S)(settings.root), (rel) => collector.pathAllowed(rel));
     const threads = settings.threads === 'auto' ? Math.min((0,external_node_os_.availableParallelism)(), 8) : (settings.threads ?? 0);
     // Starting worker threads costs more than a small tree takes to scan: the listing decides.
     const { head, rest } = await peek(listed, threads > 1 ? MAIN_THREAD_FILES : Infinity);
@@ -5000,16 +4993,6 @@ async function peek(listed, limit) {
 }
 async function* given(files) {
     yield [...files];
-}
-/** Passes each batch on; `onName` sees the names that hold a prefilter literal (one search a batch). */
-async function* checkNames(batches, onName) {
-    for await (const batch of batches) {
-        if ((0,detect/* mayContainKey */.FY)(batch.join('\n')))
-            for (const rel of batch)
-                if ((0,detect/* mayContainKey */.FY)(rel))
-                    onName(rel);
-        yield batch;
-    }
 }
 async function* filterAllowed(batches, allowed) {
     for await (const batch of batches)
