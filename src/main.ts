@@ -22,7 +22,7 @@ import { fitBody, MAX_SUMMARY_BYTES, moreInReport } from './text/body-limit.ts';
 import { actionFiles, render, type ResultType, type ViewOf } from './output/formats.ts';
 import { renderSummary } from './output/summary.ts';
 import { count } from './text/count.ts';
-import { gitNote } from './output/text.ts';
+import { entryNote, gitNote } from './output/text.ts';
 import { printable } from './text/printable.ts';
 import { writePullRequestComment } from './respond/pr-comment-writer.ts';
 import { scanCommand } from './scan/command.ts';
@@ -178,7 +178,7 @@ async function scanMode(ctx: Context): Promise<ActionResult> {
         level: 'error' as const,
         group: `${kindLabel(f.kind)} key`,
         // A key in a message or a name: the note after the fingerprint says where.
-        message: `OpenAI ${kindLabel(f.kind)} ${f.redacted} is committed${inTree ? (f.entry !== undefined ? ` in ${printable(f.entry)}:${f.line} inside this archive` : ' here') : f.source ? '' : ` in ${printable(placePath(f))}:${f.line}`} (fingerprint ${f.fingerprint}${gitNote(f).replace(/^ +/, '; ')}). Revoke it and read the key from a secret instead.`,
+        message: `OpenAI ${kindLabel(f.kind)} ${f.redacted} is committed${inTree ? entryNote(f) || ' here' : f.source ? '' : ` in ${printable(placePath(f))}:${f.line}`} (fingerprint ${f.fingerprint}${gitNote(f).replace(/^ +/, '; ')}). Revoke it and read the key from a secret instead.`,
         properties: { title: 'Leaked OpenAI key', ...(inTree ? { file: printable(prefix + f.file), ...(f.entry !== undefined ? { startLine: 1 } : { startLine: f.line, startColumn: f.column, endColumn: f.endColumn }) } : {}) },
       };
     }),

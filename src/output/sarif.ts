@@ -1,8 +1,7 @@
 import { KEY_KINDS, kindLabel, kindPrefix, kindSpec, type KeyKind } from '../detect/index.ts';
 import type { Finding, ScanResult } from '../scan/finding.ts';
-import { gitNote } from './text.ts';
+import { entryNote, gitNote } from './text.ts';
 import { percentEscapedBytes } from '../text/file-name.ts';
-import { printable } from '../text/printable.ts';
 import pkg from '../../package.json' with { type: 'json' };
 
 /** Stable rule ids (code scanning keys alerts on them): one per key kind. */
@@ -39,7 +38,7 @@ export function renderSarif(result: ScanResult, pathPrefix = ''): string {
     ruleId: ruleId(f.kind),
     ruleIndex: KEY_KINDS.indexOf(f.kind),
     level: 'error',
-    message: { text: `OpenAI ${kindLabel(f.kind)} ${f.redacted}${f.entry !== undefined ? ` in ${printable(f.entry)}:${f.line} inside this archive` : ''} (fingerprint ${f.fingerprint})${f.encoding !== 'plain' ? `, ${f.encoding}` : ''}${gitNote(f).replace(/^ +/, '; ')}` },
+    message: { text: `OpenAI ${kindLabel(f.kind)} ${f.redacted}${entryNote(f)} (fingerprint ${f.fingerprint})${f.encoding !== 'plain' ? `, ${f.encoding}` : ''}${gitNote(f).replace(/^ +/, '; ')}` },
     locations: [
       {
         physicalLocation: {

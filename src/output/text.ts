@@ -40,6 +40,11 @@ export function refsHolding(f: Finding, shown = 3): string | undefined {
   return `${refs.slice(0, shown).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
 }
 
+/** ` in config/.env:3 inside this archive`, for a key in an archive's entry (its line is the entry's); '' otherwise. */
+export function entryNote(f: Finding): string {
+  return f.entry === undefined ? '' : ` in ${printable(f.entry)}:${f.line} inside this archive`;
+}
+
 /** `  first in abc1234 (2024-05-01), added 3 times, still in main, feature`, for findings from git. */
 export function gitNote(f: Finding): string {
   if (!f.git) return f.source === 'file-name' ? `  in the ${SOURCE_LABEL[f.source]}` : '';

@@ -100,22 +100,23 @@ export async function collect(sources: FindingSource | readonly FindingSource[],
   };
 }
 
-/** A finding with any key in its paths (a file named after a key) redacted. */
+/** A finding with any key in its paths (a file, entry or ref named after a key) redacted. */
 function maskPaths(f: Finding): Finding {
-  const m = scrubSecrets;
   const g = f.git;
-  const entry = f.entry !== undefined ? { entry: m(f.entry) } : {};
-  if (!g) return { ...f, file: m(f.file), ...entry };
+  if (!g) return masked(f);
   return {
-    ...f,
-    file: m(f.file),
-    ...entry,
+    ...masked(f),
     git: {
       ...g,
-      locations: g.locations.map((l) => ({ ...l, file: m(l.file) })),
-      atHead: g.atHead && { ...g.atHead, file: m(g.atHead.file), ...(g.atHead.entry !== undefined ? { entry: m(g.atHead.entry) } : {}) },
-      ...(g.presentIn ? { presentIn: g.presentIn.map((p) => ({ ...p, ref: m(p.ref), file: m(p.file) })) } : {}),
-      ...(g.firstAdded ? { firstAdded: { ...g.firstAdded, file: m(g.firstAdded.file), ...(g.firstAdded.entry !== undefined ? { entry: m(g.firstAdded.entry) } : {}) } } : {}),
+      locations: g.locations.map(masked),
+      atHead: g.atHead && masked(g.atHead),
+      ...(g.presentIn ? { presentIn: g.presentIn.map((p) => ({ ...masked(p), ref: scrubSecrets(p.ref) })) } : {}),
+      ...(g.firstAdded ? { firstAdded: masked(g.firstAdded) } : {}),
     },
   };
+}
+
+/** A place with its file, and its entry inside an archive, redacted. */
+function masked<P extends { readonly file: string; readonly entry?: string }>(p: P): P {
+  return { ...p, file: scrubSecrets(p.file), ...(p.entry !== undefined ? { entry: scrubSecrets(p.entry) } : {}) };
 }

@@ -292,7 +292,7 @@ async function toFinding(k: KeyState, places: readonly TipPlace[], tip: string |
   const first = k.first;
   let pos = first.pos;
   if (!pos) {
-    pos = await locate(blobs, `${first.commit ?? ''}:./${first.file}`, k.found.fingerprint, limits);
+    pos = await locate(blobs, first.commit, first.file, k.found.fingerprint, limits);
     if (!pos) logger.warning(`keyguard: could not find ${k.found.redacted} again in ${printable(scrubSecrets(first.file))} at ${first.commit ?? 'the index'}; line unknown`);
   }
   // Where it was first added, when the tip still has it there; else wherever the tip has it.
@@ -417,9 +417,9 @@ async function scanBinaries(
   return bytes;
 }
 
-/** Where a key sits in a blob (the first place, if several). */
-async function locate(blobs: BlobReader, spec: string, fingerprint: string, limits: ArchiveLimits): Promise<FileMatch | undefined> {
-  const blob = await blobs.read(spec);
+/** Where a key sits in a file at a commit, or in the index (the first place, if several). */
+async function locate(blobs: BlobReader, commit: string | null, file: string, fingerprint: string, limits: ArchiveLimits): Promise<FileMatch | undefined> {
+  const blob = await blobs.read(`${commit ?? ''}:./${file}`);
   if (!blob) return undefined;
-  return detectInFile(blob, spec.slice(spec.indexOf(':') + 1), limits).matches.find((m) => m.secret.fingerprint === fingerprint);
+  return detectInFile(blob, file, limits).matches.find((m) => m.secret.fingerprint === fingerprint);
 }

@@ -92,6 +92,8 @@ export function unquoteGitPath(p: string): string {
 const DIFF_GIT = /^diff --git /;
 /** A merge's file header in a combined diff: one path, no `a/` or `b/`. */
 const DIFF_CC = /^diff --(?:cc|combined) /;
+/** Either. */
+const FILE_HEADER = /^diff --(?:git|cc|combined) /;
 
 /**
  * The path a file header block at `start` gives a file (a new file, a rename or a copy), from its
@@ -345,7 +347,7 @@ export class DiffStreamScanner {
       if (lineEnd === -1) lineEnd = end;
       if (tooLong.includes(lineStart)) continue;
       const c = ctx.at(lineStart);
-      if (/^diff --(?:git|cc|combined) /.test(buf.toString('latin1', lineStart, lineStart + 16))) {
+      if (FILE_HEADER.test(buf.toString('latin1', lineStart, lineStart + 16))) {
         const named = namedPath(buf, lineStart, lineEnd, end);
         if (named) out.push({ commit: c.commit, file: named, text: named, around: named, name: true });
         continue;
