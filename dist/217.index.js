@@ -20,12 +20,9 @@ var detect = __webpack_require__(1457);
 var output_text = __webpack_require__(7837);
 // EXTERNAL MODULE: ./src/text/file-name.ts
 var file_name = __webpack_require__(9633);
-// EXTERNAL MODULE: ./src/text/printable.ts
-var printable = __webpack_require__(8572);
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"0.1.0"};
 ;// CONCATENATED MODULE: ./src/output/sarif.ts
-
 
 
 
@@ -63,7 +60,7 @@ function renderSarif(result, pathPrefix = '') {
         ruleId: ruleId(f.kind),
         ruleIndex: detect/* KEY_KINDS */.A3.indexOf(f.kind),
         level: 'error',
-        message: { text: `OpenAI ${(0,detect/* kindLabel */.tf)(f.kind)} ${f.redacted}${f.entry !== undefined ? ` in ${(0,printable/* printable */.g)(f.entry)}:${f.line} inside this archive` : ''} (fingerprint ${f.fingerprint})${f.encoding !== 'plain' ? `, ${f.encoding}` : ''}${(0,output_text.gitNote)(f).replace(/^ +/, '; ')}` },
+        message: { text: `OpenAI ${(0,detect/* kindLabel */.tf)(f.kind)} ${f.redacted}${(0,output_text.entryNote)(f)} (fingerprint ${f.fingerprint})${f.encoding !== 'plain' ? `, ${f.encoding}` : ''}${(0,output_text.gitNote)(f).replace(/^ +/, '; ')}` },
         locations: [
             {
                 physicalLocation: {

@@ -1935,9 +1935,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _detect_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1457);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4820);
 /* harmony import */ var _text_file_name_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9633);
-/* harmony import */ var _text_printable_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8572);
-/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8330);
-
+/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8330);
 
 
 
@@ -1975,7 +1973,7 @@ function renderSarif(result, pathPrefix = '') {
         ruleId: ruleId(f.kind),
         ruleIndex: _detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .KEY_KINDS */ .A3.indexOf(f.kind),
         level: 'error',
-        message: { text: `OpenAI ${(0,_detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .kindLabel */ .tf)(f.kind)} ${f.redacted}${f.entry !== undefined ? ` in ${(0,_text_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g)(f.entry)}:${f.line} inside this archive` : ''} (fingerprint ${f.fingerprint})${f.encoding !== 'plain' ? `, ${f.encoding}` : ''}${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__.gitNote)(f).replace(/^ +/, '; ')}` },
+        message: { text: `OpenAI ${(0,_detect_index_js__WEBPACK_IMPORTED_MODULE_0__/* .kindLabel */ .tf)(f.kind)} ${f.redacted}${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__.entryNote)(f)} (fingerprint ${f.fingerprint})${f.encoding !== 'plain' ? `, ${f.encoding}` : ''}${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__.gitNote)(f).replace(/^ +/, '; ')}` },
         locations: [
             {
                 physicalLocation: {
@@ -2007,7 +2005,7 @@ function renderSarif(result, pathPrefix = '') {
         version: '2.1.0',
         runs: [
             {
-                tool: { driver: { name: 'keyguard', semanticVersion: _package_json__WEBPACK_IMPORTED_MODULE_4__/* .version */ .rE, rules } },
+                tool: { driver: { name: 'keyguard', semanticVersion: _package_json__WEBPACK_IMPORTED_MODULE_3__/* .version */ .rE, rules } },
                 results,
                 columnKind: 'utf16CodeUnits',
                 ...(notInTree.length ? { properties: { keysNotInScannedTree: notInTree } } : {}),
@@ -2027,6 +2025,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  entryNote: () => (/* binding */ entryNote),
   gitNote: () => (/* binding */ gitNote),
   refsHolding: () => (/* binding */ refsHolding),
   renderText: () => (/* binding */ renderText),
@@ -2102,6 +2101,10 @@ function refsHolding(f, shown = 3) {
         return undefined;
     const more = total - Math.min(shown, refs.length);
     return `${refs.slice(0, shown).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
+/** ` in config/.env:3 inside this archive`, for a key in an archive's entry (its line is the entry's); '' otherwise. */
+function entryNote(f) {
+    return f.entry === undefined ? '' : ` in ${(0,printable/* printable */.g)(f.entry)}:${f.line} inside this archive`;
 }
 /** `  first in abc1234 (2024-05-01), added 3 times, still in main, feature`, for findings from git. */
 function gitNote(f) {
@@ -3088,25 +3091,25 @@ async function collect(sources, target, filter, deps) {
         ...(notes.length ? { notes } : {}),
     };
 }
-/** A finding with any key in its paths (a file named after a key) redacted. */
+/** A finding with any key in its paths (a file, entry or ref named after a key) redacted. */
 function maskPaths(f) {
-    const m = _detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .scrubSecrets */ .Zg;
     const g = f.git;
-    const entry = f.entry !== undefined ? { entry: m(f.entry) } : {};
     if (!g)
-        return { ...f, file: m(f.file), ...entry };
+        return masked(f);
     return {
-        ...f,
-        file: m(f.file),
-        ...entry,
+        ...masked(f),
         git: {
             ...g,
-            locations: g.locations.map((l) => ({ ...l, file: m(l.file) })),
-            atHead: g.atHead && { ...g.atHead, file: m(g.atHead.file), ...(g.atHead.entry !== undefined ? { entry: m(g.atHead.entry) } : {}) },
-            ...(g.presentIn ? { presentIn: g.presentIn.map((p) => ({ ...p, ref: m(p.ref), file: m(p.file) })) } : {}),
-            ...(g.firstAdded ? { firstAdded: { ...g.firstAdded, file: m(g.firstAdded.file), ...(g.firstAdded.entry !== undefined ? { entry: m(g.firstAdded.entry) } : {}) } } : {}),
+            locations: g.locations.map(masked),
+            atHead: g.atHead && masked(g.atHead),
+            ...(g.presentIn ? { presentIn: g.presentIn.map((p) => ({ ...masked(p), ref: (0,_detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .scrubSecrets */ .Zg)(p.ref) })) } : {}),
+            ...(g.firstAdded ? { firstAdded: masked(g.firstAdded) } : {}),
         },
     };
+}
+/** A place with its file, and its entry inside an archive, redacted. */
+function masked(p) {
+    return { ...p, file: (0,_detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .scrubSecrets */ .Zg)(p.file), ...(p.entry !== undefined ? { entry: (0,_detect_index_js__WEBPACK_IMPORTED_MODULE_1__/* .scrubSecrets */ .Zg)(p.entry) } : {}) };
 }
 
 
@@ -3451,6 +3454,8 @@ function unquoteGitPath(p) {
 const DIFF_GIT = /^diff --git /;
 /** A merge's file header in a combined diff: one path, no `a/` or `b/`. */
 const DIFF_CC = /^diff --(?:cc|combined) /;
+/** Either. */
+const FILE_HEADER = /^diff --(?:git|cc|combined) /;
 /**
  * The path a file header block at `start` gives a file (a new file, a rename or a copy), from its
  * `diff --git` line; undefined when the block only changes a file that had the name already. An
@@ -3710,7 +3715,7 @@ class DiffStreamScanner {
             if (tooLong.includes(lineStart))
                 continue;
             const c = ctx.at(lineStart);
-            if (/^diff --(?:git|cc|combined) /.test(buf.toString('latin1', lineStart, lineStart + 16))) {
+            if (FILE_HEADER.test(buf.toString('latin1', lineStart, lineStart + 16))) {
                 const named = namedPath(buf, lineStart, lineEnd, end);
                 if (named)
                     out.push({ commit: c.commit, file: named, text: named, around: named, name: true });
@@ -4374,7 +4379,7 @@ async function toFinding(k, places, tip, blobs, logger, limits) {
     const first = k.first;
     let pos = first.pos;
     if (!pos) {
-        pos = await locate(blobs, `${first.commit ?? ''}:./${first.file}`, k.found.fingerprint, limits);
+        pos = await locate(blobs, first.commit, first.file, k.found.fingerprint, limits);
         if (!pos)
             logger.warning(`keyguard: could not find ${k.found.redacted} again in ${(0,printable/* printable */.g)((0,detect/* scrubSecrets */.Zg)(first.file))} at ${first.commit ?? 'the index'}; line unknown`);
     }
@@ -4495,12 +4500,12 @@ async function scanBinaries(changes, blobs, limits, skipped, unreadable, record)
     }
     return bytes;
 }
-/** Where a key sits in a blob (the first place, if several). */
-async function locate(blobs, spec, fingerprint, limits) {
-    const blob = await blobs.read(spec);
+/** Where a key sits in a file at a commit, or in the index (the first place, if several). */
+async function locate(blobs, commit, file, fingerprint, limits) {
+    const blob = await blobs.read(`${commit ?? ''}:./${file}`);
     if (!blob)
         return undefined;
-    return (0,detect/* detectInFile */.df)(blob, spec.slice(spec.indexOf(':') + 1), limits).matches.find((m) => m.secret.fingerprint === fingerprint);
+    return (0,detect/* detectInFile */.df)(blob, file, limits).matches.find((m) => m.secret.fingerprint === fingerprint);
 }
 
 // EXTERNAL MODULE: ./src/scan/worktree-scan.ts + 2 modules
